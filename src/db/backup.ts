@@ -1,0 +1,154 @@
+// Full backup and restore on either database. The backup is gzip'd JSON: every table of the public
+// schema as rows serialised by PostgreSQL itself (row_to_json), so both drivers produce the same
+// bytes and a restore loads them back with json_populate_recordset — types, NULLs and timestamps
+// round-trip exactly. Restore is one transaction into an empty, migrated database.
+import { gzipSync, gunzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import type { Db } from './client.ts';
+
+const FORMAT = 'nghitruong-backup';
+const CHUNK = 2000;
+
+interface TableInfo {
+  name: string;
+  /** Foreign keys to other tables (parents). */
+  parents: string[];
+  /** Columns referencing the same table (tree tables: admin_units.parent_id…). */
+  selfRefs: string[];
+  identity: string[];
+}
+
+async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  return (await db.execute(query)).rows as T[];
+}
+
+async function tables(db: Db): Promise<TableInfo[]> {
+  const names = await rows<{ name: string }>(
+    db,
+    sql`select table_name as name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  const fks = await rows<{ child: string; parent: string; col: string }>(
+    db,
+    sql`select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent, a.attname as col
+        from pg_constraint c
+        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
+        where c.contype = 'f' and c.connamespace = 'public'::regnamespace`,
+  );
+  const ident = await rows<{ tbl: string; col: string }>(
+    db,
+    sql`select table_name as tbl, column_name as col from information_schema.columns
+        where table_schema = 'public' and (is_identity = 'YES' or column_default like 'nextval(%')`,
+  );
+  const strip = (s: string) => s.replace(/^public\./, '').replace(/"/g, '');
+  const infos = names.map(({ name }) => ({
+    name,
+    parents: [...new Set(fks.filter((f) => strip(f.child) === name && strip(f.parent) !== name).map((f) => strip(f.parent)))],
+    selfRefs: fks.filter((f) => strip(f.child) === name && strip(f.parent) === name).map((f) => f.col),
+    identity: ident.filter((i) => i.tbl === name).map((i) => i.col),
+  }));
+  // Parents before children.
+  const ordered: TableInfo[] = [];
+  const done = new Set<string>();
+  const visit = (t: TableInfo, depth = 0) => {
+    if (done.has(t.name) || depth > 50) return;
+    for (const p of t.parents) {
+      const pt = infos.find((i) => i.name === p);
+      if (pt) visit(pt, depth + 1);
+    }
+    if (!done.has(t.name)) {
+      done.add(t.name);
+      ordered.push(t);
+    }
+  };
+  infos.forEach((t) => visit(t));
+  return ordered;
+}
+
+/** Orders rows of a tree table so every parent row precedes its children. */
+function parentsFirst(list: Record<string, unknown>[], selfRefs: string[]): Record<string, unknown>[] {
+  if (!selfRefs.length) return list;
+  const byId = new Map(list.map((r) => [r.id, r]));
+  const out: Record<string, unknown>[] = [];
+  const placed = new Set<unknown>();
+  const place = (r: Record<string, unknown>, depth = 0) => {
+    if (placed.has(r.id) || depth > 100) return;
+    for (const col of selfRefs) {
+      const parent = byId.get(r[col]);
+      if (parent && parent !== r) place(parent, depth + 1);
+    }
+    placed.add(r.id);
+    out.push(r);
+  };
+  list.forEach((r) => place(r));
+  return out;
+}
+
+async function appliedMigrations(db: Db): Promise<string[]> {
+  try {
+    return (await rows<{ hash: string }>(db, sql`select hash from drizzle.__drizzle_migrations order by id`)).map((r) => r.hash);
+  } catch {
+    return [];
+  }
+}
+
+export interface BackupProgress {
+  (table: string, done: number, total: number): void;
+}
+
+export async function backupDatabase(db: Db, onProgress?: BackupProgress): Promise<Uint8Array> {
+  const infos = await tables(db);
+  const data: Record<string, unknown[]> = {};
+  for (const [i, t] of infos.entries()) {
+    const list = (await rows<{ r: string }>(db, sql.raw(`select row_to_json(t)::text as r from "${t.name}" t order by 1`))).map(
+      (x) => JSON.parse(x.r) as Record<string, unknown>,
+    );
+    data[t.name] = parentsFirst(list, t.selfRefs);
+    onProgress?.(t.name, i + 1, infos.length);
+  }
+  const doc = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: await appliedMigrations(db), tables: data };
+  return gzipSync(Buffer.from(JSON.stringify(doc)));
+}
+
+export class RestoreError extends Error {}
+
+export async function restoreDatabase(db: Db, backup: Uint8Array, onProgress?: BackupProgress): Promise<{ tables: number; rows: number }> {
+  let doc: { format?: string; migrations?: string[]; tables?: Record<string, Record<string, unknown>[]> };
+  try {
+    doc = JSON.parse(gunzipSync(backup).toString('utf8'));
+  } catch {
+    throw new RestoreError('Tệp sao lưu bị hỏng hoặc không phải tệp sao lưu của Nghị Trường.');
+  }
+  if (doc.format !== FORMAT || !doc.tables) throw new RestoreError('Tệp này không phải tệp sao lưu của Nghị Trường.');
+  const have = await appliedMigrations(db);
+  const missing = (doc.migrations ?? []).filter((m) => !have.includes(m));
+  if (missing.length) {
+    throw new RestoreError('Tệp sao lưu được tạo bởi phiên bản Nghị Trường mới hơn. Hãy cập nhật phần mềm trước khi khôi phục.');
+  }
+  const infos = await tables(db);
+  for (const t of infos) {
+    const [{ n }] = await rows<{ n: number }>(db, sql.raw(`select count(*)::int as n from "${t.name}"`));
+    if (n > 0) throw new RestoreError(`Cơ sở dữ liệu đích không trống (bảng ${t.name} có ${n} dòng). Chỉ khôi phục vào cơ sở dữ liệu mới.`);
+  }
+  let total = 0;
+  await db.transaction(async (tx) => {
+    for (const [i, t] of infos.entries()) {
+      const list = doc.tables![t.name] ?? [];
+      const overriding = t.identity.length ? 'overriding system value' : '';
+      for (let k = 0; k < list.length; k += CHUNK) {
+        const chunk = JSON.stringify(list.slice(k, k + CHUNK));
+        await tx.execute(
+          sql`insert into ${sql.identifier(t.name)} ${sql.raw(overriding)} select * from json_populate_recordset(null::${sql.identifier(t.name)}, ${chunk}::json)`,
+        );
+      }
+      for (const col of t.identity) {
+        await tx.execute(
+          sql`select setval(pg_get_serial_sequence(${t.name}, ${col}), coalesce((select max(${sql.identifier(col)}) from ${sql.identifier(t.name)}), 0) + 1, false)`,
+        );
+      }
+      total += list.length;
+      onProgress?.(t.name, i + 1, infos.length);
+    }
+  });
+  return { tables: infos.length, rows: total };
+}

@@ -1,0 +1,97 @@
+// Opens the database: embedded PGlite in a locked data directory, or a PostgreSQL server when a
+// URL is given. Both are driven through the same Drizzle API and the same migrations.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import * as schema from './schema.ts';
+import { lockDataDir } from './lock.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle: the same query API as Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Human-readable location for logs: a directory or a URL without password. */
+  where: string;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Run pending migrations (default true). */
+  migrate?: boolean;
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
+  const runMigrations = opts.migrate ?? true;
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // Keep every connection in UTC so timestamps mean the same on both databases.
+    pool.on('connect', (client) => {
+      client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
+    });
+    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    if (runMigrations) await migratePg(db as never, { migrationsFolder });
+    return { db, kind: 'postgres', where: redact(opts.databaseUrl), close: () => pool.end() };
+  }
+  const dir = path.resolve(opts.dataDir ?? 'data');
+  const lock = lockDataDir(dir);
+  try {
+    const client = await PGlite.create(path.join(dir, 'pgdata'), { extensions: { pg_trgm } });
+    await client.exec("SET TIME ZONE 'UTC'");
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    if (runMigrations) await migratePglite(db as never, { migrationsFolder });
+    return {
+      db,
+      kind: 'pglite',
+      where: dir,
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+/** Opens a throw-away in-memory PGlite (tests, benchmarks). */
+export async function openMemoryDatabase(): Promise<Database> {
+  const client = await PGlite.create({ extensions: { pg_trgm } });
+  await client.exec("SET TIME ZONE 'UTC'");
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  await migratePglite(db as never, { migrationsFolder });
+  return { db, kind: 'pglite', where: 'memory', close: () => client.close() };
+}
+
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}

@@ -1,0 +1,4 @@
+// The one schema: every module's tables, for Drizzle and drizzle-kit.
+export * from '../modules/directory/schema.ts';
+export * from '../modules/accounts/schema.ts';
+export * from '../modules/audit/schema.ts';

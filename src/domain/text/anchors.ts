@@ -1,0 +1,339 @@
+/**
+ * Anchors: the concrete objects a petition is about — roads (Quốc lộ 1A, ĐT624), documents
+ * (Quyết định 1766/QĐ-TTg), hamlets, communes, named structures (cầu Trà Câu, chợ Phổ Văn,
+ * trường THCS Phổ Minh). Two petitions that ask the same kind of thing about different anchors are
+ * different petitions ('điện cho thôn A' vs 'điện cho thôn B').
+ *
+ * Input should be preprocessed (Unicode, abbreviations expanded): see tokens.ts `preprocess`.
+ */
+import { fold, matchKey } from './normalize.ts';
+
+export type AnchorKind = 'road' | 'document' | 'hamlet' | 'commune' | 'district' | 'province' | 'object' | 'name';
+
+export interface Anchor {
+  kind: AnchorKind;
+  /** Sub-type: road class ('ql', 'dt', 'dh'), document kind ('qd', 'nd'), object type ('cau', 'cho'). */
+  type: string;
+  /** Comparison key (folded), e.g. 'ql1a', 'qd1766', 'vinh tuy', 'cau:tra cau'. */
+  key: string;
+  /** Text as written. */
+  text: string;
+  /** True when the anchor only says where the speaking voter lives ("Cử tri thôn X phản ánh …"). */
+  speaker?: boolean;
+}
+
+interface Keyword {
+  words: string[]; // matchKey words
+  folded: string[];
+  kind: AnchorKind;
+  type: string;
+  /** Accepts a bare number as the name (thôn 3, tổ 5). */
+  numbered?: boolean;
+}
+
+function kw(text: string, kind: AnchorKind, type: string, numbered = false): Keyword {
+  const words = matchKey(text).split(' ');
+  return { words, folded: words.map((w) => fold(w)), kind, type, numbered };
+}
+
+const KEYWORDS: Keyword[] = [
+  kw('tổ dân phố', 'hamlet', 'tdp', true),
+  kw('khu dân cư', 'hamlet', 'kdc', true),
+  kw('khu phố', 'hamlet', 'kp', true),
+  kw('thôn', 'hamlet', 'thon', true),
+  kw('xóm', 'hamlet', 'xom', true),
+  kw('làng', 'hamlet', 'lang'),
+  kw('khối', 'hamlet', 'khoi', true),
+  kw('ấp', 'hamlet', 'ap', true),
+  kw('tổ', 'hamlet', 'to', true),
+  kw('đội', 'hamlet', 'doi', true),
+  kw('thị xã', 'district', 'tx'),
+  kw('thành phố', 'district', 'tp'),
+  kw('huyện', 'district', 'huyen'),
+  kw('quận', 'district', 'quan'),
+  kw('thị trấn', 'commune', 'tt'),
+  kw('xã', 'commune', 'xa'),
+  kw('phường', 'commune', 'phuong'),
+  kw('tỉnh', 'province', 'tinh'),
+  kw('trạm y tế', 'object', 'tram-y-te'),
+  kw('trạm biến áp', 'object', 'tba', true),
+  kw('bệnh viện', 'object', 'benh-vien'),
+  kw('nhà văn hóa', 'object', 'nha-van-hoa'),
+  kw('nghĩa trang', 'object', 'nghia-trang'),
+  kw('bãi rác', 'object', 'bai-rac'),
+  kw('khu tái định cư', 'object', 'tdc'),
+  kw('khu công nghiệp', 'object', 'kcn'),
+  kw('cụm công nghiệp', 'object', 'ccn'),
+  kw('nhà máy', 'object', 'nha-may'),
+  kw('dự án', 'object', 'du-an'),
+  kw('tuyến đường', 'object', 'duong'),
+  kw('đường', 'object', 'duong'),
+  kw('cầu', 'object', 'cau'),
+  kw('cống', 'object', 'cong'),
+  kw('đập', 'object', 'dap'),
+  kw('hồ', 'object', 'ho'),
+  kw('kênh', 'object', 'kenh'),
+  kw('mương', 'object', 'kenh'),
+  kw('sông', 'object', 'song'),
+  kw('suối', 'object', 'suoi'),
+  kw('chợ', 'object', 'cho'),
+  kw('trường', 'object', 'truong'),
+  kw('bến', 'object', 'ben'),
+  kw('cảng', 'object', 'cang'),
+  kw('núi', 'object', 'nui'),
+  kw('đèo', 'object', 'deo'),
+  kw('bãi biển', 'object', 'bai-bien'),
+  kw('cửa biển', 'object', 'cua-bien'),
+  kw('kiệt', 'object', 'kiet', true),
+  kw('hẻm', 'object', 'kiet', true),
+  kw('ngõ', 'object', 'kiet', true),
+];
+KEYWORDS.sort((a, b) => b.words.length - a.words.length);
+
+/** Lowercase words allowed between a keyword and its name: 'trường trung học cơ sở Phổ Minh'. */
+const DESCRIPTORS = new Set(
+  (
+    'trung học cơ sở phổ thông tiểu mầm non mẫu giáo dân lập bán công ' +
+    'tràn treo bê tông máng thủy lợi nội đồng liên thôn xã tuyến trung tâm ' +
+    'đầu mối cũ mới số nhỏ lớn thuộc ở tại của'
+  ).split(' '),
+);
+const DESCRIPTORS_FOLDED = new Set([...DESCRIPTORS].map((w) => fold(w)));
+
+interface Tok {
+  text: string;
+  key: string; // matchKey
+  folded: string;
+  start: number;
+  /** Punctuation (not whitespace) between the previous token and this one. */
+  breakBefore: boolean;
+  cap: boolean;
+  num: boolean;
+}
+
+function tokensOf(text: string): Tok[] {
+  const out: Tok[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    const gap = text.slice(last, m.index);
+    const t = m[0];
+    const first = t[0]!;
+    out.push({
+      text: t,
+      key: matchKey(t),
+      folded: fold(t),
+      start: m.index,
+      breakBefore: out.length === 0 || /[^\s]/u.test(gap.replace(/[&'’]/g, '')),
+      cap: first !== first.toLowerCase(),
+      num: /^\p{Nd}+[\p{L}]?$/u.test(t),
+    });
+    last = m.index + t.length;
+  }
+  return out;
+}
+
+function matchKeywordAt(toks: Tok[], i: number, accented: boolean): Keyword | null {
+  for (const k of KEYWORDS) {
+    if (i + k.words.length > toks.length) continue;
+    let ok = true;
+    for (let j = 0; j < k.words.length; j++) {
+      const t = toks[i + j]!;
+      if (j > 0 && t.breakBefore) {
+        ok = false;
+        break;
+      }
+      if (accented ? t.key !== k.words[j] : t.folded !== k.folded[j]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return k;
+  }
+  return null;
+}
+
+const ROAD = /(?<![a-z])(quoc lo|duong tinh|tinh lo|duong huyen|huong lo|duong xa|duong do thi)\s*(?:so\s*)?(\d{1,4}[a-z]?)(?![a-z0-9])/g;
+const ROAD_CLASS: Record<string, string> = {
+  'quoc lo': 'ql',
+  'duong tinh': 'dt',
+  'tinh lo': 'dt',
+  'duong huyen': 'dh',
+  'huong lo': 'dh',
+  'duong xa': 'dx',
+  'duong do thi': 'dd',
+};
+const DOC_NUMBER = /(\d{1,5})\s*\/\s*(?:(\d{4})\s*\/\s*)?([a-z]{1,5})(?:-[a-z0-9]{1,10}){0,3}(?![a-z0-9])/g;
+const DOC_WORDS = /(?<![a-z])(quyet dinh|nghi dinh|nghi quyet|thong tu|chi thi|cong van|ke hoach|thong bao)\s*(?:so\s*)?(\d{1,5})(?![0-9])/g;
+const DOC_KIND: Record<string, string> = {
+  'quyet dinh': 'qd',
+  'nghi dinh': 'nd',
+  'nghi quyet': 'nq',
+  'thong tu': 'tt',
+  'chi thi': 'ct',
+  'cong van': 'cv',
+  'ke hoach': 'kh',
+  'thong bao': 'tb',
+};
+
+const SPEAKER =
+  /^\s*(?:cử tri|cu tri|ông|ong|bà|ba|anh|chị|chi)\b[^:]{0,160}?(?:phản ánh|phan anh|kiến nghị|kien nghi|đề nghị|de nghi|hỏi|hoi|cho biết|cho biet|cho rằng|cho rang|nêu|neu|:)/iu;
+
+/** Extracts anchors from a preprocessed text. Keys are folded; duplicates removed. */
+export function extractAnchors(text: string): Anchor[] {
+  const src = text.normalize('NFC');
+  const speakerEnd = src.match(SPEAKER)?.[0].length ?? 0;
+  const out = new Map<string, Anchor>();
+  const add = (a: Anchor, pos: number) => {
+    if (pos < speakerEnd) a.speaker = true;
+    const id = a.kind + '|' + a.type + '|' + a.key;
+    const prev = out.get(id);
+    if (!prev || (prev.speaker && !a.speaker)) out.set(id, a);
+  };
+
+  const folded = fold(src);
+  // fold keeps code point positions except for collapsed whitespace; positions are approximate.
+  for (const m of folded.matchAll(ROAD)) {
+    add({ kind: 'road', type: ROAD_CLASS[m[1]!]!, key: ROAD_CLASS[m[1]!]! + m[2]!, text: m[0] }, m.index);
+  }
+  for (const m of folded.matchAll(DOC_NUMBER)) {
+    const kind = m[3]!;
+    add({ kind: 'document', type: kind, key: kind + m[1]!.replace(/^0+/, ''), text: m[0] }, m.index);
+  }
+  for (const m of folded.matchAll(DOC_WORDS)) {
+    const kind = DOC_KIND[m[1]!]!;
+    add({ kind: 'document', type: kind, key: kind + m[2]!.replace(/^0+/, ''), text: m[0] }, m.index);
+  }
+
+  const toks = tokensOf(src);
+  const accented = fold(src) !== matchKey(src);
+  const isSentenceStart = (i: number) => i === 0 || /[.!?:;\n]/.test(src.slice(toks[i - 1]!.start + toks[i - 1]!.text.length, toks[i]!.start));
+  let i = 0;
+  while (i < toks.length) {
+    const k = matchKeywordAt(toks, i, accented);
+    if (!k) {
+      // A capitalised run without keyword (mid-sentence): a proper name.
+      const t = toks[i]!;
+      if (t.cap && !t.num && !isSentenceStart(i)) {
+        let j = i + 1;
+        while (j < toks.length && toks[j]!.cap && !toks[j]!.breakBefore && (matchKeywordAt(toks, j, accented)?.kind ?? 'object') === 'object') j++;
+        const name = toks.slice(i, j);
+        // Proper names of places and people have two or more syllables; single capitalised words
+        // mid-sentence are mostly emphasis or document symbols (QĐ, TTg).
+        if (name.length >= 2 && !name.every((x) => x.text === x.text.toUpperCase())) {
+          add({ kind: 'name', type: 'name', key: name.map((x) => x.folded).join(' '), text: name.map((x) => x.text).join(' ') }, t.start);
+        }
+        i = j;
+      } else i++;
+      continue;
+    }
+    let j = i + k.words.length;
+    // skip descriptors (lowercase) up to 5 words
+    let skipped = 0;
+    while (
+      j < toks.length &&
+      skipped < 5 &&
+      !toks[j]!.breakBefore &&
+      !toks[j]!.cap &&
+      !toks[j]!.num &&
+      (accented ? DESCRIPTORS.has(toks[j]!.key) : DESCRIPTORS_FOLDED.has(toks[j]!.folded)) &&
+      !matchKeywordAt(toks, j, accented)
+    ) {
+      j++;
+      skipped++;
+    }
+    const nameStart = j;
+    if (j < toks.length && !toks[j]!.breakBefore && toks[j]!.num && (k.numbered || k.kind === 'object')) {
+      j++;
+    } else {
+      while (
+        j < toks.length &&
+        j - nameStart < 5 &&
+        (toks[j]!.cap || (toks[j]!.num && j > nameStart)) &&
+        !toks[j]!.breakBefore &&
+        (matchKeywordAt(toks, j, accented)?.kind ?? 'object') === 'object'
+      ) {
+        j++;
+      }
+    }
+    if (j > nameStart && !(skipped > 0 && nameStart === j)) {
+      const name = toks.slice(nameStart, j);
+      const nameKey = name.map((x) => x.folded).join(' ');
+      const numberOnly = name.length === 1 && name[0]!.num;
+      const key = k.kind === 'object' || numberOnly ? `${k.type}:${nameKey}` : nameKey;
+      add(
+        { kind: k.kind, type: k.type, key, text: toks.slice(i, j).map((x) => x.text).join(' ') },
+        toks[i]!.start,
+      );
+      i = j;
+    } else {
+      i += k.words.length;
+    }
+  }
+  return [...out.values()];
+}
+
+/** Anchor kinds whose mismatch is strong evidence of different petitions. */
+const STRONG: ReadonlySet<AnchorKind> = new Set<AnchorKind>(['road', 'document', 'hamlet', 'object']);
+const MEDIUM: ReadonlySet<AnchorKind> = new Set<AnchorKind>(['commune', 'district']);
+
+export function conflictClass(a: Anchor): string | null {
+  if (a.speaker) return null;
+  if (a.kind === 'object') return 'object:' + a.type;
+  if (a.kind === 'road') return 'road:' + a.type;
+  if (STRONG.has(a.kind) || MEDIUM.has(a.kind)) return a.kind;
+  return null;
+}
+
+export interface AnchorComparison {
+  /** Classes (road, hamlet, object:cau …) both mention with a common key. */
+  shared: number;
+  /** Classes both mention with no common key: strong (road, document, hamlet, object). */
+  strongConflicts: number;
+  /** Same for commune/district. */
+  mediumConflicts: number;
+  /** Shared proper names (weak evidence for). */
+  sharedNames: number;
+}
+
+/** Groups anchors by conflict class: class → set of keys. */
+export function anchorClasses(anchors: readonly Anchor[]): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
+  for (const a of anchors) {
+    const c = conflictClass(a);
+    if (!c) continue;
+    let s = m.get(c);
+    if (!s) m.set(c, (s = new Set()));
+    s.add(a.key);
+  }
+  return m;
+}
+
+export function compareAnchors(a: readonly Anchor[], b: readonly Anchor[]): AnchorComparison {
+  return compareAnchorClasses(anchorClasses(a), anchorClasses(b), a, b);
+}
+
+export function compareAnchorClasses(
+  ca: Map<string, Set<string>>,
+  cb: Map<string, Set<string>>,
+  a: readonly Anchor[] = [],
+  b: readonly Anchor[] = [],
+): AnchorComparison {
+  let shared = 0;
+  let strongConflicts = 0;
+  let mediumConflicts = 0;
+  for (const [cls, keysA] of ca) {
+    const keysB = cb.get(cls);
+    if (!keysB) continue;
+    let common = false;
+    for (const k of keysA) if (keysB.has(k)) common = true;
+    if (common) shared++;
+    else if (cls === 'commune' || cls === 'district') mediumConflicts++;
+    else strongConflicts++;
+  }
+  let sharedNames = 0;
+  if (a.length && b.length) {
+    const namesB = new Set(b.filter((x) => !x.speaker).map((x) => x.key));
+    for (const x of a) if (x.kind === 'name' && !x.speaker && namesB.has(x.key)) sharedNames++;
+  }
+  return { shared, strongConflicts, mediumConflicts, sharedNames };
+}

@@ -1,0 +1,51 @@
+// Accounts: users, their scoped role grants, and login sessions.
+import { pgTable, uuid, text, boolean, timestamp, index, uniqueIndex, unique } from 'drizzle-orm/pg-core';
+import { councils, bodies, agencies, delegates } from '../directory/schema.ts';
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    fullName: text('full_name').notNull(),
+    email: text('email').notNull().default(''),
+    passwordHash: text('password_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    delegateId: uuid('delegate_id').references(() => delegates.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(t.username)],
+);
+
+/** A role held by a user, scoped to a council (and a body), or to an agency. */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    role: text('role').notNull(),
+    councilId: uuid('council_id').references(() => councils.id),
+    bodyId: uuid('body_id').references(() => bodies.id),
+    agencyId: uuid('agency_id').references(() => agencies.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('role_grants_uq').on(t.userId, t.role, t.councilId, t.bodyId, t.agencyId).nullsNotDistinct(),
+  ],
+);
+
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    /** SHA-256 of the cookie token: a stolen database does not yield usable cookies. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+  },
+  (t) => [index('auth_sessions_user_idx').on(t.userId)],
+);

@@ -1,0 +1,214 @@
+// Account actions: each is one function, in one transaction, writing its audit event.
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { conflict, invalid, notFound } from '../../server/errors.ts';
+import { recordEvent, type Actor } from '../audit/service.ts';
+import { agencies, bodies, councils } from '../directory/schema.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { ROLES } from './roles.ts';
+import { roleGrants, users } from './schema.ts';
+import { endAllSessions } from './session.ts';
+
+export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,49}$/;
+
+export function publicUser(u: typeof users.$inferSelect) {
+  const { passwordHash: _ignored, ...rest } = u;
+  return { ...rest, createdAt: u.createdAt.toISOString(), updatedAt: u.updatedAt.toISOString() };
+}
+
+export interface NewUser {
+  username: string;
+  fullName: string;
+  email?: string;
+  password: string;
+  mustChangePassword?: boolean;
+}
+
+export async function createUser(db: Db, actor: Actor, input: NewUser) {
+  const username = input.username.trim().toLowerCase();
+  if (!USERNAME_RE.test(username)) {
+    throw invalid('Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (3–50 ký tự).');
+  }
+  const problem = passwordProblem(input.password);
+  if (problem) throw invalid(problem);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
+    if (existing) throw conflict(`Tên đăng nhập "${username}" đã tồn tại.`);
+    const [user] = await tx
+      .insert(users)
+      .values({
+        username,
+        fullName: input.fullName,
+        email: input.email ?? '',
+        passwordHash,
+        mustChangePassword: input.mustChangePassword ?? true,
+      })
+      .returning();
+    await recordEvent(tx, actor, { action: 'user.create', entityType: 'user', entityId: user!.id, after: publicUser(user!) });
+    return publicUser(user!);
+  });
+}
+
+export interface UserPatch {
+  fullName?: string;
+  email?: string;
+  active?: boolean;
+  /** An administrator's password reset: the user must change it at next login. */
+  password?: string;
+}
+
+export async function updateUser(db: Db, actor: Actor, userId: string, patch: UserPatch) {
+  let passwordHash: string | undefined;
+  if (patch.password !== undefined) {
+    const problem = passwordProblem(patch.password);
+    if (problem) throw invalid(problem);
+    passwordHash = await hashPassword(patch.password);
+  }
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    if (!before) throw notFound('người dùng');
+    const [after] = await tx
+      .update(users)
+      .set({
+        ...(patch.fullName !== undefined ? { fullName: patch.fullName } : {}),
+        ...(patch.email !== undefined ? { email: patch.email } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, userId))
+      .returning();
+    if (patch.active === false || passwordHash) await endAllSessions(tx as unknown as Db, userId);
+    await recordEvent(tx, actor, {
+      action: passwordHash ? 'user.reset_password' : 'user.update',
+      entityType: 'user',
+      entityId: userId,
+      before: publicUser(before),
+      after: publicUser(after!),
+    });
+    return publicUser(after!);
+  });
+}
+
+export async function changeOwnPassword(db: Db, actor: Actor, userId: string, current: string, next: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw notFound('người dùng');
+  if (!(await verifyPassword(current, user.passwordHash))) throw invalid('Mật khẩu hiện tại không đúng.');
+  if (current === next) throw invalid('Mật khẩu mới phải khác mật khẩu hiện tại.');
+  const problem = passwordProblem(next);
+  if (problem) throw invalid(problem);
+  const passwordHash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, userId));
+    await recordEvent(tx, actor, { action: 'user.change_password', entityType: 'user', entityId: userId });
+  });
+}
+
+export interface GrantInput {
+  role: string;
+  councilId?: string | null;
+  bodyId?: string | null;
+  agencyId?: string | null;
+}
+
+export async function grantRole(db: Db, actor: Actor, userId: string, input: GrantInput) {
+  const def = ROLES[input.role];
+  if (!def) throw invalid(`Vai trò "${input.role}" không tồn tại.`);
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    if (!user) throw notFound('người dùng');
+    let councilId: string | null = null;
+    let bodyId: string | null = null;
+    let agencyId: string | null = null;
+    if (def.scope === 'council') {
+      if (!input.councilId) throw invalid(`Vai trò "${def.label}" cần chọn HĐND.`);
+      const [c] = await tx.select({ id: councils.id }).from(councils).where(eq(councils.id, input.councilId));
+      if (!c) throw notFound('hội đồng nhân dân');
+      councilId = c.id;
+    } else if (def.scope === 'body') {
+      if (!input.bodyId) throw invalid(`Vai trò "${def.label}" cần chọn Ban HĐND.`);
+      const [b] = await tx.select({ id: bodies.id, councilId: bodies.councilId }).from(bodies).where(eq(bodies.id, input.bodyId));
+      if (!b) throw notFound('ban của HĐND');
+      bodyId = b.id;
+      councilId = b.councilId;
+    } else if (def.scope === 'agency') {
+      if (!input.agencyId) throw invalid(`Vai trò "${def.label}" cần chọn cơ quan.`);
+      const [a] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
+      if (!a) throw notFound('cơ quan');
+      agencyId = a.id;
+    }
+    const [dup] = await tx
+      .select({ id: roleGrants.id })
+      .from(roleGrants)
+      .where(
+        and(
+          eq(roleGrants.userId, userId),
+          eq(roleGrants.role, input.role),
+          councilId ? eq(roleGrants.councilId, councilId) : sql`${roleGrants.councilId} is null`,
+          bodyId ? eq(roleGrants.bodyId, bodyId) : sql`${roleGrants.bodyId} is null`,
+          agencyId ? eq(roleGrants.agencyId, agencyId) : sql`${roleGrants.agencyId} is null`,
+        ),
+      );
+    if (dup) throw conflict('Người dùng đã có vai trò này.');
+    const [grant] = await tx.insert(roleGrants).values({ userId, role: input.role, councilId, bodyId, agencyId }).returning();
+    await recordEvent(tx, actor, {
+      action: 'user.grant_role',
+      entityType: 'user',
+      entityId: userId,
+      councilId,
+      agencyId,
+      after: grant,
+    });
+    return { ...grant!, createdAt: grant!.createdAt.toISOString() };
+  });
+}
+
+export async function revokeRole(db: Db, actor: Actor, userId: string, grantId: string) {
+  return db.transaction(async (tx) => {
+    const [grant] = await tx
+      .select()
+      .from(roleGrants)
+      .where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId)));
+    if (!grant) throw notFound('vai trò của người dùng');
+    await tx.delete(roleGrants).where(eq(roleGrants.id, grantId));
+    await recordEvent(tx, actor, {
+      action: 'user.revoke_role',
+      entityType: 'user',
+      entityId: userId,
+      councilId: grant.councilId,
+      agencyId: grant.agencyId,
+      before: grant,
+    });
+  });
+}
+
+export async function listUsers(db: Db, q: { page: number; pageSize: number; q?: string }) {
+  const cond = q.q ? or(ilike(users.username, `%${q.q}%`), ilike(users.fullName, `%${q.q}%`)) : undefined;
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(users).where(cond);
+  const rows = await db
+    .select()
+    .from(users)
+    .where(cond)
+    .orderBy(asc(users.username))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const ids = rows.map((r) => r.id);
+  const grants = ids.length
+    ? await db.select().from(roleGrants).where(sql`${roleGrants.userId} in ${ids}`)
+    : [];
+  return {
+    items: rows.map((u) => ({
+      ...publicUser(u),
+      grants: grants.filter((g) => g.userId === u.id).map((g) => ({ ...g, createdAt: g.createdAt.toISOString() })),
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function findUserForLogin(db: Db, username: string) {
+  const [user] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase()));
+  return user;
+}

@@ -1,0 +1,8 @@
+// The modules that make up the app, in seed order. The server, the CLI and the web shell read
+// their registrations and know nothing else about them.
+import type { AppModule } from '../server/module.ts';
+import { directoryModule } from './directory/index.ts';
+import { accountsModule } from './accounts/index.ts';
+import { auditModule } from './audit/index.ts';
+
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule];

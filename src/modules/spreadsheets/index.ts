@@ -1,0 +1,11 @@
+export { readTable } from './read.ts';
+export type { CellValue, ReadOptions, Table } from './read.ts';
+export { applyMapping, guessMapping, preview } from './mapping.ts';
+export type { FieldSpec, Mapping, MappingResult, Preview, PreviewRow, RowError } from './mapping.ts';
+export { writeCsv, writeXlsx } from './write.ts';
+export type { ColumnSpec, ColumnType, CsvSpec, XlsxSpec } from './write.ts';
+export { SpreadsheetError } from './errors.ts';
+export type { SpreadsheetErrorCode } from './errors.ts';
+export { excelSerialToDate, formatDateVi, parseVietnameseDate } from './dates.ts';
+export { parseNumberVi } from './values.ts';
+export type { CsvDelimiter } from './csv.ts';

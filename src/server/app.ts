@@ -1,0 +1,85 @@
+// Builds the HTTP application from the registered modules.
+import fs from 'node:fs';
+import path from 'node:path';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppDeps, AppEnv } from './context.ts';
+import { AppError, fromDatabaseError } from './errors.ts';
+import { Router } from './route.ts';
+import { modules } from '../modules/index.ts';
+import { loadSessionUser, checkCsrf } from '../modules/accounts/session.ts';
+import { installModules } from './install.ts';
+
+z.config(z.locales.vi());
+
+function errorJson(err: AppError) {
+  return { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
+}
+
+export function createApp(deps: AppDeps, opts: { webRoot?: string } = {}) {
+  installModules();
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        const first = issues[0];
+        const message = first
+          ? `Dữ liệu không hợp lệ${first.path ? ` (${first.path})` : ''}: ${first.message}`
+          : 'Dữ liệu không hợp lệ.';
+        return c.json({ error: { code: 'invalid', message, details: issues } }, 422);
+      }
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('db', deps.db);
+    c.set('user', await loadSessionUser(c));
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'same-origin');
+    c.header('X-Frame-Options', 'DENY');
+  });
+  app.use('/api/*', checkCsrf);
+
+  app.onError((err, c) => {
+    let appErr: AppError | undefined;
+    if (err instanceof AppError) appErr = err;
+    else if (err instanceof HTTPException) {
+      appErr =
+        err.status === 400
+          ? new AppError(400, 'bad_request', 'Dữ liệu gửi lên không đúng định dạng JSON hoặc biểu mẫu.')
+          : err.status === 413
+            ? new AppError(413, 'too_large', 'Tệp hoặc dữ liệu gửi lên quá lớn.')
+            : new AppError(err.status === 401 ? 401 : 400, 'bad_request', 'Yêu cầu không hợp lệ.');
+    } else appErr = fromDatabaseError(err);
+    if (!appErr) {
+      console.error(`[lỗi] ${c.req.method} ${c.req.path}`, err);
+      return c.json({ error: { code: 'internal', message: 'Hệ thống gặp lỗi ngoài dự kiến. Vui lòng thử lại hoặc báo quản trị viên.' } }, 500);
+    }
+    return c.json(errorJson(appErr), appErr.status);
+  });
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: (app as any).defaultHook });
+  const router = new Router(api);
+  for (const m of modules) m.routes?.(router);
+  api.get('/health', async (c) => {
+    await deps.db.execute('select 1' as never);
+    return c.json({ status: 'ok', database: deps.dbKind, time: deps.clock().toISOString() });
+  });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Nghị Trường API', version: '0.1.0', description: 'API của Nghị Trường — nền tảng làm việc số của HĐND.' },
+  });
+  api.notFound((c) => c.json({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ API này.' } }, 404));
+  app.route('/api', api);
+
+  const webRoot = opts.webRoot;
+  if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
+    const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webRoot) }));
+    app.get('*', (c) => c.html(indexHtml));
+  }
+  return app;
+}

@@ -1,0 +1,34 @@
+// Reads the server's settings from the environment (documented in the README).
+import type { AppConfig } from './context.ts';
+
+export interface EnvSettings {
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  app: AppConfig;
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT không hợp lệ: ${env.PORT}`);
+  const smtpHost = env.SMTP_HOST;
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR || './data',
+    app: {
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+      secureCookies: env.SECURE_COOKIES === 'true',
+      smtp: smtpHost
+        ? {
+            host: smtpHost,
+            port: Number(env.SMTP_PORT ?? 587),
+            secure: env.SMTP_SECURE === 'true',
+            user: env.SMTP_USER || undefined,
+            pass: env.SMTP_PASS || undefined,
+            from: env.SMTP_FROM ?? 'Nghị Trường <no-reply@localhost>',
+          }
+        : undefined,
+    },
+  };
+}

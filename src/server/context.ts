@@ -1,0 +1,27 @@
+// What every request handler can reach: the database, the user, and the app's services.
+import type { Db } from '../db/client.ts';
+import type { AuthUser } from './permissions.ts';
+
+export interface AppConfig {
+  /** Base URL used in e-mails and documents, e.g. http://localhost:3000 */
+  publicUrl: string;
+  /** Serve cookies with the Secure flag (behind HTTPS). */
+  secureCookies: boolean;
+  smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string };
+}
+
+export interface AppDeps {
+  db: Db;
+  dbKind: 'pglite' | 'postgres';
+  /** The current time; tests move it. */
+  clock: () => Date;
+  config: AppConfig;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    db: Db;
+    user: AuthUser | null;
+  };
+}

@@ -1,0 +1,147 @@
+// One way to declare a route: its OpenAPI/zod schema, the permission it needs and where its scope
+// comes from. The permission check runs before input validation, so an out-of-scope caller learns
+// nothing from validation errors. Every declared route is kept in a registry that the permission
+// matrix test enumerates.
+import { createRoute, z, type OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './context.ts';
+import { can, permissionDef, type ScopeKind } from './permissions.ts';
+import { forbidden, notFound, unauthorized } from './errors.ts';
+
+export interface RouteMeta {
+  method: string;
+  /** OpenAPI-style path under /api, e.g. /councils/{councilId}/delegates */
+  path: string;
+  permission: string | null;
+  scope: ScopeKind;
+  summary: string;
+}
+
+export const routeRegistry: RouteMeta[] = [];
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string().openapi({ example: 'Bạn không có quyền thực hiện thao tác này.' }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+const errorResponses = {
+  401: { description: 'Chưa đăng nhập', content: { 'application/json': { schema: ErrorBody } } },
+  403: { description: 'Không có quyền', content: { 'application/json': { schema: ErrorBody } } },
+  404: { description: 'Không tìm thấy', content: { 'application/json': { schema: ErrorBody } } },
+  409: { description: 'Xung đột dữ liệu', content: { 'application/json': { schema: ErrorBody } } },
+  422: { description: 'Dữ liệu không hợp lệ', content: { 'application/json': { schema: ErrorBody } } },
+} as const;
+
+function authorize(permission: string | null, scope: ScopeKind): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (scope === 'public') return next();
+    const user = c.get('user');
+    if (!user) throw unauthorized();
+    if (scope === 'authenticated') return next();
+    const perm = permission!;
+    if (scope === 'global') {
+      if (!can(user, perm)) throw forbidden();
+      return next();
+    }
+    const key = scope === 'council' ? 'councilId' : 'agencyId';
+    const id = c.req.param(key);
+    if (!id || !UUID_RE.test(id)) throw notFound(scope === 'council' ? 'hội đồng nhân dân' : 'cơ quan');
+    if (!can(user, perm, { [key]: id })) throw forbidden();
+    return next();
+  };
+}
+
+export type RouteSpec = RouteConfig & {
+  permission?: string;
+  scope: ScopeKind;
+  summary: string;
+};
+
+export class Router {
+  readonly app: OpenAPIHono<AppEnv>;
+  constructor(app: OpenAPIHono<AppEnv>) {
+    this.app = app;
+  }
+
+  add<R extends RouteSpec>(spec: R, handler: RouteHandler<R, AppEnv>): void {
+    const { permission, scope, ...config } = spec;
+    if (scope !== 'public' && scope !== 'authenticated') {
+      if (!permission) throw new Error(`Route ${spec.method} ${spec.path} needs a permission`);
+      permissionDef(permission); // throws on typos
+    }
+    if (scope === 'council' && !spec.path.includes('{councilId}')) {
+      throw new Error(`Council-scoped route ${spec.path} must have a {councilId} parameter`);
+    }
+    if (scope === 'agency' && !spec.path.includes('{agencyId}')) {
+      throw new Error(`Agency-scoped route ${spec.path} must have an {agencyId} parameter`);
+    }
+    const route = createRoute({
+      ...config,
+      responses: { ...errorResponses, ...config.responses },
+      middleware: [authorize(permission ?? null, scope)],
+    } as RouteConfig);
+    this.app.openapi(route as R, handler);
+    if (routeRegistry.some((r) => r.method === spec.method.toUpperCase() && r.path === spec.path)) return;
+    routeRegistry.push({
+      method: spec.method.toUpperCase(),
+      path: spec.path,
+      permission: permission ?? null,
+      scope,
+      summary: spec.summary,
+    });
+  }
+}
+
+// Reusable schema pieces ------------------------------------------------------------------------
+
+export const Id = z.string().uuid({ message: 'Mã định danh không hợp lệ.' });
+export const CouncilParams = z.object({ councilId: Id.openapi({ param: { name: 'councilId', in: 'path' } }) });
+export const AgencyParams = z.object({ agencyId: Id.openapi({ param: { name: 'agencyId', in: 'path' } }) });
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: z.string().max(200).optional(),
+});
+
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
+export function jsonBody<T extends z.ZodTypeAny>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } } as const;
+}
+
+export function jsonOk<T extends z.ZodTypeAny>(schema: T, description = 'Thành công') {
+  return { description, content: { 'application/json': { schema } } } as const;
+}
+
+/** A required, trimmed, non-empty text field with a maximum length (Vietnamese messages). */
+export function text(label: string, max = 500) {
+  return z
+    .string({ message: `${label}: phải là chuỗi ký tự.` })
+    .trim()
+    .min(1, { message: `${label} không được để trống.` })
+    .max(max, { message: `${label} dài quá ${max} ký tự.` });
+}
+
+export function optionalText(label: string, max = 500) {
+  return z
+    .string({ message: `${label}: phải là chuỗi ký tự.` })
+    .trim()
+    .max(max, { message: `${label} dài quá ${max} ký tự.` });
+}
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày phải có dạng YYYY-MM-DD.' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'Ngày không tồn tại.',
+  });
