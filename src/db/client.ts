@@ -49,11 +49,8 @@ function redact(url: string): string {
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const runMigrations = opts.migrate ?? true;
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    // Keep every connection in UTC so timestamps mean the same on both databases.
-    pool.on('connect', (client) => {
-      client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
-    });
+    // Every connection in UTC so timestamps mean the same on both databases.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: '-c TimeZone=UTC' });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     if (runMigrations) await migratePg(db as never, { migrationsFolder });
     return { db, kind: 'postgres', where: redact(opts.databaseUrl), close: () => pool.end() };

@@ -10,6 +10,20 @@ import { Router } from './route.ts';
 import { modules } from '../modules/index.ts';
 import { loadSessionUser, checkCsrf } from '../modules/accounts/session.ts';
 import { installModules } from './install.ts';
+import { can, scopesOf, type AuthUser } from './permissions.ts';
+
+/** Menu entries the user may see; council entries carry the councils they apply to. */
+function visibleMenu(user: AuthUser | null) {
+  return modules
+    .flatMap((m) => m.menu ?? [])
+    .map((e) => {
+      if (e.scope === 'global') return can(user, e.permission) ? { ...e, councilIds: 'all' as const } : null;
+      const ids = scopesOf(user, e.permission, e.scope === 'council' ? 'councilId' : 'agencyId');
+      return ids === 'all' || ids.length ? { ...e, [e.scope === 'council' ? 'councilIds' : 'agencyIds']: ids } : null;
+    })
+    .filter((e) => e !== null)
+    .sort((a, b) => a.order - b.order);
+}
 
 z.config(z.locales.vi());
 
@@ -64,6 +78,16 @@ export function createApp(deps: AppDeps, opts: { webRoot?: string } = {}) {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: (app as any).defaultHook });
   const router = new Router(api);
   for (const m of modules) m.routes?.(router);
+  router.add(
+    {
+      method: 'get',
+      path: '/menu',
+      summary: 'Các mục trình đơn người dùng được thấy (theo quyền, theo HĐND)',
+      scope: 'authenticated',
+      responses: { 200: { description: 'Trình đơn', content: { 'application/json': { schema: z.array(z.object({}).passthrough()) } } } },
+    },
+    (c) => c.json(visibleMenu(c.var.user), 200),
+  );
   api.get('/health', async (c) => {
     await deps.db.execute('select 1' as never);
     return c.json({ status: 'ok', database: deps.dbKind, time: deps.clock().toISOString() });

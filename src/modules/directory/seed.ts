@@ -136,10 +136,11 @@ export async function seedDirectory(ctx: SeedContext): Promise<void> {
     for (let i = 0; i < delegateCount; i++) {
       const g = i % groups;
       const position = i === 0 ? `Chủ tịch ${shortName}` : i === 1 ? `Phó Chủ tịch ${shortName}` : i < 2 + committees.length ? `Trưởng ${committees[i - 2]}` : 'Đại biểu';
+      const fullName = nextName();
       const d = await svc.createDelegate(db, a, c.id, {
-        fullName: nextName(),
+        fullName,
         termId: t.id,
-        gender: i % 2 ? 'female' : 'male',
+        gender: fullName.includes(' Thị ') ? 'female' : 'male',
         birthYear: 1965 + ((i * 7) % 30),
         position,
         constituencyId: constIds[g],

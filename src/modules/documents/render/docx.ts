@@ -311,6 +311,7 @@ function kinhGuiBlock(addressees: readonly string[]): Paragraph[] {
 
 function bodyParagraph(children: ParagraphChild[], options: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
   return para(children, {
+    widowControl: true,
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: FIRST_LINE_INDENT },
     spacing: { before: 0, after: BODY_AFTER, line: BODY_LINE, lineRule: LineRuleType.AUTO },
@@ -529,7 +530,7 @@ export function buildDocument(content: DocumentContent): Document {
       default: {
         document: {
           run: { font: FONT, size: SIZE.body * 2, color: '000000', language: { value: 'vi-VN' } },
-          paragraph: { spacing: { before: 0, after: 0 }, widowControl: true },
+          paragraph: { spacing: { before: 0, after: 0 } },
         },
       },
     },

@@ -1,0 +1,38 @@
+// Test databases: always PGlite; PostgreSQL too when the test runner found a server
+// (scripts/test.ts sets NT_TEST_PG_URL, and under CI=true refuses to run without one).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, openMemoryDatabase, type Database } from '../../src/db/client.ts';
+
+export type DbKind = 'pglite' | 'postgres';
+
+export function dbKinds(): DbKind[] {
+  const kinds: DbKind[] = ['pglite'];
+  if (process.env.NT_TEST_PG_URL) kinds.push('postgres');
+  else if (process.env.CI === 'true') throw new Error('CI=true: PostgreSQL (NT_TEST_PG_URL) is required for integration tests');
+  return kinds;
+}
+
+/** A fresh, migrated database of the given kind; close() drops it. */
+export async function createTestDb(kind: DbKind): Promise<Database> {
+  if (kind === 'pglite') return openMemoryDatabase();
+  const adminUrl = process.env.NT_TEST_PG_URL!;
+  const name = `nt_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString() });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
