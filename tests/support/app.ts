@@ -48,7 +48,7 @@ export async function createTestApp(kind: DbKind, opts: { seed?: boolean; config
     const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
       const h: Record<string, string> = { ...headers };
       if (cookie) h.cookie = cookie;
-      if (csrf) h['x-csrf-token'] = csrf;
+      if (csrf && !('x-csrf-token' in headers)) h['x-csrf-token'] = csrf;
       let payload: BodyInit | undefined;
       if (body instanceof FormData) payload = body;
       else if (typeof body === 'string') {

@@ -7,6 +7,7 @@ describe('unit types', () => {
     expect(unitTypeFromLabel('Thị xã', fold)?.code).toBe('thi_xa');
     expect(unitTypeFromLabel('PHƯỜNG', fold)?.level).toBe('commune');
     expect(unitTypeFromLabel('Thanh pho truc thuoc trung uong', fold)?.level).toBe('province');
+    expect(unitTypeFromLabel('Thành phố Trung ương', fold)?.code).toBe('thanh_pho_tw');
     expect(unitTypeFromLabel('Thành phố', fold)?.level).toBe('district');
     expect(unitTypeFromLabel('Đặc khu', fold)?.code).toBe('dac_khu');
     expect(unitTypeFromLabel('Làng', fold)).toBeUndefined();

@@ -42,7 +42,8 @@ export function unitTypeFromLabel(label: string, fold: (s: string) => string): U
   const key = fold(label).replace(/\s+/g, ' ').trim();
   const direct = UNIT_TYPES.find((t) => t.code === key || fold(t.label) === key);
   if (direct) return direct;
-  if (key === 'thanh pho truc thuoc trung uong' || key === 'thanh pho tw') return unitType('thanh_pho_tw');
+  // The national statistics list writes "Thành phố Trung ương".
+  if (['thanh pho truc thuoc trung uong', 'thanh pho trung uong', 'thanh pho tw'].includes(key)) return unitType('thanh_pho_tw');
   if (key === 'thanh pho' || key === 'thanh pho thuoc tinh') return unitType('thanh_pho');
   return undefined;
 }

@@ -285,7 +285,8 @@ export function applyMapping(table: Table, mapping: Mapping, fields: FieldSpec[]
         }
         value = conv.value;
       }
-      if (c.field.schema) {
+      // An empty optional cell is simply absent: nothing to validate.
+      if (c.field.schema && value !== undefined) {
         const res = c.field.schema.safeParse(value, { error: errorMap });
         if (!res.success) {
           const first = res.error.issues[0];

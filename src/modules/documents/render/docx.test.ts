@@ -38,8 +38,8 @@ function attr(xml: string, tag: string, name: string): string | null {
 
 function parseRun(xml: string): Run {
   const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(xml)?.[1] ?? '';
-  const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)]
-    .map((m) => (m[0].startsWith('<w:br') ? '\n' : decode(m[1] ?? '')))
+  const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
+    .map((m) => (m[0] === '<w:br/>' ? '\n' : m[0] === '<w:tab/>' ? '\t' : decode(m[1] ?? '')))
     .join('');
   const size = attr(rPr, 'sz', 'val');
   return { text, bold: on(rPr, 'b'), italic: on(rPr, 'i'), size: size ? Number(size) : null, font: attr(rPr, 'rFonts', 'ascii') };
@@ -402,7 +402,9 @@ describe('closing', () => {
 
   it('"Kính gửi:" block for a công văn', async () => {
     const letter = await open(sampleLetter);
-    expect(find(letter.body, 'Kính gửi:\t- Ủy ban nhân dân thị xã;')).toBeTruthy();
+    const first = find(letter.body, 'Kính gửi:\t- Ủy ban nhân dân thị xã;');
+    expect(first.xml).toContain('<w:tab/>');
+    expect(first.xml).not.toMatch(/<w:t[^>]*>[^<]*\t/);
     const last = find(letter.body, '- Ban Thường trực Ủy ban MTTQ Việt Nam thị xã.');
     expectRuns(last, { size: 28 });
     const single = await open({ ...sampleLetter, kinhGui: ['Ủy ban nhân dân thị xã'] });
@@ -449,6 +451,12 @@ describe('determinism and validation', () => {
     }
     expect(entries).toBe(Object.keys(doc.files).length);
     expect(Object.keys(doc.files)[0]).toBe('[Content_Types].xml');
+  });
+
+  it('escapes markup and drops characters XML cannot carry', async () => {
+    const d = await open({ ...notice, body: [{ type: 'paragraph', text: 'A < B & "C" \u0001 > D' }] });
+    expect(find(d.body, 'A < B & "C"  > D')).toBeTruthy();
+    expect(d.document).toContain('A &lt; B &amp;');
   });
 
   it('rejects incomplete content', async () => {

@@ -16,6 +16,7 @@ import {
   PageOrientation,
   Packer,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableLayoutType,
@@ -50,13 +51,17 @@ import { textWidthTwips } from './metrics.ts';
 export type {
   Alignment,
   Appendix,
+  BasisBlock,
   Block,
   DocumentContent,
   DocumentHeader,
   HeadingBlock,
+  ListBlock,
+  ParagraphBlock,
   RichText,
   SignatureBlock,
   TableBlock,
+  TableColumn,
   TextSpan,
 } from '../../../domain/documents/content.ts';
 
@@ -121,20 +126,28 @@ interface RunStyle {
   readonly italic?: boolean;
 }
 
+// Characters XML 1.0 cannot carry (control characters other than tab and line feed).
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Runs for `text`: "\n" becomes a line break and "\t" a real tab (<w:tab/>). */
 function run(text: string, style: RunStyle, span?: Omit<TextSpan, 'text'>): TextRun[] {
-  const parts = text.split('\n');
-  return parts.map(
-    (part, i) =>
-      new TextRun({
-        text: part,
-        break: i > 0 ? 1 : undefined,
-        font: FONT,
-        size: style.size * 2,
-        bold: span?.bold ?? style.bold,
-        italics: span?.italic ?? style.italic,
-        underline: span?.underline ? {} : undefined,
-      }),
-  );
+  const parts = text.replace(/\r\n?/g, '\n').replace(INVALID_XML, '').split('\n');
+  return parts.map((part, i) => {
+    const children: (string | Tab)[] = [];
+    part.split('\t').forEach((segment, j) => {
+      if (j > 0) children.push(new Tab());
+      if (segment) children.push(segment);
+    });
+    return new TextRun({
+      children,
+      break: i > 0 ? 1 : undefined,
+      font: FONT,
+      size: style.size * 2,
+      bold: span?.bold ?? style.bold,
+      italics: span?.italic ?? style.italic,
+      underline: span?.underline ? {} : undefined,
+    });
+  });
 }
 
 function runs(text: RichText, style: RunStyle): TextRun[] {

@@ -1,0 +1,57 @@
+/**
+ * "Paste a list": splits minutes typed or pasted from Word into one opinion per item. Items are
+ * numbered ("1.", "2)", "a)", "-", "+", "•") or, without numbering, one per paragraph. A numbered
+ * item may continue on the following lines; those lines are joined to it.
+ */
+import { collapseWhitespace } from '../text/normalize.ts';
+import { convertLegacy } from '../text/legacy.ts';
+
+const MARKER = /^\s*(?:(?:\d{1,3}|[a-zđ]|[ivx]{1,4})\s*[.)\/:-]|[-–—+•*▪●○]|\(\d{1,3}\))\s+/i;
+
+export interface SplitItem {
+  text: string;
+  /** Legacy encoding the item was converted from, or 'unicode'. */
+  encoding: string;
+}
+
+export function splitPastedList(input: string): SplitItem[] {
+  const lines = input.replace(/\r\n?/g, '\n').split('\n');
+  const numbered = lines.filter((l) => MARKER.test(l)).length;
+  const items: string[] = [];
+  if (numbered >= 2) {
+    let cur: string | null = null;
+    for (const line of lines) {
+      if (MARKER.test(line)) {
+        if (cur !== null) items.push(cur);
+        cur = line.replace(MARKER, '');
+      } else if (line.trim() === '') {
+        if (cur !== null) {
+          items.push(cur);
+          cur = null;
+        }
+      } else if (cur !== null) cur += ` ${line}`;
+      else cur = line; // an unnumbered paragraph between numbered items: its own item
+    }
+    if (cur !== null) items.push(cur);
+  } else {
+    // One per paragraph (blank-line separated), or one per line when there are no blank lines.
+    const hasBlank = lines.some((l) => l.trim() === '');
+    if (hasBlank) {
+      let cur: string[] = [];
+      for (const line of lines) {
+        if (line.trim() === '') {
+          if (cur.length) items.push(cur.join(' '));
+          cur = [];
+        } else cur.push(line);
+      }
+      if (cur.length) items.push(cur.join(' '));
+    } else items.push(...lines);
+  }
+  return items
+    .map((t) => collapseWhitespace(t))
+    .filter((t) => t.length > 0)
+    .map((t) => {
+      const c = convertLegacy(t);
+      return { text: collapseWhitespace(c.text), encoding: c.encoding };
+    });
+}

@@ -1,0 +1,91 @@
+// Intake: create many opinions in one call (typed minutes, a pasted list, an imported sheet).
+// Text is stored NFC, converted from TCVN3/VNI when detected, the original kept. All or nothing.
+import { inArray } from 'drizzle-orm';
+import { invalid, notFound } from '../../../server/errors.ts';
+import { recordEvent } from '../../audit/service.ts';
+import { adminUnits } from '../../directory/schema.ts';
+import { convertLegacy } from '../../../domain/text/legacy.ts';
+import { collapseWhitespace } from '../../../domain/text/normalize.ts';
+import type { OpinionChannel } from '../../../domain/petitions/status.ts';
+import { meetingOf, out, roundOf, searchKeyOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
+import { auditSafe } from '../personal.ts';
+import { opinions } from '../schema.ts';
+
+export interface OpinionItem {
+  text: string;
+  voterName?: string;
+  voterHamlet?: string;
+  voterCount?: number;
+  unitId?: string | null;
+}
+
+export interface CreateOpinionsInput {
+  roundId: string;
+  meetingId?: string | null;
+  channel?: OpinionChannel;
+  receivedOn?: string | null;
+  items: OpinionItem[];
+}
+
+export const MAX_OPINIONS_PER_CALL = 2000;
+
+/** Converts legacy text and returns the columns that hold it. */
+export function textColumns(raw: string) {
+  const c = convertLegacy(raw);
+  const text = collapseWhitespace(c.text);
+  return { text, originalText: c.changed ? raw : null, sourceEncoding: c.encoding };
+}
+
+/** Inside a transaction (import uses it too). */
+export async function insertOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, input: CreateOpinionsInput) {
+  if (!input.items.length) throw invalid('Chưa có ý kiến nào để ghi.');
+  if (input.items.length > MAX_OPINIONS_PER_CALL) throw invalid(`Mỗi lần ghi tối đa ${MAX_OPINIONS_PER_CALL} ý kiến.`);
+  await roundOf(tx, councilId, input.roundId, { open: true });
+  let channel: OpinionChannel = input.channel ?? 'meeting';
+  let meetingUnit: string | null = null;
+  let receivedOn = input.receivedOn ?? null;
+  if (input.meetingId) {
+    const m = await meetingOf(tx, councilId, input.meetingId);
+    if (m.roundId !== input.roundId) throw invalid('Hội nghị tiếp xúc cử tri không thuộc đợt này.');
+    channel = 'meeting';
+    meetingUnit = m.unitId;
+    receivedOn ??= m.heldOn;
+  } else if (channel === 'meeting') {
+    throw invalid('Ý kiến tại hội nghị tiếp xúc cử tri cần chọn hội nghị; nếu không, hãy chọn kênh tiếp nhận khác.');
+  }
+  const unitIds = [...new Set(input.items.map((i) => i.unitId).filter((x): x is string => !!x))];
+  if (unitIds.length) {
+    const found = await tx.select({ id: adminUnits.id }).from(adminUnits).where(inArray(adminUnits.id, unitIds));
+    if (found.length !== unitIds.length) throw notFound('đơn vị hành chính (địa bàn) của ý kiến');
+  }
+  const values = input.items.map((item, i) => {
+    const cols = textColumns(item.text);
+    if (!cols.text) throw invalid(`Ý kiến thứ ${i + 1} không có nội dung.`);
+    return {
+      councilId,
+      roundId: input.roundId,
+      meetingId: input.meetingId ?? null,
+      channel,
+      voterName: collapseWhitespace(item.voterName ?? ''),
+      voterHamlet: collapseWhitespace(item.voterHamlet ?? ''),
+      voterCount: item.voterCount ?? 1,
+      unitId: item.unitId ?? meetingUnit,
+      receivedOn: receivedOn ?? today(ctx.now),
+      ...cols,
+      searchText: searchKeyOf(cols.text),
+    };
+  });
+  const rows = [];
+  for (let i = 0; i < values.length; i += 500) {
+    rows.push(...(await tx.insert(opinions).values(values.slice(i, i + 500)).returning()));
+  }
+  for (const r of rows) {
+    await recordEvent(tx, ctx.actor, { action: 'opinion.create', entityType: 'opinion', entityId: r.id, councilId, after: auditSafe(r) });
+  }
+  return rows;
+}
+
+export async function createOpinions(ctx: ActionCtx, councilId: string, input: CreateOpinionsInput) {
+  const rows = await ctx.db.transaction((tx) => insertOpinions(tx, ctx, councilId, input));
+  return { created: rows.length, items: rows.map((r) => { const { searchText: _s, ...o } = out(r); return o; }) };
+}

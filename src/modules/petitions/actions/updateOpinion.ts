@@ -1,0 +1,53 @@
+// Edit one opinion (text, voter data, locality) with optimistic concurrency on its version.
+import { and, eq } from 'drizzle-orm';
+import { conflict, invalid } from '../../../server/errors.ts';
+import { recordEvent } from '../../audit/service.ts';
+import { OPINION_TAKEN, opinionOf, out, roundOf, searchKeyOf, type ActionCtx, type DbOrTx } from '../common.ts';
+import { auditSafe } from '../personal.ts';
+import { opinions } from '../schema.ts';
+import { textColumns } from './createOpinions.ts';
+
+export async function updateOpinionIn(
+  tx: DbOrTx,
+  ctx: ActionCtx,
+  councilId: string,
+  opinionId: string,
+  input: { version: number; text?: string; voterName?: string; voterHamlet?: string; voterCount?: number; unitId?: string | null },
+) {
+  const before = await opinionOf(tx, councilId, opinionId, { lock: true });
+  await roundOf(tx, councilId, before.roundId);
+  if (before.version !== input.version) throw conflict(OPINION_TAKEN);
+  const { version: _v, text, ...rest } = input;
+  const textCols = text !== undefined ? textColumns(text) : null;
+  if (textCols && !textCols.text) throw invalid('Nội dung ý kiến không được để trống.');
+  const [after] = await tx
+    .update(opinions)
+    .set({
+      ...rest,
+      ...(textCols ? { ...textCols, searchText: searchKeyOf(textCols.text) } : {}),
+      version: before.version + 1,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(opinions.id, opinionId), eq(opinions.version, input.version)))
+    .returning();
+  if (!after) throw conflict(OPINION_TAKEN);
+  await recordEvent(tx, ctx.actor, {
+    action: 'opinion.update',
+    entityType: 'opinion',
+    entityId: opinionId,
+    councilId,
+    before: auditSafe(before),
+    after: auditSafe(after),
+  });
+  const { searchText: _s, ...o } = out(after);
+  return o;
+}
+
+export async function updateOpinion(
+  ctx: ActionCtx,
+  councilId: string,
+  opinionId: string,
+  input: { version: number; text?: string; voterName?: string; voterHamlet?: string; voterCount?: number; unitId?: string | null },
+) {
+  return ctx.db.transaction((tx) => updateOpinionIn(tx, ctx, councilId, opinionId, input));
+}

@@ -1,0 +1,180 @@
+// Shared helpers of the petitions actions: scoped loaders (a record of another council is a 404),
+// the working calendar from the holiday table, council settings, search keys and levels in force.
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { conflict, notFound } from '../../server/errors.ts';
+import { createWorkingCalendar, todayInVietnam, type WorkingCalendar, type YearOverrides } from '../../domain/calendar/index.ts';
+import { fold } from '../../domain/text/normalize.ts';
+import { expandAbbreviations } from '../../domain/text/abbreviations.ts';
+import { levelsInForce } from '../../domain/petitions/counting.ts';
+import { withDefaults, type PetitionSettings } from '../../domain/petitions/deadlines.ts';
+import type { Actor } from '../audit/service.ts';
+import { adminUnits, councils } from '../directory/schema.ts';
+import { inForce } from '../../domain/directory/labels.ts';
+import {
+  contactMeetings, holidayOverrides, opinions, petitionRounds, petitionSettings, petitions,
+} from './schema.ts';
+
+export type DbOrTx = Db | Tx;
+
+/** What every action receives besides its input. */
+export interface ActionCtx {
+  db: Db;
+  actor: Actor;
+  /** The app clock's now. */
+  now: Date;
+}
+
+export const today = (now: Date) => todayInVietnam(now);
+
+/** Row → JSON-ready object (timestamps as ISO strings, bytea dropped). */
+export function out<T extends Record<string, unknown>>(row: T): { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] } {
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) o[k] = v instanceof Date ? v.toISOString() : v;
+  return o as never;
+}
+
+/** The message two clerks racing on the same opinions get (one wins, the other is told). */
+export const OPINION_TAKEN =
+  'Ý kiến này vừa được người khác tổng hợp hoặc chỉnh sửa. Vui lòng tải lại danh sách rồi thực hiện lại.';
+export const PETITION_CHANGED = 'Kiến nghị này vừa được người khác chỉnh sửa. Vui lòng tải lại rồi thực hiện lại.';
+
+/** Accent-insensitive search key: folded text plus folded abbreviation expansion ("QL1A" → "quoc lo 1a"). */
+export function searchKeyOf(...parts: (string | null | undefined)[]): string {
+  const text = parts.filter(Boolean).join(' ');
+  const expanded = expandAbbreviations(text);
+  const a = fold(text);
+  const b = fold(expanded);
+  return a === b ? a : `${a} ${b}`;
+}
+
+/** ILIKE pattern for a folded query (escapes % and _). */
+export function likePattern(q: string): string | null {
+  const f = fold(expandAbbreviations(q));
+  if (!f) return null;
+  return `%${f.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+// Calendar and settings ---------------------------------------------------------------------------
+
+export async function loadOverrides(db: DbOrTx): Promise<YearOverrides[]> {
+  const rows = await db.select().from(holidayOverrides).orderBy(holidayOverrides.year);
+  return rows.map((r) => r.data as YearOverrides);
+}
+
+export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
+  return createWorkingCalendar(await loadOverrides(db));
+}
+
+export async function loadSettings(db: DbOrTx, councilId: string): Promise<PetitionSettings> {
+  const [row] = await db.select().from(petitionSettings).where(eq(petitionSettings.councilId, councilId));
+  return withDefaults(row?.settings);
+}
+
+// Scoped loaders ---------------------------------------------------------------------------------
+
+export async function councilRow(db: DbOrTx, councilId: string) {
+  const [c] = await db.select().from(councils).where(eq(councils.id, councilId));
+  if (!c) throw notFound('hội đồng nhân dân');
+  return c;
+}
+
+export async function roundOf(db: DbOrTx, councilId: string, roundId: string, opts: { open?: boolean } = {}) {
+  const [r] = await db.select().from(petitionRounds).where(eq(petitionRounds.id, roundId));
+  if (!r || r.councilId !== councilId) throw notFound('đợt tiếp xúc cử tri');
+  if (opts.open && r.status !== 'open') throw conflict(`Đợt "${r.name}" đã kết thúc; không thể thêm hoặc sửa dữ liệu của đợt này.`);
+  return r;
+}
+
+export async function meetingOf(db: DbOrTx, councilId: string, meetingId: string) {
+  const [m] = await db.select().from(contactMeetings).where(eq(contactMeetings.id, meetingId));
+  if (!m || m.councilId !== councilId) throw notFound('hội nghị tiếp xúc cử tri');
+  return m;
+}
+
+export async function petitionOf(db: DbOrTx, councilId: string, petitionId: string, opts: { lock?: boolean } = {}) {
+  const q = db.select().from(petitions).where(eq(petitions.id, petitionId));
+  const [p] = opts.lock ? await q.for('update') : await q;
+  if (!p || p.councilId !== councilId) throw notFound('kiến nghị');
+  return p;
+}
+
+export async function opinionOf(db: DbOrTx, councilId: string, opinionId: string, opts: { lock?: boolean } = {}) {
+  const q = db.select().from(opinions).where(eq(opinions.id, opinionId));
+  const [o] = opts.lock ? await q.for('update') : await q;
+  if (!o || o.councilId !== councilId) throw notFound('ý kiến cử tri');
+  return o;
+}
+
+/**
+ * Locks opinions in id order (no deadlock between two clerks) and checks each is still what the
+ * caller saw: same council, the expected version, and (when `free`) not yet in a petition.
+ */
+export async function lockOpinions(
+  tx: DbOrTx,
+  councilId: string,
+  items: readonly { id: string; version?: number }[],
+  opts: { free?: boolean; petitionId?: string } = {},
+) {
+  const ids = [...new Set(items.map((i) => i.id))].sort();
+  if (ids.length !== items.length) throw conflict('Danh sách có ý kiến bị lặp lại.');
+  const rows = await tx.select().from(opinions).where(inArray(opinions.id, ids)).orderBy(opinions.id).for('update');
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const i of items) {
+    const r = byId.get(i.id);
+    if (!r || r.councilId !== councilId) throw notFound('ý kiến cử tri');
+    if (i.version !== undefined && r.version !== i.version) throw conflict(OPINION_TAKEN, { opinionId: r.id });
+    if (opts.free && r.petitionId) throw conflict(OPINION_TAKEN, { opinionId: r.id });
+    if (opts.petitionId && r.petitionId !== opts.petitionId) throw conflict(OPINION_TAKEN, { opinionId: r.id });
+    if (r.kind === 'complaint') throw conflict('Ý kiến đã được đánh dấu là khiếu nại, tố cáo nên không đưa vào kiến nghị.', { opinionId: r.id });
+  }
+  return items.map((i) => byId.get(i.id)!);
+}
+
+export async function nextPetitionNumber(tx: DbOrTx, councilId: string): Promise<number> {
+  // Serialise numbering per council on the council row.
+  await tx.execute(sql`select id from councils where id = ${councilId} for update`);
+  const [r] = await tx
+    .select({ n: sql<number>`coalesce(max(${petitions.number}), 0)::int` })
+    .from(petitions)
+    .where(eq(petitions.councilId, councilId));
+  return (r?.n ?? 0) + 1;
+}
+
+// Levels in force ---------------------------------------------------------------------------------
+
+/** The unit chain of a council, top down (province … own unit), valid at `at`. */
+export async function unitChain(db: DbOrTx, unitId: string) {
+  const chain: (typeof adminUnits.$inferSelect)[] = [];
+  let cur: string | null = unitId;
+  for (let i = 0; cur && i < 20; i++) {
+    const [u] = await db.select().from(adminUnits).where(eq(adminUnits.id, cur));
+    if (!u) break;
+    chain.unshift(u);
+    cur = u.parentId;
+  }
+  return chain;
+}
+
+/** Competent levels for a council: central + its unit's chain (see domain/petitions/counting.ts). */
+export async function councilLevels(db: DbOrTx, councilId: string): Promise<string[]> {
+  const c = await councilRow(db, councilId);
+  return levelsInForce(await unitChain(db, c.unitId));
+}
+
+/** Units that became `unitId` (transitively), `unitId` included: a commune's predecessors. */
+export async function predecessorUnits(db: DbOrTx, unitId: string): Promise<string[]> {
+  const seen = new Set([unitId]);
+  let frontier = [unitId];
+  for (let i = 0; i < 10 && frontier.length; i++) {
+    const r = await db.execute(sql`select from_unit_id from unit_successions where to_unit_id in ${frontier}`);
+    frontier = (r.rows as { from_unit_id: string }[]).map((x) => x.from_unit_id).filter((id) => !seen.has(id));
+    frontier.forEach((id) => seen.add(id));
+  }
+  return [...seen];
+}
+
+/** Is the unit in force on `date`? */
+export function unitInForce(u: { validFrom: string | null; validTo: string | null }, date: string) {
+  return inForce(u, date);
+}

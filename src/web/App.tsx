@@ -1,0 +1,58 @@
+// Routes of the web app. Council screens live under /councils/:councilId/… so a link names the
+// council it shows; the shell keeps the council switcher in step with the URL.
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useAuth } from './lib/auth.tsx';
+import { Loading, NotFound } from './components/common.tsx';
+import { AppShell, CouncilGuard } from './shell/AppShell.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { ForcedPasswordPage } from './pages/PasswordPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { UnitsPage } from './pages/UnitsPage.tsx';
+import { UnitImportPage } from './pages/UnitImportPage.tsx';
+import { CouncilsPage } from './pages/CouncilsPage.tsx';
+import { DelegatesPage } from './pages/DelegatesPage.tsx';
+import { DelegateDetailPage } from './pages/DelegateDetailPage.tsx';
+import { BodiesPage } from './pages/BodiesPage.tsx';
+import { AgenciesPage } from './pages/AgenciesPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+
+function RequireUser({ children }: { children: React.ReactNode }) {
+  const { me, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <Loading tip="Đang mở Nghị Trường…" />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.mustChangePassword) return <ForcedPasswordPage />;
+  return <>{children}</>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireUser>
+            <AppShell />
+          </RequireUser>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="units" element={<UnitsPage />} />
+        <Route path="units/import" element={<UnitImportPage />} />
+        <Route path="agencies" element={<AgenciesPage />} />
+        <Route path="councils" element={<CouncilsPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="councils/:councilId" element={<CouncilGuard />}>
+          <Route index element={<Navigate to="delegates" replace />} />
+          <Route path="delegates" element={<DelegatesPage />} />
+          <Route path="delegates/:delegateId" element={<DelegateDetailPage />} />
+          <Route path="bodies" element={<BodiesPage />} />
+          <Route path="audit" element={<AuditPage />} />
+        </Route>
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,132 @@
+// The signed-in user (GET /api/auth/me), the menu the server allows, and login/logout.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, request, setCsrfToken, setUnauthorizedHandler } from './api.ts';
+
+export interface Grant {
+  id: string;
+  role: string;
+  roleLabel: string;
+  councilId: string | null;
+  councilName: string | null;
+  bodyId: string | null;
+  bodyName: string | null;
+  agencyId: string | null;
+  agencyName: string | null;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  fullName: string;
+  mustChangePassword: boolean;
+  csrfToken: string;
+  isAdmin: boolean;
+  grants: Grant[];
+  councils: { id: string; name: string; validTo: string | null }[];
+}
+
+export interface MenuItem {
+  key: string;
+  label: string;
+  path: string;
+  group?: string;
+  order: number;
+  scope: 'global' | 'council' | 'agency';
+  permission?: string;
+  councilIds?: 'all' | string[];
+  agencyIds?: 'all' | string[];
+}
+
+interface AuthState {
+  me: Me | null;
+  menu: MenuItem[];
+  loading: boolean;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  refresh(): Promise<void>;
+  /** May the user manage directory data (delegates, bodies) of this council? */
+  canManageCouncil(councilId: string | undefined): boolean;
+  /** Is this council among the ones the user works with? */
+  worksWith(councilId: string | undefined): boolean;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [menu, setMenu] = useState<MenuItem[]>([]);
+  const [loading, setLoading] = useState(true);
+
+  const refresh = useCallback(async () => {
+    try {
+      const m = await request<Me>('GET', '/auth/me', { quiet401: true });
+      setCsrfToken(m.csrfToken);
+      const items = await request<MenuItem[]>('GET', '/menu', { quiet401: true });
+      setMe(m);
+      setMenu(items);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        setMe(null);
+        setMenu([]);
+      } else throw err;
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setMe(null);
+      setMenu([]);
+    });
+    refresh().catch(() => setLoading(false));
+    return () => setUnauthorizedHandler(null);
+  }, [refresh]);
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      await request('POST', '/auth/login', { body: { username, password }, quiet401: true });
+      await refresh();
+    },
+    [refresh],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/auth/logout');
+    } finally {
+      setCsrfToken('');
+      setMe(null);
+      setMenu([]);
+    }
+  }, []);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      me,
+      menu,
+      loading,
+      login,
+      logout,
+      refresh,
+      canManageCouncil: (councilId) =>
+        !!me && (me.isAdmin || me.grants.some((g) => g.role === 'secretariat' && g.councilId === councilId)),
+      worksWith: (councilId) => !!me && !!councilId && (me.isAdmin || me.councils.some((c) => c.id === councilId)),
+    }),
+    [me, menu, loading, login, logout, refresh],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const v = useContext(AuthContext);
+  if (!v) throw new Error('useAuth outside AuthProvider');
+  return v;
+}
+
+/** The signed-in user (only used inside the authenticated shell). */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe without a user');
+  return me;
+}

@@ -1,0 +1,158 @@
+// Data hooks: a one-shot loader, a server-paginated table, the directory vocabulary, debouncing.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { TablePaginationConfig, TableProps } from 'antd';
+import { api, ApiError, type Page } from './api.ts';
+import { showError } from './feedback.tsx';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: ApiError | null;
+  loading: boolean;
+  reload(): void;
+}
+
+/** GETs a path (re-fetching when it changes); a null path loads nothing. */
+export function useApi<T>(path: string | null, query?: Record<string, string | number | boolean | null | undefined>): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error: ApiError | null; loading: boolean }>({ error: null, loading: !!path });
+  const [tick, setTick] = useState(0);
+  const key = path ? `${path}?${JSON.stringify(query ?? {})}` : null;
+  useEffect(() => {
+    if (!path) {
+      setState({ error: null, loading: false });
+      return;
+    }
+    const ctl = new AbortController();
+    setState((s) => ({ ...s, loading: true }));
+    api
+      .get<T>(path, query, ctl.signal)
+      .then((data) => setState({ data, error: null, loading: false }))
+      .catch((err) => {
+        if ((err as Error).name === 'AbortError') return;
+        setState({ error: err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)), loading: false });
+      });
+    return () => ctl.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+export interface PagedTable<T> {
+  tableProps: Pick<TableProps<T>, 'dataSource' | 'loading' | 'pagination' | 'onChange'>;
+  total: number;
+  error: ApiError | null;
+  reload(): void;
+  /** Back to page 1 (call when filters change: it happens by itself when `filters` changes). */
+  resetPage(): void;
+}
+
+/**
+ * A table whose pages come from the server: `{items,total,page,pageSize}` answers of `path` with
+ * the given filters. Changing a filter goes back to page 1.
+ */
+export function usePagedTable<T>(
+  path: string | null,
+  filters: Record<string, string | number | boolean | null | undefined> = {},
+  opts: { pageSize?: number } = {},
+): PagedTable<T> {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(opts.pageSize ?? 20);
+  const [data, setData] = useState<Page<T> | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [tick, setTick] = useState(0);
+  const filterKey = JSON.stringify(filters);
+  const lastFilterKey = useRef(filterKey);
+  const effectivePage = lastFilterKey.current === filterKey ? page : 1;
+
+  useEffect(() => {
+    if (lastFilterKey.current !== filterKey) {
+      lastFilterKey.current = filterKey;
+      setPage(1);
+    }
+    if (!path) return;
+    const ctl = new AbortController();
+    setLoading(true);
+    api
+      .get<Page<T>>(path, { ...filters, page: effectivePage, pageSize }, ctl.signal)
+      .then((d) => {
+        setData(d);
+        setError(null);
+        setLoading(false);
+      })
+      .catch((err) => {
+        if ((err as Error).name === 'AbortError') return;
+        setLoading(false);
+        if (err instanceof ApiError) setError(err);
+        if (!(err instanceof ApiError && (err.status === 403 || err.status === 404))) showError(err);
+      });
+    return () => ctl.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path, filterKey, effectivePage, pageSize, tick]);
+
+  const pagination: TablePaginationConfig = {
+    current: effectivePage,
+    pageSize,
+    total: data?.total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: [10, 20, 50, 100],
+    showTotal: (total, [from, to]) => `${from}–${to} trên tổng số ${total}`,
+    hideOnSinglePage: false,
+  };
+  return {
+    tableProps: {
+      dataSource: data?.items ?? [],
+      loading,
+      pagination,
+      onChange: (p) => {
+        if (p.pageSize && p.pageSize !== pageSize) {
+          setPageSize(p.pageSize);
+          setPage(1);
+        } else if (p.current) setPage(p.current);
+      },
+    },
+    total: data?.total ?? 0,
+    error,
+    reload: useCallback(() => setTick((t) => t + 1), []),
+    resetPage: useCallback(() => setPage(1), []),
+  };
+}
+
+export interface Vocabulary {
+  unitTypes: { code: string; label: string; level: string }[];
+  levels: Record<string, string>;
+  bodyKinds: Record<string, string>;
+  agencyKinds: Record<string, string>;
+  membershipRoles: Record<string, string>;
+}
+
+let vocabCache: Promise<Vocabulary> | null = null;
+
+/** The directory's Vietnamese labels (loaded once). */
+export function useVocabulary(): (Vocabulary & { unitTypeLabels: Record<string, string> }) | null {
+  const [v, setV] = useState<Vocabulary | null>(null);
+  useEffect(() => {
+    vocabCache ??= api.get<Vocabulary>('/directory/vocabulary');
+    let live = true;
+    vocabCache.then((x) => live && setV(x)).catch((err) => {
+      vocabCache = null;
+      showError(err);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return useMemo(
+    () => (v ? { ...v, unitTypeLabels: Object.fromEntries(v.unitTypes.map((t) => [t.code, t.label])) } : null),
+    [v],
+  );
+}
+
+export function useDebounced<T>(value: T, ms = 300): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
