@@ -145,8 +145,15 @@ export function mergeAbbreviations(base: AbbreviationDictionary, extra: Abbrevia
   return [...byKey.values()];
 }
 
+const keyCache = new Map<string, string>();
 function keyOf(abbr: string): string {
-  return fold(abbr).replace(/[&.\-\s]/g, '');
+  let k = keyCache.get(abbr);
+  if (k === undefined) {
+    k = fold(abbr).replace(/[&.\-\s]/g, '');
+    if (keyCache.size > 100_000) keyCache.clear();
+    keyCache.set(abbr, k);
+  }
+  return k;
 }
 
 interface Compiled {

@@ -6,7 +6,7 @@
  *
  * Input should be preprocessed (Unicode, abbreviations expanded): see tokens.ts `preprocess`.
  */
-import { fold, matchKey } from './normalize.ts';
+import { fold, foldWord, matchKey } from './normalize.ts';
 
 export type AnchorKind = 'road' | 'document' | 'hamlet' | 'commune' | 'district' | 'province' | 'object' | 'name';
 
@@ -111,6 +111,17 @@ interface Tok {
   num: boolean;
 }
 
+const wordKeys = new Map<string, { key: string; folded: string }>();
+function wordKeysOf(t: string): { key: string; folded: string } {
+  let k = wordKeys.get(t);
+  if (!k) {
+    k = { key: matchKey(t), folded: foldWord(t) };
+    if (wordKeys.size > 200_000) wordKeys.clear();
+    wordKeys.set(t, k);
+  }
+  return k;
+}
+
 function tokensOf(text: string): Tok[] {
   const out: Tok[] = [];
   let last = 0;
@@ -118,10 +129,11 @@ function tokensOf(text: string): Tok[] {
     const gap = text.slice(last, m.index);
     const t = m[0];
     const first = t[0]!;
+    const wk = wordKeysOf(t);
     out.push({
       text: t,
-      key: matchKey(t),
-      folded: fold(t),
+      key: wk.key,
+      folded: wk.folded,
       start: m.index,
       breakBefore: out.length === 0 || /[^\s]/u.test(gap.replace(/[&'’]/g, '')),
       cap: first !== first.toLowerCase(),
@@ -132,8 +144,20 @@ function tokensOf(text: string): Tok[] {
   return out;
 }
 
+const KEYWORDS_BY_FIRST = new Map<string, Keyword[]>();
+for (const k of KEYWORDS) {
+  for (const first of new Set([k.words[0]!, k.folded[0]!])) {
+    const list = KEYWORDS_BY_FIRST.get(first) ?? [];
+    list.push(k);
+    KEYWORDS_BY_FIRST.set(first, list);
+  }
+}
+
 function matchKeywordAt(toks: Tok[], i: number, accented: boolean): Keyword | null {
-  for (const k of KEYWORDS) {
+  const t0 = toks[i]!;
+  const cands = KEYWORDS_BY_FIRST.get(accented ? t0.key : t0.folded);
+  if (!cands) return null;
+  for (const k of cands) {
     if (i + k.words.length > toks.length) continue;
     let ok = true;
     for (let j = 0; j < k.words.length; j++) {
@@ -205,7 +229,7 @@ export function extractAnchors(text: string): Anchor[] {
   }
 
   const toks = tokensOf(src);
-  const accented = fold(src) !== matchKey(src);
+  const accented = /[^\x00-\x7f]/.test(src);
   const isSentenceStart = (i: number) => i === 0 || /[.!?:;\n]/.test(src.slice(toks[i - 1]!.start + toks[i - 1]!.text.length, toks[i]!.start));
   let i = 0;
   while (i < toks.length) {

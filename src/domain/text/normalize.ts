@@ -65,6 +65,18 @@ export function fold(text: string): string {
   return collapseWhitespace(stripDiacritics(text.normalize('NFKC')).toLowerCase());
 }
 
+const foldWordCache = new Map<string, string>();
+/** `fold` for a single word, memoised (hot path of tokenisers). */
+export function foldWord(word: string): string {
+  let f = foldWordCache.get(word);
+  if (f === undefined) {
+    f = fold(word);
+    if (foldWordCache.size > 200_000) foldWordCache.clear();
+    foldWordCache.set(word, f);
+  }
+  return f;
+}
+
 /** True when the text has any Vietnamese diacritic (tone mark, vowel mark or đ). */
 export function hasDiacritics(text: string): boolean {
   return stripDiacritics(text.normalize('NFC')) !== text.normalize('NFC');

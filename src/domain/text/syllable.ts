@@ -91,6 +91,18 @@ export function applyTone(base: string, tone: number): string {
  * abbreviation, two tone marks, impossible vowel cluster …). Case-insensitive.
  */
 export function parseSyllable(word: string): Syllable | null {
+  const hit = syllableCache.get(word);
+  if (hit !== undefined) return hit;
+  const r = parseSyllableUncached(word);
+  if (syllableCache.size > 200_000) syllableCache.clear();
+  syllableCache.set(word, r);
+  return r;
+}
+
+const syllableCache = new Map<string, Syllable | null>();
+const canonicalCache = new Map<string, string>();
+
+function parseSyllableUncached(word: string): Syllable | null {
   const chars = Array.from(word.normalize('NFC').toLowerCase());
   if (chars.length === 0 || chars.length > 8) return null;
   let tone = 0;
@@ -169,6 +181,16 @@ export function toneIndexInNucleus(nucleus: string, final: string, placement: To
  * letter. Words that are not Vietnamese syllables are returned unchanged.
  */
 export function canonicalSyllable(word: string, placement: TonePlacement = 'traditional'): string {
+  const cacheKey = placement === 'traditional' ? word : '\u0001' + word;
+  const hit = canonicalCache.get(cacheKey);
+  if (hit !== undefined) return hit;
+  const r = canonicalSyllableUncached(word, placement);
+  if (canonicalCache.size > 200_000) canonicalCache.clear();
+  canonicalCache.set(cacheKey, r);
+  return r;
+}
+
+function canonicalSyllableUncached(word: string, placement: TonePlacement): string {
   const nfc = word.normalize('NFC');
   const syl = parseSyllable(nfc);
   if (!syl || syl.tone === 0) return nfc;

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_ABBREVIATIONS, expandAbbreviations, type AbbreviationDictionary } from './abbreviations.ts';
 import { convertLegacy } from './legacy.ts';
-import { fold, hasDiacritics, matchKey } from './normalize.ts';
+import { fold, foldWord, matchKey } from './normalize.ts';
 
 /**
  * Words that carry no topic: function words and the boilerplate of petition minutes ("cử tri phản
@@ -54,12 +54,12 @@ export function words(text: string): string[] {
 /** Folded content tokens of an already preprocessed text, stopwords removed. */
 export function contentWords(preprocessed: string, stopwords: ReadonlySet<string> = DEFAULT_STOPWORDS): string[] {
   const key = matchKey(preprocessed);
-  const accented = hasDiacritics(key);
+  const accented = /[^\x00-\x7f]/.test(key);
   const folded = foldedStopwords(stopwords);
   const out: string[] = [];
   for (const m of key.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     const w = m[0];
-    const f = fold(w);
+    const f = foldWord(w);
     if (!/^[a-z0-9]+$/.test(f)) {
       for (const part of f.match(/[a-z0-9]+/g) ?? []) out.push(part);
       continue;
