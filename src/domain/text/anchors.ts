@@ -80,6 +80,15 @@ const KEYWORDS: Keyword[] = [
   kw('trường', 'object', 'truong'),
   kw('bến', 'object', 'ben'),
   kw('cảng', 'object', 'cang'),
+  kw('di tích', 'object', 'di-tich'),
+  kw('khu di tích', 'object', 'di-tich'),
+  kw('hồ chứa nước', 'object', 'ho'),
+  kw('hồ chứa', 'object', 'ho'),
+  kw('nhà máy nước', 'object', 'nha-may-nuoc'),
+  kw('công ty', 'object', 'cong-ty'),
+  kw('chùa', 'object', 'chua'),
+  kw('tịnh xá', 'object', 'chua'),
+  kw('giáo xứ', 'object', 'chua'),
   kw('núi', 'object', 'nui'),
   kw('đèo', 'object', 'deo'),
   kw('bãi biển', 'object', 'bai-bien'),
@@ -95,7 +104,7 @@ const DESCRIPTORS = new Set(
   (
     'trung học cơ sở phổ thông tiểu mầm non mẫu giáo dân lập bán công ' +
     'tràn treo bê tông máng thủy lợi nội đồng liên thôn xã tuyến trung tâm ' +
-    'đầu mối cũ mới số nhỏ lớn thuộc ở tại của'
+    'đầu mối cũ mới số nhỏ lớn thuộc ở tại của cá chứa nước'
   ).split(' '),
 );
 const DESCRIPTORS_FOLDED = new Set([...DESCRIPTORS].map((w) => fold(w)));
@@ -200,7 +209,7 @@ const DOC_KIND: Record<string, string> = {
 };
 
 const SPEAKER =
-  /^\s*(?:cử tri|cu tri|ông|ong|bà|ba|anh|chị|chi)\b[^:]{0,160}?(?:phản ánh|phan anh|kiến nghị|kien nghi|đề nghị|de nghi|hỏi|hoi|cho biết|cho biet|cho rằng|cho rang|nêu|neu|:)/iu;
+  /^\s*(?:cử tri|cu tri|ông|ong|bà|ba|anh|chị|chi)(?=[\s,(])[^:]{0,160}?(?:phản ánh|phan anh|kiến nghị|kien nghi|đề nghị|de nghi|hỏi|hoi|cho biết|cho biet|cho rằng|cho rang|nêu|neu|:)/iu;
 
 /** Extracts anchors from a preprocessed text. Keys are folded; duplicates removed. */
 export function extractAnchors(text: string): Anchor[] {

@@ -44,7 +44,7 @@ export function combineScore(cosine: number, cmp: AnchorComparison): number {
   const bonus = Math.min(0.2, 0.07 * cmp.shared + 0.03 * cmp.sharedNames);
   s += bonus * (1 - s);
   if (cmp.strongConflicts > 0) s *= cmp.strongConflicts > 1 ? 0.15 : 0.3;
-  if (cmp.mediumConflicts > 0) s *= 0.7;
+  if (cmp.mediumConflicts > 0) s *= 0.5;
   return Math.max(0, Math.min(1, s));
 }
 

@@ -1,0 +1,81 @@
+// Small shared writes of the aggregation actions: create a petition row, move opinions into it
+// with conditional updates (version + free), bump a petition's version.
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { conflict } from '../../../server/errors.ts';
+import { recordEvent, type Actor } from '../../audit/service.ts';
+import { OPINION_TAKEN, PETITION_CHANGED, nextPetitionNumber, searchKeyOf, type DbOrTx } from '../common.ts';
+import { opinions, petitionRoundEntries, petitions } from '../schema.ts';
+
+export async function insertPetition(
+  tx: DbOrTx,
+  actor: Actor,
+  v: { councilId: string; roundId: string; text: string; fieldId: string | null; competentLevel: string | null; agencyId: string | null },
+  action = 'petition.create',
+  extra: Record<string, unknown> = {},
+) {
+  const number = await nextPetitionNumber(tx, v.councilId);
+  const [p] = await tx
+    .insert(petitions)
+    .values({ ...v, originRoundId: v.roundId, number, status: 'draft', searchText: searchKeyOf(v.text) })
+    .returning();
+  await tx.insert(petitionRoundEntries).values({ petitionId: p!.id, roundId: v.roundId, reason: 'created' });
+  const { searchText: _s, ...after } = p!;
+  await recordEvent(tx, actor, { action, entityType: 'petition', entityId: p!.id, councilId: v.councilId, after: { ...after, ...extra } });
+  return p!;
+}
+
+/**
+ * Moves opinions into `petitionId`. Each update is conditional on the version the clerk saw and,
+ * when `fromPetitionId` is null, on the opinion being free: a concurrent merge makes it fail and
+ * the whole transaction rolls back with the Vietnamese 409.
+ */
+export async function moveOpinions(
+  tx: DbOrTx,
+  actor: Actor,
+  councilId: string,
+  items: readonly { id: string; version: number }[],
+  petitionId: string | null,
+  fromPetitionId: string | null,
+  action: string,
+) {
+  for (const i of items) {
+    const [after] = await tx
+      .update(opinions)
+      .set({ petitionId, version: sql`${opinions.version} + 1`, updatedAt: new Date() })
+      .where(
+        and(
+          eq(opinions.id, i.id),
+          eq(opinions.version, i.version),
+          fromPetitionId ? eq(opinions.petitionId, fromPetitionId) : isNull(opinions.petitionId),
+        ),
+      )
+      .returning({ id: opinions.id, version: opinions.version });
+    if (!after) throw conflict(OPINION_TAKEN, { opinionId: i.id });
+    await recordEvent(tx, actor, {
+      action,
+      entityType: 'opinion',
+      entityId: i.id,
+      councilId,
+      before: { petitionId: fromPetitionId, version: i.version },
+      after: { petitionId, version: after.version },
+    });
+  }
+}
+
+/** Bumps a petition's version if it is still `version` (optimistic concurrency). */
+export async function bumpPetition(tx: DbOrTx, petitionId: string, version: number, set: Partial<typeof petitions.$inferInsert> = {}) {
+  const [row] = await tx
+    .update(petitions)
+    .set({ ...set, ...(set.text ? { searchText: searchKeyOf(set.text) } : {}), version: version + 1, updatedAt: new Date() })
+    .where(and(eq(petitions.id, petitionId), eq(petitions.version, version)))
+    .returning();
+  if (!row) throw conflict(PETITION_CHANGED);
+  return row;
+}
+
+export async function opinionCount(tx: DbOrTx, petitionId: string) {
+  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(opinions).where(eq(opinions.petitionId, petitionId));
+  return r?.n ?? 0;
+}
+
+export { inArray };

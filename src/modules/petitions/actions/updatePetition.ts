@@ -1,0 +1,35 @@
+// Edit a petition's canonical text or its classification (field, competent level, agency).
+import { recordEvent } from '../../audit/service.ts';
+import { conflict } from '../../../server/errors.ts';
+import { PETITION_CHANGED, out, petitionOf, type ActionCtx } from '../common.ts';
+import { checkClassification } from './classifyOpinions.ts';
+import { bumpPetition } from './petitionRows.ts';
+
+export interface UpdatePetitionInput {
+  version: number;
+  text?: string;
+  fieldId?: string | null;
+  competentLevel?: string | null;
+  agencyId?: string | null;
+}
+
+export async function updatePetition(ctx: ActionCtx, councilId: string, petitionId: string, input: UpdatePetitionInput) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await petitionOf(tx, councilId, petitionId, { lock: true });
+    if (before.version !== input.version) throw conflict(PETITION_CHANGED);
+    if (before.status === 'closed') throw conflict('Kiến nghị đã giải quyết xong; không sửa được nữa.');
+    await checkClassification(tx, councilId, input);
+    const { version, ...set } = input;
+    const after = await bumpPetition(tx, petitionId, version, set);
+    const strip = ({ searchText: _s, ...r }: typeof before) => r;
+    await recordEvent(tx, ctx.actor, {
+      action: 'petition.update',
+      entityType: 'petition',
+      entityId: petitionId,
+      councilId,
+      before: strip(before),
+      after: strip(after),
+    });
+    return strip(out(after) as never);
+  });
+}
