@@ -20,7 +20,7 @@ export const PETITION_STATUS_LABELS: Readonly<Record<PetitionStatus, string>> = 
   returned: 'Bị trả lại, cần chuyển lại',
   answered: 'Đã có trả lời, chờ đánh giá',
   closed: 'Đã giải quyết xong',
-  unsatisfied: 'Chưa được giải quyết thỏa đáng',
+  unsatisfied: 'Chưa giải quyết xong, theo dõi tiếp',
 };
 
 export type PetitionEvent = 'dispatch' | 'return' | 'answer' | 'review_ok' | 'review_not_ok' | 'carry_over' | 'reopen';

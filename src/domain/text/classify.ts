@@ -199,7 +199,7 @@ export interface FieldOptions extends TokenOptions {
   taxonomy?: readonly FieldDefinition[];
   /** Learned model (labels are field codes). */
   model?: NaiveBayesModel;
-  /** Share of keyword evidence when a model is given (default 0.3). */
+  /** Share of keyword evidence when a model is given (default max(0.3, 30 / (30 + training docs))). */
   keywordWeight?: number;
 }
 
@@ -224,7 +224,10 @@ export function suggestField(text: string, options: FieldOptions = {}): FieldSug
   const model = options.model;
   if (model && model.labels.length > 0) {
     const nb = predictNaiveBayes(model, text, options).probabilities;
-    const lambda = Object.keys(kw).length > 0 ? (options.keywordWeight ?? 0.3) * evidence : 0;
+    // Small models (a council's first confirmed petitions) lean on the keyword rules more.
+    const docs = model.docCounts.reduce((a, b) => a + b, 0);
+    const share = options.keywordWeight ?? Math.max(0.3, 30 / (30 + docs));
+    const lambda = Object.keys(kw).length > 0 ? share * evidence : 0;
     dist = {};
     for (const l of new Set([...Object.keys(nb), ...Object.keys(kw)])) dist[l] = (1 - lambda) * (nb[l] ?? 0) + lambda * (kw[l] ?? 0);
     method = lambda > 0 ? 'model+keywords' : 'model';

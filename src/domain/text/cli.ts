@@ -138,7 +138,7 @@ export function runTextCommand(subcommand: string, args: string[], input: string
       return jsonl(lines.map((l) => ({ id: l.id, similar: index.similarTo(l.id, k, minScore) })));
     }
     case 'dedup': {
-      const threshold = numberOption(args, '--threshold', 0.5, 0, 1);
+      const threshold = numberOption(args, '--threshold', 0.3, 0, 1);
       const lines = parseJsonl(input, 'Dữ liệu vào');
       const ids = new Set<string>();
       for (const l of lines) {

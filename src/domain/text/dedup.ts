@@ -17,7 +17,7 @@ export interface DedupItem {
 }
 
 export interface DedupOptions extends SimilarityOptions {
-  /** Minimum pair score to merge (default 0.5). */
+  /** Minimum pair score to merge (default 0.3, tuned on bench/data/opinions.jsonl for recall: groups are proposals the secretariat confirms). */
   threshold?: number;
   /** Rarest features per opinion used to find candidates (default 12). */
   prefixSize?: number;
@@ -79,7 +79,7 @@ function dotSorted(a: Vec, b: Vec): number {
 /** Groups opinions that raise the same issue. */
 export function groupDuplicates(items: readonly DedupItem[], options: DedupOptions = {}): DedupResult {
   const n = items.length;
-  const threshold = options.threshold ?? 0.5;
+  const threshold = options.threshold ?? 0.3;
   const prefixSize = options.prefixSize ?? 12;
   const maxCandidates = options.maxCandidates ?? 40;
   const maxPosting = options.maxPosting ?? Math.max(200, Math.floor(0.02 * n));
@@ -122,7 +122,7 @@ export function groupDuplicates(items: readonly DedupItem[], options: DedupOptio
     return { fids: Int32Array.from(r.fids), w, anchors: r.anchors, classes: r.classes };
   });
 
-  // 3. prefix index: each opinion indexes its rarest features (df ≥ 2, postings not too long)
+  // 3. prefix filtering: each opinion looks up only its rarest features (df ≥ 2, postings not too long)
   const prefixes: number[][] = vecs.map((v) => {
     const usable = Array.from(v.fids).filter((f) => df[f]! >= 2 && df[f]! <= maxPosting);
     usable.sort((a, b) => df[a]! - df[b]! || a - b);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { exactDocument, likePattern, parseSearchQuery, searchDocument } from './searchQuery.ts';
+
+describe('search documents', () => {
+  it('fold accents and keep both an abbreviation and its expansion', () => {
+    const doc = searchDocument('Đề nghị nâng cấp đường QL1A đoạn qua phường Sa Huỳnh');
+    expect(doc).toContain(' duong ');
+    expect(doc.startsWith(' ') && doc.endsWith(' ')).toBe(true);
+    expect(doc).toContain(' ql1a ');
+    expect(doc).toContain(' quoc lo 1a ');
+    expect(doc).toContain(' sa huynh ');
+  });
+  it('keep diacritics with one tone placement in the exact document', () => {
+    expect(exactDocument('Hoà Bình, Thuỷ lợi')).toBe(exactDocument('Hòa Bình, Thủy lợi'));
+    expect(exactDocument('đường')).toBe(' đường ');
+  });
+});
+
+describe('search queries', () => {
+  it('split words, phrases and prefixes', () => {
+    const q = parseSearchQuery('đường "nước sạch" Phổ*');
+    expect(q).toEqual([
+      { folded: ['duong'], exact: ['đường'], prefix: false, phrase: false, expansion: null },
+      { folded: ['nuoc', 'sach'], exact: ['nước', 'sạch'], prefix: false, phrase: true, expansion: null },
+      { folded: ['pho'], exact: ['phổ'], prefix: true, phrase: false, expansion: null },
+    ]);
+    expect(parseSearchQuery('duong')[0]!.exact).toBeNull();
+    expect(parseSearchQuery('  ')).toEqual([]);
+    expect(parseSearchQuery('QL1A')[0]!.expansion).toEqual(['quoc', 'lo', '1a']);
+  });
+  it('build LIKE patterns with word boundaries and escaped wildcards', () => {
+    expect(likePattern(['duong'], false)).toBe('% duong %');
+    expect(likePattern(['pho'], true)).toBe('% pho%');
+    expect(likePattern(['50%'], false)).toBe('% 50\\% %');
+  });
+});

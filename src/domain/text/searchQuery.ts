@@ -1,0 +1,74 @@
+// Search keys and queries for accent-insensitive search in the database.
+//
+// A searchable text is stored twice beside the original:
+// - `searchDocument`: folded (no diacritics, đ → d, lowercase) with abbreviations expanded and the
+//   original abbreviation kept, words separated by single spaces and padded with a space at both
+//   ends so that a word is ' word ' — "duong" finds "đường" and "dương", "ql1a" finds "Quốc lộ 1A";
+// - `exactDocument`: lowercase with canonical tone placement, diacritics kept — so "đường" can rank
+//   "đường" above "dương", and old-style "hoà" matches new-style "hòa".
+// A query is parsed into terms: plain words (whole-word match), `prefix*` words, and "quoted
+// phrases". The SQL side (src/db/textSearch.ts) turns them into indexed conditions and a rank.
+import { expandAbbreviations, type AbbreviationDictionary } from './abbreviations.ts';
+import { fold, hasDiacritics, matchKey } from './normalize.ts';
+
+const WORD_SEP = /[^\p{L}\p{N}]+/gu;
+
+function words(key: string): string[] {
+  return key.split(WORD_SEP).filter(Boolean);
+}
+
+function pad(ws: string[]): string {
+  return ws.length ? ` ${ws.join(' ')} ` : ' ';
+}
+
+export function searchDocument(text: string, dict?: AbbreviationDictionary): string {
+  const original = words(fold(text));
+  const expanded = words(fold(expandAbbreviations(text, dict)));
+  // Keep both: the expansion for "quoc lo 1a", the original for "ql1a".
+  const extra = expanded.join(' ') === original.join(' ') ? [] : expanded;
+  return pad([...original, ...extra]);
+}
+
+export function exactDocument(text: string): string {
+  return pad(words(matchKey(text)));
+}
+
+export interface SearchTerm {
+  /** Folded words of the term (one for a word, several for a phrase). */
+  folded: string[];
+  /** The same with diacritics, when the user typed any (for exact-diacritic ranking). */
+  exact: string[] | null;
+  prefix: boolean;
+  phrase: boolean;
+  /** The folded expansion when the term is an abbreviation ("ql1a" → quoc lo 1a), else null. */
+  expansion: string[] | null;
+}
+
+const MAX_TERMS = 8;
+
+export function parseSearchQuery(q: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  const re = /"([^"]*)"|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(q.normalize('NFC'))) && terms.length < MAX_TERMS) {
+    const raw = (m[1] ?? m[2] ?? '').trim();
+    if (!raw) continue;
+    const phrase = m[1] !== undefined;
+    const prefix = !phrase && raw.endsWith('*');
+    const body = prefix ? raw.slice(0, -1) : raw;
+    // An abbreviation in the query ("QL1A", "UBND") is searched as typed: the document keeps both.
+    const folded = words(fold(body));
+    if (!folded.length) continue;
+    const exact = hasDiacritics(body) ? words(matchKey(body)) : null;
+    const expanded = words(fold(expandAbbreviations(body)));
+    const expansion = expanded.join(' ') === folded.join(' ') ? null : expanded;
+    terms.push({ folded, exact, prefix, phrase: phrase || folded.length > 1, expansion });
+  }
+  return terms;
+}
+
+/** The LIKE pattern (already escaped) that finds a term in a padded document. */
+export function likePattern(ws: string[], prefix: boolean): string {
+  const esc = ws.join(' ').replace(/[\\%_]/g, (c) => `\\${c}`);
+  return prefix ? `% ${esc}%` : `% ${esc} %`;
+}

@@ -1,0 +1,176 @@
+// Forward petitions (chuyển kiến nghị): one official letter (công văn) to one agency, to the
+// National Assembly delegation, or to the upper-level council, with its number and date and the
+// list of petitions. The due date comes from the council's configurable rule on the Vietnamese
+// working-day calendar (domain/petitions/deadlines.ts; calendar: Bộ luật Dân sự 2015 Điều 147–148).
+// Cross-level: a petition sent to an upper council in this installation arrives in that council's
+// intake as an opinion (channel lower_council) linked to it; the upper answer flows back down
+// (actions/answer.ts).
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { conflict, invalid, notFound } from '../../../server/errors.ts';
+import { recordEvent } from '../../audit/service.ts';
+import { agencies } from '../../directory/schema.ts';
+import { explainDeadline } from '../../../domain/calendar/index.ts';
+import { ruleFor, type DispatchTargetKind } from '../../../domain/petitions/deadlines.ts';
+import { nextStatus, refusal, type PetitionStatus } from '../../../domain/petitions/status.ts';
+import { summarizeSources } from '../../../domain/petitions/counting.ts';
+import {
+  councilRow, loadCalendar, loadSettings, out, roundOf, searchKeyOf, today, unitChain, type ActionCtx, type DbOrTx,
+} from '../common.ts';
+import { dispatches, dispatchItems, opinions, petitionRounds, petitions } from '../schema.ts';
+
+export interface DispatchInput {
+  roundId: string;
+  agencyId?: string | null;
+  targetCouncilId?: string | null;
+  letterNumber: string;
+  letterDate: string;
+  /** When the agency received the letter (anchor of the NA-channel rule); default the letter date. */
+  receivedOn?: string | null;
+  petitionIds: string[];
+  note?: string;
+}
+
+async function upperCouncilOk(tx: DbOrTx, councilId: string, targetCouncilId: string) {
+  const [me, target] = [await councilRow(tx, councilId), await councilRow(tx, targetCouncilId)];
+  const chain = await unitChain(tx, me.unitId);
+  if (!chain.slice(0, -1).some((u) => u.id === target.unitId)) {
+    throw invalid('Chỉ chuyển kiến nghị lên HĐND cấp trên của địa bàn này.');
+  }
+  return target;
+}
+
+/** The open round of a council that receives petitions (the latest open one). */
+export async function intakeRound(tx: DbOrTx, councilId: string) {
+  const [r] = await tx
+    .select()
+    .from(petitionRounds)
+    .where(and(eq(petitionRounds.councilId, councilId), eq(petitionRounds.status, 'open')))
+    .orderBy(desc(petitionRounds.sequence))
+    .limit(1);
+  return r;
+}
+
+export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input: DispatchInput) {
+  if (!input.petitionIds.length) throw invalid('Hãy chọn ít nhất một kiến nghị để chuyển.');
+  if (!!input.agencyId === !!input.targetCouncilId) throw invalid('Hãy chọn một nơi nhận: cơ quan có thẩm quyền hoặc HĐND cấp trên.');
+  if (new Set(input.petitionIds).size !== input.petitionIds.length) throw invalid('Danh sách có kiến nghị bị lặp lại.');
+  if (input.receivedOn && input.receivedOn < input.letterDate) throw invalid('Ngày nhận không thể trước ngày của công văn.');
+  return ctx.db.transaction(async (tx) => {
+    const round = await roundOf(tx, councilId, input.roundId);
+    let targetKind: DispatchTargetKind = 'agency';
+    let targetName = '';
+    let upperRound: typeof petitionRounds.$inferSelect | undefined;
+    if (input.agencyId) {
+      const [a] = await tx.select().from(agencies).where(eq(agencies.id, input.agencyId));
+      if (!a) throw notFound('cơ quan nhận kiến nghị');
+      if (!a.active) throw invalid(`${a.name} không còn hoạt động; hãy chọn cơ quan kế thừa.`);
+      targetKind = a.kind === 'na_delegation' ? 'na_delegation' : 'agency';
+      targetName = a.name;
+    } else {
+      const target = await upperCouncilOk(tx, councilId, input.targetCouncilId!);
+      targetKind = 'council';
+      targetName = target.name;
+      upperRound = await intakeRound(tx, target.id);
+      if (!upperRound) throw conflict(`${target.name} chưa có đợt tiếp nhận kiến nghị nào đang mở.`);
+    }
+    const settings = await loadSettings(tx, councilId);
+    const rule = ruleFor(settings, targetKind);
+    const anchor = targetKind === 'na_delegation' ? (input.receivedOn ?? input.letterDate) : input.letterDate;
+    const computation = explainDeadline(anchor, rule, await loadCalendar(tx));
+    const rows = await tx.select().from(petitions).where(inArray(petitions.id, [...input.petitionIds].sort())).orderBy(petitions.id).for('update');
+    if (rows.length !== input.petitionIds.length || rows.some((p) => p.councilId !== councilId)) throw notFound('kiến nghị');
+    for (const p of rows) {
+      if (!nextStatus(p.status as PetitionStatus, 'dispatch')) throw conflict(`Kiến nghị số ${p.number}: ${refusal(p.status as PetitionStatus, 'dispatch')}`);
+    }
+    const [d] = await tx
+      .insert(dispatches)
+      .values({
+        councilId,
+        roundId: round.id,
+        targetKind,
+        agencyId: input.agencyId ?? null,
+        targetCouncilId: input.targetCouncilId ?? null,
+        letterNumber: input.letterNumber,
+        letterDate: input.letterDate,
+        receivedOn: input.receivedOn ?? null,
+        dueDate: computation.due,
+        dueRule: computation,
+        note: input.note ?? '',
+      })
+      .returning();
+    await recordEvent(tx, ctx.actor, {
+      action: 'dispatch.create',
+      entityType: 'dispatch',
+      entityId: d!.id,
+      councilId,
+      agencyId: input.agencyId ?? null,
+      after: { ...d, petitionIds: input.petitionIds, targetName },
+    });
+    const me = await councilRow(tx, councilId);
+    for (const p of rows) {
+      let upperOpinionId: string | null = null;
+      if (upperRound) {
+        const src = await tx.select().from(opinions).where(eq(opinions.petitionId, p.id));
+        const s = summarizeSources(src);
+        const [o] = await tx
+          .insert(opinions)
+          .values({
+            councilId: upperRound.councilId,
+            roundId: upperRound.id,
+            channel: 'lower_council',
+            voterCount: s.voters,
+            unitId: s.unitIds.length === 1 ? s.unitIds[0] : me.unitId,
+            text: p.text,
+            receivedOn: today(ctx.now),
+            fieldId: null,
+            competentLevel: p.competentLevel,
+            sourcePetitionId: p.id,
+            searchText: searchKeyOf(p.text),
+          })
+          .returning();
+        upperOpinionId = o!.id;
+        await recordEvent(tx, ctx.actor, {
+          action: 'opinion.receive_from_lower',
+          entityType: 'opinion',
+          entityId: o!.id,
+          councilId: upperRound.councilId,
+          after: { ...o, searchText: undefined, fromCouncil: me.name, fromPetitionNumber: p.number },
+        });
+      }
+      const [item] = await tx
+        .insert(dispatchItems)
+        .values({
+          dispatchId: d!.id,
+          petitionId: p.id,
+          councilId,
+          agencyId: input.agencyId ?? null,
+          targetCouncilId: input.targetCouncilId ?? null,
+          upperOpinionId,
+          dueDate: computation.due,
+        })
+        .returning();
+      await tx
+        .update(petitions)
+        .set({ status: 'dispatched', agencyId: input.agencyId ?? p.agencyId, version: p.version + 1, updatedAt: new Date() })
+        .where(eq(petitions.id, p.id));
+      await recordEvent(tx, ctx.actor, {
+        action: 'petition.dispatch',
+        entityType: 'petition',
+        entityId: p.id,
+        councilId,
+        agencyId: input.agencyId ?? null,
+        before: { status: p.status, agencyId: p.agencyId },
+        after: {
+          status: 'dispatched',
+          dispatchId: d!.id,
+          dispatchItemId: item!.id,
+          letterNumber: input.letterNumber,
+          letterDate: input.letterDate,
+          dueDate: computation.due,
+          targetName,
+        },
+      });
+    }
+    return { ...out(d!), targetName, petitionCount: rows.length };
+  });
+}
