@@ -2,3 +2,6 @@
 export * from '../modules/directory/schema.ts';
 export * from '../modules/accounts/schema.ts';
 export * from '../modules/audit/schema.ts';
+export * from '../modules/documents/schema.ts';
+export * from './searchSchema.ts';
+export * from '../modules/petitions/schema.ts';

@@ -1,36 +1,86 @@
 // Accent-insensitive full-text search in SQL that runs the same on PGlite and PostgreSQL, on the
-// keys built by src/domain/text/searchQuery.ts. Each term must match (AND):
-//   - whole word / phrase / prefix by LIKE on the padded folded document — a pg_trgm GIN index
-//     (`gin (search_doc gin_trgm_ops)`) serves these;
-//   - a word of 4+ letters that is not found as typed still matches a close spelling through
-//     pg_trgm's word similarity (`<%`, also served by the index): typo tolerance.
-// Rank: exact-diacritic word matches (on the exact document) above folded matches above fuzzy ones.
+// keys built by src/domain/text/searchQuery.ts. Every term must match (AND): whole word, phrase or
+// prefix by LIKE on the padded folded document (and on the expansion of an abbreviation), served by
+// a pg_trgm GIN index (`gin (search_doc gin_trgm_ops)`).
+// Typo tolerance: when nothing matches, each word of 4+ letters is corrected against the search
+// vocabulary (a small trigram-indexed table of the words in use) and the search runs again with the
+// corrections as alternatives — still index-served, never a similarity scan over documents.
+// Ranking: when the query carries diacritics, documents with the exact-diacritic words come first
+// ("đường" before "dương"). Otherwise `rank` is null and the caller orders by recency, which lets
+// the planner stop after the first page.
 import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import type { Db, Tx } from './client.ts';
 import { likePattern, parseSearchQuery } from '../domain/text/searchQuery.ts';
 
 export interface TextSearch {
   where: SQL;
-  rank: SQL;
+  /** null when every match ranks the same (order by recency instead). */
+  rank: SQL | null;
+  /** Words that a typo-tolerant retry may correct. */
+  tolerant: string[];
 }
 
-export function textSearch(cols: { searchDoc: AnyColumn | SQL; exactDoc: AnyColumn | SQL }, query: string | undefined): TextSearch | null {
+type Col = AnyColumn | SQL;
+export interface SearchColumns {
+  searchDoc: Col;
+  exactDoc: Col;
+}
+
+export function textSearch(cols: SearchColumns, query: string | undefined, corrections?: Map<string, string[]>): TextSearch | null {
   if (!query) return null;
   const terms = parseSearchQuery(query);
   if (!terms.length) return null;
   const conds: SQL[] = [];
   const ranks: SQL[] = [];
+  const tolerant: string[] = [];
   for (const t of terms) {
-    const folded = likePattern(t.folded, t.prefix);
-    const fuzzy = !t.phrase && !t.prefix && !t.expansion && t.folded[0]!.length >= 4;
+    const pattern = likePattern(t.folded, t.prefix);
     const word = t.folded.join(' ');
-    const alternatives = [sql`${cols.searchDoc} like ${folded}`];
+    if (!t.phrase && !t.prefix && !t.expansion && word.length >= 4) tolerant.push(word);
+    const alternatives = [sql`${cols.searchDoc} like ${pattern}`];
     if (t.expansion) alternatives.push(sql`${cols.searchDoc} like ${likePattern(t.expansion, false)}`);
-    if (fuzzy) alternatives.push(sql`${word} <% ${cols.searchDoc}`);
-    conds.push(sql`(${sql.join(alternatives, sql` or `)})`);
-    const exactBonus = t.exact ? sql`case when ${cols.exactDoc} like ${likePattern(t.exact, t.prefix)} then 2 else 0 end` : sql`0`;
-    ranks.push(
-      sql`(case when ${cols.searchDoc} like ${folded} then 1 else ${fuzzy ? sql`word_similarity(${word}, ${cols.searchDoc})` : sql`0`} end + ${exactBonus})`,
-    );
+    for (const c of corrections?.get(word) ?? []) alternatives.push(sql`${cols.searchDoc} like ${likePattern([c], false)}`);
+    conds.push(alternatives.length > 1 ? sql`(${sql.join(alternatives, sql` or `)})` : alternatives[0]!);
+    if (t.exact) ranks.push(sql`(case when ${cols.exactDoc} like ${likePattern(t.exact, t.prefix)} then 1 else 0 end)`);
   }
-  return { where: sql.join(conds, sql` and `), rank: sql.join(ranks, sql` + `) };
+  return { where: sql.join(conds, sql` and `), rank: ranks.length ? sql.join(ranks, sql` + `) : null, tolerant };
+}
+
+/** Close spellings of a word from the vocabulary, closest first. */
+export async function correctWord(db: Db | Tx, word: string, limit = 3): Promise<string[]> {
+  const r = await db.execute(
+    sql`select word from search_vocabulary where word % ${word} and word <> ${word} order by similarity(word, ${word}) desc, word limit ${limit}`,
+  );
+  return r.rows.map((x) => (x as { word: string }).word);
+}
+
+/** Adds a document's words to the vocabulary (call wherever a search document is written). */
+export async function addToVocabulary(db: Db | Tx, searchDoc: string): Promise<void> {
+  const words = [...new Set(searchDoc.split(' ').filter((w) => w.length >= 3 && w.length <= 40))];
+  if (!words.length) return;
+  await db.execute(
+    sql`insert into search_vocabulary (word) select unnest(${sql.raw(`array[${words.map((w) => `'${w.replace(/'/g, "''")}'`).join(',')}]::text[]`)}) on conflict do nothing`,
+  );
+}
+
+/**
+ * Runs a search strictly, and again with corrected spellings when the strict search found nothing.
+ * `run` receives the search (null for no query) and returns its rows.
+ */
+export async function searchWithTypoFallback<T>(
+  db: Db | Tx,
+  cols: SearchColumns,
+  query: string | undefined,
+  run: (s: TextSearch | null) => Promise<T[]>,
+): Promise<{ rows: T[]; corrected: Map<string, string[]> | null }> {
+  const strict = textSearch(cols, query);
+  const rows = await run(strict);
+  if (rows.length || !strict?.tolerant.length) return { rows, corrected: null };
+  const corrections = new Map<string, string[]>();
+  for (const w of strict.tolerant) {
+    const c = await correctWord(db, w);
+    if (c.length) corrections.set(w, c);
+  }
+  if (!corrections.size) return { rows, corrected: null };
+  return { rows: await run(textSearch(cols, query, corrections)), corrected: corrections };
 }

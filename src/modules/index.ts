@@ -4,5 +4,7 @@ import type { AppModule } from '../server/module.ts';
 import { directoryModule } from './directory/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
+import { petitionsModule } from './petitions/index.ts';
+import { documentsModule } from './documents/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule];

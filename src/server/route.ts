@@ -87,7 +87,7 @@ export class Router {
       responses: { ...errorResponses, ...config.responses },
       middleware: [authorize(permission ?? null, scope)],
     } as RouteConfig);
-    this.app.openapi(route as R, handler);
+    this.app.openapi(route as unknown as R, handler);
     if (routeRegistry.some((r) => r.method === spec.method.toUpperCase() && r.path === spec.path)) return;
     routeRegistry.push({
       method: spec.method.toUpperCase(),

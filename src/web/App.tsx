@@ -2,8 +2,8 @@
 // council it shows; the shell keeps the council switcher in step with the URL.
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from './lib/auth.tsx';
-import { Loading, NotFound } from './components/common.tsx';
-import { AppShell, CouncilGuard } from './shell/AppShell.tsx';
+import { Loading } from './components/common.tsx';
+import { AppShell, CouncilGuard, ShellNotFound } from './shell/AppShell.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ForcedPasswordPage } from './pages/PasswordPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
@@ -50,8 +50,9 @@ export function AppRoutes() {
           <Route path="delegates/:delegateId" element={<DelegateDetailPage />} />
           <Route path="bodies" element={<BodiesPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="*" element={<ShellNotFound />} />
         </Route>
-        <Route path="*" element={<NotFound />} />
+        <Route path="*" element={<ShellNotFound />} />
       </Route>
     </Routes>
   );

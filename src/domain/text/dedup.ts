@@ -23,7 +23,7 @@ export interface DedupOptions extends SimilarityOptions {
   prefixSize?: number;
   /** Candidates scored exactly per opinion (default 40). */
   maxCandidates?: number;
-  /** Features in more opinions than this are not used to find candidates (default max(200, 2% of n)). */
+  /** Features in more opinions than this are not used to find candidates (default 2% of n, within 100–400). */
   maxPosting?: number;
 }
 
@@ -82,7 +82,7 @@ export function groupDuplicates(items: readonly DedupItem[], options: DedupOptio
   const threshold = options.threshold ?? 0.3;
   const prefixSize = options.prefixSize ?? 12;
   const maxCandidates = options.maxCandidates ?? 40;
-  const maxPosting = options.maxPosting ?? Math.max(200, Math.floor(0.02 * n));
+  const maxPosting = options.maxPosting ?? Math.max(100, Math.min(400, Math.floor(0.02 * n)));
 
   // 1. prepare and count document frequencies
   const vocab = new Map<string, number>();

@@ -491,7 +491,7 @@ export async function updateDelegate(db: Db, actor: Actor, councilId: string, id
     const before = await ownedBy(d, councilId, 'đại biểu');
     await assertTerm(tx, councilId, patch.termId);
     await assertConstituency(tx, councilId, patch.constituencyId);
-    const merged = { ...before, ...patch };
+    const merged = { ...before, ...patch } as DelegateInput;
     return out(
       (await updateAudited(
         tx,

@@ -10,6 +10,9 @@ import { bodies, councils } from '../directory/schema.ts';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
+  // node-postgres sends a Buffer as bytea; PGlite takes any Uint8Array (a Buffer is one).
+  toDriver: (v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength),
+  fromDriver: (v) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength),
 });
 
 /**

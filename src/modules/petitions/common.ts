@@ -1,6 +1,6 @@
 // Shared helpers of the petitions actions: scoped loaders (a record of another council is a 404),
 // the working calendar from the holiday table, council settings, search keys and levels in force.
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { conflict, notFound } from '../../server/errors.ts';
 import { createWorkingCalendar, todayInVietnam, type WorkingCalendar, type YearOverrides } from '../../domain/calendar/index.ts';
@@ -167,8 +167,8 @@ export async function predecessorUnits(db: DbOrTx, unitId: string): Promise<stri
   const seen = new Set([unitId]);
   let frontier = [unitId];
   for (let i = 0; i < 10 && frontier.length; i++) {
-    const r = await db.execute(sql`select from_unit_id from unit_successions where to_unit_id in ${frontier}`);
-    frontier = (r.rows as { from_unit_id: string }[]).map((x) => x.from_unit_id).filter((id) => !seen.has(id));
+    const rows = await rowsOf<{ from_unit_id: string }>(db, sql`select from_unit_id from unit_successions where to_unit_id in ${frontier}`);
+    frontier = rows.map((x) => x.from_unit_id).filter((id) => !seen.has(id));
     frontier.forEach((id) => seen.add(id));
   }
   return [...seen];
@@ -177,4 +177,14 @@ export async function predecessorUnits(db: DbOrTx, unitId: string): Promise<stri
 /** Is the unit in force on `date`? */
 export function unitInForce(u: { validFrom: string | null; validTo: string | null }, date: string) {
   return inForce(u, date);
+}
+
+/** Rows of a raw SQL query (the driver's result shape differs between PGlite and node-postgres only in extras). */
+export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/** The `total` of a count query. */
+export async function totalOf(q: PromiseLike<{ total: number }[]>): Promise<number> {
+  return (await q)[0]?.total ?? 0;
 }

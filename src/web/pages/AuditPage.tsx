@@ -26,7 +26,17 @@ export interface AuditEvent {
   after: Record<string, unknown> | null;
 }
 
-const VALUE_LABELS: Record<string, Record<string, string>> = { gender: GENDER_LABELS, status: DELEGATE_STATUS };
+const ROLE_LABELS: Record<string, string> = {
+  admin: 'Quản trị hệ thống',
+  secretariat: 'Chuyên viên Văn phòng',
+  standing_member: 'Thành viên Thường trực HĐND',
+  committee_member: 'Thành viên Ban HĐND',
+  delegate: 'Đại biểu HĐND',
+  front_staff: 'Cán bộ Ủy ban MTTQ Việt Nam',
+  agency_responder: 'Cán bộ cơ quan trả lời kiến nghị',
+};
+const MEMBERSHIP_ROLES: Record<string, string> = { chair: 'Trưởng', vice_chair: 'Phó', member: 'Thành viên' };
+const VALUE_LABELS: Record<string, Record<string, string>> = { gender: GENDER_LABELS, status: DELEGATE_STATUS, role: { ...ROLE_LABELS, ...MEMBERSHIP_ROLES } };
 
 function showValue(key: string, v: unknown): React.ReactNode {
   if (v === null || v === undefined || v === '') return <Typography.Text type="secondary">(trống)</Typography.Text>;
@@ -42,6 +52,7 @@ function showValue(key: string, v: unknown): React.ReactNode {
   return String(v);
 }
 
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The fields that differ between two snapshots (all fields of a creation or deletion). */
@@ -49,7 +60,9 @@ export function diffRows(before: Record<string, unknown> | null, after: Record<s
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => !HIDDEN_FIELDS.has(k));
   return keys
     .filter((k) => !(before && after) || !same(before[k], after[k]))
-    .filter((k) => !(k === 'id' && before && after))
+    .filter((k) => k !== 'id')
+    // A creation or deletion: leave out the fields that were empty anyway.
+    .filter((k) => (before && after) || !isEmpty((after ?? before)?.[k]))
     .map((k) => ({ key: k, label: FIELD_LABELS[k] ?? k, before: before?.[k], after: after?.[k] }));
 }
 
@@ -186,17 +199,17 @@ export function AuditPage() {
         <Table<AuditEvent>
           rowKey="id"
           size="middle"
-          scroll={{ x: 820 }}
+          scroll={{ x: 720 }}
           {...table.tableProps}
           locale={{ emptyText: 'Không có thao tác nào khớp với điều kiện lọc.' }}
           expandable={{ expandedRowRender: (e) => <EventDiff e={e} />, expandRowByClick: false }}
           columns={[
-            { title: 'Thời điểm', dataIndex: 'at', width: 150, render: (v: string) => fmtDateTime(v) },
-            { title: 'Người thực hiện', dataIndex: 'actorName', width: 170, ellipsis: true },
+            { title: 'Thời điểm', dataIndex: 'at', width: 140, render: (v: string) => fmtDateTime(v) },
+            { title: 'Người thực hiện', dataIndex: 'actorName', width: 160 },
             {
               title: 'Thao tác',
               dataIndex: 'action',
-              width: 230,
+              width: 210,
               render: (a: string) => (
                 <Tooltip title={`Mã thao tác: ${a}`}>
                   <div>
@@ -213,7 +226,9 @@ export function AuditPage() {
                 <div>
                   <Tag>{entityLabel(e.entityType)}</Tag>
                   {entityName(e) ?? ''}
-                  <div className="nt-mono" style={{ color: '#8a94a3' }}>{e.entityId}</div>
+                  <Tooltip title={`Mã đối tượng: ${e.entityId}`}>
+                    <div className="nt-mono" style={{ color: '#8a94a3' }}>{e.entityId.length > 13 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</div>
+                  </Tooltip>
                 </div>
               ),
             },

@@ -59,8 +59,8 @@ export function DelegatesPage() {
             allowClear
             value={q}
             onChange={(e) => setQ(e.target.value)}
-            placeholder="Tìm theo họ tên, chức vụ, nơi công tác (có dấu hoặc không dấu)"
-            style={{ width: 400, maxWidth: '100%' }}
+            placeholder="Tìm đại biểu (gõ có dấu hoặc không dấu)"
+            style={{ width: 340, maxWidth: '100%' }}
             aria-label="Tìm đại biểu"
           />
           <Select
@@ -68,7 +68,7 @@ export function DelegatesPage() {
             placeholder="Nhiệm kỳ"
             value={termId}
             onChange={setTermId}
-            style={{ width: 200 }}
+            style={{ width: 180 }}
             options={terms.map((t) => ({ value: t.id, label: termLabel(t) }))}
           />
           <Select
@@ -76,7 +76,7 @@ export function DelegatesPage() {
             placeholder="Trạng thái"
             value={status}
             onChange={setStatus}
-            style={{ width: 170 }}
+            style={{ width: 160 }}
             options={Object.entries(DELEGATE_STATUS).map(([value, label]) => ({ value, label }))}
           />
           <Select
@@ -84,7 +84,7 @@ export function DelegatesPage() {
             placeholder="Đơn vị bầu cử"
             value={constituencyId}
             onChange={setConstituencyId}
-            style={{ width: 220 }}
+            style={{ width: 190 }}
             popupMatchSelectWidth={false}
             options={constituencies.map((c) => ({ value: c.id, label: `Số ${c.number}: ${c.name}` }))}
           />
@@ -92,7 +92,7 @@ export function DelegatesPage() {
         <Table<Delegate>
           rowKey="id"
           size="middle"
-          scroll={{ x: 900 }}
+          scroll={{ x: 640 }}
           {...table.tableProps}
           locale={{
             emptyText: filtered ? 'Không có đại biểu nào khớp với điều kiện tìm kiếm.' : 'Chưa có đại biểu nào. Hãy bấm "Thêm đại biểu".',
@@ -101,15 +101,22 @@ export function DelegatesPage() {
             {
               title: 'Họ và tên',
               dataIndex: 'fullName',
-              fixed: 'left',
-              width: 200,
+              width: 190,
               render: (v: string, d) => <Link to={`/councils/${councilId}/delegates/${d.id}`}>{v}</Link>,
             },
-            { title: 'Giới tính', dataIndex: 'gender', width: 90, render: (g: string | null) => (g ? GENDER_LABELS[g] : '') },
-            { title: 'Năm sinh', dataIndex: 'birthYear', width: 90 },
-            { title: 'Chức vụ', dataIndex: 'position', ellipsis: { showTitle: true } },
-            { title: 'Nơi công tác', dataIndex: 'workplace', ellipsis: { showTitle: true } },
-            { title: 'Đơn vị bầu cử', dataIndex: 'constituencyName', width: 170, ellipsis: { showTitle: true } },
+            { title: 'Giới tính', dataIndex: 'gender', width: 90, responsive: ['xl'], render: (g: string | null) => (g ? GENDER_LABELS[g] : '') },
+            { title: 'Năm sinh', dataIndex: 'birthYear', width: 90, responsive: ['xl'] },
+            {
+              title: 'Chức vụ, nơi công tác',
+              key: 'position',
+              render: (_: unknown, d: Delegate) => (
+                <div>
+                  {d.position}
+                  {d.workplace && <div style={{ color: '#6b7280', fontSize: 13 }}>{d.workplace}</div>}
+                </div>
+              ),
+            },
+            { title: 'Đơn vị bầu cử', dataIndex: 'constituencyName', width: 160, responsive: ['lg'] },
             {
               title: 'Trạng thái',
               dataIndex: 'status',
@@ -121,8 +128,7 @@ export function DelegatesPage() {
                   {
                     title: 'Thao tác',
                     key: 'actions',
-                    width: 110,
-                    fixed: 'right' as const,
+                    width: 100,
                     render: (_: unknown, d: Delegate) => (
                       <Space size={4}>
                         <Tooltip title="Sửa">

@@ -242,7 +242,7 @@ export function UnitImportPage() {
                 { title: 'Loại', dataIndex: 'type', width: 130, render: (t: string) => vocab?.unitTypeLabels[t] ?? t },
                 { title: 'Mã cấp trên', dataIndex: 'parentCode', width: 120 },
                 {
-                  title: 'Sẽ',
+                  title: 'Khi nhập',
                   dataIndex: 'action',
                   width: 110,
                   render: (a: string) => (a === 'create' ? <Tag color="green">Thêm mới</Tag> : <Tag color="blue">Cập nhật</Tag>),

@@ -72,7 +72,9 @@ export function UnitsPage() {
     (u: Unit): Node => ({
       key: u.id,
       unit: u,
-      isLeaf: !u.childCount,
+      // childCount from the API is unreliable (always 0 at the time of writing), so only the
+      // lowest level is taken as a leaf up front; other nodes become leaves once loaded empty.
+      isLeaf: u.childCount ? false : u.level === 'commune' ? true : undefined,
       title: (
         <span className="nt-tree-title">
           <span>{unitTitle(u, labels)}</span>

@@ -2,15 +2,16 @@
 // the user menu in the header.
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { Avatar, Dropdown, Grid, Layout, Menu, Modal, Select } from 'antd';
+import { Avatar, Dropdown, Grid, Layout, Menu, Modal, Result, Select } from 'antd';
 import type { MenuProps } from 'antd';
 import {
-  ApartmentOutlined, AppstoreOutlined, BankOutlined, ClusterOutlined, FileTextOutlined, HistoryOutlined,
-  KeyOutlined, LogoutOutlined, StarFilled, TeamOutlined, UserOutlined, AuditOutlined,
+  ApartmentOutlined, AppstoreOutlined, BankOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, FileTextOutlined,
+  HistoryOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, SnippetsOutlined, StarFilled, TeamOutlined,
+  UserOutlined, AuditOutlined, CommentOutlined, FileWordOutlined,
 } from '@ant-design/icons';
 import { useAuth, useMe, type MenuItem } from '../lib/auth.tsx';
 import { todayIso } from '../lib/format.ts';
-import { Forbidden } from '../components/common.tsx';
+import { Forbidden, NotFound } from '../components/common.tsx';
 import { PasswordForm } from '../pages/PasswordPage.tsx';
 import { message } from '../lib/feedback.tsx';
 
@@ -18,6 +19,7 @@ const { Sider, Header, Content } = Layout;
 
 const GROUP_TITLES: Record<string, string> = {
   petitions: 'Kiến nghị cử tri',
+  documents: 'Văn bản',
   directory: 'Danh mục',
   system: 'Hệ thống',
 };
@@ -31,6 +33,14 @@ const ICONS: Record<string, React.ReactNode> = {
   users: <UserOutlined />,
   audit: <HistoryOutlined />,
   'council-audit': <HistoryOutlined />,
+  'petition-rounds': <CommentOutlined />,
+  petitions: <FileTextOutlined />,
+  'petition-reminders': <BellOutlined />,
+  'petition-settings': <SettingOutlined />,
+  'agency-inbox': <InboxOutlined />,
+  calendar: <CalendarOutlined />,
+  documents: <FileWordOutlined />,
+  'document-templates': <SnippetsOutlined />,
 };
 
 const iconFor = (e: MenuItem) =>
@@ -121,14 +131,14 @@ export function AppShell() {
           onCollapse={setCollapsed}
           breakpoint="lg"
           collapsedWidth={64}
-          width={256}
+          width={264}
           style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
         >
           <div className="nt-brand" title="Nghị Trường">
             <span className="nt-brand-logo"><StarFilled /></span>
             <span className="nt-brand-name">Nghị Trường</span>
           </div>
-          <SideMenu />
+          <SideMenu collapsed={collapsed} />
         </Sider>
         <Layout>
           <Header className="nt-header">
@@ -209,7 +219,7 @@ export function AppShell() {
   );
 }
 
-function SideMenu() {
+function SideMenu({ collapsed }: { collapsed: boolean }) {
   const entries = useMenuEntries();
   const location = useLocation();
   const navigate = useNavigate();
@@ -220,14 +230,17 @@ function SideMenu() {
     if (!groups.has(g)) groups.set(g, []);
     groups.get(g)!.push(e);
   }
-  const items: MenuProps['items'] = [...groups.entries()]
-    .sort((a, b) => Math.min(...a[1].map((e) => e.order)) - Math.min(...b[1].map((e) => e.order)))
-    .map(([g, list]) => ({
-      type: 'group' as const,
-      key: `group:${g}`,
-      label: GROUP_TITLES[g] ?? g,
-      children: list.map((e) => ({ key: e.key, icon: iconFor(e), label: e.label, title: e.label })),
-    }));
+  const sorted = [...groups.entries()].sort(
+    (a, b) => Math.min(...a[1].map((e) => e.order)) - Math.min(...b[1].map((e) => e.order)),
+  );
+  const entryItem = (e: MenuItem) => ({ key: e.key, icon: iconFor(e), label: e.label, title: e.label });
+  // Collapsed (icons only): group titles would be cut to a few letters, so dividers separate groups.
+  const items: MenuProps['items'] = collapsed
+    ? sorted.flatMap(([g, list], i) => [
+        ...(i ? [{ type: 'divider' as const, key: `div:${g}`, style: { borderColor: 'rgba(255,255,255,0.15)' } }] : []),
+        ...list.map(entryItem),
+      ])
+    : sorted.map(([g, list]) => ({ type: 'group' as const, key: `group:${g}`, label: GROUP_TITLES[g] ?? g, children: list.map(entryItem) }));
 
   // The entry whose path is the longest prefix of the current location.
   const selected = entries
@@ -258,3 +271,20 @@ export function CouncilGuard() {
   return <Outlet />;
 }
 
+
+/** A page the menu offers but this version of the web client does not have yet. */
+export function ShellNotFound() {
+  const entries = useMenuEntries();
+  const location = useLocation();
+  const entry = entries.find((e) => location.pathname === e.href || location.pathname.startsWith(e.href + '/'));
+  if (entry) {
+    return (
+      <Result
+        status="info"
+        title={entry.label}
+        subTitle="Chức năng này đang được hoàn thiện và sẽ có trong phiên bản tới của giao diện."
+      />
+    );
+  }
+  return <NotFound />;
+}

@@ -9,7 +9,7 @@ import { deadlineStatus, DEADLINE_STATUS_LABELS, addDays, type DeadlineStatus, t
 import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, type PetitionStatus, type ResponseResult } from '../../../domain/petitions/status.ts';
 import type { PetitionSettings } from '../../../domain/petitions/deadlines.ts';
 import { LEVEL_LABELS } from '../../../domain/petitions/counting.ts';
-import { likePattern } from '../common.ts';
+import { likePattern, totalOf } from '../common.ts';
 import { petitions } from '../schema.ts';
 
 export interface PetitionFilter {
@@ -114,7 +114,7 @@ export async function listPetitions(
   env: { day: string; calendar: WorkingCalendar; settings: PetitionSettings },
 ) {
   const where = petitionConds(councilId, f, env.day, env.calendar, env.settings);
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
       .select(listColumns)
       .from(petitions)
@@ -122,7 +122,7 @@ export async function listPetitions(
       .orderBy(petitions.number)
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(petitions).where(where) as Promise<[{ total: number }]>,
+    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(petitions).where(where)),
   ]);
   return { items: rows.map((r) => decorate(r, env.day, env.calendar, env.settings)), total, page: f.page, pageSize: f.pageSize };
 }

@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: every benchmark, each figure beside a baseline measured in the same run, as a
+ * ratio. Sizes can be lowered for a quick look: BENCH_QUICK=1 npm run bench.
+ */
+import { runTextBench, type Row } from './text/quality.ts';
+import { runSearchBench } from './search.ts';
+import { runDocumentBench } from './documents.ts';
+
+const quick = process.env.BENCH_QUICK === '1';
+const all: { section: string; rows: Row[] }[] = [];
+
+console.log('Nghị Trường benchmarks' + (quick ? ' (quick sizes)' : ''));
+console.log('\n1. Text engine: duplicates, similar petitions, fields, grouping speed');
+all.push({ section: 'text', rows: await runTextBench(quick ? { speedSize: 10_000, naiveSize: 500 } : {}) });
+console.log('\n2. Search in the database');
+all.push({ section: 'search', rows: await runSearchBench(quick ? { pgRows: 100_000, pgliteRows: 20_000 } : {}) });
+console.log('\n3. Documents and spreadsheets');
+all.push({ section: 'documents', rows: await runDocumentBench() });
+
+const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + ' ' : s.padEnd(n));
+for (const { section, rows } of all) {
+  console.log(`\n[${section}]`);
+  console.log(pad('metric', 44) + pad('value', 16) + pad('baseline', 12) + pad('ratio', 9) + 'note');
+  for (const r of rows) {
+    console.log(
+      pad(r.metric, 44) +
+        pad(`${r.value}${r.unit ? ' ' + r.unit : ''}`, 16) +
+        pad(String(r.baseline ?? '–'), 12) +
+        pad(r.ratio === null ? '–' : `×${r.ratio}`, 9) +
+        r.note,
+    );
+  }
+}

@@ -1,0 +1,30 @@
+// The documents module: outgoing-document registers, issued documents (.docx), templates with
+// per-council wording, and the .xlsx export helper other modules use (xlsxExport.ts).
+// Other modules register their templates with `registerTemplate` (templates/registry.ts).
+import type { AppModule } from '../../server/module.ts';
+import { documentRoutes } from './routes.ts';
+import { registerBuiltinTemplates } from './templates/index.ts';
+
+registerBuiltinTemplates();
+
+export { registerTemplate } from './templates/registry.ts';
+export type { DocumentTemplate, BuildContext, WordingSlot } from './templates/registry.ts';
+export { xlsxResponse, xlsxBytes } from './xlsxExport.ts';
+export { contentDisposition } from './files.ts';
+
+export const documentsModule: AppModule = {
+  name: 'documents',
+  permissions: {
+    'documents.read': {
+      label: 'Xem sổ văn bản đi, tải văn bản',
+      roles: ['secretariat', 'standing_member', 'committee_member', 'delegate'],
+    },
+    'documents.issue': { label: 'Ban hành, hủy văn bản; xem trước dự thảo', roles: ['secretariat'] },
+    'documents.templates': { label: 'Sửa lời văn mẫu văn bản, cơ quan ban hành', roles: ['secretariat'] },
+  },
+  routes: documentRoutes,
+  menu: [
+    { key: 'documents', label: 'Văn bản', path: '/councils/:councilId/documents', permission: 'documents.read', scope: 'council', group: 'documents', order: 40 },
+    { key: 'document-templates', label: 'Mẫu văn bản', path: '/councils/:councilId/documents/templates', permission: 'documents.templates', scope: 'council', group: 'documents', order: 41 },
+  ],
+};

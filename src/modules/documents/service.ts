@@ -1,0 +1,614 @@
+// Documents actions. Each action is one function in one transaction with its audit event:
+// issue (number + build + render + store), cancel, regenerate; the issuers of a council; the
+// council's wording of the templates. Reads (list, download, preview) write nothing except the
+// default issuers a council gets the first time it needs them.
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { conflict, invalid, notFound } from '../../server/errors.ts';
+import { todayInVietnam } from '../../domain/calendar/dates.ts';
+import type { DocumentContent } from '../../domain/documents/content.ts';
+import { documentKindInfo, formatDocumentSymbol, upperVi, type DocumentKind } from '../../domain/documents/format.ts';
+import { recordEvent, type Actor } from '../audit/service.ts';
+import { adminUnits, bodies, councils } from '../directory/schema.ts';
+import { renderDocx } from './render/docx.ts';
+import { documentCounters, documentIssuers, documents, documentTemplateWordings } from './schema.ts';
+import { asciiFold } from './files.ts';
+import {
+  defaultWording, getTemplate, type BuildContext, type DocumentTemplate,
+} from './templates/registry.ts';
+
+type Issuer = typeof documentIssuers.$inferSelect;
+type DocumentRow = typeof documents.$inferSelect;
+
+export const DOCUMENT_STATUS_LABELS: Record<string, string> = { issued: 'Đã ban hành', cancelled: 'Đã hủy' };
+export const ISSUER_KIND_LABELS: Record<string, string> = {
+  standing: 'Thường trực HĐND',
+  committee: 'Ban của HĐND',
+  office: 'Văn phòng',
+};
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+// Councils and issuers ---------------------------------------------------------------------------
+
+export interface CouncilInfo {
+  id: string;
+  name: string;
+  shortName: string;
+  unitName: string;
+}
+
+export async function councilInfo(db: Db | Tx, councilId: string): Promise<CouncilInfo> {
+  const [row] = await db
+    .select({ id: councils.id, name: councils.name, shortName: councils.shortName, unitName: adminUnits.name })
+    .from(councils)
+    .innerJoin(adminUnits, eq(adminUnits.id, councils.unitId))
+    .where(eq(councils.id, councilId));
+  if (!row) throw notFound('hội đồng nhân dân');
+  return { ...row, shortName: row.shortName || 'HĐND' };
+}
+
+/** "Ban Kinh tế – Ngân sách" → "BKTNS". */
+export function committeeCode(name: string): string {
+  const letters = asciiFold(name)
+    .split(/[\s–—-]+/)
+    .filter((w) => /^[A-Za-z]/.test(w))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+  return letters || 'BAN';
+}
+
+/**
+ * The default issuers of a council: its standing committee ("HĐND"), its committees and the
+ * secretariat office ("VP"). Created the first time the council needs them; editable after.
+ */
+export async function ensureIssuers(tx: Tx, actor: Actor, councilId: string): Promise<Issuer[]> {
+  const existing = await tx.select().from(documentIssuers).where(eq(documentIssuers.councilId, councilId));
+  if (existing.length > 0) return existing;
+  const c = await councilInfo(tx, councilId);
+  const parent = upperVi(`${c.shortName} ${c.unitName}`);
+  const bodyRows = await tx
+    .select({ id: bodies.id, kind: bodies.kind, name: bodies.name })
+    .from(bodies)
+    .where(and(eq(bodies.councilId, councilId), or(eq(bodies.kind, 'standing'), eq(bodies.kind, 'committee'))))
+    .orderBy(asc(bodies.createdAt));
+  const wanted: (typeof documentIssuers.$inferInsert)[] = [];
+  const standing = bodyRows.find((b) => b.kind === 'standing');
+  wanted.push({
+    councilId,
+    bodyId: standing?.id ?? null,
+    kind: 'standing',
+    code: 'HĐND',
+    name: `Thường trực ${c.shortName} ${c.unitName}`,
+    headerParent: parent,
+    headerName: upperVi(`Thường trực ${c.shortName}`),
+    place: c.unitName,
+  });
+  for (const b of bodyRows.filter((r) => r.kind === 'committee')) {
+    wanted.push({
+      councilId,
+      bodyId: b.id,
+      kind: 'committee',
+      code: committeeCode(b.name),
+      name: `${b.name} ${c.shortName} ${c.unitName}`,
+      headerParent: parent,
+      headerName: upperVi(b.name),
+      place: c.unitName,
+    });
+  }
+  wanted.push({
+    councilId,
+    bodyId: null,
+    kind: 'office',
+    code: 'VP',
+    name: `Văn phòng ${c.shortName} ${c.unitName}`,
+    headerParent: parent,
+    headerName: upperVi('Văn phòng'),
+    place: c.unitName,
+  });
+  for (const w of wanted) {
+    const [row] = await tx.insert(documentIssuers).values(w).onConflictDoNothing().returning();
+    if (row) {
+      await recordEvent(tx, actor, {
+        action: 'documents.issuer.create', entityType: 'document_issuer', entityId: row.id, councilId, after: row,
+      });
+    }
+  }
+  return tx.select().from(documentIssuers).where(eq(documentIssuers.councilId, councilId)).orderBy(asc(documentIssuers.createdAt));
+}
+
+export async function listIssuers(db: Db, actor: Actor, councilId: string) {
+  const rows = await db.transaction((tx) => ensureIssuers(tx, actor, councilId));
+  const order = { standing: 0, committee: 1, office: 2 } as Record<string, number>;
+  return rows
+    .map((r) => ({ ...plainIssuer(r), kindLabel: ISSUER_KIND_LABELS[r.kind] ?? r.kind }))
+    .sort((a, b) => (order[a.kind] ?? 9) - (order[b.kind] ?? 9) || a.code.localeCompare(b.code));
+}
+
+function plainIssuer(r: Issuer) {
+  return { ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
+}
+
+export interface IssuerInput {
+  kind: 'standing' | 'committee' | 'office';
+  bodyId?: string | null;
+  code: string;
+  name: string;
+  headerParent?: string;
+  headerName: string;
+  place: string;
+}
+
+export async function createIssuer(db: Db, actor: Actor, councilId: string, input: IssuerInput) {
+  return db.transaction(async (tx) => {
+    await ensureIssuers(tx, actor, councilId);
+    if (input.bodyId) await checkBody(tx, councilId, input.bodyId);
+    const [dup] = await tx
+      .select({ id: documentIssuers.id })
+      .from(documentIssuers)
+      .where(and(eq(documentIssuers.councilId, councilId), eq(documentIssuers.code, input.code)));
+    if (dup) throw conflict(`Đã có cơ quan ban hành dùng ký hiệu "${input.code}".`);
+    const [row] = await tx
+      .insert(documentIssuers)
+      .values({ ...input, bodyId: input.bodyId ?? null, headerParent: input.headerParent ?? '', councilId })
+      .returning();
+    await recordEvent(tx, actor, { action: 'documents.issuer.create', entityType: 'document_issuer', entityId: row!.id, councilId, after: row });
+    return plainIssuer(row!);
+  });
+}
+
+export async function updateIssuer(db: Db, actor: Actor, councilId: string, issuerId: string, patch: Partial<IssuerInput>) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(documentIssuers)
+      .where(and(eq(documentIssuers.id, issuerId), eq(documentIssuers.councilId, councilId)))
+      .for('update');
+    if (!before) throw notFound('cơ quan ban hành');
+    if (patch.bodyId) await checkBody(tx, councilId, patch.bodyId);
+    if (patch.code && patch.code !== before.code) {
+      // The code is part of every symbol already issued: changing it would make the register lie.
+      const [used] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.issuerId, issuerId)).limit(1);
+      if (used) throw conflict('Không thể đổi ký hiệu của cơ quan đã ban hành văn bản; hãy tạo cơ quan ban hành mới.');
+      const [dup] = await tx
+        .select({ id: documentIssuers.id })
+        .from(documentIssuers)
+        .where(and(eq(documentIssuers.councilId, councilId), eq(documentIssuers.code, patch.code)));
+      if (dup) throw conflict(`Đã có cơ quan ban hành dùng ký hiệu "${patch.code}".`);
+    }
+    const [after] = await tx
+      .update(documentIssuers)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(documentIssuers.id, issuerId))
+      .returning();
+    await recordEvent(tx, actor, { action: 'documents.issuer.update', entityType: 'document_issuer', entityId: issuerId, councilId, before, after });
+    return plainIssuer(after!);
+  });
+}
+
+async function checkBody(tx: Tx, councilId: string, bodyId: string) {
+  const [b] = await tx.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.id, bodyId), eq(bodies.councilId, councilId)));
+  if (!b) throw notFound('Thường trực hoặc Ban của HĐND này');
+}
+
+async function pickIssuer(tx: Tx, actor: Actor, councilId: string, template: DocumentTemplate<unknown>, issuerId?: string): Promise<Issuer> {
+  const all = await ensureIssuers(tx, actor, councilId);
+  if (issuerId) {
+    const found = all.find((i) => i.id === issuerId);
+    if (!found) throw notFound('cơ quan ban hành của HĐND này');
+    return found;
+  }
+  const kind = template.defaultIssuerKind ?? 'standing';
+  const found = all.find((i) => i.kind === kind) ?? all[0];
+  if (!found) throw notFound('cơ quan ban hành');
+  return found;
+}
+
+// Wording ----------------------------------------------------------------------------------------
+
+export function requireTemplate(key: string): DocumentTemplate<unknown> {
+  const t = getTemplate(key);
+  if (!t) throw notFound('mẫu văn bản');
+  return t;
+}
+
+async function storedWording(db: Db | Tx, councilId: string, key: string): Promise<Record<string, string>> {
+  const [row] = await db
+    .select({ wording: documentTemplateWordings.wording })
+    .from(documentTemplateWordings)
+    .where(and(eq(documentTemplateWordings.councilId, councilId), eq(documentTemplateWordings.templateKey, key)));
+  return row?.wording ?? {};
+}
+
+/** The council's wording: defaults in code, overridden slot by slot by what the council saved. */
+export async function effectiveWording(db: Db | Tx, councilId: string, t: DocumentTemplate<unknown>): Promise<Record<string, string>> {
+  const stored = await storedWording(db, councilId, t.key);
+  const out = defaultWording(t);
+  for (const [k, v] of Object.entries(stored)) if (k in out && typeof v === 'string') out[k] = v;
+  return out;
+}
+
+export async function templateDetail(db: Db, councilId: string, key: string) {
+  const t = requireTemplate(key);
+  const stored = await storedWording(db, councilId, key);
+  return {
+    ...templateSummary(t),
+    slots: Object.entries(t.wording).map(([slot, def]) => ({
+      slot,
+      label: def.label,
+      multiline: def.multiline ?? false,
+      default: def.default,
+      value: typeof stored[slot] === 'string' ? stored[slot]! : def.default,
+      overridden: typeof stored[slot] === 'string',
+    })),
+  };
+}
+
+export function templateSummary(t: DocumentTemplate<unknown>) {
+  const info = documentKindInfo(t.kind);
+  return {
+    key: t.key,
+    title: t.title,
+    kind: t.kind,
+    kindName: info.name,
+    description: t.description ?? '',
+    module: t.module,
+  };
+}
+
+/** Saves slots (a null value resets that slot to its default); unknown slots are refused. */
+export async function updateWording(db: Db, actor: Actor, councilId: string, key: string, patch: Record<string, string | null>) {
+  const t = requireTemplate(key);
+  for (const slot of Object.keys(patch)) {
+    if (!(slot in t.wording)) throw invalid(`Mẫu "${t.title}" không có mục lời văn "${slot}".`);
+  }
+  await db.transaction(async (tx) => {
+    await councilInfo(tx, councilId);
+    const [row] = await tx
+      .select()
+      .from(documentTemplateWordings)
+      .where(and(eq(documentTemplateWordings.councilId, councilId), eq(documentTemplateWordings.templateKey, key)))
+      .for('update');
+    const before = row?.wording ?? {};
+    const next: Record<string, string> = { ...before };
+    for (const [slot, value] of Object.entries(patch)) {
+      if (value === null || value === t.wording[slot]!.default) delete next[slot];
+      else next[slot] = value;
+    }
+    await tx
+      .insert(documentTemplateWordings)
+      .values({ councilId, templateKey: key, wording: next, updatedById: actor.id })
+      .onConflictDoUpdate({
+        target: [documentTemplateWordings.councilId, documentTemplateWordings.templateKey],
+        set: { wording: next, updatedById: actor.id, updatedAt: new Date() },
+      });
+    await recordEvent(tx, actor, {
+      action: 'documents.template_wording.update', entityType: 'document_template', entityId: key, councilId, before, after: next,
+    });
+  });
+  return templateDetail(db, councilId, key);
+}
+
+export async function resetWording(db: Db, actor: Actor, councilId: string, key: string) {
+  requireTemplate(key);
+  await db.transaction(async (tx) => {
+    await councilInfo(tx, councilId);
+    const [before] = await tx
+      .delete(documentTemplateWordings)
+      .where(and(eq(documentTemplateWordings.councilId, councilId), eq(documentTemplateWordings.templateKey, key)))
+      .returning();
+    await recordEvent(tx, actor, {
+      action: 'documents.template_wording.reset', entityType: 'document_template', entityId: key, councilId, before: before?.wording ?? {}, after: {},
+    });
+  });
+  return templateDetail(db, councilId, key);
+}
+
+// Building ---------------------------------------------------------------------------------------
+
+function parseParams(t: DocumentTemplate<unknown>, params: unknown): unknown {
+  const r = t.params.safeParse(params ?? {});
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const first = issues[0];
+    throw invalid(`Thông tin cho mẫu "${t.title}" chưa hợp lệ${first?.path ? ` (${first.path})` : ''}: ${first?.message ?? ''}`, issues);
+  }
+  return r.data;
+}
+
+function symbolFor(t: DocumentTemplate<unknown>, issuer: Issuer, number: number | null): string {
+  const info = documentKindInfo(t.kind);
+  const bodyCode = t.draftingUnit && issuer.code !== t.draftingUnit ? `${issuer.code}-${t.draftingUnit}` : issuer.code;
+  return formatDocumentSymbol({ number, typeCode: info.typeCode, bodyCode });
+}
+
+async function build(
+  tx: Tx, t: DocumentTemplate<unknown>, params: unknown, councilId: string, issuer: Issuer, symbol: string, date: string,
+): Promise<DocumentContent> {
+  const c = await councilInfo(tx, councilId);
+  const wording = await effectiveWording(tx, councilId, t);
+  const ctx: BuildContext = {
+    councilId,
+    council: { name: c.name, shortName: c.shortName, unitName: c.unitName },
+    issuer: {
+      id: issuer.id, code: issuer.code, name: issuer.name, headerParent: issuer.headerParent, headerName: issuer.headerName, place: issuer.place,
+    },
+    symbol,
+    date,
+    vars: {
+      council: c.shortName,
+      councilName: c.name,
+      unit: c.unitName,
+      place: issuer.place,
+      issuer: issuer.name,
+    },
+  };
+  const content = await t.build(tx, params, wording, ctx);
+  // What is stored is what is rendered: the JSON round trip (undefined fields dropped) happens
+  // before the first render, so that regenerating from the stored JSON gives the same bytes.
+  return JSON.parse(JSON.stringify(content)) as DocumentContent;
+}
+
+export interface IssueInput {
+  templateKey: string;
+  issuerId?: string;
+  params: unknown;
+}
+
+/** A draft: built and rendered with a blank number ("Số:      /TB-HĐND"); nothing is stored. */
+export async function previewDocument(db: Db, actor: Actor, councilId: string, now: Date, input: IssueInput) {
+  const t = requireTemplate(input.templateKey);
+  const params = parseParams(t, input.params);
+  const date = todayInVietnam(now);
+  return db.transaction(async (tx) => {
+    const issuer = await pickIssuer(tx, actor, councilId, t, input.issuerId);
+    const symbol = symbolFor(t, issuer, null);
+    const content = await build(tx, t, params, councilId, issuer, symbol, date);
+    const docx = await renderDocx(content);
+    return { docx, content, fileName: `Du-thao-${fileStem(t.kind, null, issuer.code, Number(date.slice(0, 4)))}.docx` };
+  });
+}
+
+/**
+ * Takes the next number of an issuer's register for `year`. The increment is one statement that
+ * inserts or row-locks the counter until the transaction ends, so two clerks issuing at once get
+ * consecutive numbers, and a failed issue gives its number back (the increment rolls back).
+ */
+export async function takeNumber(tx: Tx, issuerId: string, year: number): Promise<number> {
+  const [row] = await tx
+    .insert(documentCounters)
+    .values({ issuerId, year, lastNumber: 1 })
+    .onConflictDoUpdate({
+      target: [documentCounters.issuerId, documentCounters.year],
+      set: { lastNumber: sql`${documentCounters.lastNumber} + 1` },
+    })
+    .returning({ lastNumber: documentCounters.lastNumber });
+  return row!.lastNumber;
+}
+
+/** Issues a document: number from the register, build, render, store the bytes, audit — one transaction. */
+export async function issueDocument(db: Db, actor: Actor, councilId: string, now: Date, input: IssueInput) {
+  const t = requireTemplate(input.templateKey);
+  const params = parseParams(t, input.params);
+  // Numbers restart on 1 January, Vietnam time (ND30 Điều 15 k1).
+  const date = todayInVietnam(now);
+  const year = Number(date.slice(0, 4));
+  const row = await db.transaction(async (tx) => {
+    const issuer = await pickIssuer(tx, actor, councilId, t, input.issuerId);
+    const number = await takeNumber(tx, issuer.id, year);
+    const symbol = symbolFor(t, issuer, number);
+    const content = await build(tx, t, params, councilId, issuer, symbol, date);
+    const docx = await renderDocx(content);
+    const [doc] = await tx
+      .insert(documents)
+      .values({
+        councilId,
+        issuerId: issuer.id,
+        year,
+        number,
+        kind: t.kind,
+        symbol,
+        title: content.subject ?? content.header.subjectLine ?? t.title,
+        issuedOn: date,
+        content,
+        templateKey: t.key,
+        params: params as object,
+        docx,
+        sha256: sha256Hex(docx),
+        size: docx.byteLength,
+        createdById: actor.id,
+        createdByName: actor.name,
+      })
+      .returning();
+    await recordEvent(tx, actor, {
+      action: 'documents.issue', entityType: 'document', entityId: doc!.id, councilId, after: auditView(doc!),
+    });
+    return doc!;
+  });
+  return documentView(row, await issuerOf(db, row.issuerId));
+}
+
+async function issuerOf(db: Db | Tx, issuerId: string): Promise<Issuer> {
+  const [i] = await db.select().from(documentIssuers).where(eq(documentIssuers.id, issuerId));
+  return i!;
+}
+
+/** The document without its bytes and content, as recorded in the audit log. */
+function auditView(d: DocumentRow) {
+  const { docx: _docx, content: _content, ...rest } = d;
+  return rest;
+}
+
+export function fileStem(kind: string, number: number | null, issuerCode: string, year: number): string {
+  const info = documentKindInfo(kind as DocumentKind);
+  const n = number === null ? '' : number < 10 ? `0${number}` : String(number);
+  return [info.typeCode ?? 'CV', n, issuerCode, String(year)].filter((p) => p !== '').join('-');
+}
+
+/** Vietnamese file name: "TB-12-HĐND-2026.docx" (ASCII fallback "TB-12-HDND-2026.docx"). */
+export function documentFileName(d: Pick<DocumentRow, 'kind' | 'number' | 'year' | 'symbol'>): string {
+  // The body code as printed in the symbol ("HĐND", "HĐND-VP").
+  const body = d.symbol.split('/').at(-1)!.replace(/^[^-]+-(?=.)/, (m) => (documentKindInfo(d.kind as DocumentKind).typeCode ? '' : m));
+  return `${fileStem(d.kind, d.number, body, d.year)}.docx`;
+}
+
+export function documentView(d: Omit<DocumentRow, 'docx'> | DocumentRow, issuer: Issuer) {
+  const { docx: _docx, content: _content, ...rest } = d as DocumentRow;
+  return {
+    ...rest,
+    kindName: documentKindInfo(d.kind as DocumentKind).name,
+    statusLabel: DOCUMENT_STATUS_LABELS[d.status] ?? d.status,
+    issuer: { id: issuer.id, code: issuer.code, name: issuer.name },
+    fileName: documentFileName(d),
+    createdAt: d.createdAt.toISOString(),
+    cancelledAt: d.cancelledAt ? d.cancelledAt.toISOString() : null,
+  };
+}
+
+async function loadDocument(db: Db | Tx, councilId: string, id: string, lock = false): Promise<DocumentRow> {
+  const q = db.select().from(documents).where(and(eq(documents.id, id), eq(documents.councilId, councilId)));
+  const [d] = lock ? await q.for('update') : await q;
+  if (!d) throw notFound('văn bản');
+  return d;
+}
+
+export async function getDocument(db: Db, councilId: string, id: string) {
+  const d = await loadDocument(db, councilId, id);
+  return { ...documentView(d, await issuerOf(db, d.issuerId)), content: d.content };
+}
+
+export async function downloadDocument(db: Db, councilId: string, id: string) {
+  const d = await loadDocument(db, councilId, id);
+  return { docx: d.docx, fileName: documentFileName(d), sha256: d.sha256 };
+}
+
+/** Cancels an issued document: it keeps its number in the register, marked "đã hủy" with the reason. */
+export async function cancelDocument(db: Db, actor: Actor, councilId: string, id: string, now: Date, reason: string) {
+  const row = await db.transaction(async (tx) => {
+    const before = await loadDocument(tx, councilId, id, true);
+    if (before.status === 'cancelled') throw conflict(`Văn bản số ${before.symbol} đã bị hủy trước đó.`);
+    const [after] = await tx
+      .update(documents)
+      .set({ status: 'cancelled', cancelReason: reason, cancelledAt: now, cancelledById: actor.id })
+      .where(eq(documents.id, id))
+      .returning();
+    await recordEvent(tx, actor, {
+      action: 'documents.cancel', entityType: 'document', entityId: id, councilId, before: auditView(before), after: auditView(after!),
+    });
+    return after!;
+  });
+  return documentView(row, await issuerOf(db, row.issuerId));
+}
+
+/**
+ * Re-renders a document from its stored content. The renderer is deterministic, so the bytes are
+ * the ones issued; if a newer renderer gives different bytes, the new file replaces the stored one
+ * and the audit event keeps both hashes.
+ */
+export async function regenerateDocument(db: Db, actor: Actor, councilId: string, id: string) {
+  return db.transaction(async (tx) => {
+    const before = await loadDocument(tx, councilId, id, true);
+    const docx = await renderDocx(before.content as DocumentContent);
+    const sha256 = sha256Hex(docx);
+    const identical = sha256 === before.sha256;
+    if (!identical) {
+      await tx.update(documents).set({ docx, sha256, size: docx.byteLength }).where(eq(documents.id, id));
+    }
+    await recordEvent(tx, actor, {
+      action: 'documents.regenerate', entityType: 'document', entityId: id, councilId,
+      before: { sha256: before.sha256, size: before.size },
+      after: { sha256, size: docx.byteLength, identical },
+    });
+    return { id, symbol: before.symbol, identical, sha256, previousSha256: before.sha256, size: docx.byteLength };
+  });
+}
+
+// Register list ----------------------------------------------------------------------------------
+
+export interface DocumentFilter {
+  year?: number;
+  issuerId?: string;
+  kind?: string;
+  status?: string;
+  templateKey?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+function filterCond(councilId: string, f: DocumentFilter): SQL | undefined {
+  const where: (SQL | undefined)[] = [eq(documents.councilId, councilId)];
+  if (f.year) where.push(eq(documents.year, f.year));
+  if (f.issuerId) where.push(eq(documents.issuerId, f.issuerId));
+  if (f.kind) where.push(eq(documents.kind, f.kind));
+  if (f.status) where.push(eq(documents.status, f.status));
+  if (f.templateKey) where.push(eq(documents.templateKey, f.templateKey));
+  if (f.from) where.push(gte(documents.issuedOn, f.from));
+  if (f.to) where.push(lte(documents.issuedOn, f.to));
+  if (f.q && f.q.trim()) {
+    const like = `%${f.q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    where.push(or(ilike(documents.title, like), ilike(documents.symbol, like)));
+  }
+  return and(...where);
+}
+
+const listColumns = {
+  id: documents.id,
+  councilId: documents.councilId,
+  issuerId: documents.issuerId,
+  issuerCode: documentIssuers.code,
+  issuerName: documentIssuers.name,
+  year: documents.year,
+  number: documents.number,
+  kind: documents.kind,
+  symbol: documents.symbol,
+  title: documents.title,
+  issuedOn: documents.issuedOn,
+  templateKey: documents.templateKey,
+  sha256: documents.sha256,
+  size: documents.size,
+  status: documents.status,
+  cancelReason: documents.cancelReason,
+  cancelledAt: documents.cancelledAt,
+  createdByName: documents.createdByName,
+  createdAt: documents.createdAt,
+};
+
+export async function listDocuments(db: Db, councilId: string, f: DocumentFilter & { page: number; pageSize: number }) {
+  const cond = filterCond(councilId, f);
+  const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(documents).where(cond)) as [{ total: number }];
+  const rows = await db
+    .select(listColumns)
+    .from(documents)
+    .innerJoin(documentIssuers, eq(documentIssuers.id, documents.issuerId))
+    .where(cond)
+    .orderBy(desc(documents.issuedOn), desc(documents.createdAt), desc(documents.number))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  return { items: rows.map(listItem), total, page: f.page, pageSize: f.pageSize };
+}
+
+function listItem(r: Awaited<ReturnType<typeof registerRows>>[number]) {
+  return {
+    ...r,
+    kindName: documentKindInfo(r.kind as DocumentKind).name,
+    statusLabel: DOCUMENT_STATUS_LABELS[r.status] ?? r.status,
+    fileName: documentFileName(r),
+    cancelledAt: r.cancelledAt ? r.cancelledAt.toISOString() : null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/** Every document matching the filters, register order (issuer, year, number), for the export. */
+export async function registerRows(db: Db, councilId: string, f: DocumentFilter, limit = 50_000) {
+  return db
+    .select(listColumns)
+    .from(documents)
+    .innerJoin(documentIssuers, eq(documentIssuers.id, documents.issuerId))
+    .where(filterCond(councilId, f))
+    .orderBy(asc(documentIssuers.code), asc(documents.year), asc(documents.number))
+    .limit(limit);
+}

@@ -1,0 +1,67 @@
+// Pieces every template uses: the header from the issuer, the signature and recipients from the
+// wording, and the placeholders a council's wording may use.
+import { z } from '@hono/zod-openapi';
+import type { DocumentHeader, SignatureBlock } from '../../../domain/documents/content.ts';
+import { invalid } from '../../../server/errors.ts';
+import { fillWording, linesOf, type BuildContext, type WordingSlot } from './registry.ts';
+
+/** The ND30 header of a document issued by `ctx.issuer`, numbered `ctx.symbol`, dated `ctx.date`. */
+export function headerOf(ctx: BuildContext, subjectLine?: string): DocumentHeader {
+  return {
+    ...(ctx.issuer.headerParent ? { parentBody: ctx.issuer.headerParent } : {}),
+    issuingBody: ctx.issuer.headerName,
+    numberLine: `Số: ${ctx.symbol}`,
+    ...(subjectLine ? { subjectLine } : {}),
+    place: ctx.issuer.place,
+    date: ctx.date,
+  };
+}
+
+/** "HĐND phường" → "phường": the level word used in running text ("UBND phường"). */
+export function levelWord(councilShortName: string): string {
+  return councilShortName.replace(/^HĐND\s*/u, '').trim() || councilShortName;
+}
+
+/** Placeholders available to every template's wording. */
+export function varsOf(ctx: BuildContext, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...ctx.vars, level: levelWord(ctx.council.shortName), ...extra };
+}
+
+/** Common wording slots: signature lines, signer, recipients. */
+export function signatureSlots(defaults: { lines: string; recipients: string; signerName?: string }): Record<string, WordingSlot> {
+  return {
+    signatureLines: {
+      label: 'Thẩm quyền ký, chức vụ người ký (mỗi dòng một dòng chữ in hoa)',
+      default: defaults.lines,
+      multiline: true,
+    },
+    signerName: { label: 'Họ và tên người ký', default: defaults.signerName ?? '' },
+    recipients: {
+      label: 'Nơi nhận (mỗi dòng một nơi; dòng cuối "Lưu: VT, …")',
+      default: defaults.recipients,
+      multiline: true,
+    },
+  };
+}
+
+/** Params every template accepts to override the signer and recipients for one document. */
+export const SignatureParams = {
+  signerName: z.string().trim().max(100, { message: 'Họ tên người ký dài quá 100 ký tự.' }).optional(),
+  recipients: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
+};
+
+export function signatureOf(
+  wording: Record<string, string>, vars: Record<string, string>, params: { signerName?: string | undefined },
+): SignatureBlock {
+  const signerName = (params.signerName ?? '').trim() || fillWording(wording.signerName ?? '', vars).trim();
+  if (!signerName) {
+    throw invalid('Chưa có họ tên người ký: nhập họ tên người ký, hoặc đặt sẵn trong lời văn của mẫu.');
+  }
+  return { lines: linesOf(fillWording(wording.signatureLines ?? '', vars)), signerName };
+}
+
+export function recipientsOf(
+  wording: Record<string, string>, vars: Record<string, string>, params: { recipients?: string[] | undefined },
+): string[] {
+  return params.recipients && params.recipients.length > 0 ? params.recipients : linesOf(fillWording(wording.recipients ?? '', vars));
+}

@@ -1,0 +1,28 @@
+// Turning a list into an .xlsx download, for any module: Vietnamese headers, dates as real dates,
+// column widths, a frozen header row, and a Vietnamese file name.
+//
+//   return xlsxResponse({ fileName: 'So-van-ban-di-2026.xlsx', sheetName: 'Sổ văn bản đi',
+//     title: 'SỔ VĂN BẢN ĐI NĂM 2026', columns: [...], rows });
+import { writeXlsx, type ColumnSpec } from '../spreadsheets/index.ts';
+import { XLSX_TYPE, fileResponse } from './files.ts';
+
+export interface XlsxExport {
+  /** With or without ".xlsx"; Vietnamese letters are kept (ASCII fallback in the header). */
+  fileName: string;
+  sheetName: string;
+  /** Optional title row above the header. */
+  title?: string;
+  columns: ColumnSpec[];
+  rows: Record<string, unknown>[];
+}
+
+export async function xlsxBytes(spec: XlsxExport): Promise<Uint8Array> {
+  return writeXlsx({ sheetName: spec.sheetName, title: spec.title, columns: spec.columns, rows: spec.rows });
+}
+
+/** An HTTP response carrying the workbook as an attachment. */
+export async function xlsxResponse(spec: XlsxExport): Promise<Response> {
+  const bytes = await xlsxBytes(spec);
+  const name = /\.xlsx$/i.test(spec.fileName) ? spec.fileName : `${spec.fileName}.xlsx`;
+  return fileResponse(bytes, name, XLSX_TYPE);
+}

@@ -1,0 +1,33 @@
+// The voter-petitions module (kiến nghị cử tri): what it brings to the app.
+import type { AppModule } from '../../server/module.ts';
+import { petitionRoutes } from './routes.ts';
+import { seedPetitions } from './seed.ts';
+
+export const petitionsModule: AppModule = {
+  name: 'petitions',
+  permissions: {
+    'petitions.read': {
+      label: 'Xem kiến nghị cử tri, đợt tiếp xúc, kết quả trả lời của HĐND',
+      roles: ['secretariat', 'standing_member', 'committee_member', 'delegate', 'front_staff'],
+    },
+    'petitions.voters': { label: 'Xem họ tên, nơi ở của cử tri (dữ liệu cá nhân)', roles: ['secretariat'] },
+    'petitions.intake': { label: 'Tiếp nhận ý kiến cử tri: hội nghị, nhập, dán danh sách, nhập tệp', roles: ['secretariat'] },
+    'petitions.manage': { label: 'Phân loại, tổng hợp, chuyển, đôn đốc kiến nghị; danh mục lĩnh vực, quy tắc, thời hạn', roles: ['secretariat'] },
+    'petitions.review': {
+      label: 'Đánh giá kết quả trả lời kiến nghị',
+      roles: ['secretariat', 'standing_member', 'committee_member', 'delegate'],
+    },
+    'petitions.answer': { label: 'Trả lời kiến nghị được chuyển đến cơ quan', roles: ['agency_responder'] },
+    'calendar.manage': { label: 'Sửa bảng ngày nghỉ lễ, ngày làm bù hằng năm', roles: [] },
+  },
+  routes: petitionRoutes,
+  menu: [
+    { key: 'petition-rounds', label: 'Đợt tiếp xúc cử tri', path: '/councils/:councilId/petition-rounds', permission: 'petitions.read', scope: 'council', group: 'petitions', order: 30 },
+    { key: 'petitions', label: 'Kiến nghị cử tri', path: '/councils/:councilId/petitions', permission: 'petitions.read', scope: 'council', group: 'petitions', order: 31 },
+    { key: 'petition-reminders', label: 'Đôn đốc trả lời', path: '/councils/:councilId/reminders', permission: 'petitions.manage', scope: 'council', group: 'petitions', order: 32 },
+    { key: 'petition-settings', label: 'Lĩnh vực, quy tắc chuyển, thời hạn', path: '/councils/:councilId/petition-settings', permission: 'petitions.manage', scope: 'council', group: 'petitions', order: 33 },
+    { key: 'agency-inbox', label: 'Kiến nghị cần trả lời', path: '/agencies/:agencyId/petitions', permission: 'petitions.answer', scope: 'agency', group: 'petitions', order: 34 },
+    { key: 'calendar', label: 'Ngày nghỉ lễ, làm bù', path: '/calendar', permission: 'calendar.manage', scope: 'global', group: 'system', order: 85 },
+  ],
+  seedDemo: seedPetitions,
+};

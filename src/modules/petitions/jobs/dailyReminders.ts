@@ -1,0 +1,121 @@
+// The daily reminder job (đôn đốc hằng ngày): lists what is due soon or overdue per agency, creates
+// in-app notifications for the agency's responders and the councils' secretariats, and e-mails the
+// agency. It runs once per Vietnam-time day even with several server processes: the (job, day)
+// row in job_runs is inserted in the job's own transaction, so a second process finds it and
+// stops (and a crash before commit leaves the day free to run again).
+import { eq, and } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import type { AppConfig } from '../../../server/context.ts';
+import { todayInVietnam } from '../../../domain/calendar/index.ts';
+import { loadCalendar } from '../common.ts';
+import { dueByAgency, type AgencyDue } from '../queries/dueList.ts';
+import { agencyUsers, notifyAgency, notifyCouncil } from '../notify.ts';
+import { jobRuns } from '../schema.ts';
+import { sendMails, type Mail } from '../mail.ts';
+
+export const REMINDER_JOB = 'petition_reminders';
+
+const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+export function reminderMail(a: AgencyDue, day: string, publicUrl: string): Omit<Mail, 'to'> {
+  const parts = [a.overdue ? `${a.overdue} kiến nghị quá hạn` : '', a.dueSoon ? `${a.dueSoon} kiến nghị sắp đến hạn` : ''].filter(Boolean);
+  const lines = a.entries.map((e) => {
+    const what = e.kind === 'answer' ? 'hạn trả lời' : 'thời hạn hoàn thành đã cam kết';
+    const late = e.daysOverdue > 0 ? ` (quá hạn ${e.daysOverdue} ngày)` : '';
+    const letter = e.letterNumber ? `, công văn số ${e.letterNumber}${e.letterDate ? ` ngày ${vnDate(e.letterDate)}` : ''}` : '';
+    return `- Kiến nghị số ${e.number} (${e.councilName}${letter}): ${e.text}\n  ${e.statusLabel} — ${what} ${vnDate(e.dueDate)}${late}`;
+  });
+  return {
+    subject: `[Nghị Trường] Đôn đốc trả lời kiến nghị của cử tri: ${parts.join(', ')}`,
+    text: [
+      `Kính gửi: ${a.agencyName}`,
+      '',
+      `Đến ngày ${vnDate(day)}, các kiến nghị của cử tri sau đây đã quá hạn hoặc sắp đến hạn trả lời:`,
+      '',
+      ...lines,
+      '',
+      `Đề nghị quý cơ quan xem xét, trả lời trên Nghị Trường: ${publicUrl}/agencies/${a.agencyId}/petitions`,
+      '',
+      'Thư này được gửi tự động; vui lòng không trả lời thư.',
+    ].join('\n'),
+  };
+}
+
+export interface JobDeps {
+  db: Db;
+  clock: () => Date;
+  config: AppConfig;
+}
+
+export async function runDailyReminders(deps: JobDeps) {
+  const day = todayInVietnam(deps.clock());
+  const prepared = await deps.db.transaction(async (tx) => {
+    const [claimed] = await tx.insert(jobRuns).values({ job: REMINDER_JOB, day }).onConflictDoNothing().returning();
+    if (!claimed) return null;
+    const due = await dueByAgency(tx as unknown as Db, day, await loadCalendar(tx));
+    let notes = 0;
+    const mails: Mail[] = [];
+    for (const a of due) {
+      const mail = reminderMail(a, day, deps.config.publicUrl);
+      notes += await notifyAgency(tx, a.agencyId, { kind: 'petition.due', title: mail.subject.replace('[Nghị Trường] ', ''), body: mail.text, link: `/agencies/${a.agencyId}/petitions` });
+      const users = await agencyUsers(tx, a.agencyId);
+      mails.push({ ...mail, to: [a.agencyEmail, ...users.map((u) => u.email)].filter(Boolean) });
+    }
+    // Each council's secretariat gets one summary of its overdue petitions.
+    const perCouncil = new Map<string, { name: string; overdue: number; agencies: Set<string> }>();
+    for (const a of due) {
+      for (const e of a.entries) {
+        if (e.status !== 'overdue' && e.status !== 'long_overdue') continue;
+        const c = perCouncil.get(e.councilId) ?? { name: e.councilName, overdue: 0, agencies: new Set<string>() };
+        c.overdue++;
+        c.agencies.add(a.agencyName);
+        perCouncil.set(e.councilId, c);
+      }
+    }
+    for (const [councilId, c] of perCouncil) {
+      notes += await notifyCouncil(tx, councilId, {
+        kind: 'petition.overdue_summary',
+        title: `${c.overdue} kiến nghị của cử tri đã quá hạn trả lời`,
+        body: `Cơ quan chưa trả lời đúng hạn: ${[...c.agencies].join('; ')}.`,
+        link: `/councils/${councilId}/petitions?deadline=overdue`,
+      });
+    }
+    const result = { agencies: due.length, entries: due.reduce((n, a) => n + a.entries.length, 0), notifications: notes };
+    await tx.update(jobRuns).set({ result }).where(and(eq(jobRuns.job, REMINDER_JOB), eq(jobRuns.day, day)));
+    return { result, mails };
+  });
+  if (!prepared) return { ran: false as const, day };
+  const mail = await sendMails(deps.config, prepared.mails);
+  await deps.db
+    .update(jobRuns)
+    .set({ result: { ...prepared.result, emailsSent: mail.sent, emailsFailed: mail.failed, smtp: !mail.skipped } })
+    .where(and(eq(jobRuns.job, REMINDER_JOB), eq(jobRuns.day, day)));
+  return { ran: true as const, day, ...prepared.result, emailsSent: mail.sent, emailsFailed: mail.failed };
+}
+
+/**
+ * Checks every hour and runs the job when the Vietnam-time day has changed (and once at start).
+ * Returns a function that stops the timer.
+ */
+export function startDailyJobs(deps: JobDeps, everyMs = 3_600_000): () => void {
+  let lastDay = '';
+  let running = false;
+  const tick = async () => {
+    const day = todayInVietnam(deps.clock());
+    if (day === lastDay || running) return;
+    running = true;
+    try {
+      const r = await runDailyReminders(deps);
+      lastDay = day;
+      if (r.ran) console.log(`[đôn đốc] ${day}: ${r.entries} kiến nghị của ${r.agencies} cơ quan; ${r.emailsSent} thư đã gửi.`);
+    } catch (err) {
+      console.error('[đôn đốc] lỗi khi chạy việc hằng ngày:', err);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

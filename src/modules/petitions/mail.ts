@@ -1,0 +1,41 @@
+// E-mail through the SMTP server in the app's configuration (nodemailer). Without SMTP settings
+// e-mail is skipped and in-app notifications remain.
+import nodemailer from 'nodemailer';
+import type { AppConfig } from '../../server/context.ts';
+
+export interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+export async function sendMails(config: AppConfig, mails: Mail[]): Promise<{ sent: number; failed: number; skipped: boolean }> {
+  const smtp = config.smtp;
+  if (!smtp || !mails.length) return { sent: 0, failed: 0, skipped: !smtp };
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+  });
+  let sent = 0;
+  let failed = 0;
+  try {
+    for (const m of mails) {
+      const to = [...new Set(m.to.filter((x) => /.+@.+/.test(x)))];
+      if (!to.length) continue;
+      try {
+        await transport.sendMail({ from: smtp.from, to, subject: m.subject, text: m.text });
+        sent++;
+      } catch (err) {
+        failed++;
+        console.error(`[thư điện tử] không gửi được "${m.subject}" đến ${to.join(', ')}: ${(err as Error).message}`);
+      }
+    }
+  } finally {
+    transport.close();
+  }
+  return { sent, failed, skipped: false };
+}

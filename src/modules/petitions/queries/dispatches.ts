@@ -1,0 +1,54 @@
+// Dispatches (official letters forwarding petitions) and recorded reminders of a council.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { agencies, councils } from '../../directory/schema.ts';
+import { out, totalOf } from '../common.ts';
+import { dispatches, reminders } from '../schema.ts';
+
+export async function listDispatches(db: Db, councilId: string, q: { page: number; pageSize: number; roundId?: string; agencyId?: string }) {
+  const where = and(
+    eq(dispatches.councilId, councilId),
+    q.roundId ? eq(dispatches.roundId, q.roundId) : undefined,
+    q.agencyId ? eq(dispatches.agencyId, q.agencyId) : undefined,
+  );
+  const [rows, total] = await Promise.all([
+    db
+      .select({
+        d: dispatches,
+        agencyName: agencies.name,
+        councilName: councils.name,
+        items: sql<number>`(select count(*)::int from petition_dispatch_items i where i.dispatch_id = ${dispatches.id})`,
+        pending: sql<number>`(select count(*)::int from petition_dispatch_items i where i.dispatch_id = ${dispatches.id} and i.state = 'pending')`,
+      })
+      .from(dispatches)
+      .leftJoin(agencies, eq(agencies.id, dispatches.agencyId))
+      .leftJoin(councils, eq(councils.id, dispatches.targetCouncilId))
+      .where(where)
+      .orderBy(desc(dispatches.letterDate), desc(dispatches.createdAt))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(dispatches).where(where)),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...out(r.d), targetName: r.agencyName ?? r.councilName, petitionCount: r.items, pendingCount: r.pending })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function listReminders(db: Db, councilId: string, q: { page: number; pageSize: number; agencyId?: string }) {
+  const where = and(eq(reminders.councilId, councilId), q.agencyId ? eq(reminders.agencyId, q.agencyId) : undefined);
+  const [rows, total] = await Promise.all([
+    db
+      .select({ r: reminders, agencyName: agencies.name })
+      .from(reminders)
+      .innerJoin(agencies, eq(agencies.id, reminders.agencyId))
+      .where(where)
+      .orderBy(desc(reminders.createdAt))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(reminders).where(where)),
+  ]);
+  return { items: rows.map((r) => ({ ...out(r.r), agencyName: r.agencyName })), total, page: q.page, pageSize: q.pageSize };
+}

@@ -1,0 +1,96 @@
+// An agency's inbox: the petitions sent to it, with due dates and deadline state. Agency
+// responders see the petition text, its field, the communes it came from and how many voters
+// raised it — never voter names or hamlets, never another agency's petitions.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { deadlineStatus, DEADLINE_STATUS_LABELS, DEFAULT_DEADLINE_THRESHOLDS, type WorkingCalendar } from '../../../domain/calendar/index.ts';
+import { councils } from '../../directory/schema.ts';
+import { likePattern, totalOf } from '../common.ts';
+import { dispatches, dispatchItems, petitions } from '../schema.ts';
+import { notFound } from '../../../server/errors.ts';
+import { responsesOf } from './getPetition.ts';
+import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../domain/petitions/status.ts';
+import { withDefaults } from '../../../domain/petitions/deadlines.ts';
+
+export interface InboxFilter {
+  page: number;
+  pageSize: number;
+  q?: string;
+  state?: 'pending' | 'answered' | 'returned';
+  deadline?: 'overdue' | 'due_soon';
+}
+
+const columns = {
+  item: dispatchItems,
+  letterNumber: dispatches.letterNumber,
+  letterDate: dispatches.letterDate,
+  councilName: councils.name,
+  number: petitions.number,
+  text: petitions.text,
+  petitionStatus: petitions.status,
+  fieldName: sql<string | null>`(select f.name from petition_fields f where f.id = ${petitions.fieldId})`,
+  communes: sql<string[] | null>`(select array_agg(distinct u.name) from petition_opinions o join admin_units u on u.id = o.unit_id where o.petition_id = ${petitions.id})`,
+  voterCount: sql<number>`(select coalesce(sum(greatest(o.voter_count, 1)), 0)::int from petition_opinions o where o.petition_id = ${petitions.id})`,
+  meetingCount: sql<number>`(select count(distinct o.meeting_id)::int from petition_opinions o where o.petition_id = ${petitions.id})`,
+};
+
+function shape(r: Awaited<ReturnType<typeof baseQuery>>[number], day: string, calendar: WorkingCalendar) {
+  const ds = r.item.state === 'pending' ? deadlineStatus(r.item.dueDate, day, calendar, DEFAULT_DEADLINE_THRESHOLDS) : null;
+  return {
+    id: r.item.id,
+    petitionId: r.item.petitionId,
+    state: r.item.state,
+    dueDate: r.item.dueDate,
+    returnReason: r.item.returnReason,
+    deadlineStatus: ds,
+    deadlineLabel: ds ? DEADLINE_STATUS_LABELS[ds] : null,
+    letterNumber: r.letterNumber,
+    letterDate: r.letterDate,
+    fromCouncil: r.councilName,
+    number: r.number,
+    text: r.text,
+    petitionStatus: r.petitionStatus,
+    petitionStatusLabel: PETITION_STATUS_LABELS[r.petitionStatus as PetitionStatus],
+    fieldName: r.fieldName,
+    communes: r.communes ?? [],
+    voterCount: r.voterCount,
+    meetingCount: r.meetingCount,
+  };
+}
+
+function baseQuery(db: Db) {
+  return db
+    .select(columns)
+    .from(dispatchItems)
+    .innerJoin(dispatches, eq(dispatches.id, dispatchItems.dispatchId))
+    .innerJoin(petitions, eq(petitions.id, dispatchItems.petitionId))
+    .innerJoin(councils, eq(councils.id, dispatchItems.councilId));
+}
+
+export async function agencyInbox(db: Db, agencyId: string, f: InboxFilter, day: string, calendar: WorkingCalendar) {
+  const pattern = f.q ? likePattern(f.q) : null;
+  const soon = calendar.addWorkingDays(day, DEFAULT_DEADLINE_THRESHOLDS.dueSoonWorkingDays);
+  const where = and(
+    eq(dispatchItems.agencyId, agencyId),
+    f.state ? eq(dispatchItems.state, f.state) : undefined,
+    f.deadline === 'overdue' ? sql`${dispatchItems.state} = 'pending' and ${dispatchItems.dueDate} < ${day}` : undefined,
+    f.deadline === 'due_soon' ? sql`${dispatchItems.state} = 'pending' and ${dispatchItems.dueDate} between ${day} and ${soon}` : undefined,
+    pattern ? sql`${petitions.searchText} ilike ${pattern}` : undefined,
+  );
+  const [rows, total] = await Promise.all([
+    baseQuery(db).where(where).orderBy(dispatchItems.dueDate, petitions.number).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    totalOf(db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(dispatchItems)
+      .innerJoin(petitions, eq(petitions.id, dispatchItems.petitionId))
+      .where(where)),
+  ]);
+  return { items: rows.map((r) => shape(r, day, calendar)), total, page: f.page, pageSize: f.pageSize };
+}
+
+export async function agencyItem(db: Db, agencyId: string, itemId: string, day: string, calendar: WorkingCalendar) {
+  const [r] = await baseQuery(db).where(and(eq(dispatchItems.id, itemId), eq(dispatchItems.agencyId, agencyId)));
+  if (!r) throw notFound('kiến nghị được chuyển đến cơ quan');
+  const resp = await responsesOf(db, [r.item.petitionId], day, calendar, withDefaults({}));
+  return { ...shape(r, day, calendar), responses: resp.filter((x) => x.agencyId === agencyId).map((x) => ({ ...x })) };
+}

@@ -1,0 +1,61 @@
+// The round's raw opinions (intake list) with filters and accent-insensitive search; voter name
+// and hamlet only for the secretariat.
+import { and, eq, isNull, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { OPINION_CHANNEL_LABELS, type OpinionChannel } from '../../../domain/petitions/status.ts';
+import { adminUnits } from '../../directory/schema.ts';
+import { likePattern, out, totalOf } from '../common.ts';
+import { withoutPersonal } from '../personal.ts';
+import { opinions } from '../schema.ts';
+
+export interface OpinionFilter {
+  page: number;
+  pageSize: number;
+  q?: string;
+  roundId?: string;
+  meetingId?: string;
+  unitId?: string;
+  merged?: 'true' | 'false';
+  classified?: 'true' | 'false';
+  kind?: 'petition' | 'complaint';
+  petitionId?: string;
+}
+
+export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, canSeeVoters: boolean) {
+  const pattern = f.q ? likePattern(f.q) : null;
+  const where = and(
+    eq(opinions.councilId, councilId),
+    f.roundId ? eq(opinions.roundId, f.roundId) : undefined,
+    f.meetingId ? eq(opinions.meetingId, f.meetingId) : undefined,
+    f.unitId ? eq(opinions.unitId, f.unitId) : undefined,
+    f.petitionId ? eq(opinions.petitionId, f.petitionId) : undefined,
+    f.merged === 'true' ? isNotNull(opinions.petitionId) : f.merged === 'false' ? isNull(opinions.petitionId) : undefined,
+    f.classified === 'true' ? isNotNull(opinions.classifiedAt) : f.classified === 'false' ? isNull(opinions.classifiedAt) : undefined,
+    f.kind ? eq(opinions.kind, f.kind) : undefined,
+    pattern ? sql`${opinions.searchText} ilike ${pattern}` : undefined,
+  );
+  const [rows, total] = await Promise.all([
+    db
+      .select({ o: opinions, unitName: adminUnits.name })
+      .from(opinions)
+      .leftJoin(adminUnits, eq(adminUnits.id, opinions.unitId))
+      .where(where)
+      .orderBy(opinions.createdAt, opinions.id)
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(opinions).where(where)),
+  ]);
+  return {
+    items: rows.map(({ o, unitName }) => {
+      const { searchText: _s, ...plain } = out(o);
+      return {
+        ...(canSeeVoters ? plain : withoutPersonal(plain)),
+        unitName,
+        channelLabel: OPINION_CHANNEL_LABELS[o.channel as OpinionChannel] ?? o.channel,
+      };
+    }),
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}

@@ -1,0 +1,101 @@
+// A petition's timeline: everything that happened to it, read from the append-only audit log —
+// the petition's own events, those of its opinions (intake, classification, merge), and the
+// history of the linked petitions at the upper and lower levels (a petition sent up to the
+// province shows what the province did with it).
+import { and, eq, inArray, or } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { auditEvents } from '../../audit/schema.ts';
+import { councils } from '../../directory/schema.ts';
+import { petitionOf } from '../common.ts';
+import { dispatchItems, opinions } from '../schema.ts';
+
+const LABELS: Record<string, string> = {
+  'opinion.create': 'Tiếp nhận ý kiến cử tri',
+  'opinion.update': 'Sửa nội dung ý kiến',
+  'opinion.classify': 'Phân loại ý kiến',
+  'opinion.mark_complaint': 'Đánh dấu khiếu nại, tố cáo',
+  'opinion.merge': 'Tổng hợp ý kiến vào kiến nghị',
+  'opinion.unmerge': 'Tách ý kiến khỏi kiến nghị',
+  'opinion.split': 'Chuyển ý kiến sang kiến nghị tách ra',
+  'opinion.receive_from_lower': 'Tiếp nhận kiến nghị do HĐND cấp dưới chuyển lên',
+  'petition.create': 'Tạo kiến nghị',
+  'petition.merge': 'Tổng hợp thành kiến nghị',
+  'petition.split_from': 'Tách thành kiến nghị mới',
+  'petition.split': 'Tách kiến nghị',
+  'petition.add_opinions': 'Bổ sung ý kiến vào kiến nghị',
+  'petition.remove_opinion': 'Tách ý kiến khỏi kiến nghị',
+  'petition.update': 'Sửa nội dung, phân loại kiến nghị',
+  'petition.dispatch': 'Chuyển kiến nghị đến nơi có thẩm quyền',
+  'petition.return': 'Cơ quan trả lại kiến nghị (không thuộc thẩm quyền)',
+  'petition.answer': 'Trả lời kiến nghị',
+  'petition.answer_from_upper': 'Nhận trả lời từ cấp trên',
+  'petition.attach': 'Đính kèm tệp vào trả lời',
+  'petition.review': 'Đánh giá kết quả trả lời',
+  'petition.remind': 'Đôn đốc trả lời',
+  'petition.carry_over': 'Chuyển sang theo dõi ở đợt sau',
+};
+
+/** Petitions linked to `id` across levels (upper via the dispatched opinion; lower via sources). */
+async function linked(db: Db, id: string): Promise<Map<string, 'this' | 'upper' | 'lower'>> {
+  const seen = new Map<string, 'this' | 'upper' | 'lower'>([[id, 'this']]);
+  let up = [id];
+  for (let i = 0; i < 5 && up.length; i++) {
+    const rows = await db
+      .select({ pid: opinions.petitionId })
+      .from(dispatchItems)
+      .innerJoin(opinions, eq(opinions.id, dispatchItems.upperOpinionId))
+      .where(inArray(dispatchItems.petitionId, up));
+    up = rows.map((r) => r.pid).filter((x): x is string => !!x && !seen.has(x));
+    up.forEach((x) => seen.set(x, 'upper'));
+  }
+  let down = [id];
+  for (let i = 0; i < 5 && down.length; i++) {
+    const rows = await db.select({ pid: opinions.sourcePetitionId }).from(opinions).where(inArray(opinions.petitionId, down));
+    down = rows.map((r) => r.pid).filter((x): x is string => !!x && !seen.has(x));
+    down.forEach((x) => seen.set(x, 'lower'));
+  }
+  return seen;
+}
+
+/** Keys of an event's after/before worth showing; never personal data or internal keys. */
+function details(e: { before: unknown; after: unknown }) {
+  const pick = (o: unknown) => {
+    if (!o || typeof o !== 'object') return null;
+    const keep = ['status', 'result', 'text', 'reason', 'letterNumber', 'letterDate', 'dueDate', 'targetName', 'roundName', 'verdict', 'comment', 'fieldId', 'competentLevel', 'agencyId', 'agencyName', 'committedDate', 'roadmap', 'opinionIds', 'fileName'];
+    const src = o as Record<string, unknown>;
+    const flat: Record<string, unknown> = { ...src, ...((src.response as object) ?? {}), ...((src.review as object) ?? {}) };
+    return Object.fromEntries(keep.filter((k) => flat[k] !== undefined && flat[k] !== null && flat[k] !== '').map((k) => [k, flat[k]]));
+  };
+  return { before: pick(e.before), after: pick(e.after) };
+}
+
+export async function petitionTimeline(db: Db, councilId: string, petitionId: string) {
+  await petitionOf(db, councilId, petitionId);
+  const links = await linked(db, petitionId);
+  const pids = [...links.keys()];
+  const ops = await db.select({ id: opinions.id, petitionId: opinions.petitionId }).from(opinions).where(inArray(opinions.petitionId, [petitionId]));
+  const opIds = ops.map((o) => o.id);
+  const events = await db
+    .select({ e: auditEvents, councilName: councils.name })
+    .from(auditEvents)
+    .leftJoin(councils, eq(councils.id, auditEvents.councilId))
+    .where(
+      or(
+        and(eq(auditEvents.entityType, 'petition'), inArray(auditEvents.entityId, pids)),
+        opIds.length ? and(eq(auditEvents.entityType, 'opinion'), inArray(auditEvents.entityId, opIds)) : undefined,
+      ),
+    )
+    .orderBy(auditEvents.id);
+  return events.map(({ e, councilName }) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    actorName: e.actorName,
+    action: e.action,
+    label: LABELS[e.action] ?? e.action,
+    level: e.entityType === 'petition' ? (links.get(e.entityId) ?? 'this') : 'this',
+    councilName,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    ...details(e),
+  }));
+}
