@@ -130,11 +130,8 @@ async function cmdRestore(args: string[]) {
 
 async function cmdText(args: string[]) {
   const { runTextCommand } = await import('../domain/text/cli.ts');
-  const sub = args[0] ?? '';
-  const rest = args.slice(1);
-  const train = flag(rest, '--train');
-  const extra = train ? [...rest.filter((a, i) => a !== '--train' && rest[i - 1] !== '--train'), '--train-data', fs.readFileSync(train, 'utf8')] : rest;
-  process.stdout.write(runTextCommand(sub, extra, await readStdin()));
+  const [sub = '', ...rest] = args;
+  process.stdout.write(runTextCommand(sub, rest, await readStdin(), { readFile: (p) => fs.readFileSync(p, 'utf8') }));
 }
 
 export async function main(argv: string[]): Promise<number> {

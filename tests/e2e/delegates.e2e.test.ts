@@ -59,7 +59,7 @@ describe.skipIf(!browserAvailable())('giao diện web: đại biểu và nhật 
 
     // Add a delegate in the drawer.
     await page.getByRole('button', { name: 'Thêm đại biểu' }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.getByRole('dialog');
     await drawer.getByLabel('Họ và tên').fill(NAME);
     await drawer.getByLabel('Năm sinh').fill('1984');
     await drawer.getByLabel('Chức vụ').fill('Chủ tịch Hội Liên hiệp Phụ nữ phường');

@@ -29,6 +29,9 @@ export async function createTestDb(kind: DbKind): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
+      // pool.end() resolves before its clients' sockets have closed; dropping the database
+      // "with (force)" at once kills them mid-close and pg reports an unhandled FATAL 57P01.
+      await new Promise((r) => setTimeout(r, 100));
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
       await a.query(`drop database if exists ${name} with (force)`);
