@@ -41,6 +41,7 @@ describe.skipIf(!browserAvailable())('giao diện web: đại biểu và nhật 
     const page = await ctx.newPage();
     page.setDefaultTimeout(20_000);
     const consoleErrors: string[] = [];
+    try {
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
     // A wrong password is refused in Vietnamese.
@@ -120,6 +121,12 @@ describe.skipIf(!browserAvailable())('giao diện web: đại biểu và nhật 
     expect(await page.locator('.ant-select-dropdown').innerText()).not.toContain('Sa Huỳnh');
 
     expect(consoleErrors).toEqual([]);
-    await ctx.close();
+    } catch (err) {
+      // Leave a picture of the failure for whoever reads the log.
+      await page.screenshot({ path: 'test-results/e2e-failure.png', fullPage: true }).catch(() => {});
+      throw err;
+    } finally {
+      await ctx.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { insertAudited } from '../../audit/service.ts';
 import { terms } from '../../directory/schema.ts';
 import { councilRow, out, type ActionCtx } from '../common.ts';
 import { petitionRounds } from '../schema.ts';
+import { ensureFields } from './fields.ts';
 
 export interface CreateRoundInput {
   name: string;
@@ -45,6 +46,8 @@ export async function createRound(ctx: ActionCtx, councilId: string, input: Crea
       },
       { entityType: 'petition_round', action: 'petition_round.create', councilId },
     );
+    // A council's first round installs the default field taxonomy (then edited by the secretariat).
+    await ensureFields(tx, ctx.actor, councilId);
     return out(row);
   });
 }
