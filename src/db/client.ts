@@ -55,6 +55,9 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (opts.databaseUrl) {
     // Every connection in UTC so timestamps mean the same on both databases.
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: '-c TimeZone=UTC' });
+    // An idle connection dropped by the server (restart, administrator) is replaced on next use;
+    // it must not bring the process down.
+    pool.on('error', (err) => console.error(`[CSDL] mất kết nối tới PostgreSQL: ${err.message}`));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     if (runMigrations) await migratePg(db as never, { migrationsFolder });
     return { db, kind: 'postgres', where: redact(opts.databaseUrl), close: () => pool.end() };

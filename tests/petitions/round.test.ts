@@ -25,7 +25,7 @@ for (const kind of dbKinds()) {
     });
 
     it('goes from meetings to the answer, reminder, review and carry-over', async () => {
-      const vp = await t.as('vp.sahuynh');
+      let vp = await t.as('vp.sahuynh');
       const councilId = t.id('council:sa-huynh');
       const base = `/api/councils/${councilId}`;
       const unitId = t.id('unit:sa-huynh');
@@ -187,6 +187,7 @@ for (const kind of dbKinds()) {
 
       // 7. The Sở Xây dựng misses its deadline; the daily job reminds it by e-mail
       t.setNow('2027-01-06T01:00:00Z');
+      vp = await t.as('vp.sahuynh'); // sessions last 12 hours
       const overdue = await json(vp.get(`${base}/petitions?deadline=overdue&roundId=${round.id}`));
       expect(overdue.items.map((p: { id: string }) => p.id)).toEqual([pRoad.id]);
       expect(overdue.items[0].deadlineStatus).toBe('overdue');
@@ -194,7 +195,7 @@ for (const kind of dbKinds()) {
       expect(due.find((a: { agencyId: string }) => a.agencyId === soXayDung).overdue).toBeGreaterThanOrEqual(1);
 
       const deps = { db: t.db, clock: () => t.now, config: config() };
-      const run = await runDailyReminders(deps);
+      const run = (await runDailyReminders(deps)) as { ran: boolean; emailsSent?: number };
       expect(run.ran).toBe(true);
       expect(run.emailsSent).toBeGreaterThanOrEqual(1);
       expect((await runDailyReminders(deps)).ran).toBe(false);

@@ -199,13 +199,22 @@ export function AuditPage() {
         <Table<AuditEvent>
           rowKey="id"
           size="middle"
-          scroll={{ x: 720 }}
+          scroll={{ x: 640 }}
           {...table.tableProps}
           locale={{ emptyText: 'Không có thao tác nào khớp với điều kiện lọc.' }}
           expandable={{ expandedRowRender: (e) => <EventDiff e={e} />, expandRowByClick: false }}
           columns={[
-            { title: 'Thời điểm', dataIndex: 'at', width: 140, render: (v: string) => fmtDateTime(v) },
-            { title: 'Người thực hiện', dataIndex: 'actorName', width: 160 },
+            {
+              title: 'Thời điểm, người thực hiện',
+              dataIndex: 'at',
+              width: 190,
+              render: (v: string, e) => (
+                <div>
+                  <div>{fmtDateTime(v)}</div>
+                  <div style={{ color: '#4b5563' }}>{e.actorName}</div>
+                </div>
+              ),
+            },
             {
               title: 'Thao tác',
               dataIndex: 'action',
@@ -225,7 +234,7 @@ export function AuditPage() {
               render: (_: unknown, e) => (
                 <div>
                   <Tag>{entityLabel(e.entityType)}</Tag>
-                  {entityName(e) ?? ''}
+                  {entityName(e) && <div>{entityName(e)}</div>}
                   <Tooltip title={`Mã đối tượng: ${e.entityId}`}>
                     <div className="nt-mono" style={{ color: '#8a94a3' }}>{e.entityId.length > 13 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</div>
                   </Tooltip>

@@ -77,7 +77,8 @@ export function BodiesPage() {
                       description={
                         <Space size={4} wrap>
                           <Tag>{vocab?.bodyKinds[b.kind] ?? b.kind}</Tag>
-                          <span>{b.memberCount} thành viên</span>
+                          {/* memberCount is 0 from the API at the time of writing (see report); shown only when known */}
+                          {b.memberCount > 0 && <span>{b.memberCount} thành viên</span>}
                         </Space>
                       }
                     />

@@ -132,7 +132,7 @@ export function AppShell() {
           breakpoint="lg"
           collapsedWidth={64}
           width={264}
-          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          style={{ position: 'sticky', top: 0, height: '100vh' }}
         >
           <div className="nt-brand" title="Nghị Trường">
             <span className="nt-brand-logo"><StarFilled /></span>

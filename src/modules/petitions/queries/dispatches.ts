@@ -17,8 +17,8 @@ export async function listDispatches(db: Db, councilId: string, q: { page: numbe
         d: dispatches,
         agencyName: agencies.name,
         councilName: councils.name,
-        items: sql<number>`(select count(*)::int from petition_dispatch_items i where i.dispatch_id = ${dispatches.id})`,
-        pending: sql<number>`(select count(*)::int from petition_dispatch_items i where i.dispatch_id = ${dispatches.id} and i.state = 'pending')`,
+        items: sql<number>`(select count(*)::int from petition_dispatch_items i where i.dispatch_id = "petition_dispatches"."id")`,
+        pending: sql<number>`(select count(*)::int from petition_dispatch_items i where i.dispatch_id = "petition_dispatches"."id" and i.state = 'pending')`,
       })
       .from(dispatches)
       .leftJoin(agencies, eq(agencies.id, dispatches.agencyId))

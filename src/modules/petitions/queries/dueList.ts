@@ -62,7 +62,7 @@ export async function dueByAgency(db: Db, day: string, calendar: WorkingCalendar
         inArray(petitions.status, ['answered', 'unsatisfied']),
         sql`${responses.agencyId} is not null`,
         sql`${responses.committedDate} <= ${horizon}`,
-        sql`${responses.id} = (select r2.id from petition_responses r2 where r2.petition_id = ${petitions.id} order by r2.created_at desc limit 1)`,
+        sql`${responses.id} = (select r2.id from petition_responses r2 where r2.petition_id = "petitions"."id" order by r2.created_at desc limit 1)`,
         opts.councilId ? eq(petitions.councilId, opts.councilId) : undefined,
       ),
     );

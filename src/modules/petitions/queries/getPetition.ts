@@ -124,7 +124,7 @@ export async function getPetition(
     .innerJoin(councils, eq(councils.id, petitions.councilId))
     .where(eq(opinions.petitionId, petitionId));
   const upper = await db
-    .select({ opinionId: opinions.id, petitionId: opinions.petitionId, councilId: opinions.councilId, councilName: councils.name, number: sql<number | null>`(select p.number from petitions p where p.id = ${opinions.petitionId})` })
+    .select({ opinionId: opinions.id, petitionId: opinions.petitionId, councilId: opinions.councilId, councilName: councils.name, number: sql<number | null>`(select p.number from petitions p where p.id = "petition_opinions"."petition_id")` })
     .from(dispatchItems)
     .innerJoin(opinions, eq(opinions.id, dispatchItems.upperOpinionId))
     .innerJoin(councils, eq(councils.id, opinions.councilId))
@@ -132,7 +132,7 @@ export async function getPetition(
 
   return {
     ...base,
-    sources: { ...sources, communes: base.communes, meetings },
+    sources: { ...sources, communeNames: base.communes, meetingList: meetings },
     outstandingSessions: outstandingSessions(rounds),
     opinions: opinionList,
     dispatches: dispatchList,

@@ -28,10 +28,10 @@ const columns = {
   number: petitions.number,
   text: petitions.text,
   petitionStatus: petitions.status,
-  fieldName: sql<string | null>`(select f.name from petition_fields f where f.id = ${petitions.fieldId})`,
-  communes: sql<string[] | null>`(select array_agg(distinct u.name) from petition_opinions o join admin_units u on u.id = o.unit_id where o.petition_id = ${petitions.id})`,
-  voterCount: sql<number>`(select coalesce(sum(greatest(o.voter_count, 1)), 0)::int from petition_opinions o where o.petition_id = ${petitions.id})`,
-  meetingCount: sql<number>`(select count(distinct o.meeting_id)::int from petition_opinions o where o.petition_id = ${petitions.id})`,
+  fieldName: sql<string | null>`(select f.name from petition_fields f where f.id = "petitions"."field_id")`,
+  communes: sql<string[] | null>`(select array_agg(distinct u.name) from petition_opinions o join admin_units u on u.id = o.unit_id where o.petition_id = "petitions"."id")`,
+  voterCount: sql<number>`(select coalesce(sum(greatest(o.voter_count, 1)), 0)::int from petition_opinions o where o.petition_id = "petitions"."id")`,
+  meetingCount: sql<number>`(select count(distinct o.meeting_id)::int from petition_opinions o where o.petition_id = "petitions"."id")`,
 };
 
 function shape(r: Awaited<ReturnType<typeof baseQuery>>[number], day: string, calendar: WorkingCalendar) {
@@ -75,7 +75,7 @@ export async function agencyInbox(db: Db, agencyId: string, f: InboxFilter, day:
     f.state ? eq(dispatchItems.state, f.state) : undefined,
     f.deadline === 'overdue' ? sql`${dispatchItems.state} = 'pending' and ${dispatchItems.dueDate} < ${day}` : undefined,
     f.deadline === 'due_soon' ? sql`${dispatchItems.state} = 'pending' and ${dispatchItems.dueDate} between ${day} and ${soon}` : undefined,
-    pattern ? sql`${petitions.searchText} ilike ${pattern}` : undefined,
+    pattern ? sql`"petitions"."search_text" ilike ${pattern}` : undefined,
   );
   const [rows, total] = await Promise.all([
     baseQuery(db).where(where).orderBy(dispatchItems.dueDate, petitions.number).limit(f.pageSize).offset((f.page - 1) * f.pageSize),

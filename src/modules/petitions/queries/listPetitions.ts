@@ -28,9 +28,9 @@ export interface PetitionFilter {
 
 /** SQL: the date a petition is tracked against (pending dispatch due date, or committed date). */
 export const trackedDue = sql<string | null>`coalesce(
-  (select min(di.due_date) from petition_dispatch_items di where di.petition_id = ${petitions.id} and di.state = 'pending'),
-  (select r.committed_date from petition_responses r where r.petition_id = ${petitions.id}
-     and ${petitions.status} in ('answered', 'unsatisfied') and r.result = 'in_progress'
+  (select min(di.due_date) from petition_dispatch_items di where di.petition_id = "petitions"."id" and di.state = 'pending'),
+  (select r.committed_date from petition_responses r where r.petition_id = "petitions"."id"
+     and "petitions"."status" in ('answered', 'unsatisfied') and r.result = 'in_progress'
      order by r.created_at desc limit 1)
 )`;
 
@@ -51,11 +51,11 @@ export function petitionConds(councilId: string, f: PetitionFilter, day: string,
     f.competentLevel ? eq(petitions.competentLevel, f.competentLevel) : undefined,
     f.agencyId ? eq(petitions.agencyId, f.agencyId) : undefined,
     f.status ? eq(petitions.status, f.status) : undefined,
-    f.unitId ? sql`exists (select 1 from petition_opinions o where o.petition_id = ${petitions.id} and o.unit_id = ${f.unitId})` : undefined,
+    f.unitId ? sql`exists (select 1 from petition_opinions o where o.petition_id = "petitions"."id" and o.unit_id = ${f.unitId})` : undefined,
     f.bodyId
-      ? sql`exists (select 1 from petition_opinions o join contact_meetings m on m.id = o.meeting_id where o.petition_id = ${petitions.id} and m.body_id = ${f.bodyId})`
+      ? sql`exists (select 1 from petition_opinions o join contact_meetings m on m.id = o.meeting_id where o.petition_id = "petitions"."id" and m.body_id = ${f.bodyId})`
       : undefined,
-    pattern ? sql`${petitions.searchText} ilike ${pattern}` : undefined,
+    pattern ? sql`"petitions"."search_text" ilike ${pattern}` : undefined,
     deadlineCond(f.deadline, day, calendar, settings),
   );
 }
@@ -74,17 +74,17 @@ export const listColumns = {
   agencyId: petitions.agencyId,
   version: petitions.version,
   updatedAt: petitions.updatedAt,
-  fieldName: sql<string | null>`(select f.name from petition_fields f where f.id = ${petitions.fieldId})`,
-  agencyName: sql<string | null>`(select a.name from agencies a where a.id = ${petitions.agencyId})`,
-  roundName: sql<string>`(select r.name from petition_rounds r where r.id = ${petitions.roundId})`,
-  opinionCount: sql<number>`(select count(*)::int from petition_opinions o where o.petition_id = ${petitions.id})`,
-  meetingCount: sql<number>`(select count(distinct o.meeting_id)::int from petition_opinions o where o.petition_id = ${petitions.id})`,
-  communeCount: sql<number>`(select count(distinct o.unit_id)::int from petition_opinions o where o.petition_id = ${petitions.id})`,
-  voterCount: sql<number>`(select coalesce(sum(greatest(o.voter_count, 1)), 0)::int from petition_opinions o where o.petition_id = ${petitions.id})`,
-  communes: sql<string[] | null>`(select array_agg(distinct u.name) from petition_opinions o join admin_units u on u.id = o.unit_id where o.petition_id = ${petitions.id})`,
-  outstandingSessions: sql<number>`(select greatest(count(*), 1)::int from petition_round_entries e join petition_rounds r on r.id = e.round_id where e.petition_id = ${petitions.id} and r.kind <> 'continuous')`,
+  fieldName: sql<string | null>`(select f.name from petition_fields f where f.id = "petitions"."field_id")`,
+  agencyName: sql<string | null>`(select a.name from agencies a where a.id = "petitions"."agency_id")`,
+  roundName: sql<string>`(select r.name from petition_rounds r where r.id = "petitions"."round_id")`,
+  opinionCount: sql<number>`(select count(*)::int from petition_opinions o where o.petition_id = "petitions"."id")`,
+  meetingCount: sql<number>`(select count(distinct o.meeting_id)::int from petition_opinions o where o.petition_id = "petitions"."id")`,
+  communeCount: sql<number>`(select count(distinct o.unit_id)::int from petition_opinions o where o.petition_id = "petitions"."id")`,
+  voterCount: sql<number>`(select coalesce(sum(greatest(o.voter_count, 1)), 0)::int from petition_opinions o where o.petition_id = "petitions"."id")`,
+  communes: sql<string[] | null>`(select array_agg(distinct u.name) from petition_opinions o join admin_units u on u.id = o.unit_id where o.petition_id = "petitions"."id")`,
+  outstandingSessions: sql<number>`(select greatest(count(*), 1)::int from petition_round_entries e join petition_rounds r on r.id = e.round_id where e.petition_id = "petitions"."id" and r.kind <> 'continuous')`,
   trackedDue,
-  lastResult: sql<string | null>`(select r.result from petition_responses r where r.petition_id = ${petitions.id} order by r.created_at desc limit 1)`,
+  lastResult: sql<string | null>`(select r.result from petition_responses r where r.petition_id = "petitions"."id" order by r.created_at desc limit 1)`,
 };
 
 export type ListRow = { [K in keyof typeof listColumns]: unknown } & Record<string, unknown>;

@@ -32,7 +32,7 @@ export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, 
     f.merged === 'true' ? isNotNull(opinions.petitionId) : f.merged === 'false' ? isNull(opinions.petitionId) : undefined,
     f.classified === 'true' ? isNotNull(opinions.classifiedAt) : f.classified === 'false' ? isNull(opinions.classifiedAt) : undefined,
     f.kind ? eq(opinions.kind, f.kind) : undefined,
-    pattern ? sql`${opinions.searchText} ilike ${pattern}` : undefined,
+    pattern ? sql`"petition_opinions"."search_text" ilike ${pattern}` : undefined,
   );
   const [rows, total] = await Promise.all([
     db

@@ -14,7 +14,7 @@ export async function publicCouncils(db: Db) {
   const rows = await db
     .select({ id: councils.id, name: councils.name, unitId: councils.unitId, validTo: councils.validTo })
     .from(councils)
-    .where(sql`exists (select 1 from petition_rounds r where r.council_id = ${councils.id} and r.published)`)
+    .where(sql`exists (select 1 from petition_rounds r where r.council_id = "councils"."id" and r.published)`)
     .orderBy(councils.sortKey, councils.name);
   return rows;
 }
@@ -44,9 +44,9 @@ export async function publicPetitions(
   const units = q.unitId ? await predecessorUnits(db, q.unitId) : null;
   const pattern = q.q ? likePattern(q.q) : null;
   const where = and(
-    sql`exists (select 1 from petition_round_entries e where e.petition_id = ${petitions.id} and e.round_id in ${roundIds})`,
-    units ? sql`exists (select 1 from petition_opinions o where o.petition_id = ${petitions.id} and o.unit_id in ${units})` : undefined,
-    pattern ? sql`${petitions.searchText} ilike ${pattern}` : undefined,
+    sql`exists (select 1 from petition_round_entries e where e.petition_id = "petitions"."id" and e.round_id in ${roundIds})`,
+    units ? sql`exists (select 1 from petition_opinions o where o.petition_id = "petitions"."id" and o.unit_id in ${units})` : undefined,
+    pattern ? sql`"petitions"."search_text" ilike ${pattern}` : undefined,
   );
   const [rows, total] = await Promise.all([
     db
@@ -56,11 +56,11 @@ export async function publicPetitions(
         text: petitions.text,
         status: petitions.status,
         competentLevel: petitions.competentLevel,
-        fieldName: sql<string | null>`(select f.name from petition_fields f where f.id = ${petitions.fieldId})`,
-        agencyName: sql<string | null>`(select a.name from agencies a where a.id = ${petitions.agencyId})`,
-        communes: sql<string[] | null>`(select array_agg(distinct u.name) from petition_opinions o join admin_units u on u.id = o.unit_id where o.petition_id = ${petitions.id})`,
-        voterCount: sql<number>`(select coalesce(sum(greatest(o.voter_count, 1)), 0)::int from petition_opinions o where o.petition_id = ${petitions.id})`,
-        rounds: sql<string[] | null>`(select array_agg(r.name order by r.start_date) from petition_round_entries e join petition_rounds r on r.id = e.round_id where e.petition_id = ${petitions.id})`,
+        fieldName: sql<string | null>`(select f.name from petition_fields f where f.id = "petitions"."field_id")`,
+        agencyName: sql<string | null>`(select a.name from agencies a where a.id = "petitions"."agency_id")`,
+        communes: sql<string[] | null>`(select array_agg(distinct u.name) from petition_opinions o join admin_units u on u.id = o.unit_id where o.petition_id = "petitions"."id")`,
+        voterCount: sql<number>`(select coalesce(sum(greatest(o.voter_count, 1)), 0)::int from petition_opinions o where o.petition_id = "petitions"."id")`,
+        rounds: sql<string[] | null>`(select array_agg(r.name order by r.start_date) from petition_round_entries e join petition_rounds r on r.id = e.round_id where e.petition_id = "petitions"."id")`,
       })
       .from(petitions)
       .where(where)

@@ -70,7 +70,7 @@ export async function listMeetings(db: Db, councilId: string, roundId: string) {
       m: contactMeetings,
       unitName: adminUnits.name,
       bodyName: bodies.name,
-      opinionCount: sql<number>`(select count(*)::int from petition_opinions o where o.meeting_id = ${contactMeetings.id})`,
+      opinionCount: sql<number>`(select count(*)::int from petition_opinions o where o.meeting_id = "contact_meetings"."id")`,
     })
     .from(contactMeetings)
     .leftJoin(adminUnits, eq(adminUnits.id, contactMeetings.unitId))
