@@ -1,14 +1,14 @@
 // Petition documents built from the petitions tables: the round report (the founding notice's
 // 07 / 25 / 34), the forwarding letter, the reminder letter, the resolution-review report; and,
 // end to end, the round report through LibreOffice to PDF text.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   contactMeetings, dispatchItems, dispatches, opinions, petitionFields, petitionRounds, petitions, responses,
 } from '../../src/modules/petitions/schema.ts';
-import { convertToPdf, findSoffice, pdfToText } from '../../src/modules/documents/render/libreoffice.ts';
+import { convertToPdf, findSoffice, pdfToPng, pdfToText } from '../../src/modules/documents/render/libreoffice.ts';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
 import { bytesOf, docxParagraphs, docxText } from './support.ts';
@@ -227,6 +227,12 @@ for (const kind of dbKinds()) {
       const file = join(dir, 'bao-cao.docx');
       await writeFile(file, docx);
       const pdf = await convertToPdf(file, dir, soffice);
+      // NT_DOC_OUT=dir keeps the PDF and its pages as PNG, to look at it as a user would.
+      if (process.env.NT_DOC_OUT && kind === 'pglite') {
+        await writeFile(join(process.env.NT_DOC_OUT, 'bao-cao.docx'), docx);
+        await writeFile(join(process.env.NT_DOC_OUT, 'bao-cao.pdf'), await readFile(pdf));
+        await pdfToPng(pdf, join(process.env.NT_DOC_OUT, 'bao-cao'), 60);
+      }
       const text = flat(await pdfToText(pdf));
       for (const s of [
         'HĐND PHƯỜNG SA HUỲNH',

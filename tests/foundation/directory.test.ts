@@ -18,6 +18,7 @@ for (const kind of dbKinds()) {
     it('holds the historical three-level tree and today’s two levels, with "became" links', async () => {
       const roots = await (await admin.get('/api/units?root=true')).json();
       expect(roots.items.map((u: { name: string }) => u.name)).toEqual(['Quảng Ngãi']);
+    expect(roots.items[0].childCount).toBe(6); // the town (history) and today's five units
       const province = roots.items[0].id;
       const in2021 = await (await admin.get(`/api/units?parentId=${province}&at=2021-11-25&pageSize=50`)).json();
       expect(in2021.items.map((u: { name: string }) => u.name)).toEqual(['Đức Phổ']);
@@ -77,6 +78,15 @@ for (const kind of dbKinds()) {
       // u < ư, and within u: Uy before Út (y sorts after t? no: the given names compare letter by letter: "Út" = u+t, "Uy" = u+y).
       expect(u).toEqual(['Út', 'Uy', 'Ước']);
       expect(all.total).toBe(all.items.length);
+    });
+
+    it('counts the members of each body', async () => {
+      const vp = await t.as('vp.sahuynh');
+      const list = await (await vp.get(`/api/councils/${t.id('council:sa-huynh')}/bodies`)).json();
+      const standing = list.find((b: { kind: string }) => b.kind === 'standing');
+      const members = await (await vp.get(`/api/councils/${t.id('council:sa-huynh')}/bodies/${standing.id}/members`)).json();
+      expect(members.length).toBeGreaterThan(0);
+      expect(standing.memberCount).toBe(members.length);
     });
 
     it('refuses a unit that would be its own ancestor', async () => {

@@ -123,7 +123,8 @@ export async function listUnits(
       : undefined,
   ];
   const where = and(...conds.filter(Boolean));
-  const childCount = sql<number>`(select count(*)::int from admin_units c where c.parent_id = ${adminUnits.id})`;
+  // Qualified by hand: inside the subquery an unqualified "id" would be the child's own id.
+  const childCount = sql<number>`(select count(*)::int from admin_units c where c.parent_id = "admin_units"."id")`;
   return paged(
     db,
     {
@@ -400,7 +401,7 @@ export async function updateBody(db: Db, actor: Actor, councilId: string, id: st
 
 export async function listBodies(db: Db, councilId: string, termId?: string) {
   const rows = await db
-    .select({ body: bodies, members: sql<number>`(select count(*)::int from memberships m where m.body_id = ${bodies.id})` })
+    .select({ body: bodies, members: sql<number>`(select count(*)::int from memberships m where m.body_id = "bodies"."id")` })
     .from(bodies)
     .where(and(eq(bodies.councilId, councilId), termId ? eq(bodies.termId, termId) : undefined))
     .orderBy(sql`case ${bodies.kind} when 'standing' then 0 when 'committee' then 1 else 2 end`, asc(bodies.name));

@@ -78,14 +78,35 @@ export async function carryOver(ctx: ActionCtx, councilId: string, toRoundId: st
     const to = await roundOf(tx, councilId, toRoundId, { open: true });
     const [from] = await tx.select().from(petitionRounds).where(eq(petitionRounds.id, input.fromRoundId));
     if (!from) throw invalid('Không tìm thấy đợt cần chuyển kiến nghị tồn đọng.');
+    let petitionIds = input.petitionIds;
     if (from.councilId !== councilId) {
-      const [src, dst] = [await councilRow(tx, from.councilId), await councilRow(tx, councilId)];
-      const successors = await currentSuccessors(tx as unknown as Db, src.unitId, today(ctx.now));
-      if (!successors.includes(dst.unitId)) {
-        throw invalid('Chỉ nhận kiến nghị tồn đọng của HĐND cùng cấp trước đây có địa bàn nay thuộc đơn vị hành chính này.');
+      // Another council's round: only petitions raised in units that became this council's unit.
+      const dst = await councilRow(tx, councilId);
+      const src = await councilRow(tx, from.councilId);
+      const day = today(ctx.now);
+      const cache = new Map<string, string[]>();
+      const successors = async (unitId: string) => {
+        if (!cache.has(unitId)) cache.set(unitId, await currentSuccessors(tx as unknown as Db, unitId, day));
+        return cache.get(unitId)!;
+      };
+      const outstanding = await tx
+        .select({ id: petitions.id })
+        .from(petitions)
+        .where(and(eq(petitions.roundId, from.id), ne(petitions.status, 'closed'), petitionIds?.length ? inArray(petitions.id, petitionIds) : undefined));
+      const eligible: string[] = [];
+      for (const p of outstanding) {
+        const units = (await tx.selectDistinct({ unitId: opinions.unitId }).from(opinions).where(eq(opinions.petitionId, p.id))).map((u) => u.unitId ?? src.unitId);
+        let ok = false;
+        for (const u of units.length ? units : [src.unitId]) if ((await successors(u)).includes(dst.unitId)) ok = true;
+        if (ok) eligible.push(p.id);
       }
+      if (petitionIds?.length && eligible.length !== petitionIds.length) {
+        throw invalid('Có kiến nghị không phát sinh trên địa bàn nay thuộc đơn vị hành chính của HĐND này.');
+      }
+      if (!eligible.length) throw invalid('Đợt này không có kiến nghị tồn đọng nào phát sinh trên địa bàn nay thuộc đơn vị hành chính của HĐND này.');
+      petitionIds = eligible;
     }
-    const moved = await carryOverIn(tx, ctx.actor, from, to, input.petitionIds);
+    const moved = await carryOverIn(tx, ctx.actor, from, to, petitionIds);
     return { carriedOver: moved.length, petitionIds: moved };
   });
 }

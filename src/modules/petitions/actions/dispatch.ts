@@ -63,7 +63,10 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
     if (input.agencyId) {
       const [a] = await tx.select().from(agencies).where(eq(agencies.id, input.agencyId));
       if (!a) throw notFound('cơ quan nhận kiến nghị');
-      if (!a.active) throw invalid(`${a.name} không còn hoạt động; hãy chọn cơ quan kế thừa.`);
+      // A council in force cannot write to an agency that no longer operates; an ended council's
+      // letters (recorded afterwards, e.g. the 2021 town council) may name the agencies of their time.
+      const me = await councilRow(tx, councilId);
+      if (!a.active && (!me.validTo || me.validTo > today(ctx.now))) throw invalid(`${a.name} không còn hoạt động; hãy chọn cơ quan kế thừa.`);
       targetKind = a.kind === 'na_delegation' ? 'na_delegation' : 'agency';
       targetName = a.name;
     } else {
