@@ -14,12 +14,14 @@ import { can, scopesOf, type AuthUser } from './permissions.ts';
 
 /** Menu entries the user may see; council entries carry the councils they apply to. */
 function visibleMenu(user: AuthUser | null) {
+  const groupLabels: Record<string, string> = Object.assign({}, ...modules.map((m) => m.menuGroups ?? {}));
   return modules
     .flatMap((m) => m.menu ?? [])
     .map((e) => {
-      if (e.scope === 'global') return can(user, e.permission) ? { ...e, councilIds: 'all' as const } : null;
+      const groupLabel = groupLabels[e.group ?? ''] ?? e.group ?? '';
+      if (e.scope === 'global') return can(user, e.permission) ? { ...e, groupLabel, councilIds: 'all' as const } : null;
       const ids = scopesOf(user, e.permission, e.scope === 'council' ? 'councilId' : 'agencyId');
-      return ids === 'all' || ids.length ? { ...e, [e.scope === 'council' ? 'councilIds' : 'agencyIds']: ids } : null;
+      return ids === 'all' || ids.length ? { ...e, groupLabel, [e.scope === 'council' ? 'councilIds' : 'agencyIds']: ids } : null;
     })
     .filter((e) => e !== null)
     .sort((a, b) => a.order - b.order);

@@ -29,6 +29,8 @@ export interface AppModule {
   permissions?: Record<string, PermissionDef>;
   routes?: (router: Router) => void;
   menu?: MenuEntry[];
+  /** Titles of the menu groups this module introduces (a group may hold other modules' entries). */
+  menuGroups?: Record<string, string>;
   /** Demo data; modules seed in the order they are listed in src/modules/index.ts. */
   seedDemo?: (ctx: SeedContext) => Promise<void>;
 }

@@ -96,7 +96,7 @@ for (const kind of dbKinds()) {
       expect(Number(res.headers.get('content-length'))).toBe(bytes.byteLength);
       expect(bytes[0]).toBe(0x50); // "PK": a zip
       const text = docxText(bytes);
-      for (const s of ['HĐND PHƯỜNG SA HUỲNH', 'THƯỜNG TRỰC HĐND PHƯỜNG', 'Số: 01/TB-HĐND', 'Sa Huỳnh, ngày 26 tháng 11 năm 2026', 'THÔNG BÁO',
+      for (const s of ['HĐND PHƯỜNG SA HUỲNH', 'THƯỜNG TRỰC HĐND', 'Số: 01/TB-HĐND', 'Sa Huỳnh, ngày 26 tháng 11 năm 2026', 'THÔNG BÁO',
         '1. Kết quả đạt được', '1.1. Trong hoạt động giám sát:', 'kỳ họp & nâng cao', 'TL. THƯỜNG TRỰC HĐND', 'Trần Duy Khánh',
         'đồng chí Nguyễn Văn An - Chủ tịch HĐND phường thay mặt Thường trực HĐND phường kết luận', '- Lưu: VT.']) {
         expect(text).toContain(s);

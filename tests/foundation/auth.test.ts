@@ -91,6 +91,19 @@ for (const kind of dbKinds()) {
       expect((await c.get('/api/auth/me')).status).toBe(401);
     });
 
+    it('shows each user the menu entries of what they may do, with group titles', async () => {
+      type Entry = { key: string; groupLabel: string; councilIds?: string[] | 'all' };
+      const vp = (await (await (await t.as('vp.sahuynh')).get('/api/menu')).json()) as Entry[];
+      const delegates = vp.find((e) => e.key === 'delegates')!;
+      expect(delegates.groupLabel).toBe('Danh mục');
+      expect(delegates.councilIds).toEqual([t.id('council:sa-huynh')]);
+      expect(vp.some((e) => e.key === 'users')).toBe(false);
+      const admin = (await (await (await t.as('admin')).get('/api/menu')).json()) as Entry[];
+      expect(admin.find((e) => e.key === 'users')).toMatchObject({ groupLabel: 'Hệ thống', councilIds: 'all' });
+      const responder = (await (await (await t.as('ubnd.sahuynh')).get('/api/menu')).json()) as Entry[];
+      expect(responder.some((e) => e.key === 'delegates')).toBe(false);
+    });
+
     it('publishes an OpenAPI document covering every route, and a health endpoint', async () => {
       const doc = await (await t.app.request('/api/openapi.json')).json();
       for (const r of routeRegistry) {

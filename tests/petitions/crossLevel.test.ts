@@ -24,7 +24,9 @@ for (const kind of dbKinds()) {
       }), 201);
       const wp = await json(ward.post(`${wBase}/petitions`, { roundId: wRound.id, opinions: [{ id: ops.items[0].id, version: ops.items[0].version }], competentLevel: 'province' }), 201);
 
-      // The province has no open round yet: a clear refusal.
+      // The province has no open round (the demo round is closed first): a clear refusal.
+      const open = await json(prov.get(`${pBase}/petition-rounds?status=open`));
+      for (const r of open.items) await json(prov.post(`${pBase}/petition-rounds/${r.id}/close`, {}));
       const early = await ward.post(`${wBase}/dispatches`, { roundId: wRound.id, targetCouncilId: t.id('council:province'), letterNumber: '20/HĐND', letterDate: '2026-11-25', petitionIds: [wp.id] });
       expect(early.status).toBe(409);
       expect((await early.json()).error.message).toContain('chưa có đợt tiếp nhận');

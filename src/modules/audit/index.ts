@@ -8,6 +8,7 @@ export const auditModule: AppModule = {
     'audit.read_council': { label: 'Xem nhật ký thao tác của HĐND', roles: ['secretariat', 'standing_member'] },
   },
   routes: auditRoutes,
+  menuGroups: { system: 'Hệ thống' },
   menu: [
     { key: 'audit', label: 'Nhật ký hệ thống', path: '/audit', permission: 'audit.read_all', scope: 'global', group: 'system', order: 90 },
     { key: 'council-audit', label: 'Nhật ký thao tác', path: '/councils/:councilId/audit', permission: 'audit.read_council', scope: 'council', group: 'system', order: 91 },

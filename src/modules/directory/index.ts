@@ -14,6 +14,7 @@ export const directoryModule: AppModule = {
     'agencies.manage': { label: 'Quản lý danh mục cơ quan', roles: [] },
   },
   routes: directoryRoutes,
+  menuGroups: { directory: 'Danh mục' },
   menu: [
     { key: 'delegates', label: 'Đại biểu', path: '/councils/:councilId/delegates', permission: 'directory.read', scope: 'council', group: 'directory', order: 10 },
     { key: 'bodies', label: 'Thường trực, các Ban, Tổ đại biểu', path: '/councils/:councilId/bodies', permission: 'directory.read', scope: 'council', group: 'directory', order: 11 },

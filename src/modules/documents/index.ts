@@ -23,6 +23,7 @@ export const documentsModule: AppModule = {
     'documents.templates': { label: 'Sửa lời văn mẫu văn bản, cơ quan ban hành', roles: ['secretariat'] },
   },
   routes: documentRoutes,
+  menuGroups: { documents: 'Văn bản' },
   menu: [
     { key: 'documents', label: 'Văn bản', path: '/councils/:councilId/documents', permission: 'documents.read', scope: 'council', group: 'documents', order: 40 },
     { key: 'document-templates', label: 'Mẫu văn bản', path: '/councils/:councilId/documents/templates', permission: 'documents.templates', scope: 'council', group: 'documents', order: 41 },

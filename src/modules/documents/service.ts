@@ -84,7 +84,8 @@ export async function ensureIssuers(tx: Tx, actor: Actor, councilId: string): Pr
     code: 'HĐND',
     name: `Thường trực ${c.shortName} ${c.unitName}`,
     headerParent: parent,
-    headerName: upperVi(`Thường trực ${c.shortName}`),
+    // "HĐND PHƯỜNG SA HUỲNH" above "THƯỜNG TRỰC HĐND": fits the header column on one line.
+    headerName: upperVi('Thường trực HĐND'),
     place: c.unitName,
   });
   for (const b of bodyRows.filter((r) => r.kind === 'committee')) {

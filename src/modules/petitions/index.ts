@@ -21,6 +21,7 @@ export const petitionsModule: AppModule = {
     'calendar.manage': { label: 'Sửa bảng ngày nghỉ lễ, ngày làm bù hằng năm', roles: [] },
   },
   routes: petitionRoutes,
+  menuGroups: { petitions: 'Kiến nghị cử tri' },
   menu: [
     { key: 'petition-rounds', label: 'Đợt tiếp xúc cử tri', path: '/councils/:councilId/petition-rounds', permission: 'petitions.read', scope: 'council', group: 'petitions', order: 30 },
     { key: 'petitions', label: 'Kiến nghị cử tri', path: '/councils/:councilId/petitions', permission: 'petitions.read', scope: 'council', group: 'petitions', order: 31 },

@@ -30,6 +30,8 @@ export interface MenuItem {
   label: string;
   path: string;
   group?: string;
+  /** The group's title, declared by the module that introduces it. */
+  groupLabel?: string;
   order: number;
   scope: 'global' | 'council' | 'agency';
   permission?: string;

@@ -17,12 +17,6 @@ import { message } from '../lib/feedback.tsx';
 
 const { Sider, Header, Content } = Layout;
 
-const GROUP_TITLES: Record<string, string> = {
-  petitions: 'Kiến nghị cử tri',
-  documents: 'Văn bản',
-  directory: 'Danh mục',
-  system: 'Hệ thống',
-};
 
 const ICONS: Record<string, React.ReactNode> = {
   delegates: <TeamOutlined />,
@@ -240,7 +234,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
         ...(i ? [{ type: 'divider' as const, key: `div:${g}`, style: { borderColor: 'rgba(255,255,255,0.15)' } }] : []),
         ...list.map(entryItem),
       ])
-    : sorted.map(([g, list]) => ({ type: 'group' as const, key: `group:${g}`, label: GROUP_TITLES[g] ?? g, children: list.map(entryItem) }));
+    : sorted.map(([g, list]) => ({ type: 'group' as const, key: `group:${g}`, label: list[0]?.groupLabel ?? g, children: list.map(entryItem) }));
 
   // The entry whose path is the longest prefix of the current location.
   const selected = entries

@@ -67,6 +67,7 @@ async function roundPetitions(tx: Tx, roundId: string) {
       fieldName: petitionFields.name,
       fieldOrder: petitionFields.sortOrder,
       agencyName: agencies.name,
+      agencyShort: agencies.shortName,
     })
     .from(petitions)
     .leftJoin(petitionFields, eq(petitionFields.id, petitions.fieldId))
@@ -199,21 +200,21 @@ export const roundReport: DocumentTemplate<RoundParams> = {
       recipients: recipientsOf(wording, vars, p),
       appendices: [
         {
-          title: 'PHỤ LỤC',
-          subtitle: `DANH SÁCH Ý KIẾN, KIẾN NGHỊ CỦA CỬ TRI\n(Kèm theo Báo cáo số ${ctx.symbol.trim()} ngày ${formatShortDate(ctx.date)} của Thường trực ${ctx.council.shortName})`,
+          title: 'PHỤ LỤC\nDANH SÁCH Ý KIẾN, KIẾN NGHỊ CỦA CỬ TRI',
+          subtitle: `(Kèm theo Báo cáo số ${ctx.symbol.trim()} ngày ${formatShortDate(ctx.date)} của Thường trực ${ctx.council.shortName})`,
           body: [
             table(
               [
                 { title: 'TT', width: 6, align: 'center' },
-                { title: 'Nội dung ý kiến, kiến nghị', width: 44 },
-                { title: 'Cử tri, địa phương', width: 18 },
-                { title: 'Lĩnh vực', width: 13 },
-                { title: 'Thẩm quyền', width: 9, align: 'center' },
-                { title: 'Cơ quan giải quyết', width: 14 },
+                { title: 'Nội dung ý kiến, kiến nghị', width: 40 },
+                { title: 'Cử tri, địa phương', width: 17 },
+                { title: 'Lĩnh vực', width: 12 },
+                { title: 'Thẩm quyền', width: 10, align: 'center' },
+                { title: 'Cơ quan giải quyết', width: 15 },
               ],
               [...list]
                 .sort((a, b) => levelRank(a.competentLevel) - levelRank(b.competentLevel) || (a.fieldOrder ?? 9999) - (b.fieldOrder ?? 9999) || a.number - b.number)
-                .map((x, i) => [String(i + 1), x.text, x.places.join(', '), x.fieldName ?? '', levelShort(x.competentLevel), x.agencyName ?? '']),
+                .map((x, i) => [String(i + 1), x.text, x.places.join(', '), x.fieldName ?? '', levelShort(x.competentLevel), x.agencyShort || x.agencyName || '']),
               11,
             ),
           ],
