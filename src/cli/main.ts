@@ -12,6 +12,7 @@ import { isFresh, seedDemo } from '../server/seed.ts';
 import { installModules } from '../server/install.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { createUser, grantRole } from '../modules/accounts/service.ts';
+import { startDailyJobs } from '../modules/petitions/jobs/dailyReminders.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -53,14 +54,15 @@ async function cmdServe(args: string[]) {
     console.log('CSDL mới: đang nạp dữ liệu mẫu (Đức Phổ, Quảng Ngãi)…');
     await seedDemo(database.db, new Date(), console.log);
   }
-  const app = createApp(
-    { db: database.db, dbKind: database.kind, clock: () => new Date(), config: env.app },
-    { webRoot: path.join(ROOT, 'dist/web') },
-  );
+  const deps = { db: database.db, dbKind: database.kind, clock: () => new Date(), config: env.app };
+  const app = createApp(deps, { webRoot: path.join(ROOT, 'dist/web') });
+  // Daily jobs (petition reminders): checked hourly, run once per Vietnam-time day across processes.
+  const stopJobs = startDailyJobs(deps);
   const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
     console.log(`Nghị Trường đang chạy tại http://localhost:${info.port}`);
   });
   const stop = async () => {
+    stopJobs();
     server.close();
     await database.close();
     process.exit(0);

@@ -125,13 +125,19 @@ export async function restoreDatabase(db: Db, backup: Uint8Array, onProgress?: B
   if (missing.length) {
     throw new RestoreError('Tệp sao lưu được tạo bởi phiên bản Nghị Trường mới hơn. Hãy cập nhật phần mềm trước khi khôi phục.');
   }
-  const infos = await tables(db);
-  for (const t of infos) {
-    const [{ n }] = await rows<{ n: number }>(db, sql.raw(`select count(*)::int as n from "${t.name}"`));
-    if (n > 0) throw new RestoreError(`Cơ sở dữ liệu đích không trống (bảng ${t.name} có ${n} dòng). Chỉ khôi phục vào cơ sở dữ liệu mới.`);
+  // "Empty" means nothing ever happened here: the audit log is empty. Reference rows that the
+  // migrations themselves insert (e.g. the known holiday table) are replaced by the backup's.
+  const [{ events }] = await rows<{ events: number }>(db, sql`select count(*)::int as events from audit_events`);
+  if (events > 0) {
+    throw new RestoreError(`Cơ sở dữ liệu đích đã có dữ liệu (${events} sự kiện trong nhật ký). Chỉ khôi phục vào cơ sở dữ liệu mới.`);
   }
+  const infos = await tables(db);
   let total = 0;
   await db.transaction(async (tx) => {
+    for (const t of [...infos].reverse()) {
+      const [{ n }] = (await tx.execute(sql.raw(`select count(*)::int as n from "${t.name}"`))).rows as { n: number }[];
+      if (n > 0) await tx.execute(sql.raw(`delete from "${t.name}"`));
+    }
     for (const [i, t] of infos.entries()) {
       const list = doc.tables![t.name] ?? [];
       const overriding = t.identity.length ? 'overriding system value' : '';

@@ -6,5 +6,6 @@ import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
 import { petitionsModule } from './petitions/index.ts';
 import { documentsModule } from './documents/index.ts';
+import { dashboardsModule } from './dashboards/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, dashboardsModule];

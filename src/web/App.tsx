@@ -16,6 +16,18 @@ import { BodiesPage } from './pages/BodiesPage.tsx';
 import { AgenciesPage } from './pages/AgenciesPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { RoundsPage } from './pages/petitions/RoundsPage.tsx';
+import { RoundPage } from './pages/petitions/RoundPage.tsx';
+import { PetitionsPage } from './pages/petitions/PetitionsPage.tsx';
+import { PetitionDetailPage } from './pages/petitions/PetitionDetailPage.tsx';
+import { RemindersPage } from './pages/petitions/RemindersPage.tsx';
+import { PetitionSettingsPage } from './pages/petitions/SettingsPage.tsx';
+import { AgencyInboxPage } from './pages/petitions/AgencyInboxPage.tsx';
+import { CalendarPage } from './pages/petitions/CalendarPage.tsx';
+import { NotificationsPage } from './pages/petitions/NotificationsPage.tsx';
+import { PublicCouncilPage, PublicHomePage } from './pages/public/PublicPetitionsPage.tsx';
+import { PetitionDashboardPage } from './pages/dashboards/PetitionDashboardPage.tsx';
+import { LowerCouncilsPage } from './pages/dashboards/LowerCouncilsPage.tsx';
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { me, loading } = useAuth();
@@ -30,6 +42,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/cong-khai" element={<PublicHomePage />} />
+      <Route path="/cong-khai/:councilId" element={<PublicCouncilPage />} />
       <Route
         element={
           <RequireUser>
@@ -44,12 +58,23 @@ export function AppRoutes() {
         <Route path="councils" element={<CouncilsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="councils/:councilId" element={<CouncilGuard />}>
           <Route index element={<Navigate to="delegates" replace />} />
           <Route path="delegates" element={<DelegatesPage />} />
           <Route path="delegates/:delegateId" element={<DelegateDetailPage />} />
           <Route path="bodies" element={<BodiesPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="petition-rounds" element={<RoundsPage />} />
+          <Route path="petition-rounds/:roundId" element={<RoundPage />} />
+          <Route path="petitions" element={<PetitionsPage />} />
+          <Route path="petitions/:petitionId" element={<PetitionDetailPage />} />
+          <Route path="reminders" element={<RemindersPage />} />
+          <Route path="petition-settings" element={<PetitionSettingsPage />} />
+          <Route path="dashboard/petitions" element={<PetitionDashboardPage />} />
+          <Route path="dashboard/lower-councils" element={<LowerCouncilsPage />} />
           <Route path="*" element={<ShellNotFound />} />
         </Route>
         <Route path="*" element={<ShellNotFound />} />

@@ -25,12 +25,12 @@ interface Fixture {
   dispatchSxd: string;
 }
 
-/** Round 2 of Sa Huỳnh: 80 opinions merged into 66 petitions, 07 central / 25 province / 34 commune. */
+/** Round 2 of phường Đức Phổ (no demo petitions there): 80 opinions merged into 66 petitions, 07 central / 25 province / 34 commune. */
 async function seedPetitions(t: TestApp): Promise<Fixture> {
   const db = t.db;
-  const councilId = t.id('council:sa-huynh');
-  const unitA = t.id('unit:sa-huynh');
-  const unitB = t.id('unit:old:Phổ Châu');
+  const councilId = t.id('council:duc-pho-ward');
+  const unitA = t.id('unit:duc-pho-ward');
+  const unitB = t.id('unit:old:Phổ Hòa');
   const [giaoThong, datDai, dien] = await db
     .insert(petitionFields)
     .values([
@@ -42,8 +42,8 @@ async function seedPetitions(t: TestApp): Promise<Fixture> {
   const [r1, r2] = await db
     .insert(petitionRounds)
     .values([
-      { councilId, name: 'Tiếp xúc cử tri trước kỳ họp thứ 2, HĐND phường Sa Huỳnh khóa I', kind: 'before_session', sequence: 1, startDate: '2026-06-01', endDate: '2026-06-10', status: 'closed' },
-      { councilId, name: 'Tiếp xúc cử tri trước kỳ họp thứ 3, HĐND phường Sa Huỳnh khóa I', kind: 'before_session', sequence: 2, startDate: '2026-10-05', endDate: '2026-10-12' },
+      { councilId, name: 'Tiếp xúc cử tri trước kỳ họp thứ 2, HĐND phường Đức Phổ khóa I', kind: 'before_session', sequence: 1, startDate: '2026-06-01', endDate: '2026-06-10', status: 'closed' },
+      { councilId, name: 'Tiếp xúc cử tri trước kỳ họp thứ 3, HĐND phường Đức Phổ khóa I', kind: 'before_session', sequence: 2, startDate: '2026-10-05', endDate: '2026-10-12' },
     ])
     .returning();
   for (let i = 0; i < 5; i++) {
@@ -52,7 +52,7 @@ async function seedPetitions(t: TestApp): Promise<Fixture> {
   const plan: { level: string; agency: string; field: string }[] = [
     ...Array.from({ length: 7 }, () => ({ level: 'central', agency: 'agency:na', field: datDai!.id })),
     ...Array.from({ length: 25 }, (_, i) => ({ level: 'province', agency: i < 10 ? 'agency:so-xay-dung' : i < 13 ? 'agency:dien-luc' : 'agency:ubnd-province', field: i < 10 ? giaoThong!.id : i < 13 ? dien!.id : datDai!.id })),
-    ...Array.from({ length: 34 }, (_, i) => ({ level: 'commune', agency: 'agency:ubnd-sa-huynh', field: i % 2 ? giaoThong!.id : datDai!.id })),
+    ...Array.from({ length: 34 }, (_, i) => ({ level: 'commune', agency: 'agency:ubnd-duc-pho-ward', field: i % 2 ? giaoThong!.id : datDai!.id })),
   ];
   const ids: string[] = [];
   let n = 0;
@@ -75,7 +75,7 @@ async function seedPetitions(t: TestApp): Promise<Fixture> {
   // Carried over from round 1, still open.
   await db.insert(petitions).values({
     councilId, roundId: r2!.id, originRoundId: r1!.id, number: 100, status: 'dispatched',
-    text: 'Đề nghị giải quyết dứt điểm tình trạng ngập úng khu dân cư Thạnh Đức', competentLevel: 'commune', agencyId: t.id('agency:ubnd-sa-huynh'),
+    text: 'Đề nghị giải quyết dứt điểm tình trạng ngập úng khu dân cư Thạnh Đức', competentLevel: 'commune', agencyId: t.id('agency:ubnd-duc-pho-ward'),
   });
 
   // Forwarded: 10 petitions to Sở Xây dựng (due 10/11/2026), 3 to the power company (due 15/12/2026).
@@ -111,8 +111,8 @@ for (const kind of dbKinds()) {
     let dir = '';
     beforeAll(async () => {
       t = await createTestApp(kind);
-      vp = await t.as('vp.sahuynh');
-      council = t.id('council:sa-huynh');
+      vp = await t.as('vp.ducpho');
+      council = t.id('council:duc-pho-ward');
       fx = await seedPetitions(t);
       dir = await mkdtemp(join(tmpdir(), 'nghitruong-petition-docs-'));
     });
@@ -136,7 +136,7 @@ for (const kind of dbKinds()) {
       const text = flat(paras.join(' '));
       for (const s of [
         'BÁO CÁO',
-        'Tổng hợp ý kiến, kiến nghị của cử tri trước kỳ họp thứ 3, HĐND phường Sa Huỳnh khóa I',
+        'Tổng hợp ý kiến, kiến nghị của cử tri trước kỳ họp thứ 3, HĐND phường Đức Phổ khóa I',
         'từ ngày 05/10/2026 đến ngày 12/10/2026',
         'tổ chức 05 cuộc tiếp xúc cử tri với 600 lượt cử tri tham dự',
         'Qua tiếp xúc, cử tri đã nêu 80 ý kiến, kiến nghị; sau khi tổng hợp, phân loại còn 66 ý kiến, kiến nghị, trong đó: đề nghị Đoàn đại biểu Quốc hội tỉnh kiến nghị Quốc hội giải quyết 07 ý kiến; đề nghị các cơ quan chức năng của tỉnh giải quyết 25 ý kiến; đề nghị các cơ quan chức năng thuộc phường giải quyết 34 ý kiến.',
@@ -146,7 +146,7 @@ for (const kind of dbKinds()) {
         '1. Lĩnh vực giao thông (10 ý kiến)',
         '2. Lĩnh vực đất đai (12 ý kiến)',
         '3. Lĩnh vực điện (03 ý kiến)',
-        '(Cử tri phường Sa Huỳnh, xã Phổ Châu).',
+        '(Cử tri phường Đức Phổ, phường Phổ Hòa).',
         'PHỤ LỤC',
         '(Kèm theo Báo cáo số 01/BC-HĐND ngày 26/11/2026 của Thường trực HĐND phường)',
         'TM. THƯỜNG TRỰC HĐND',
@@ -238,10 +238,10 @@ for (const kind of dbKinds()) {
       // The issuing body fits on one line of the header column.
       expect(raw.split('\n').map((l) => l.trim())).toContain('THƯỜNG TRỰC HĐND');
       for (const s of [
-        'HĐND PHƯỜNG SA HUỲNH',
+        'HĐND PHƯỜNG ĐỨC PHỔ',
         'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
         'Số: 01/BC-HĐND',
-        'Sa Huỳnh, ngày 26 tháng 11 năm 2026',
+        'Đức Phổ, ngày 26 tháng 11 năm 2026',
         'BÁO CÁO',
         'Tổng hợp ý kiến, kiến nghị của cử tri trước kỳ họp thứ 3',
         'giải quyết 07 ý kiến',

@@ -29,13 +29,24 @@ export async function createTestDb(kind: DbKind): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      // pool.end() resolves before its clients' sockets have closed; dropping the database
-      // "with (force)" at once kills them mid-close and pg reports an unhandled FATAL 57P01.
-      await new Promise((r) => setTimeout(r, 100));
+      // pool.end() can resolve before the server has seen its sockets close. Dropping "with
+      // (force)" would kill them mid-close (FATAL 57P01 in the pool); instead retry a plain drop
+      // while the server still counts them (55006 "being accessed by other users").
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      try {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await a.query(`drop database if exists ${name}`);
+            break;
+          } catch (err) {
+            if ((err as { code?: string }).code !== '55006' || attempt >= 100) throw err;
+            await new Promise((r) => setTimeout(r, 20));
+          }
+        }
+      } finally {
+        await a.end();
+      }
     },
   };
 }

@@ -307,6 +307,3 @@ CREATE INDEX "petition_response_attachments_response_idx" ON "petition_response_
 CREATE INDEX "petition_responses_petition_idx" ON "petition_responses" USING btree ("petition_id");--> statement-breakpoint
 CREATE INDEX "petition_reviews_petition_idx" ON "petition_reviews" USING btree ("petition_id");--> statement-breakpoint
 CREATE INDEX "petition_routing_rules_council_idx" ON "petition_routing_rules" USING btree ("council_id");
---> statement-breakpoint
--- Known official holiday decisions (src/domain/calendar/holidays.ts KNOWN_OVERRIDES), editable by an administrator.
-INSERT INTO "holiday_overrides" ("year", "data") VALUES (2026, '{"year":2026,"daysOff":[{"date":"2026-02-14","name":"Tết Nguyên đán"},{"date":"2026-02-15","name":"Tết Nguyên đán"},{"date":"2026-02-16","name":"Tết Nguyên đán"},{"date":"2026-02-17","name":"Tết Nguyên đán"},{"date":"2026-02-18","name":"Tết Nguyên đán"},{"date":"2026-02-19","name":"Tết Nguyên đán"},{"date":"2026-02-20","name":"Tết Nguyên đán"},{"date":"2026-02-21","name":"Tết Nguyên đán"},{"date":"2026-02-22","name":"Tết Nguyên đán"}],"notOff":[],"workingDays":[],"source":"Tết Bính Ngọ 2026: cán bộ, công chức, viên chức nghỉ từ 14/02 đến hết 22/02/2026"}'::jsonb) ON CONFLICT DO NOTHING;

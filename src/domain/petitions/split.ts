@@ -47,11 +47,11 @@ export function splitPastedList(input: string): SplitItem[] {
       if (cur.length) items.push(cur.join(' '));
     } else items.push(...lines);
   }
+  // Convert before collapsing whitespace: TCVN3 writes 'ư' as 0xAD, a soft hyphen to Unicode.
   return items
-    .map((t) => collapseWhitespace(t))
-    .filter((t) => t.length > 0)
     .map((t) => {
-      const c = convertLegacy(t);
+      const c = convertLegacy(t.trim());
       return { text: collapseWhitespace(c.text), encoding: c.encoding };
-    });
+    })
+    .filter((i) => i.text.length > 0);
 }

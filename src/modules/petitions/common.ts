@@ -3,14 +3,13 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { conflict, notFound } from '../../server/errors.ts';
-import { createWorkingCalendar, todayInVietnam, type WorkingCalendar, type YearOverrides } from '../../domain/calendar/index.ts';
+import { createWorkingCalendar, KNOWN_OVERRIDES, todayInVietnam, type WorkingCalendar, type YearOverrides } from '../../domain/calendar/index.ts';
 import { fold } from '../../domain/text/normalize.ts';
 import { expandAbbreviations } from '../../domain/text/abbreviations.ts';
 import { levelsInForce } from '../../domain/petitions/counting.ts';
 import { withDefaults, type PetitionSettings } from '../../domain/petitions/deadlines.ts';
 import type { Actor } from '../audit/service.ts';
 import { adminUnits, councils } from '../directory/schema.ts';
-import { inForce } from '../../domain/directory/labels.ts';
 import {
   contactMeetings, holidayOverrides, opinions, petitionRounds, petitionSettings, petitions,
 } from './schema.ts';
@@ -57,9 +56,16 @@ export function likePattern(q: string): string | null {
 
 // Calendar and settings ---------------------------------------------------------------------------
 
+/**
+ * The holiday override table in force: the administrator's rows, and for years without a row the
+ * verified official decisions shipped with the calendar (KNOWN_OVERRIDES). The demo seed writes
+ * those into the table; a fresh installation reads them from code until an administrator edits
+ * the year (an empty database stays empty, so it can receive a backup).
+ */
 export async function loadOverrides(db: DbOrTx): Promise<YearOverrides[]> {
-  const rows = await db.select().from(holidayOverrides).orderBy(holidayOverrides.year);
-  return rows.map((r) => r.data as YearOverrides);
+  const rows = (await db.select().from(holidayOverrides).orderBy(holidayOverrides.year)).map((r) => r.data as YearOverrides);
+  const years = new Set(rows.map((r) => r.year));
+  return [...rows, ...KNOWN_OVERRIDES.filter((o) => !years.has(o.year))].sort((a, b) => a.year - b.year);
 }
 
 export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
@@ -174,10 +180,6 @@ export async function predecessorUnits(db: DbOrTx, unitId: string): Promise<stri
   return [...seen];
 }
 
-/** Is the unit in force on `date`? */
-export function unitInForce(u: { validFrom: string | null; validTo: string | null }, date: string) {
-  return inForce(u, date);
-}
 
 /** Rows of a raw SQL query (the driver's result shape differs between PGlite and node-postgres only in extras). */
 export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {

@@ -45,7 +45,7 @@ const SA_HUYNH: Record<string, Item[]> = {
     { text: 'Trạm biến áp khu Thạnh Đức 2 quá tải, điện chập chờn, đề nghị Điện lực Quảng Ngãi nâng cấp.', voterName: 'Châu Thị Mến', voterHamlet: 'TDP Thạnh Đức 2' },
     { text: 'Nước sạch sinh hoạt khu dân cư Thạnh Đức thường xuyên bị cúp, nước đục, đề nghị công ty cấp nước khắc phục.', voterName: 'Mai Văn Khởi', voterHamlet: 'TDP Thạnh Đức 1' },
     { text: 'Trạm y tế phường thiếu thuốc điều trị bệnh mãn tính cho người có thẻ bảo hiểm y tế, đề nghị bổ sung.', voterName: 'Tạ Thị Lan', voterHamlet: 'TDP Thạnh Đức 2' },
-    { text: 'Đề nghị bổ sung thuốc điều trị tăng huyết áp, tiểu đường tại Trạm y tế phường Sa Huỳnh.', voterName: 'Lương Văn Tâm', voterHamlet: 'TDP Thạnh Đức 1' },
+    { text: 'Đề nghị bổ sung thuốc điều trị bệnh mãn tính (tăng huyết áp, tiểu đường) cho người có thẻ bảo hiểm y tế tại Trạm y tế phường Sa Huỳnh.', voterName: 'Lương Văn Tâm', voterHamlet: 'TDP Thạnh Đức 1' },
   ],
   pho_chau: [
     { text: 'Khu tái định cư Phổ Châu xây dựng hạ tầng chậm, đường nội bộ chưa hoàn thiện, đề nghị Sở Xây dựng đôn đốc nhà thầu.', voterName: 'Đặng Văn Lợi', voterHamlet: 'Thôn Tân Hy' },
@@ -53,6 +53,7 @@ const SA_HUYNH: Record<string, Item[]> = {
     { text: 'Bãi rác tạm thôn Châu Me gây ô nhiễm môi trường, đề nghị thu gom, xử lý dứt điểm.', voterName: 'Ngô Văn Ba', voterHamlet: 'Thôn Châu Me' },
     { text: 'Đề nghị đầu tư kè chống sạt lở bờ biển đoạn qua thôn Châu Me, mùa mưa bão đe dọa nhà dân.', voterName: 'Dương Thị Hạnh', voterHamlet: 'Thôn Châu Me' },
     { text: 'Mương thủy lợi nội đồng Phổ Châu bị bồi lấp, đề nghị nạo vét trước vụ Đông Xuân.', voterName: 'Phan Văn Hiếu', voterHamlet: 'Thôn Tân Hy' },
+    { text: 'Đề nghị thu gom rác thải tại bãi rác tạm thôn Châu Me, gây ô nhiễm môi trường cho khu dân cư.', voterName: 'Huỳnh Thị Sạch', voterHamlet: 'Thôn Châu Me' },
     { text: 'Đề nghị xem xét chế độ trợ cấp cho người cao tuổi chưa được hưởng tại thôn Châu Me.', voterName: 'Trương Thị Bảy', voterHamlet: 'Thôn Châu Me' },
   ],
 };
@@ -242,7 +243,6 @@ export async function seedPetitions(ctx: SeedContext): Promise<void> {
     roadmap: 'Khảo sát, lập hồ sơ quý I/2027; thi công quý II–III/2027.', committedDate: at(240), letterNumber: '412/UBND', letterDate: at(-21),
   });
   await reviewAnswer(as(ttSh, at(-10)), sh, pPower.id, { verdict: 'satisfactory', comment: 'Cử tri xác nhận điện áp đã ổn định.' });
-  void sxdUser;
 
   // The 2021 town petitions raised in Phổ Thạnh, still outstanding, are followed by Sa Huỳnh today.
   const carried = await carryOver(as(vpSh, at(-30)), sh, shRound.id, { fromRoundId: tRound.id });

@@ -8,7 +8,7 @@ import { recordEvent } from '../../audit/service.ts';
 import { currentSuccessors } from '../../directory/service.ts';
 import { statusAfterCarryOver, type PetitionStatus } from '../../../domain/petitions/status.ts';
 import type { Db } from '../../../db/client.ts';
-import { councilRow, roundOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
+import { councilRow, nextPetitionNumber, roundOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
 import { opinions, petitionRoundEntries, petitionRounds, petitions } from '../schema.ts';
 import type { Actor } from '../../audit/service.ts';
 
@@ -47,9 +47,11 @@ export async function carryOverIn(
   for (const p of rows) {
     const status = statusAfterCarryOver(p.status as PetitionStatus);
     if (!status) continue;
+    // Moving to another council (the successor of an ended one): a number in that council's series.
+    const number = to.councilId !== p.councilId ? await nextPetitionNumber(tx, to.councilId) : p.number;
     const [after] = await tx
       .update(petitions)
-      .set({ roundId: to.id, councilId: to.councilId, status, version: p.version + 1, updatedAt: new Date() })
+      .set({ roundId: to.id, councilId: to.councilId, number, status, version: p.version + 1, updatedAt: new Date() })
       .where(eq(petitions.id, p.id))
       .returning();
     if (to.councilId !== p.councilId) {
@@ -61,8 +63,8 @@ export async function carryOverIn(
       entityType: 'petition',
       entityId: p.id,
       councilId: to.councilId,
-      before: { roundId: p.roundId, councilId: p.councilId, status: p.status, roundName: from.name },
-      after: { roundId: to.id, councilId: to.councilId, status: after!.status, roundName: to.name },
+      before: { roundId: p.roundId, councilId: p.councilId, number: p.number, status: p.status, roundName: from.name },
+      after: { roundId: to.id, councilId: to.councilId, number, status: after!.status, roundName: to.name },
     });
     moved.push(p.id);
   }

@@ -8,7 +8,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../../../server/errors.ts';
 import { recordEvent } from '../../audit/service.ts';
-import { agencies } from '../../directory/schema.ts';
+import { adminUnits, agencies } from '../../directory/schema.ts';
 import { explainDeadline } from '../../../domain/calendar/index.ts';
 import { ruleFor, type DispatchTargetKind } from '../../../domain/petitions/deadlines.ts';
 import { nextStatus, refusal, type PetitionStatus } from '../../../domain/petitions/status.ts';
@@ -63,10 +63,12 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
     if (input.agencyId) {
       const [a] = await tx.select().from(agencies).where(eq(agencies.id, input.agencyId));
       if (!a) throw notFound('cơ quan nhận kiến nghị');
-      // A council in force cannot write to an agency that no longer operates; an ended council's
-      // letters (recorded afterwards, e.g. the 2021 town council) may name the agencies of their time.
-      const me = await councilRow(tx, councilId);
-      if (!a.active && (!me.validTo || me.validTo > today(ctx.now))) throw invalid(`${a.name} không còn hoạt động; hãy chọn cơ quan kế thừa.`);
+      // An agency no longer operating cannot receive a new letter; a letter dated while its unit
+      // still existed (recorded afterwards, e.g. the 2021 town council's) may name it.
+      if (!a.active) {
+        const [u] = a.unitId ? await tx.select().from(adminUnits).where(eq(adminUnits.id, a.unitId)) : [];
+        if (!u?.validTo || input.letterDate >= u.validTo) throw invalid(`${a.name} không còn hoạt động; hãy chọn cơ quan kế thừa.`);
+      }
       targetKind = a.kind === 'na_delegation' ? 'na_delegation' : 'agency';
       targetName = a.name;
     } else {

@@ -1,6 +1,6 @@
 // Small shared writes of the aggregation actions: create a petition row, move opinions into it
 // with conditional updates (version + free), bump a petition's version.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { conflict } from '../../../server/errors.ts';
 import { recordEvent, type Actor } from '../../audit/service.ts';
 import { OPINION_TAKEN, PETITION_CHANGED, nextPetitionNumber, searchKeyOf, type DbOrTx } from '../common.ts';
@@ -77,5 +77,3 @@ export async function opinionCount(tx: DbOrTx, petitionId: string) {
   const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(opinions).where(eq(opinions.petitionId, petitionId));
   return r?.n ?? 0;
 }
-
-export { inArray };

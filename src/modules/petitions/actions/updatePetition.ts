@@ -21,15 +21,9 @@ export async function updatePetition(ctx: ActionCtx, councilId: string, petition
     await checkClassification(tx, councilId, input);
     const { version, ...set } = input;
     const after = await bumpPetition(tx, petitionId, version, set);
-    const strip = ({ searchText: _s, ...r }: typeof before) => r;
-    await recordEvent(tx, ctx.actor, {
-      action: 'petition.update',
-      entityType: 'petition',
-      entityId: petitionId,
-      councilId,
-      before: strip(before),
-      after: strip(after),
-    });
-    return strip(out(after) as never);
+    const { searchText: _b, ...b } = before;
+    const { searchText: _a, ...a } = after;
+    await recordEvent(tx, ctx.actor, { action: 'petition.update', entityType: 'petition', entityId: petitionId, councilId, before: b, after: a });
+    return out(a);
   });
 }

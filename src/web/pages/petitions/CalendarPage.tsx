@@ -1,0 +1,178 @@
+// Ngày nghỉ lễ, làm bù: the yearly override table (days off decided by the Prime Minister, fixed
+// holidays that are not off, swapped working Saturdays) and the resulting calendar of the year
+// as a month grid — the calendar every answer deadline is computed on.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, DatePicker, Input, InputNumber, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { api } from '../../lib/api.ts';
+import { useAuth } from '../../lib/auth.tsx';
+import { useApi } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
+import { fmtDate } from '../../lib/format.ts';
+import { Page } from '../../components/common.tsx';
+
+interface DayName {
+  date: string;
+  name: string;
+}
+interface YearOverrides {
+  year: number;
+  daysOff: DayName[];
+  notOff: string[];
+  workingDays: DayName[];
+  source?: string;
+}
+interface SpecialDay {
+  date: string;
+  working: boolean;
+  kind: string;
+  label: string;
+}
+
+const WEEKDAYS = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'];
+
+export function CalendarPage() {
+  const { menu } = useAuth();
+  const canEdit = menu.some((m) => m.key === 'calendar');
+  const [year, setYear] = useState(dayjs().year());
+  const overrides = useApi<YearOverrides[]>('/calendar/overrides');
+  const special = useApi<SpecialDay[]>(`/calendar/years/${year}`);
+  const [draft, setDraft] = useState<YearOverrides>({ year, daysOff: [], notOff: [], workingDays: [], source: '' });
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const o = overrides.data?.find((x) => x.year === year);
+    setDraft(o ? { ...o, source: o.source ?? '' } : { year, daysOff: [], notOff: [], workingDays: [], source: '' });
+  }, [overrides.data, year]);
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      await api.put(`/calendar/overrides/${year}`, {
+        daysOff: draft.daysOff.filter((d) => d.date),
+        notOff: draft.notOff.filter(Boolean),
+        workingDays: draft.workingDays.filter((d) => d.date),
+        source: draft.source ?? '',
+      });
+      message.success(`Đã lưu bảng ngày nghỉ, làm bù năm ${year}.`);
+      overrides.reload();
+      special.reload();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const dayList = (key: 'daysOff' | 'workingDays', title: string, hint: string) => (
+    <Card size="small" title={title} style={{ marginBottom: 12 }} extra={canEdit && (
+      <Button size="small" icon={<PlusOutlined />} onClick={() => setDraft({ ...draft, [key]: [...draft[key], { date: '', name: key === 'daysOff' ? 'Nghỉ bù' : 'Làm bù' }] })}>Thêm ngày</Button>
+    )}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{hint}</Typography.Paragraph>
+      <Table<DayName & { i: number }>
+        size="small"
+        rowKey="i"
+        pagination={false}
+        dataSource={draft[key].map((d, i) => ({ ...d, i }))}
+        locale={{ emptyText: 'Không có.' }}
+        columns={[
+          {
+            title: 'Ngày',
+            dataIndex: 'date',
+            width: 160,
+            render: (d: string, r) =>
+              canEdit ? (
+                <DatePicker size="small" format="DD/MM/YYYY" value={d ? dayjs(d) : null}
+                  onChange={(v) => setDraft({ ...draft, [key]: draft[key].map((x, j) => (j === r.i ? { ...x, date: v ? v.format('YYYY-MM-DD') : '' } : x)) })} />
+              ) : fmtDate(d),
+          },
+          {
+            title: 'Tên',
+            dataIndex: 'name',
+            render: (n: string, r) =>
+              canEdit ? (
+                <Input size="small" value={n} onChange={(e) => setDraft({ ...draft, [key]: draft[key].map((x, j) => (j === r.i ? { ...x, name: e.target.value } : x)) })} />
+              ) : n,
+          },
+          ...(canEdit
+            ? [{
+                title: '',
+                key: 'rm',
+                width: 40,
+                render: (_: unknown, r: { i: number }) => (
+                  <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="Xóa" onClick={() => setDraft({ ...draft, [key]: draft[key].filter((_, j) => j !== r.i) })} />
+                ),
+              }]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+
+  return (
+    <Page title="Ngày nghỉ lễ, làm bù" subtitle="Lịch ngày làm việc dùng để tính hạn trả lời kiến nghị" crumbs={[{ title: 'Hệ thống' }, { title: 'Ngày nghỉ lễ, làm bù' }]}
+      extra={
+        <Space>
+          <span>Năm</span>
+          <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} aria-label="Năm" />
+        </Space>
+      }
+    >
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={10}>
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title="Ngày lễ cố định theo Bộ luật Lao động đã có sẵn. Bảng này chỉ ghi những điều chỉnh theo quyết định từng năm (nghỉ Tết, nghỉ bù, làm bù)." />
+          {dayList('daysOff', 'Ngày nghỉ thêm', 'Ví dụ: các ngày nghỉ Tết Nguyên đán, nghỉ bù.')}
+          {dayList('workingDays', 'Ngày làm bù', 'Thứ Bảy, Chủ nhật phải đi làm để bù ngày nghỉ.')}
+          <Card size="small" title="Căn cứ" style={{ marginBottom: 12 }}>
+            <Input.TextArea value={draft.source} disabled={!canEdit} onChange={(e) => setDraft({ ...draft, source: e.target.value })} autoSize={{ minRows: 2 }} placeholder="Số, ngày của văn bản quyết định lịch nghỉ" />
+          </Card>
+          {canEdit && <Button type="primary" loading={busy} onClick={save}>Lưu bảng năm {year}</Button>}
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={`Lịch năm ${year}`} extra={
+            <Space size={4} wrap>
+              <Tag color="red">Nghỉ lễ, nghỉ bù</Tag>
+              <Tag color="green">Làm bù</Tag>
+              <Tag>Cuối tuần</Tag>
+            </Space>
+          }>
+            <YearGrid year={year} special={special.data ?? []} />
+          </Card>
+        </Col>
+      </Row>
+    </Page>
+  );
+}
+
+function YearGrid({ year, special }: { year: number; special: SpecialDay[] }) {
+  const byDate = useMemo(() => new Map(special.map((s) => [s.date, s])), [special]);
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(190px, 1fr))', gap: 12 }}>
+      {Array.from({ length: 12 }, (_, m) => {
+        const first = dayjs(new Date(year, m, 1));
+        const offset = (first.day() + 6) % 7;
+        const days = first.daysInMonth();
+        return (
+          <div key={m}>
+            <div style={{ fontWeight: 600, marginBottom: 4 }}>Tháng {m + 1}</div>
+            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 2, fontSize: 12, textAlign: 'center' }}>
+              {WEEKDAYS.map((w) => <div key={w} style={{ color: '#6b7280' }}>{w}</div>)}
+              {Array.from({ length: offset }, (_, i) => <div key={`e${i}`} />)}
+              {Array.from({ length: days }, (_, d) => {
+                const date = first.date(d + 1);
+                const iso = date.format('YYYY-MM-DD');
+                const s = byDate.get(iso);
+                const weekend = date.day() === 0 || date.day() === 6;
+                const bg = s ? (s.working ? '#d9f7be' : '#ffccc7') : weekend ? '#f3f4f6' : undefined;
+                const cell = (
+                  <div style={{ background: bg, borderRadius: 3, padding: '1px 0', color: s && !s.working ? '#a8071a' : weekend ? '#9ca3af' : undefined }}>{d + 1}</div>
+                );
+                return s ? <Tooltip key={iso} title={`${fmtDate(iso)}: ${s.label}`}>{cell}</Tooltip> : <div key={iso}>{cell}</div>;
+              })}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

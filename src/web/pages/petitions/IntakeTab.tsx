@@ -1,0 +1,618 @@
+// Intake of voters' opinions, built for a clerk typing up meeting minutes: a keyboard-only entry
+// grid (Tab between voter / hamlet / text, Enter saves the row and opens the next), "paste a list"
+// (split by the server, previewed, saved at once), and XLSX/CSV import with column mapping.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  Alert, Button, Col, Input, Row, Segmented, Select, Space, Statistic, Steps, Table, Tag, Tooltip, Typography, Upload, type InputRef,
+} from 'antd';
+import { CheckCircleTwoTone, DeleteOutlined, InboxOutlined } from '@ant-design/icons';
+import { api, ApiError, request } from '../../lib/api.ts';
+import { useDebounced, usePagedTable } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
+import { fmtDate } from '../../lib/format.ts';
+import { CHANNEL_LABELS, EncodingTag, clip, type Meeting, type Opinion, type RoundSummary } from './shared.tsx';
+
+interface Target {
+  meetingId?: string;
+  channel: string;
+}
+
+export function IntakeTab(props: {
+  councilId: string;
+  round: RoundSummary;
+  meetings: Meeting[];
+  canEdit: boolean;
+  initialMeetingId?: string;
+  onChanged(): void;
+}) {
+  const { councilId, round, meetings } = props;
+  const [meetingId, setMeetingId] = useState<string | undefined>(props.initialMeetingId ?? meetings[meetings.length - 1]?.id);
+  const [channel, setChannel] = useState('letter');
+  const [mode, setMode] = useState<'type' | 'paste' | 'file'>('type');
+  const [q, setQ] = useState('');
+  const [listMeeting, setListMeeting] = useState<string | undefined>();
+  useEffect(() => {
+    if (!meetingId && meetings.length) setMeetingId(props.initialMeetingId ?? meetings[meetings.length - 1]!.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [meetings.length]);
+  const dq = useDebounced(q.trim(), 300);
+  const table = usePagedTable<Opinion>(`/councils/${councilId}/opinions`, { roundId: round.id, meetingId: listMeeting, q: dq }, { pageSize: 20 });
+  const target: Target = meetingId ? { meetingId, channel: 'meeting' } : { channel };
+  const saved = () => {
+    table.reload();
+    props.onChanged();
+  };
+  const meetingLabel = (m: Meeting) => `${fmtDate(m.heldOn)} — ${m.place || m.unitName || 'Cuộc tiếp xúc'}`;
+
+  return (
+    <div>
+      {props.canEdit && (
+        <div className="nt-intake-box" style={{ border: '1px solid #e5e7eb', borderRadius: 8, padding: 16, marginBottom: 20, background: '#fbfcfe' }}>
+          <Row gutter={[16, 12]} align="middle" style={{ marginBottom: 12 }}>
+            <Col xs={24} lg={12}>
+              <div style={{ marginBottom: 4, fontWeight: 500 }}>Ý kiến tiếp nhận tại</div>
+              <Select
+                style={{ width: '100%' }}
+                value={meetingId ?? '_channel'}
+                onChange={(v) => setMeetingId(v === '_channel' ? undefined : v)}
+                aria-label="Cuộc tiếp xúc"
+                data-testid="intake-meeting"
+                options={[
+                  ...meetings.map((m) => ({ value: m.id, label: meetingLabel(m) })),
+                  { value: '_channel', label: 'Ngoài hội nghị (đơn thư, đường dây nóng…)' },
+                ]}
+              />
+            </Col>
+            {!meetingId && (
+              <Col xs={24} lg={6}>
+                <div style={{ marginBottom: 4, fontWeight: 500 }}>Kênh tiếp nhận</div>
+                <Select
+                  style={{ width: '100%' }}
+                  value={channel}
+                  onChange={setChannel}
+                  options={Object.entries(CHANNEL_LABELS)
+                    .filter(([k]) => k !== 'meeting' && k !== 'lower_council')
+                    .map(([value, label]) => ({ value, label }))}
+                />
+              </Col>
+            )}
+            <Col xs={24} lg={meetingId ? 12 : 6}>
+              <div style={{ marginBottom: 4, fontWeight: 500 }}>Cách nhập</div>
+              <Segmented
+                value={mode}
+                onChange={(v) => setMode(v as typeof mode)}
+                options={[
+                  { value: 'type', label: 'Gõ từng ý kiến' },
+                  { value: 'paste', label: 'Dán danh sách' },
+                  { value: 'file', label: 'Nhập từ tệp' },
+                ]}
+              />
+            </Col>
+          </Row>
+          {mode === 'type' && <KeyboardEntry key={meetingId ?? channel} councilId={councilId} roundId={round.id} target={target} onSaved={saved} />}
+          {mode === 'paste' && <PasteEntry councilId={councilId} roundId={round.id} target={target} onSaved={saved} />}
+          {mode === 'file' && <FileImport councilId={councilId} roundId={round.id} target={target} onSaved={saved} />}
+        </div>
+      )}
+
+      <Typography.Title level={5} style={{ marginTop: 0 }}>Ý kiến đã tiếp nhận trong đợt</Typography.Title>
+      <div className="nt-toolbar">
+        <Input.Search
+          allowClear
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Tìm trong nội dung (có dấu hoặc không dấu)"
+          style={{ width: 340, maxWidth: '100%' }}
+          aria-label="Tìm ý kiến"
+        />
+        <Select
+          allowClear
+          placeholder="Cuộc tiếp xúc"
+          value={listMeeting}
+          onChange={setListMeeting}
+          style={{ width: 300, maxWidth: '100%' }}
+          options={meetings.map((m) => ({ value: m.id, label: meetingLabel(m) }))}
+        />
+      </div>
+      <Table<Opinion>
+        rowKey="id"
+        size="small"
+        scroll={{ x: 640 }}
+        {...table.tableProps}
+        locale={{ emptyText: 'Chưa có ý kiến nào.' }}
+        columns={[
+          {
+            title: 'Nội dung ý kiến',
+            dataIndex: 'text',
+            render: (t: string, o) => (
+              <div>
+                <span title={t}>{clip(t, 260)}</span> <EncodingTag encoding={o.sourceEncoding} original={o.originalText} />
+              </div>
+            ),
+          },
+          {
+            title: 'Cử tri',
+            key: 'voter',
+            width: 170,
+            render: (_: unknown, o) => (
+              <div>
+                {o.voterName || <span style={{ color: '#9ca3af' }}>—</span>}
+                {o.voterHamlet && <div style={{ color: '#6b7280', fontSize: 12 }}>{o.voterHamlet}</div>}
+              </div>
+            ),
+          },
+          { title: 'Địa bàn', dataIndex: 'unitName', width: 120, responsive: ['lg'] },
+          {
+            title: 'Tình trạng',
+            key: 'state',
+            width: 130,
+            render: (_: unknown, o) =>
+              o.kind === 'complaint' ? (
+                <Tag color="volcano">Khiếu nại, tố cáo</Tag>
+              ) : o.petitionId ? (
+                <Tag color="green">Đã tổng hợp</Tag>
+              ) : o.classifiedAt ? (
+                <Tag color="blue">Đã phân loại</Tag>
+              ) : (
+                <Tag>Mới tiếp nhận</Tag>
+              ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+// Keyboard entry -----------------------------------------------------------------------------------
+
+interface Draft {
+  voterName: string;
+  voterHamlet: string;
+  text: string;
+}
+const EMPTY: Draft = { voterName: '', voterHamlet: '', text: '' };
+const ENTRY_CSS = `
+.nt-entry-head, .nt-entry-row { display: grid; grid-template-columns: 32px minmax(120px, 1fr) minmax(110px, 0.8fr) minmax(220px, 3fr); gap: 8px; align-items: start; }
+.nt-entry-head { font-weight: 600; color: #374151; font-size: 13px; padding: 0 0 6px; border-bottom: 1px solid #e5e7eb; margin-bottom: 6px; }
+.nt-entry-row { padding: 4px 0; }
+.nt-entry-row > span:first-child { color: #6b7280; padding-top: 5px; text-align: right; }
+.nt-entry-done { border-bottom: 1px dashed #e5e7eb; padding: 6px 0; font-size: 14px; }
+@media (max-width: 700px) { .nt-entry-head { display: none; } .nt-entry-row { grid-template-columns: 24px 1fr 1fr; } .nt-entry-row > :last-child { grid-column: 2 / 4; } }
+`;
+
+function KeyboardEntry(props: { councilId: string; roundId: string; target: Target; onSaved(): void }) {
+  const [done, setDone] = useState<(Draft & { id: string; encoding: string })[]>([]);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [busy, setBusy] = useState(false);
+  const [hint, setHint] = useState<string | null>(null);
+  const first = useRef<InputRef>(null);
+  const textRef = useRef<HTMLTextAreaElement | null>(null);
+
+  const save = async () => {
+    if (busy) return;
+    if (!draft.text.trim()) {
+      setHint('Chưa có nội dung ý kiến: hãy gõ nội dung rồi bấm Enter.');
+      textRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const res = await api.post<{ items: Opinion[] }>(`/councils/${props.councilId}/opinions/bulk`, {
+        roundId: props.roundId,
+        meetingId: props.target.meetingId ?? null,
+        channel: props.target.channel,
+        items: [{ text: draft.text.trim(), voterName: draft.voterName.trim(), voterHamlet: draft.voterHamlet.trim() }],
+      });
+      const o = res.items[0]!;
+      setDone((d) => [...d, { ...draft, text: o.text, id: o.id, encoding: o.sourceEncoding }]);
+      setDraft(EMPTY);
+      setHint(null);
+      props.onSaved();
+      setTimeout(() => first.current?.focus(), 0);
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && !e.shiftKey && !(e.nativeEvent as unknown as { isComposing?: boolean }).isComposing) {
+      e.preventDefault();
+      void save();
+    } else if (e.key === 'Escape') {
+      setDraft(EMPTY);
+      first.current?.focus();
+    }
+  };
+
+  return (
+    <div data-testid="keyboard-entry">
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title="Gõ liên tục bằng bàn phím: Tab để sang ô tiếp theo, Enter để ghi ý kiến và mở dòng mới, Shift+Enter để xuống dòng trong nội dung, Esc để xóa dòng đang gõ."
+      />
+      <div className="nt-entry-grid">
+        <style>{ENTRY_CSS}</style>
+        <div className="nt-entry-head">
+          <span>#</span>
+          <span>Họ tên cử tri</span>
+          <span>Thôn, tổ dân phố</span>
+          <span>Nội dung ý kiến, kiến nghị</span>
+        </div>
+        {done.map((d, i) => (
+          <div key={d.id} className="nt-entry-row nt-entry-done" data-testid="entry-saved">
+            <span>{i + 1}</span>
+            <span>{d.voterName || '—'}</span>
+            <span>{d.voterHamlet || '—'}</span>
+            <span>
+              <CheckCircleTwoTone twoToneColor="#52c41a" /> {d.text} <EncodingTag encoding={d.encoding} />
+            </span>
+          </div>
+        ))}
+        <div className="nt-entry-row" onKeyDown={onKey}>
+          <span>{done.length + 1}</span>
+          <Input
+            ref={first}
+            autoFocus
+            value={draft.voterName}
+            onChange={(e) => setDraft({ ...draft, voterName: e.target.value })}
+            placeholder="Họ tên (nếu có)"
+            aria-label="Họ tên cử tri"
+            maxLength={200}
+          />
+          <Input
+            value={draft.voterHamlet}
+            onChange={(e) => setDraft({ ...draft, voterHamlet: e.target.value })}
+            placeholder="Thôn, tổ dân phố"
+            aria-label="Thôn, tổ dân phố"
+            maxLength={200}
+          />
+          <Input.TextArea
+            ref={(r) => {
+              textRef.current = r?.resizableTextArea?.textArea ?? null;
+            }}
+            value={draft.text}
+            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+            placeholder="Nội dung ý kiến — Enter để ghi"
+            aria-label="Nội dung ý kiến"
+            autoSize={{ minRows: 1, maxRows: 6 }}
+            maxLength={10000}
+          />
+        </div>
+      </div>
+      <Space style={{ marginTop: 8 }}>
+        <Button type="primary" loading={busy} onClick={save}>Ghi ý kiến (Enter)</Button>
+        {hint && <Typography.Text type="warning">{hint}</Typography.Text>}
+        {done.length > 0 && <Typography.Text type="secondary">Đã ghi {done.length} ý kiến trong lượt nhập này.</Typography.Text>}
+      </Space>
+    </div>
+  );
+}
+
+// Paste a list -------------------------------------------------------------------------------------
+
+interface SplitItem {
+  text: string;
+  encoding: string;
+}
+
+function PasteEntry(props: { councilId: string; roundId: string; target: Target; onSaved(): void }) {
+  const [raw, setRaw] = useState('');
+  const [items, setItems] = useState<SplitItem[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const split = async () => {
+    if (!raw.trim()) {
+      message.warning('Hãy dán danh sách ý kiến vào ô trước.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await api.post<{ items: SplitItem[]; count: number; converted: number }>(`/councils/${props.councilId}/opinions/split`, { text: raw });
+      setItems(r.items);
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const saveAll = async () => {
+    if (!items?.length) return;
+    setBusy(true);
+    try {
+      const r = await api.post<{ created: number }>(`/councils/${props.councilId}/opinions/bulk`, {
+        roundId: props.roundId,
+        meetingId: props.target.meetingId ?? null,
+        channel: props.target.channel,
+        items: items.map((i) => ({ text: i.text })),
+      });
+      message.success(`Đã ghi ${r.created} ý kiến.`);
+      setItems(null);
+      setRaw('');
+      props.onSaved();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const converted = items?.filter((i) => i.encoding !== 'unicode').length ?? 0;
+
+  if (items) {
+    return (
+      <div data-testid="paste-preview">
+        <Alert
+          type={items.length ? 'success' : 'warning'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={
+            items.length
+              ? `Tách được ${items.length} ý kiến${converted ? `, trong đó ${converted} ý kiến gõ bằng phông chữ cũ đã chuyển sang Unicode` : ''}. Kiểm tra, sửa nếu cần rồi bấm "Ghi".`
+              : 'Không tách được ý kiến nào.'
+          }
+        />
+        <Table<SplitItem & { i: number }>
+          size="small"
+          rowKey="i"
+          pagination={false}
+          dataSource={items.map((x, i) => ({ ...x, i }))}
+          columns={[
+            { title: '#', dataIndex: 'i', width: 50, render: (i: number) => i + 1 },
+            {
+              title: 'Nội dung',
+              dataIndex: 'text',
+              render: (t: string, x) => (
+                <div>
+                  <Input.TextArea
+                    autoSize={{ minRows: 1, maxRows: 5 }}
+                    value={t}
+                    aria-label={`Ý kiến ${x.i + 1}`}
+                    onChange={(e) => setItems(items.map((y, j) => (j === x.i ? { ...y, text: e.target.value } : y)))}
+                  />
+                  <EncodingTag encoding={x.encoding} />
+                </div>
+              ),
+            },
+            {
+              title: '',
+              key: 'rm',
+              width: 50,
+              render: (_: unknown, x) => (
+                <Tooltip title="Bỏ ý kiến này">
+                  <Button type="text" danger icon={<DeleteOutlined />} aria-label="Bỏ" onClick={() => setItems(items.filter((_, j) => j !== x.i))} />
+                </Tooltip>
+              ),
+            },
+          ]}
+        />
+        <Space style={{ marginTop: 12 }}>
+          <Button onClick={() => setItems(null)}>Quay lại sửa danh sách</Button>
+          <Button type="primary" loading={busy} disabled={!items.some((i) => i.text.trim())} onClick={saveAll} data-testid="paste-save">
+            Ghi {items.length} ý kiến
+          </Button>
+        </Space>
+      </div>
+    );
+  }
+  return (
+    <div>
+      <Input.TextArea
+        value={raw}
+        onChange={(e) => setRaw(e.target.value)}
+        autoSize={{ minRows: 6, maxRows: 16 }}
+        placeholder={'Dán biên bản hoặc danh sách ý kiến vào đây, ví dụ:\n1. Đề nghị nâng cấp tuyến đường…\n2. Cử tri phản ánh tình trạng…\nMỗi mục đánh số ("1.", "a)", "-") hoặc mỗi đoạn là một ý kiến. Văn bản gõ bằng phông TCVN3, VNI sẽ được chuyển sang Unicode.'}
+        aria-label="Danh sách ý kiến dán vào"
+        maxLength={500_000}
+      />
+      <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={split} data-testid="paste-split">
+        Tách thành từng ý kiến
+      </Button>
+    </div>
+  );
+}
+
+// File import --------------------------------------------------------------------------------------
+
+type Mapping = Record<string, string | null>;
+interface RowError {
+  row: number;
+  column: string;
+  message: string;
+}
+interface ImportPlan {
+  mode: 'preview' | 'commit';
+  headers: string[];
+  mapping: Mapping;
+  total: number;
+  valid: number;
+  converted: number;
+  errors: RowError[];
+  preview: { row: number; text: string; voterName: string; voterHamlet: string; unit: string }[];
+  created?: number;
+}
+
+const IMPORT_FIELDS = [
+  { key: 'text', label: 'Nội dung ý kiến', required: true },
+  { key: 'voterName', label: 'Họ tên cử tri' },
+  { key: 'voterHamlet', label: 'Thôn, tổ dân phố' },
+  { key: 'unit', label: 'Xã, phường' },
+  { key: 'voterCount', label: 'Số cử tri' },
+];
+
+function FileImport(props: { councilId: string; roundId: string; target: Target; onSaved(): void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [step, setStep] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [commitErrors, setCommitErrors] = useState<RowError[] | null>(null);
+
+  const send = (f: File, mode: 'preview' | 'commit', map?: Mapping) => {
+    const form = new FormData();
+    form.append('file', f);
+    form.append('mode', mode);
+    form.append('roundId', props.roundId);
+    if (props.target.meetingId) form.append('meetingId', props.target.meetingId);
+    else form.append('channel', props.target.channel);
+    if (map) form.append('mapping', JSON.stringify(map));
+    return request<ImportPlan>('POST', `/councils/${props.councilId}/opinions/import`, { body: form });
+  };
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await fn();
+    } catch (err) {
+      if (err instanceof ApiError && Array.isArray(err.details)) setCommitErrors(err.details as RowError[]);
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const reset = () => {
+    setFile(null);
+    setPlan(null);
+    setStep(0);
+    setCommitErrors(null);
+  };
+  const missing = IMPORT_FIELDS.filter((f) => f.required && !mapping[f.key]);
+  const errors = commitErrors ?? plan?.errors ?? [];
+
+  return (
+    <div>
+      <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[{ title: 'Chọn tệp' }, { title: 'Ghép cột' }, { title: 'Xem trước' }, { title: 'Xong' }]} />
+      {step === 0 && (
+        <Upload.Dragger
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          showUploadList={false}
+          disabled={busy}
+          beforeUpload={(f) => {
+            void run(async () => {
+              setFile(f);
+              const p = await send(f, 'preview');
+              setPlan(p);
+              setMapping(p.mapping);
+              setStep(1);
+            });
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <p className="ant-upload-text">{busy ? 'Đang đọc tệp…' : 'Bấm hoặc kéo thả tệp .xlsx, .csv vào đây'}</p>
+          <p className="ant-upload-hint">Dòng đầu là tiêu đề cột. Cần có cột nội dung ý kiến; có thể có họ tên, thôn/tổ dân phố, xã/phường, số cử tri.</p>
+        </Upload.Dragger>
+      )}
+      {step === 1 && plan && (
+        <>
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`Tệp "${file?.name}" có ${plan.total} dòng dữ liệu. Chọn cột trong tệp ứng với từng thông tin.`} />
+          <Row gutter={[16, 12]}>
+            {IMPORT_FIELDS.map((f) => (
+              <Col key={f.key} xs={24} md={12}>
+                <div style={{ marginBottom: 4 }}>
+                  {f.label} {f.required ? <Tag color="red">bắt buộc</Tag> : <Tag>không bắt buộc</Tag>}
+                </div>
+                <Select
+                  allowClear
+                  style={{ width: '100%' }}
+                  placeholder="(không có cột này)"
+                  value={mapping[f.key] ?? undefined}
+                  onChange={(v) => setMapping((m) => ({ ...m, [f.key]: v ?? null }))}
+                  options={plan.headers.filter(Boolean).map((h) => ({ value: h, label: h }))}
+                  aria-label={`Cột cho ${f.label}`}
+                  status={f.required && !mapping[f.key] ? 'error' : undefined}
+                />
+              </Col>
+            ))}
+          </Row>
+          <Space style={{ marginTop: 16 }}>
+            <Button onClick={reset}>Chọn tệp khác</Button>
+            <Button
+              type="primary"
+              loading={busy}
+              disabled={missing.length > 0}
+              onClick={() =>
+                run(async () => {
+                  setPlan(await send(file!, 'preview', mapping));
+                  setCommitErrors(null);
+                  setStep(2);
+                })
+              }
+            >
+              Tiếp tục: xem trước
+            </Button>
+          </Space>
+        </>
+      )}
+      {step === 2 && plan && (
+        <>
+          <Row gutter={16} style={{ marginBottom: 12 }}>
+            <Col xs={8}><Statistic title="Số dòng" value={plan.total} /></Col>
+            <Col xs={8}><Statistic title="Hợp lệ" value={plan.valid} styles={{ content: { color: '#237804' } }} /></Col>
+            <Col xs={8}><Statistic title="Số lỗi" value={errors.length} styles={{ content: { color: errors.length ? '#a8071a' : undefined } }} /></Col>
+          </Row>
+          {plan.converted > 0 && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`${plan.converted} dòng gõ bằng phông chữ cũ (TCVN3, VNI) sẽ được chuyển sang Unicode.`} />
+          )}
+          {errors.length > 0 ? (
+            <>
+              <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`Tệp có ${errors.length} lỗi. Chưa ghi dòng nào; hãy sửa tệp (hoặc cách ghép cột) rồi thử lại.`} />
+              <Table<RowError>
+                size="small"
+                rowKey={(e, i) => `${e.row}-${i}`}
+                dataSource={errors}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                style={{ marginBottom: 12 }}
+                columns={[
+                  { title: 'Dòng', dataIndex: 'row', width: 70 },
+                  { title: 'Cột', dataIndex: 'column', width: 150 },
+                  { title: 'Lỗi', dataIndex: 'message' },
+                ]}
+              />
+            </>
+          ) : (
+            <Alert type="success" showIcon style={{ marginBottom: 12 }} title="Không phát hiện lỗi." />
+          )}
+          <Table
+            size="small"
+            rowKey="row"
+            pagination={false}
+            dataSource={plan.preview}
+            scroll={{ x: 640 }}
+            columns={[
+              { title: 'Dòng', dataIndex: 'row', width: 60 },
+              { title: 'Nội dung', dataIndex: 'text', render: (t: string) => clip(t, 200) },
+              { title: 'Cử tri', dataIndex: 'voterName', width: 160 },
+              { title: 'Thôn, TDP', dataIndex: 'voterHamlet', width: 130 },
+              { title: 'Xã, phường', dataIndex: 'unit', width: 120 },
+            ]}
+          />
+          <Space style={{ marginTop: 12 }} wrap>
+            <Button onClick={() => setStep(1)}>Sửa cách ghép cột</Button>
+            <Button onClick={reset}>Chọn tệp khác</Button>
+            <Button
+              type="primary"
+              loading={busy}
+              disabled={errors.length > 0 || plan.valid === 0}
+              onClick={() =>
+                run(async () => {
+                  const r = await send(file!, 'commit', mapping);
+                  message.success(`Đã ghi ${r.created ?? r.valid} ý kiến từ tệp.`);
+                  setStep(3);
+                  props.onSaved();
+                })
+              }
+            >
+              Ghi {plan.valid} ý kiến
+            </Button>
+          </Space>
+        </>
+      )}
+      {step === 3 && (
+        <Space>
+          <Typography.Text type="success">Đã nhập xong tệp {file?.name}.</Typography.Text>
+          <Button onClick={reset}>Nhập tệp khác</Button>
+        </Space>
+      )}
+    </div>
+  );
+}
