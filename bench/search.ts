@@ -60,7 +60,6 @@ export async function load(database: Database, n: number, log: (s: string) => vo
   await db.execute(sql`create index bench_petitions_trgm on bench_petitions using gin (search_doc gin_trgm_ops)`);
   await db.execute(sql`create table if not exists search_vocabulary (word text primary key)`);
   await db.execute(sql`insert into search_vocabulary select distinct w from bench_petitions, unnest(string_to_array(trim(search_doc), ' ')) w where length(w) >= 3 on conflict do nothing`);
-  await db.execute(sql`create index if not exists search_vocabulary_trgm2 on search_vocabulary using gin (word gin_trgm_ops)`);
   await db.execute(sql`analyze bench_petitions`);
   log(`    loaded in ${((t1 - t0) / 1000).toFixed(1)} s, trigram index in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 }

@@ -54,15 +54,6 @@ export async function correctWord(db: Db | Tx, word: string, limit = 3): Promise
   return r.rows.map((x) => (x as { word: string }).word);
 }
 
-/** Adds a document's words to the vocabulary (call wherever a search document is written). */
-export async function addToVocabulary(db: Db | Tx, searchDoc: string): Promise<void> {
-  const words = [...new Set(searchDoc.split(' ').filter((w) => w.length >= 3 && w.length <= 40))];
-  if (!words.length) return;
-  await db.execute(
-    sql`insert into search_vocabulary (word) select unnest(${sql.raw(`array[${words.map((w) => `'${w.replace(/'/g, "''")}'`).join(',')}]::text[]`)}) on conflict do nothing`,
-  );
-}
-
 /**
  * Runs a search strictly, and again with corrected spellings when the strict search found nothing.
  * `run` receives the search (null for no query) and returns its rows.

@@ -28,6 +28,9 @@ import { NotificationsPage } from './pages/petitions/NotificationsPage.tsx';
 import { PublicCouncilPage, PublicHomePage } from './pages/public/PublicPetitionsPage.tsx';
 import { PetitionDashboardPage } from './pages/dashboards/PetitionDashboardPage.tsx';
 import { LowerCouncilsPage } from './pages/dashboards/LowerCouncilsPage.tsx';
+import { RegisterPage as DocumentRegisterPage } from './pages/documents/RegisterPage.tsx';
+import { IssuePage as DocumentIssuePage } from './pages/documents/IssuePage.tsx';
+import { TemplatesPage as DocumentTemplatesPage } from './pages/documents/TemplatesPage.tsx';
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { me, loading } = useAuth();
@@ -75,6 +78,9 @@ export function AppRoutes() {
           <Route path="petition-settings" element={<PetitionSettingsPage />} />
           <Route path="dashboard/petitions" element={<PetitionDashboardPage />} />
           <Route path="dashboard/lower-councils" element={<LowerCouncilsPage />} />
+          <Route path="documents" element={<DocumentRegisterPage />} />
+          <Route path="documents/new" element={<DocumentIssuePage />} />
+          <Route path="documents/templates" element={<DocumentTemplatesPage />} />
           <Route path="*" element={<ShellNotFound />} />
         </Route>
         <Route path="*" element={<ShellNotFound />} />

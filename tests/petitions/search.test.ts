@@ -36,6 +36,26 @@ for (const kind of dbKinds()) {
       expect(opinions.total).toBe(1);
     });
 
+    it('ranks exact diacritics first and corrects a misspelled word', async () => {
+      const vp = await t.as('vp.sahuynh');
+      const base = `/api/councils/${t.id('council:sa-huynh')}`;
+      const round = await json(vp.post(`${base}/petition-rounds`, { name: 'Đợt xếp hạng', kind: 'continuous', startDate: '2026-11-02' }), 201);
+      const ops = await json(vp.post(`${base}/opinions/bulk`, {
+        roundId: round.id, channel: 'letter',
+        items: [{ text: 'Nạo vét mương thoát nước khu Dương Thạnh.' }, { text: 'Bê tông hóa đường vào khu dân cư Hiệp An.' }],
+      }), 201);
+      for (const o of ops.items) await json(vp.post(`${base}/petitions`, { roundId: round.id, opinions: [{ id: o.id, version: o.version }] }), 201);
+      const list = (q: string) => json(vp.get(`${base}/petitions?roundId=${round.id}&q=${encodeURIComponent(q)}`));
+      const both = await list('đường');
+      expect(both.items.map((p: { text: string }) => p.text)).toEqual([
+        'Bê tông hóa đường vào khu dân cư Hiệp An.',
+        'Nạo vét mương thoát nước khu Dương Thạnh.',
+      ]);
+      const typo = await list('thoatt nuoc');
+      expect(typo.items.map((p: { text: string }) => p.text)).toEqual(['Nạo vét mương thoát nước khu Dương Thạnh.']);
+      expect(typo.corrected).toEqual({ thoatt: expect.arrayContaining(['thoat']) });
+    });
+
     it('counts the round by competent level for the levels in force (07 / 25 / 34)', async () => {
       // The town council of 2021 had three levels below the centre: province, town, communes.
       const vp = await t.as('vp.thixa');

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CouncilParams, PageQuery, jsonOk, pageOf, type Router } from '../../server/route.ts';
+import { xlsxResponse } from '../documents/xlsxExport.ts';
 import { listEvents } from './service.ts';
 
 const EventSchema = z
@@ -35,6 +36,33 @@ function toFilter(q: z.infer<typeof Filter>) {
   };
 }
 
+// Export (.xlsx) of the same filters, no pagination (newest first, at most EXPORT_MAX events).
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const xlsxOk = { description: 'Tệp Excel', content: { [XLSX]: { schema: z.any().openapi({ type: 'string', format: 'binary' }) } } };
+const EXPORT_MAX = 200_000;
+const ExportFilter = Filter.omit({ page: true, pageSize: true, q: true });
+const snapshot = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
+
+async function exportEvents(db: Parameters<typeof listEvents>[0], f: z.infer<typeof ExportFilter> & { councilId?: string }, fileName: string, title: string) {
+  const { items } = await listEvents(db, { ...toFilter({ ...f, page: 1, pageSize: EXPORT_MAX }), councilId: f.councilId });
+  return xlsxResponse({
+    fileName,
+    sheetName: 'Nhật ký',
+    title,
+    columns: [
+      { header: 'Số thứ tự sự kiện', key: 'id', type: 'number', width: 10 },
+      { header: 'Thời điểm', key: 'at', type: 'datetime', width: 18 },
+      { header: 'Người thực hiện', key: 'actorName', type: 'text', width: 24 },
+      { header: 'Mã thao tác', key: 'action', type: 'text', width: 28 },
+      { header: 'Loại đối tượng', key: 'entityType', type: 'text', width: 18 },
+      { header: 'Mã đối tượng', key: 'entityId', type: 'text', width: 38 },
+      { header: 'Trước khi thay đổi', key: 'before', type: 'text', width: 50 },
+      { header: 'Sau khi thay đổi', key: 'after', type: 'text', width: 50 },
+    ],
+    rows: items.map((e) => ({ ...e, at: new Date(e.at), before: snapshot(e.before), after: snapshot(e.after) })),
+  });
+}
+
 export function auditRoutes(r: Router) {
   r.add(
     {
@@ -61,6 +89,38 @@ export function auditRoutes(r: Router) {
     async (c) => {
       const { councilId } = c.req.valid('param');
       return c.json(await listEvents(c.var.db, { ...toFilter(c.req.valid('query')), councilId }), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'get',
+      path: '/audit/export.xlsx',
+      summary: 'Xuất nhật ký hệ thống ra Excel (theo bộ lọc của danh sách)',
+      permission: 'audit.read_all',
+      scope: 'global',
+      request: { query: ExportFilter.extend({ councilId: z.string().uuid().optional() }) },
+      responses: { 200: xlsxOk },
+    },
+    async (c) => {
+      const f = c.req.valid('query');
+      const day = new Date(c.var.deps.clock().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+      return (await exportEvents(c.var.db, f, `Nhat-ky-he-thong-${day}.xlsx`, 'NHẬT KÝ HỆ THỐNG')) as never;
+    },
+  );
+  r.add(
+    {
+      method: 'get',
+      path: '/councils/{councilId}/audit/export.xlsx',
+      summary: 'Xuất nhật ký thao tác của một HĐND ra Excel (theo bộ lọc của danh sách)',
+      permission: 'audit.read_council',
+      scope: 'council',
+      request: { params: CouncilParams, query: ExportFilter },
+      responses: { 200: xlsxOk },
+    },
+    async (c) => {
+      const { councilId } = c.req.valid('param');
+      const day = new Date(c.var.deps.clock().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+      return (await exportEvents(c.var.db, { ...c.req.valid('query'), councilId }, `Nhat-ky-thao-tac-${day}.xlsx`, 'NHẬT KÝ THAO TÁC')) as never;
     },
   );
 }

@@ -1,12 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import { AGENCY_KINDS, BODY_KINDS, LEVELS, MEMBERSHIP_ROLES, UNIT_TYPES } from '../../domain/directory/labels.ts';
+import { inArray } from 'drizzle-orm';
+import { AGENCY_KINDS, BODY_KINDS, LEVELS, MEMBERSHIP_ROLES, UNIT_TYPES, unitType } from '../../domain/directory/labels.ts';
 import { invalid } from '../../server/errors.ts';
 import { scopesOf } from '../../server/permissions.ts';
 import {
   CouncilParams, Id, IsoDate, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router,
 } from '../../server/route.ts';
 import { actorOf } from '../audit/service.ts';
-import { commitUnitImport, planUnitImport } from './importUnits.ts';
+import { xlsxResponse } from '../documents/xlsxExport.ts';
+import { UNIT_FIELDS, commitUnitImport, planUnitImport } from './importUnits.ts';
+import { adminUnits } from './schema.ts';
 import * as svc from './service.ts';
 
 const param = (name: string) => Id.openapi({ param: { name, in: 'path' } });
@@ -82,6 +85,23 @@ const ImportForm = z.object({
   mapping: z.string().max(5000).optional(),
 });
 
+// Exports (.xlsx): the list's filters, no pagination, Vietnamese headers, dates as dates.
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const xlsxOk = { description: 'Tệp Excel', content: { [XLSX]: { schema: z.any().openapi({ type: 'string', format: 'binary' }) } } };
+const EXPORT_MAX = 200_000;
+const all = { page: 1, pageSize: EXPORT_MAX };
+const day = (v: string | null | undefined) => (v ? new Date(`${v}T00:00:00Z`) : null);
+const stamp = (v: string | Date | null | undefined) => (v ? new Date(v) : null);
+const today = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const UnitFilter = PageQuery.extend({
+  parentId: Id.optional(),
+  root: z.enum(['true', 'false']).optional(),
+  at: IsoDate.optional(),
+  level: z.string().max(20).optional(),
+});
+/** Header of an import field: the export re-imports through /units/import as it is. */
+const unitHeader = (key: string) => UNIT_FIELDS.find((f) => f.key === key)!.label;
+
 async function fileFrom(form: { file?: unknown }) {
   const f = form.file;
   if (!f || typeof f !== 'object' || !('arrayBuffer' in f)) throw invalid('Hãy chọn một tệp .xlsx hoặc .csv để nhập.');
@@ -127,6 +147,50 @@ export function directoryRoutes(r: Router) {
     async (c) => {
       const q = c.req.valid('query');
       return c.json(await svc.listUnits(c.var.db, { ...q, root: q.root === 'true' }), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'get',
+      path: '/units/export.xlsx',
+      summary: 'Xuất danh mục đơn vị hành chính ra Excel (theo bộ lọc; nhập lại được qua /units/import)',
+      permission: 'directory.read',
+      scope: 'global',
+      request: { query: UnitFilter.omit({ page: true, pageSize: true }) },
+      responses: { 200: xlsxOk },
+    },
+    async (c) => {
+      const q = c.req.valid('query');
+      const { items } = await svc.listUnits(c.var.db, { ...q, ...all, root: q.root === 'true' });
+      const parentIds = [...new Set(items.map((u) => u.parentId).filter((v): v is string => !!v))];
+      const codes = new Map<string, string>();
+      for (let i = 0; i < parentIds.length; i += 1000) {
+        const chunk = parentIds.slice(i, i + 1000);
+        for (const u of await c.var.db.select({ id: adminUnits.id, code: adminUnits.code }).from(adminUnits).where(inArray(adminUnits.id, chunk))) {
+          codes.set(u.id, u.code);
+        }
+      }
+      return (await xlsxResponse({
+        fileName: `Don-vi-hanh-chinh-${today(c.var.deps.clock())}.xlsx`,
+        sheetName: 'Đơn vị hành chính',
+        // No title row: the header is row 1, so the file re-imports through /units/import as is.
+        columns: [
+          { header: unitHeader('code'), key: 'code', type: 'text', width: 12 },
+          { header: unitHeader('name'), key: 'name', type: 'text', width: 36 },
+          { header: unitHeader('type'), key: 'typeLabel', type: 'text', width: 28 },
+          { header: unitHeader('parentCode'), key: 'parentCode', type: 'text', width: 14 },
+          { header: unitHeader('validFrom'), key: 'validFrom', type: 'date', width: 14 },
+          { header: unitHeader('validTo'), key: 'validTo', type: 'date', width: 14 },
+        ],
+        rows: items.map((u) => ({
+          code: u.code,
+          name: u.name,
+          typeLabel: unitType(u.type)?.label ?? u.type,
+          parentCode: u.parentId ? (codes.get(u.parentId) ?? '') : '',
+          validFrom: day(u.validFrom),
+          validTo: day(u.validTo),
+        })),
+      })) as never;
     },
   );
   r.add(
@@ -424,6 +488,61 @@ export function directoryRoutes(r: Router) {
   r.add(
     {
       method: 'get',
+      path: '/councils/{councilId}/delegates/export.xlsx',
+      summary: 'Xuất danh sách đại biểu ra Excel (theo bộ lọc của danh sách)',
+      permission: 'directory.read',
+      scope: 'council',
+      request: {
+        params: CouncilParams,
+        query: z.object({
+          q: z.string().max(200).optional(), termId: Id.optional(), constituencyId: Id.optional(), status: z.enum(['active', 'ended']).optional(),
+        }),
+      },
+      responses: { 200: xlsxOk },
+    },
+    async (c) => {
+      const { councilId } = c.req.valid('param');
+      const council = await svc.getCouncil(c.var.db, councilId);
+      const terms = new Map(council.terms.map((t) => [t.id, t.name]));
+      const { items } = await svc.listDelegates(c.var.db, councilId, { ...c.req.valid('query'), ...all });
+      return (await xlsxResponse({
+        fileName: `Dai-bieu-${council.name}.xlsx`,
+        sheetName: 'Đại biểu',
+        title: `DANH SÁCH ĐẠI BIỂU ${council.name.toLocaleUpperCase('vi')}`,
+        columns: [
+          { header: 'STT', key: 'stt', type: 'number', width: 6 },
+          { header: 'Họ và tên', key: 'fullName', type: 'text', width: 26 },
+          { header: 'Giới tính', key: 'gender', type: 'text', width: 10 },
+          { header: 'Năm sinh', key: 'birthYear', type: 'text', width: 10 },
+          { header: 'Chức vụ', key: 'position', type: 'text', width: 34 },
+          { header: 'Nơi công tác', key: 'workplace', type: 'text', width: 30 },
+          { header: 'Nhiệm kỳ', key: 'term', type: 'text', width: 16 },
+          { header: 'Đơn vị bầu cử', key: 'constituencyName', type: 'text', width: 22 },
+          { header: 'Số điện thoại', key: 'phone', type: 'text', width: 14 },
+          { header: 'Thư điện tử', key: 'email', type: 'text', width: 26 },
+          { header: 'Trạng thái', key: 'status', type: 'text', width: 16 },
+          { header: 'Ngày cập nhật', key: 'updatedAt', type: 'date', width: 14 },
+        ],
+        rows: items.map((d, i) => ({
+          stt: i + 1,
+          fullName: d.fullName,
+          gender: d.gender === 'male' ? 'Nam' : d.gender === 'female' ? 'Nữ' : '',
+          birthYear: d.birthYear === null ? '' : String(d.birthYear),
+          position: d.position,
+          workplace: d.workplace,
+          term: d.termId ? (terms.get(d.termId) ?? '') : '',
+          constituencyName: d.constituencyName ?? '',
+          phone: d.phone,
+          email: d.email,
+          status: d.status === 'ended' ? 'Đã thôi' : 'Đang là đại biểu',
+          updatedAt: stamp(d.updatedAt),
+        })),
+      })) as never;
+    },
+  );
+  r.add(
+    {
+      method: 'get',
       path: '/councils/{councilId}/delegates/{delegateId}',
       summary: 'Chi tiết đại biểu',
       permission: 'directory.read',
@@ -480,6 +599,50 @@ export function directoryRoutes(r: Router) {
       responses: { 200: jsonOk(pageOf(Obj)) },
     },
     async (c) => c.json(await svc.listAgencies(c.var.db, c.req.valid('query')), 200),
+  );
+  r.add(
+    {
+      method: 'get',
+      path: '/agencies/export.xlsx',
+      summary: 'Xuất danh sách cơ quan ra Excel (theo bộ lọc của danh sách)',
+      permission: 'directory.read',
+      scope: 'global',
+      request: { query: z.object({ q: z.string().max(200).optional(), unitId: Id.optional(), kind: z.string().max(40).optional(), level: z.string().max(20).optional() }) },
+      responses: { 200: xlsxOk },
+    },
+    async (c) => {
+      const { items } = await svc.listAgencies(c.var.db, { ...c.req.valid('query'), ...all });
+      const byId = new Map(items.map((a) => [a.id, a.name]));
+      return (await xlsxResponse({
+        fileName: `Co-quan-${today(c.var.deps.clock())}.xlsx`,
+        sheetName: 'Cơ quan',
+        title: 'DANH SÁCH CƠ QUAN, TỔ CHỨC',
+        columns: [
+          { header: 'STT', key: 'stt', type: 'number', width: 6 },
+          { header: 'Tên cơ quan', key: 'name', type: 'text', width: 44 },
+          { header: 'Tên viết tắt', key: 'shortName', type: 'text', width: 16 },
+          { header: 'Loại cơ quan', key: 'kind', type: 'text', width: 26 },
+          { header: 'Cấp', key: 'level', type: 'text', width: 12 },
+          { header: 'Địa bàn', key: 'unitName', type: 'text', width: 20 },
+          { header: 'Cơ quan cấp trên', key: 'parent', type: 'text', width: 30 },
+          { header: 'Thư điện tử', key: 'email', type: 'text', width: 26 },
+          { header: 'Đang hoạt động', key: 'active', type: 'text', width: 14 },
+          { header: 'Ngày cập nhật', key: 'updatedAt', type: 'date', width: 14 },
+        ],
+        rows: items.map((a, i) => ({
+          stt: i + 1,
+          name: a.name,
+          shortName: a.shortName,
+          kind: AGENCY_KINDS[a.kind] ?? a.kind,
+          level: LEVELS[a.level] ?? a.level,
+          unitName: a.unitName ?? '',
+          parent: a.parentAgencyId ? (byId.get(a.parentAgencyId) ?? '') : '',
+          email: a.email,
+          active: a.active ? 'Có' : 'Không',
+          updatedAt: stamp(a.updatedAt),
+        })),
+      })) as never;
+    },
   );
   r.add(
     {

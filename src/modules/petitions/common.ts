@@ -1,11 +1,11 @@
 // Shared helpers of the petitions actions: scoped loaders (a record of another council is a 404),
 // the working calendar from the holiday table, council settings, search keys and levels in force.
+import { exactDocument, searchDocument } from '../../domain/text/searchQuery.ts';
+import { textSearch } from '../../db/textSearch.ts';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { conflict, notFound } from '../../server/errors.ts';
 import { createWorkingCalendar, KNOWN_OVERRIDES, todayInVietnam, type WorkingCalendar, type YearOverrides } from '../../domain/calendar/index.ts';
-import { fold } from '../../domain/text/normalize.ts';
-import { expandAbbreviations } from '../../domain/text/abbreviations.ts';
 import { levelsInForce } from '../../domain/petitions/counting.ts';
 import { withDefaults, type PetitionSettings } from '../../domain/petitions/deadlines.ts';
 import type { Actor } from '../audit/service.ts';
@@ -38,20 +38,15 @@ export const OPINION_TAKEN =
   'Ý kiến này vừa được người khác tổng hợp hoặc chỉnh sửa. Vui lòng tải lại danh sách rồi thực hiện lại.';
 export const PETITION_CHANGED = 'Kiến nghị này vừa được người khác chỉnh sửa. Vui lòng tải lại rồi thực hiện lại.';
 
-/** Accent-insensitive search key: folded text plus folded abbreviation expansion ("QL1A" → "quoc lo 1a"). */
-export function searchKeyOf(...parts: (string | null | undefined)[]): string {
+/** The two search columns of a petition or opinion (src/domain/text/searchQuery.ts). */
+export function searchColumnsOf(...parts: (string | null | undefined)[]): { searchText: string; exactText: string } {
   const text = parts.filter(Boolean).join(' ');
-  const expanded = expandAbbreviations(text);
-  const a = fold(text);
-  const b = fold(expanded);
-  return a === b ? a : `${a} ${b}`;
+  return { searchText: searchDocument(text), exactText: exactDocument(text) };
 }
 
-/** ILIKE pattern for a folded query (escapes % and _). */
-export function likePattern(q: string): string | null {
-  const f = fold(expandAbbreviations(q));
-  if (!f) return null;
-  return `%${f.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+/** Accent-insensitive search on a table's search columns (null without a query). */
+export function searchOn(table: 'petitions' | 'petition_opinions', q: string | undefined, corrections?: Map<string, string[]>) {
+  return textSearch({ searchDoc: sql.raw(`"${table}"."search_text"`), exactDoc: sql.raw(`"${table}"."exact_text"`) }, q, corrections);
 }
 
 // Calendar and settings ---------------------------------------------------------------------------

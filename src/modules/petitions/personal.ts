@@ -16,5 +16,6 @@ export function auditSafe<T extends Record<string, unknown> | undefined | null>(
   const c: Record<string, unknown> = { ...o };
   for (const k of PERSONAL_FIELDS) if (k in c) c[k] = c[k] ? MASK : '';
   delete c.searchText;
+  delete c.exactText;
   return c as T;
 }

@@ -134,6 +134,8 @@ export const petitions = pgTable(
     status: text('status').notNull().default('draft'),
     /** Lower-level petition this one answers for is linked through its opinions (source_petition_id). */
     searchText: text('search_text').notNull().default(''),
+    /** Lowercase, one tone placement, diacritics kept: ranks exact-diacritic matches first. */
+    exactText: text('exact_text').notNull().default(''),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -177,6 +179,8 @@ export const opinions = pgTable(
     /** A lower council's petition that arrived in this council's intake (cross-level). */
     sourcePetitionId: uuid('source_petition_id').references((): any => petitions.id),
     searchText: text('search_text').notNull().default(''),
+    /** Lowercase, one tone placement, diacritics kept: ranks exact-diacritic matches first. */
+    exactText: text('exact_text').notNull().default(''),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },

@@ -8,6 +8,7 @@ import { useDebounced, usePagedTable, useVocabulary } from '../lib/hooks.ts';
 import { message, showFormError } from '../lib/feedback.tsx';
 import { Page } from '../components/common.tsx';
 import { UnitSelect } from '../components/pickers.tsx';
+import { ExportButton } from './documents/shared.tsx';
 
 interface Agency {
   id: string;
@@ -40,11 +41,14 @@ export function AgenciesPage() {
       subtitle="Các cơ quan, tổ chức làm việc với HĐND: UBND, sở, ngành, MTTQ, Đoàn ĐBQH, doanh nghiệp…"
       crumbs={[{ title: 'Danh mục' }, { title: 'Cơ quan' }]}
       extra={
-        isAdmin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, agency: null })}>
-            Thêm cơ quan
-          </Button>
-        )
+        <>
+          <ExportButton path="/agencies/export.xlsx" query={{ q: debouncedQ, kind, level, unitId }} />
+          {isAdmin && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, agency: null })}>
+              Thêm cơ quan
+            </Button>
+          )}
+        </>
       }
     >
       <Card>

@@ -12,6 +12,7 @@ import {
   entityLabel, fmtDate, fmtDateTime, isoDay,
 } from '../lib/format.ts';
 import { ErrorView, Page } from '../components/common.tsx';
+import { ExportButton } from './documents/shared.tsx';
 
 export interface AuditEvent {
   id: number;
@@ -105,7 +106,7 @@ export function AuditPage() {
   const users: Loaded<ApiPage<{ id: string; fullName: string; username: string }>> = useApi(isAdmin ? '/users' : null, { pageSize: 200 });
 
   const path = councilId ? `/councils/${councilId}/audit` : '/audit';
-  const table = usePagedTable<AuditEvent>(path, {
+  const filters = {
     action,
     entityType,
     entityId: entityId.trim(),
@@ -113,7 +114,8 @@ export function AuditPage() {
     from: isoDay(range?.[0]),
     to: isoDay(range?.[1]),
     councilId: councilId ? undefined : filterCouncil,
-  });
+  };
+  const table = usePagedTable<AuditEvent>(path, filters);
   const councilName = me?.councils.find((c) => c.id === councilId)?.name;
 
   const actionOptions = useMemo(
@@ -127,6 +129,7 @@ export function AuditPage() {
       title={councilId ? 'Nhật ký thao tác' : 'Nhật ký hệ thống'}
       subtitle={councilId ? councilName : 'Mọi thao tác ghi dữ liệu trên toàn hệ thống'}
       crumbs={councilId ? [{ title: 'Hệ thống' }, { title: councilName ?? 'HĐND' }, { title: 'Nhật ký thao tác' }] : [{ title: 'Hệ thống' }, { title: 'Nhật ký hệ thống' }]}
+      extra={<ExportButton path={`${path}/export.xlsx`} query={filters} />}
     >
       <Card>
         <div className="nt-toolbar">

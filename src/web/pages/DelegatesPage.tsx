@@ -11,6 +11,7 @@ import { message, showError } from '../lib/feedback.tsx';
 import { DELEGATE_STATUS, GENDER_LABELS } from '../lib/format.ts';
 import { ErrorView, Page } from '../components/common.tsx';
 import { DelegateDrawer, termLabel, useCouncilRefs, type Delegate } from './delegateShared.tsx';
+import { ExportButton } from './documents/shared.tsx';
 
 export function DelegatesPage() {
   const { councilId } = useParams() as { councilId: string };
@@ -46,11 +47,14 @@ export function DelegatesPage() {
       subtitle={council?.name}
       crumbs={[{ title: 'Danh mục' }, { title: council?.name ?? 'HĐND' }, { title: 'Đại biểu' }]}
       extra={
-        manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, delegate: null })}>
-            Thêm đại biểu
-          </Button>
-        )
+        <>
+          <ExportButton path={`/councils/${councilId}/delegates/export.xlsx`} query={{ q: debouncedQ, termId, status, constituencyId }} />
+          {manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, delegate: null })}>
+              Thêm đại biểu
+            </Button>
+          )}
+        </>
       }
     >
       <Card>

@@ -17,6 +17,7 @@ import { message, showError, showFormError } from '../lib/feedback.tsx';
 import { DATE_FORMAT, dayOrNull, fmtDate, isoDay, unitTitle } from '../lib/format.ts';
 import { ErrorView, Loading, Page } from '../components/common.tsx';
 import { UnitSelect, type Unit } from '../components/pickers.tsx';
+import { ExportButton } from './documents/shared.tsx';
 
 interface UnitLink extends Unit {
   effectiveDate: string;
@@ -123,7 +124,9 @@ export function UnitsPage() {
       subtitle="Danh mục đơn vị hành chính các cấp, theo thời gian hiệu lực"
       crumbs={[{ title: 'Danh mục' }, { title: 'Đơn vị hành chính' }]}
       extra={
-        isAdmin && (
+        <>
+          <ExportButton path="/units/export.xlsx" query={{ q: debouncedQ, at: atIso }} />
+          {isAdmin && (
           <>
             <Button icon={<ImportOutlined />} onClick={() => navigate('/units/import')}>
               Nhập từ tệp
@@ -132,7 +135,8 @@ export function UnitsPage() {
               Thêm đơn vị
             </Button>
           </>
-        )
+          )}
+        </>
       }
     >
       <Card>

@@ -27,7 +27,7 @@ export async function addToPetition(
       councilId,
       after: { opinionIds: input.opinions.map((o) => o.id), version: after.version },
     });
-    const { searchText: _s, ...o } = out(after);
+    const { searchText: _s, exactText: _sExact, ...o } = out(after);
     return o;
   });
 }

@@ -83,7 +83,7 @@ export async function classifyOpinions(ctx: ActionCtx, councilId: string, items:
         before: auditSafe(before),
         after: auditSafe(after),
       });
-      const { searchText: _s, ...o } = out(after);
+      const { searchText: _s, exactText: _sExact, ...o } = out(after);
       result.push(o);
     }
     return { items: result };

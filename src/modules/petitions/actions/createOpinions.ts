@@ -7,7 +7,7 @@ import { adminUnits } from '../../directory/schema.ts';
 import { convertLegacy } from '../../../domain/text/legacy.ts';
 import { collapseWhitespace } from '../../../domain/text/normalize.ts';
 import type { OpinionChannel } from '../../../domain/petitions/status.ts';
-import { meetingOf, out, roundOf, searchKeyOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
+import { meetingOf, out, roundOf, searchColumnsOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
 import { auditSafe } from '../personal.ts';
 import { opinions } from '../schema.ts';
 
@@ -72,7 +72,7 @@ export async function insertOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: stri
       unitId: item.unitId ?? meetingUnit,
       receivedOn: receivedOn ?? today(ctx.now),
       ...cols,
-      searchText: searchKeyOf(cols.text),
+      ...searchColumnsOf(cols.text),
     };
   });
   const rows = [];
@@ -87,5 +87,5 @@ export async function insertOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: stri
 
 export async function createOpinions(ctx: ActionCtx, councilId: string, input: CreateOpinionsInput) {
   const rows = await ctx.db.transaction((tx) => insertOpinions(tx, ctx, councilId, input));
-  return { created: rows.length, items: rows.map((r) => { const { searchText: _s, ...o } = out(r); return o; }) };
+  return { created: rows.length, items: rows.map((r) => { const { searchText: _s, exactText: _sExact, ...o } = out(r); return o; }) };
 }

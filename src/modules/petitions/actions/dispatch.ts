@@ -14,7 +14,7 @@ import { ruleFor, type DispatchTargetKind } from '../../../domain/petitions/dead
 import { nextStatus, refusal, type PetitionStatus } from '../../../domain/petitions/status.ts';
 import { summarizeSources } from '../../../domain/petitions/counting.ts';
 import {
-  councilRow, loadCalendar, loadSettings, out, roundOf, searchKeyOf, today, unitChain, type ActionCtx, type DbOrTx,
+  councilRow, loadCalendar, loadSettings, out, roundOf, searchColumnsOf, today, unitChain, type ActionCtx, type DbOrTx,
 } from '../common.ts';
 import { dispatches, dispatchItems, opinions, petitionRounds, petitions } from '../schema.ts';
 
@@ -130,7 +130,7 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
             fieldId: null,
             competentLevel: p.competentLevel,
             sourcePetitionId: p.id,
-            searchText: searchKeyOf(p.text),
+            ...searchColumnsOf(p.text),
           })
           .returning();
         upperOpinionId = o!.id;

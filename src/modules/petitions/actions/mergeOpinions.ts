@@ -38,7 +38,7 @@ export async function mergeOpinions(ctx: ActionCtx, councilId: string, input: Me
       opinionIds: rows.map((r) => r.id),
     });
     await moveOpinions(tx, ctx.actor, councilId, input.opinions, p.id, null, 'opinion.merge');
-    const { searchText: _s, ...o } = out(p);
+    const { searchText: _s, exactText: _sExact, ...o } = out(p);
     return { ...o, opinionIds: rows.map((r) => r.id) };
   });
 }

@@ -3,7 +3,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { conflict } from '../../../server/errors.ts';
 import { recordEvent, type Actor } from '../../audit/service.ts';
-import { OPINION_TAKEN, PETITION_CHANGED, nextPetitionNumber, searchKeyOf, type DbOrTx } from '../common.ts';
+import { OPINION_TAKEN, PETITION_CHANGED, nextPetitionNumber, searchColumnsOf, type DbOrTx } from '../common.ts';
 import { opinions, petitionRoundEntries, petitions } from '../schema.ts';
 
 export async function insertPetition(
@@ -16,10 +16,10 @@ export async function insertPetition(
   const number = await nextPetitionNumber(tx, v.councilId);
   const [p] = await tx
     .insert(petitions)
-    .values({ ...v, originRoundId: v.roundId, number, status: 'draft', searchText: searchKeyOf(v.text) })
+    .values({ ...v, originRoundId: v.roundId, number, status: 'draft', ...searchColumnsOf(v.text) })
     .returning();
   await tx.insert(petitionRoundEntries).values({ petitionId: p!.id, roundId: v.roundId, reason: 'created' });
-  const { searchText: _s, ...after } = p!;
+  const { searchText: _s, exactText: _sExact, ...after } = p!;
   await recordEvent(tx, actor, { action, entityType: 'petition', entityId: p!.id, councilId: v.councilId, after: { ...after, ...extra } });
   return p!;
 }
@@ -66,7 +66,7 @@ export async function moveOpinions(
 export async function bumpPetition(tx: DbOrTx, petitionId: string, version: number, set: Partial<typeof petitions.$inferInsert> = {}) {
   const [row] = await tx
     .update(petitions)
-    .set({ ...set, ...(set.text ? { searchText: searchKeyOf(set.text) } : {}), version: version + 1, updatedAt: new Date() })
+    .set({ ...set, ...(set.text ? { ...searchColumnsOf(set.text) } : {}), version: version + 1, updatedAt: new Date() })
     .where(and(eq(petitions.id, petitionId), eq(petitions.version, version)))
     .returning();
   if (!row) throw conflict(PETITION_CHANGED);

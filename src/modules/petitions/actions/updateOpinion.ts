@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { conflict, invalid } from '../../../server/errors.ts';
 import { recordEvent } from '../../audit/service.ts';
-import { OPINION_TAKEN, opinionOf, out, roundOf, searchKeyOf, type ActionCtx, type DbOrTx } from '../common.ts';
+import { OPINION_TAKEN, opinionOf, out, roundOf, searchColumnsOf, type ActionCtx, type DbOrTx } from '../common.ts';
 import { auditSafe } from '../personal.ts';
 import { opinions } from '../schema.ts';
 import { textColumns } from './createOpinions.ts';
@@ -24,7 +24,7 @@ export async function updateOpinionIn(
     .update(opinions)
     .set({
       ...rest,
-      ...(textCols ? { ...textCols, searchText: searchKeyOf(textCols.text) } : {}),
+      ...(textCols ? { ...textCols, ...searchColumnsOf(textCols.text) } : {}),
       version: before.version + 1,
       updatedAt: new Date(),
     })
@@ -39,7 +39,7 @@ export async function updateOpinionIn(
     before: auditSafe(before),
     after: auditSafe(after),
   });
-  const { searchText: _s, ...o } = out(after);
+  const { searchText: _s, exactText: _sExact, ...o } = out(after);
   return o;
 }
 

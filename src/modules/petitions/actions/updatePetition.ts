@@ -21,8 +21,8 @@ export async function updatePetition(ctx: ActionCtx, councilId: string, petition
     await checkClassification(tx, councilId, input);
     const { version, ...set } = input;
     const after = await bumpPetition(tx, petitionId, version, set);
-    const { searchText: _b, ...b } = before;
-    const { searchText: _a, ...a } = after;
+    const { searchText: _b, exactText: _bExact, ...b } = before;
+    const { searchText: _a, exactText: _aExact, ...a } = after;
     await recordEvent(tx, ctx.actor, { action: 'petition.update', entityType: 'petition', entityId: petitionId, councilId, before: b, after: a });
     return out(a);
   });

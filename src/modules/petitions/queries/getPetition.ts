@@ -64,7 +64,7 @@ export async function getPetition(
     .orderBy(opinions.createdAt);
   const sources = summarizeSources(ops.map((x) => x.o));
   const opinionList = ops.map(({ o, unitName, meeting, bodyName }) => {
-    const { searchText: _s, ...plain } = out(o);
+    const { searchText: _s, exactText: _sExact, ...plain } = out(o);
     const safe = env.canSeeVoters ? plain : withoutPersonal(plain);
     return {
       ...safe,

@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { deadlineStatus, DEADLINE_STATUS_LABELS, DEFAULT_DEADLINE_THRESHOLDS, type WorkingCalendar } from '../../../domain/calendar/index.ts';
 import { councils } from '../../directory/schema.ts';
-import { likePattern, totalOf } from '../common.ts';
+import { searchOn, totalOf } from '../common.ts';
 import { dispatches, dispatchItems, petitions } from '../schema.ts';
 import { notFound } from '../../../server/errors.ts';
 import { responsesOf } from './getPetition.ts';
@@ -68,14 +68,14 @@ function baseQuery(db: Db) {
 }
 
 export async function agencyInbox(db: Db, agencyId: string, f: InboxFilter, day: string, calendar: WorkingCalendar) {
-  const pattern = f.q ? likePattern(f.q) : null;
+  const search = searchOn('petitions', f.q);
   const soon = calendar.addWorkingDays(day, DEFAULT_DEADLINE_THRESHOLDS.dueSoonWorkingDays);
   const where = and(
     eq(dispatchItems.agencyId, agencyId),
     f.state ? eq(dispatchItems.state, f.state) : undefined,
     f.deadline === 'overdue' ? sql`${dispatchItems.state} = 'pending' and ${dispatchItems.dueDate} < ${day}` : undefined,
     f.deadline === 'due_soon' ? sql`${dispatchItems.state} = 'pending' and ${dispatchItems.dueDate} between ${day} and ${soon}` : undefined,
-    pattern ? sql`"petitions"."search_text" ilike ${pattern}` : undefined,
+    search?.where,
   );
   const [rows, total] = await Promise.all([
     baseQuery(db).where(where).orderBy(dispatchItems.dueDate, petitions.number).limit(f.pageSize).offset((f.page - 1) * f.pageSize),

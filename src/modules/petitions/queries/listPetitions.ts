@@ -9,7 +9,8 @@ import { deadlineStatus, DEADLINE_STATUS_LABELS, addDays, type DeadlineStatus, t
 import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, type PetitionStatus, type ResponseResult } from '../../../domain/petitions/status.ts';
 import type { PetitionSettings } from '../../../domain/petitions/deadlines.ts';
 import { LEVEL_LABELS } from '../../../domain/petitions/counting.ts';
-import { likePattern, totalOf } from '../common.ts';
+import { correctWord } from '../../../db/textSearch.ts';
+import { searchOn, totalOf } from '../common.ts';
 import { petitions } from '../schema.ts';
 
 export interface PetitionFilter {
@@ -42,8 +43,15 @@ export function deadlineCond(kind: PetitionFilter['deadline'], day: string, cale
   return sql`${trackedDue} >= ${day} and ${trackedDue} <= ${soon}`;
 }
 
-export function petitionConds(councilId: string, f: PetitionFilter, day: string, calendar: WorkingCalendar, settings: PetitionSettings) {
-  const pattern = f.q ? likePattern(f.q) : null;
+export function petitionConds(
+  councilId: string,
+  f: PetitionFilter,
+  day: string,
+  calendar: WorkingCalendar,
+  settings: PetitionSettings,
+  corrections?: Map<string, string[]>,
+) {
+  const search = searchOn('petitions', f.q, corrections);
   return and(
     eq(petitions.councilId, councilId),
     f.roundId ? eq(petitions.roundId, f.roundId) : undefined,
@@ -55,7 +63,7 @@ export function petitionConds(councilId: string, f: PetitionFilter, day: string,
     f.bodyId
       ? sql`exists (select 1 from petition_opinions o join contact_meetings m on m.id = o.meeting_id where o.petition_id = "petitions"."id" and m.body_id = ${f.bodyId})`
       : undefined,
-    pattern ? sql`"petitions"."search_text" ilike ${pattern}` : undefined,
+    search?.where,
     deadlineCond(f.deadline, day, calendar, settings),
   );
 }
@@ -113,16 +121,42 @@ export async function listPetitions(
   f: PetitionFilter,
   env: { day: string; calendar: WorkingCalendar; settings: PetitionSettings },
 ) {
-  const where = petitionConds(councilId, f, env.day, env.calendar, env.settings);
-  const [rows, total] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(petitions)
-      .where(where)
-      .orderBy(petitions.number)
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(petitions).where(where)),
-  ]);
-  return { items: rows.map((r) => decorate(r, env.day, env.calendar, env.settings)), total, page: f.page, pageSize: f.pageSize };
+  const page = async (corrections?: Map<string, string[]>) => {
+    const where = petitionConds(councilId, f, env.day, env.calendar, env.settings, corrections);
+    // With diacritics in the query, exact-diacritic matches come first ("đường" before "dương").
+    const rank = searchOn('petitions', f.q, corrections)?.rank;
+    const [rows, total] = await Promise.all([
+      db
+        .select(listColumns)
+        .from(petitions)
+        .where(where)
+        .orderBy(...(rank ? [sql`${rank} desc`] : []), petitions.number)
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize),
+      totalOf(db.select({ total: sql<number>`count(*)::int` }).from(petitions).where(where)),
+    ]);
+    return { rows, total };
+  };
+  let result = await page();
+  let corrected: Record<string, string[]> | null = null;
+  // Nothing found: retry with misspelled words corrected against the search vocabulary.
+  const tolerant = result.total === 0 ? (searchOn('petitions', f.q)?.tolerant ?? []) : [];
+  if (tolerant.length) {
+    const corrections = new Map<string, string[]>();
+    for (const w of tolerant) {
+      const c = await correctWord(db, w);
+      if (c.length) corrections.set(w, c);
+    }
+    if (corrections.size) {
+      result = await page(corrections);
+      corrected = Object.fromEntries(corrections);
+    }
+  }
+  return {
+    items: result.rows.map((r) => decorate(r, env.day, env.calendar, env.settings)),
+    total: result.total,
+    page: f.page,
+    pageSize: f.pageSize,
+    corrected,
+  };
 }

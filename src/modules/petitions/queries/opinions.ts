@@ -4,7 +4,7 @@ import { and, eq, isNull, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { OPINION_CHANNEL_LABELS, type OpinionChannel } from '../../../domain/petitions/status.ts';
 import { adminUnits } from '../../directory/schema.ts';
-import { likePattern, out, totalOf } from '../common.ts';
+import { searchOn, out, totalOf } from '../common.ts';
 import { withoutPersonal } from '../personal.ts';
 import { opinions } from '../schema.ts';
 
@@ -22,7 +22,7 @@ export interface OpinionFilter {
 }
 
 export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, canSeeVoters: boolean) {
-  const pattern = f.q ? likePattern(f.q) : null;
+  const search = searchOn('petition_opinions', f.q);
   const where = and(
     eq(opinions.councilId, councilId),
     f.roundId ? eq(opinions.roundId, f.roundId) : undefined,
@@ -32,7 +32,7 @@ export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, 
     f.merged === 'true' ? isNotNull(opinions.petitionId) : f.merged === 'false' ? isNull(opinions.petitionId) : undefined,
     f.classified === 'true' ? isNotNull(opinions.classifiedAt) : f.classified === 'false' ? isNull(opinions.classifiedAt) : undefined,
     f.kind ? eq(opinions.kind, f.kind) : undefined,
-    pattern ? sql`"petition_opinions"."search_text" ilike ${pattern}` : undefined,
+    search?.where,
   );
   const [rows, total] = await Promise.all([
     db
@@ -47,7 +47,7 @@ export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, 
   ]);
   return {
     items: rows.map(({ o, unitName }) => {
-      const { searchText: _s, ...plain } = out(o);
+      const { searchText: _s, exactText: _sExact, ...plain } = out(o);
       return {
         ...(canSeeVoters ? plain : withoutPersonal(plain)),
         unitName,

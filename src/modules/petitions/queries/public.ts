@@ -7,7 +7,7 @@ import { LEVEL_LABELS } from '../../../domain/petitions/counting.ts';
 import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, ROUND_KIND_LABELS, type PetitionStatus, type ResponseResult, type RoundKind } from '../../../domain/petitions/status.ts';
 import { agencies, councils } from '../../directory/schema.ts';
 import { notFound } from '../../../server/errors.ts';
-import { likePattern, predecessorUnits, totalOf } from '../common.ts';
+import { searchOn, predecessorUnits, totalOf } from '../common.ts';
 import { petitionRounds, petitions, responses } from '../schema.ts';
 
 export async function publicCouncils(db: Db) {
@@ -42,11 +42,11 @@ export async function publicPetitions(
   if (!roundIds.length) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   // A commune's petitions include those raised in the units it was formed from (Phổ Thạnh → Sa Huỳnh).
   const units = q.unitId ? await predecessorUnits(db, q.unitId) : null;
-  const pattern = q.q ? likePattern(q.q) : null;
+  const search = searchOn('petitions', q.q);
   const where = and(
     sql`exists (select 1 from petition_round_entries e where e.petition_id = "petitions"."id" and e.round_id in ${roundIds})`,
     units ? sql`exists (select 1 from petition_opinions o where o.petition_id = "petitions"."id" and o.unit_id in ${units})` : undefined,
-    pattern ? sql`"petitions"."search_text" ilike ${pattern}` : undefined,
+    search?.where,
   );
   const [rows, total] = await Promise.all([
     db
