@@ -3,7 +3,7 @@
 // the secretariat of another ward can neither open it nor find it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, browserAvailable, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { DEMO_PASSWORD, browserAvailable, launchBrowser, startServer, type RunningServer, expectText } from './support.ts';
 
 const NAME = 'Trần Thị Ánh Tuyết';
 
@@ -87,14 +87,14 @@ describe.skipIf(!browserAvailable())('giao diện web: đại biểu và nhật 
     await page.waitForURL(`**/councils/${sahuynh}/audit`);
     const event = page.locator('.ant-table-row', { hasText: NAME }).first();
     await event.waitFor();
-    expect(await event.innerText()).toContain('Thêm đại biểu');
-    expect(await event.innerText()).toContain('delegate.create');
-    expect(await event.innerText()).toContain('Lê Thị Mỹ');
+    await expectText(event, 'Thêm đại biểu');
+    await expectText(event, 'delegate.create');
+    await expectText(event, 'Lê Thị Mỹ');
     await event.locator('.ant-table-row-expand-icon').click();
     const diff = page.locator('.ant-table-expanded-row').first();
     await diff.getByText('Họ và tên').waitFor();
-    expect(await diff.innerText()).toContain(NAME);
-    expect(await diff.innerText()).toContain('1984');
+    await expectText(diff, NAME);
+    await expectText(diff, '1984');
     await logout(page);
 
     // vp.ducpho (another ward): the delegate's address is refused, in Vietnamese.

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, browserAvailable, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { DEMO_PASSWORD, browserAvailable, launchBrowser, startServer, type RunningServer, expectText } from './support.ts';
 
 const SHOTS = process.env.PETITION_SHOTS ?? '/tmp/shots-petitions';
 
@@ -138,7 +138,7 @@ describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến ngh�
       await page.getByTestId('paste-save').click();
       await page.getByText('Đã ghi 3 ý kiến.').waitFor();
       await page.locator('.ant-table-row', { hasText: PASTED[2]! }).waitFor();
-      expect(await page.locator('.ant-table-tbody').first().innerText()).toContain(VOTER_1);
+      await expectText(page.locator('.ant-table-tbody').first(), VOTER_1);
 
       // Classify all five with the suggestions.
       await tab(page, /^Phân loại/);
@@ -152,7 +152,7 @@ describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến ngh�
       await tab(page, /^Tổng hợp/);
       const group = page.getByTestId('merge-group').first();
       await group.waitFor();
-      expect(await group.innerText()).toContain('Thạnh Đức');
+      await expectText(group, 'Thạnh Đức');
       await shoot(page, 'merge', 'desktop');
       await group.getByTestId('merge-group-submit').click();
       const merged = page.getByText(/^Đã tổng hợp 2 ý kiến thành kiến nghị số \d+\.$/);
@@ -163,7 +163,7 @@ describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến ngh�
       await tab(page, /^Chuyển xử lý/);
       const row = page.locator('.ant-table-row', { hasText: TEXT_1 }).first();
       await row.waitFor();
-      expect(await row.innerText()).toContain('Ủy ban nhân dân phường Sa Huỳnh');
+      await expectText(row, 'Ủy ban nhân dân phường Sa Huỳnh');
       await row.locator('.ant-checkbox-input').check();
       await page.getByTestId('dispatch-open').click();
       const ddlg = page.getByRole('dialog');
@@ -186,7 +186,7 @@ describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến ngh�
       await page.locator('.ant-layout-sider').getByText('Kiến nghị cần trả lời', { exact: true }).click();
       const item = page.locator('.ant-table-row', { hasText: TEXT_1 }).first();
       await item.waitFor();
-      expect(await item.innerText()).toContain('Trong hạn');
+      await expectText(item, 'Trong hạn');
       expect(await page.content()).not.toContain(VOTER_1);
       await item.getByRole('button', { name: 'Trả lời' }).click();
       const form = page.getByTestId('answer-form');
@@ -209,7 +209,7 @@ describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến ngh�
       await page.getByRole('heading', { name: `Kiến nghị số ${number}` }).waitFor();
       petitionUrl = page.url();
       await page.getByTestId('petition-responses').getByText(ANSWER).waitFor();
-      expect(await page.getByTestId('petition-responses').innerText()).toContain('412/UBND');
+      await expectText(page.getByTestId('petition-responses'), '412/UBND');
       const tl = await page.getByTestId('petition-timeline').innerText();
       for (const step of ['Tiếp nhận ý kiến cử tri', 'Phân loại ý kiến', 'Chuyển kiến nghị đến nơi có thẩm quyền', 'Trả lời kiến nghị']) {
         expect(tl).toContain(step);

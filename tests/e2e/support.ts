@@ -75,3 +75,22 @@ export async function startServer(): Promise<RunningServer> {
     },
   };
 }
+
+/**
+ * Waits until the locator's text contains every string, then asserts it: pages load their data
+ * after they render, so a text read at once may be read too early.
+ */
+export async function expectText(locator: import('playwright-core').Locator, ...texts: string[]): Promise<void> {
+  const { expect } = await import('vitest');
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const text = await locator.innerText();
+    const missing = texts.find((t) => !text.includes(t));
+    if (missing === undefined) return;
+    if (Date.now() > deadline) {
+      expect(text).toContain(missing);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

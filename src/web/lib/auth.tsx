@@ -1,5 +1,5 @@
 // The signed-in user (GET /api/auth/me), the menu the server allows, and login/logout.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError, request, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 
 export interface Grant {
@@ -58,15 +58,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [menu, setMenu] = useState<MenuItem[]>([]);
   const [loading, setLoading] = useState(true);
+  // Bumped by logout: a /me answer that was on its way before the logout must not sign the user
+  // back in on screen.
+  const generation = useRef(0);
 
   const refresh = useCallback(async () => {
+    const asked = generation.current;
     try {
       const m = await request<Me>('GET', '/auth/me', { quiet401: true });
-      setCsrfToken(m.csrfToken);
       const items = await request<MenuItem[]>('GET', '/menu', { quiet401: true });
+      if (asked !== generation.current) return;
+      setCsrfToken(m.csrfToken);
       setMe(m);
       setMenu(items);
     } catch (err) {
+      if (asked !== generation.current) return;
       if (err instanceof ApiError && err.status === 401) {
         setMe(null);
         setMenu([]);
@@ -88,12 +94,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (username: string, password: string) => {
       await request('POST', '/auth/login', { body: { username, password }, quiet401: true });
+      generation.current++;
       await refresh();
     },
     [refresh],
   );
 
   const logout = useCallback(async () => {
+    generation.current++;
     try {
       await api.post('/auth/logout');
     } finally {
