@@ -3,24 +3,11 @@
 // the secretariat of another ward can neither open it nor find it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, browserAvailable, launchBrowser, startServer, type RunningServer, expectText } from './support.ts';
+import { DEMO_PASSWORD, browserAvailable, launchBrowser, startServer, type RunningServer, expectText, login, logout } from './support.ts';
 
 const NAME = 'Trần Thị Ánh Tuyết';
 
-async function login(page: Page, baseUrl: string, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await expect(page.getByText('Nền tảng làm việc số của Hội đồng nhân dân')).toBeTruthy();
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForSelector('.nt-header');
-}
 
-async function logout(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByText('Đăng xuất', { exact: true }).click();
-  await page.waitForURL(/\/login$/);
-}
 
 describe.skipIf(!browserAvailable())('giao diện web: đại biểu và nhật ký (Chromium)', () => {
   let server: RunningServer;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, browserAvailable, launchBrowser, startServer, type RunningServer, expectText } from './support.ts';
+import { DEMO_PASSWORD, browserAvailable, launchBrowser, startServer, type RunningServer, expectText, login, logout } from './support.ts';
 
 const SHOTS = process.env.PETITION_SHOTS ?? '/tmp/shots-petitions';
 
@@ -29,19 +29,7 @@ const today = () => {
   return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
 };
 
-async function login(page: Page, baseUrl: string, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForSelector('.nt-header');
-}
 
-async function logout(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByText('Đăng xuất', { exact: true }).click();
-  await page.waitForURL(/\/login$/);
-}
 
 async function shoot(page: Page, name: string, tag: string) {
   await page.waitForTimeout(400);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.ts';
 import { seedDemo } from '../../src/server/seed.ts';
 import { createTestDb } from '../support/db.ts';
@@ -92,5 +92,36 @@ export async function expectText(locator: import('playwright-core').Locator, ...
       return;
     }
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Signs in through the login page as a demo user. */
+export async function login(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForSelector('.nt-header');
+}
+
+/**
+ * Signs out through the user menu and waits for the login page. A click that lands while antd's
+ * dropdown is still animating open is not delivered to the item (the menu stays open, seen in a
+ * failure screenshot); like a person, click again — at most three times.
+ */
+export async function logout(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const item = page.getByRole('menuitem', { name: 'Đăng xuất' });
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    await item.click();
+    try {
+      await page.waitForURL(/\/login$/, { timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) {
+        await page.screenshot({ path: path.join(process.env.TMPDIR ?? '/tmp', 'nt-logout-failure.png') });
+        throw new Error(`After "Đăng xuất" the page stayed at ${page.url()} (screenshot nt-logout-failure.png): ${(err as Error).message}`);
+      }
+    }
   }
 }
