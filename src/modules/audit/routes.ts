@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CouncilParams, PageQuery, jsonOk, pageOf, type Router } from '../../server/route.ts';
-import { xlsxResponse } from '../documents/xlsxExport.ts';
+import { xlsxResponse, xlsxOk, EXPORT_MAX } from '../documents/xlsxExport.ts';
 import { listEvents } from './service.ts';
 
 const EventSchema = z
@@ -37,9 +37,6 @@ function toFilter(q: z.infer<typeof Filter>) {
 }
 
 // Export (.xlsx) of the same filters, no pagination (newest first, at most EXPORT_MAX events).
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const xlsxOk = { description: 'Tệp Excel', content: { [XLSX]: { schema: z.any().openapi({ type: 'string', format: 'binary' }) } } };
-const EXPORT_MAX = 200_000;
 const ExportFilter = Filter.omit({ page: true, pageSize: true, q: true });
 const snapshot = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
 

@@ -7,7 +7,7 @@ import {
   CouncilParams, Id, IsoDate, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router,
 } from '../../server/route.ts';
 import { actorOf } from '../audit/service.ts';
-import { xlsxResponse } from '../documents/xlsxExport.ts';
+import { xlsxResponse, xlsxOk, EXPORT_MAX } from '../documents/xlsxExport.ts';
 import { UNIT_FIELDS, commitUnitImport, planUnitImport } from './importUnits.ts';
 import { adminUnits } from './schema.ts';
 import * as svc from './service.ts';
@@ -86,9 +86,6 @@ const ImportForm = z.object({
 });
 
 // Exports (.xlsx): the list's filters, no pagination, Vietnamese headers, dates as dates.
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const xlsxOk = { description: 'Tệp Excel', content: { [XLSX]: { schema: z.any().openapi({ type: 'string', format: 'binary' }) } } };
-const EXPORT_MAX = 200_000;
 const all = { page: 1, pageSize: EXPORT_MAX };
 const day = (v: string | null | undefined) => (v ? new Date(`${v}T00:00:00Z`) : null);
 const stamp = (v: string | Date | null | undefined) => (v ? new Date(v) : null);

@@ -3,6 +3,7 @@
 //
 //   return xlsxResponse({ fileName: 'So-van-ban-di-2026.xlsx', sheetName: 'Sổ văn bản đi',
 //     title: 'SỔ VĂN BẢN ĐI NĂM 2026', columns: [...], rows });
+import { z } from '@hono/zod-openapi';
 import { writeXlsx, type ColumnSpec } from '../spreadsheets/index.ts';
 import { XLSX_TYPE, fileResponse } from './files.ts';
 
@@ -26,3 +27,12 @@ export async function xlsxResponse(spec: XlsxExport): Promise<Response> {
   const name = /\.xlsx$/i.test(spec.fileName) ? spec.fileName : `${spec.fileName}.xlsx`;
   return fileResponse(bytes, name, XLSX_TYPE);
 }
+
+/** The OpenAPI response declaration of an .xlsx download. */
+export const xlsxOk = {
+  description: 'Tệp Excel',
+  content: { [XLSX_TYPE]: { schema: z.any().openapi({ type: 'string', format: 'binary' }) } },
+};
+
+/** The most rows one export writes (an export is the list without pagination). */
+export const EXPORT_MAX = 200_000;

@@ -35,6 +35,7 @@ import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES } from '../actions/a
 import { listRounds, listMeetings, roundSummary } from '../queries/rounds.ts';
 import { listOpinions } from '../queries/opinions.ts';
 import { listPetitions } from '../queries/listPetitions.ts';
+import { EXPORT_MAX, xlsxOk, xlsxResponse } from '../../documents/xlsxExport.ts';
 import { getPetition } from '../queries/getPetition.ts';
 import { petitionTimeline } from '../queries/timeline.ts';
 import { mergeProposals } from '../queries/proposals.ts';
@@ -383,6 +384,41 @@ export function councilRoutes(r: Router) {
     async (c) => {
       const { councilId } = c.req.valid('param');
       return c.json(await listPetitions(c.var.db, councilId, c.req.valid('query'), await envOf(c, councilId)), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'get', path: '/councils/{councilId}/petitions/export.xlsx',
+      summary: 'Xuất danh sách kiến nghị ra Excel (theo bộ lọc của danh sách)',
+      permission: 'petitions.read', scope: 'council',
+      request: { params: CouncilParams, query: PetitionQuery.omit({ page: true, pageSize: true }) },
+      responses: { 200: xlsxOk },
+    },
+    async (c) => {
+      const { councilId } = c.req.valid('param');
+      const env = await envOf(c, councilId);
+      const { items } = await listPetitions(c.var.db, councilId, { ...c.req.valid('query'), page: 1, pageSize: EXPORT_MAX }, env);
+      const day = (v: unknown) => (typeof v === 'string' && v ? new Date(`${v}T00:00:00Z`) : null);
+      return xlsxResponse({
+        fileName: `Kien-nghi-cu-tri-${env.day}.xlsx`,
+        sheetName: 'Kiến nghị cử tri',
+        columns: [
+          { header: 'Số', key: 'number', type: 'number', width: 7 },
+          { header: 'Nội dung kiến nghị', key: 'text', type: 'text', width: 70 },
+          { header: 'Lĩnh vực', key: 'fieldName', type: 'text', width: 18 },
+          { header: 'Cấp thẩm quyền', key: 'levelLabel', type: 'text', width: 14 },
+          { header: 'Cơ quan giải quyết', key: 'agencyName', type: 'text', width: 30 },
+          { header: 'Trạng thái', key: 'statusLabel', type: 'text', width: 18 },
+          { header: 'Hạn trả lời', key: 'due', type: 'date', width: 12 },
+          { header: 'Tình trạng hạn', key: 'deadlineLabel', type: 'text', width: 16 },
+          { header: 'Kết quả trả lời', key: 'lastResultLabel', type: 'text', width: 22 },
+          { header: 'Số ý kiến', key: 'opinionCount', type: 'number', width: 9 },
+          { header: 'Xã, phường', key: 'communeList', type: 'text', width: 24 },
+          { header: 'Số kỳ họp tồn đọng', key: 'outstandingSessions', type: 'number', width: 10 },
+          { header: 'Đợt', key: 'roundName', type: 'text', width: 36 },
+        ],
+        rows: items.map((p) => ({ ...p, due: day((p as Record<string, unknown>).trackedDue), communeList: p.communes.join(', ') })),
+      });
     },
   );
   r.add(

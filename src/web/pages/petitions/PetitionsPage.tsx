@@ -9,6 +9,7 @@ import { fmtDate } from '../../lib/format.ts';
 import { useCouncil } from '../../shell/AppShell.tsx';
 import { AgencySelect, UnitSelect } from '../../components/pickers.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
+import { ExportButton } from '../documents/shared.tsx';
 import {
   DeadlineTag, ResultTag, StatusTag, clip, levelOptions, statusOptions, useBodies, useFields, useRounds, type PetitionRow,
 } from './shared.tsx';
@@ -47,7 +48,12 @@ export function PetitionsPage() {
   const anyFilter = !!dq || KEYS.some((k) => filters[k]);
 
   return (
-    <Page title="Kiến nghị cử tri" subtitle={councilName} crumbs={[{ title: 'Kiến nghị cử tri' }, { title: 'Danh sách kiến nghị' }]}>
+    <Page
+      title="Kiến nghị cử tri"
+      subtitle={councilName}
+      crumbs={[{ title: 'Kiến nghị cử tri' }, { title: 'Danh sách kiến nghị' }]}
+      extra={<ExportButton path={`/councils/${councilId}/petitions/export.xlsx`} query={{ ...filters, q: dq }} />}
+    >
       <Card>
         <div className="nt-toolbar">
           <Input.Search
