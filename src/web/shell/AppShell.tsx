@@ -2,7 +2,7 @@
 // the user menu in the header.
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { Avatar, Dropdown, Grid, Layout, Menu, Modal, Result, Select } from 'antd';
+import { Avatar, Badge, Button, Dropdown, Grid, Layout, Menu, Modal, Result, Select, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined, AppstoreOutlined, BankOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, FileTextOutlined,
@@ -14,6 +14,7 @@ import { todayIso } from '../lib/format.ts';
 import { Forbidden, NotFound } from '../components/common.tsx';
 import { PasswordForm } from '../pages/PasswordPage.tsx';
 import { message } from '../lib/feedback.tsx';
+import { useApi } from '../lib/hooks.ts';
 
 const { Sider, Header, Content } = Layout;
 
@@ -156,6 +157,7 @@ export function AppShell() {
                 </>
               )}
             </div>
+            <NotificationBell />
             <Dropdown
               trigger={['click']}
               menu={{
@@ -281,4 +283,28 @@ export function ShellNotFound() {
     );
   }
   return <NotFound />;
+}
+
+/** The unread-notification count (reminders of due and overdue petitions), refreshed on every page. */
+function NotificationBell() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const unread = useApi<{ unread: number }>('/notifications', { unread: 'true', pageSize: 1 });
+  const { reload } = unread;
+  useEffect(() => reload(), [location.pathname, reload]);
+  const n = unread.data?.unread ?? 0;
+  return (
+    <Tooltip title={n ? `${n} thông báo chưa đọc` : 'Thông báo'}>
+      <Badge count={n} size="small" offset={[-4, 4]}>
+        <Button
+          type="text"
+          shape="circle"
+          icon={<BellOutlined />}
+          aria-label={n ? `Thông báo: ${n} chưa đọc` : 'Thông báo'}
+          data-testid="notification-bell"
+          onClick={() => navigate('/notifications')}
+        />
+      </Badge>
+    </Tooltip>
+  );
 }
