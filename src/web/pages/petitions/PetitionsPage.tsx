@@ -108,7 +108,9 @@ export function PetitionsPage() {
               render: (s: string, p) => (
                 <div>
                   <StatusTag status={s} label={p.statusLabel} />
-                  {p.lastResult && <div style={{ marginTop: 4 }}><ResultTag result={p.lastResult} label={p.lastResultLabel} /></div>}
+                  {p.lastResult && p.lastResultLabel !== p.statusLabel && (
+                    <div style={{ marginTop: 4 }}><ResultTag result={p.lastResult} label={p.lastResultLabel} /></div>
+                  )}
                 </div>
               ),
             },
