@@ -52,7 +52,7 @@ export async function load(database: Database, n: number, log: (s: string) => vo
           b.search_doc || 'thon ' || (${hArr('s')})[1 + g % ${hamlets.length}] || ' to ' || (g % 97) || ' ',
           b.exact_doc || 'thôn ' || (${hArr('e')})[1 + g % ${hamlets.length}] || ' tổ ' || (g % 97) || ' ',
           b.naive || ' (thon ' || lower((${hArr('s')})[1 + g % ${hamlets.length}]) || ', to ' || (g % 97) || ')'
-        from generate_series(${from}, ${to}) g join bench_base b on b.id = 1 + (g * 7919) % ${base.length}`),
+        from generate_series(${from}, ${to}) g join bench_base b on b.id = 1 + (g::bigint * 7919) % ${base.length}`),
     );
     log(`    ${to.toLocaleString('vi-VN')} / ${n.toLocaleString('vi-VN')} rows`);
   }
