@@ -37,6 +37,7 @@ import { listOpinions } from '../queries/opinions.ts';
 import { listPetitions } from '../queries/listPetitions.ts';
 import { EXPORT_MAX, xlsxOk, xlsxResponse } from '../../documents/xlsxExport.ts';
 import { getPetition } from '../queries/getPetition.ts';
+import { SIMILAR_MIN_CHARS, similarPetitions } from '../queries/similar.ts';
 import { petitionTimeline } from '../queries/timeline.ts';
 import { mergeProposals } from '../queries/proposals.ts';
 import { suggestClassification } from '../queries/suggestions.ts';
@@ -438,6 +439,30 @@ export function councilRoutes(r: Router) {
       responses: { 201: jsonOk(Obj) },
     },
     async (c) => c.json(await mergeOpinions(ctxOf(c), c.req.valid('param').councilId, c.req.valid('json')), 201),
+  );
+  // Before /petitions/{petitionId}, so "similar" is not taken for an id.
+  r.add(
+    {
+      method: 'get', path: '/councils/{councilId}/petitions/similar',
+      summary: 'Kiến nghị tương tự đã được nêu trước đây (mọi đợt, cả HĐND các đơn vị cũ): để biết "đã được nêu N lần kể từ năm…"',
+      permission: 'petitions.read', scope: 'council',
+      request: {
+        params: CouncilParams,
+        query: z.object({
+          text: z
+            .string({ message: 'Hãy nhập nội dung cần so sánh.' })
+            .trim()
+            .min(SIMILAR_MIN_CHARS, { message: `Nội dung cần so sánh phải có ít nhất ${SIMILAR_MIN_CHARS} ký tự.` })
+            .max(10000, { message: 'Nội dung cần so sánh dài quá mức cho phép (tối đa 10.000 ký tự).' }),
+          k: z.coerce.number({ message: 'Số kết quả không hợp lệ.' }).int({ message: 'Số kết quả không hợp lệ.' }).min(1, { message: 'Số kết quả phải từ 1 đến 20.' }).max(20, { message: 'Số kết quả phải từ 1 đến 20.' }).default(5),
+        }),
+      },
+      responses: { 200: jsonOk(z.object({ items: z.array(Obj), summary: Obj })) },
+    },
+    async (c) => {
+      const { text, k } = c.req.valid('query');
+      return c.json(await similarPetitions(c.var.db, c.req.valid('param').councilId, text, k), 200);
+    },
   );
   r.add(
     {

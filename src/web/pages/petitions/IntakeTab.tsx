@@ -3,11 +3,12 @@
 // (split by the server, previewed, saved at once), and XLSX/CSV import with column mapping.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import {
-  Alert, Button, Col, Input, Row, Segmented, Select, Space, Statistic, Steps, Table, Tag, Tooltip, Typography, Upload, type InputRef,
+  Alert, Button, Col, Input, Popover, Row, Segmented, Select, Space, Statistic, Steps, Table, Tag, Tooltip, Typography, Upload, type InputRef,
 } from 'antd';
-import { CheckCircleTwoTone, DeleteOutlined, InboxOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, DeleteOutlined, HistoryOutlined, InboxOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { api, ApiError, request } from '../../lib/api.ts';
-import { useDebounced, usePagedTable } from '../../lib/hooks.ts';
+import { useApi, useDebounced, usePagedTable } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate } from '../../lib/format.ts';
 import { CHANNEL_LABELS, EncodingTag, clip, type Meeting, type Opinion, type RoundSummary } from './shared.tsx';
@@ -281,12 +282,80 @@ function KeyboardEntry(props: { councilId: string; roundId: string; target: Targ
             maxLength={10000}
           />
         </div>
+        <SimilarHint councilId={props.councilId} text={draft.text} />
       </div>
       <Space style={{ marginTop: 8 }}>
         <Button type="primary" loading={busy} onClick={save}>Ghi ý kiến (Enter)</Button>
         {hint && <Typography.Text type="warning">{hint}</Typography.Text>}
         {done.length > 0 && <Typography.Text type="secondary">Đã ghi {done.length} ý kiến trong lượt nhập này.</Typography.Text>}
       </Space>
+    </div>
+  );
+}
+
+// "Raised before?" ---------------------------------------------------------------------------------
+
+interface SimilarItem {
+  id: string;
+  councilId: string;
+  councilName: string;
+  ownCouncil: boolean;
+  number: number;
+  text: string;
+  score: number;
+  roundName: string;
+  roundDate: string;
+  statusLabel: string;
+  lastResultLabel: string | null;
+}
+interface SimilarAnswer {
+  items: SimilarItem[];
+  summary: { count: number; since: string | null; threshold: number };
+}
+const SIMILAR_MIN_CHARS = 10;
+
+/**
+ * Under the row being typed: "Đã được nêu N lần kể từ năm YYYY" when earlier petitions (any round,
+ * predecessor councils included) are similar, with a popover listing them. Debounced 400 ms; never
+ * takes the focus and is out of the Tab order, so the keyboard flow stays as it was.
+ */
+function SimilarHint(props: { councilId: string; text: string }) {
+  // A long minute is compared on its first 2,000 characters (the text travels in the URL).
+  const text = useDebounced(props.text.trim().slice(0, 2000), 400);
+  const ask = text.length >= SIMILAR_MIN_CHARS && props.text.trim().length >= SIMILAR_MIN_CHARS;
+  const res = useApi<SimilarAnswer>(ask ? `/councils/${props.councilId}/petitions/similar` : null, ask ? { text, k: 5 } : undefined);
+  const data = ask ? res.data : undefined;
+  if (!data || data.summary.count === 0) return null;
+  const { count, since } = data.summary;
+  const matches = data.items.filter((p) => p.score >= data.summary.threshold);
+  const list = (
+    <div style={{ maxWidth: 460 }} data-testid="similar-list">
+      {matches.map((p) => (
+        <div key={p.id} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+          <div>
+            {p.ownCouncil ? (
+              <Link to={`/councils/${p.councilId}/petitions/${p.id}`} tabIndex={-1}>KN-{p.number}</Link>
+            ) : (
+              <Typography.Text strong>KN-{p.number}</Typography.Text>
+            )}{' '}
+            <Tag style={{ marginInlineStart: 4 }}>{p.statusLabel}</Tag>
+            {p.lastResultLabel && <Tag color="blue">{p.lastResultLabel}</Tag>}
+          </div>
+          <div style={{ fontSize: 13 }}>{clip(p.text, 200)}</div>
+          <div style={{ fontSize: 12, color: '#6b7280' }}>
+            {p.roundName} ({fmtDate(p.roundDate)}){p.ownCouncil ? '' : ` — ${p.councilName}`}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+  return (
+    <div style={{ padding: '0 0 4px 40px' }} data-testid="similar-hint" aria-live="polite">
+      <Popover content={list} title="Kiến nghị tương tự đã được nêu" trigger={['hover', 'click']} placement="bottomLeft">
+        <Typography.Link tabIndex={-1} style={{ fontSize: 13 }}>
+          <HistoryOutlined /> Đã được nêu {count} lần{since ? ` kể từ năm ${since}` : ''}
+        </Typography.Link>
+      </Popover>
     </div>
   );
 }
