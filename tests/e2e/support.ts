@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.ts';
+import type { AppConfig } from '../../src/server/context.ts';
+import type { Db } from '../../src/db/client.ts';
 import { seedDemo } from '../../src/server/seed.ts';
 import { createTestDb } from '../support/db.ts';
 
@@ -48,18 +50,25 @@ export async function launchBrowser(): Promise<Browser> {
 export interface RunningServer {
   baseUrl: string;
   ids: Map<string, string>;
+  /** The app's database and configuration, for running the daily jobs against the same server. */
+  db: Db;
+  config: AppConfig;
   close(): Promise<void>;
 }
 
-/** Starts the app with the demo data on a free port; expects dist/web to be built. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts the app with the demo data on a free port; expects dist/web to be built. `config`
+ * overrides parts of the default configuration (e.g. `smtp` pointing at a test SMTP server).
+ */
+export async function startServer(config: Partial<AppConfig> = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) {
     throw new Error(`dist/web is not built: run "npx vite build" before the e2e tests (${WEB_ROOT})`);
   }
   const database = await createTestDb('pglite');
   const ids = await seedDemo(database.db, new Date());
+  const appConfig: AppConfig = { publicUrl: 'http://127.0.0.1', secureCookies: false, ...config };
   const app = createApp(
-    { db: database.db, dbKind: database.kind, clock: () => new Date(), config: { publicUrl: 'http://127.0.0.1', secureCookies: false } },
+    { db: database.db, dbKind: database.kind, clock: () => new Date(), config: appConfig },
     { webRoot: WEB_ROOT },
   );
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -69,6 +78,8 @@ export async function startServer(): Promise<RunningServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     ids,
+    db: database.db,
+    config: appConfig,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
