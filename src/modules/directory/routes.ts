@@ -9,6 +9,7 @@ import {
 import { actorOf } from '../audit/service.ts';
 import { xlsxResponse, xlsxOk, EXPORT_MAX } from '../documents/xlsxExport.ts';
 import { UNIT_FIELDS, commitUnitImport, planUnitImport } from './importUnits.ts';
+import { commitDelegateImport, planDelegateImport } from './importDelegates.ts';
 import { adminUnits } from './schema.ts';
 import * as svc from './service.ts';
 
@@ -84,6 +85,16 @@ const ImportForm = z.object({
   mode: z.enum(['preview', 'commit']).default('preview'),
   mapping: z.string().max(5000).optional(),
 });
+const DelegateImportForm = ImportForm.extend({ termId: Id.optional() });
+
+function mappingFrom(form: { mapping?: string }) {
+  if (!form.mapping) return undefined;
+  try {
+    return JSON.parse(form.mapping) as Record<string, string | null>;
+  } catch {
+    throw invalid('Cách ghép cột không hợp lệ.');
+  }
+}
 
 // Exports (.xlsx): the list's filters, no pagination, Vietnamese headers, dates as dates.
 const all = { page: 1, pageSize: EXPORT_MAX };
@@ -481,6 +492,28 @@ export function directoryRoutes(r: Router) {
       responses: { 201: jsonOk(Obj) },
     },
     async (c) => c.json(await svc.createDelegate(c.var.db, actorOf(c.var.user), c.req.valid('param').councilId, c.req.valid('json')), 201),
+  );
+  // Registered before /delegates/{delegateId} so "import" is never taken for an id.
+  r.add(
+    {
+      method: 'post',
+      path: '/councils/{councilId}/delegates/import',
+      summary: 'Nhập danh sách đại biểu từ tệp CSV/XLSX (xem trước hoặc ghi; tất cả hoặc không dòng nào)',
+      permission: 'directory.manage',
+      scope: 'council',
+      request: { params: CouncilParams, body: { required: true, content: { 'multipart/form-data': { schema: DelegateImportForm } } } },
+      responses: { 200: jsonOk(z.object({}).passthrough()) },
+    },
+    async (c) => {
+      const { councilId } = c.req.valid('param');
+      const form = c.req.valid('form');
+      const { data, name } = await fileFrom(form);
+      const plan = await planDelegateImport(c.var.db, councilId, data, name, { mapping: mappingFrom(form), termId: form.termId ?? null });
+      const { rows: _rows, ...summary } = plan;
+      if (form.mode === 'preview') return c.json({ mode: 'preview', ...summary }, 200);
+      const result = await commitDelegateImport(c.var.db, actorOf(c.var.user), councilId, plan, name);
+      return c.json({ mode: 'commit', ...summary, ...result }, 200);
+    },
   );
   r.add(
     {

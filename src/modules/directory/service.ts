@@ -464,7 +464,8 @@ export interface DelegateInput {
   status?: 'active' | 'ended';
 }
 
-function delegateKeys(input: Partial<DelegateInput>) {
+/** Sort and search keys of a delegate (also used by the spreadsheet import's bulk insert). */
+export function delegateKeys(input: Partial<DelegateInput>) {
   return input.fullName
     ? { sortKey: personSortKey(input.fullName), searchKey: fold(`${input.fullName} ${input.position ?? ''} ${input.workplace ?? ''}`) }
     : {};

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { useDebounced, usePagedTable } from '../lib/hooks.ts';
@@ -12,6 +12,7 @@ import { DELEGATE_STATUS, GENDER_LABELS } from '../lib/format.ts';
 import { ErrorView, Page } from '../components/common.tsx';
 import { DelegateDrawer, termLabel, useCouncilRefs, type Delegate } from './delegateShared.tsx';
 import { ExportButton } from './documents/shared.tsx';
+import { DelegateImportModal } from './DelegateImportModal.tsx';
 
 export function DelegatesPage() {
   const { councilId } = useParams() as { councilId: string };
@@ -25,6 +26,7 @@ export function DelegatesPage() {
   const debouncedQ = useDebounced(q.trim(), 300);
   const table = usePagedTable<Delegate>(`/councils/${councilId}/delegates`, { q: debouncedQ, termId, status, constituencyId });
   const [drawer, setDrawer] = useState<{ open: boolean; delegate: Delegate | null }>({ open: false, delegate: null });
+  const [importing, setImporting] = useState(false);
 
   if (councilError) return <ErrorView error={councilError} />;
   if (table.error && (table.error.status === 403 || table.error.status === 404)) return <ErrorView error={table.error} />;
@@ -49,6 +51,11 @@ export function DelegatesPage() {
       extra={
         <>
           <ExportButton path={`/councils/${councilId}/delegates/export.xlsx`} query={{ q: debouncedQ, termId, status, constituencyId }} />
+          {manage && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              Nhập từ Excel
+            </Button>
+          )}
           {manage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, delegate: null })}>
               Thêm đại biểu
@@ -170,6 +177,15 @@ export function DelegatesPage() {
           table.reload();
         }}
       />
+      {manage && (
+        <DelegateImportModal
+          councilId={councilId}
+          open={importing}
+          terms={terms}
+          onClose={() => setImporting(false)}
+          onImported={() => table.reload()}
+        />
+      )}
     </Page>
   );
 }
