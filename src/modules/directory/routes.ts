@@ -3,6 +3,7 @@ import { inArray } from 'drizzle-orm';
 import { AGENCY_KINDS, BODY_KINDS, LEVELS, MEMBERSHIP_ROLES, UNIT_TYPES, unitType } from '../../domain/directory/labels.ts';
 import { invalid } from '../../server/errors.ts';
 import { scopesOf } from '../../server/permissions.ts';
+import { uploadedFile } from '../../server/upload.ts';
 import {
   CouncilParams, Id, IsoDate, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router,
 } from '../../server/route.ts';
@@ -110,13 +111,9 @@ const UnitFilter = PageQuery.extend({
 /** Header of an import field: the export re-imports through /units/import as it is. */
 const unitHeader = (key: string) => UNIT_FIELDS.find((f) => f.key === key)!.label;
 
-async function fileFrom(form: { file?: unknown }) {
-  const f = form.file;
-  if (!f || typeof f !== 'object' || !('arrayBuffer' in f)) throw invalid('Hãy chọn một tệp .xlsx hoặc .csv để nhập.');
-  const file = f as File;
-  if (file.size > 50 * 1024 * 1024) throw invalid('Tệp lớn quá 50 MB.');
-  return { data: new Uint8Array(await file.arrayBuffer()), name: file.name || 'tep-nhap' };
-}
+/** An import file: a spreadsheet of at most 50 MB. */
+const importFile = (form: { file?: unknown }) =>
+  uploadedFile(form, { maxBytes: 50 * 1024 * 1024, missing: 'Hãy chọn một tệp .xlsx hoặc .csv để nhập.' });
 
 export function directoryRoutes(r: Router) {
   r.add(
@@ -265,7 +262,7 @@ export function directoryRoutes(r: Router) {
     },
     async (c) => {
       const form = c.req.valid('form');
-      const { data, name } = await fileFrom(form);
+      const { data, name } = await importFile(form);
       let mapping;
       if (form.mapping) {
         try {
@@ -507,7 +504,7 @@ export function directoryRoutes(r: Router) {
     async (c) => {
       const { councilId } = c.req.valid('param');
       const form = c.req.valid('form');
-      const { data, name } = await fileFrom(form);
+      const { data, name } = await importFile(form);
       const plan = await planDelegateImport(c.var.db, councilId, data, name, { mapping: mappingFrom(form), termId: form.termId ?? null });
       const { rows: _rows, ...summary } = plan;
       if (form.mode === 'preview') return c.json({ mode: 'preview', ...summary }, 200);

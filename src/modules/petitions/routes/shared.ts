@@ -1,6 +1,7 @@
 // Route helpers shared by the petitions routes.
 import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
+import { uploadedFile } from '../../../server/upload.ts';
 import type { AppEnv } from '../../../server/context.ts';
 import { can } from '../../../server/permissions.ts';
 import { invalid } from '../../../server/errors.ts';
@@ -24,12 +25,7 @@ export async function envOf(c: Context<AppEnv>, councilId?: string) {
 
 export const canSeeVoters = (c: Context<AppEnv>, councilId: string) => can(c.var.user, 'petitions.voters', { councilId });
 
-export async function fileFrom(form: { file?: unknown }, maxBytes: number, what = 'tệp') {
-  const f = form.file;
-  if (!f || typeof f !== 'object' || !('arrayBuffer' in f)) throw invalid(`Hãy chọn ${what}.`);
-  const file = f as File;
-  if (file.size > maxBytes) throw invalid(`Tệp lớn quá ${Math.round(maxBytes / 1024 / 1024)} MB.`);
-  return { data: new Uint8Array(await file.arrayBuffer()), name: file.name || 'tep', type: file.type };
-}
+export const fileFrom = (form: { file?: unknown }, maxBytes: number, what = 'tệp') =>
+  uploadedFile(form, { maxBytes, missing: `Hãy chọn ${what}.` });
 
 export const VersionRef = z.object({ id: Id, version: z.number().int().min(1) });
