@@ -5,3 +5,4 @@ export * from '../modules/audit/schema.ts';
 export * from '../modules/documents/schema.ts';
 export * from './searchSchema.ts';
 export * from '../modules/petitions/schema.ts';
+export * from '../modules/textSettings/schema.ts';

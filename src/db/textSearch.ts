@@ -11,6 +11,7 @@
 import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
 import type { Db, Tx } from './client.ts';
 import { likePattern, parseSearchQuery } from '../domain/text/searchQuery.ts';
+import type { AbbreviationDictionary } from '../domain/text/abbreviations.ts';
 
 export interface TextSearch {
   where: SQL;
@@ -26,9 +27,15 @@ export interface SearchColumns {
   exactDoc: Col;
 }
 
-export function textSearch(cols: SearchColumns, query: string | undefined, corrections?: Map<string, string[]>): TextSearch | null {
+/** `dict`: the abbreviation dictionary the documents were built with (default: the shipped one). */
+export function textSearch(
+  cols: SearchColumns,
+  query: string | undefined,
+  corrections?: Map<string, string[]>,
+  dict?: AbbreviationDictionary,
+): TextSearch | null {
   if (!query) return null;
-  const terms = parseSearchQuery(query);
+  const terms = parseSearchQuery(query, dict);
   if (!terms.length) return null;
   const conds: SQL[] = [];
   const ranks: SQL[] = [];
@@ -63,8 +70,9 @@ export async function searchWithTypoFallback<T>(
   cols: SearchColumns,
   query: string | undefined,
   run: (s: TextSearch | null) => Promise<T[]>,
+  dict?: AbbreviationDictionary,
 ): Promise<{ rows: T[]; corrected: Map<string, string[]> | null }> {
-  const strict = textSearch(cols, query);
+  const strict = textSearch(cols, query, undefined, dict);
   const rows = await run(strict);
   if (rows.length || !strict?.tolerant.length) return { rows, corrected: null };
   const corrections = new Map<string, string[]>();
@@ -73,5 +81,5 @@ export async function searchWithTypoFallback<T>(
     if (c.length) corrections.set(w, c);
   }
   if (!corrections.size) return { rows, corrected: null };
-  return { rows: await run(textSearch(cols, query, corrections)), corrected: corrections };
+  return { rows: await run(textSearch(cols, query, corrections, dict)), corrected: corrections };
 }

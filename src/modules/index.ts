@@ -7,5 +7,6 @@ import { auditModule } from './audit/index.ts';
 import { petitionsModule } from './petitions/index.ts';
 import { documentsModule } from './documents/index.ts';
 import { dashboardsModule } from './dashboards/index.ts';
+import { textSettingsModule } from './textSettings/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, dashboardsModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, dashboardsModule, textSettingsModule];

@@ -58,6 +58,7 @@ export function createApp(deps: AppDeps, opts: { webRoot?: string } = {}) {
     c.header('X-Frame-Options', 'DENY');
   });
   app.use('/api/*', checkCsrf);
+  for (const m of modules) if (m.middleware) app.use('/api/*', m.middleware);
 
   app.onError((err, c) => {
     let appErr: AppError | undefined;

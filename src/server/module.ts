@@ -1,6 +1,8 @@
 // What a module brings to the app (Decidim-style manifest). The server and the web shell only read
 // these registrations; they know nothing of petitions or delegates.
+import type { MiddlewareHandler } from 'hono';
 import type { Router } from './route.ts';
+import type { AppEnv } from './context.ts';
 import type { PermissionDef } from './permissions.ts';
 import type { Db } from '../db/client.ts';
 
@@ -31,6 +33,8 @@ export interface AppModule {
   menu?: MenuEntry[];
   /** Titles of the menu groups this module introduces (a group may hold other modules' entries). */
   menuGroups?: Record<string, string>;
+  /** Runs around every API request, after the user is known (e.g. per-database caches). */
+  middleware?: MiddlewareHandler<AppEnv>;
   /** Demo data; modules seed in the order they are listed in src/modules/index.ts. */
   seedDemo?: (ctx: SeedContext) => Promise<void>;
 }

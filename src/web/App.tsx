@@ -16,6 +16,7 @@ import { BodiesPage } from './pages/BodiesPage.tsx';
 import { AgenciesPage } from './pages/AgenciesPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { AbbreviationsPage } from './pages/AbbreviationsPage.tsx';
 import { RoundsPage } from './pages/petitions/RoundsPage.tsx';
 import { RoundPage } from './pages/petitions/RoundPage.tsx';
 import { PetitionsPage } from './pages/petitions/PetitionsPage.tsx';
@@ -61,6 +62,7 @@ export function AppRoutes() {
         <Route path="councils" element={<CouncilsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="text/abbreviations" element={<AbbreviationsPage />} />
         <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="notifications" element={<NotificationsPage />} />

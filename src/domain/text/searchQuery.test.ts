@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exactDocument, likePattern, parseSearchQuery, searchDocument } from './searchQuery.ts';
+import { DEFAULT_ABBREVIATIONS, mergeAbbreviations } from './abbreviations.ts';
 
 describe('search documents', () => {
   it('fold accents and keep both an abbreviation and its expansion', () => {
@@ -32,5 +33,13 @@ describe('search queries', () => {
     expect(likePattern(['duong'], false)).toBe('% duong %');
     expect(likePattern(['pho'], true)).toBe('% pho%');
     expect(likePattern(['50%'], false)).toBe('% 50\\% %');
+  });
+
+  it('builds documents and parses queries with the dictionary it is given', () => {
+    const dict = mergeAbbreviations(DEFAULT_ABBREVIATIONS, [{ abbr: 'BQLDA', expansion: 'ban quản lý dự án' }]);
+    expect(parseSearchQuery('BQLDA')[0]!.expansion).toBeNull();
+    expect(parseSearchQuery('BQLDA', dict)[0]!.expansion).toEqual(['ban', 'quan', 'ly', 'du', 'an']);
+    expect(searchDocument('BQLDA huyện')).toBe(' bqlda huyen ');
+    expect(searchDocument('BQLDA huyện', dict)).toBe(' bqlda huyen ban quan ly du an huyen ');
   });
 });

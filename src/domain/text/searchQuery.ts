@@ -46,7 +46,8 @@ export interface SearchTerm {
 
 const MAX_TERMS = 8;
 
-export function parseSearchQuery(q: string): SearchTerm[] {
+/** `dict` must be the dictionary the documents were built with (searchDocument). */
+export function parseSearchQuery(q: string, dict?: AbbreviationDictionary): SearchTerm[] {
   const terms: SearchTerm[] = [];
   const re = /"([^"]*)"|(\S+)/g;
   let m: RegExpExecArray | null;
@@ -60,7 +61,7 @@ export function parseSearchQuery(q: string): SearchTerm[] {
     const folded = words(fold(body));
     if (!folded.length) continue;
     const exact = hasDiacritics(body) ? words(matchKey(body)) : null;
-    const expanded = words(fold(expandAbbreviations(body)));
+    const expanded = words(fold(expandAbbreviations(body, dict)));
     const expansion = expanded.join(' ') === folded.join(' ') ? null : expanded;
     terms.push({ folded, exact, prefix, phrase: phrase || folded.length > 1, expansion });
   }

@@ -2,6 +2,7 @@
 // the working calendar from the holiday table, council settings, search keys and levels in force.
 import { exactDocument, searchDocument } from '../../domain/text/searchQuery.ts';
 import { textSearch } from '../../db/textSearch.ts';
+import { currentAbbreviations } from '../textSettings/dictionary.ts';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { conflict, notFound } from '../../server/errors.ts';
@@ -38,15 +39,23 @@ export const OPINION_TAKEN =
   'Ý kiến này vừa được người khác tổng hợp hoặc chỉnh sửa. Vui lòng tải lại danh sách rồi thực hiện lại.';
 export const PETITION_CHANGED = 'Kiến nghị này vừa được người khác chỉnh sửa. Vui lòng tải lại rồi thực hiện lại.';
 
-/** The two search columns of a petition or opinion (src/domain/text/searchQuery.ts). */
+/**
+ * The two search columns of a petition or opinion (src/domain/text/searchQuery.ts), with the
+ * abbreviation dictionary in force (defaults + the administrator's, src/modules/textSettings).
+ */
 export function searchColumnsOf(...parts: (string | null | undefined)[]): { searchText: string; exactText: string } {
   const text = parts.filter(Boolean).join(' ');
-  return { searchText: searchDocument(text), exactText: exactDocument(text) };
+  return { searchText: searchDocument(text, currentAbbreviations()), exactText: exactDocument(text) };
 }
 
-/** Accent-insensitive search on a table's search columns (null without a query). */
+/** Accent-insensitive search on a table's search columns (null without a query); same dictionary as searchColumnsOf. */
 export function searchOn(table: 'petitions' | 'petition_opinions', q: string | undefined, corrections?: Map<string, string[]>) {
-  return textSearch({ searchDoc: sql.raw(`"${table}"."search_text"`), exactDoc: sql.raw(`"${table}"."exact_text"`) }, q, corrections);
+  return textSearch(
+    { searchDoc: sql.raw(`"${table}"."search_text"`), exactDoc: sql.raw(`"${table}"."exact_text"`) },
+    q,
+    corrections,
+    currentAbbreviations(),
+  );
 }
 
 // Calendar and settings ---------------------------------------------------------------------------

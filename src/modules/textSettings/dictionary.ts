@@ -1,0 +1,77 @@
+// The dictionary in force: the shipped defaults merged with the administrator's entries, cached in
+// process per database, loaded lazily and dropped when an administrator changes an entry.
+// Requests run inside `withAbbreviations` (installed once in src/server/app.ts), so code that builds
+// or parses search keys synchronously (searchColumnsOf, searchOn) reads `currentAbbreviations()`
+// without a database handle. The pure text functions keep taking the dictionary as a parameter.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  DEFAULT_ABBREVIATIONS, mergeAbbreviations, type AbbreviationDictionary, type AbbreviationEntry,
+} from '../../domain/text/abbreviations.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { textAbbreviations } from './schema.ts';
+
+type Row = typeof textAbbreviations.$inferSelect;
+
+export function entryOf(r: Pick<Row, 'abbreviation' | 'expansion' | 'numbered' | 'caseSensitive'>): AbbreviationEntry {
+  return {
+    abbr: r.abbreviation,
+    expansion: r.expansion,
+    ...(r.numbered ? { numbered: true } : {}),
+    ...(r.caseSensitive !== null ? { caseSensitive: r.caseSensitive } : {}),
+  };
+}
+
+/** Defaults + the administrator's rows (a row replaces a default with the same abbreviation). */
+export function mergedDictionary(rows: readonly Row[]): AbbreviationDictionary {
+  return rows.length ? mergeAbbreviations(DEFAULT_ABBREVIATIONS, rows.map(entryOf)) : DEFAULT_ABBREVIATIONS;
+}
+
+// Keyed by the database object: one per process in production, several in tests.
+const cache = new WeakMap<object, { generation: number; dict: Promise<AbbreviationDictionary> }>();
+let generation = 0;
+/** The dictionary last loaded (for work outside a request: jobs, CLI). */
+let lastLoaded: AbbreviationDictionary = DEFAULT_ABBREVIATIONS;
+const scope = new AsyncLocalStorage<AbbreviationDictionary>();
+
+/** The merged dictionary of `db` (cached). */
+export function loadAbbreviations(db: Db | Tx): Promise<AbbreviationDictionary> {
+  const hit = cache.get(db);
+  if (hit) return hit.dict;
+  const gen = ++generation;
+  const dict = db
+    .select()
+    .from(textAbbreviations)
+    .then((rows) => {
+      const d = mergedDictionary(rows);
+      if (cache.get(db)?.generation === gen) lastLoaded = d;
+      return d;
+    })
+    .catch((err: unknown) => {
+      // Not cached: the next request tries again (e.g. a database still being migrated).
+      if (cache.get(db)?.generation === gen) cache.delete(db);
+      throw err;
+    });
+  cache.set(db, { generation: gen, dict });
+  return dict;
+}
+
+/** Drops the cached dictionary of `db` (after an administrator's change). */
+export function invalidateAbbreviations(db: Db | Tx): void {
+  cache.delete(db);
+}
+
+/** Runs `fn` with the dictionary of `db` as the current one. */
+export async function withAbbreviations<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  let dict: AbbreviationDictionary;
+  try {
+    dict = await loadAbbreviations(db);
+  } catch {
+    dict = lastLoaded;
+  }
+  return scope.run(dict, fn);
+}
+
+/** The dictionary in force for the current request (defaults outside any request before a load). */
+export function currentAbbreviations(): AbbreviationDictionary {
+  return scope.getStore() ?? lastLoaded;
+}
