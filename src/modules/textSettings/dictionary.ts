@@ -1,6 +1,6 @@
 // The dictionary in force: the shipped defaults merged with the administrator's entries, cached in
 // process per database, loaded lazily and dropped when an administrator changes an entry.
-// Requests run inside `withAbbreviations` (installed once in src/server/app.ts), so code that builds
+// Requests run inside `withAbbreviations` (this module's request middleware), so code that builds
 // or parses search keys synchronously (searchColumnsOf, searchOn) reads `currentAbbreviations()`
 // without a database handle. The pure text functions keep taking the dictionary as a parameter.
 import { AsyncLocalStorage } from 'node:async_hooks';
