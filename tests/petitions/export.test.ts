@@ -37,9 +37,48 @@ for (const kind of dbKinds()) {
       expect(texts.sort()).toEqual(list.items.map((p: { text: string }) => p.text).sort());
     });
 
+    it('exports opinions with voter names for the secretariat only, and the rounds', async () => {
+      const base = `/api/councils/${t.id('council:sa-huynh')}`;
+      const sheet = async (res: Response) => {
+        expect(res.status).toBe(200);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(await res.arrayBuffer());
+        const ws = wb.worksheets[0]!;
+        return { ws, headers: (ws.getRow(1).values as unknown[]).slice(1) as string[] };
+      };
+      const vp = await t.as('vp.sahuynh');
+      const opinions = await (await vp.get(`${base}/opinions?pageSize=200`)).json();
+      const forSecretariat = await sheet(await vp.get(`${base}/opinions/export.xlsx`));
+      expect(forSecretariat.headers).toContain('Họ và tên cử tri');
+      expect(forSecretariat.ws.rowCount - 1).toBe(opinions.total);
+      const someVoter = opinions.items.find((o: { voterName: string }) => o.voterName)?.voterName as string;
+      expect(someVoter).toBeTruthy();
+      const delegate = await t.as('daibieu.sahuynh');
+      const forDelegate = await sheet(await delegate.get(`${base}/opinions/export.xlsx`));
+      expect(forDelegate.headers).not.toContain('Họ và tên cử tri');
+      const cells: string[] = [];
+      forDelegate.ws.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+      expect(cells.join('\n')).not.toContain(someVoter);
+      const rounds = await sheet(await vp.get(`${base}/petition-rounds/export.xlsx`));
+      const list = await (await vp.get(`${base}/petition-rounds?pageSize=200`)).json();
+      expect(rounds.ws.rowCount - 1).toBe(list.total);
+      expect(rounds.headers).toEqual(['Đợt', 'Loại', 'Kỳ họp', 'Từ ngày', 'Đến ngày', 'Trạng thái']);
+    });
+
     it('is refused outside the council', async () => {
       const other = await t.as('vp.ducpho');
       expect((await other.get(`/api/councils/${t.id('council:sa-huynh')}/petitions/export.xlsx`)).status).toBe(403);
+      expect((await other.get(`/api/councils/${t.id('council:sa-huynh')}/opinions/export.xlsx`)).status).toBe(403);
+      expect((await other.get('/api/users/export.xlsx')).status).toBe(403);
+      const admin = await t.as('admin');
+      const users = await admin.get('/api/users/export.xlsx');
+      expect(users.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await users.arrayBuffer());
+      const rows: string[] = [];
+      wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).join('|')));
+      expect(rows.join('\n')).toContain('Chuyên viên Văn phòng');
+      expect(rows.join('\n')).not.toContain('scrypt$');
     });
   });
 }

@@ -8,6 +8,7 @@ import { agencies, bodies, councils } from '../directory/schema.ts';
 import { verifyPassword } from './password.ts';
 import { AttemptLimiter } from './rateLimit.ts';
 import { ROLES } from './roles.ts';
+import { EXPORT_MAX, xlsxOk, xlsxResponse } from '../documents/xlsxExport.ts';
 import {
   changeOwnPassword, createUser, findUserForLogin, grantRole, listUsers, revokeRole, updateUser,
 } from './service.ts';
@@ -176,6 +177,39 @@ export function accountRoutes(r: Router) {
       responses: { 200: jsonOk(z.array(z.object({ role: z.string(), label: z.string(), scope: z.string() }))) },
     },
     (c) => c.json(Object.entries(ROLES).map(([role, d]) => ({ role, label: d.label, scope: d.scope })), 200),
+  );
+
+  r.add(
+    {
+      method: 'get',
+      path: '/users/export.xlsx',
+      summary: 'Xuất danh sách người dùng và vai trò ra Excel',
+      permission: 'users.manage',
+      scope: 'global',
+      request: { query: z.object({ q: z.string().max(200).optional() }) },
+      responses: { 200: xlsxOk },
+    },
+    async (c) => {
+      const { items } = await listUsers(c.var.db, { ...c.req.valid('query'), page: 1, pageSize: EXPORT_MAX });
+      return xlsxResponse({
+        fileName: 'Nguoi-dung.xlsx',
+        sheetName: 'Người dùng',
+        columns: [
+          { header: 'Tên đăng nhập', key: 'username', type: 'text', width: 18 },
+          { header: 'Họ và tên', key: 'fullName', type: 'text', width: 26 },
+          { header: 'Thư điện tử', key: 'email', type: 'text', width: 26 },
+          { header: 'Trạng thái', key: 'state', type: 'text', width: 12 },
+          { header: 'Vai trò', key: 'roles', type: 'text', width: 40 },
+          { header: 'Ngày tạo', key: 'created', type: 'datetime', width: 18 },
+        ],
+        rows: items.map((u) => ({
+          ...u,
+          state: u.active ? 'Đang dùng' : 'Đã khóa',
+          roles: u.grants.map((g) => ROLES[g.role]?.label ?? g.role).join('; '),
+          created: new Date(u.createdAt),
+        })),
+      });
+    },
   );
 
   r.add(

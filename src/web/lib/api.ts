@@ -38,6 +38,11 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+/** The CSRF token sent on state-changing requests (for helpers that do not go through `request`). */
+export function getCsrfToken(): string {
+  return csrfToken;
+}
+
 /** Called when the server answers 401 (session ended); the auth provider sends the user to login. */
 export function setUnauthorizedHandler(fn: (() => void) | null): void {
   onUnauthorized = fn;
@@ -96,17 +101,22 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     }
   }
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    const err = new ApiError(
-      res.status,
-      e?.code ?? 'http_' + res.status,
-      e?.message ?? defaultMessage(res.status),
-      e?.details,
-    );
+    const err = apiErrorOf(res.status, data);
     if (res.status === 401 && !opts.quiet401) onUnauthorized?.();
     throw err;
   }
   return data as T;
+}
+
+/** The ApiError for a failed answer: the server's `{ error: { code, message, details } }` or a default message. */
+export function apiErrorOf(status: number, data: unknown): ApiError {
+  const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+  return new ApiError(status, e?.code ?? 'http_' + status, e?.message ?? defaultMessage(status), e?.details);
+}
+
+/** Tell the auth provider the session ended (a 401 seen outside `request`). */
+export function notifyUnauthorized(): void {
+  onUnauthorized?.();
 }
 
 function defaultMessage(status: number): string {

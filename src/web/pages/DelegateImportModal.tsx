@@ -2,10 +2,11 @@
 // (and the term), map its columns, check the preview and per-row errors, then commit (all rows or
 // none). Each step is one request; the upload shows a progress bar.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Col, Modal, Progress, Result, Row, Select, Space, Statistic, Steps, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Col, Modal, Result, Row, Select, Space, Statistic, Steps, Table, Tag, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { ApiError } from '../lib/api.ts';
-import { useAuth } from '../lib/auth.tsx';
+import { uploadForm } from '../lib/upload.ts';
+import { UploadProgress } from '../components/UploadProgress.tsx';
 import { message, showError } from '../lib/feedback.tsx';
 import { GENDER_LABELS } from '../lib/format.ts';
 import { termLabel, type Term } from './delegateShared.tsx';
@@ -40,37 +41,7 @@ const FIELDS: { key: string; label: string; required?: boolean; hint: string }[]
   { key: 'allowDuplicate', label: 'Vẫn nhập nếu trùng', hint: 'ghi "Có" cho người khác trùng họ tên, năm sinh' },
 ];
 
-/** POST a form with XMLHttpRequest so the upload progress can be shown; errors as ApiError. */
-function uploadForm<T>(path: string, form: FormData, csrf: string | undefined, onProgress: (percent: number) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api${path}`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.upload.onload = () => onProgress(100);
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.'));
-    xhr.onload = () => {
-      let data: unknown;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        data = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
-      const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-      const fallback = xhr.status === 403 ? 'Bạn không có quyền thực hiện thao tác này.' : 'Yêu cầu không thực hiện được.';
-      reject(new ApiError(xhr.status, e?.code ?? `http_${xhr.status}`, e?.message ?? fallback, e?.details));
-    };
-    xhr.send(form);
-  });
-}
-
 export function DelegateImportModal(props: { councilId: string; open: boolean; terms: Term[]; onClose(): void; onImported(): void }) {
-  const { me } = useAuth();
   const latest = [...props.terms].sort((a, b) => b.startYear - a.startYear)[0]?.id;
   const [termId, setTermId] = useState<string | undefined>(latest);
   const [file, setFile] = useState<File | null>(null);
@@ -94,7 +65,7 @@ export function DelegateImportModal(props: { councilId: string; open: boolean; t
     if (map) form.append('mapping', JSON.stringify(map));
     setProgress(0);
     try {
-      return await uploadForm<Plan & { creates: number }>(`/councils/${props.councilId}/delegates/import`, form, me?.csrfToken, setProgress);
+      return await uploadForm<Plan & { creates: number }>(`/councils/${props.councilId}/delegates/import`, form, setProgress);
     } finally {
       setProgress(null);
     }
@@ -176,12 +147,7 @@ export function DelegateImportModal(props: { councilId: string; open: boolean; t
         responsive
         items={[{ title: 'Chọn tệp' }, { title: 'Ghép cột' }, { title: 'Xem trước, kiểm tra' }, { title: 'Hoàn tất' }]}
       />
-      {progress !== null && (
-        <div style={{ marginBottom: 16 }} role="status" aria-live="polite">
-          <Progress percent={progress} status="active" />
-          <div style={{ color: 'rgba(0,0,0,0.55)' }}>{progress < 100 ? 'Đang tải tệp lên…' : 'Máy chủ đang xử lý tệp…'}</div>
-        </div>
-      )}
+      <UploadProgress percent={progress} />
 
       {step === 0 && (
         <>

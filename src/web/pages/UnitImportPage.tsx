@@ -4,11 +4,13 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Select, Space, Statistic, Steps, Table, Tag, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import { ApiError, request } from '../lib/api.ts';
+import { ApiError } from '../lib/api.ts';
+import { uploadForm } from '../lib/upload.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { useVocabulary } from '../lib/hooks.ts';
 import { message, showError } from '../lib/feedback.tsx';
 import { Forbidden, Page } from '../components/common.tsx';
+import { UploadProgress } from '../components/UploadProgress.tsx';
 
 type Mapping = Record<string, string | null>;
 interface RowError {
@@ -46,6 +48,7 @@ export function UnitImportPage() {
   const [mapping, setMapping] = useState<Mapping>({});
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
   const [done, setDone] = useState<{ creates: number; updates: number } | null>(null);
   const [commitErrors, setCommitErrors] = useState<RowError[] | null>(null);
 
@@ -56,7 +59,12 @@ export function UnitImportPage() {
     form.append('file', f);
     form.append('mode', mode);
     if (map) form.append('mapping', JSON.stringify(map));
-    return request<Plan>('POST', '/units/import', { body: form });
+    setProgress(0);
+    try {
+      return await uploadForm<Plan>('/units/import', form, setProgress);
+    } finally {
+      setProgress(null);
+    }
   };
 
   const choose = async (f: File) => {
@@ -132,6 +140,7 @@ export function UnitImportPage() {
           responsive
           items={[{ title: 'Chọn tệp' }, { title: 'Ghép cột' }, { title: 'Xem trước, kiểm tra' }, { title: 'Hoàn tất' }]}
         />
+        <UploadProgress percent={progress} />
         {step === 0 && (
           <Upload.Dragger
             accept=".csv,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

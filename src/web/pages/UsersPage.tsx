@@ -10,6 +10,7 @@ import { message, showError, showFormError } from '../lib/feedback.tsx';
 import { fmtDate } from '../lib/format.ts';
 import { Forbidden, Page } from '../components/common.tsx';
 import { AgencySelect, CouncilSelect } from '../components/pickers.tsx';
+import { ExportButton } from './documents/shared.tsx';
 
 interface RawGrant {
   id: string;
@@ -83,7 +84,12 @@ export function UsersPage() {
       title="Người dùng"
       subtitle="Tài khoản và vai trò được giao"
       crumbs={[{ title: 'Hệ thống' }, { title: 'Người dùng' }]}
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>Tạo người dùng</Button>}
+      extra={
+        <>
+          <ExportButton path="/users/export.xlsx" query={{ q: debouncedQ }} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>Tạo người dùng</Button>
+        </>
+      }
     >
       <Card>
         <div className="nt-toolbar">

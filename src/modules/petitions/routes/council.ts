@@ -116,8 +116,44 @@ const PetitionQuery = PageQuery.extend({
   bodyId: Id.optional(),
 });
 
+const OpinionQuery = PageQuery.extend({
+  roundId: Id.optional(), meetingId: Id.optional(), unitId: Id.optional(), petitionId: Id.optional(),
+  merged: z.enum(['true', 'false']).optional(), classified: z.enum(['true', 'false']).optional(),
+  kind: z.enum(['petition', 'complaint']).optional(),
+});
+
 export function councilRoutes(r: Router) {
   // Rounds ---------------------------------------------------------------------------------------
+  r.add(
+    {
+      method: 'get', path: '/councils/{councilId}/petition-rounds/export.xlsx', summary: 'Xuất danh sách đợt tiếp xúc cử tri ra Excel',
+      permission: 'petitions.read', scope: 'council',
+      request: { params: CouncilParams, query: z.object({ status: z.enum(['open', 'closed']).optional() }) },
+      responses: { 200: xlsxOk },
+    },
+    async (c) => {
+      const { items } = await listRounds(c.var.db, c.req.valid('param').councilId, { ...c.req.valid('query'), page: 1, pageSize: EXPORT_MAX });
+      const day = (v: unknown) => (typeof v === 'string' && v ? new Date(`${v}T00:00:00Z`) : null);
+      return xlsxResponse({
+        fileName: `Dot-tiep-xuc-cu-tri-${today(c.var.deps.clock())}.xlsx`,
+        sheetName: 'Đợt tiếp xúc cử tri',
+        columns: [
+          { header: 'Đợt', key: 'name', type: 'text', width: 60 },
+          { header: 'Loại', key: 'kindLabel', type: 'text', width: 24 },
+          { header: 'Kỳ họp', key: 'sessionName', type: 'text', width: 18 },
+          { header: 'Từ ngày', key: 'from', type: 'date', width: 12 },
+          { header: 'Đến ngày', key: 'to', type: 'date', width: 12 },
+          { header: 'Trạng thái', key: 'statusLabel', type: 'text', width: 14 },
+        ],
+        rows: items.map((r) => ({
+          ...r,
+          from: day(r.startDate),
+          to: day(r.endDate),
+          statusLabel: r.status === 'closed' ? 'Đã kết thúc' : 'Đang mở',
+        })),
+      });
+    },
+  );
   r.add(
     {
       method: 'get', path: '/councils/{councilId}/petition-rounds', summary: 'Các đợt tiếp xúc cử tri của HĐND',
@@ -239,16 +275,43 @@ export function councilRoutes(r: Router) {
   // Opinions -------------------------------------------------------------------------------------
   r.add(
     {
+      method: 'get', path: '/councils/{councilId}/opinions/export.xlsx',
+      summary: 'Xuất ý kiến cử tri ra Excel (theo bộ lọc của danh sách; họ tên cử tri chỉ có trong tệp của Văn phòng)',
+      permission: 'petitions.read', scope: 'council',
+      request: { params: CouncilParams, query: OpinionQuery.omit({ page: true, pageSize: true }) },
+      responses: { 200: xlsxOk },
+    },
+    async (c) => {
+      const { councilId } = c.req.valid('param');
+      const voters = canSeeVoters(c, councilId);
+      const { items } = await listOpinions(c.var.db, councilId, { ...c.req.valid('query'), page: 1, pageSize: EXPORT_MAX }, voters);
+      return xlsxResponse({
+        fileName: `Y-kien-cu-tri-${today(c.var.deps.clock())}.xlsx`,
+        sheetName: 'Ý kiến cử tri',
+        columns: [
+          ...(voters
+            ? [
+                { header: 'Họ và tên cử tri', key: 'voterName', type: 'text' as const, width: 24 },
+                { header: 'Thôn/Tổ dân phố', key: 'voterHamlet', type: 'text' as const, width: 20 },
+              ]
+            : []),
+          { header: 'Xã, phường', key: 'unitName', type: 'text', width: 18 },
+          { header: 'Nội dung ý kiến, kiến nghị', key: 'text', type: 'text', width: 70 },
+          { header: 'Nguồn', key: 'channelLabel', type: 'text', width: 20 },
+          { header: 'Ngày ghi nhận', key: 'createdAt', type: 'datetime', width: 18 },
+        ],
+        rows: items.map((o) => ({ ...o, createdAt: new Date(String((o as Record<string, unknown>).createdAt)) })),
+      });
+    },
+  );
+  r.add(
+    {
       method: 'get', path: '/councils/{councilId}/opinions',
       summary: 'Ý kiến cử tri (lọc theo đợt, hội nghị, địa bàn, đã/chưa tổng hợp; tìm không dấu). Họ tên cử tri chỉ trả về cho Văn phòng.',
       permission: 'petitions.read', scope: 'council',
       request: {
         params: CouncilParams,
-        query: PageQuery.extend({
-          roundId: Id.optional(), meetingId: Id.optional(), unitId: Id.optional(), petitionId: Id.optional(),
-          merged: z.enum(['true', 'false']).optional(), classified: z.enum(['true', 'false']).optional(),
-          kind: z.enum(['petition', 'complaint']).optional(),
-        }),
+        query: OpinionQuery,
       },
       responses: { 200: jsonOk(pageOf(Obj)) },
     },

@@ -7,10 +7,13 @@ import {
 } from 'antd';
 import { CheckCircleTwoTone, DeleteOutlined, HistoryOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { api, ApiError, request } from '../../lib/api.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { uploadForm } from '../../lib/upload.ts';
+import { UploadProgress } from '../../components/UploadProgress.tsx';
 import { useApi, useDebounced, usePagedTable } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate } from '../../lib/format.ts';
+import { ExportButton } from '../documents/shared.tsx';
 import { CHANNEL_LABELS, EncodingTag, clip, type Meeting, type Opinion, type RoundSummary } from './shared.tsx';
 
 interface Target {
@@ -114,6 +117,7 @@ export function IntakeTab(props: {
           style={{ width: 300, maxWidth: '100%' }}
           options={meetings.map((m) => ({ value: m.id, label: meetingLabel(m) }))}
         />
+        <ExportButton path={`/councils/${councilId}/opinions/export.xlsx`} query={{ roundId: round.id, meetingId: listMeeting, q: dq }} />
       </div>
       <Table<Opinion>
         rowKey="id"
@@ -515,9 +519,10 @@ function FileImport(props: { councilId: string; roundId: string; target: Target;
   const [mapping, setMapping] = useState<Mapping>({});
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
   const [commitErrors, setCommitErrors] = useState<RowError[] | null>(null);
 
-  const send = (f: File, mode: 'preview' | 'commit', map?: Mapping) => {
+  const send = async (f: File, mode: 'preview' | 'commit', map?: Mapping) => {
     const form = new FormData();
     form.append('file', f);
     form.append('mode', mode);
@@ -525,7 +530,12 @@ function FileImport(props: { councilId: string; roundId: string; target: Target;
     if (props.target.meetingId) form.append('meetingId', props.target.meetingId);
     else form.append('channel', props.target.channel);
     if (map) form.append('mapping', JSON.stringify(map));
-    return request<ImportPlan>('POST', `/councils/${props.councilId}/opinions/import`, { body: form });
+    setProgress(0);
+    try {
+      return await uploadForm<ImportPlan>(`/councils/${props.councilId}/opinions/import`, form, setProgress);
+    } finally {
+      setProgress(null);
+    }
   };
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
@@ -550,6 +560,7 @@ function FileImport(props: { councilId: string; roundId: string; target: Target;
   return (
     <div>
       <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[{ title: 'Chọn tệp' }, { title: 'Ghép cột' }, { title: 'Xem trước' }, { title: 'Xong' }]} />
+      <UploadProgress percent={progress} />
       {step === 0 && (
         <Upload.Dragger
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -9,6 +9,7 @@ import { message, showFormError } from '../../lib/feedback.tsx';
 import { dayOrNull, fmtDate, isoDay } from '../../lib/format.ts';
 import { useCouncil } from '../../shell/AppShell.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
+import { ExportButton } from '../documents/shared.tsx';
 import { ROUND_KIND_LABELS, usePetitionPerms, type Round } from './shared.tsx';
 
 export function RoundsPage() {
@@ -26,11 +27,14 @@ export function RoundsPage() {
       subtitle={councilName}
       crumbs={[{ title: 'Kiến nghị cử tri' }, { title: 'Đợt tiếp xúc cử tri' }]}
       extra={
-        perms.manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-            Mở đợt mới
-          </Button>
-        )
+        <>
+          <ExportButton path={`/councils/${councilId}/petition-rounds/export.xlsx`} query={{ status }} />
+          {perms.manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+              Mở đợt mới
+            </Button>
+          )}
+        </>
       }
     >
       <Card>
