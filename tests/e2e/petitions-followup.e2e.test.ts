@@ -8,7 +8,7 @@
 // for two sessions. (petitions.e2e.test.ts covers the round up to the answer and the public page.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, DEMO_PASSWORD, expectText, launchBrowser, login, logout, startServer, type RunningServer } from './support.ts';
+import { browserAvailable, DEMO_PASSWORD, expectText, launchBrowser, login, logout, startServer, type RunningServer, pickOption } from './support.ts';
 import { startSmtp } from '../petitions/support.ts';
 import { runDailyReminders } from '../../src/modules/petitions/jobs/dailyReminders.ts';
 
@@ -188,8 +188,7 @@ describe.skipIf(!browserAvailable())('giao diện web: theo dõi, đôn đốc, 
       await page.getByRole('button', { name: 'Kết thúc đợt' }).click();
       const cdlg = page.getByRole('dialog', { name: 'Kết thúc đợt tiếp xúc cử tri' });
       await expectText(cdlg, 'Điều gì được chuyển sang đợt sau?', 'Số kỳ họp tồn đọng của kiến nghị tăng thêm một');
-      await cdlg.locator('.ant-select').click();
-      await page.locator('.ant-select-dropdown').getByText(NEXT_ROUND, { exact: true }).click();
+      await pickOption(page, cdlg.locator('.ant-select'), NEXT_ROUND);
       await cdlg.getByRole('button', { name: 'Kết thúc đợt' }).click();
       await page.getByText(/^Đã kết thúc đợt; chuyển \d+ kiến nghị sang đợt sau\.$/).waitFor();
       await page.locator('.ant-page-header, main').getByText('Đã kết thúc', { exact: true }).first().waitFor();

@@ -136,3 +136,20 @@ export async function logout(page: Page): Promise<void> {
     }
   }
 }
+
+/**
+ * Picks an option in an antd Select and checks that it took. Like the user menu, a click that lands
+ * while the dropdown is still animating open can be lost; try again, at most three times.
+ */
+export async function pickOption(page: Page, select: import('playwright-core').Locator, option: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+    try {
+      await select.getByText(option, { exact: true }).waitFor({ timeout: 3_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw new Error(`Could not pick "${option}": ${(err as Error).message}`);
+    }
+  }
+}

@@ -3,13 +3,12 @@
 // (split by the server, previewed, saved at once), and XLSX/CSV import with column mapping.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import {
-  Alert, Button, Col, Input, Popover, Row, Segmented, Select, Space, Statistic, Steps, Table, Tag, Tooltip, Typography, Upload, type InputRef,
+  Alert, Button, Col, Input, Popover, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography, type InputRef,
 } from 'antd';
-import { CheckCircleTwoTone, DeleteOutlined, HistoryOutlined, InboxOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { api, ApiError } from '../../lib/api.ts';
-import { uploadForm } from '../../lib/upload.ts';
-import { UploadProgress } from '../../components/UploadProgress.tsx';
+import { api } from '../../lib/api.ts';
+import { ImportWizard, type ImportField, type ImportPlanBase } from '../../components/ImportWizard.tsx';
 import { useApi, useDebounced, usePagedTable } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate } from '../../lib/format.ts';
@@ -487,25 +486,20 @@ function PasteEntry(props: { councilId: string; roundId: string; target: Target;
 
 // File import --------------------------------------------------------------------------------------
 
-type Mapping = Record<string, string | null>;
-interface RowError {
+interface OpinionPreviewRow {
   row: number;
-  column: string;
-  message: string;
+  text: string;
+  voterName: string;
+  voterHamlet: string;
+  unit: string;
 }
-interface ImportPlan {
-  mode: 'preview' | 'commit';
-  headers: string[];
-  mapping: Mapping;
-  total: number;
+interface ImportPlan extends ImportPlanBase<OpinionPreviewRow> {
   valid: number;
   converted: number;
-  errors: RowError[];
-  preview: { row: number; text: string; voterName: string; voterHamlet: string; unit: string }[];
   created?: number;
 }
 
-const IMPORT_FIELDS = [
+const IMPORT_FIELDS: ImportField[] = [
   { key: 'text', label: 'Nội dung ý kiến', required: true },
   { key: 'voterName', label: 'Họ tên cử tri' },
   { key: 'voterHamlet', label: 'Thôn, tổ dân phố' },
@@ -514,185 +508,52 @@ const IMPORT_FIELDS = [
 ];
 
 function FileImport(props: { councilId: string; roundId: string; target: Target; onSaved(): void }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [plan, setPlan] = useState<ImportPlan | null>(null);
-  const [mapping, setMapping] = useState<Mapping>({});
-  const [step, setStep] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [commitErrors, setCommitErrors] = useState<RowError[] | null>(null);
-
-  const send = async (f: File, mode: 'preview' | 'commit', map?: Mapping) => {
-    const form = new FormData();
-    form.append('file', f);
-    form.append('mode', mode);
-    form.append('roundId', props.roundId);
-    if (props.target.meetingId) form.append('meetingId', props.target.meetingId);
-    else form.append('channel', props.target.channel);
-    if (map) form.append('mapping', JSON.stringify(map));
-    setProgress(0);
-    try {
-      return await uploadForm<ImportPlan>(`/councils/${props.councilId}/opinions/import`, form, setProgress);
-    } finally {
-      setProgress(null);
-    }
-  };
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await fn();
-    } catch (err) {
-      if (err instanceof ApiError && Array.isArray(err.details)) setCommitErrors(err.details as RowError[]);
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const reset = () => {
-    setFile(null);
-    setPlan(null);
-    setStep(0);
-    setCommitErrors(null);
-  };
-  const missing = IMPORT_FIELDS.filter((f) => f.required && !mapping[f.key]);
-  const errors = commitErrors ?? plan?.errors ?? [];
-
   return (
-    <div>
-      <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[{ title: 'Chọn tệp' }, { title: 'Ghép cột' }, { title: 'Xem trước' }, { title: 'Xong' }]} />
-      <UploadProgress percent={progress} />
-      {step === 0 && (
-        <Upload.Dragger
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          showUploadList={false}
-          disabled={busy}
-          beforeUpload={(f) => {
-            void run(async () => {
-              setFile(f);
-              const p = await send(f, 'preview');
-              setPlan(p);
-              setMapping(p.mapping);
-              setStep(1);
-            });
-            return false;
-          }}
-        >
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-          <p className="ant-upload-text">{busy ? 'Đang đọc tệp…' : 'Bấm hoặc kéo thả tệp .xlsx, .csv vào đây'}</p>
-          <p className="ant-upload-hint">Dòng đầu là tiêu đề cột. Cần có cột nội dung ý kiến; có thể có họ tên, thôn/tổ dân phố, xã/phường, số cử tri.</p>
-        </Upload.Dragger>
+    <ImportWizard<OpinionPreviewRow, ImportPlan>
+      compact
+      stepTitles={['Chọn tệp', 'Ghép cột', 'Xem trước', 'Xong']}
+      endpoint={`/councils/${props.councilId}/opinions/import`}
+      extraFields={{
+        roundId: props.roundId,
+        meetingId: props.target.meetingId,
+        channel: props.target.meetingId ? undefined : props.target.channel,
+      }}
+      fields={IMPORT_FIELDS}
+      onDone={() => props.onSaved()}
+      uploadText="Bấm hoặc kéo thả tệp .xlsx, .csv vào đây"
+      uploadHint="Dòng đầu là tiêu đề cột. Cần có cột nội dung ý kiến; có thể có họ tên, thôn/tổ dân phố, xã/phường, số cử tri."
+      mappingIntro={(plan, fileName) => `Tệp "${fileName}" có ${plan.total} dòng dữ liệu. Chọn cột trong tệp ứng với từng thông tin.`}
+      stats={(plan, errorCount) => (
+        <Row gutter={16}>
+          <Col xs={8}><Statistic title="Số dòng" value={plan.total} /></Col>
+          <Col xs={8}><Statistic title="Hợp lệ" value={plan.valid} styles={{ content: { color: '#237804' } }} /></Col>
+          <Col xs={8}><Statistic title="Số lỗi" value={errorCount} styles={{ content: { color: errorCount ? '#a8071a' : undefined } }} /></Col>
+        </Row>
       )}
-      {step === 1 && plan && (
-        <>
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`Tệp "${file?.name}" có ${plan.total} dòng dữ liệu. Chọn cột trong tệp ứng với từng thông tin.`} />
-          <Row gutter={[16, 12]}>
-            {IMPORT_FIELDS.map((f) => (
-              <Col key={f.key} xs={24} md={12}>
-                <div style={{ marginBottom: 4 }}>
-                  {f.label} {f.required ? <Tag color="red">bắt buộc</Tag> : <Tag>không bắt buộc</Tag>}
-                </div>
-                <Select
-                  allowClear
-                  style={{ width: '100%' }}
-                  placeholder="(không có cột này)"
-                  value={mapping[f.key] ?? undefined}
-                  onChange={(v) => setMapping((m) => ({ ...m, [f.key]: v ?? null }))}
-                  options={plan.headers.filter(Boolean).map((h) => ({ value: h, label: h }))}
-                  aria-label={`Cột cho ${f.label}`}
-                  status={f.required && !mapping[f.key] ? 'error' : undefined}
-                />
-              </Col>
-            ))}
-          </Row>
-          <Space style={{ marginTop: 16 }}>
-            <Button onClick={reset}>Chọn tệp khác</Button>
-            <Button
-              type="primary"
-              loading={busy}
-              disabled={missing.length > 0}
-              onClick={() =>
-                run(async () => {
-                  setPlan(await send(file!, 'preview', mapping));
-                  setCommitErrors(null);
-                  setStep(2);
-                })
-              }
-            >
-              Tiếp tục: xem trước
-            </Button>
-          </Space>
-        </>
-      )}
-      {step === 2 && plan && (
-        <>
-          <Row gutter={16} style={{ marginBottom: 12 }}>
-            <Col xs={8}><Statistic title="Số dòng" value={plan.total} /></Col>
-            <Col xs={8}><Statistic title="Hợp lệ" value={plan.valid} styles={{ content: { color: '#237804' } }} /></Col>
-            <Col xs={8}><Statistic title="Số lỗi" value={errors.length} styles={{ content: { color: errors.length ? '#a8071a' : undefined } }} /></Col>
-          </Row>
-          {plan.converted > 0 && (
-            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`${plan.converted} dòng gõ bằng phông chữ cũ (TCVN3, VNI) sẽ được chuyển sang Unicode.`} />
-          )}
-          {errors.length > 0 ? (
-            <>
-              <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`Tệp có ${errors.length} lỗi. Chưa ghi dòng nào; hãy sửa tệp (hoặc cách ghép cột) rồi thử lại.`} />
-              <Table<RowError>
-                size="small"
-                rowKey={(e, i) => `${e.row}-${i}`}
-                dataSource={errors}
-                pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                style={{ marginBottom: 12 }}
-                columns={[
-                  { title: 'Dòng', dataIndex: 'row', width: 70 },
-                  { title: 'Cột', dataIndex: 'column', width: 150 },
-                  { title: 'Lỗi', dataIndex: 'message' },
-                ]}
-              />
-            </>
-          ) : (
-            <Alert type="success" showIcon style={{ marginBottom: 12 }} title="Không phát hiện lỗi." />
-          )}
-          <Table
-            size="small"
-            rowKey="row"
-            pagination={false}
-            dataSource={plan.preview}
-            scroll={{ x: 640 }}
-            columns={[
-              { title: 'Dòng', dataIndex: 'row', width: 60 },
-              { title: 'Nội dung', dataIndex: 'text', render: (t: string) => clip(t, 200) },
-              { title: 'Cử tri', dataIndex: 'voterName', width: 160 },
-              { title: 'Thôn, TDP', dataIndex: 'voterHamlet', width: 130 },
-              { title: 'Xã, phường', dataIndex: 'unit', width: 120 },
-            ]}
-          />
-          <Space style={{ marginTop: 12 }} wrap>
-            <Button onClick={() => setStep(1)}>Sửa cách ghép cột</Button>
-            <Button onClick={reset}>Chọn tệp khác</Button>
-            <Button
-              type="primary"
-              loading={busy}
-              disabled={errors.length > 0 || plan.valid === 0}
-              onClick={() =>
-                run(async () => {
-                  const r = await send(file!, 'commit', mapping);
-                  message.success(`Đã ghi ${r.created ?? r.valid} ý kiến từ tệp.`);
-                  setStep(3);
-                  props.onSaved();
-                })
-              }
-            >
-              Ghi {plan.valid} ý kiến
-            </Button>
-          </Space>
-        </>
-      )}
-      {step === 3 && (
+      notices={(plan) =>
+        plan.converted > 0 && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`${plan.converted} dòng gõ bằng phông chữ cũ (TCVN3, VNI) sẽ được chuyển sang Unicode.`} />
+        )
+      }
+      errorsTitle={(n) => `Tệp có ${n} lỗi. Chưa ghi dòng nào; hãy sửa tệp (hoặc cách ghép cột) rồi thử lại.`}
+      noErrorsTitle="Không phát hiện lỗi."
+      previewScrollX={640}
+      previewColumns={[
+        { title: 'Dòng', dataIndex: 'row', width: 60 },
+        { title: 'Nội dung', dataIndex: 'text', render: (t: string) => clip(t, 200) },
+        { title: 'Cử tri', dataIndex: 'voterName', width: 160 },
+        { title: 'Thôn, TDP', dataIndex: 'voterHamlet', width: 130 },
+        { title: 'Xã, phường', dataIndex: 'unit', width: 120 },
+      ]}
+      commitCount={(plan) => plan.valid}
+      commitLabel={(plan) => `Ghi ${plan.valid} ý kiến`}
+      successMessage={(r) => `Đã ghi ${r.created ?? r.valid} ý kiến từ tệp.`}
+      renderDone={(_done, reset, fileName) => (
         <Space>
-          <Typography.Text type="success">Đã nhập xong tệp {file?.name}.</Typography.Text>
+          <Typography.Text type="success">Đã nhập xong tệp {fileName}.</Typography.Text>
           <Button onClick={reset}>Nhập tệp khác</Button>
         </Space>
       )}
-    </div>
+    />
   );
 }
