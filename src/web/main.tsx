@@ -10,8 +10,12 @@ import { AuthProvider } from './lib/auth.tsx';
 import { AppRoutes } from './App.tsx';
 import './styles.css';
 
+// People who ask their system for reduced motion get no animations (menus, dialogs, dropdowns).
+const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 const theme = {
   token: {
+    motion: !reducedMotion,
     colorPrimary: '#0b5cad',
     colorLink: '#0b5cad',
     borderRadius: 6,
