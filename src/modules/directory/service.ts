@@ -3,6 +3,7 @@
 // the text engine's Vietnamese sort key.
 import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { out } from '../../db/rows.ts';
 import { conflict, invalid, notFound } from '../../server/errors.ts';
 import { fold } from '../../domain/text/normalize.ts';
 import { sortKey, personSortKey } from '../../domain/text/sort.ts';
@@ -18,12 +19,7 @@ export function iso(d: Date): string {
   return d.toISOString();
 }
 
-/** Row → JSON-ready object (timestamps as ISO strings). */
-export function out<T extends Record<string, unknown>>(row: T): { [K in keyof T]: T[K] extends Date ? string : T[K] } {
-  const o: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) o[k] = v instanceof Date ? v.toISOString() : v;
-  return o as never;
-}
+export { out };
 
 async function paged<T>(db: Db, base: { rows: () => Promise<T[]>; count: () => Promise<number> }, p: Page) {
   const [items, total] = await Promise.all([base.rows(), base.count()]);

@@ -27,12 +27,8 @@ export interface ActionCtx {
 
 export const today = (now: Date) => todayInVietnam(now);
 
-/** Row → JSON-ready object (timestamps as ISO strings, bytea dropped). */
-export function out<T extends Record<string, unknown>>(row: T): { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] } {
-  const o: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) o[k] = v instanceof Date ? v.toISOString() : v;
-  return o as never;
-}
+/** Row → JSON-ready object (timestamps as ISO strings). */
+export { out } from '../../db/rows.ts';
 
 /** The message two clerks racing on the same opinions get (one wins, the other is told). */
 export const OPINION_TAKEN =

@@ -1,13 +1,7 @@
-/**
- * Accent- and case-insensitive key for comparing Vietnamese labels.
- * Temporary: the text engine will provide the canonical implementation.
- */
+// Header matching key: the text engine's accent- and case-insensitive fold, with punctuation read
+// as spaces ("Thôn/Tổ dân phố" matches "thon to dan pho").
+import { fold as foldText } from '../../domain/text/normalize.ts';
+
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return foldText(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

@@ -1,0 +1,8 @@
+// A database row as JSON: timestamps become ISO strings, everything else stays as it is.
+export function out<T extends Record<string, unknown>>(
+  row: T,
+): { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] } {
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) o[k] = v instanceof Date ? v.toISOString() : v;
+  return o as never;
+}
