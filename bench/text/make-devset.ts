@@ -237,7 +237,7 @@ const C: Concept[] = [
 ];
 
 // ---------------------------------------------------------------- noise
-const OPENERS = ['Tiếp tục kiến nghị: ', 'Cử tri bức xúc: ', 'Kiến nghị đã nêu ở kỳ trước nhưng chưa được trả lời: ', 'Cử tri hỏi khi nào ', ''];
+const OPENERS = ['Tiếp tục kiến nghị: ', 'Cử tri bức xúc: ', 'Kiến nghị đã nêu ở kỳ trước nhưng chưa được trả lời: ', 'Cử tri tiếp tục phản ánh: ', ''];
 const CLOSERS = [' Đề nghị trả lời cụ thể thời gian thực hiện.', ' Người dân rất bức xúc.', ' Kiến nghị này cử tri đã nêu nhiều lần.', ' Đề nghị quan tâm giải quyết dứt điểm.', ' Đề nghị cho biết lộ trình.'];
 function vary(p: string): string {
   let t = p;
@@ -257,17 +257,18 @@ function pick<T>(xs: readonly T[]): T {
   return xs[Math.floor(rnd() * xs.length)]!;
 }
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Phan', 'Trương', 'Lương', 'Đoàn'];
-const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Hữu', 'Xuân'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Hòa', 'Hùng', 'Lan', 'Mai', 'Nam', 'Phúc', 'Sơn', 'Tâm', 'Thủy', 'Tùng', 'Vinh', 'Yến', 'Khoa', 'Lộc'];
+const MIDDLE = ['Văn', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Hữu', 'Xuân'];
+const GIVEN_MEN = ['An', 'Bình', 'Cường', 'Dũng', 'Hòa', 'Hùng', 'Nam', 'Phúc', 'Sơn', 'Tâm', 'Tùng', 'Vinh', 'Khoa', 'Lộc'];
+const GIVEN_WOMEN = ['Lan', 'Mai', 'Thủy', 'Yến', 'Hoa', 'Hạnh', 'Nga', 'Liên', 'Tâm', 'Hòa'];
 
 function speaker(): string {
   const r = rnd();
   const hamlet = pick(HAMLETS);
   const commune = pick(COMMUNES);
   if (r < 0.3) return `Cử tri thôn ${hamlet}, ${commune} phản ánh: `;
-  if (r < 0.45) return `Ông ${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)} (${commune}): `;
+  if (r < 0.45) return `Ông ${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN_MEN)} (${commune}): `;
   if (r < 0.55) return `Cử tri ${commune} kiến nghị: `;
-  if (r < 0.62) return `Bà ${pick(FAMILY)} Thị ${pick(GIVEN)}, thôn ${hamlet}: `;
+  if (r < 0.62) return `Bà ${pick(FAMILY)} Thị ${pick(GIVEN_WOMEN)}, thôn ${hamlet}: `;
   return '';
 }
 
