@@ -16,6 +16,8 @@ interface TableInfo {
   /** Columns referencing the same table (tree tables: admin_units.parent_id…). */
   selfRefs: string[];
   identity: string[];
+  /** Columns the table stores, in order: generated columns are derived again, not backed up. */
+  columns: string[];
 }
 
 async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
@@ -40,12 +42,18 @@ async function tables(db: Db): Promise<TableInfo[]> {
     sql`select table_name as tbl, column_name as col from information_schema.columns
         where table_schema = 'public' and (is_identity = 'YES' or column_default like 'nextval(%')`,
   );
+  const cols = await rows<{ tbl: string; col: string }>(
+    db,
+    sql`select table_name as tbl, column_name as col from information_schema.columns
+        where table_schema = 'public' and is_generated = 'NEVER' order by table_name, ordinal_position`,
+  );
   const strip = (s: string) => s.replace(/^public\./, '').replace(/"/g, '');
   const infos = names.map(({ name }) => ({
     name,
     parents: [...new Set(fks.filter((f) => strip(f.child) === name && strip(f.parent) !== name).map((f) => strip(f.parent)))],
     selfRefs: fks.filter((f) => strip(f.child) === name && strip(f.parent) === name).map((f) => f.col),
     identity: ident.filter((i) => i.tbl === name).map((i) => i.col),
+    columns: cols.filter((c) => c.tbl === name).map((c) => c.col),
   }));
   // Parents before children.
   const ordered: TableInfo[] = [];
@@ -64,6 +72,8 @@ async function tables(db: Db): Promise<TableInfo[]> {
   infos.forEach((t) => visit(t));
   return ordered;
 }
+
+const columnList = (t: TableInfo) => sql.join(t.columns.map((c) => sql.identifier(c)), sql`, `);
 
 /** Orders rows of a tree table so every parent row precedes its children. */
 function parentsFirst(list: Record<string, unknown>[], selfRefs: string[]): Record<string, unknown>[] {
@@ -100,7 +110,7 @@ export async function backupDatabase(db: Db, onProgress?: BackupProgress): Promi
   const infos = await tables(db);
   const data: Record<string, unknown[]> = {};
   for (const [i, t] of infos.entries()) {
-    const list = (await rows<{ r: string }>(db, sql.raw(`select row_to_json(t)::text as r from "${t.name}" t order by 1`))).map(
+    const list = (await rows<{ r: string }>(db, sql`select row_to_json(t)::text as r from (select ${columnList(t)} from ${sql.identifier(t.name)}) t order by 1`)).map(
       (x) => JSON.parse(x.r) as Record<string, unknown>,
     );
     data[t.name] = parentsFirst(list, t.selfRefs);
@@ -146,7 +156,8 @@ export async function restoreDatabase(db: Db, backup: Uint8Array, onProgress?: B
         await tx.execute(
           // "on conflict do nothing": rows a trigger already derived while restoring earlier tables
           // (the search vocabulary) are the same rows; the round-trip test proves nothing is lost.
-          sql`insert into ${sql.identifier(t.name)} ${sql.raw(overriding)} select * from json_populate_recordset(null::${sql.identifier(t.name)}, ${chunk}::json) on conflict do nothing`,
+          sql`insert into ${sql.identifier(t.name)} (${columnList(t)}) ${sql.raw(overriding)}
+              select ${columnList(t)} from json_populate_recordset(null::${sql.identifier(t.name)}, ${chunk}::json) on conflict do nothing`,
         );
       }
       for (const col of t.identity) {

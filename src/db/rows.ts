@@ -6,3 +6,9 @@ export function out<T extends Record<string, unknown>>(
   for (const [k, v] of Object.entries(row)) o[k] = v instanceof Date ? v.toISOString() : v;
   return o as never;
 }
+
+/** A row without its search keys (derived, internal): never in an API response or an audit snapshot. */
+export function withoutSearchKeys<T extends Record<string, unknown>>(row: T): Omit<T, 'searchText' | 'exactText' | 'searchVector'> {
+  const { searchText: _text, exactText: _exact, searchVector: _vector, ...rest } = row;
+  return rest;
+}

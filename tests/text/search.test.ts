@@ -1,8 +1,10 @@
-// Accent-insensitive search in the database, identical on PGlite and PostgreSQL.
+// Accent-insensitive search in the database, identical on PGlite and PostgreSQL: matching, ranking,
+// typo tolerance, and the bounded plans and window of searchPage (src/db/textSearch.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { searchWithTypoFallback } from '../../src/db/textSearch.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { countRows, searchPage, SEARCH_WINDOW, type SearchableList } from '../../src/db/textSearch.ts';
 import { exactDocument, searchDocument } from '../../src/domain/text/searchQuery.ts';
+import { AppError } from '../../src/server/errors.ts';
 import { createTestDb, dbKinds } from '../support/db.ts';
 
 const DOCS = [
@@ -16,26 +18,36 @@ const DOCS = [
   'Trường THCS Phổ Thạnh xuống cấp, đề nghị sửa chữa phòng học',
 ];
 
+/** A searchable table shaped like the real ones (the vector is derived by the database). */
+async function createTable(db: Awaited<ReturnType<typeof createTestDb>>['db'], name: string) {
+  await db.execute(sql.raw(`create table ${name} (id serial primary key, body text, search_text text not null default '', exact_text text not null default '',
+    search_vector tsvector generated always as (nt_search_vector(search_text, exact_text)) stored)`));
+  await db.execute(sql.raw(`create index ${name}_search on ${name} using gin (search_vector)`));
+  // The vocabulary table comes with the migrations; this test table feeds it like the real ones.
+  await db.execute(sql.raw(`create trigger ${name}_vocabulary after insert on ${name} for each row execute function search_vocabulary_collect()`));
+}
+
+function listOf(name: string): SearchableList<{ id: number; body: string }> {
+  return {
+    rows: async (db, where, offset, limit) =>
+      (await db.execute(sql`select id, body from ${sql.identifier(name)} where ${where ?? sql`true`} order by id limit ${limit} offset ${offset}`))
+        .rows as { id: number; body: string }[],
+    count: (db, where, cap) => countRows(db, sql`${sql.identifier(name)}`, where, cap),
+  };
+}
+
 for (const kind of dbKinds()) {
   describe(`text search in the database [${kind}]`, () => {
     let database: Awaited<ReturnType<typeof createTestDb>>;
-    const search = async (q: string) => {
-      const { rows } = await searchWithTypoFallback(database.db, { searchDoc: sql.raw('search_text'), exactDoc: sql.raw('exact_doc') }, q, async (s) => {
-        const r = await database.db.execute(sql`select body from t where ${s!.where} order by ${s!.rank ? sql`${s!.rank} desc,` : sql``} id`);
-        return r.rows.map((x) => (x as { body: string }).body);
-      });
-      return rows;
-    };
+    const page = (table: string, q: string, p = 1, pageSize = 20, filters?: SQL) =>
+      searchPage(database.db, listOf(table), { vector: sql.raw('search_vector'), query: q, filters, page: p, pageSize });
+    const search = async (q: string) => (await page('t', q)).rows.map((r) => r.body);
+
     beforeAll(async () => {
       database = await createTestDb(kind);
-      await database.db.execute(sql`create table t (id serial primary key, body text, search_text text, exact_doc text)`);
-      await database.db.execute(sql`create index t_trgm on t using gin (search_text gin_trgm_ops)`);
-      // The vocabulary table comes with the migrations; this test table feeds it like the real ones.
-      await database.db.execute(
-        sql`create trigger t_vocabulary after insert on t for each row execute function search_vocabulary_collect()`,
-      );
+      await createTable(database.db, 't');
       for (const body of DOCS) {
-        await database.db.execute(sql`insert into t (body, search_text, exact_doc) values (${body}, ${searchDocument(body)}, ${exactDocument(body)})`);
+        await database.db.execute(sql`insert into t (body, search_text, exact_text) values (${body}, ${searchDocument(body)}, ${exactDocument(body)})`);
       }
     });
     afterAll(() => database.close());
@@ -49,8 +61,9 @@ for (const kind of dbKinds()) {
 
     it('"đường" ranks "đường" above "dương"', async () => {
       const found = await search('đường');
-      expect(found.indexOf(DOCS[1]!)).toBeGreaterThan(found.indexOf(DOCS[0]!));
-      expect(found.at(-1)).toBe(DOCS[1]);
+      expect(found).toEqual([DOCS[0], DOCS[6], DOCS[1]]);
+      // Without diacritics in the query, the list's own order.
+      expect(await search('duong')).toEqual([DOCS[0], DOCS[1], DOCS[6]]);
     });
 
     it('matches whole words: "an" does not find "Thạnh" or "Trung Sơn"', async () => {
@@ -62,6 +75,7 @@ for (const kind of dbKinds()) {
       expect(await search('"sach nuoc"')).toEqual([]);
       expect(await search('thạn*')).toHaveLength(4);
       expect(await search('sua chua hu hong')).toEqual([DOCS[2], DOCS[5]]);
+      expect(await search('"dân phố"')).toEqual([DOCS[3]]);
     });
 
     it('expands abbreviations both ways and matches old-style tone marks', async () => {
@@ -73,8 +87,67 @@ for (const kind of dbKinds()) {
 
     it('tolerates a typo in a longer word, by correcting it against the vocabulary', async () => {
       expect(await search('chung nhann')).toEqual([DOCS[3]]);
+      expect((await page('t', 'chung nhann')).corrected).toEqual({ nhann: expect.arrayContaining(['nhan']) });
       expect(await search('sua chua tau caa')).toEqual([]);
       expect(await search('nguw dan')).toEqual([DOCS[5]]);
+    });
+
+    it('combines the text with the caller\'s filters', async () => {
+      expect((await page('t', 'duong', 1, 20, sql`id > 1`)).rows.map((r) => r.body)).toEqual([DOCS[1], DOCS[6]]);
+    });
+
+    describe('at scale: bounded counts, the window, and the same order whatever the plan', () => {
+      // 3,000 rows: every 3rd says "đường", the others "dương"; one in 500 also says "cầu treo".
+      const N = 3000;
+      const bodyOf = (i: number) => `Kiến nghị số ${i} về ${i % 3 === 0 ? 'đường' : 'dương'}${i % 500 === 0 ? ' cầu treo' : ''}`;
+      beforeAll(async () => {
+        await createTable(database.db, 'big');
+        const rows = Array.from({ length: N }, (_, k) => {
+          const body = bodyOf(k + 1);
+          return { body, s: searchDocument(body), e: exactDocument(body) };
+        });
+        await database.db.execute(
+          sql`insert into big (body, search_text, exact_text) select body, s, e from json_to_recordset(${JSON.stringify(rows)}::json) as x(body text, s text, e text)`,
+        );
+        await database.db.execute(sql`analyze big`);
+      });
+      const ids = (r: { rows: { id: number }[] }) => r.rows.map((x) => x.id);
+      const expected = (q: 'đường' | 'duong') => {
+        const all = Array.from({ length: N }, (_, k) => k + 1);
+        return q === 'duong' ? all : [...all.filter((i) => i % 3 === 0), ...all.filter((i) => i % 3 !== 0)];
+      };
+
+      it('counts up to the window and says there are more', async () => {
+        const r = await page('big', 'duong');
+        expect(r.total).toBe(SEARCH_WINDOW);
+        expect(r.more).toBe(true);
+        expect(ids(r)).toEqual(expected('duong').slice(0, 20));
+        const few = await page('big', 'cau treo');
+        expect({ total: few.total, more: few.more }).toEqual({ total: 6, more: false });
+        expect(ids(few)).toEqual([500, 1000, 1500, 2000, 2500, 3000]);
+      });
+
+      it('ranks exact diacritics first on every page, across the tier boundary', async () => {
+        const want = expected('đường');
+        for (const p of [1, 2, 17, 50]) {
+          expect(ids(await page('big', 'đường', p))).toEqual(want.slice((p - 1) * 20, p * 20));
+        }
+        // A page that straddles the two tiers (1,000 exact rows, then the rest).
+        expect(ids(await page('big', 'đường', 10, 100))).toEqual(want.slice(900, 1000));
+        expect(ids(await page('big', 'đường', 2, 999))).toEqual(want.slice(999, 1998));
+        // Exact and partial words together: "cầu treo" rows that say "đường" first.
+        expect(ids(await page('big', 'đường "cầu treo"'))).toEqual([1500, 3000, 500, 1000, 2000, 2500]);
+        expect(ids(await page('big', 'cầu treo dương'))).toEqual([500, 1000, 2000, 2500, 1500, 3000]);
+      });
+
+      it('refuses a page past the window with a Vietnamese message; an export gets every match', async () => {
+        const err = await page('big', 'duong', 51).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(AppError);
+        expect((err as AppError).status).toBe(400);
+        expect((err as AppError).message).toMatch(/Chỉ xem được 1\.000 kết quả/);
+        const all = await page('big', 'đường', 1, 5000);
+        expect(ids(all)).toEqual(expected('đường'));
+      });
     });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactDocument, likePattern, parseSearchQuery, searchDocument } from './searchQuery.ts';
+import { exactDocument, parseSearchQuery, searchDocument, tsQueries } from './searchQuery.ts';
 import { DEFAULT_ABBREVIATIONS, mergeAbbreviations } from './abbreviations.ts';
 
 describe('search documents', () => {
@@ -29,10 +29,18 @@ describe('search queries', () => {
     expect(parseSearchQuery('  ')).toEqual([]);
     expect(parseSearchQuery('QL1A')[0]!.expansion).toEqual(['quoc', 'lo', '1a']);
   });
-  it('build LIKE patterns with word boundaries and escaped wildcards', () => {
-    expect(likePattern(['duong'], false)).toBe('% duong %');
-    expect(likePattern(['pho'], true)).toBe('% pho%');
-    expect(likePattern(['50%'], false)).toBe('% 50\\% %');
+  it('build tsquery literals: words, phrases, prefixes, abbreviations, corrections, exact forms', () => {
+    expect(tsQueries(parseSearchQuery('duong'))).toEqual({ match: "'duong'", exact: null });
+    expect(tsQueries(parseSearchQuery('đường "nước sạch" Phổ*'))).toEqual({
+      match: "'duong' & ('nuoc' <-> 'sach') & 'pho':*",
+      exact: "'đường' & ('nước' <-> 'sạch') & 'phổ':*",
+    });
+    expect(tsQueries(parseSearchQuery('QL1A')).match).toBe("('ql1a' | ('quoc' <-> 'lo' <-> '1a'))");
+    expect(tsQueries(parseSearchQuery('chung nhann'), new Map([['nhann', ['nhan', 'nhanh']]])).match).toBe(
+      "'chung' & ('nhann' | 'nhan' | 'nhanh')",
+    );
+    // Punctuation never reaches a lexeme: "50%" is the word 50, "o'clock" the phrase "o clock".
+    expect(tsQueries(parseSearchQuery("50% o'clock")).match).toBe("'50' & ('o' <-> 'clock')");
   });
 
   it('builds documents and parses queries with the dictionary it is given', () => {

@@ -68,8 +68,33 @@ export function parseSearchQuery(q: string, dict?: AbbreviationDictionary): Sear
   return terms;
 }
 
-/** The LIKE pattern (already escaped) that finds a term in a padded document. */
-export function likePattern(ws: string[], prefix: boolean): string {
-  const esc = ws.join(' ').replace(/[\\%_]/g, (c) => `\\${c}`);
-  return prefix ? `% ${esc}%` : `% ${esc} %`;
+/** A tsquery literal for a sequence of words: one lexeme, or a phrase (`'nuoc' <-> 'sach'`). */
+function sequence(ws: string[], prefix: boolean): string {
+  // Words are letters and digits only (split by WORD_SEP); quote and escape anyway.
+  const parts = ws.map((w) => `'${w.replace(/['\\]/g, (c) => `\\${c}`)}'`);
+  if (prefix) parts[parts.length - 1] += ':*';
+  return parts.length > 1 ? `(${parts.join(' <-> ')})` : parts[0]!;
+}
+
+export interface TsQueries {
+  /** Every term, accent-insensitively (an abbreviation or a corrected spelling as alternatives). */
+  match: string;
+  /** Every term typed with diacritics, with those diacritics (ranked first), or null. */
+  exact: string | null;
+}
+
+/**
+ * The tsquery literals of parsed terms against the search vector (folded and exact words at the
+ * same positions; see nt_search_vector in migration 0007). `corrections`: folded word → close
+ * spellings from the vocabulary, tried as alternatives (typo tolerance).
+ */
+export function tsQueries(terms: SearchTerm[], corrections?: Map<string, string[]>): TsQueries {
+  const match = terms.map((t) => {
+    const alts = [sequence(t.folded, t.prefix)];
+    if (t.expansion) alts.push(sequence(t.expansion, false));
+    for (const c of corrections?.get(t.folded.join(' ')) ?? []) alts.push(sequence([c], false));
+    return alts.length > 1 ? `(${alts.join(' | ')})` : alts[0]!;
+  });
+  const exact = terms.filter((t) => t.exact).map((t) => sequence(t.exact!, t.prefix));
+  return { match: match.join(' & '), exact: exact.length ? exact.join(' & ') : null };
 }

@@ -1,9 +1,9 @@
 // Shared helpers of the petitions actions: scoped loaders (a record of another council is a 404),
 // the working calendar from the holiday table, council settings, search keys and levels in force.
 import { exactDocument, searchDocument } from '../../domain/text/searchQuery.ts';
-import { textSearch } from '../../db/textSearch.ts';
+import type { SearchRequest } from '../../db/textSearch.ts';
 import { currentAbbreviations } from '../textSettings/dictionary.ts';
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { conflict, notFound } from '../../server/errors.ts';
 import { createWorkingCalendar, KNOWN_OVERRIDES, todayInVietnam, type WorkingCalendar, type YearOverrides } from '../../domain/calendar/index.ts';
@@ -44,14 +44,9 @@ export function searchColumnsOf(...parts: (string | null | undefined)[]): { sear
   return { searchText: searchDocument(text, currentAbbreviations()), exactText: exactDocument(text) };
 }
 
-/** Accent-insensitive search on a table's search columns (null without a query); same dictionary as searchColumnsOf. */
-export function searchOn(table: 'petitions' | 'petition_opinions', q: string | undefined, corrections?: Map<string, string[]>) {
-  return textSearch(
-    { searchDoc: sql.raw(`"${table}"."search_text"`), exactDoc: sql.raw(`"${table}"."exact_text"`) },
-    q,
-    corrections,
-    currentAbbreviations(),
-  );
+/** A list request searched by text over a table's search vector, with the dictionary in force. */
+export function searchRequest(vector: AnyColumn, q: string | undefined, filters: SQL | undefined, page: { page: number; pageSize: number }): SearchRequest {
+  return { vector, query: q, dict: currentAbbreviations(), filters, page: page.page, pageSize: page.pageSize };
 }
 
 // Calendar and settings ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { adminUnits, agencies, bodies, councils, terms } from '../directory/schema.ts';
 import { users } from '../accounts/schema.ts';
+import { searchVectorColumn } from '../../db/searchSchema.ts';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -136,6 +137,7 @@ export const petitions = pgTable(
     searchText: text('search_text').notNull().default(''),
     /** Lowercase, one tone placement, diacritics kept: ranks exact-diacritic matches first. */
     exactText: text('exact_text').notNull().default(''),
+    searchVector: searchVectorColumn(),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -143,7 +145,7 @@ export const petitions = pgTable(
     uniqueIndex('petitions_council_number_uq').on(t.councilId, t.number),
     index('petitions_round_idx').on(t.roundId, t.status),
     index('petitions_agency_idx').on(t.agencyId),
-    index('petitions_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('petitions_search_idx').using('gin', t.searchVector),
   ],
 );
 
@@ -181,6 +183,7 @@ export const opinions = pgTable(
     searchText: text('search_text').notNull().default(''),
     /** Lowercase, one tone placement, diacritics kept: ranks exact-diacritic matches first. */
     exactText: text('exact_text').notNull().default(''),
+    searchVector: searchVectorColumn(),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -188,7 +191,8 @@ export const opinions = pgTable(
     index('petition_opinions_round_idx').on(t.roundId, t.petitionId),
     index('petition_opinions_petition_idx').on(t.petitionId),
     index('petition_opinions_meeting_idx').on(t.meetingId),
-    index('petition_opinions_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('petition_opinions_council_created_idx').on(t.councilId, t.createdAt, t.id),
+    index('petition_opinions_search_idx').using('gin', t.searchVector),
   ],
 );
 

@@ -5,6 +5,7 @@ import { recordEvent } from '../../audit/service.ts';
 import { PETITION_CHANGED, lockOpinions, out, petitionOf, type ActionCtx } from '../common.ts';
 import { conflict } from '../../../server/errors.ts';
 import { bumpPetition, moveOpinions } from './petitionRows.ts';
+import { withoutSearchKeys } from '../../../db/rows.ts';
 
 export async function addToPetition(
   ctx: ActionCtx,
@@ -27,7 +28,7 @@ export async function addToPetition(
       councilId,
       after: { opinionIds: input.opinions.map((o) => o.id), version: after.version },
     });
-    const { searchText: _s, exactText: _sExact, ...o } = out(after);
+    const o = withoutSearchKeys(out(after));
     return o;
   });
 }

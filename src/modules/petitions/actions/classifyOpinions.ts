@@ -9,6 +9,7 @@ import { OPINION_TAKEN, councilLevels, out, type ActionCtx, type DbOrTx } from '
 import { auditSafe } from '../personal.ts';
 import { opinions, petitionFields } from '../schema.ts';
 import { LEVEL_LABELS } from '../../../domain/petitions/counting.ts';
+import { withoutSearchKeys } from '../../../db/rows.ts';
 
 export interface ClassifyItem {
   opinionId: string;
@@ -83,7 +84,7 @@ export async function classifyOpinions(ctx: ActionCtx, councilId: string, items:
         before: auditSafe(before),
         after: auditSafe(after),
       });
-      const { searchText: _s, exactText: _sExact, ...o } = out(after);
+      const o = withoutSearchKeys(out(after));
       result.push(o);
     }
     return { items: result };

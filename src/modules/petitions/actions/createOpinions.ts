@@ -10,6 +10,7 @@ import type { OpinionChannel } from '../../../domain/petitions/status.ts';
 import { meetingOf, out, roundOf, searchColumnsOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
 import { auditSafe } from '../personal.ts';
 import { opinions } from '../schema.ts';
+import { withoutSearchKeys } from '../../../db/rows.ts';
 
 export interface OpinionItem {
   text: string;
@@ -87,5 +88,5 @@ export async function insertOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: stri
 
 export async function createOpinions(ctx: ActionCtx, councilId: string, input: CreateOpinionsInput) {
   const rows = await ctx.db.transaction((tx) => insertOpinions(tx, ctx, councilId, input));
-  return { created: rows.length, items: rows.map((r) => { const { searchText: _s, exactText: _sExact, ...o } = out(r); return o; }) };
+  return { created: rows.length, items: rows.map((r) => withoutSearchKeys(out(r))) };
 }

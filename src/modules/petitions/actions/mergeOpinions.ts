@@ -6,6 +6,7 @@ import { invalid } from '../../../server/errors.ts';
 import { lockOpinions, out, roundOf, type ActionCtx } from '../common.ts';
 import { checkClassification } from './classifyOpinions.ts';
 import { insertPetition, moveOpinions } from './petitionRows.ts';
+import { withoutSearchKeys } from '../../../db/rows.ts';
 
 export interface MergeInput {
   roundId: string;
@@ -38,7 +39,7 @@ export async function mergeOpinions(ctx: ActionCtx, councilId: string, input: Me
       opinionIds: rows.map((r) => r.id),
     });
     await moveOpinions(tx, ctx.actor, councilId, input.opinions, p.id, null, 'opinion.merge');
-    const { searchText: _s, exactText: _sExact, ...o } = out(p);
+    const o = withoutSearchKeys(out(p));
     return { ...o, opinionIds: rows.map((r) => r.id) };
   });
 }

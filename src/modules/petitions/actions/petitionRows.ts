@@ -5,6 +5,7 @@ import { conflict } from '../../../server/errors.ts';
 import { recordEvent, type Actor } from '../../audit/service.ts';
 import { OPINION_TAKEN, PETITION_CHANGED, nextPetitionNumber, searchColumnsOf, type DbOrTx } from '../common.ts';
 import { opinions, petitionRoundEntries, petitions } from '../schema.ts';
+import { withoutSearchKeys } from '../../../db/rows.ts';
 
 export async function insertPetition(
   tx: DbOrTx,
@@ -19,7 +20,7 @@ export async function insertPetition(
     .values({ ...v, originRoundId: v.roundId, number, status: 'draft', ...searchColumnsOf(v.text) })
     .returning();
   await tx.insert(petitionRoundEntries).values({ petitionId: p!.id, roundId: v.roundId, reason: 'created' });
-  const { searchText: _s, exactText: _sExact, ...after } = p!;
+  const after = withoutSearchKeys(p!);
   await recordEvent(tx, actor, { action, entityType: 'petition', entityId: p!.id, councilId: v.councilId, after: { ...after, ...extra } });
   return p!;
 }

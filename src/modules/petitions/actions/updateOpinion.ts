@@ -6,6 +6,7 @@ import { OPINION_TAKEN, opinionOf, out, roundOf, searchColumnsOf, type ActionCtx
 import { auditSafe } from '../personal.ts';
 import { opinions } from '../schema.ts';
 import { textColumns } from './createOpinions.ts';
+import { withoutSearchKeys } from '../../../db/rows.ts';
 
 export async function updateOpinionIn(
   tx: DbOrTx,
@@ -39,7 +40,7 @@ export async function updateOpinionIn(
     before: auditSafe(before),
     after: auditSafe(after),
   });
-  const { searchText: _s, exactText: _sExact, ...o } = out(after);
+  const o = withoutSearchKeys(out(after));
   return o;
 }
 

@@ -4,6 +4,7 @@ import { conflict } from '../../../server/errors.ts';
 import { PETITION_CHANGED, out, petitionOf, type ActionCtx } from '../common.ts';
 import { checkClassification } from './classifyOpinions.ts';
 import { bumpPetition } from './petitionRows.ts';
+import { withoutSearchKeys } from '../../../db/rows.ts';
 
 export interface UpdatePetitionInput {
   version: number;
@@ -21,8 +22,8 @@ export async function updatePetition(ctx: ActionCtx, councilId: string, petition
     await checkClassification(tx, councilId, input);
     const { version, ...set } = input;
     const after = await bumpPetition(tx, petitionId, version, set);
-    const { searchText: _b, exactText: _bExact, ...b } = before;
-    const { searchText: _a, exactText: _aExact, ...a } = after;
+    const b = withoutSearchKeys(before);
+    const a = withoutSearchKeys(after);
     await recordEvent(tx, ctx.actor, { action: 'petition.update', entityType: 'petition', entityId: petitionId, councilId, before: b, after: a });
     return out(a);
   });

@@ -15,6 +15,7 @@ import {
   contactMeetings, dispatches, dispatchItems, opinions, petitionRoundEntries, petitionRounds, petitions, responseAttachments, responses, reviews,
 } from '../schema.ts';
 import { decorate, listColumns } from './listPetitions.ts';
+import { withoutSearchKeys } from '../../../db/rows.ts';
 
 export async function responsesOf(db: Db, petitionIds: string[], day: string, calendar: WorkingCalendar, settings: PetitionSettings) {
   if (!petitionIds.length) return [];
@@ -64,7 +65,7 @@ export async function getPetition(
     .orderBy(opinions.createdAt);
   const sources = summarizeSources(ops.map((x) => x.o));
   const opinionList = ops.map(({ o, unitName, meeting, bodyName }) => {
-    const { searchText: _s, exactText: _sExact, ...plain } = out(o);
+    const plain = withoutSearchKeys(out(o));
     const safe = env.canSeeVoters ? plain : withoutPersonal(plain);
     return {
       ...safe,

@@ -2,10 +2,11 @@
 // responders see the petition text, its field, the communes it came from and how many voters
 // raised it — never voter names or hamlets, never another agency's petitions.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
+import type { Db, Tx } from '../../../db/client.ts';
 import { deadlineStatus, DEADLINE_STATUS_LABELS, DEFAULT_DEADLINE_THRESHOLDS, type WorkingCalendar } from '../../../domain/calendar/index.ts';
 import { councils } from '../../directory/schema.ts';
-import { searchOn, totalOf } from '../common.ts';
+import { searchRequest } from '../common.ts';
+import { countRows, searchPage } from '../../../db/textSearch.ts';
 import { dispatches, dispatchItems, petitions } from '../schema.ts';
 import { notFound } from '../../../server/errors.ts';
 import { responsesOf } from './getPetition.ts';
@@ -58,7 +59,7 @@ function shape(r: Awaited<ReturnType<typeof baseQuery>>[number], day: string, ca
   };
 }
 
-function baseQuery(db: Db) {
+function baseQuery(db: Db | Tx) {
   return db
     .select(columns)
     .from(dispatchItems)
@@ -68,24 +69,24 @@ function baseQuery(db: Db) {
 }
 
 export async function agencyInbox(db: Db, agencyId: string, f: InboxFilter, day: string, calendar: WorkingCalendar) {
-  const search = searchOn('petitions', f.q);
   const soon = calendar.addWorkingDays(day, DEFAULT_DEADLINE_THRESHOLDS.dueSoonWorkingDays);
-  const where = and(
+  const filters = and(
     eq(dispatchItems.agencyId, agencyId),
     f.state ? eq(dispatchItems.state, f.state) : undefined,
     f.deadline === 'overdue' ? sql`${dispatchItems.state} = 'pending' and ${dispatchItems.dueDate} < ${day}` : undefined,
     f.deadline === 'due_soon' ? sql`${dispatchItems.state} = 'pending' and ${dispatchItems.dueDate} between ${day} and ${soon}` : undefined,
-    search?.where,
   );
-  const [rows, total] = await Promise.all([
-    baseQuery(db).where(where).orderBy(dispatchItems.dueDate, petitions.number).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    totalOf(db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(dispatchItems)
-      .innerJoin(petitions, eq(petitions.id, dispatchItems.petitionId))
-      .where(where)),
-  ]);
-  return { items: rows.map((r) => shape(r, day, calendar)), total, page: f.page, pageSize: f.pageSize };
+  const { rows, total, more, corrected } = await searchPage(
+    db,
+    {
+      rows: (tx, where, offset, limit) =>
+        baseQuery(tx).where(where).orderBy(dispatchItems.dueDate, petitions.number).limit(limit).offset(offset),
+      count: (tx, where, cap) =>
+        countRows(tx, sql`${dispatchItems} join ${petitions} on ${petitions.id} = ${dispatchItems.petitionId}`, where, cap),
+    },
+    searchRequest(petitions.searchVector, f.q, filters, f),
+  );
+  return { items: rows.map((r) => shape(r, day, calendar)), total, more, page: f.page, pageSize: f.pageSize, corrected };
 }
 
 export async function agencyItem(db: Db, agencyId: string, itemId: string, day: string, calendar: WorkingCalendar) {

@@ -9,8 +9,8 @@ import { deadlineStatus, DEADLINE_STATUS_LABELS, addDays, type DeadlineStatus, t
 import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, type PetitionStatus, type ResponseResult } from '../../../domain/petitions/status.ts';
 import type { PetitionSettings } from '../../../domain/petitions/deadlines.ts';
 import { LEVEL_LABELS } from '../../../domain/petitions/counting.ts';
-import { correctWord } from '../../../db/textSearch.ts';
-import { searchOn, totalOf } from '../common.ts';
+import { countRows, searchPage, type SearchableList } from '../../../db/textSearch.ts';
+import { searchRequest } from '../common.ts';
 import { petitions } from '../schema.ts';
 
 export interface PetitionFilter {
@@ -43,15 +43,8 @@ export function deadlineCond(kind: PetitionFilter['deadline'], day: string, cale
   return sql`${trackedDue} >= ${day} and ${trackedDue} <= ${soon}`;
 }
 
-export function petitionConds(
-  councilId: string,
-  f: PetitionFilter,
-  day: string,
-  calendar: WorkingCalendar,
-  settings: PetitionSettings,
-  corrections?: Map<string, string[]>,
-) {
-  const search = searchOn('petitions', f.q, corrections);
+/** Scope and filters of a petition list; the text query is applied by searchPage. */
+export function petitionConds(councilId: string, f: PetitionFilter, day: string, calendar: WorkingCalendar, settings: PetitionSettings) {
   return and(
     eq(petitions.councilId, councilId),
     f.roundId ? eq(petitions.roundId, f.roundId) : undefined,
@@ -63,7 +56,6 @@ export function petitionConds(
     f.bodyId
       ? sql`exists (select 1 from petition_opinions o join contact_meetings m on m.id = o.meeting_id where o.petition_id = "petitions"."id" and m.body_id = ${f.bodyId})`
       : undefined,
-    search?.where,
     deadlineCond(f.deadline, day, calendar, settings),
   );
 }
@@ -115,48 +107,27 @@ export function decorate(row: Record<string, unknown>, day: string, calendar: Wo
   };
 }
 
+/** A council's petitions in number order (exact-diacritic matches first when searching). */
+const petitionList: SearchableList<Record<string, unknown>> = {
+  rows: (db, where, offset, limit) =>
+    db.select(listColumns).from(petitions).where(where).orderBy(petitions.number).limit(limit).offset(offset),
+  count: (db, where, cap) => countRows(db, sql`${petitions}`, where, cap),
+};
+
 export async function listPetitions(
   db: Db,
   councilId: string,
   f: PetitionFilter,
   env: { day: string; calendar: WorkingCalendar; settings: PetitionSettings },
 ) {
-  const page = async (corrections?: Map<string, string[]>) => {
-    const where = petitionConds(councilId, f, env.day, env.calendar, env.settings, corrections);
-    // With diacritics in the query, exact-diacritic matches come first ("đường" before "dương").
-    const rank = searchOn('petitions', f.q, corrections)?.rank;
-    const [rows, total] = await Promise.all([
-      db
-        .select(listColumns)
-        .from(petitions)
-        .where(where)
-        .orderBy(...(rank ? [sql`${rank} desc`] : []), petitions.number)
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize),
-      totalOf(db.select({ total: sql<number>`count(*)::int` }).from(petitions).where(where)),
-    ]);
-    return { rows, total };
-  };
-  let result = await page();
-  let corrected: Record<string, string[]> | null = null;
-  // Nothing found: retry with misspelled words corrected against the search vocabulary.
-  const tolerant = result.total === 0 ? (searchOn('petitions', f.q)?.tolerant ?? []) : [];
-  if (tolerant.length) {
-    const corrections = new Map<string, string[]>();
-    for (const w of tolerant) {
-      const c = await correctWord(db, w);
-      if (c.length) corrections.set(w, c);
-    }
-    if (corrections.size) {
-      result = await page(corrections);
-      corrected = Object.fromEntries(corrections);
-    }
-  }
+  const filters = petitionConds(councilId, f, env.day, env.calendar, env.settings);
+  const result = await searchPage(db, petitionList, searchRequest(petitions.searchVector, f.q, filters, f));
   return {
     items: result.rows.map((r) => decorate(r, env.day, env.calendar, env.settings)),
     total: result.total,
+    more: result.more,
     page: f.page,
     pageSize: f.pageSize,
-    corrected,
+    corrected: result.corrected,
   };
 }

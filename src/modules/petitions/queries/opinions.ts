@@ -4,9 +4,11 @@ import { and, eq, isNull, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { OPINION_CHANNEL_LABELS, type OpinionChannel } from '../../../domain/petitions/status.ts';
 import { adminUnits } from '../../directory/schema.ts';
-import { searchOn, out, totalOf } from '../common.ts';
+import { out, searchRequest } from '../common.ts';
+import { countRows, searchPage } from '../../../db/textSearch.ts';
 import { withoutPersonal } from '../personal.ts';
 import { opinions } from '../schema.ts';
+import { withoutSearchKeys } from '../../../db/rows.ts';
 
 export interface OpinionFilter {
   page: number;
@@ -22,8 +24,7 @@ export interface OpinionFilter {
 }
 
 export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, canSeeVoters: boolean) {
-  const search = searchOn('petition_opinions', f.q);
-  const where = and(
+  const filters = and(
     eq(opinions.councilId, councilId),
     f.roundId ? eq(opinions.roundId, f.roundId) : undefined,
     f.meetingId ? eq(opinions.meetingId, f.meetingId) : undefined,
@@ -32,22 +33,26 @@ export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, 
     f.merged === 'true' ? isNotNull(opinions.petitionId) : f.merged === 'false' ? isNull(opinions.petitionId) : undefined,
     f.classified === 'true' ? isNotNull(opinions.classifiedAt) : f.classified === 'false' ? isNull(opinions.classifiedAt) : undefined,
     f.kind ? eq(opinions.kind, f.kind) : undefined,
-    search?.where,
   );
-  const [rows, total] = await Promise.all([
-    db
-      .select({ o: opinions, unitName: adminUnits.name })
-      .from(opinions)
-      .leftJoin(adminUnits, eq(adminUnits.id, opinions.unitId))
-      .where(where)
-      .orderBy(opinions.createdAt, opinions.id)
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(opinions).where(where)),
-  ]);
+  const { rows, total, more, corrected } = await searchPage(
+    db,
+    {
+      rows: (tx, where, offset, limit) =>
+        tx
+          .select({ o: opinions, unitName: adminUnits.name })
+          .from(opinions)
+          .leftJoin(adminUnits, eq(adminUnits.id, opinions.unitId))
+          .where(where)
+          .orderBy(opinions.createdAt, opinions.id)
+          .limit(limit)
+          .offset(offset),
+      count: (tx, where, cap) => countRows(tx, sql`${opinions}`, where, cap),
+    },
+    searchRequest(opinions.searchVector, f.q, filters, f),
+  );
   return {
     items: rows.map(({ o, unitName }) => {
-      const { searchText: _s, exactText: _sExact, ...plain } = out(o);
+      const plain = withoutSearchKeys(out(o));
       return {
         ...(canSeeVoters ? plain : withoutPersonal(plain)),
         unitName,
@@ -55,6 +60,8 @@ export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, 
       };
     }),
     total,
+    more,
+    corrected,
     page: f.page,
     pageSize: f.pageSize,
   };

@@ -7,7 +7,8 @@ import { LEVEL_LABELS } from '../../../domain/petitions/counting.ts';
 import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, ROUND_KIND_LABELS, type PetitionStatus, type ResponseResult, type RoundKind } from '../../../domain/petitions/status.ts';
 import { agencies, councils } from '../../directory/schema.ts';
 import { notFound } from '../../../server/errors.ts';
-import { searchOn, predecessorUnits, totalOf } from '../common.ts';
+import { predecessorUnits, searchRequest } from '../common.ts';
+import { countRows, searchPage } from '../../../db/textSearch.ts';
 import { petitionRounds, petitions, responses } from '../schema.ts';
 
 export async function publicCouncils(db: Db) {
@@ -42,33 +43,37 @@ export async function publicPetitions(
   if (!roundIds.length) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   // A commune's petitions include those raised in the units it was formed from (Phổ Thạnh → Sa Huỳnh).
   const units = q.unitId ? await predecessorUnits(db, q.unitId) : null;
-  const search = searchOn('petitions', q.q);
-  const where = and(
+  const filters = and(
+    eq(petitions.councilId, councilId),
     sql`exists (select 1 from petition_round_entries e where e.petition_id = "petitions"."id" and e.round_id in ${roundIds})`,
     units ? sql`exists (select 1 from petition_opinions o where o.petition_id = "petitions"."id" and o.unit_id in ${units})` : undefined,
-    search?.where,
   );
-  const [rows, total] = await Promise.all([
-    db
-      .select({
-        id: petitions.id,
-        number: petitions.number,
-        text: petitions.text,
-        status: petitions.status,
-        competentLevel: petitions.competentLevel,
-        fieldName: sql<string | null>`(select f.name from petition_fields f where f.id = "petitions"."field_id")`,
-        agencyName: sql<string | null>`(select a.name from agencies a where a.id = "petitions"."agency_id")`,
-        communes: sql<string[] | null>`(select array_agg(distinct u.name) from petition_opinions o join admin_units u on u.id = o.unit_id where o.petition_id = "petitions"."id")`,
-        voterCount: sql<number>`(select coalesce(sum(greatest(o.voter_count, 1)), 0)::int from petition_opinions o where o.petition_id = "petitions"."id")`,
-        rounds: sql<string[] | null>`(select array_agg(r.name order by r.start_date) from petition_round_entries e join petition_rounds r on r.id = e.round_id where e.petition_id = "petitions"."id")`,
-      })
-      .from(petitions)
-      .where(where)
-      .orderBy(petitions.number)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(petitions).where(where)),
-  ]);
+  const { rows, total, more } = await searchPage(
+    db,
+    {
+      rows: (tx, where, offset, limit) =>
+        tx
+          .select({
+            id: petitions.id,
+            number: petitions.number,
+            text: petitions.text,
+            status: petitions.status,
+            competentLevel: petitions.competentLevel,
+            fieldName: sql<string | null>`(select f.name from petition_fields f where f.id = "petitions"."field_id")`,
+            agencyName: sql<string | null>`(select a.name from agencies a where a.id = "petitions"."agency_id")`,
+            communes: sql<string[] | null>`(select array_agg(distinct u.name) from petition_opinions o join admin_units u on u.id = o.unit_id where o.petition_id = "petitions"."id")`,
+            voterCount: sql<number>`(select coalesce(sum(greatest(o.voter_count, 1)), 0)::int from petition_opinions o where o.petition_id = "petitions"."id")`,
+            rounds: sql<string[] | null>`(select array_agg(r.name order by r.start_date) from petition_round_entries e join petition_rounds r on r.id = e.round_id where e.petition_id = "petitions"."id")`,
+          })
+          .from(petitions)
+          .where(where)
+          .orderBy(petitions.number)
+          .limit(limit)
+          .offset(offset),
+      count: (tx, where, cap) => countRows(tx, sql`${petitions}`, where, cap),
+    },
+    searchRequest(petitions.searchVector, q.q, filters, q),
+  );
   const ids = rows.map((r) => r.id);
   const answers = ids.length
     ? await db
@@ -100,6 +105,7 @@ export async function publicPetitions(
         .map(({ petitionId: _p, ...a }) => ({ ...a, resultLabel: RESPONSE_RESULT_LABELS[a.result as ResponseResult] })),
     })),
     total,
+    more,
     page: q.page,
     pageSize: q.pageSize,
   };
