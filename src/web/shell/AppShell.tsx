@@ -1,6 +1,6 @@
 // The authenticated frame: collapsible left menu built from GET /api/menu, the council switcher and
 // the user menu in the header.
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, Suspense, useContext, useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Avatar, Badge, Button, Dropdown, Grid, Layout, Menu, Modal, Result, Select, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
@@ -11,7 +11,7 @@ import {
 } from '@ant-design/icons';
 import { useAuth, useMe, type MenuItem } from '../lib/auth.tsx';
 import { todayIso } from '../lib/format.ts';
-import { Forbidden, NotFound } from '../components/common.tsx';
+import { Forbidden, Loading, NotFound } from '../components/common.tsx';
 import { PasswordForm } from '../pages/PasswordPage.tsx';
 import { message } from '../lib/feedback.tsx';
 import { useApi } from '../lib/hooks.ts';
@@ -199,7 +199,9 @@ export function AppShell() {
             </Dropdown>
           </Header>
           <Content className="nt-content">
-            <Outlet />
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
           </Content>
         </Layout>
       </Layout>
