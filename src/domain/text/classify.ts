@@ -4,7 +4,7 @@
  * A new council starts with keyword rules (fields.ts). Once it has confirmed classifications, a
  * multinomial naive Bayes model over folded word uni- and bigrams (binary counts per document,
  * Laplace smoothing) learns its own usage; the model is plain JSON and can be updated
- * incrementally. Keyword evidence is blended in so that rare fields are not forgotten.
+ * incrementally. How the two are combined is explained at suggestField.
  */
 import { fold, hasDiacritics, matchKey } from './normalize.ts';
 import { contentWords, DEFAULT_STOPWORDS, ngramFeatures, preprocess, type TokenOptions } from './tokens.ts';
@@ -19,9 +19,17 @@ import {
 
 // ------------------------------------------------------------------ keyword rules
 
+interface CompiledPhrase {
+  phrase: string;
+  weight: number;
+  owner: number;
+  /** The keyword as written in the taxonomy. */
+  keyword: string;
+}
+
 interface CompiledPhrases {
-  accented: Array<{ phrase: string; weight: number; owner: number }>;
-  folded: Array<{ phrase: string; weight: number; owner: number }>;
+  accented: CompiledPhrase[];
+  folded: CompiledPhrase[];
 }
 
 const phraseCache = new WeakMap<object, CompiledPhrases>();
@@ -36,8 +44,8 @@ function compilePhrases(lists: ReadonlyArray<readonly string[]>, cacheKey: objec
       const m = matchKey(k);
       const words = m.split(' ').length;
       const weight = Math.pow(words, 1.5);
-      accented.push({ phrase: ` ${m} `, weight, owner });
-      folded.push({ phrase: ` ${fold(k)} `, weight, owner });
+      accented.push({ phrase: ` ${m} `, weight, owner, keyword: k });
+      folded.push({ phrase: ` ${fold(k)} `, weight, owner, keyword: k });
     }
   });
   const c = { accented, folded };
@@ -54,12 +62,13 @@ function phraseText(text: string, options: TokenOptions): { padded: string; acce
   return { padded: ` ${words.join(' ')} `, accented };
 }
 
-function phraseScores(padded: string, accented: boolean, phrases: CompiledPhrases, owners: number): number[] {
-  const scores = new Array<number>(owners).fill(0);
-  for (const p of accented ? phrases.accented : phrases.folded) {
-    if (padded.includes(p.phrase)) scores[p.owner]! += p.weight;
-  }
-  return scores;
+function matchedPhrases(padded: string, accented: boolean, phrases: CompiledPhrases): CompiledPhrase[] {
+  return (accented ? phrases.accented : phrases.folded).filter((p) => padded.includes(p.phrase));
+}
+
+function matchedKeywords(text: string, taxonomy: readonly FieldDefinition[], options: TokenOptions): CompiledPhrase[] {
+  const { padded, accented } = phraseText(text, options);
+  return matchedPhrases(padded, accented, compilePhrases(taxonomy.map((f) => f.keywords), taxonomy));
 }
 
 /** Keyword score per field code (0 when no keyword matched). */
@@ -68,11 +77,9 @@ export function keywordScores(
   taxonomy: readonly FieldDefinition[] = DEFAULT_FIELDS,
   options: TokenOptions = {},
 ): Record<string, number> {
-  const { padded, accented } = phraseText(text, options);
-  const phrases = compilePhrases(taxonomy.map((f) => f.keywords), taxonomy);
-  const s = phraseScores(padded, accented, phrases, taxonomy.length);
   const out: Record<string, number> = {};
-  taxonomy.forEach((f, i) => (out[f.code] = s[i]!));
+  for (const f of taxonomy) out[f.code] = 0;
+  for (const p of matchedKeywords(text, taxonomy, options)) out[taxonomy[p.owner]!.code]! += p.weight;
   return out;
 }
 
@@ -151,29 +158,52 @@ export interface Prediction {
   probabilities: Record<string, number>;
 }
 
-export function predictNaiveBayes(model: NaiveBayesModel, text: string, options: TokenOptions = {}): Prediction {
-  const k = model.labels.length;
-  if (k === 0) return { label: null, confidence: 0, probabilities: {} };
-  const totalDocs = model.docCounts.reduce((a, b) => a + b, 0);
+/**
+ * Unnormalised log posterior per label (the model's labels, then `extraLabels` labels with no
+ * training document yet, which get the uninformed Laplace prior and likelihood), and how many of
+ * the text's features the model knows. Features never seen in training are skipped (the usual
+ * approximation), so an unfamiliar name or place is evidence neither for nor against a field.
+ */
+function logPosterior(
+  model: NaiveBayesModel,
+  text: string,
+  options: TokenOptions,
+  extraLabels = 0,
+): { logp: number[]; known: number } {
+  const docCounts = [...model.docCounts, ...new Array<number>(extraLabels).fill(0)];
+  const tokenTotals = [...model.tokenTotals, ...new Array<number>(extraLabels).fill(0)];
+  const k = docCounts.length;
+  const totalDocs = docCounts.reduce((a, b) => a + b, 0);
   const vocab = Object.keys(model.counts).length + 1;
-  const logp = model.docCounts.map((c) => Math.log((c + 1) / (totalDocs + k)));
+  const logp = docCounts.map((c) => Math.log((c + 1) / (totalDocs + k)));
+  let known = 0;
   for (const f of features(text, options)) {
     const row = model.counts[f];
-    if (!row) continue; // unseen everywhere: same factor for all labels
+    if (!row) continue;
+    known++;
     for (let i = 0; i < k; i++) {
-      logp[i]! += Math.log((row[i]! + model.alpha) / (model.tokenTotals[i]! + model.alpha * vocab));
+      logp[i]! += Math.log(((row[i] ?? 0) + model.alpha) / (tokenTotals[i]! + model.alpha * vocab));
     }
   }
+  return { logp, known };
+}
+
+function softmax(labels: readonly string[], logp: readonly number[], temperature = 1): Prediction {
   const max = Math.max(...logp);
-  const exp = logp.map((x) => Math.exp(x - max));
+  const exp = logp.map((x) => Math.exp((x - max) / temperature));
   const z = exp.reduce((a, b) => a + b, 0);
   const probabilities: Record<string, number> = {};
   let best = 0;
-  model.labels.forEach((l, i) => {
+  labels.forEach((l, i) => {
     probabilities[l] = exp[i]! / z;
     if (exp[i]! > exp[best]!) best = i;
   });
-  return { label: model.labels[best]!, confidence: exp[best]! / z, probabilities };
+  return { label: labels[best]!, confidence: exp[best]! / z, probabilities };
+}
+
+export function predictNaiveBayes(model: NaiveBayesModel, text: string, options: TokenOptions = {}): Prediction {
+  if (model.labels.length === 0) return { label: null, confidence: 0, probabilities: {} };
+  return softmax(model.labels, logPosterior(model, text, options).logp);
 }
 
 export function isNaiveBayesModel(x: unknown): x is NaiveBayesModel {
@@ -199,44 +229,138 @@ export interface FieldOptions extends TokenOptions {
   taxonomy?: readonly FieldDefinition[];
   /** Learned model (labels are field codes). */
   model?: NaiveBayesModel;
-  /** Share of keyword evidence when a model is given (default max(0.3, 30 / (30 + training docs))). */
+  /**
+   * Fixed share of the keywords for every field when a model is given (0 = the model alone).
+   * Default: per field, R / (R + the model's examples of it) (see suggestField).
+   */
   keywordWeight?: number;
 }
 
-function keywordDistribution(scores: Record<string, number>): Record<string, number> {
-  const total = Object.values(scores).reduce((a, b) => a + b, 0);
-  const out: Record<string, number> = {};
-  if (total === 0) return out;
-  for (const [k, v] of Object.entries(scores)) if (v > 0) out[k] = v / total;
+/**
+ * What the keyword rules are worth, in confirmed classifications: a rule counts as this many
+ * examples, both for a single keyword ("kênh mương" → irrigation) and for a whole field. Below it
+ * the rules decide; above it the council's own examples do.
+ */
+const RULE_EXAMPLES = 10;
+
+const phraseFeatureCache = new WeakMap<object, Map<string, string[] | null>>();
+
+/**
+ * The model features (folded uni-/bigrams) that make up a keyword phrase, or null when the
+ * model's features cannot represent it (a stopword or a one-letter word would be dropped).
+ */
+function phraseFeatures(keyword: string, taxonomy: object, options: TokenOptions): string[] | null {
+  const cacheable = !options.stopwords && !options.abbreviations && options.convertLegacy === undefined;
+  let cache = cacheable ? phraseFeatureCache.get(taxonomy) : undefined;
+  if (cacheable && !cache) phraseFeatureCache.set(taxonomy, (cache = new Map()));
+  if (cache?.has(keyword)) return cache.get(keyword)!;
+  const pre = preprocess(keyword, options);
+  const words = matchKey(pre).match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const tokens = contentWords(pre, options.stopwords ?? DEFAULT_STOPWORDS);
+  let out: string[] | null = null;
+  if (tokens.length > 0 && tokens.length === words.length) {
+    out = tokens.length === 1 ? tokens : tokens.slice(1).map((t, i) => `${tokens[i]}_${t}`);
+  }
+  cache?.set(keyword, out);
   return out;
 }
 
-/** Suggests a field for a petition text. */
+/**
+ * Keyword distribution over fields, each rule updated by the council's confirmed examples: a
+ * matched keyword owned by field F is a prior belief "F", worth RULE_EXAMPLES examples; the
+ * confirmed documents that contain the keyword (counted from the model's document frequencies)
+ * are observations of the field the council actually uses for it. So a keyword the council
+ * consistently files elsewhere moves there, and one it never saw keeps its rule. For a phrase of
+ * three words or more the model only knows its bigrams: the rarest one bounds the count.
+ */
+function keywordDistribution(
+  matched: readonly CompiledPhrase[],
+  taxonomy: readonly FieldDefinition[],
+  model: NaiveBayesModel | undefined,
+  options: TokenOptions,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  let total = 0;
+  for (const p of matched) {
+    const owner = taxonomy[p.owner]!.code;
+    const feats = model ? phraseFeatures(p.keyword, taxonomy, options) : null;
+    const seen: Array<[string, number]> = [];
+    let docs = 0;
+    if (model && feats) {
+      model.labels.forEach((label, i) => {
+        const c = Math.min(...feats.map((f) => model.counts[f]?.[i] ?? 0));
+        if (c > 0) {
+          seen.push([label, c]);
+          docs += c;
+        }
+      });
+    }
+    const z = docs + RULE_EXAMPLES;
+    out[owner] = (out[owner] ?? 0) + (p.weight * RULE_EXAMPLES) / z;
+    for (const [label, c] of seen) out[label] = (out[label] ?? 0) + (p.weight * c) / z;
+    total += p.weight;
+  }
+  if (total > 0) for (const k of Object.keys(out)) out[k]! /= total;
+  return out;
+}
+
+/**
+ * Suggests a field for a petition text.
+ *
+ * Keywords and model are put on one scale, a probability per field, then combined field by field
+ * according to how many confirmed examples of that field the model has seen:
+ * - keywords: kw(f) = the keyword distribution (updated by the council's examples, see
+ *   keywordDistribution) × the strength of the keyword evidence, 1 − 0.5^(best field's keyword
+ *   weight): one one-word keyword = 0.5, a few ≈ 1. Without a model this is the suggestion.
+ * - model: nb(f) = the naive Bayes posterior, made a probability. Naive Bayes counts the n uni- and
+ *   bigrams of a text as independent evidence, but they are the same few words over again, so its
+ *   log-odds grow with n and it claims ~1 for nearly every text (on held-out groups of the
+ *   bench/data training part it says 0.99 and is right ~80%, which let it swamp the rules).
+ *   Dividing the log posterior by √n keeps the model's ranking and brings its probabilities close
+ *   to calibrated there. The posterior also ranges over the taxonomy's fields the model has no
+ *   example of (uninformed Laplace prior and likelihood), so a text unlike what the model learned
+ *   does not hand all the mass to its nearest known field; that mass stays unassigned.
+ * - combined: p(f) = t_f · nb(f) + (1 − t_f) · kw(f), with t_f = n_f / (n_f + R), n_f the model's
+ *   examples of f and R = RULE_EXAMPLES: the model's estimate for f is shrunk toward the rules' in
+ *   proportion to how little data it rests on. With a handful of examples (or none) the rules
+ *   decide for and against a field; with many consistent ones, the council's usage does. The
+ *   result adds up to at most 1 when the two agree (the rest is "unsure"); if it adds up to more
+ *   (they disagree about fields neither can rule out) it is renormalised. `keywordWeight` fixes
+ *   1 − t_f for every field instead.
+ */
 export function suggestField(text: string, options: FieldOptions = {}): FieldSuggestion {
   const taxonomy = options.taxonomy ?? DEFAULT_FIELDS;
   const names = new Map(taxonomy.map((f) => [f.code, f.name]));
-  const scores = keywordScores(text, taxonomy, options);
-  const kw = keywordDistribution(scores);
-  const top = Math.max(0, ...Object.values(scores));
-  const evidence = 1 - Math.pow(0.5, top); // one one-word keyword = 0.5, a few = ~1
-  let dist: Record<string, number>;
+  const matched = matchedKeywords(text, taxonomy, options);
+  const ownerScores = new Array<number>(taxonomy.length).fill(0);
+  for (const p of matched) ownerScores[p.owner]! += p.weight;
+  const evidence = 1 - Math.pow(0.5, Math.max(0, ...ownerScores)); // one one-word keyword = 0.5, a few = ~1
+  const model = options.model && options.model.labels.length > 0 ? options.model : undefined;
+  const kw = keywordDistribution(matched, taxonomy, model, options);
+  const dist: Record<string, number> = {};
   let method: FieldSuggestion['method'];
-  const model = options.model;
-  if (model && model.labels.length > 0) {
-    const nb = predictNaiveBayes(model, text, options).probabilities;
-    // Small models (a council's first confirmed petitions) lean on the keyword rules more.
-    const docs = model.docCounts.reduce((a, b) => a + b, 0);
-    const share = options.keywordWeight ?? Math.max(0.3, 30 / (30 + docs));
-    const lambda = Object.keys(kw).length > 0 ? share * evidence : 0;
-    dist = {};
-    for (const l of new Set([...Object.keys(nb), ...Object.keys(kw)])) dist[l] = (1 - lambda) * (nb[l] ?? 0) + lambda * (kw[l] ?? 0);
-    method = lambda > 0 ? 'model+keywords' : 'model';
+  if (model) {
+    const unseen = taxonomy.map((f) => f.code).filter((c) => !model.labels.includes(c));
+    const { logp, known } = logPosterior(model, text, options, unseen.length);
+    const nb = softmax([...model.labels, ...unseen], logp, Math.sqrt(Math.max(1, known))).probabilities;
+    const examples = new Map(model.labels.map((l, i) => [l, model.docCounts[i]!]));
+    let sum = 0;
+    for (const f of new Set([...model.labels, ...Object.keys(kw)])) {
+      const n = examples.get(f) ?? 0;
+      const share = options.keywordWeight ?? RULE_EXAMPLES / (RULE_EXAMPLES + n); // 1 − t_f
+      const modelP = n > 0 ? (nb[f] ?? 0) : 0; // fields without examples: the model does not know
+      dist[f] = (1 - share) * modelP + share * evidence * (kw[f] ?? 0);
+      sum += dist[f]!;
+    }
+    if (sum > 1) for (const f of Object.keys(dist)) dist[f]! /= sum;
+    method = Object.keys(kw).length > 0 && options.keywordWeight !== 0 ? 'model+keywords' : 'model';
   } else {
-    dist = {};
     for (const [k, v] of Object.entries(kw)) dist[k] = v * evidence;
     method = Object.keys(kw).length ? 'keywords' : 'none';
   }
-  const ranked = Object.entries(dist).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const ranked = Object.entries(dist)
+    .filter(([, p]) => p > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (ranked.length === 0) return { field: null, name: null, confidence: 0, method: 'none', alternatives: [] };
   const [field, p] = ranked[0]!;
   return {
