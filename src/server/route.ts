@@ -112,7 +112,14 @@ export const PageQuery = z.object({
 });
 
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    more: z.boolean().optional().describe('Tìm theo nội dung: còn nhiều hơn `total` (chỉ đếm đến 1.000) kết quả'),
+    corrected: z.record(z.string(), z.array(z.string())).nullable().optional().describe('Từ gõ sai → cách viết đã dùng để tìm lại'),
+  });
 }
 
 export function jsonBody<T extends z.ZodTypeAny>(schema: T) {

@@ -1,6 +1,6 @@
 // Shared page pieces: page header with breadcrumbs, error and permission pages, spinners.
 import type { ReactNode } from 'react';
-import { Breadcrumb, Button, Result, Spin } from 'antd';
+import { Alert, Breadcrumb, Button, Result, Spin } from 'antd';
 import { HomeOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../lib/api.ts';
@@ -75,5 +75,20 @@ export function Loading({ tip = 'Đang tải…' }: { tip?: string }) {
         <div style={{ minHeight: 40 }} />
       </Spin>
     </div>
+  );
+}
+
+/** "Nothing matched as typed; showing results for …" above a searched list. */
+export function SearchCorrection({ corrected }: { corrected: Record<string, string[]> | null }) {
+  if (!corrected || !Object.keys(corrected).length) return null;
+  const parts = Object.entries(corrected).map(([word, alts]) => `«${word}» → ${alts.join(', ')}`);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title="Không tìm thấy đúng từ đã gõ — đang hiển thị kết quả với cách viết gần đúng"
+      description={parts.join('; ')}
+    />
   );
 }

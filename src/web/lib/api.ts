@@ -29,6 +29,10 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** A text search counts to 1,000: more rows match than `total`. */
+  more?: boolean;
+  /** Misspelled word → the spellings searched instead (nothing matched as typed). */
+  corrected?: Record<string, string[]> | null;
 }
 
 let csrfToken = '';

@@ -40,6 +40,8 @@ export function useApi<T>(path: string | null, query?: Record<string, string | n
 export interface PagedTable<T> {
   tableProps: Pick<TableProps<T>, 'dataSource' | 'loading' | 'pagination' | 'onChange'>;
   total: number;
+  /** Misspelled word → the spellings searched instead, when nothing matched as typed. */
+  corrected: Record<string, string[]> | null;
   error: ApiError | null;
   reload(): void;
   /** Back to page 1 (call when filters change: it happens by itself when `filters` changes). */
@@ -96,7 +98,8 @@ export function usePagedTable<T>(
     total: data?.total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (total, [from, to]) => `${from}–${to} trên tổng số ${total}`,
+    showTotal: (total, [from, to]) =>
+      data?.more ? `${from}–${to} trong hơn ${total.toLocaleString('vi-VN')} kết quả` : `${from}–${to} trên tổng số ${total.toLocaleString('vi-VN')}`,
     hideOnSinglePage: false,
   };
   return {
@@ -112,6 +115,7 @@ export function usePagedTable<T>(
       },
     },
     total: data?.total ?? 0,
+    corrected: data?.corrected ?? null,
     error,
     reload: useCallback(() => setTick((t) => t + 1), []),
     resetPage: useCallback(() => setPage(1), []),

@@ -10,7 +10,7 @@ import { useApi, useDebounced, usePagedTable } from '../../lib/hooks.ts';
 import { message, showError, showFormError } from '../../lib/feedback.tsx';
 import { fmtDate, isoDay } from '../../lib/format.ts';
 import { useAuth } from '../../lib/auth.tsx';
-import { ErrorView, Loading, Page } from '../../components/common.tsx';
+import { ErrorView, Loading, Page, SearchCorrection } from '../../components/common.tsx';
 import { AnswerFormItems, ResponseView, type ResponseRow } from './PetitionDetailPage.tsx';
 import { DeadlineTag, clip, type DeadlineState } from './shared.tsx';
 
@@ -79,6 +79,7 @@ export function AgencyInboxPage() {
           />
           <Input.Search allowClear value={q} onChange={(e) => setQ(e.target.value)} placeholder="Tìm nội dung (có dấu hoặc không dấu)" style={{ width: 300, maxWidth: '100%' }} aria-label="Tìm kiến nghị" />
         </div>
+        <SearchCorrection corrected={table.corrected} />
         <Table<InboxItem>
           rowKey="id"
           size="middle"

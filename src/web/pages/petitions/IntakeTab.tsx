@@ -9,6 +9,7 @@ import { CheckCircleTwoTone, DeleteOutlined, HistoryOutlined } from '@ant-design
 import { Link } from 'react-router-dom';
 import { api } from '../../lib/api.ts';
 import { ImportWizard, type ImportField, type ImportPlanBase } from '../../components/ImportWizard.tsx';
+import { SearchCorrection } from '../../components/common.tsx';
 import { useApi, useDebounced, usePagedTable } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate } from '../../lib/format.ts';
@@ -118,6 +119,7 @@ export function IntakeTab(props: {
         />
         <ExportButton path={`/councils/${councilId}/opinions/export.xlsx`} query={{ roundId: round.id, meetingId: listMeeting, q: dq }} />
       </div>
+      <SearchCorrection corrected={table.corrected} />
       <Table<Opinion>
         rowKey="id"
         size="small"

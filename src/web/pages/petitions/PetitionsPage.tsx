@@ -8,7 +8,7 @@ import { useDebounced, usePagedTable } from '../../lib/hooks.ts';
 import { fmtDate } from '../../lib/format.ts';
 import { useCouncil } from '../../shell/AppShell.tsx';
 import { AgencySelect, UnitSelect } from '../../components/pickers.tsx';
-import { ErrorView, Page } from '../../components/common.tsx';
+import { ErrorView, Page, SearchCorrection } from '../../components/common.tsx';
 import { ExportButton } from '../documents/shared.tsx';
 import {
   DeadlineTag, ResultTag, StatusTag, clip, levelOptions, statusOptions, useBodies, useFields, useRounds, type PetitionRow,
@@ -79,6 +79,7 @@ export function PetitionsPage() {
           <Select allowClear placeholder="Tổ đại biểu" value={filters.bodyId} onChange={(v) => setF('bodyId', v)} style={{ width: 200 }} popupMatchSelectWidth={false}
             options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
         </div>
+        <SearchCorrection corrected={table.corrected} />
         <Table<PetitionRow>
           rowKey="id"
           size="middle"
