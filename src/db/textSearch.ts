@@ -12,11 +12,12 @@
 //
 // Speed at a million rows (searchPage): a common word matches hundreds of thousands of rows, a rare
 // one a handful, and PostgreSQL's estimate for several words is the product of their frequencies
-// (far too low when words go together: "bảo hiểm y tế"). So the plan is not left to the estimate:
-// each tier is first counted through the GIN index, stopping at a cap (a cheap, bounded count);
-// then a tier with few rows is read through the index and sorted, and a tier with many is read in
-// the caller's order through its b-tree index, stopping after the page. Text-search totals are
-// counted up to SEARCH_WINDOW ("more than 1,000"); pages go as far as that window.
+// (far too low when words go together: "bảo hiểm y tế"). So the plan is not left to the estimate.
+// Each tier is counted up to a cap — by reading rows in index order when the tier is common (the
+// cap is reached after a few thousand rows), else through the GIN index (tierCount) — and then a
+// tier with few rows is read through the GIN index and sorted, a tier with many in the list's
+// order through its b-tree index, stopping after the page. Text-search totals are counted up to
+// SEARCH_WINDOW ("more than 1,000"); pages go as far as that window.
 import { and, not, sql, type SQL, type AnyColumn } from 'drizzle-orm';
 import type { Db, Tx } from './client.ts';
 import { parseSearchQuery, tsQueries } from '../domain/text/searchQuery.ts';
@@ -78,8 +79,8 @@ async function correctionsOf(db: Db | Tx, s: TextSearch): Promise<Map<string, st
 export interface SearchableList<T> {
   /** Rows matching `where`, in the list's order, from `offset`, at most `limit`. */
   rows(db: Db | Tx, where: SQL | undefined, offset: number, limit: number): Promise<T[]>;
-  /** How many rows match `where`; with `cap`, stop counting there (the result is at most `cap`). */
-  count(db: Db | Tx, where: SQL | undefined, cap?: number): Promise<number>;
+  /** What the list reads from (a table, or the join its rows come from), for counting. */
+  from: SQL;
 }
 
 export interface SearchPage<T> {
@@ -110,7 +111,7 @@ export async function searchPage<T>(db: Db, list: SearchableList<T>, req: Search
   const offset = (req.page - 1) * req.pageSize;
   const strict = textSearch(req.vector, req.query, undefined, req.dict);
   if (!strict) {
-    const [rows, total] = await Promise.all([list.rows(db, req.filters, offset, req.pageSize), list.count(db, req.filters)]);
+    const [rows, total] = await Promise.all([list.rows(db, req.filters, offset, req.pageSize), countRows(db, list.from, req.filters)]);
     return { rows, total, more: false, corrected: null };
   }
   const exporting = req.pageSize > SEARCH_WINDOW;
@@ -126,7 +127,7 @@ export async function searchPage<T>(db: Db, list: SearchableList<T>, req: Search
 }
 
 /** count(*) of `from` rows matching `where`, stopping at `cap` when given. */
-export async function countRows(db: Db | Tx, from: SQL, where: SQL | undefined, cap?: number): Promise<number> {
+async function countRows(db: Db | Tx, from: SQL, where: SQL | undefined, cap?: number): Promise<number> {
   const r = await db.execute(
     sql`select count(*)::int as n from (select 1 from ${from} where ${where ?? sql`true`}${cap ? sql` limit ${cap}` : sql``}) matched`,
   );
@@ -140,36 +141,80 @@ function tiers(s: TextSearch): SQL[] {
 
 type Plan = 'index' | 'ordered';
 
-/** Steers the planner for the rest of the transaction (see the header). */
+/**
+ * Steers the planner for the rest of the transaction (see the header). Its cost figures come from
+ * the same low estimates, so JIT compilation and parallel workers, which would cost more than the
+ * bounded work they are meant to speed up, are turned off too.
+ */
 async function usePlan(tx: Tx, plan: Plan) {
   const on = (b: boolean) => (b ? 'on' : 'off');
   await tx.execute(sql`select set_config('enable_seqscan', 'off', true),
     set_config('enable_bitmapscan', ${on(plan === 'index')}, true),
-    set_config('enable_indexscan', ${on(plan === 'ordered')}, true)`);
+    set_config('enable_indexscan', ${on(plan === 'ordered')}, true),
+    set_config('jit', 'off', true),
+    set_config('max_parallel_workers_per_gather', '0', true)`);
+}
+
+/** Rows read in index order before a tier is counted through the GIN index instead… */
+const SCAN_BUDGET = 10_000;
+/** …after a first look at this many, which tells whether the budget is likely to be enough. */
+const PROBE = 1_000;
+
+/** Rows among the first `budget` of `filters` (in index order) that match `tier`, at most `cap`. */
+async function scanCount(tx: Tx, from: SQL, filters: SQL | undefined, tier: SQL, budget: number, cap: number): Promise<number> {
+  const r = await tx.execute(sql`select count(*)::int as n from (select 1 from (
+      select ${tier} as m from ${from} where ${filters ?? sql`true`} limit ${budget}) scanned where m limit ${cap}) hits`);
+  return (r.rows[0] as { n: number }).n;
+}
+
+/**
+ * How many rows of `filters` match `tier`, at most `cap`. Counting through the GIN index builds the
+ * whole list of matches, tens of milliseconds for a word in a third of a million rows, while a
+ * common word reaches the cap after a few thousand rows read in index order. So a first look at
+ * PROBE rows decides: a scope that small is counted there; a tier dense enough to reach the cap
+ * within SCAN_BUDGET rows is counted by reading rows; anything else through the GIN index.
+ */
+async function tierCount(tx: Tx, from: SQL, filters: SQL | undefined, tier: SQL, cap: number): Promise<number> {
+  await usePlan(tx, 'ordered');
+  const probed = await scanCount(tx, from, filters, tier, PROBE, cap);
+  if (probed >= cap || (await countRows(tx, from, filters, PROBE)) < PROBE) return probed;
+  if (probed * (SCAN_BUDGET / PROBE) >= cap) {
+    const scanned = await scanCount(tx, from, filters, tier, SCAN_BUDGET, cap);
+    if (scanned >= cap || (await countRows(tx, from, filters, SCAN_BUDGET)) < SCAN_BUDGET) return scanned;
+  }
+  await usePlan(tx, 'index');
+  return countRows(tx, from, and(filters, tier), cap);
 }
 
 async function pageRows<T>(tx: Tx, list: SearchableList<T>, filters: SQL | undefined, s: TextSearch, offset: number, limit: number) {
-  // Count each tier far enough to place the page, and to know a small tier from a large one.
-  const cap = Math.max(SEARCH_WINDOW + 1, 20 * (offset + limit));
-  const conds = tiers(s).map((t) => and(filters, t));
-  await usePlan(tx, 'index');
-  const counts: number[] = [];
-  for (const c of conds) counts.push(await list.count(tx, c, cap));
+  // Count each tier far enough to place the page (which lies within the window), and to know a
+  // small tier from a large one.
+  const cap = SEARCH_WINDOW + 1;
+  const conds = tiers(s);
+  // Once the tiers counted reach the cap, the page and the window lie within them.
+  const counts: { n: number; full: boolean }[] = [];
+  let counted = 0;
+  for (const t of conds) {
+    const left = cap - counted;
+    const n = left > 0 ? await tierCount(tx, list.from, filters, t, left) : 0;
+    counts.push({ n, full: n >= left });
+    counted += n;
+  }
   const rows: T[] = [];
   let skip = offset;
-  for (const [i, c] of conds.entries()) {
-    const n = counts[i]!;
+  for (const [i, t] of conds.entries()) {
+    const { n, full } = counts[i]!;
     if (skip >= n) {
       skip -= n;
       continue;
     }
-    await usePlan(tx, n < cap ? 'index' : 'ordered');
-    rows.push(...(await list.rows(tx, c, skip, limit - rows.length)));
+    // A tier counted to the end is small: read it through the GIN index. A full one is not.
+    await usePlan(tx, full ? 'ordered' : 'index');
+    rows.push(...(await list.rows(tx, and(filters, t), skip, limit - rows.length)));
     skip = 0;
     if (rows.length >= limit) break;
   }
-  const total = counts.reduce((a, b) => a + b, 0);
-  return { rows, total: Math.min(total, SEARCH_WINDOW), more: total > SEARCH_WINDOW };
+  return { rows, total: Math.min(counted, SEARCH_WINDOW), more: counted > SEARCH_WINDOW };
 }
 
 /** Every match up to `limit` (an export): tier after tier, the planner's own plans. */

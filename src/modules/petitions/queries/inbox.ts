@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../../db/client.ts';
 import { deadlineStatus, DEADLINE_STATUS_LABELS, DEFAULT_DEADLINE_THRESHOLDS, type WorkingCalendar } from '../../../domain/calendar/index.ts';
 import { councils } from '../../directory/schema.ts';
 import { searchRequest } from '../common.ts';
-import { countRows, searchPage } from '../../../db/textSearch.ts';
+import { searchPage } from '../../../db/textSearch.ts';
 import { dispatches, dispatchItems, petitions } from '../schema.ts';
 import { notFound } from '../../../server/errors.ts';
 import { responsesOf } from './getPetition.ts';
@@ -81,8 +81,7 @@ export async function agencyInbox(db: Db, agencyId: string, f: InboxFilter, day:
     {
       rows: (tx, where, offset, limit) =>
         baseQuery(tx).where(where).orderBy(dispatchItems.dueDate, petitions.number).limit(limit).offset(offset),
-      count: (tx, where, cap) =>
-        countRows(tx, sql`${dispatchItems} join ${petitions} on ${petitions.id} = ${dispatchItems.petitionId}`, where, cap),
+      from: sql`${dispatchItems} join ${petitions} on ${petitions.id} = ${dispatchItems.petitionId}`,
     },
     searchRequest(petitions.searchVector, f.q, filters, f),
   );

@@ -9,7 +9,7 @@ import { deadlineStatus, DEADLINE_STATUS_LABELS, addDays, type DeadlineStatus, t
 import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, type PetitionStatus, type ResponseResult } from '../../../domain/petitions/status.ts';
 import type { PetitionSettings } from '../../../domain/petitions/deadlines.ts';
 import { LEVEL_LABELS } from '../../../domain/petitions/counting.ts';
-import { countRows, searchPage, type SearchableList } from '../../../db/textSearch.ts';
+import { searchPage, type SearchableList } from '../../../db/textSearch.ts';
 import { searchRequest } from '../common.ts';
 import { petitions } from '../schema.ts';
 
@@ -111,7 +111,7 @@ export function decorate(row: Record<string, unknown>, day: string, calendar: Wo
 const petitionList: SearchableList<Record<string, unknown>> = {
   rows: (db, where, offset, limit) =>
     db.select(listColumns).from(petitions).where(where).orderBy(petitions.number).limit(limit).offset(offset),
-  count: (db, where, cap) => countRows(db, sql`${petitions}`, where, cap),
+  from: sql`${petitions}`,
 };
 
 export async function listPetitions(

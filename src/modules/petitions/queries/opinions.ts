@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client.ts';
 import { OPINION_CHANNEL_LABELS, type OpinionChannel } from '../../../domain/petitions/status.ts';
 import { adminUnits } from '../../directory/schema.ts';
 import { out, searchRequest } from '../common.ts';
-import { countRows, searchPage } from '../../../db/textSearch.ts';
+import { searchPage } from '../../../db/textSearch.ts';
 import { withoutPersonal } from '../personal.ts';
 import { opinions } from '../schema.ts';
 import { withoutSearchKeys } from '../../../db/rows.ts';
@@ -46,7 +46,7 @@ export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, 
           .orderBy(opinions.createdAt, opinions.id)
           .limit(limit)
           .offset(offset),
-      count: (tx, where, cap) => countRows(tx, sql`${opinions}`, where, cap),
+      from: sql`${opinions}`,
     },
     searchRequest(opinions.searchVector, f.q, filters, f),
   );

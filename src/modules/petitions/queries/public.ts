@@ -8,7 +8,7 @@ import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, ROUND_KIND_LABELS, type
 import { agencies, councils } from '../../directory/schema.ts';
 import { notFound } from '../../../server/errors.ts';
 import { predecessorUnits, searchRequest } from '../common.ts';
-import { countRows, searchPage } from '../../../db/textSearch.ts';
+import { searchPage } from '../../../db/textSearch.ts';
 import { petitionRounds, petitions, responses } from '../schema.ts';
 
 export async function publicCouncils(db: Db) {
@@ -70,7 +70,7 @@ export async function publicPetitions(
           .orderBy(petitions.number)
           .limit(limit)
           .offset(offset),
-      count: (tx, where, cap) => countRows(tx, sql`${petitions}`, where, cap),
+      from: sql`${petitions}`,
     },
     searchRequest(petitions.searchVector, q.q, filters, q),
   );
