@@ -18,11 +18,22 @@
 // tier with few rows is read through the GIN index and sorted, a tier with many in the list's
 // order through its b-tree index, stopping after the page. Text-search totals are counted up to
 // SEARCH_WINDOW ("more than 1,000"); pages go as far as that window.
-import { and, not, sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import { and, ilike, not, sql, type SQL, type AnyColumn } from 'drizzle-orm';
 import type { Db, Tx } from './client.ts';
 import { parseSearchQuery, tsQueries } from '../domain/text/searchQuery.ts';
+import { fold } from '../domain/text/normalize.ts';
 import type { AbbreviationDictionary } from '../domain/text/abbreviations.ts';
 import { badRequest } from '../server/errors.ts';
+
+/**
+ * Name lookup (units, delegates, agencies, users): the folded query anywhere in a folded key
+ * column, so "phổ th" finds "Phổ Thạnh" as the user types. Documents (petitions, opinions) use the
+ * word search below instead.
+ */
+export function nameSearch(key: AnyColumn, q: string | undefined): SQL | undefined {
+  const f = q ? fold(q) : '';
+  return f ? ilike(key, `%${f.replace(/[\\%_]/g, (m) => `\\${m}`)}%`) : undefined;
+}
 
 /** Text-search results are counted, and can be paged, this far. */
 export const SEARCH_WINDOW = 1000;

@@ -80,6 +80,15 @@ for (const kind of dbKinds()) {
       expect(all.total).toBe(all.items.length);
     });
 
+    it('finds councils by their place without accents', async () => {
+      const admin = await t.as('admin');
+      const names = async (q: string) =>
+        ((await (await admin.get(`/api/councils?all=true&q=${encodeURIComponent(q)}`)).json()).items as { name: string }[]).map((c) => c.name);
+      expect(await names('sa huynh')).toContain('Hội đồng nhân dân phường Sa Huỳnh');
+      expect(await names('SA HUỲNH')).toContain('Hội đồng nhân dân phường Sa Huỳnh');
+      expect(await names('sa huynh')).not.toContain('Hội đồng nhân dân tỉnh Quảng Ngãi');
+    });
+
     it('counts the members of each body', async () => {
       const vp = await t.as('vp.sahuynh');
       const list = await (await vp.get(`/api/councils/${t.id('council:sa-huynh')}/bodies`)).json();

@@ -13,6 +13,8 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     delegateId: uuid('delegate_id').references(() => delegates.id),
+    /** fold() of username, full name and e-mail: accent-insensitive lookup in the users list. */
+    searchKey: text('search_key').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,7 +1,9 @@
 // Account actions: each is one function, in one transaction, writing its audit event.
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { nameSearch } from '../../db/textSearch.ts';
 import { conflict, invalid, notFound } from '../../server/errors.ts';
+import { fold } from '../../domain/text/normalize.ts';
 import { recordEvent, type Actor } from '../audit/service.ts';
 import { agencies, bodies, councils } from '../directory/schema.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
@@ -12,8 +14,17 @@ import { endAllSessions } from './session.ts';
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 
 export function publicUser(u: typeof users.$inferSelect) {
-  const { passwordHash: _ignored, ...rest } = u;
+  // The search key is derived and internal: not in API responses nor audit snapshots.
+  const { passwordHash: _ignored, searchKey: _key, ...rest } = u;
   return { ...rest, createdAt: u.createdAt.toISOString(), updatedAt: u.updatedAt.toISOString() };
+}
+
+/**
+ * Accent-insensitive search key of a user (fold of username, full name and e-mail). Migration 0009
+ * backfills existing rows with the SQL equivalent; keep the two in step.
+ */
+export function userSearchKey(u: { username: string; fullName: string; email: string }): string {
+  return fold(`${u.username} ${u.fullName} ${u.email}`);
 }
 
 export interface NewUser {
@@ -35,12 +46,14 @@ export async function createUser(db: Db, actor: Actor, input: NewUser) {
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
     if (existing) throw conflict(`Tên đăng nhập "${username}" đã tồn tại.`);
+    const email = input.email ?? '';
     const [user] = await tx
       .insert(users)
       .values({
         username,
         fullName: input.fullName,
-        email: input.email ?? '',
+        email,
+        searchKey: userSearchKey({ username, fullName: input.fullName, email }),
         passwordHash,
         mustChangePassword: input.mustChangePassword ?? true,
       })
@@ -68,11 +81,21 @@ export async function updateUser(db: Db, actor: Actor, userId: string, patch: Us
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!before) throw notFound('người dùng');
+    const renamed = patch.fullName !== undefined || patch.email !== undefined;
     const [after] = await tx
       .update(users)
       .set({
         ...(patch.fullName !== undefined ? { fullName: patch.fullName } : {}),
         ...(patch.email !== undefined ? { email: patch.email } : {}),
+        ...(renamed
+          ? {
+              searchKey: userSearchKey({
+                username: before.username,
+                fullName: patch.fullName ?? before.fullName,
+                email: patch.email ?? before.email,
+              }),
+            }
+          : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
         ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}),
         updatedAt: new Date(),
@@ -183,8 +206,9 @@ export async function revokeRole(db: Db, actor: Actor, userId: string, grantId: 
   });
 }
 
+/** Substring match of the folded query on the search key, as in the directory lists. */
 export async function listUsers(db: Db, q: { page: number; pageSize: number; q?: string }) {
-  const cond = q.q ? or(ilike(users.username, `%${q.q}%`), ilike(users.fullName, `%${q.q}%`)) : undefined;
+  const cond = nameSearch(users.searchKey, q.q);
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(users).where(cond);
   const rows = await db
     .select()

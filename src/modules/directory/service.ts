@@ -4,6 +4,7 @@
 import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { out } from '../../db/rows.ts';
+import { nameSearch } from '../../db/textSearch.ts';
 import { conflict, invalid, notFound } from '../../server/errors.ts';
 import { fold } from '../../domain/text/normalize.ts';
 import { sortKey, personSortKey } from '../../domain/text/sort.ts';
@@ -25,9 +26,6 @@ async function paged<T>(db: Db, base: { rows: () => Promise<T[]>; count: () => P
   const [items, total] = await Promise.all([base.rows(), base.count()]);
   return { items, total, page: p.page, pageSize: p.pageSize };
 }
-
-const searchCond = (col: Parameters<typeof ilike>[0], q?: string) =>
-  q && fold(q) ? ilike(col, `%${fold(q).replace(/[\\%_]/g, (m) => `\\${m}`)}%`) : undefined;
 
 // Administrative units ---------------------------------------------------------------------------
 
@@ -109,7 +107,7 @@ export async function listUnits(
 ) {
   const conds: (SQL | undefined)[] = [
     q.parentId ? eq(adminUnits.parentId, q.parentId) : q.root ? isNull(adminUnits.parentId) : undefined,
-    searchCond(adminUnits.searchKey, q.q),
+    nameSearch(adminUnits.searchKey, q.q),
     q.level ? eq(adminUnits.level, q.level) : undefined,
     q.at
       ? and(
@@ -268,7 +266,13 @@ export async function updateCouncil(db: Db, actor: Actor, id: string, patch: Par
 export async function listCouncils(db: Db, q: Page & { q?: string; at?: string; ids?: string[] | 'all' }) {
   if (q.ids !== undefined && q.ids !== 'all' && q.ids.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const where = and(
-    q.q ? ilike(sql`lower(${councils.name})`, `%${q.q.toLowerCase()}%`) : undefined,
+    // A council is found by its unit's name, accent-insensitively ("sa huynh" → HĐND phường Sa Huỳnh).
+    q.q
+      ? or(
+          ilike(councils.name, `%${q.q}%`),
+          sql`exists (select 1 from ${adminUnits} where ${adminUnits.id} = ${councils.unitId} and ${nameSearch(adminUnits.searchKey, q.q) ?? sql`true`})`,
+        )
+      : undefined,
     q.at
       ? and(or(isNull(councils.validFrom), sql`${councils.validFrom} <= ${q.at}`), or(isNull(councils.validTo), sql`${councils.validTo} > ${q.at}`))
       : undefined,
@@ -531,7 +535,7 @@ export async function listDelegates(
 ) {
   const where = and(
     eq(delegates.councilId, councilId),
-    searchCond(delegates.searchKey, q.q),
+    nameSearch(delegates.searchKey, q.q),
     q.termId ? eq(delegates.termId, q.termId) : undefined,
     q.constituencyId ? eq(delegates.constituencyId, q.constituencyId) : undefined,
     q.status ? eq(delegates.status, q.status) : undefined,
@@ -597,7 +601,7 @@ export async function updateAgency(db: Db, actor: Actor, id: string, patch: Part
 
 export async function listAgencies(db: Db, q: Page & { q?: string; unitId?: string; kind?: string; level?: string }) {
   const where = and(
-    searchCond(agencies.searchKey, q.q),
+    nameSearch(agencies.searchKey, q.q),
     q.unitId ? eq(agencies.unitId, q.unitId) : undefined,
     q.kind ? eq(agencies.kind, q.kind) : undefined,
     q.level ? eq(agencies.level, q.level) : undefined,

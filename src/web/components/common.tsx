@@ -87,8 +87,7 @@ export function SearchCorrection({ corrected }: { corrected: Record<string, stri
       type="info"
       showIcon
       style={{ marginBottom: 12 }}
-      title="Không tìm thấy đúng từ đã gõ — đang hiển thị kết quả với cách viết gần đúng"
-      description={parts.join('; ')}
+      title={`Không có kết quả đúng như đã gõ; đang hiển thị kết quả với cách viết gần đúng: ${parts.join('; ')}`}
     />
   );
 }
