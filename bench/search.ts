@@ -19,6 +19,7 @@ import { fold } from '../src/domain/text/normalize.ts';
 import { seedDemo } from '../src/server/seed.ts';
 import { loadCalendar, loadSettings, today } from '../src/modules/petitions/common.ts';
 import { listPetitions, listColumns } from '../src/modules/petitions/queries/listPetitions.ts';
+import { similarPetitions } from '../src/modules/petitions/queries/similar.ts';
 import { petitions } from '../src/modules/petitions/schema.ts';
 import type { Row } from './text/quality.ts';
 
@@ -127,11 +128,46 @@ function rows(target: string, n: number, ours: number[], naive: number[]): Row[]
   return [r('median', percentile(ours, 50), percentile(naive, 50)), r('p95', percentile(ours, 95), percentile(naive, 95))];
 }
 
+/** Texts a clerk might be typing, for "raised before?" (similar earlier petitions). */
+export const SIMILAR_TEXTS = [
+  'Đề nghị sửa chữa đường bê tông thôn Thạnh Đức bị hư hỏng nặng',
+  'Cử tri đề nghị nạo vét kênh N6 để có nước tưới vụ Hè Thu',
+  'Sạt lở bờ biển khu dân cư Vĩnh Tuy, đề nghị xây kè chắn sóng',
+  'Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho các hộ dân',
+];
+
+/** "Raised before?" as the app runs it, beside pairwise trigram similarity over every petition. */
+async function timeSimilar(database: Database, l: Loaded, target: string, n: number, log: (s: string) => void): Promise<Row[]> {
+  const ours: number[] = [];
+  const naive: number[] = [];
+  for (const text of SIMILAR_TEXTS) {
+    await similarPetitions(database.db, l.councilId, text); // warm
+    let t0 = performance.now();
+    await similarPetitions(database.db, l.councilId, text);
+    ours.push(performance.now() - t0);
+    t0 = performance.now();
+    await database.db.execute(
+      sql`select id from petitions where council_id = ${l.councilId} order by similarity(naive, ${fold(text)}) desc limit 50`,
+    );
+    naive.push(performance.now() - t0);
+  }
+  log(`    similar: ours ${ours.map((x) => x.toFixed(0)).join(', ')} ms; baseline ${naive.map((x) => x.toFixed(0)).join(', ')} ms`);
+  const med = (xs: number[]) => percentile(xs, 50);
+  return [{
+    metric: `similar earlier petitions latency (median), ${target}`,
+    value: Math.round(med(ours) * 10) / 10,
+    baseline: Math.round(med(naive) * 10) / 10,
+    ratio: Math.round((med(ours) / med(naive)) * 1000) / 1000,
+    unit: 'ms',
+    note: `${n.toLocaleString('en')} petitions, ${SIMILAR_TEXTS.length} texts; baseline = pairwise trigram similarity over the council's petitions, top 50`,
+  }];
+}
+
 async function measure(database: Database, target: string, n: number, log: (s: string) => void): Promise<Row[]> {
   const l = await load(database, n, log);
   const ours = await timeQueries(database, l, false, log);
   const naive = await timeQueries(database, l, true, log);
-  return rows(target, n, ours, naive);
+  return [...rows(target, n, ours, naive), ...(await timeSimilar(database, l, target, n, log))];
 }
 
 export async function runSearchBench(opts: { pgRows?: number; pgliteRows?: number; log?: (s: string) => void } = {}): Promise<Row[]> {

@@ -14,7 +14,7 @@
 // one a handful, and PostgreSQL's estimate for several words is the product of their frequencies
 // (far too low when words go together: "bảo hiểm y tế"). So the plan is not left to the estimate.
 // Each tier is counted up to a cap — by reading rows in index order when the tier is common (the
-// cap is reached after a few thousand rows), else through the GIN index (tierCount) — and then a
+// cap is reached after a few thousand rows), else through the GIN index (countMatches) — and then a
 // tier with few rows is read through the GIN index and sorted, a tier with many in the list's
 // order through its b-tree index, stopping after the page. Text-search totals are counted up to
 // SEARCH_WINDOW ("more than 1,000"); pages go as far as that window.
@@ -38,7 +38,7 @@ export function nameSearch(key: AnyColumn, q: string | undefined): SQL | undefin
 /** Text-search results are counted, and can be paged, this far. */
 export const SEARCH_WINDOW = 1000;
 
-export interface TextSearch {
+interface TextSearch {
   /** Rows matching every term. */
   where: SQL;
   /** Rows that also carry the diacritics the user typed (they rank first), or null. */
@@ -48,7 +48,7 @@ export interface TextSearch {
 }
 
 /** `dict`: the abbreviation dictionary the documents were built with (default: the shipped one). */
-export function textSearch(
+function textSearch(
   vector: AnyColumn | SQL,
   query: string | undefined,
   corrections?: Map<string, string[]>,
@@ -67,7 +67,7 @@ export function textSearch(
 }
 
 /** Close spellings of a word from the vocabulary, closest first (none for a word in use). */
-export async function correctWord(db: Db | Tx, word: string, limit = 3): Promise<string[]> {
+async function correctWord(db: Db | Tx, word: string, limit = 3): Promise<string[]> {
   const r = await db.execute(
     sql`select word from search_vocabulary where word % ${word} and word <> ${word}
           and not exists (select 1 from search_vocabulary v where v.word = ${word})
@@ -115,7 +115,7 @@ export interface SearchRequest {
   pageSize: number;
 }
 
-export const SEARCH_WINDOW_MESSAGE = `Chỉ xem được ${SEARCH_WINDOW.toLocaleString('vi-VN')} kết quả tìm kiếm đầu tiên. Hãy thêm từ khóa hoặc chọn bộ lọc (đợt, lĩnh vực, trạng thái…) để thu hẹp kết quả.`;
+const SEARCH_WINDOW_MESSAGE = `Chỉ xem được ${SEARCH_WINDOW.toLocaleString('vi-VN')} kết quả tìm kiếm đầu tiên. Hãy thêm từ khóa hoặc chọn bộ lọc (đợt, lĩnh vực, trạng thái…) để thu hẹp kết quả.`;
 
 /** A page of a list, searched by text when the request has a query (see the header for the plan). */
 export async function searchPage<T>(db: Db, list: SearchableList<T>, req: SearchRequest): Promise<SearchPage<T>> {
@@ -150,14 +150,14 @@ function tiers(s: TextSearch): SQL[] {
   return s.exact ? [and(s.where, s.exact)!, and(s.where, not(s.exact))!] : [s.where];
 }
 
-type Plan = 'index' | 'ordered';
+export type Plan = 'index' | 'ordered';
 
 /**
  * Steers the planner for the rest of the transaction (see the header). Its cost figures come from
  * the same low estimates, so JIT compilation and parallel workers, which would cost more than the
  * bounded work they are meant to speed up, are turned off too.
  */
-async function usePlan(tx: Tx, plan: Plan) {
+export async function usePlan(tx: Tx, plan: Plan) {
   const on = (b: boolean) => (b ? 'on' : 'off');
   await tx.execute(sql`select set_config('enable_seqscan', 'off', true),
     set_config('enable_bitmapscan', ${on(plan === 'index')}, true),
@@ -185,7 +185,7 @@ async function scanCount(tx: Tx, from: SQL, filters: SQL | undefined, tier: SQL,
  * PROBE rows decides: a scope that small is counted there; a tier dense enough to reach the cap
  * within SCAN_BUDGET rows is counted by reading rows; anything else through the GIN index.
  */
-async function tierCount(tx: Tx, from: SQL, filters: SQL | undefined, tier: SQL, cap: number): Promise<number> {
+export async function countMatches(tx: Tx, from: SQL, filters: SQL | undefined, tier: SQL, cap: number): Promise<number> {
   await usePlan(tx, 'ordered');
   const probed = await scanCount(tx, from, filters, tier, PROBE, cap);
   if (probed >= cap || (await countRows(tx, from, filters, PROBE)) < PROBE) return probed;
@@ -207,7 +207,7 @@ async function pageRows<T>(tx: Tx, list: SearchableList<T>, filters: SQL | undef
   let counted = 0;
   for (const t of conds) {
     const left = cap - counted;
-    const n = left > 0 ? await tierCount(tx, list.from, filters, t, left) : 0;
+    const n = left > 0 ? await countMatches(tx, list.from, filters, t, left) : 0;
     counts.push({ n, full: n >= left });
     counted += n;
   }

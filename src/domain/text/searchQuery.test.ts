@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactDocument, parseSearchQuery, searchDocument, tsQueries } from './searchQuery.ts';
+import { exactDocument, parseSearchQuery, searchDocument, similarityProbes, tsQueries } from './searchQuery.ts';
 import { DEFAULT_ABBREVIATIONS, mergeAbbreviations } from './abbreviations.ts';
 
 describe('search documents', () => {
@@ -49,5 +49,18 @@ describe('search queries', () => {
     expect(parseSearchQuery('BQLDA', dict)[0]!.expansion).toEqual(['ban', 'quan', 'ly', 'du', 'an']);
     expect(searchDocument('BQLDA huyện')).toBe(' bqlda huyen ');
     expect(searchDocument('BQLDA huyện', dict)).toBe(' bqlda huyen ban quan ly du an huyen ');
+  });
+});
+
+describe('similarity probes', () => {
+  it('put anchors first, then word pairs, then words; never the speaker\'s hamlet or boilerplate', () => {
+    const probes = similarityProbes('Cử tri thôn Thạnh Đức đề nghị nạo vét kênh N6 và thực hiện Quyết định 1766/QĐ-TTg');
+    expect(probes.slice(0, 2).sort()).toEqual(["('1766' <-> 'qd' <-> 'ttg')", "('kenh' <-> 'n6')"]);
+    expect(probes).toContain("'nao' & 'vet'");
+    expect(similarityProbes('Nạo vét mương')).toEqual(["'nao' & 'vet'", "'vet' & 'muong'", "'nao'", "'vet'", "'muong'"]);
+    expect(probes.join(' ')).not.toMatch(/'cu' & 'tri'|'de' & 'nghi'/);
+    expect(probes.some((p) => p.includes('<->') && p.includes("'thanh' <-> 'duc'"))).toBe(false);
+    expect(similarityProbes('')).toEqual([]);
+    expect(similarityProbes('Sửa chữa mặt đường bê tông, nạo vét mương thoát nước, lắp đèn chiếu sáng', 5)).toHaveLength(5);
   });
 });

@@ -7,9 +7,10 @@
 // - `exactDocument`: lowercase with canonical tone placement, diacritics kept — so "đường" can rank
 //   "đường" above "dương", and old-style "hoà" matches new-style "hòa".
 // A query is parsed into terms: plain words (whole-word match), `prefix*` words, and "quoted
-// phrases". The SQL side (src/db/textSearch.ts) turns them into indexed conditions and a rank.
+// phrases". The SQL side (src/db/textSearch.ts) turns them into tsqueries (tsQueries below).
 import { expandAbbreviations, type AbbreviationDictionary } from './abbreviations.ts';
 import { fold, hasDiacritics, matchKey } from './normalize.ts';
+import { prepareText } from './similarity.ts';
 
 const WORD_SEP = /[^\p{L}\p{N}]+/gu;
 
@@ -97,4 +98,28 @@ export function tsQueries(terms: SearchTerm[], corrections?: Map<string, string[
   });
   const exact = terms.filter((t) => t.exact).map((t) => sequence(t.exact!, t.prefix));
   return { match: match.join(' & '), exact: exact.length ? exact.join(' & ') : null };
+}
+
+/**
+ * What a "raised before?" lookup counts in the database before fetching candidates, as tsquery
+ * literals over the search vector, most telling first: the text's anchors as phrases (a road, a
+ * decision, an object such as "kênh N6"; not the speaker's own hamlet), pairs of neighbouring
+ * content words, then content words. The rarest of them fetch the candidates.
+ */
+export function similarityProbes(text: string, max = 16): string[] {
+  const p = prepareText(text);
+  const out: string[] = [];
+  const add = (q: string) => {
+    if (!out.includes(q)) out.push(q);
+  };
+  for (const a of p.anchors) {
+    const ws = words(fold(a.text));
+    if (!a.speaker && ws.length) add(sequence(ws, false));
+  }
+  for (let i = 0; i + 1 < p.tokens.length; i++) {
+    const [a, b] = [p.tokens[i]!, p.tokens[i + 1]!];
+    if (a !== b) add(`${sequence([a], false)} & ${sequence([b], false)}`);
+  }
+  for (const t of p.tokens) if (t.length >= 3) add(sequence([t], false));
+  return out.slice(0, max);
 }

@@ -1,13 +1,16 @@
 // "Raised before?": the petitions most similar to a text the clerk is typing, in any round of this
 // council and of the councils whose units it was formed from (Phổ Thạnh, Phổ Châu → Sa Huỳnh; the
-// town → the province). Candidates come from the database by trigram similarity on the folded
-// search column (pg_trgm GIN index), then are re-ranked in memory by the text engine
-// (src/domain/text/similarity.ts), whose anchors keep a different hamlet or road from matching.
+// town → the province). Candidates come from the database through the search vector's GIN index:
+// the text's probes (anchors such as "kênh N6", neighbouring word pairs, words — similarityProbes)
+// are counted with a cap, the rarest fetch the candidates ranked by how many probes they share,
+// and the text engine (src/domain/text/similarity.ts) re-ranks them, its anchors keeping a
+// different hamlet or road from matching. Bounded work at a million petitions.
 // No personal data: petition text, number, round, status and last result only.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { textSimilarity } from '../../../domain/text/index.ts';
-import { searchDocument } from '../../../domain/text/searchQuery.ts';
+import { similarityProbes } from '../../../domain/text/searchQuery.ts';
+import { countMatches, usePlan } from '../../../db/textSearch.ts';
 import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, type PetitionStatus, type ResponseResult } from '../../../domain/petitions/status.ts';
 import { councils } from '../../directory/schema.ts';
 import { councilRow, predecessorUnits } from '../common.ts';
@@ -21,8 +24,10 @@ export const SIMILAR_THRESHOLD = 0.35;
 export const SIMILAR_MIN_SCORE = 0.2;
 /** Candidates fetched from the database before re-ranking. */
 const CANDIDATES = 50;
-/** Trigram similarity the database pre-filter asks for (loose: the text engine decides). */
-const TRGM_THRESHOLD = 0.1;
+/** A probe matching this many petitions is too common to fetch candidates with. */
+const PROBE_CAP = 300;
+/** Candidates are fetched from the rarest probes until they cover about this many petitions. */
+const PROBE_ROWS = 1500;
 
 export interface SimilarPetition {
   id: string;
@@ -59,12 +64,22 @@ export async function lineageCouncils(db: Db, councilId: string): Promise<{ id: 
 export async function similarPetitions(db: Db, councilId: string, text: string, k = 5): Promise<SimilarResult> {
   const lineage = await lineageCouncils(db, councilId);
   const names = new Map(lineage.map((c) => [c.id, c.name]));
-  const doc = searchDocument(text).trim();
-  if (!doc) return { items: [], summary: { count: 0, since: null, threshold: SIMILAR_THRESHOLD } };
-  // `%` is served by the GIN trigram index; its threshold is set for this transaction only.
+  const probes = similarityProbes(text);
+  if (!probes.length) return { items: [], summary: { count: 0, since: null, threshold: SIMILAR_THRESHOLD } };
+  const scope = inArray(petitions.councilId, lineage.map((c) => c.id));
+  const matching = (q: string) => sql`${petitions.searchVector} @@ ${q}::tsquery`;
   const candidates = await db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${TRGM_THRESHOLD}`));
-    return tx
+    const counted: { q: string; n: number }[] = [];
+    for (const q of probes) counted.push({ q, n: await countMatches(tx, sql`${petitions}`, scope, matching(q), PROBE_CAP) });
+    const found = counted.filter((c) => c.n > 0).sort((a, b) => a.n - b.n);
+    const chosen: string[] = [];
+    let covered = 0;
+    for (const c of found) {
+      if (c.n >= PROBE_CAP || (chosen.length && covered + c.n > PROBE_ROWS)) break;
+      chosen.push(`(${c.q})`);
+      covered += c.n;
+    }
+    const query = tx
       .select({
         id: petitions.id,
         councilId: petitions.councilId,
@@ -76,10 +91,32 @@ export async function similarPetitions(db: Db, councilId: string, text: string, 
         lastResult: sql<string | null>`(select r.result from petition_responses r where r.petition_id = "petitions"."id" order by r.created_at desc limit 1)`,
       })
       .from(petitions)
-      .innerJoin(petitionRounds, eq(petitionRounds.id, petitions.originRoundId))
-      .where(and(inArray(petitions.councilId, lineage.map((c) => c.id)), sql`${petitions.searchText} % ${doc}`))
-      .orderBy(sql`similarity(${petitions.searchText}, ${doc}) desc`, petitions.id)
-      .limit(CANDIDATES);
+      .innerJoin(petitionRounds, eq(petitionRounds.id, petitions.originRoundId));
+    if (chosen.length) {
+      // A few hundred petitions at most: read through the GIN index, most probes shared first.
+      const any = chosen.join(' | ');
+      await usePlan(tx, 'index');
+      return query
+        .where(and(scope, matching(any)))
+        .orderBy(sql`ts_rank(${petitions.searchVector}, ${any}::tsquery) desc`, desc(petitions.number))
+        .limit(CANDIDATES);
+    }
+    // Every probe is common (in this council's history the matter is everywhere): the petitions
+    // sharing as many of the most telling probes as possible — all of them if some petition does.
+    const telling = counted.filter((c) => c.n > 0).map((c) => `(${c.q})`);
+    for (let k = Math.min(telling.length, 8); k >= 1; k--) {
+      const all = telling.slice(0, k).join(' & ');
+      const n = await countMatches(tx, sql`${petitions}`, scope, matching(all), CANDIDATES);
+      if (!n) continue;
+      if (n < CANDIDATES) {
+        await usePlan(tx, 'index');
+        return query.where(and(scope, matching(all))).orderBy(desc(petitions.number)).limit(CANDIDATES);
+      }
+      // Many: this council's newest, read backwards along its number index.
+      await usePlan(tx, 'ordered');
+      return query.where(and(eq(petitions.councilId, councilId), matching(all))).orderBy(desc(petitions.councilId), desc(petitions.number)).limit(CANDIDATES);
+    }
+    return [];
   });
   const scored = candidates
     .map((c) => ({ ...c, score: Math.round(textSimilarity(text, c.text) * 1000) / 1000 }))
