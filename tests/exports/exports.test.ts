@@ -119,6 +119,8 @@ for (const kind of dbKinds()) {
       expect(sheet.headers).toEqual(expect.arrayContaining(['Thời điểm', 'Người thực hiện', 'Mã thao tác', 'Loại đối tượng', 'Mã đối tượng']));
       expect(sheet.rows.length).toBe(list.total);
       expect(new Set(sheet.rows.map((r) => r['Mã thao tác']))).toEqual(new Set(['delegate.create']));
+      // Written for a reader: the action and the kind of record in Vietnamese.
+      expect(new Set(sheet.rows.map((r) => `${r['Thao tác']} / ${r['Loại đối tượng']}`))).toEqual(new Set(['Thêm đại biểu / Đại biểu']));
       expect(sheet.rows[0]!['Thời điểm']).toBeInstanceOf(Date);
       expect(sheet.ws.getCell(sheet.headerRow + 1, sheet.headers.indexOf('Thời điểm') + 1).numFmt).toBe('dd/mm/yyyy hh:mm');
       expect(String(sheet.rows[0]!['Sau khi thay đổi'])).toContain('Xuất');

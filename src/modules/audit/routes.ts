@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CouncilParams, PageQuery, jsonOk, pageOf, type Router } from '../../server/route.ts';
 import { xlsxResponse, xlsxOk, EXPORT_MAX } from '../documents/xlsxExport.ts';
+import { actionLabel, entityLabel } from '../../domain/audit/labels.ts';
 import { listEvents } from './service.ts';
 
 const EventSchema = z
@@ -50,13 +51,21 @@ async function exportEvents(db: Parameters<typeof listEvents>[0], f: z.infer<typ
       { header: 'Số thứ tự sự kiện', key: 'id', type: 'number', width: 10 },
       { header: 'Thời điểm', key: 'at', type: 'datetime', width: 18 },
       { header: 'Người thực hiện', key: 'actorName', type: 'text', width: 24 },
-      { header: 'Mã thao tác', key: 'action', type: 'text', width: 28 },
-      { header: 'Loại đối tượng', key: 'entityType', type: 'text', width: 18 },
+      { header: 'Thao tác', key: 'actionLabel', type: 'text', width: 34 },
+      { header: 'Mã thao tác', key: 'action', type: 'text', width: 24 },
+      { header: 'Loại đối tượng', key: 'entityLabel', type: 'text', width: 22 },
       { header: 'Mã đối tượng', key: 'entityId', type: 'text', width: 38 },
       { header: 'Trước khi thay đổi', key: 'before', type: 'text', width: 50 },
       { header: 'Sau khi thay đổi', key: 'after', type: 'text', width: 50 },
     ],
-    rows: items.map((e) => ({ ...e, at: new Date(e.at), before: snapshot(e.before), after: snapshot(e.after) })),
+    rows: items.map((e) => ({
+      ...e,
+      at: new Date(e.at),
+      actionLabel: actionLabel(e.action),
+      entityLabel: entityLabel(e.entityType),
+      before: snapshot(e.before),
+      after: snapshot(e.after),
+    })),
   });
 }
 
