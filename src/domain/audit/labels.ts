@@ -49,7 +49,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'petition.remove_opinion': 'Tách ý kiến khỏi kiến nghị',
   'petition.update': 'Sửa nội dung, phân loại kiến nghị',
   'petition.dispatch': 'Chuyển kiến nghị đến nơi có thẩm quyền',
-  'petition.return': 'Cơ quan trả lại kiến nghị',
+  'petition.return': 'Cơ quan trả lại kiến nghị (không thuộc thẩm quyền)',
   'petition.answer': 'Trả lời kiến nghị',
   'petition.answer_from_upper': 'Nhận trả lời từ cấp trên',
   'petition.attach': 'Đính kèm tệp vào trả lời',

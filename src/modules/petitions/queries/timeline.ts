@@ -8,32 +8,8 @@ import { auditEvents } from '../../audit/schema.ts';
 import { councils } from '../../directory/schema.ts';
 import { petitionOf } from '../common.ts';
 import { dispatchItems, opinions } from '../schema.ts';
+import { actionLabel } from '../../../domain/audit/labels.ts';
 
-const LABELS: Record<string, string> = {
-  'opinion.create': 'Tiếp nhận ý kiến cử tri',
-  'opinion.update': 'Sửa nội dung ý kiến',
-  'opinion.classify': 'Phân loại ý kiến',
-  'opinion.mark_complaint': 'Đánh dấu khiếu nại, tố cáo',
-  'opinion.merge': 'Tổng hợp ý kiến vào kiến nghị',
-  'opinion.unmerge': 'Tách ý kiến khỏi kiến nghị',
-  'opinion.split': 'Chuyển ý kiến sang kiến nghị tách ra',
-  'opinion.receive_from_lower': 'Tiếp nhận kiến nghị do HĐND cấp dưới chuyển lên',
-  'petition.create': 'Tạo kiến nghị',
-  'petition.merge': 'Tổng hợp thành kiến nghị',
-  'petition.split_from': 'Tách thành kiến nghị mới',
-  'petition.split': 'Tách kiến nghị',
-  'petition.add_opinions': 'Bổ sung ý kiến vào kiến nghị',
-  'petition.remove_opinion': 'Tách ý kiến khỏi kiến nghị',
-  'petition.update': 'Sửa nội dung, phân loại kiến nghị',
-  'petition.dispatch': 'Chuyển kiến nghị đến nơi có thẩm quyền',
-  'petition.return': 'Cơ quan trả lại kiến nghị (không thuộc thẩm quyền)',
-  'petition.answer': 'Trả lời kiến nghị',
-  'petition.answer_from_upper': 'Nhận trả lời từ cấp trên',
-  'petition.attach': 'Đính kèm tệp vào trả lời',
-  'petition.review': 'Đánh giá kết quả trả lời',
-  'petition.remind': 'Đôn đốc trả lời',
-  'petition.carry_over': 'Chuyển sang theo dõi ở đợt sau',
-};
 
 /** Petitions linked to `id` across levels (upper via the dispatched opinion; lower via sources). */
 async function linked(db: Db, id: string): Promise<Map<string, 'this' | 'upper' | 'lower'>> {
@@ -91,7 +67,7 @@ export async function petitionTimeline(db: Db, councilId: string, petitionId: st
     at: e.at.toISOString(),
     actorName: e.actorName,
     action: e.action,
-    label: LABELS[e.action] ?? e.action,
+    label: actionLabel(e.action),
     level: e.entityType === 'petition' ? (links.get(e.entityId) ?? 'this') : 'this',
     councilName,
     entityType: e.entityType,
