@@ -1,17 +1,18 @@
 // An agency's inbox: the petitions sent to it, with due dates and deadline state. Agency
 // responders see the petition text, its field, the communes it came from and how many voters
-// raised it — never voter names or hamlets, never another agency's petitions.
-import { and, eq, sql } from 'drizzle-orm';
+// raised it — never voter names or hamlets, never another agency's petitions. Deadline states
+// follow the thresholds of the council that sent each petition (an agency hears from several).
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client.ts';
-import { deadlineStatus, DEADLINE_STATUS_LABELS, DEFAULT_DEADLINE_THRESHOLDS, type WorkingCalendar } from '../../../domain/calendar/index.ts';
+import { deadlineStatus, DEADLINE_STATUS_LABELS, type DeadlineThresholds, type WorkingCalendar } from '../../../domain/calendar/index.ts';
 import { councils } from '../../directory/schema.ts';
-import { searchRequest } from '../common.ts';
+import { loadSettings, searchRequest, type DbOrTx } from '../common.ts';
 import { searchPage } from '../../../db/textSearch.ts';
-import { dispatches, dispatchItems, petitions } from '../schema.ts';
+import { dispatches, dispatchItems, petitions, petitionSettings } from '../schema.ts';
 import { notFound } from '../../../server/errors.ts';
 import { responsesOf } from './getPetition.ts';
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../domain/petitions/status.ts';
-import { withDefaults } from '../../../domain/petitions/deadlines.ts';
+import { withDefaults, type PetitionSettings } from '../../../domain/petitions/deadlines.ts';
 
 export interface InboxFilter {
   page: number;
@@ -35,8 +36,8 @@ const columns = {
   meetingCount: sql<number>`(select count(distinct o.meeting_id)::int from petition_opinions o where o.petition_id = "petitions"."id")`,
 };
 
-function shape(r: Awaited<ReturnType<typeof baseQuery>>[number], day: string, calendar: WorkingCalendar) {
-  const ds = r.item.state === 'pending' ? deadlineStatus(r.item.dueDate, day, calendar, DEFAULT_DEADLINE_THRESHOLDS) : null;
+function shape(r: Awaited<ReturnType<typeof baseQuery>>[number], day: string, calendar: WorkingCalendar, thresholds: DeadlineThresholds) {
+  const ds = r.item.state === 'pending' ? deadlineStatus(r.item.dueDate, day, calendar, thresholds) : null;
   return {
     id: r.item.id,
     petitionId: r.item.petitionId,
@@ -68,13 +69,48 @@ function baseQuery(db: Db | Tx) {
     .innerJoin(councils, eq(councils.id, dispatchItems.councilId));
 }
 
+/**
+ * The petition settings of several councils, read in one query: a lookup that falls back to the
+ * defaults for a council that never changed its settings (as loadSettings does for one council).
+ */
+async function settingsOfCouncils(db: DbOrTx, councilIds: readonly string[]): Promise<(councilId: string) => PetitionSettings> {
+  const ids = [...new Set(councilIds)];
+  const rows = ids.length ? await db.select().from(petitionSettings).where(inArray(petitionSettings.councilId, ids)) : [];
+  const byCouncil = new Map(rows.map((r) => [r.councilId, withDefaults(r.settings)]));
+  const defaults = withDefaults({});
+  return (councilId) => byCouncil.get(councilId) ?? defaults;
+}
+
+/**
+ * "Due soon" in SQL, by the threshold of each item's council: the councils with pending items at
+ * this agency (its province and communes — a handful to a few hundred, read from the
+ * agency/state index) are grouped by their threshold, and each group gets its own due-date range.
+ * The working-day calendar lives in code, so the ranges are computed here rather than in SQL.
+ */
+async function dueSoonCondition(db: Db, agencyId: string, day: string, calendar: WorkingCalendar): Promise<SQL> {
+  const councilRows = await db
+    .selectDistinct({ councilId: dispatchItems.councilId })
+    .from(dispatchItems)
+    .where(and(eq(dispatchItems.agencyId, agencyId), eq(dispatchItems.state, 'pending')));
+  const settingsOf = await settingsOfCouncils(db, councilRows.map((r) => r.councilId));
+  const byThreshold = new Map<number, string[]>();
+  for (const { councilId } of councilRows) {
+    const n = settingsOf(councilId).thresholds.dueSoonWorkingDays;
+    byThreshold.set(n, [...(byThreshold.get(n) ?? []), councilId]);
+  }
+  if (!byThreshold.size) return sql`false`;
+  const ranges = [...byThreshold].map(
+    ([n, ids]) => sql`(${inArray(dispatchItems.councilId, ids)} and ${dispatchItems.dueDate} between ${day} and ${calendar.addWorkingDays(day, n)})`,
+  );
+  return sql`${dispatchItems.state} = 'pending' and (${sql.join(ranges, sql` or `)})`;
+}
+
 export async function agencyInbox(db: Db, agencyId: string, f: InboxFilter, day: string, calendar: WorkingCalendar) {
-  const soon = calendar.addWorkingDays(day, DEFAULT_DEADLINE_THRESHOLDS.dueSoonWorkingDays);
   const filters = and(
     eq(dispatchItems.agencyId, agencyId),
     f.state ? eq(dispatchItems.state, f.state) : undefined,
     f.deadline === 'overdue' ? sql`${dispatchItems.state} = 'pending' and ${dispatchItems.dueDate} < ${day}` : undefined,
-    f.deadline === 'due_soon' ? sql`${dispatchItems.state} = 'pending' and ${dispatchItems.dueDate} between ${day} and ${soon}` : undefined,
+    f.deadline === 'due_soon' ? await dueSoonCondition(db, agencyId, day, calendar) : undefined,
   );
   const { rows, total, more, corrected } = await searchPage(
     db,
@@ -85,12 +121,18 @@ export async function agencyInbox(db: Db, agencyId: string, f: InboxFilter, day:
     },
     searchRequest(petitions.searchVector, f.q, filters, f),
   );
-  return { items: rows.map((r) => shape(r, day, calendar)), total, more, page: f.page, pageSize: f.pageSize, corrected };
+  // Each item's state by its own council's thresholds: the councils on this page, read once.
+  const settingsOf = await settingsOfCouncils(db, rows.map((r) => r.item.councilId));
+  return {
+    items: rows.map((r) => shape(r, day, calendar, settingsOf(r.item.councilId).thresholds)),
+    total, more, page: f.page, pageSize: f.pageSize, corrected,
+  };
 }
 
 export async function agencyItem(db: Db, agencyId: string, itemId: string, day: string, calendar: WorkingCalendar) {
   const [r] = await baseQuery(db).where(and(eq(dispatchItems.id, itemId), eq(dispatchItems.agencyId, agencyId)));
   if (!r) throw notFound('kiến nghị được chuyển đến cơ quan');
-  const resp = await responsesOf(db, [r.item.petitionId], day, calendar, withDefaults({}));
-  return { ...shape(r, day, calendar), responses: resp.filter((x) => x.agencyId === agencyId).map((x) => ({ ...x })) };
+  const settings = await loadSettings(db, r.item.councilId);
+  const resp = await responsesOf(db, [r.item.petitionId], day, calendar, settings);
+  return { ...shape(r, day, calendar, settings.thresholds), responses: resp.filter((x) => x.agencyId === agencyId).map((x) => ({ ...x })) };
 }
