@@ -72,6 +72,20 @@ export async function loadSettings(db: DbOrTx, councilId: string): Promise<Petit
   return withDefaults(row?.settings);
 }
 
+/**
+ * The settings of several councils in one query (all councils when `councilIds` is omitted), as a
+ * lookup that falls back to the defaults for a council that never changed its settings.
+ */
+export async function settingsOfCouncils(db: DbOrTx, councilIds?: readonly string[]): Promise<(councilId: string) => PetitionSettings> {
+  const ids = councilIds ? [...new Set(councilIds)] : null;
+  const rows = ids === null
+    ? await db.select().from(petitionSettings)
+    : ids.length ? await db.select().from(petitionSettings).where(inArray(petitionSettings.councilId, ids)) : [];
+  const byCouncil = new Map(rows.map((r) => [r.councilId, withDefaults(r.settings)]));
+  const defaults = withDefaults({});
+  return (councilId) => byCouncil.get(councilId) ?? defaults;
+}
+
 // Scoped loaders ---------------------------------------------------------------------------------
 
 export async function councilRow(db: DbOrTx, councilId: string) {

@@ -3,9 +3,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { deadlineStatus, DEADLINE_STATUS_LABELS, daysOverdue, type DeadlineStatus, type WorkingCalendar } from '../../../domain/calendar/index.ts';
-import { withDefaults, type PetitionSettings } from '../../../domain/petitions/deadlines.ts';
 import { agencies, councils } from '../../directory/schema.ts';
-import { dispatches, dispatchItems, petitions, petitionSettings, responses } from '../schema.ts';
+import { dispatches, dispatchItems, petitions, responses } from '../schema.ts';
+import { settingsOfCouncils } from '../common.ts';
 
 export interface DueEntry {
   kind: 'answer' | 'commitment';
@@ -33,9 +33,8 @@ export interface AgencyDue {
 }
 
 export async function dueByAgency(db: Db, day: string, calendar: WorkingCalendar, opts: { councilId?: string } = {}): Promise<AgencyDue[]> {
-  const settingsRows = await db.select().from(petitionSettings);
-  const settingsOf = new Map<string, PetitionSettings>(settingsRows.map((s) => [s.councilId, withDefaults(s.settings)]));
-  const thresholds = (councilId: string) => (settingsOf.get(councilId) ?? withDefaults({})).thresholds;
+  const settingsOf = await settingsOfCouncils(db);
+  const thresholds = (councilId: string) => settingsOf(councilId).thresholds;
   const horizon = calendar.addWorkingDays(day, 30); // wide enough for any sane due-soon threshold
   const pending = await db
     .select({ i: dispatchItems, d: dispatches, p: petitions, councilName: councils.name })

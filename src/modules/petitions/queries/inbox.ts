@@ -6,13 +6,12 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client.ts';
 import { deadlineStatus, DEADLINE_STATUS_LABELS, type DeadlineThresholds, type WorkingCalendar } from '../../../domain/calendar/index.ts';
 import { councils } from '../../directory/schema.ts';
-import { loadSettings, searchRequest, type DbOrTx } from '../common.ts';
+import { loadSettings, searchRequest, settingsOfCouncils } from '../common.ts';
 import { searchPage } from '../../../db/textSearch.ts';
-import { dispatches, dispatchItems, petitions, petitionSettings } from '../schema.ts';
+import { dispatches, dispatchItems, petitions } from '../schema.ts';
 import { notFound } from '../../../server/errors.ts';
 import { responsesOf } from './getPetition.ts';
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../domain/petitions/status.ts';
-import { withDefaults, type PetitionSettings } from '../../../domain/petitions/deadlines.ts';
 
 export interface InboxFilter {
   page: number;
@@ -67,18 +66,6 @@ function baseQuery(db: Db | Tx) {
     .innerJoin(dispatches, eq(dispatches.id, dispatchItems.dispatchId))
     .innerJoin(petitions, eq(petitions.id, dispatchItems.petitionId))
     .innerJoin(councils, eq(councils.id, dispatchItems.councilId));
-}
-
-/**
- * The petition settings of several councils, read in one query: a lookup that falls back to the
- * defaults for a council that never changed its settings (as loadSettings does for one council).
- */
-async function settingsOfCouncils(db: DbOrTx, councilIds: readonly string[]): Promise<(councilId: string) => PetitionSettings> {
-  const ids = [...new Set(councilIds)];
-  const rows = ids.length ? await db.select().from(petitionSettings).where(inArray(petitionSettings.councilId, ids)) : [];
-  const byCouncil = new Map(rows.map((r) => [r.councilId, withDefaults(r.settings)]));
-  const defaults = withDefaults({});
-  return (councilId) => byCouncil.get(councilId) ?? defaults;
 }
 
 /**
