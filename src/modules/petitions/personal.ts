@@ -17,5 +17,6 @@ export function auditSafe<T extends Record<string, unknown> | undefined | null>(
   for (const k of PERSONAL_FIELDS) if (k in c) c[k] = c[k] ? MASK : '';
   delete c.searchText;
   delete c.exactText;
+  delete c.searchVector;
   return c as T;
 }

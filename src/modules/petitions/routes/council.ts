@@ -15,8 +15,10 @@ import { updateRound } from '../actions/updateRound.ts';
 import { closeRound } from '../actions/closeRound.ts';
 import { carryOver } from '../actions/carryOver.ts';
 import { createMeeting, updateMeeting } from '../actions/meetings.ts';
+import { deleteMeeting } from '../actions/deleteMeeting.ts';
 import { createOpinions, MAX_OPINIONS_PER_CALL } from '../actions/createOpinions.ts';
 import { updateOpinion } from '../actions/updateOpinion.ts';
+import { deleteOpinions, MAX_OPINIONS_PER_DELETE } from '../actions/deleteOpinion.ts';
 import { commitOpinionImport, planOpinionImport } from '../actions/importOpinions.ts';
 import { classifyOpinions } from '../actions/classifyOpinions.ts';
 import { mergeOpinions } from '../actions/mergeOpinions.ts';
@@ -271,6 +273,17 @@ export function councilRoutes(r: Router) {
       return c.json(await updateMeeting(ctxOf(c), councilId, meetingId, c.req.valid('json')), 200);
     },
   );
+  r.add(
+    {
+      method: 'delete', path: '/councils/{councilId}/contact-meetings/{meetingId}',
+      summary: 'Xóa cuộc tiếp xúc cử tri ghi nhầm (chỉ khi chưa có ý kiến nào; đợt còn đang mở)',
+      permission: 'petitions.intake', scope: 'council', request: { params: MeetingParams }, responses: { 200: jsonOk(Ok) },
+    },
+    async (c) => {
+      const { councilId, meetingId } = c.req.valid('param');
+      return c.json(await deleteMeeting(ctxOf(c), councilId, meetingId), 200);
+    },
+  );
 
   // Opinions -------------------------------------------------------------------------------------
   r.add(
@@ -410,6 +423,40 @@ export function councilRoutes(r: Router) {
       const { councilId, opinionId } = c.req.valid('param');
       return c.json(await updateOpinion(ctxOf(c), councilId, opinionId, c.req.valid('json')), 200);
     },
+  );
+  r.add(
+    {
+      method: 'delete', path: '/councils/{councilId}/opinions/{opinionId}',
+      summary: 'Xóa ý kiến ghi nhầm (theo phiên bản đang xem; chỉ ý kiến chưa tổng hợp vào kiến nghị, đợt còn đang mở)',
+      permission: 'petitions.intake', scope: 'council',
+      request: {
+        params: OpinionParams,
+        query: z.object({ version: z.coerce.number({ message: 'Phiên bản không hợp lệ.' }).int({ message: 'Phiên bản không hợp lệ.' }).min(1, { message: 'Phiên bản không hợp lệ.' }) }),
+      },
+      responses: { 200: jsonOk(Ok) },
+    },
+    async (c) => {
+      const { councilId, opinionId } = c.req.valid('param');
+      return c.json(await deleteOpinions(ctxOf(c), councilId, [{ opinionId, version: c.req.valid('query').version }]), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'post', path: '/councils/{councilId}/opinions/delete',
+      summary: `Xóa nhiều ý kiến ghi nhầm một lần (tối đa ${MAX_OPINIONS_PER_DELETE}): xóa tất cả hoặc không xóa ý kiến nào`,
+      permission: 'petitions.intake', scope: 'council',
+      request: {
+        params: CouncilParams,
+        body: jsonBody(z.object({
+          items: z
+            .array(z.object({ opinionId: Id, version: z.number().int().min(1) }))
+            .min(1, { message: 'Hãy chọn ít nhất một ý kiến.' })
+            .max(MAX_OPINIONS_PER_DELETE, { message: `Mỗi lần xóa tối đa ${MAX_OPINIONS_PER_DELETE} ý kiến.` }),
+        })),
+      },
+      responses: { 200: jsonOk(Ok) },
+    },
+    async (c) => c.json(await deleteOpinions(ctxOf(c), c.req.valid('param').councilId, c.req.valid('json').items), 200),
   );
   r.add(
     {

@@ -1,13 +1,15 @@
 // Intake of voters' opinions, built for a clerk typing up meeting minutes: a keyboard-only entry
 // grid (Tab between voter / hamlet / text, Enter saves the row and opens the next), "paste a list"
-// (split by the server, previewed, saved at once), and XLSX/CSV import with column mapping.
+// (split by the server, previewed, saved at once), and XLSX/CSV import with column mapping. An
+// opinion typed by mistake (twice, or under the wrong meeting) is deleted from the list below, one
+// or a selection at once, while it is not yet part of a petition.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import {
-  Alert, Button, Col, Input, Popover, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography, type InputRef,
+  Alert, Button, Col, Input, Popconfirm, Popover, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography, type InputRef,
 } from 'antd';
 import { CheckCircleTwoTone, DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { api } from '../../lib/api.ts';
+import { api, withQuery } from '../../lib/api.ts';
 import { ImportWizard, type ImportField, type ImportPlanBase } from '../../components/ImportWizard.tsx';
 import { SearchCorrection } from '../../components/common.tsx';
 import { useApi, useDebounced, usePagedTable } from '../../lib/hooks.ts';
@@ -20,6 +22,12 @@ interface Target {
   meetingId?: string;
   channel: string;
 }
+
+/** A row of the intake list: a petition a lower council sent up carries its source. */
+type IntakeOpinion = Opinion & { sourcePetitionId?: string | null };
+
+/** Only an opinion not yet in a petition, typed here (not sent up by a lower council), can be deleted. */
+const deletable = (o: IntakeOpinion) => !o.petitionId && !o.sourcePetitionId;
 
 export function IntakeTab(props: {
   councilId: string;
@@ -40,11 +48,38 @@ export function IntakeTab(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [meetings.length]);
   const dq = useDebounced(q.trim(), 300);
-  const table = usePagedTable<Opinion>(`/councils/${councilId}/opinions`, { roundId: round.id, meetingId: listMeeting, q: dq }, { pageSize: 20 });
+  const table = usePagedTable<IntakeOpinion>(`/councils/${councilId}/opinions`, { roundId: round.id, meetingId: listMeeting, q: dq }, { pageSize: 20 });
   const target: Target = meetingId ? { meetingId, channel: 'meeting' } : { channel };
+  const [selected, setSelected] = useState<IntakeOpinion[]>([]);
+  const [deleting, setDeleting] = useState(false);
+  useEffect(() => setSelected([]), [listMeeting, dq]);
   const saved = () => {
     table.reload();
     props.onChanged();
+  };
+  /** Deletes the given opinions at the versions shown (all or none), then reloads the list. */
+  const remove = async (items: IntakeOpinion[]) => {
+    setDeleting(true);
+    try {
+      if (items.length === 1) {
+        const o = items[0]!;
+        await api.delete(withQuery(`/councils/${councilId}/opinions/${o.id}`, { version: o.version }));
+      } else {
+        await api.post(`/councils/${councilId}/opinions/delete`, { items: items.map((o) => ({ opinionId: o.id, version: o.version })) });
+      }
+      message.success(items.length === 1 ? 'Đã xóa ý kiến.' : `Đã xóa ${items.length} ý kiến.`);
+      const gone = new Set(items.map((o) => o.id));
+      setSelected((sel) => sel.filter((o) => !gone.has(o.id)));
+      // The page emptied by the delete: go back to the first page instead of showing an empty one.
+      const shown = table.tableProps.dataSource ?? [];
+      if (shown.length > 0 && shown.every((o) => gone.has(o.id))) table.resetPage();
+      saved();
+    } catch (err) {
+      showError(err);
+      table.reload();
+    } finally {
+      setDeleting(false);
+    }
   };
   const meetingLabel = (m: Meeting) => `${fmtDate(m.heldOn)} — ${m.place || m.unitName || 'Cuộc tiếp xúc'}`;
 
@@ -118,13 +153,49 @@ export function IntakeTab(props: {
           options={meetings.map((m) => ({ value: m.id, label: meetingLabel(m) }))}
         />
         <ExportButton path={`/councils/${councilId}/opinions/export.xlsx`} query={{ roundId: round.id, meetingId: listMeeting, q: dq }} />
+        {props.canEdit && selected.length > 0 && (
+          <Popconfirm
+            title={`Xóa ${selected.length} ý kiến đã chọn?`}
+            description={
+              <div style={{ maxWidth: 320 }}>
+                Dùng khi ý kiến bị nhập trùng hoặc nhập nhầm cuộc tiếp xúc. Nếu có ý kiến vừa được người khác tổng hợp hoặc sửa thì không
+                ý kiến nào bị xóa. Nội dung đã xóa vẫn được lưu trong nhật ký thao tác.
+              </div>
+            }
+            okText="Xóa"
+            cancelText="Không"
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove(selected)}
+          >
+            <Button danger icon={<DeleteOutlined />} loading={deleting} data-testid="opinions-delete-selected">
+              Xóa ý kiến đã chọn ({selected.length})
+            </Button>
+          </Popconfirm>
+        )}
       </div>
       <SearchCorrection corrected={table.corrected} />
-      <Table<Opinion>
+      <Table<IntakeOpinion>
         rowKey="id"
         size="small"
         scroll={{ x: 640 }}
         {...table.tableProps}
+        rowSelection={
+          props.canEdit
+            ? {
+                selectedRowKeys: selected.map((o) => o.id),
+                preserveSelectedRowKeys: true,
+                onChange: (_keys, rows) => setSelected(rows.filter((o): o is IntakeOpinion => !!o)),
+                getCheckboxProps: (o) => ({
+                  disabled: !deletable(o),
+                  title: deletable(o)
+                    ? 'Chọn để xóa'
+                    : o.petitionId
+                      ? 'Ý kiến đã tổng hợp vào kiến nghị: tách khỏi kiến nghị trước khi xóa'
+                      : 'Kiến nghị do HĐND cấp dưới chuyển lên: không xóa được',
+                }),
+              }
+            : undefined
+        }
         locale={{ emptyText: 'Chưa có ý kiến nào.' }}
         columns={[
           {
@@ -163,6 +234,32 @@ export function IntakeTab(props: {
                 <Tag>Mới tiếp nhận</Tag>
               ),
           },
+          ...(props.canEdit
+            ? [
+                {
+                  title: '',
+                  key: 'actions',
+                  width: 48,
+                  render: (_: unknown, o: IntakeOpinion) =>
+                    deletable(o) && (
+                      <Popconfirm
+                        title="Xóa ý kiến này?"
+                        description={
+                          <div style={{ maxWidth: 300 }}>
+                            Dùng khi ý kiến bị nhập trùng hoặc nhập nhầm cuộc tiếp xúc. Nội dung đã xóa vẫn được lưu trong nhật ký thao tác.
+                          </div>
+                        }
+                        okText="Xóa"
+                        cancelText="Không"
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() => remove([o])}
+                      >
+                        <Button type="text" size="small" danger icon={<DeleteOutlined />} title="Xóa ý kiến" aria-label="Xóa ý kiến" data-testid="opinion-delete" />
+                      </Popconfirm>
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
     </div>

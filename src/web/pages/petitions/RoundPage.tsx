@@ -6,7 +6,7 @@ import {
   Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Statistic, Table,
   Tabs, Tag, Typography,
 } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../lib/api.ts';
 import { useApi } from '../../lib/hooks.ts';
 import { message, showError, showFormError } from '../../lib/feedback.tsx';
@@ -84,8 +84,8 @@ export function RoundPage() {
           round={r}
           meetings={meetings.data ?? []}
           canEdit={perms.intake && open}
-          initialMeetingId={intakeMeeting}
-          onChanged={summary.reload}
+          initialMeetingId={meetings.data?.some((m) => m.id === intakeMeeting) ? intakeMeeting : undefined}
+          onChanged={refresh}
         />
       ),
     },
@@ -253,6 +253,16 @@ function MeetingsTab(props: {
 }) {
   const [editing, setEditing] = useState<Meeting | null | undefined>(undefined);
   const editable = props.canEdit && props.open;
+  /** A meeting created by mistake: only one without opinions can be deleted. */
+  const remove = async (m: Meeting) => {
+    try {
+      await api.delete(`/councils/${props.councilId}/contact-meetings/${m.id}`);
+      message.success('Đã xóa cuộc tiếp xúc cử tri.');
+    } catch (err) {
+      showError(err);
+    }
+    props.onChanged();
+  };
   return (
     <>
       {editable && (
@@ -299,11 +309,28 @@ function MeetingsTab(props: {
           {
             title: '',
             key: 'actions',
-            width: 170,
+            width: 200,
             render: (_: unknown, m) => (
               <Space size={4}>
                 {editable && <Button size="small" type="primary" ghost onClick={() => props.onIntake(m.id)}>Nhập ý kiến</Button>}
                 {editable && <Button size="small" type="text" icon={<EditOutlined />} aria-label="Sửa cuộc tiếp xúc" onClick={() => setEditing(m)} />}
+                {editable && m.opinionCount === 0 && (
+                  <Popconfirm
+                    title="Xóa cuộc tiếp xúc này?"
+                    description={
+                      <div style={{ maxWidth: 300 }}>
+                        Dùng khi cuộc tiếp xúc được tạo nhầm. Chỉ xóa được cuộc tiếp xúc chưa có ý kiến nào; thông tin đã xóa vẫn được lưu trong
+                        nhật ký thao tác.
+                      </div>
+                    }
+                    okText="Xóa"
+                    cancelText="Không"
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => remove(m)}
+                  >
+                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="Xóa cuộc tiếp xúc" data-testid="meeting-delete" />
+                  </Popconfirm>
+                )}
               </Space>
             ),
           },
