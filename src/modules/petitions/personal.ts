@@ -1,5 +1,7 @@
 // Personal data of voters (name, hamlet): returned only to the secretariat, never in public routes,
 // never to agency responders, and not copied into the audit log (which standing members read).
+import { withoutSearchKeys } from '../../db/rows.ts';
+
 export const PERSONAL_FIELDS = ['voterName', 'voterHamlet'] as const;
 
 const MASK = '(dữ liệu cá nhân)';
@@ -13,10 +15,7 @@ export function withoutPersonal<T extends Record<string, unknown>>(o: T): Omit<T
 /** For audit events: personal fields replaced by a marker when set. */
 export function auditSafe<T extends Record<string, unknown> | undefined | null>(o: T): T {
   if (!o) return o;
-  const c: Record<string, unknown> = { ...o };
+  const c: Record<string, unknown> = withoutSearchKeys(o);
   for (const k of PERSONAL_FIELDS) if (k in c) c[k] = c[k] ? MASK : '';
-  delete c.searchText;
-  delete c.exactText;
-  delete c.searchVector;
   return c as T;
 }
