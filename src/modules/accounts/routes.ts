@@ -8,7 +8,7 @@ import { agencies, bodies, councils } from '../directory/schema.ts';
 import { verifyPassword } from './password.ts';
 import { AttemptLimiter } from './rateLimit.ts';
 import { ROLES } from './roles.ts';
-import { EXPORT_MAX, xlsxOk, xlsxResponse } from '../documents/xlsxExport.ts';
+import { EXPORT_MAX, xlsxOk, xlsxResponse } from '../spreadsheets/export.ts';
 import {
   changeOwnPassword, createUser, findUserForLogin, grantRole, listUsers, revokeRole, updateUser,
 } from './service.ts';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CouncilParams, PageQuery, jsonOk, pageOf, type Router } from '../../server/route.ts';
-import { xlsxResponse, xlsxOk, EXPORT_MAX } from '../documents/xlsxExport.ts';
+import { xlsxResponse, xlsxOk, EXPORT_MAX } from '../spreadsheets/export.ts';
 import { actionLabel, entityLabel } from '../../domain/audit/labels.ts';
 import { listEvents } from './service.ts';
 

@@ -8,7 +8,7 @@ import {
   CouncilParams, Id, IsoDate, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router,
 } from '../../server/route.ts';
 import { actorOf } from '../audit/service.ts';
-import { xlsxResponse, xlsxOk, EXPORT_MAX } from '../documents/xlsxExport.ts';
+import { xlsxResponse, xlsxOk, EXPORT_MAX } from '../spreadsheets/export.ts';
 import { UNIT_FIELDS, commitUnitImport, planUnitImport } from './importUnits.ts';
 import { commitDelegateImport, planDelegateImport } from './importDelegates.ts';
 import { adminUnits } from './schema.ts';

@@ -1,5 +1,5 @@
 // The documents module: outgoing-document registers, issued documents (.docx), templates with
-// per-council wording, and the .xlsx export helper other modules use (xlsxExport.ts).
+// per-council wording.
 // Other modules register their templates with `registerTemplate` (templates/registry.ts).
 import type { AppModule } from '../../server/module.ts';
 import { documentRoutes } from './routes.ts';
@@ -9,8 +9,6 @@ registerBuiltinTemplates();
 
 export { registerTemplate } from './templates/registry.ts';
 export type { DocumentTemplate, BuildContext, WordingSlot } from './templates/registry.ts';
-export { xlsxResponse, xlsxBytes } from './xlsxExport.ts';
-export { contentDisposition } from './files.ts';
 
 export const documentsModule: AppModule = {
   name: 'documents',

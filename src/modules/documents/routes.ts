@@ -4,10 +4,10 @@ import { z } from '@hono/zod-openapi';
 import { CouncilParams, Id, IsoDate, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router } from '../../server/route.ts';
 import { actorOf } from '../audit/service.ts';
 import { DOCUMENT_KINDS } from '../../domain/documents/format.ts';
-import { DOCX_TYPE, fileResponse } from './files.ts';
+import { DOCX_TYPE, fileResponse } from '../../server/download.ts';
 import { allTemplates } from './templates/registry.ts';
 import * as svc from './service.ts';
-import { xlsxResponse } from './xlsxExport.ts';
+import { xlsxResponse } from '../spreadsheets/export.ts';
 
 const Obj = z.object({}).passthrough();
 const param = (name: string) => Id.openapi({ param: { name, in: 'path' } });

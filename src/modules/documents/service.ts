@@ -13,7 +13,7 @@ import { recordEvent, type Actor } from '../audit/service.ts';
 import { adminUnits, bodies, councils } from '../directory/schema.ts';
 import { renderDocx } from './render/docx.ts';
 import { documentCounters, documentIssuers, documents, documentTemplateWordings } from './schema.ts';
-import { asciiFold } from './files.ts';
+import { asciiFold } from '../../server/download.ts';
 import {
   defaultWording, getTemplate, type BuildContext, type DocumentTemplate,
 } from './templates/registry.ts';

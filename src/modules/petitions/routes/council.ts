@@ -37,7 +37,7 @@ import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES } from '../actions/a
 import { listRounds, listMeetings, roundSummary } from '../queries/rounds.ts';
 import { listOpinions } from '../queries/opinions.ts';
 import { listPetitions } from '../queries/listPetitions.ts';
-import { EXPORT_MAX, xlsxOk, xlsxResponse } from '../../documents/xlsxExport.ts';
+import { EXPORT_MAX, xlsxOk, xlsxResponse } from '../../spreadsheets/export.ts';
 import { getPetition } from '../queries/getPetition.ts';
 import { SIMILAR_MIN_CHARS, similarPetitions } from '../queries/similar.ts';
 import { petitionTimeline } from '../queries/timeline.ts';

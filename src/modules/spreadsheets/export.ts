@@ -4,8 +4,8 @@
 //   return xlsxResponse({ fileName: 'So-van-ban-di-2026.xlsx', sheetName: 'Sổ văn bản đi',
 //     title: 'SỔ VĂN BẢN ĐI NĂM 2026', columns: [...], rows });
 import { z } from '@hono/zod-openapi';
-import { writeXlsx, type ColumnSpec } from '../spreadsheets/index.ts';
-import { XLSX_TYPE, fileResponse } from './files.ts';
+import { writeXlsx, type ColumnSpec } from './write.ts';
+import { XLSX_TYPE, fileResponse } from '../../server/download.ts';
 
 export interface XlsxExport {
   /** With or without ".xlsx"; Vietnamese letters are kept (ASCII fallback in the header). */
