@@ -1,8 +1,9 @@
 // A petition's timeline: everything that happened to it, read from the append-only audit log —
-// the petition's own events, those of its opinions (intake, classification, merge), and the
+// the petition's own events, those of its opinions, present and past (intake, classification,
+// merge, and the history of an opinion later taken out), and the
 // history of the linked petitions at the upper and lower levels (a petition sent up to the
 // province shows what the province did with it).
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { auditEvents } from '../../audit/schema.ts';
 import { councils } from '../../directory/schema.ts';
@@ -49,19 +50,28 @@ export async function petitionTimeline(db: Db, councilId: string, petitionId: st
   await petitionOf(db, councilId, petitionId);
   const links = await linked(db, petitionId);
   const pids = [...links.keys()];
-  const ops = await db.select({ id: opinions.id, petitionId: opinions.petitionId }).from(opinions).where(inArray(opinions.petitionId, [petitionId]));
-  const opIds = ops.map((o) => o.id);
-  const events = await db
-    .select({ e: auditEvents, councilName: councils.name })
-    .from(auditEvents)
-    .leftJoin(councils, eq(councils.id, auditEvents.councilId))
-    .where(
-      or(
-        and(eq(auditEvents.entityType, 'petition'), inArray(auditEvents.entityId, pids)),
-        opIds.length ? and(eq(auditEvents.entityType, 'opinion'), inArray(auditEvents.entityId, opIds)) : undefined,
-      ),
-    )
+  const select = () =>
+    db.select({ e: auditEvents, councilName: councils.name }).from(auditEvents).leftJoin(councils, eq(councils.id, auditEvents.councilId));
+  const petitionEvents = await select()
+    .where(and(eq(auditEvents.entityType, 'petition'), inArray(auditEvents.entityId, pids)))
     .orderBy(auditEvents.id);
+  // Its opinions: those in it now, and those it once had (merged, then taken out or split off),
+  // as the petition's own events name them.
+  const opIds = new Set(
+    (await db.select({ id: opinions.id }).from(opinions).where(eq(opinions.petitionId, petitionId))).map((o) => o.id),
+  );
+  for (const { e } of petitionEvents) {
+    if (e.entityId !== petitionId) continue;
+    for (const side of [e.before, e.after] as Record<string, unknown>[]) {
+      if (!side || typeof side !== 'object') continue;
+      if (typeof side.opinionId === 'string') opIds.add(side.opinionId);
+      if (Array.isArray(side.opinionIds)) for (const id of side.opinionIds) if (typeof id === 'string') opIds.add(id);
+    }
+  }
+  const opinionEvents = opIds.size
+    ? await select().where(and(eq(auditEvents.entityType, 'opinion'), inArray(auditEvents.entityId, [...opIds])))
+    : [];
+  const events = [...petitionEvents, ...opinionEvents].sort((a, b) => a.e.id - b.e.id);
   return events.map(({ e, councilName }) => ({
     id: e.id,
     at: e.at.toISOString(),
