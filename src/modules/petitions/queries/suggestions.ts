@@ -6,7 +6,7 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { DEFAULT_LEVEL_RULES } from '../../../domain/text/fields.ts';
-import { suggestField, suggestLevel, trainNaiveBayes, type CompetentLevel } from '../../../domain/text/classify.ts';
+import { suggestField, suggestLevel, trainNaiveBayes, type CompetentLevel, type NaiveBayesModel } from '../../../domain/text/classify.ts';
 import { pickRoutingRule } from '../../../domain/petitions/suggest.ts';
 import { LEVEL_LABELS, levelsInForce } from '../../../domain/petitions/counting.ts';
 import { agencies } from '../../directory/schema.ts';
@@ -14,6 +14,9 @@ import { councilRow, unitChain } from '../common.ts';
 import { opinions, petitionFields, routingRules } from '../schema.ts';
 
 const TRAINING_LIMIT = 5000;
+
+/** Per council: the models trained on its confirmed classifications, and what they were trained on. */
+const trained = new Map<string, { stamp: string; field?: NaiveBayesModel; level?: NaiveBayesModel }>();
 
 export async function suggestClassification(db: Db, councilId: string, opinionIds: string[]) {
   const rows = opinionIds.length
@@ -29,17 +32,31 @@ export async function suggestClassification(db: Db, councilId: string, opinionId
   const ownLevel = (levels[levels.length - 1] ?? 'commune') as CompetentLevel;
   const levelRules = DEFAULT_LEVEL_RULES.filter((r) => levels.includes(r.level));
 
-  // The council's confirmed classifications teach the classifier its own usage.
-  const confirmed = await db
-    .select({ text: opinions.text, fieldId: opinions.fieldId, level: opinions.competentLevel })
+  // The council's confirmed classifications teach the classifier its own usage. Training is
+  // redone only when they changed (count, latest confirmation, the field codes in use).
+  const [stampRow] = await db
+    .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${opinions.classifiedAt})::text` })
     .from(opinions)
-    .where(and(eq(opinions.councilId, councilId), isNotNull(opinions.classifiedAt), eq(opinions.kind, 'petition')))
-    .orderBy(sql`${opinions.classifiedAt} desc`)
-    .limit(TRAINING_LIMIT);
-  const fieldExamples = confirmed.flatMap((c) => (c.fieldId && byId.get(c.fieldId) ? [{ text: c.text, label: byId.get(c.fieldId)!.code }] : []));
-  const fieldModel = fieldExamples.length ? trainNaiveBayes(fieldExamples) : undefined;
-  const levelExamples = confirmed.flatMap((c) => (c.level && levels.includes(c.level) ? [{ text: c.text, label: c.level }] : []));
-  const levelModel = levelExamples.length ? trainNaiveBayes(levelExamples) : undefined;
+    .where(and(eq(opinions.councilId, councilId), isNotNull(opinions.classifiedAt), eq(opinions.kind, 'petition')));
+  const stamp = `${stampRow?.n}|${stampRow?.last}|${fields.map((f) => `${f.id}:${f.code}`).join(',')}|${levels.join(',')}`;
+  let models = trained.get(councilId);
+  if (models?.stamp !== stamp) {
+    const confirmed = await db
+      .select({ text: opinions.text, fieldId: opinions.fieldId, level: opinions.competentLevel })
+      .from(opinions)
+      .where(and(eq(opinions.councilId, councilId), isNotNull(opinions.classifiedAt), eq(opinions.kind, 'petition')))
+      .orderBy(sql`${opinions.classifiedAt} desc`)
+      .limit(TRAINING_LIMIT);
+    const fieldExamples = confirmed.flatMap((c) => (c.fieldId && byId.get(c.fieldId) ? [{ text: c.text, label: byId.get(c.fieldId)!.code }] : []));
+    const levelExamples = confirmed.flatMap((c) => (c.level && levels.includes(c.level) ? [{ text: c.text, label: c.level }] : []));
+    models = {
+      stamp,
+      field: fieldExamples.length ? trainNaiveBayes(fieldExamples) : undefined,
+      level: levelExamples.length ? trainNaiveBayes(levelExamples) : undefined,
+    };
+    trained.set(councilId, models);
+  }
+  const { field: fieldModel, level: levelModel } = models;
 
   const unitIds = chain.map((u) => u.id);
   const candidates = unitIds.length ? await db.select().from(agencies).where(and(inArray(agencies.unitId, unitIds), eq(agencies.active, true))) : [];
