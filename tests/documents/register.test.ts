@@ -137,7 +137,13 @@ for (const kind of dbKinds()) {
       const ws = wb.worksheets[0]!;
       expect(ws.name).toBe('Sổ văn bản đi');
       expect(String(ws.getCell('A1').value)).toContain('SỔ VĂN BẢN ĐI NĂM 2026');
-      expect(ws.getRow(2).values).toEqual([undefined, 'Số, ký hiệu', 'Ngày ban hành', 'Loại văn bản', 'Trích yếu nội dung', 'Cơ quan ban hành', 'Người tạo', 'Tình trạng', 'Lý do hủy']);
+      expect(ws.getRow(2).values).toEqual([undefined, 'Số, ký hiệu', 'Ngày ban hành', 'Loại văn bản', 'Trích yếu nội dung', 'Cơ quan ban hành', 'Người ký', 'Nơi nhận', 'Người tạo', 'Tình trạng', 'Lý do hủy']);
+      // The register says who signed each document and where it went.
+      const signed = ws.getRow(3);
+      expect(signed.getCell(6).value).toBe('Trần Duy Khánh');
+      expect(String(signed.getCell(7).value)).toContain('Lưu');
+      const listed = (await (await vp.get(`${base(council)}?pageSize=5`)).json()).items;
+      expect(listed.some((d: { signerName: string | null }) => d.signerName === 'Trần Duy Khánh')).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
       const symbols: string[] = [];
       ws.eachRow((row, n) => {

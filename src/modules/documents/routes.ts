@@ -245,6 +245,8 @@ export function documentRoutes(r: Router) {
           { header: 'Loại văn bản', key: 'kindName', width: 14 },
           { header: 'Trích yếu nội dung', key: 'title', width: 60 },
           { header: 'Cơ quan ban hành', key: 'issuerName', width: 30 },
+          { header: 'Người ký', key: 'signerName', width: 22 },
+          { header: 'Nơi nhận', key: 'recipients', width: 40 },
           { header: 'Người tạo', key: 'createdByName', width: 22 },
           { header: 'Tình trạng', key: 'statusLabel', width: 12 },
           { header: 'Lý do hủy', key: 'cancelReason', width: 30 },

@@ -576,6 +576,9 @@ const listColumns = {
   cancelledAt: documents.cancelledAt,
   createdByName: documents.createdByName,
   createdAt: documents.createdAt,
+  // As the register (sổ văn bản đi, ND30 Phụ lục IV) lists them: who signed, where it went.
+  signerName: sql<string | null>`nullif(${documents.content} -> 'signature' ->> 'signerName', '')`,
+  recipients: sql<string | null>`(select string_agg(r, '; ') from jsonb_array_elements_text(coalesce(${documents.content} -> 'recipients', '[]'::jsonb)) r)`,
 };
 
 export async function listDocuments(db: Db, councilId: string, f: DocumentFilter & { page: number; pageSize: number }) {

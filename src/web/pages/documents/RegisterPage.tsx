@@ -244,6 +244,7 @@ export function RegisterPage() {
               ),
             },
             { title: 'Cơ quan ban hành', dataIndex: 'issuerName', width: 180, responsive: ['xxl'] },
+            { title: 'Người ký', dataIndex: 'signerName', width: 150, responsive: ['lg'], render: (v: string | null) => v ?? '—' },
             { title: 'Người lập', dataIndex: 'createdByName', width: 130, responsive: ['xxl'] },
             {
               title: 'Tình trạng',

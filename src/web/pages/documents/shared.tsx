@@ -168,6 +168,8 @@ export interface DocumentItem {
   createdByName: string;
   createdAt: string;
   fileName: string;
+  signerName: string | null;
+  recipients: string | null;
 }
 
 /** "12,3 KB" */
