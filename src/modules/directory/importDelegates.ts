@@ -1,15 +1,14 @@
-// Importing a council's delegate list from CSV or XLSX, in the shape of the unit import: preview
-// first (column mapping, per-row Vietnamese errors), then an all-or-nothing commit in one
-// transaction with one summary audit event (as the unit import does). Legacy TCVN3/VNI cells are
-// converted by the text engine while reading; the rows go in with the service's sort/search keys.
+// Importing a council's delegate list from CSV or XLSX, in the shape of the unit import
+// (modules/spreadsheets/importPlan.ts): preview first (column mapping, per-row Vietnamese errors),
+// then an all-or-nothing commit in one transaction with one summary audit event. Legacy TCVN3/VNI
+// cells are converted while reading; the rows go in with the service's sort/search keys.
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { invalid, notFound } from '../../server/errors.ts';
+import { notFound } from '../../server/errors.ts';
 import { collapseWhitespace, fold } from '../../domain/text/normalize.ts';
-import { convertLegacy } from '../../domain/text/legacy.ts';
-import { applyMapping, guessMapping, readTable, SpreadsheetError, type FieldSpec, type Mapping, type RowError } from '../spreadsheets/index.ts';
-import { recordEvent, type Actor } from '../audit/service.ts';
+import { commitImport, planImport, type FieldSpec, type Mapping, type RowError } from '../spreadsheets/index.ts';
+import type { Actor } from '../audit/service.ts';
 import { constituencies, delegates, terms } from './schema.ts';
 import { delegateKeys } from './service.ts';
 
@@ -58,8 +57,6 @@ export interface DelegateImportPlan {
   rows: DelegateRow[];
 }
 
-const legacyToUnicode = (s: string) => convertLegacy(s).text;
-
 function parseGender(v: string): 'male' | 'female' | null | undefined {
   const f = fold(v);
   if (f === '') return null;
@@ -96,17 +93,6 @@ export async function planDelegateImport(
     termId = [...termRows].sort((a, b) => b.startYear - a.startYear)[0]!.id;
   }
 
-  let table;
-  try {
-    table = await readTable(data, fileName, { transformText: legacyToUnicode });
-  } catch (err) {
-    if (err instanceof SpreadsheetError) throw invalid(err.message);
-    throw err;
-  }
-  const map = opts.mapping ?? guessMapping(table.headers, DELEGATE_FIELDS);
-  const mapped = applyMapping(table, map, DELEGATE_FIELDS);
-  const errors: RowError[] = [...mapped.errors];
-
   const consts = termId
     ? await db.select().from(constituencies).where(and(eq(constituencies.councilId, councilId), eq(constituencies.termId, termId)))
     : [];
@@ -128,112 +114,114 @@ export async function planDelegateImport(
 
   const thisYear = new Date().getUTCFullYear();
   const seen = new Map<string, number>();
-  const rows: DelegateRow[] = [];
-  const col = (key: string) => map[key] ?? DELEGATE_FIELDS.find((f) => f.key === key)!.label;
-  mapped.rows.forEach((r, i) => {
-    const row = mapped.rowNumbers[i]!;
-    let ok = true;
-    const fullName = collapseWhitespace(String(r.fullName ?? '')).trim();
-    const gender = parseGender(String(r.gender ?? ''));
-    if (gender === undefined) {
-      errors.push({ row, column: col('gender'), message: `Dòng ${row}: giới tính "${r.gender}" không hợp lệ (ghi Nam hoặc Nữ).` });
-      ok = false;
-    }
-    const birthYear = parseBirthYear(String(r.birthYear ?? ''), thisYear);
-    if (birthYear === undefined) {
-      errors.push({ row, column: col('birthYear'), message: `Dòng ${row}: năm sinh không hợp lệ ("${r.birthYear}"; cần năm có 4 chữ số, ví dụ 1975).` });
-      ok = false;
-    }
-    let constituency: (typeof consts)[number] | undefined;
-    const cText = String(r.constituency ?? '').trim();
-    if (cText) {
-      constituency = findConstituency(cText);
-      if (!constituency) {
-        errors.push({
-          row,
-          column: col('constituency'),
-          message: termId
-            ? `Dòng ${row}: không tìm thấy đơn vị bầu cử "${cText}" trong nhiệm kỳ đã chọn (ghi số hoặc tên đơn vị bầu cử).`
-            : `Dòng ${row}: HĐND chưa có nhiệm kỳ nên chưa ghép được đơn vị bầu cử "${cText}".`,
-        });
+  const plan = await planImport<DelegateRow, DelegateImportPlan['preview'][number]>({
+    data,
+    fileName,
+    fields: DELEGATE_FIELDS,
+    mapping: opts.mapping,
+    legacy: 'convert',
+    row: (r, { row, reject, column }) => {
+      let ok = true;
+      const fullName = collapseWhitespace(String(r.fullName ?? '')).trim();
+      const gender = parseGender(String(r.gender ?? ''));
+      if (gender === undefined) {
+        reject(column('gender'), `giới tính "${r.gender}" không hợp lệ (ghi Nam hoặc Nữ).`);
         ok = false;
       }
-    }
-    if (!ok) return;
-    const key = personKey(fullName, birthYear ?? null);
-    const yearText = birthYear ? ` (sinh năm ${birthYear})` : '';
-    if (seen.has(key)) {
-      errors.push({ row, column: col('fullName'), message: `Dòng ${row}: đại biểu "${fullName}"${yearText} trùng với dòng ${seen.get(key)} của tệp.` });
-      return;
-    }
-    seen.set(key, row);
-    if (existing.has(key) && r.allowDuplicate !== true) {
-      errors.push({
+      const birthYear = parseBirthYear(String(r.birthYear ?? ''), thisYear);
+      if (birthYear === undefined) {
+        reject(column('birthYear'), `năm sinh không hợp lệ ("${r.birthYear}"; cần năm có 4 chữ số, ví dụ 1975).`);
+        ok = false;
+      }
+      let constituency: (typeof consts)[number] | undefined;
+      const cText = String(r.constituency ?? '').trim();
+      if (cText) {
+        constituency = findConstituency(cText);
+        if (!constituency) {
+          reject(
+            column('constituency'),
+            termId
+              ? `không tìm thấy đơn vị bầu cử "${cText}" trong nhiệm kỳ đã chọn (ghi số hoặc tên đơn vị bầu cử).`
+              : `HĐND chưa có nhiệm kỳ nên chưa ghép được đơn vị bầu cử "${cText}".`,
+          );
+          ok = false;
+        }
+      }
+      if (!ok) return;
+      const key = personKey(fullName, birthYear ?? null);
+      const yearText = birthYear ? ` (sinh năm ${birthYear})` : '';
+      if (seen.has(key)) return reject(column('fullName'), `đại biểu "${fullName}"${yearText} trùng với dòng ${seen.get(key)} của tệp.`);
+      seen.set(key, row);
+      if (existing.has(key) && r.allowDuplicate !== true) {
+        return reject(
+          column('fullName'),
+          `đại biểu "${fullName}"${yearText} đã có trong danh sách của HĐND. Nếu là người khác trùng tên, ghi "Có" ở cột "${ALLOW_DUPLICATE_LABEL}".`,
+        );
+      }
+      return {
         row,
-        column: col('fullName'),
-        message: `Dòng ${row}: đại biểu "${fullName}"${yearText} đã có trong danh sách của HĐND. Nếu là người khác trùng tên, ghi "Có" ở cột "${ALLOW_DUPLICATE_LABEL}".`,
-      });
-      return;
-    }
-    rows.push({
-      row,
-      fullName,
-      gender: gender ?? null,
-      birthYear: birthYear ?? null,
-      position: String(r.position ?? '').trim(),
-      workplace: String(r.workplace ?? '').trim(),
-      constituencyId: constituency?.id ?? null,
-      constituencyName: constituency?.name ?? null,
-      phone: String(r.phone ?? '').trim(),
-      email: String(r.email ?? '').trim(),
-    });
-  });
-  errors.sort((a, b) => a.row - b.row);
-  return {
-    headers: table.headers,
-    mapping: map,
-    termId,
-    total: table.rows.length,
-    creates: rows.length,
-    updates: 0,
-    errors,
-    preview: rows.slice(0, 20).map(({ row, fullName, gender, birthYear, position, constituencyName }) => ({
+        fullName,
+        gender: gender ?? null,
+        birthYear: birthYear ?? null,
+        position: String(r.position ?? '').trim(),
+        workplace: String(r.workplace ?? '').trim(),
+        constituencyId: constituency?.id ?? null,
+        constituencyName: constituency?.name ?? null,
+        phone: String(r.phone ?? '').trim(),
+        email: String(r.email ?? '').trim(),
+      };
+    },
+    preview: ({ row, fullName, gender, birthYear, position, constituencyName }) => ({
       row, fullName, gender, birthYear, position, constituencyName, action: 'create' as const,
-    })),
-    rows,
+    }),
+  });
+  return {
+    headers: plan.headers,
+    mapping: plan.mapping,
+    termId,
+    total: plan.total,
+    creates: plan.rows.length,
+    updates: 0,
+    errors: plan.errors,
+    preview: plan.preview,
+    rows: plan.rows,
   };
 }
 
 /** Commits a plan with no errors, in one transaction: every row or none. */
 export async function commitDelegateImport(db: Db, actor: Actor, councilId: string, plan: DelegateImportPlan, fileName: string) {
-  if (plan.errors.length) throw invalid(`Tệp có ${plan.errors.length} lỗi; chưa nhập dòng nào. Hãy sửa rồi nhập lại.`, plan.errors);
-  if (!plan.rows.length) throw invalid('Tệp không có dòng dữ liệu nào.');
-  return db.transaction(async (tx) => {
-    const ids: string[] = [];
-    for (let i = 0; i < plan.rows.length; i += 500) {
-      const chunk = plan.rows.slice(i, i + 500).map((r) => {
-        const input = {
-          fullName: r.fullName,
-          termId: plan.termId,
-          gender: r.gender,
-          birthYear: r.birthYear,
-          position: r.position,
-          workplace: r.workplace,
-          constituencyId: r.constituencyId,
-          phone: r.phone,
-          email: r.email,
-        };
-        return { ...input, councilId, ...delegateKeys(input) };
-      });
-      for (const d of await tx.insert(delegates).values(chunk).returning({ id: delegates.id })) ids.push(d.id);
-    }
-    await recordEvent(tx, actor, {
-      action: 'delegate.import',
-      entityType: 'delegate_import',
-      entityId: fileName.slice(0, 200),
-      councilId,
-      after: { fileName, termId: plan.termId, creates: ids.length, delegates: plan.rows.map((r, i) => ({ id: ids[i], fullName: r.fullName })) },
-    });
-    return { creates: ids.length, updates: 0 };
+  return commitImport(db, actor, {
+    errors: plan.errors,
+    count: plan.rows.length,
+    write: async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < plan.rows.length; i += 500) {
+        const chunk = plan.rows.slice(i, i + 500).map((r) => {
+          const input = {
+            fullName: r.fullName,
+            termId: plan.termId,
+            gender: r.gender,
+            birthYear: r.birthYear,
+            position: r.position,
+            workplace: r.workplace,
+            constituencyId: r.constituencyId,
+            phone: r.phone,
+            email: r.email,
+          };
+          return { ...input, councilId, ...delegateKeys(input) };
+        });
+        for (const d of await tx.insert(delegates).values(chunk).returning({ id: delegates.id })) ids.push(d.id);
+      }
+      return {
+        result: { creates: ids.length, updates: 0 },
+        event: {
+          action: 'delegate.import',
+          entityType: 'delegate_import',
+          entityId: fileName.slice(0, 200),
+          councilId,
+          after: { fileName, termId: plan.termId, creates: ids.length, delegates: plan.rows.map((r, i) => ({ id: ids[i], fullName: r.fullName })) },
+        },
+      };
+    },
   });
 }

@@ -1,17 +1,15 @@
 // Importing the official administrative-unit list (code, name, type, parent code — the shape the
 // national statistics office publishes) from CSV or XLSX: preview first, then an all-or-nothing
-// commit. Existing codes are updated, new codes created; a parent may come from the file itself or
-// from the database.
+// commit (modules/spreadsheets/importPlan.ts). Existing codes are updated, new codes created; a
+// parent may come from the file itself or from the database.
 import { z } from 'zod';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { invalid } from '../../server/errors.ts';
 import { fold } from '../../domain/text/normalize.ts';
-import { convertLegacy } from '../../domain/text/legacy.ts';
 import { sortKey } from '../../domain/text/sort.ts';
 import { unitTypeFromLabel } from '../../domain/directory/labels.ts';
-import { applyMapping, guessMapping, readTable, SpreadsheetError, type FieldSpec, type Mapping, type RowError } from '../spreadsheets/index.ts';
-import { recordEvent, type Actor } from '../audit/service.ts';
+import { commitImport, planImport, type FieldSpec, type Mapping, type RowError } from '../spreadsheets/index.ts';
+import type { Actor } from '../audit/service.ts';
 import { adminUnits } from './schema.ts';
 
 export const UNIT_FIELDS: FieldSpec[] = [
@@ -34,116 +32,113 @@ export interface UnitImportPlan {
   rows: { row: number; code: string; name: string; type: string; level: string; parentCode: string; validFrom: string | null; validTo: string | null; action: 'create' | 'update' }[];
 }
 
-const legacyToUnicode = (s: string) => convertLegacy(s).text;
+type UnitRow = UnitImportPlan['rows'][number];
 
 export async function planUnitImport(db: Db, data: Uint8Array, fileName: string, mapping?: Mapping): Promise<UnitImportPlan> {
-  let table;
-  try {
-    table = await readTable(data, fileName, { transformText: legacyToUnicode });
-  } catch (err) {
-    if (err instanceof SpreadsheetError) throw invalid(err.message);
-    throw err;
-  }
-  const map = mapping ?? guessMapping(table.headers, UNIT_FIELDS);
-  const mapped = applyMapping(table, map, UNIT_FIELDS);
-  const errors: RowError[] = [...mapped.errors];
   const seen = new Map<string, number>();
-  const rows: UnitImportPlan['rows'] = [];
-  mapped.rows.forEach((r, i) => {
-    const row = mapped.rowNumbers[i]!;
-    const code = String(r.code ?? '').trim();
-    const type = unitTypeFromLabel(String(r.type ?? ''), fold);
-    if (!type) {
-      errors.push({ row, column: 'Cấp', message: `Dòng ${row}: loại đơn vị "${r.type}" không hợp lệ (ví dụ: Tỉnh, Thị xã, Phường, Xã).` });
-      return;
-    }
-    if (seen.has(code)) {
-      errors.push({ row, column: 'Mã', message: `Dòng ${row}: mã "${code}" trùng với dòng ${seen.get(code)}.` });
-      return;
-    }
-    seen.set(code, row);
-    rows.push({
-      row,
-      code,
-      name: String(r.name).trim(),
-      type: type.code,
-      level: type.level,
-      parentCode: String(r.parentCode ?? '').trim(),
-      validFrom: (r.validFrom as string | undefined) ?? null,
-      validTo: (r.validTo as string | undefined) ?? null,
-      action: 'create',
-    });
+  const plan = await planImport<UnitRow, UnitImportPlan['preview'][number]>({
+    data,
+    fileName,
+    fields: UNIT_FIELDS,
+    mapping,
+    legacy: 'convert',
+    row: (r, { row, reject }) => {
+      const code = String(r.code ?? '').trim();
+      const type = unitTypeFromLabel(String(r.type ?? ''), fold);
+      if (!type) return reject('Cấp', `loại đơn vị "${r.type}" không hợp lệ (ví dụ: Tỉnh, Thị xã, Phường, Xã).`);
+      if (seen.has(code)) return reject('Mã', `mã "${code}" trùng với dòng ${seen.get(code)}.`);
+      seen.set(code, row);
+      return {
+        row,
+        code,
+        name: String(r.name).trim(),
+        type: type.code,
+        level: type.level,
+        parentCode: String(r.parentCode ?? '').trim(),
+        validFrom: (r.validFrom as string | undefined) ?? null,
+        validTo: (r.validTo as string | undefined) ?? null,
+        action: 'create',
+      };
+    },
+    // Existing codes become updates; a parent must be in the file or in the database.
+    check: async (rows, reject) => {
+      const codes = [...new Set([...rows.map((r) => r.code), ...rows.map((r) => r.parentCode).filter(Boolean)])];
+      const existing = new Map<string, string>();
+      for (let i = 0; i < codes.length; i += 1000) {
+        const chunk = codes.slice(i, i + 1000);
+        for (const u of await db.select({ id: adminUnits.id, code: adminUnits.code }).from(adminUnits).where(inArray(adminUnits.code, chunk))) {
+          existing.set(u.code, u.id);
+        }
+      }
+      for (const r of rows) {
+        r.action = existing.has(r.code) ? 'update' : 'create';
+        if (r.parentCode && !seen.has(r.parentCode) && !existing.has(r.parentCode)) {
+          reject(r.row, 'Mã cấp trên', `không tìm thấy đơn vị cấp trên có mã "${r.parentCode}".`);
+        }
+        if (r.parentCode === r.code) reject(r.row, 'Mã cấp trên', 'đơn vị không thể là cấp trên của chính nó.');
+      }
+    },
+    preview: ({ row, code, name, type, parentCode, action }) => ({ row, code, name, type, parentCode, action }),
   });
-  const codes = [...new Set([...rows.map((r) => r.code), ...rows.map((r) => r.parentCode).filter(Boolean)])];
-  const existing = new Map<string, string>();
-  for (let i = 0; i < codes.length; i += 1000) {
-    const chunk = codes.slice(i, i + 1000);
-    for (const u of await db.select({ id: adminUnits.id, code: adminUnits.code }).from(adminUnits).where(inArray(adminUnits.code, chunk))) {
-      existing.set(u.code, u.id);
-    }
-  }
-  for (const r of rows) {
-    r.action = existing.has(r.code) ? 'update' : 'create';
-    if (r.parentCode && !seen.has(r.parentCode) && !existing.has(r.parentCode)) {
-      errors.push({ row: r.row, column: 'Mã cấp trên', message: `Dòng ${r.row}: không tìm thấy đơn vị cấp trên có mã "${r.parentCode}".` });
-    }
-    if (r.parentCode === r.code) errors.push({ row: r.row, column: 'Mã cấp trên', message: `Dòng ${r.row}: đơn vị không thể là cấp trên của chính nó.` });
-  }
-  errors.sort((a, b) => a.row - b.row);
+  const { rows } = plan;
   return {
-    headers: table.headers,
-    mapping: map,
-    total: table.rows.length,
+    headers: plan.headers,
+    mapping: plan.mapping,
+    total: plan.total,
     creates: rows.filter((r) => r.action === 'create').length,
     updates: rows.filter((r) => r.action === 'update').length,
-    errors,
-    preview: rows.slice(0, 20).map(({ row, code, name, type, parentCode, action }) => ({ row, code, name, type, parentCode, action })),
+    errors: plan.errors,
+    preview: plan.preview,
     rows,
   };
 }
 
 /** Commits a plan with no errors, in one transaction: every row or none. */
 export async function commitUnitImport(db: Db, actor: Actor, plan: UnitImportPlan, fileName: string) {
-  if (plan.errors.length) throw invalid(`Tệp có ${plan.errors.length} lỗi; chưa nhập dòng nào. Hãy sửa rồi nhập lại.`, plan.errors);
-  if (!plan.rows.length) throw invalid('Tệp không có dòng dữ liệu nào.');
-  return db.transaction(async (tx) => {
-    const ids = new Map<string, string>();
-    // Parents first: order rows so that a parent in the file precedes its children.
-    const byCode = new Map(plan.rows.map((r) => [r.code, r]));
-    const depth = (r: (typeof plan.rows)[number], n = 0): number => {
-      const p = byCode.get(r.parentCode);
-      return p && n < 20 ? depth(p, n + 1) + 1 : 0;
-    };
-    const ordered = [...plan.rows].sort((a, b) => depth(a) - depth(b));
-    for (const r of ordered) {
-      let parentId: string | null = null;
-      if (r.parentCode) {
-        parentId = ids.get(r.parentCode) ?? (await tx.select({ id: adminUnits.id }).from(adminUnits).where(eq(adminUnits.code, r.parentCode)))[0]?.id ?? null;
-      }
-      const values = {
-        code: r.code,
-        name: r.name,
-        type: r.type,
-        level: r.level,
-        parentId,
-        validFrom: r.validFrom,
-        validTo: r.validTo,
-        sortKey: sortKey(r.name),
-        searchKey: fold(`${r.code} ${r.name}`),
+  return commitImport(db, actor, {
+    errors: plan.errors,
+    count: plan.rows.length,
+    write: async (tx) => {
+      const ids = new Map<string, string>();
+      // Parents first: order rows so that a parent in the file precedes its children.
+      const byCode = new Map(plan.rows.map((r) => [r.code, r]));
+      const depth = (r: UnitRow, n = 0): number => {
+        const p = byCode.get(r.parentCode);
+        return p && n < 20 ? depth(p, n + 1) + 1 : 0;
       };
-      const [row] = await tx
-        .insert(adminUnits)
-        .values(values)
-        .onConflictDoUpdate({ target: adminUnits.code, set: { ...values, updatedAt: new Date() } })
-        .returning({ id: adminUnits.id });
-      ids.set(r.code, row!.id);
-    }
-    await recordEvent(tx, actor, {
-      action: 'unit.import',
-      entityType: 'admin_unit_import',
-      entityId: fileName.slice(0, 200),
-      after: { fileName, creates: plan.creates, updates: plan.updates, codes: plan.rows.map((r) => r.code) },
-    });
-    return { creates: plan.creates, updates: plan.updates };
+      const ordered = [...plan.rows].sort((a, b) => depth(a) - depth(b));
+      for (const r of ordered) {
+        let parentId: string | null = null;
+        if (r.parentCode) {
+          parentId = ids.get(r.parentCode) ?? (await tx.select({ id: adminUnits.id }).from(adminUnits).where(eq(adminUnits.code, r.parentCode)))[0]?.id ?? null;
+        }
+        const values = {
+          code: r.code,
+          name: r.name,
+          type: r.type,
+          level: r.level,
+          parentId,
+          validFrom: r.validFrom,
+          validTo: r.validTo,
+          sortKey: sortKey(r.name),
+          searchKey: fold(`${r.code} ${r.name}`),
+        };
+        const [row] = await tx
+          .insert(adminUnits)
+          .values(values)
+          .onConflictDoUpdate({ target: adminUnits.code, set: { ...values, updatedAt: new Date() } })
+          .returning({ id: adminUnits.id });
+        ids.set(r.code, row!.id);
+      }
+      return {
+        result: { creates: plan.creates, updates: plan.updates },
+        event: {
+          action: 'unit.import',
+          entityType: 'admin_unit_import',
+          entityId: fileName.slice(0, 200),
+          after: { fileName, creates: plan.creates, updates: plan.updates, codes: plan.rows.map((r) => r.code) },
+        },
+      };
+    },
   });
 }

@@ -9,3 +9,5 @@ export type { SpreadsheetErrorCode } from './errors.ts';
 export { excelSerialToDate, formatDateVi, parseVietnameseDate } from './dates.ts';
 export { parseNumberVi } from './values.ts';
 export type { CsvDelimiter } from './csv.ts';
+export { commitImport, planImport, PREVIEW_ROWS } from './importPlan.ts';
+export type { CommitImportOptions, ImportRow, PlanImportOptions, PlannedImport } from './importPlan.ts';

@@ -1,13 +1,12 @@
 // Import opinions from an XLSX/CSV sheet made in a commune: column mapping (guessed, or the
-// clerk's), a preview with row errors, then an all-or-nothing commit (same pattern as the
-// directory's unit import). Legacy TCVN3/VNI cells are converted; originals are kept.
+// clerk's), a preview with row errors, then an all-or-nothing commit (the shared pattern of
+// modules/spreadsheets/importPlan.ts). Legacy TCVN3/VNI cells are converted; originals are kept.
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { invalid } from '../../../server/errors.ts';
 import { fold } from '../../../domain/text/normalize.ts';
 import { convertLegacy } from '../../../domain/text/legacy.ts';
-import { applyMapping, guessMapping, readTable, SpreadsheetError, type FieldSpec, type Mapping, type RowError } from '../../spreadsheets/index.ts';
-import { recordEvent } from '../../audit/service.ts';
+import { commitImport, planImport, type FieldSpec, type Mapping, type RowError } from '../../spreadsheets/index.ts';
 import { adminUnits } from '../../directory/schema.ts';
 import { today, type ActionCtx } from '../common.ts';
 import { insertOpinions, type CreateOpinionsInput, type OpinionItem } from './createOpinions.ts';
@@ -38,20 +37,13 @@ export interface OpinionImportPlan {
   items: OpinionItem[];
 }
 
+/** A planned opinion: what is written, and what the preview shows (the text converted; the item keeps the original). */
+interface OpinionRow {
+  item: OpinionItem;
+  shown: OpinionImportPlan['preview'][number];
+}
+
 export async function planOpinionImport(db: Db, data: Uint8Array, fileName: string, mapping?: Mapping, at?: string): Promise<OpinionImportPlan> {
-  let table;
-  try {
-    table = await readTable(data, fileName);
-  } catch (err) {
-    if (err instanceof SpreadsheetError) throw invalid(err.message);
-    throw err;
-  }
-  const map = mapping ?? guessMapping(table.headers, OPINION_FIELDS);
-  for (const [k, v] of Object.entries(map)) {
-    if (v !== null && !table.headers.includes(v)) throw invalid(`Cột "${v}" (cho "${k}") không có trong tệp.`);
-  }
-  const mapped = applyMapping(table, map, OPINION_FIELDS);
-  const errors: RowError[] = [...mapped.errors];
   // Units by folded name ("Phổ Thạnh", "phường Sa Huỳnh"); units in force at the date win.
   const units = await db.select().from(adminUnits);
   const byName = new Map<string, (typeof units)[number][]>();
@@ -61,33 +53,41 @@ export async function planOpinionImport(db: Db, data: Uint8Array, fileName: stri
   }
   const day = at ?? '9999-12-31';
   let converted = 0;
-  const items: OpinionItem[] = [];
-  const preview: OpinionImportPlan['preview'] = [];
-  mapped.rows.forEach((r, i) => {
-    const row = mapped.rowNumbers[i]!;
-    const text = String(r.text ?? '');
-    const c = convertLegacy(text);
-    if (c.changed) converted++;
-    const unitLabel = String(r.unit ?? '').trim();
-    let unitId: string | null = null;
-    if (unitLabel) {
-      const key = fold(convertLegacy(unitLabel).text).replace(/^(xa|phuong|thi tran|dac khu)\s+/, '');
-      const cands = byName.get(key) ?? [];
-      const live = cands.filter((u) => inForce(u, day));
-      const pick = live.length === 1 ? live[0] : cands.length === 1 ? cands[0] : undefined;
-      if (!pick) {
-        errors.push({ row, column: 'Xã, phường', message: `Dòng ${row}: không xác định được xã, phường "${unitLabel}".` });
-        return;
+  const plan = await planImport<OpinionRow, OpinionImportPlan['preview'][number]>({
+    data,
+    fileName,
+    fields: OPINION_FIELDS,
+    mapping,
+    legacy: 'keep',
+    row: (r, { row, reject }) => {
+      const text = String(r.text ?? '');
+      const c = convertLegacy(text);
+      if (c.changed) converted++;
+      const unitLabel = String(r.unit ?? '').trim();
+      let unitId: string | null = null;
+      if (unitLabel) {
+        const key = fold(convertLegacy(unitLabel).text).replace(/^(xa|phuong|thi tran|dac khu)\s+/, '');
+        const cands = byName.get(key) ?? [];
+        const live = cands.filter((u) => inForce(u, day));
+        const pick = live.length === 1 ? live[0] : cands.length === 1 ? cands[0] : undefined;
+        if (!pick) return reject('Xã, phường', `không xác định được xã, phường "${unitLabel}".`);
+        unitId = pick.id;
       }
-      unitId = pick.id;
-    }
-    const voterName = convertLegacy(String(r.voterName ?? '')).text;
-    const voterHamlet = convertLegacy(String(r.voterHamlet ?? '')).text;
-    items.push({ text, voterName, voterHamlet, voterCount: (r.voterCount as number | undefined) ?? 1, unitId });
-    if (preview.length < 20) preview.push({ row, text: c.text, voterName, voterHamlet, unit: unitLabel });
+      const voterName = convertLegacy(String(r.voterName ?? '')).text;
+      const voterHamlet = convertLegacy(String(r.voterHamlet ?? '')).text;
+      return {
+        item: { text, voterName, voterHamlet, voterCount: (r.voterCount as number | undefined) ?? 1, unitId },
+        shown: { row, text: c.text, voterName, voterHamlet, unit: unitLabel },
+      };
+    },
+    preview: (o) => o.shown,
   });
-  errors.sort((a, b) => a.row - b.row);
-  return { headers: table.headers, mapping: map, total: table.rows.length, valid: items.length, errors, converted, preview, items };
+  // A column the clerk chose that the file lacks is refused outright (not a row error).
+  for (const [k, v] of Object.entries(plan.mapping)) {
+    if (v !== null && !plan.headers.includes(v)) throw invalid(`Cột "${v}" (cho "${k}") không có trong tệp.`);
+  }
+  const items = plan.rows.map((o) => o.item);
+  return { headers: plan.headers, mapping: plan.mapping, total: plan.total, valid: items.length, errors: plan.errors, converted, preview: plan.preview, items };
 }
 
 /** Commits a plan without errors: every row or none. */
@@ -98,17 +98,23 @@ export async function commitOpinionImport(
   target: Omit<CreateOpinionsInput, 'items'>,
   fileName: string,
 ) {
-  if (plan.errors.length) throw invalid(`Tệp có ${plan.errors.length} lỗi; chưa ghi ý kiến nào. Hãy sửa rồi nhập lại.`, plan.errors);
-  if (!plan.items.length) throw invalid('Tệp không có dòng ý kiến nào.');
-  return ctx.db.transaction(async (tx) => {
-    const rows = await insertOpinions(tx, ctx, councilId, { ...target, items: plan.items });
-    await recordEvent(tx, ctx.actor, {
-      action: 'opinion.import',
-      entityType: 'petition_round',
-      entityId: target.roundId,
-      councilId,
-      after: { fileName, count: rows.length, converted: plan.converted, at: today(ctx.now) },
-    });
-    return { created: rows.length };
+  return commitImport(ctx.db, ctx.actor, {
+    errors: plan.errors,
+    count: plan.items.length,
+    nothingWritten: 'chưa ghi ý kiến nào',
+    empty: 'Tệp không có dòng ý kiến nào.',
+    write: async (tx) => {
+      const rows = await insertOpinions(tx, ctx, councilId, { ...target, items: plan.items });
+      return {
+        result: { created: rows.length },
+        event: {
+          action: 'opinion.import',
+          entityType: 'petition_round',
+          entityId: target.roundId,
+          councilId,
+          after: { fileName, count: rows.length, converted: plan.converted, at: today(ctx.now) },
+        },
+      };
+    },
   });
 }
