@@ -155,7 +155,7 @@ describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến ngh�
       await row.locator('.ant-checkbox-input').check();
       await page.getByTestId('dispatch-open').click();
       const ddlg = page.getByRole('dialog');
-      await ddlg.getByLabel('Số công văn').fill('25/HĐND-VP');
+      await ddlg.getByLabel('Số công văn', { exact: true }).fill('25/HĐND-VP');
       await page.getByTestId('dispatch-submit').click();
       await page.getByText('Đã chuyển 1 kiến nghị bằng 1 công văn').waitFor();
       expect(await page.locator('.ant-result').innerText()).toMatch(/hạn trả lời \d{2}\/\d{2}\/\d{4}/);

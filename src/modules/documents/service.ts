@@ -390,46 +390,57 @@ export async function takeNumber(tx: Tx, issuerId: string, year: number): Promis
   return row!.lastNumber;
 }
 
-/** Issues a document: number from the register, build, render, store the bytes, audit — one transaction. */
-export async function issueDocument(db: Db, actor: Actor, councilId: string, now: Date, input: IssueInput) {
+/**
+ * Issues a document inside the caller's transaction: number from the register, build, render,
+ * store the bytes, audit. Another module's action that issues a document as part of its own step
+ * (forwarding petitions with their letter) calls this, so that a failure anywhere rolls back both.
+ */
+export async function issueDocumentTx(tx: Tx, actor: Actor, councilId: string, now: Date, input: IssueInput) {
   const t = requireTemplate(input.templateKey);
   const params = parseParams(t, input.params);
   // Numbers restart on 1 January, Vietnam time (ND30 Điều 15 k1).
   const date = todayInVietnam(now);
   const year = Number(date.slice(0, 4));
-  const row = await db.transaction(async (tx) => {
-    const issuer = await pickIssuer(tx, actor, councilId, t, input.issuerId);
-    const number = await takeNumber(tx, issuer.id, year);
-    const symbol = symbolFor(t, issuer, number);
-    const content = await build(tx, t, params, councilId, issuer, symbol, date);
-    const docx = await renderDocx(content);
-    const [doc] = await tx
-      .insert(documents)
-      .values({
-        councilId,
-        issuerId: issuer.id,
-        year,
-        number,
-        kind: t.kind,
-        symbol,
-        title: content.subject ?? content.header.subjectLine ?? t.title,
-        issuedOn: date,
-        content,
-        templateKey: t.key,
-        params: params as object,
-        docx,
-        sha256: sha256Hex(docx),
-        size: docx.byteLength,
-        createdById: actor.id,
-        createdByName: actor.name,
-      })
-      .returning();
-    await recordEvent(tx, actor, {
-      action: 'documents.issue', entityType: 'document', entityId: doc!.id, councilId, after: auditView(doc!),
-    });
-    return doc!;
+  const issuer = await pickIssuer(tx, actor, councilId, t, input.issuerId);
+  const number = await takeNumber(tx, issuer.id, year);
+  const symbol = symbolFor(t, issuer, number);
+  const content = await build(tx, t, params, councilId, issuer, symbol, date);
+  const docx = await renderDocx(content);
+  const [doc] = await tx
+    .insert(documents)
+    .values({
+      councilId,
+      issuerId: issuer.id,
+      year,
+      number,
+      kind: t.kind,
+      symbol,
+      title: content.subject ?? content.header.subjectLine ?? t.title,
+      issuedOn: date,
+      content,
+      templateKey: t.key,
+      params: params as object,
+      docx,
+      sha256: sha256Hex(docx),
+      size: docx.byteLength,
+      createdById: actor.id,
+      createdByName: actor.name,
+    })
+    .returning();
+  await recordEvent(tx, actor, {
+    action: 'documents.issue', entityType: 'document', entityId: doc!.id, councilId, after: auditView(doc!),
   });
-  return documentView(row, await issuerOf(db, row.issuerId));
+  return documentView(doc!, issuer);
+}
+
+/** Issues a document: number from the register, build, render, store the bytes, audit — one transaction. */
+export async function issueDocument(db: Db, actor: Actor, councilId: string, now: Date, input: IssueInput) {
+  return db.transaction((tx) => issueDocumentTx(tx, actor, councilId, now, input));
+}
+
+/** Where the issued .docx is downloaded (the documents module's route). */
+export function documentDownloadPath(councilId: string, documentId: string): string {
+  return `/api/councils/${councilId}/documents/${documentId}/download`;
 }
 
 async function issuerOf(db: Db | Tx, issuerId: string): Promise<Issuer> {

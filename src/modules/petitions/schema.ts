@@ -9,6 +9,7 @@ import {
 import { adminUnits, agencies, bodies, councils, terms } from '../directory/schema.ts';
 import { users } from '../accounts/schema.ts';
 import { searchVectorColumn } from '../../db/searchSchema.ts';
+import { documents } from '../documents/schema.ts';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -228,6 +229,8 @@ export const dispatches = pgTable(
     /** The rule and how the due date was computed (DeadlineComputation). */
     dueRule: jsonb('due_rule').notNull(),
     note: text('note').notNull().default(''),
+    /** The letter issued from the outgoing-document register in the same step, when it was. */
+    documentId: uuid('document_id').references(() => documents.id),
     ...timestamps,
   },
   (t) => [index('petition_dispatches_round_idx').on(t.roundId), index('petition_dispatches_agency_idx').on(t.agencyId)],

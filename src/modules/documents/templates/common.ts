@@ -2,6 +2,7 @@
 // wording, and the placeholders a council's wording may use.
 import { z } from '@hono/zod-openapi';
 import type { DocumentHeader, SignatureBlock } from '../../../domain/documents/content.ts';
+import { upperVi } from '../../../domain/documents/format.ts';
 import { invalid } from '../../../server/errors.ts';
 import { fillWording, linesOf, type BuildContext, type WordingSlot } from './registry.ts';
 
@@ -47,17 +48,23 @@ export function signatureSlots(defaults: { lines: string; recipients: string; si
 /** Params every template accepts to override the signer and recipients for one document. */
 export const SignatureParams = {
   signerName: z.string().trim().max(100, { message: 'Họ tên người ký dài quá 100 ký tự.' }).optional(),
+  /** The signer's title for this document ("Chủ tịch"): replaces the last line of the signature lines. */
+  signerTitle: z.string().trim().max(100, { message: 'Chức vụ người ký dài quá 100 ký tự.' }).optional(),
   recipients: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
 };
 
 export function signatureOf(
-  wording: Record<string, string>, vars: Record<string, string>, params: { signerName?: string | undefined },
+  wording: Record<string, string>, vars: Record<string, string>, params: { signerName?: string | undefined; signerTitle?: string | undefined },
 ): SignatureBlock {
   const signerName = (params.signerName ?? '').trim() || fillWording(wording.signerName ?? '', vars).trim();
   if (!signerName) {
     throw invalid('Chưa có họ tên người ký: nhập họ tên người ký, hoặc đặt sẵn trong lời văn của mẫu.');
   }
-  return { lines: linesOf(fillWording(wording.signatureLines ?? '', vars)), signerName };
+  const lines = linesOf(fillWording(wording.signatureLines ?? '', vars));
+  const title = (params.signerTitle ?? '').trim();
+  // "TM. THƯỜNG TRỰC HĐND / PHÓ CHỦ TỊCH" signed by the chair: only the title line changes.
+  if (title) lines.splice(Math.max(lines.length - 1, 0), lines.length ? 1 : 0, upperVi(title));
+  return { lines, signerName };
 }
 
 export function recipientsOf(

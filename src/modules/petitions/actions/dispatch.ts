@@ -5,6 +5,10 @@
 // Cross-level: a petition sent to an upper council in this installation arrives in that council's
 // intake as an opinion (channel lower_council) linked to it; the upper answer flows back down
 // (actions/answer.ts).
+// With `issueLetter` the letter is issued in the same step from the outgoing-document register
+// (modules/documents, template petition_dispatch_letter): the dispatch takes the register's number
+// and today's date, and keeps the link to the issued document. One transaction: a failure anywhere
+// (rendering included) leaves no dispatch and gives the number back to the register.
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../../../server/errors.ts';
 import { recordEvent } from '../../audit/service.ts';
@@ -17,13 +21,26 @@ import {
   councilRow, loadCalendar, loadSettings, out, roundOf, searchColumnsOf, today, unitChain, type ActionCtx, type DbOrTx,
 } from '../common.ts';
 import { dispatches, dispatchItems, opinions, petitionRounds, petitions } from '../schema.ts';
+import { documentDownloadPath, issueDocumentTx } from '../../documents/service.ts';
+
+/** Issue the forwarding letter from the register instead of typing an existing letter's number. */
+export interface IssueLetterInput {
+  /** One of the council's issuers (documents listIssuers); default the template's (standing committee). */
+  issuerId?: string | null;
+  signerName?: string;
+  /** Replaces the title line of the signature ("Chủ tịch" instead of the wording's "Phó Chủ tịch"). */
+  signerTitle?: string;
+  recipients?: string[];
+}
 
 export interface DispatchInput {
   roundId: string;
   agencyId?: string | null;
   targetCouncilId?: string | null;
-  letterNumber: string;
-  letterDate: string;
+  /** An existing letter's number and date; absent when `issueLetter` is given. */
+  letterNumber?: string | null;
+  letterDate?: string | null;
+  issueLetter?: IssueLetterInput | null;
   /** When the agency received the letter (anchor of the NA-channel rule); default the letter date. */
   receivedOn?: string | null;
   petitionIds: string[];
@@ -54,7 +71,16 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
   if (!input.petitionIds.length) throw invalid('Hãy chọn ít nhất một kiến nghị để chuyển.');
   if (!!input.agencyId === !!input.targetCouncilId) throw invalid('Hãy chọn một nơi nhận: cơ quan có thẩm quyền hoặc HĐND cấp trên.');
   if (new Set(input.petitionIds).size !== input.petitionIds.length) throw invalid('Danh sách có kiến nghị bị lặp lại.');
-  if (input.receivedOn && input.receivedOn < input.letterDate) throw invalid('Ngày nhận không thể trước ngày của công văn.');
+  const typed = !!input.letterNumber || !!input.letterDate;
+  if (input.issueLetter && typed) {
+    throw invalid('Khi phát hành công văn từ Sổ văn bản đi, số và ngày công văn do sổ cấp; không nhập số, ngày công văn.');
+  }
+  if (!input.issueLetter && !(input.letterNumber && input.letterDate)) {
+    throw invalid('Hãy nhập số và ngày của công văn chuyển, hoặc chọn phát hành công văn từ Sổ văn bản đi.');
+  }
+  // An issued letter is dated the day it is issued (Vietnam time, the app clock).
+  const letterDate = input.issueLetter ? today(ctx.now) : input.letterDate!;
+  if (input.receivedOn && input.receivedOn < letterDate) throw invalid('Ngày nhận không thể trước ngày của công văn.');
   return ctx.db.transaction(async (tx) => {
     const round = await roundOf(tx, councilId, input.roundId);
     let targetKind: DispatchTargetKind = 'agency';
@@ -67,7 +93,7 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
       // still existed (recorded afterwards, e.g. the 2021 town council's) may name it.
       if (!a.active) {
         const [u] = a.unitId ? await tx.select().from(adminUnits).where(eq(adminUnits.id, a.unitId)) : [];
-        if (!u?.validTo || input.letterDate >= u.validTo) throw invalid(`${a.name} không còn hoạt động; hãy chọn cơ quan kế thừa.`);
+        if (!u?.validTo || letterDate >= u.validTo) throw invalid(`${a.name} không còn hoạt động; hãy chọn cơ quan kế thừa.`);
       }
       targetKind = a.kind === 'na_delegation' ? 'na_delegation' : 'agency';
       targetName = a.name;
@@ -80,14 +106,14 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
     }
     const settings = await loadSettings(tx, councilId);
     const rule = ruleFor(settings, targetKind);
-    const anchor = targetKind === 'na_delegation' ? (input.receivedOn ?? input.letterDate) : input.letterDate;
+    const anchor = targetKind === 'na_delegation' ? (input.receivedOn ?? letterDate) : letterDate;
     const computation = explainDeadline(anchor, rule, await loadCalendar(tx));
     const rows = await tx.select().from(petitions).where(inArray(petitions.id, [...input.petitionIds].sort())).orderBy(petitions.id).for('update');
     if (rows.length !== input.petitionIds.length || rows.some((p) => p.councilId !== councilId)) throw notFound('kiến nghị');
     for (const p of rows) {
       if (!nextStatus(p.status as PetitionStatus, 'dispatch')) throw conflict(`Kiến nghị số ${p.number}: ${refusal(p.status as PetitionStatus, 'dispatch')}`);
     }
-    const [d] = await tx
+    const [inserted] = await tx
       .insert(dispatches)
       .values({
         councilId,
@@ -95,23 +121,17 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
         targetKind,
         agencyId: input.agencyId ?? null,
         targetCouncilId: input.targetCouncilId ?? null,
-        letterNumber: input.letterNumber,
-        letterDate: input.letterDate,
+        // An issued letter's number is known once the register gives it (below).
+        letterNumber: input.letterNumber ?? '',
+        letterDate,
         receivedOn: input.receivedOn ?? null,
         dueDate: computation.due,
         dueRule: computation,
         note: input.note ?? '',
       })
       .returning();
-    await recordEvent(tx, ctx.actor, {
-      action: 'dispatch.create',
-      entityType: 'dispatch',
-      entityId: d!.id,
-      councilId,
-      agencyId: input.agencyId ?? null,
-      after: { ...d, petitionIds: input.petitionIds, targetName },
-    });
     const me = await councilRow(tx, councilId);
+    const petitionEvents: { p: (typeof rows)[number]; itemId: string }[] = [];
     for (const p of rows) {
       let upperOpinionId: string | null = null;
       if (upperRound) {
@@ -145,7 +165,7 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
       const [item] = await tx
         .insert(dispatchItems)
         .values({
-          dispatchId: d!.id,
+          dispatchId: inserted!.id,
           petitionId: p.id,
           councilId,
           agencyId: input.agencyId ?? null,
@@ -158,6 +178,36 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
         .update(petitions)
         .set({ status: 'dispatched', agencyId: input.agencyId ?? p.agencyId, version: p.version + 1, updatedAt: new Date() })
         .where(eq(petitions.id, p.id));
+      petitionEvents.push({ p, itemId: item!.id });
+    }
+    // The letter: built from the dispatch and its items just written, numbered by the register.
+    let d = inserted!;
+    let letter: Awaited<ReturnType<typeof issueDocumentTx>> | null = null;
+    if (input.issueLetter) {
+      const { issuerId, ...signature } = input.issueLetter;
+      letter = await issueDocumentTx(tx, ctx.actor, councilId, ctx.now, {
+        templateKey: 'petition_dispatch_letter',
+        issuerId: issuerId ?? undefined,
+        params: { dispatchId: d.id, ...signature },
+      });
+      [d] = await tx
+        .update(dispatches)
+        .set({ letterNumber: letter.symbol, letterDate: letter.issuedOn, documentId: letter.id, updatedAt: new Date() })
+        .where(eq(dispatches.id, d.id))
+        .returning() as [typeof d];
+    }
+    await recordEvent(tx, ctx.actor, {
+      action: 'dispatch.create',
+      entityType: 'dispatch',
+      entityId: d.id,
+      councilId,
+      agencyId: input.agencyId ?? null,
+      after: {
+        ...d, petitionIds: input.petitionIds, targetName,
+        document: letter ? { id: letter.id, symbol: letter.symbol, number: letter.number, issuerId: letter.issuerId } : null,
+      },
+    });
+    for (const { p, itemId } of petitionEvents) {
       await recordEvent(tx, ctx.actor, {
         action: 'petition.dispatch',
         entityType: 'petition',
@@ -167,15 +217,22 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
         before: { status: p.status, agencyId: p.agencyId },
         after: {
           status: 'dispatched',
-          dispatchId: d!.id,
-          dispatchItemId: item!.id,
-          letterNumber: input.letterNumber,
-          letterDate: input.letterDate,
+          dispatchId: d.id,
+          dispatchItemId: itemId,
+          letterNumber: d.letterNumber,
+          letterDate: d.letterDate,
           dueDate: computation.due,
           targetName,
         },
       });
     }
-    return { ...out(d!), targetName, petitionCount: rows.length };
+    return {
+      ...out(d),
+      targetName,
+      petitionCount: rows.length,
+      document: letter
+        ? { id: letter.id, symbol: letter.symbol, fileName: letter.fileName, downloadPath: documentDownloadPath(councilId, letter.id) }
+        : null,
+    };
   });
 }

@@ -4,6 +4,8 @@ import type { Db } from '../../../db/client.ts';
 import { agencies, councils } from '../../directory/schema.ts';
 import { out, totalOf } from '../common.ts';
 import { dispatches, reminders } from '../schema.ts';
+import { documents } from '../../documents/schema.ts';
+import { documentDownloadPath } from '../../documents/service.ts';
 
 export async function listDispatches(db: Db, councilId: string, q: { page: number; pageSize: number; roundId?: string; agencyId?: string }) {
   const where = and(
@@ -17,12 +19,16 @@ export async function listDispatches(db: Db, councilId: string, q: { page: numbe
         d: dispatches,
         agencyName: agencies.name,
         councilName: councils.name,
+        docId: documents.id,
+        docSymbol: documents.symbol,
+        docStatus: documents.status,
         items: sql<number>`(select count(*)::int from petition_dispatch_items i where i.dispatch_id = "petition_dispatches"."id")`,
         pending: sql<number>`(select count(*)::int from petition_dispatch_items i where i.dispatch_id = "petition_dispatches"."id" and i.state = 'pending')`,
       })
       .from(dispatches)
       .leftJoin(agencies, eq(agencies.id, dispatches.agencyId))
       .leftJoin(councils, eq(councils.id, dispatches.targetCouncilId))
+      .leftJoin(documents, eq(documents.id, dispatches.documentId))
       .where(where)
       .orderBy(desc(dispatches.letterDate), desc(dispatches.createdAt))
       .limit(q.pageSize)
@@ -30,7 +36,16 @@ export async function listDispatches(db: Db, councilId: string, q: { page: numbe
     totalOf(db.select({ total: sql<number>`count(*)::int` }).from(dispatches).where(where)),
   ]);
   return {
-    items: rows.map((r) => ({ ...out(r.d), targetName: r.agencyName ?? r.councilName, petitionCount: r.items, pendingCount: r.pending })),
+    items: rows.map((r) => ({
+      ...out(r.d),
+      targetName: r.agencyName ?? r.councilName,
+      petitionCount: r.items,
+      pendingCount: r.pending,
+      // The letter issued from the register with the dispatch, when it was.
+      document: r.docId
+        ? { id: r.docId, symbol: r.docSymbol!, status: r.docStatus!, downloadPath: documentDownloadPath(councilId, r.docId) }
+        : null,
+    })),
     total,
     page: q.page,
     pageSize: q.pageSize,

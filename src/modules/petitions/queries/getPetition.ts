@@ -14,6 +14,7 @@ import { withoutPersonal } from '../personal.ts';
 import {
   contactMeetings, dispatches, dispatchItems, opinions, petitionRoundEntries, petitionRounds, petitions, responseAttachments, responses, reviews,
 } from '../schema.ts';
+import { documentDownloadPath } from '../../documents/service.ts';
 import { decorate, listColumns } from './listPetitions.ts';
 import { withoutSearchKeys } from '../../../db/rows.ts';
 
@@ -95,6 +96,9 @@ export async function getPetition(
       targetCouncilId: i.targetCouncilId,
       letterNumber: d.letterNumber,
       letterDate: d.letterDate,
+      // The letter issued from the register with the dispatch, when it was.
+      documentId: d.documentId,
+      documentPath: d.documentId ? documentDownloadPath(d.councilId, d.documentId) : null,
       dueDate: i.dueDate,
       dueRule: d.dueRule,
       returnReason: i.returnReason,

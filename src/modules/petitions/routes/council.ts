@@ -715,7 +715,7 @@ export function councilRoutes(r: Router) {
   r.add(
     {
       method: 'post', path: '/councils/{councilId}/dispatches',
-      summary: 'Chuyển kiến nghị bằng công văn đến một cơ quan, Đoàn ĐBQH hoặc HĐND cấp trên; hạn trả lời tính theo quy định của HĐND',
+      summary: 'Chuyển kiến nghị bằng công văn đến một cơ quan, Đoàn ĐBQH hoặc HĐND cấp trên (nhập số công văn đã có, hoặc phát hành công văn từ Sổ văn bản đi); hạn trả lời tính theo quy định của HĐND',
       permission: 'petitions.manage', scope: 'council',
       request: {
         params: CouncilParams,
@@ -723,8 +723,15 @@ export function councilRoutes(r: Router) {
           roundId: Id,
           agencyId: Id.nullable().optional(),
           targetCouncilId: Id.nullable().optional(),
-          letterNumber: text('Số công văn', 100),
-          letterDate: IsoDate,
+          // Either an existing letter's number and date, or `issueLetter`: the register gives both.
+          letterNumber: text('Số công văn', 100).nullable().optional(),
+          letterDate: IsoDate.nullable().optional(),
+          issueLetter: z.object({
+            issuerId: Id.nullable().optional(),
+            signerName: optionalText('Họ tên người ký', 100).optional(),
+            signerTitle: optionalText('Chức vụ người ký', 100).optional(),
+            recipients: z.array(text('Nơi nhận', 300)).max(50).optional(),
+          }).nullable().optional(),
           receivedOn: IsoDate.nullable().optional(),
           petitionIds: z.array(Id).min(1, { message: 'Hãy chọn ít nhất một kiến nghị.' }).max(2000),
           note: optionalText('Ghi chú', 2000).optional(),

@@ -1,10 +1,12 @@
 // Dispatch (chuyển xử lý): pick petitions not yet sent, group them by the competent agency, and
 // send one official letter (công văn) per agency — or to the upper-level council; the due date is
-// computed by the server from the council's rule on the working-day calendar.
+// computed by the server from the council's rule on the working-day calendar. The letter's number
+// is either typed (a letter already issued) or taken from the outgoing-document register, which
+// issues the forwarding letter (.docx) in the same step.
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Col, DatePicker, Input, Modal, Radio, Result, Row, Table, Tag, Typography } from 'antd';
-import { SendOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, DatePicker, Input, Modal, Radio, Result, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
 import { useApi } from '../../lib/hooks.ts';
@@ -12,6 +14,16 @@ import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate, isoDay } from '../../lib/format.ts';
 import { AgencySelect, CouncilSelect } from '../../components/pickers.tsx';
 import { DeadlineTag, StatusTag, clip, type PetitionRow, type RoundSummary } from './shared.tsx';
+import { downloadFile, type Issuer } from '../documents/shared.tsx';
+
+/** The letter issued from the register with a dispatch. */
+interface DispatchDocument {
+  id: string;
+  symbol: string;
+  status?: string;
+  fileName?: string;
+  downloadPath: string;
+}
 
 interface Dispatch {
   id: string;
@@ -22,6 +34,25 @@ interface Dispatch {
   dueRule: { rule?: { unit: string; value: number; anchor: string }; movedBecause?: string | null; nominalDate?: string };
   petitionCount: number;
   pendingCount: number;
+  document?: DispatchDocument | null;
+}
+
+/** Downloads the .docx of a letter issued with a dispatch. */
+async function downloadLetter(doc: DispatchDocument) {
+  try {
+    const name = await downloadFile(doc.downloadPath.replace(/^\/api/, ''), { fallbackName: doc.fileName ?? `${doc.symbol}.docx` });
+    message.success(`Đã tải ${name}.`);
+  } catch (err) {
+    showError(err);
+  }
+}
+
+export function LetterLink({ doc, label }: { doc: DispatchDocument; label?: string }) {
+  return (
+    <Button type="link" size="small" icon={<DownloadOutlined />} onClick={() => void downloadLetter(doc)} style={{ padding: 0 }}>
+      {label ?? `Tải công văn ${doc.symbol} (.docx)`}
+    </Button>
+  );
 }
 
 interface Settings {
@@ -73,7 +104,12 @@ export function DispatchTab(props: { councilId: string; round: RoundSummary; onC
           status="success"
           title={`Đã chuyển ${done.reduce((n, d) => n + d.petitionCount, 0)} kiến nghị bằng ${done.length} công văn`}
           subTitle={done.map((d) => `${d.letterNumber} → ${d.targetName}: hạn trả lời ${fmtDate(d.dueDate)}`).join(' · ')}
-          extra={<Button onClick={() => setDone(null)}>Đóng</Button>}
+          extra={
+            <Space orientation="vertical">
+              {done.filter((d) => d.document).map((d) => <LetterLink key={d.id} doc={d.document!} />)}
+              <Button onClick={() => setDone(null)}>Đóng</Button>
+            </Space>
+          }
           style={{ padding: '12px 0 24px' }}
         />
       )}
@@ -119,7 +155,17 @@ export function DispatchTab(props: { councilId: string; round: RoundSummary; onC
         scroll={{ x: 700 }}
         locale={{ emptyText: 'Chưa chuyển công văn nào trong đợt.' }}
         columns={[
-          { title: 'Số công văn', dataIndex: 'letterNumber', width: 150 },
+          {
+            title: 'Số công văn',
+            dataIndex: 'letterNumber',
+            width: 170,
+            render: (n: string, x) =>
+              x.document ? (
+                <Button type="link" size="small" icon={<DownloadOutlined />} style={{ padding: 0 }} title="Tải công văn đã phát hành từ Sổ văn bản đi (.docx)" onClick={() => void downloadLetter(x.document!)}>
+                  {n}
+                </Button>
+              ) : n,
+          },
           { title: 'Ngày', dataIndex: 'letterDate', width: 110, render: fmtDate },
           { title: 'Nơi nhận', dataIndex: 'targetName' },
           { title: 'Số kiến nghị', dataIndex: 'petitionCount', width: 110, align: 'right' },
@@ -184,6 +230,14 @@ interface Letter {
   note: string;
 }
 
+/** How the letters get their number: typed (already issued) or issued now from the register. */
+type NumberMode = 'typed' | 'issue';
+interface IssueOptions {
+  issuerId?: string;
+  signerName: string;
+  signerTitle: string;
+}
+
 function DispatchModal(props: {
   councilId: string;
   roundId: string;
@@ -194,8 +248,18 @@ function DispatchModal(props: {
 }) {
   const [letters, setLetters] = useState<Record<string, Letter>>({});
   const [busy, setBusy] = useState(false);
+  const [mode, setMode] = useState<NumberMode>('typed');
+  const [issue, setIssue] = useState<IssueOptions>({ signerName: '', signerTitle: '' });
+  const issuers = useApi<{ items: Issuer[] }>(props.groups && mode === 'issue' ? `/councils/${props.councilId}/documents/issuers` : null);
+  // The forwarding letter's template is issued by the standing committee by default.
+  useEffect(() => {
+    if (issue.issuerId || !issuers.data) return;
+    const standing = issuers.data.items.find((i) => i.kind === 'standing') ?? issuers.data.items[0];
+    if (standing) setIssue((o) => ({ ...o, issuerId: standing.id }));
+  }, [issuers.data, issue.issuerId]);
   useEffect(() => {
     if (!props.groups) return;
+    setMode('typed');
     setLetters(
       Object.fromEntries(
         props.groups.map((g) => [g.key, { target: 'agency', agencyId: g.agencyId, agencyName: g.agencyName, letterNumber: '', letterDate: dayjs(), note: '' } as Letter]),
@@ -211,11 +275,11 @@ function DispatchModal(props: {
         const out: string[] = [];
         if (l.target === 'agency' && !l.agencyId) out.push('chưa chọn cơ quan nhận');
         if (l.target === 'council' && !l.councilId) out.push('chưa chọn HĐND cấp trên');
-        if (!l.letterNumber.trim()) out.push('chưa nhập số công văn');
-        if (!l.letterDate) out.push('chưa chọn ngày công văn');
+        if (mode === 'typed' && !l.letterNumber.trim()) out.push('chưa nhập số công văn');
+        if (mode === 'typed' && !l.letterDate) out.push('chưa chọn ngày công văn');
         return out;
       }),
-    [letters, props.groups],
+    [letters, props.groups, mode],
   );
   const submit = async () => {
     if (!props.groups) return;
@@ -229,8 +293,15 @@ function DispatchModal(props: {
             roundId: props.roundId,
             agencyId: l.target === 'agency' ? l.agencyId : null,
             targetCouncilId: l.target === 'council' ? l.councilId : null,
-            letterNumber: l.letterNumber.trim(),
-            letterDate: isoDay(l.letterDate),
+            ...(mode === 'typed'
+              ? { letterNumber: l.letterNumber.trim(), letterDate: isoDay(l.letterDate) }
+              : {
+                issueLetter: {
+                  issuerId: issue.issuerId ?? null,
+                  signerName: issue.signerName.trim() || undefined,
+                  signerTitle: issue.signerTitle.trim() || undefined,
+                },
+              }),
             petitionIds: g.petitions.map((p) => p.id),
             note: l.note.trim() || undefined,
           }),
@@ -248,7 +319,7 @@ function DispatchModal(props: {
   const rule = props.settings?.deadlines;
   return (
     <Modal
-      title="Chuyển kiến nghị đến cơ quan có thẩm quyền"
+      title={mode === 'issue' ? 'Chuyển kiến nghị và phát hành công văn' : 'Chuyển kiến nghị đến cơ quan có thẩm quyền'}
       open={!!props.groups}
       onCancel={props.onClose}
       onOk={submit}
@@ -272,6 +343,50 @@ function DispatchModal(props: {
           )
         }
       />
+      <Card size="small" style={{ marginBottom: 12 }} title="Số, ngày công văn">
+        <Radio.Group value={mode} onChange={(e) => setMode(e.target.value)} data-testid="dispatch-number-mode">
+          <Radio value="typed">Nhập số công văn đã có</Radio>
+          <Radio value="issue">Phát hành công văn từ Sổ văn bản đi</Radio>
+        </Radio.Group>
+        {mode === 'issue' && (
+          <Row gutter={[12, 8]} style={{ marginTop: 12 }}>
+            <Col xs={24}>
+              <Select
+                style={{ width: '100%' }}
+                value={issue.issuerId}
+                onChange={(v) => setIssue((o) => ({ ...o, issuerId: v }))}
+                loading={issuers.loading}
+                options={(issuers.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.name} — ký hiệu ${i.code}` }))}
+                placeholder="Cơ quan ban hành"
+                aria-label="Cơ quan ban hành"
+              />
+            </Col>
+            <Col xs={24} sm={12}>
+              <Input
+                value={issue.signerName}
+                onChange={(e) => setIssue((o) => ({ ...o, signerName: e.target.value }))}
+                placeholder="Họ tên người ký (để trống: theo lời văn của mẫu)"
+                aria-label="Họ tên người ký"
+                maxLength={100}
+              />
+            </Col>
+            <Col xs={24} sm={12}>
+              <Input
+                value={issue.signerTitle}
+                onChange={(e) => setIssue((o) => ({ ...o, signerTitle: e.target.value }))}
+                placeholder="Chức vụ người ký, ví dụ Phó Chủ tịch"
+                aria-label="Chức vụ người ký"
+                maxLength={100}
+              />
+            </Col>
+            <Col xs={24}>
+              <Typography.Text type="secondary">
+                Mỗi công văn lấy số tiếp theo trong Sổ văn bản đi, mang ngày phát hành (hôm nay); hạn trả lời tính từ ngày này. Sau khi chuyển, tải tệp .docx của công văn để trình ký.
+              </Typography.Text>
+            </Col>
+          </Row>
+        )}
+      </Card>
       {(props.groups ?? []).map((g) => {
         const l = letters[g.key];
         if (!l) return null;
@@ -300,6 +415,7 @@ function DispatchModal(props: {
                   <CouncilSelect style={{ width: '100%' }} value={l.councilId} onChange={(v) => set(g.key, { councilId: v })} aria-label="HĐND cấp trên" />
                 )}
               </Col>
+              {mode === 'typed' && (<>
               <Col xs={24} sm={12}>
                 <Input
                   value={l.letterNumber}
@@ -319,6 +435,7 @@ function DispatchModal(props: {
                   aria-label="Ngày công văn"
                 />
               </Col>
+              </>)}
               <Col xs={24}>
                 <Input value={l.note} onChange={(e) => set(g.key, { note: e.target.value })} placeholder="Ghi chú (không bắt buộc)" maxLength={2000} />
               </Col>

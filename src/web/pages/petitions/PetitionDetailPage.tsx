@@ -13,6 +13,7 @@ import { useApi } from '../../lib/hooks.ts';
 import { message, notification, showError, showFormError } from '../../lib/feedback.tsx';
 import { fmtDate, fmtDateTime, isoDay } from '../../lib/format.ts';
 import { AgencySelect } from '../../components/pickers.tsx';
+import { LetterLink } from './DispatchTab.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import {
   DeadlineTag, EncodingTag, RESULT_LABELS, ResultTag, StatusTag, VERDICT_LABELS, levelOptions, useBodies, useFields, usePetitionPerms,
@@ -43,7 +44,7 @@ export interface ResponseRow {
 interface Detail extends PetitionRow {
   sources: { opinions: number; meetings: number; communes: number; voters: number; communeNames: string[]; meetingList: { id: string; heldOn: string; place: string; delegateGroup: string | null }[] };
   opinions: (Opinion & { meeting: { id: string; heldOn: string; place: string; delegateGroup: string | null } | null })[];
-  dispatches: { id: string; state: string; targetName: string; letterNumber: string; letterDate: string; dueDate: string; returnReason: string; deadlineStatus: DeadlineState | null }[];
+  dispatches: { id: string; state: string; targetName: string; letterNumber: string; letterDate: string; documentId?: string | null; documentPath?: string | null; dueDate: string; returnReason: string; deadlineStatus: DeadlineState | null }[];
   responses: ResponseRow[];
   reviews: { id: string; verdict: string; verdictLabel: string; comment: string; reviewerName: string; bodyName: string | null; createdAt: string }[];
   rounds: { roundId: string; name: string; at: string; reason: string }[];
@@ -210,7 +211,18 @@ export function PetitionDetailPage() {
                   dataSource={p.dispatches}
                   scroll={{ x: 600 }}
                   columns={[
-                    { title: 'Công văn', key: 'l', render: (_: unknown, d) => `${d.letterNumber} ngày ${fmtDate(d.letterDate)}` },
+                    {
+                      title: 'Công văn',
+                      key: 'l',
+                      render: (_: unknown, d) => (
+                        <>
+                          {`${d.letterNumber} ngày ${fmtDate(d.letterDate)}`}
+                          {d.documentId && d.documentPath && (
+                            <div><LetterLink doc={{ id: d.documentId, symbol: d.letterNumber, downloadPath: d.documentPath }} label="Tải công văn (.docx)" /></div>
+                          )}
+                        </>
+                      ),
+                    },
                     { title: 'Nơi nhận', dataIndex: 'targetName' },
                     { title: 'Hạn trả lời', key: 'due', width: 170, render: (_: unknown, d) => <>{fmtDate(d.dueDate)} <DeadlineTag state={d.deadlineStatus} /></> },
                     {

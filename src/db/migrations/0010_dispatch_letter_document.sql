@@ -1,0 +1,2 @@
+ALTER TABLE "petition_dispatches" ADD COLUMN "document_id" uuid;--> statement-breakpoint
+ALTER TABLE "petition_dispatches" ADD CONSTRAINT "petition_dispatches_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;
