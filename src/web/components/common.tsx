@@ -1,9 +1,10 @@
 // Shared page pieces: page header with breadcrumbs, error and permission pages, spinners.
-import type { ReactNode } from 'react';
-import { Alert, Breadcrumb, Button, Result, Spin } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Alert, Breadcrumb, Button, Input, Modal, Result, Spin } from 'antd';
 import { HomeOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../lib/api.ts';
+import { message, showError } from '../lib/feedback.tsx';
 
 export interface Crumb {
   title: ReactNode;
@@ -89,5 +90,58 @@ export function SearchCorrection({ corrected }: { corrected: Record<string, stri
       style={{ marginBottom: 12 }}
       title={`Không có kết quả đúng như đã gõ; đang hiển thị kết quả với cách viết gần đúng: ${parts.join('; ')}`}
     />
+  );
+}
+
+/**
+ * "Trả lại" with a reason (an agency returning a petition, an upper council sending one back down):
+ * the reason is required; `onSubmit` does the call and resolves when it succeeded.
+ */
+export function ReturnReasonModal(props: {
+  title: string;
+  children?: ReactNode;
+  placeholder?: string;
+  testId?: string;
+  onSubmit(reason: string): Promise<void>;
+  onClose(): void;
+}) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (!reason.trim()) {
+      message.warning('Hãy nêu lý do trả lại.');
+      return;
+    }
+    setBusy(true);
+    try {
+      await props.onSubmit(reason.trim());
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={props.title}
+      onCancel={props.onClose}
+      onOk={submit}
+      okText="Trả lại"
+      okButtonProps={{ danger: true, ...(props.testId ? { 'data-testid': `${props.testId}-submit` } : {}) }}
+      cancelText="Hủy"
+      confirmLoading={busy}
+    >
+      {props.children}
+      <Input.TextArea
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        autoSize={{ minRows: 3, maxRows: 8 }}
+        maxLength={2000}
+        placeholder={props.placeholder}
+        aria-label="Lý do trả lại"
+        {...(props.testId ? { 'data-testid': `${props.testId}-reason` } : {})}
+      />
+    </Modal>
   );
 }

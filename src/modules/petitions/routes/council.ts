@@ -24,6 +24,7 @@ import { classifyOpinions } from '../actions/classifyOpinions.ts';
 import { mergeOpinions } from '../actions/mergeOpinions.ts';
 import { addToPetition } from '../actions/addToPetition.ts';
 import { unmergeOpinion } from '../actions/unmergeOpinion.ts';
+import { returnToLower } from '../actions/returnToLower.ts';
 import { splitPetition } from '../actions/splitPetition.ts';
 import { updatePetition } from '../actions/updatePetition.ts';
 import { dispatchPetitions } from '../actions/dispatch.ts';
@@ -438,6 +439,22 @@ export function councilRoutes(r: Router) {
     async (c) => {
       const { councilId, opinionId } = c.req.valid('param');
       return c.json(await deleteOpinions(ctxOf(c), councilId, [{ opinionId, version: c.req.valid('query').version }]), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'post', path: '/councils/{councilId}/opinions/{opinionId}/return-to-lower',
+      summary: 'Trả lại kiến nghị do HĐND cấp dưới chuyển lên (thuộc thẩm quyền cấp dưới), kèm lý do; chỉ khi chưa tổng hợp vào kiến nghị',
+      permission: 'petitions.manage', scope: 'council',
+      request: {
+        params: OpinionParams,
+        body: jsonBody(z.object({ reason: text('Lý do trả lại', 2000), version: z.number().int().min(1) })),
+      },
+      responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const { councilId, opinionId } = c.req.valid('param');
+      return c.json(await returnToLower(ctxOf(c), councilId, opinionId, c.req.valid('json')), 200);
     },
   );
   r.add(

@@ -3,14 +3,14 @@
 // outside the agency's competence. Agencies never see voter names.
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Drawer, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Descriptions, Drawer, Form, Input, Segmented, Select, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { request, api } from '../../lib/api.ts';
 import { useApi, useDebounced, usePagedTable } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { message, showFormError } from '../../lib/feedback.tsx';
 import { fmtDate, isoDay } from '../../lib/format.ts';
 import { useAuth } from '../../lib/auth.tsx';
-import { ErrorView, Loading, Page, SearchCorrection } from '../../components/common.tsx';
+import { ErrorView, Loading, Page, ReturnReasonModal, SearchCorrection } from '../../components/common.tsx';
 import { AnswerFormItems, ResponseView, type ResponseRow } from './PetitionDetailPage.tsx';
 import { DeadlineTag, clip, type DeadlineState } from './shared.tsx';
 
@@ -156,7 +156,6 @@ function ItemPanel(props: { agencyId: string; itemId: string; onDone(): void }) 
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [busy, setBusy] = useState(false);
   const [returnOpen, setReturnOpen] = useState(false);
-  const [reason, setReason] = useState('');
 
   if (item.error) return <ErrorView error={item.error} />;
   const it = item.data;
@@ -188,23 +187,7 @@ function ItemPanel(props: { agencyId: string; itemId: string; onDone(): void }) 
       setBusy(false);
     }
   };
-  const giveBack = async () => {
-    if (!reason.trim()) {
-      message.warning('Hãy nêu lý do trả lại.');
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.post(`/agencies/${props.agencyId}/petitions/${props.itemId}/return`, { reason: reason.trim() });
-      message.success('Đã trả lại kiến nghị để Văn phòng HĐND chuyển đúng cơ quan.');
-      setReturnOpen(false);
-      props.onDone();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+
 
   return (
     <div>
@@ -252,19 +235,20 @@ function ItemPanel(props: { agencyId: string; itemId: string; onDone(): void }) 
           </Space>
         </>
       )}
-      <Modal
-        open={returnOpen}
-        title="Trả lại kiến nghị không thuộc thẩm quyền"
-        onCancel={() => setReturnOpen(false)}
-        onOk={giveBack}
-        okText="Trả lại"
-        okButtonProps={{ danger: true }}
-        cancelText="Hủy"
-        confirmLoading={busy}
-      >
-        <p>Văn phòng HĐND sẽ nhận lại kiến nghị và chuyển đến cơ quan có thẩm quyền. Hãy nêu rõ lý do (và cơ quan đúng thẩm quyền, nếu biết).</p>
-        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} aria-label="Lý do trả lại" />
-      </Modal>
+      {returnOpen && (
+        <ReturnReasonModal
+          title="Trả lại kiến nghị không thuộc thẩm quyền"
+          onClose={() => setReturnOpen(false)}
+          onSubmit={async (reason) => {
+            await api.post(`/agencies/${props.agencyId}/petitions/${props.itemId}/return`, { reason });
+            message.success('Đã trả lại kiến nghị để Văn phòng HĐND chuyển đúng cơ quan.');
+            setReturnOpen(false);
+            props.onDone();
+          }}
+        >
+          <p>Văn phòng HĐND sẽ nhận lại kiến nghị và chuyển đến cơ quan có thẩm quyền. Hãy nêu rõ lý do (và cơ quan đúng thẩm quyền, nếu biết).</p>
+        </ReturnReasonModal>
+      )}
     </div>
   );
 }

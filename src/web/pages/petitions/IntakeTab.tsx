@@ -2,21 +2,22 @@
 // grid (Tab between voter / hamlet / text, Enter saves the row and opens the next), "paste a list"
 // (split by the server, previewed, saved at once), and XLSX/CSV import with column mapping. An
 // opinion typed by mistake (twice, or under the wrong meeting) is deleted from the list below, one
-// or a selection at once, while it is not yet part of a petition.
+// or a selection at once, while it is not yet part of a petition. A petition a lower council sent
+// up that is in fact for the lower level is returned to it with a reason ("Trả lại cấp dưới").
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Alert, Button, Col, Input, Popconfirm, Popover, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography, type InputRef,
 } from 'antd';
-import { CheckCircleTwoTone, DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, DeleteOutlined, HistoryOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api, withQuery } from '../../lib/api.ts';
 import { ImportWizard, type ImportField, type ImportPlanBase } from '../../components/ImportWizard.tsx';
-import { SearchCorrection } from '../../components/common.tsx';
+import { ReturnReasonModal, SearchCorrection } from '../../components/common.tsx';
 import { useApi, useDebounced, usePagedTable } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate } from '../../lib/format.ts';
 import { ExportButton } from '../documents/shared.tsx';
-import { CHANNEL_LABELS, EncodingTag, clip, type Meeting, type Opinion, type RoundSummary } from './shared.tsx';
+import { CHANNEL_LABELS, EncodingTag, clip, usePetitionPerms, type Meeting, type Opinion, type RoundSummary } from './shared.tsx';
 
 interface Target {
   meetingId?: string;
@@ -28,6 +29,9 @@ type IntakeOpinion = Opinion & { sourcePetitionId?: string | null };
 
 /** Only an opinion not yet in a petition, typed here (not sent up by a lower council), can be deleted. */
 const deletable = (o: IntakeOpinion) => !o.petitionId && !o.sourcePetitionId;
+
+/** A petition a lower council sent up, not yet merged here, can be returned to it. */
+const returnable = (o: IntakeOpinion) => !!o.sourcePetitionId && !o.petitionId;
 
 export function IntakeTab(props: {
   councilId: string;
@@ -52,6 +56,9 @@ export function IntakeTab(props: {
   const target: Target = meetingId ? { meetingId, channel: 'meeting' } : { channel };
   const [selected, setSelected] = useState<IntakeOpinion[]>([]);
   const [deleting, setDeleting] = useState(false);
+  // Returning to the lower council is a secretariat decision (petitions.manage, as merging).
+  const canReturn = usePetitionPerms(councilId).manage;
+  const [returning, setReturning] = useState<IntakeOpinion | null>(null);
   useEffect(() => setSelected([]), [listMeeting, dq]);
   const saved = () => {
     table.reload();
@@ -204,6 +211,7 @@ export function IntakeTab(props: {
             render: (t: string, o) => (
               <div>
                 <span title={t}>{clip(t, 260)}</span> <EncodingTag encoding={o.sourceEncoding} original={o.originalText} />
+                {o.sourcePetitionId && <Tag color="purple" style={{ marginLeft: 4 }}>{CHANNEL_LABELS.lower_council}</Tag>}
               </div>
             ),
           },
@@ -234,14 +242,25 @@ export function IntakeTab(props: {
                 <Tag>Mới tiếp nhận</Tag>
               ),
           },
-          ...(props.canEdit
+          ...(props.canEdit || canReturn
             ? [
                 {
                   title: '',
                   key: 'actions',
-                  width: 48,
+                  width: canReturn ? 150 : 48,
                   render: (_: unknown, o: IntakeOpinion) =>
-                    deletable(o) && (
+                    canReturn && returnable(o) ? (
+                      <Button
+                        type="link"
+                        size="small"
+                        icon={<RollbackOutlined />}
+                        onClick={() => setReturning(o)}
+                        title="Kiến nghị thuộc thẩm quyền cấp dưới: trả lại HĐND cấp dưới kèm lý do"
+                        data-testid="opinion-return-to-lower"
+                      >
+                        Trả lại cấp dưới
+                      </Button>
+                    ) : props.canEdit && deletable(o) && (
                       <Popconfirm
                         title="Xóa ý kiến này?"
                         description={
@@ -262,7 +281,41 @@ export function IntakeTab(props: {
             : []),
         ]}
       />
+      {returning && (
+        <ReturnToLowerModal
+          councilId={councilId}
+          opinion={returning}
+          onClose={() => setReturning(null)}
+          onDone={() => {
+            setReturning(null);
+            saved();
+          }}
+        />
+      )}
     </div>
+  );
+}
+
+/** The reason a petition sent up by a lower council goes back to it; the lower secretariat re-routes it. */
+function ReturnToLowerModal(props: { councilId: string; opinion: IntakeOpinion; onClose(): void; onDone(): void }) {
+  return (
+    <ReturnReasonModal
+      title="Trả lại kiến nghị cho HĐND cấp dưới"
+      placeholder="Ví dụ: Thuộc thẩm quyền cấp xã, đề nghị HĐND phường chuyển UBND phường giải quyết."
+      testId="return-to-lower"
+      onClose={props.onClose}
+      onSubmit={async (reason) => {
+        await api.post(`/councils/${props.councilId}/opinions/${props.opinion.id}/return-to-lower`, { reason, version: props.opinion.version });
+        message.success('Đã trả lại kiến nghị cho HĐND cấp dưới.');
+        props.onDone();
+      }}
+    >
+      <p style={{ color: '#6b7280' }}>{clip(props.opinion.text, 300)}</p>
+      <p>
+        Kiến nghị sẽ được gỡ khỏi danh sách tiếp nhận của HĐND cấp này; Văn phòng HĐND cấp dưới nhận lại kiến nghị kèm lý do và chuyển
+        đến cơ quan có thẩm quyền. Hãy nêu rõ lý do (và cơ quan đúng thẩm quyền, nếu biết).
+      </p>
+    </ReturnReasonModal>
   );
 }
 

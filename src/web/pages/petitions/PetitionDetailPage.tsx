@@ -309,6 +309,8 @@ function EventDetail({ e }: { e: TimelineEvent }) {
   if (typeof a.dueDate === 'string') bits.push(`hạn ${fmtDate(a.dueDate)}`);
   if (typeof a.result === 'string') bits.push(RESULT_LABELS[a.result] ?? a.result);
   if (typeof a.verdict === 'string') bits.push(a.verdict === 'satisfactory' ? 'Đạt' : 'Chưa đạt');
+  // Who returned it: the agency, or the upper council that sent it back (returnToLower.ts).
+  if (e.action === 'petition.return' && typeof a.agencyName === 'string') bits.push(a.agencyName);
   if (typeof a.reason === 'string') bits.push(`Lý do: ${a.reason}`);
   if (typeof a.roundName === 'string') bits.push(a.roundName);
   if (typeof a.comment === 'string') bits.push(a.comment);
