@@ -59,9 +59,10 @@ for (const kind of dbKinds()) {
       });
       const [ev] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'delegate.import'), eq(auditEvents.councilId, council)));
       expect(ev).toBeTruthy();
-      // The same file again: both people already exist → errors, nothing written, unless the file marks them.
+      // The same file again: both people already exist and nothing changed → no creates, both unchanged;
+      // a row marked "Có" is still a new namesake.
       const again = await (await vp.upload(`/api/councils/${council}/delegates/import`, form(data, 'dai-bieu.xlsx', 'preview'))).json();
-      expect(again.errors.map((e: { message: string }) => e.message).join('\n')).toContain('đã có trong danh sách của HĐND');
+      expect(again).toMatchObject({ creates: 0, updates: 0, unchanged: 2, errors: [] });
       const marked = await xlsx([
         ['Họ và tên', 'Năm sinh', 'Vẫn nhập nếu trùng'],
         ['Võ Văn Đức', 1975, 'Có'],
@@ -95,6 +96,130 @@ for (const kind of dbKinds()) {
       ]);
       const preview = await (await vp.upload(`/api/councils/${council}/delegates/import`, form(bad, 'dvbc.xlsx', 'preview'))).json();
       expect(preview.errors[0].message).toContain('Dòng 2: không tìm thấy đơn vị bầu cử');
+    });
+
+    const importFile = async (rows: unknown[][], name: string, mode: 'preview' | 'commit') =>
+      vp.upload(`/api/councils/${council}/delegates/import`, form(await xlsx(rows), name, mode));
+    const HEAD = ['Họ và tên', 'Giới tính', 'Năm sinh', 'Chức vụ', 'Nơi công tác', 'Đơn vị bầu cử', 'Trạng thái'];
+    const byName = async (fullName: string) =>
+      t.db.select().from(delegates).where(and(eq(delegates.councilId, council), eq(delegates.fullName, fullName)));
+
+    it('imports the same file twice: the second time creates nothing and reports every row unchanged', async () => {
+      const rows = [
+        HEAD,
+        ['Lê Thị Hồng Nhung', 'Nữ', 1980, 'Đại biểu', 'Hội Phụ nữ phường', 1, ''],
+        ['Phạm Văn Ước', 'Nam', 1968, 'Trưởng ban Kinh tế - Xã hội', 'HĐND thị xã', 2, 'Đang là đại biểu'],
+        ['Nguyễn Thị Hòa', 'Nữ', 1985, 'Đại biểu', 'Trường THCS Phổ Vinh', 1, ''],
+      ];
+      const first = await importFile(rows, 'lap-1.xlsx', 'commit');
+      expect(first.status).toBe(200);
+      expect(await first.json()).toMatchObject({ creates: 3, updates: 0, unchanged: 0 });
+      const before = await count();
+      const again = await (await importFile(rows, 'lap-2.xlsx', 'preview')).json();
+      expect(again).toMatchObject({ creates: 0, updates: 0, unchanged: 3, errors: [] });
+      expect(again.preview.map((p: { action: string }) => p.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+      const commit = await importFile(rows, 'lap-2.xlsx', 'commit');
+      expect(commit.status).toBe(422);
+      expect((await commit.json()).error.message).toContain('Không có gì thay đổi');
+      expect(await count()).toBe(before);
+    });
+
+    it('updates a changed position and creates a new delegate; empty cells clear nothing; audit keeps before → after', async () => {
+      const before = await count();
+      const rows = [
+        HEAD,
+        // Position changed; status "Đã thôi" (left the council).
+        ['Phạm Văn Ước', 'Nam', 1968, 'Phó Chủ tịch HĐND', 'HĐND thị xã', 2, 'Đã thôi'],
+        // Only the name and year given: nothing to clear, nothing changes.
+        ['Lê Thị Hồng Nhung', '', 1980, '', '', '', ''],
+        // A by-election.
+        ['Ngô Thị Lan', 'Nữ', 1990, 'Đại biểu', 'Đoàn Thanh niên phường', 1, ''],
+      ];
+      const preview = await (await importFile(rows, 'bau-bo-sung.xlsx', 'preview')).json();
+      expect(preview).toMatchObject({ creates: 1, updates: 1, unchanged: 1, errors: [] });
+      expect(preview.preview.map((p: { fullName: string; action: string }) => [p.fullName, p.action])).toEqual([
+        ['Phạm Văn Ước', 'update'],
+        ['Ngô Thị Lan', 'create'],
+        ['Lê Thị Hồng Nhung', 'unchanged'],
+      ]);
+      expect(preview.preview[0].changes).toEqual([
+        { label: 'Chức vụ', before: 'Trưởng ban Kinh tế - Xã hội', after: 'Phó Chủ tịch HĐND' },
+        { label: 'Trạng thái', before: 'Đang là đại biểu', after: 'Đã thôi' },
+      ]);
+      expect(await count()).toBe(before);
+      const res = await importFile(rows, 'bau-bo-sung.xlsx', 'commit');
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ mode: 'commit', creates: 1, updates: 1, unchanged: 1 });
+      expect(await count()).toBe(before + 1);
+      const [uoc] = await byName('Phạm Văn Ước');
+      expect(uoc).toMatchObject({ position: 'Phó Chủ tịch HĐND', workplace: 'HĐND thị xã', status: 'ended' });
+      expect(uoc!.searchKey).toContain('pho chu tich hdnd');
+      const [nhung] = await byName('Lê Thị Hồng Nhung');
+      expect(nhung).toMatchObject({ gender: 'female', position: 'Đại biểu', workplace: 'Hội Phụ nữ phường' });
+      expect(nhung!.constituencyId).toBeTruthy();
+      const [lan] = await byName('Ngô Thị Lan');
+      expect(lan).toMatchObject({ status: 'active', termId: t.id('term:sa-huynh') });
+      const [ev] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'delegate.import'), eq(auditEvents.entityId, 'bau-bo-sung.xlsx')));
+      expect(ev!.before).toEqual({ updated: [{ id: uoc!.id, fullName: 'Phạm Văn Ước', position: 'Trưởng ban Kinh tế - Xã hội', status: 'active' }] });
+      expect(ev!.after).toMatchObject({
+        creates: 1,
+        updates: 1,
+        unchanged: 1,
+        delegates: [{ id: lan!.id, fullName: 'Ngô Thị Lan' }],
+        updated: [{ id: uoc!.id, fullName: 'Phạm Văn Ước', position: 'Phó Chủ tịch HĐND', status: 'ended' }],
+      });
+    });
+
+    it('matches a name typed without accents or with the old tone placement, and keeps the stored name', async () => {
+      const before = await count();
+      const preview = await (
+        await importFile(
+          [
+            ['Họ và tên', 'Năm sinh', 'Nơi công tác'],
+            ['Pham Van Uoc', 1968, 'Thường trực HĐND thị xã'],
+            ['Nguyễn Thị Hoà', 1985, 'Trường THCS Phổ Vinh'],
+          ],
+          'khong-dau.xlsx',
+          'preview',
+        )
+      ).json();
+      expect(preview).toMatchObject({ creates: 0, updates: 1, unchanged: 1, errors: [] });
+      expect(preview.preview[0]).toMatchObject({ fullName: 'Phạm Văn Ước', action: 'update', changes: [{ label: 'Nơi công tác', after: 'Thường trực HĐND thị xã' }] });
+      expect(preview.preview[1]).toMatchObject({ fullName: 'Nguyễn Thị Hòa', action: 'unchanged' });
+      const res = await importFile([['Họ và tên', 'Năm sinh', 'Nơi công tác'], ['Pham Van Uoc', 1968, 'Thường trực HĐND thị xã']], 'khong-dau.xlsx', 'commit');
+      expect(res.status).toBe(200);
+      expect(await count()).toBe(before);
+      const [uoc] = await byName('Phạm Văn Ước');
+      expect(uoc).toMatchObject({ fullName: 'Phạm Văn Ước', workplace: 'Thường trực HĐND thị xã', position: 'Phó Chủ tịch HĐND' });
+      // No birth year in the file: the one delegate of that name still matches.
+      const noYear = await (await importFile([['Họ và tên', 'Chức vụ'], ['NGUYEN  THI  HOA', 'Đại biểu']], 'khong-nam.xlsx', 'preview')).json();
+      expect(noYear).toMatchObject({ creates: 0, updates: 0, unchanged: 1, errors: [] });
+    });
+
+    it('refuses an ambiguous match (two namesakes born the same year) as a row error and writes nothing', async () => {
+      const twins = await importFile(
+        [['Họ và tên', 'Năm sinh', 'Vẫn nhập nếu trùng'], ['Võ Minh Trí', 1979, ''], ['Võ Minh Trí', 1979, 'Có']],
+        'trung-ten.xlsx',
+        'preview',
+      );
+      // Two identical rows of one file are still a duplicate within the file.
+      expect((await twins.json()).errors[0].message).toContain('trùng với dòng 2');
+      expect((await importFile([['Họ và tên', 'Năm sinh'], ['Võ Minh Trí', 1979]], 'tri-1.xlsx', 'commit')).status).toBe(200);
+      const marked = await importFile([['Họ và tên', 'Năm sinh', 'Vẫn nhập nếu trùng'], ['Võ Minh Trí', 1979, 'Có']], 'tri-2.xlsx', 'commit');
+      expect(await marked.json()).toMatchObject({ creates: 1, updates: 0 });
+      const before = await count();
+      const res = await importFile(
+        [['Họ và tên', 'Năm sinh', 'Chức vụ'], ['Ngô Thị Lan', 1990, 'Ủy viên Ban Văn hóa - Xã hội'], ['Vo Minh Tri', 1979, 'Đại biểu']],
+        'mo-ho.xlsx',
+        'commit',
+      );
+      expect(res.status).toBe(422);
+      const messages: string[] = (await res.json()).error.details.map((e: { message: string }) => e.message);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(/^Dòng 3: có 2 đại biểu trùng họ tên và năm sinh/);
+      expect(await count()).toBe(before);
+      const [lan] = await byName('Ngô Thị Lan');
+      expect(lan!.position).toBe('Đại biểu');
     });
 
     it('refuses a secretariat of another council (403)', async () => {

@@ -7,6 +7,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'unit.update': 'Sửa đơn vị hành chính',
   'unit.add_succession': 'Ghi nhận đơn vị "trở thành"',
   'unit.import': 'Nhập danh mục đơn vị hành chính',
+  'delegate.import': 'Nhập danh sách đại biểu từ tệp',
   'council.create': 'Thêm HĐND',
   'council.update': 'Sửa HĐND',
   'term.create': 'Thêm nhiệm kỳ',

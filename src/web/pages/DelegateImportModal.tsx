@@ -1,8 +1,10 @@
 // Importing a council's delegates from CSV/XLSX, the same flow as the unit import (the shared
 // ImportWizard): choose a file (and the term), map its columns, check the preview and per-row
 // errors, then commit (all rows or none). Each step is one request; the upload shows a progress bar.
+// A row either adds a delegate or updates the matching one (same name and birth year in the term);
+// the preview marks updated rows with what changes, and an empty cell never erases anything.
 import { useEffect, useState } from 'react';
-import { Button, Col, Modal, Result, Row, Select, Statistic } from 'antd';
+import { Alert, Button, Col, Modal, Result, Row, Select, Statistic, Tag, Typography } from 'antd';
 import { GENDER_LABELS } from '../lib/format.ts';
 import { ImportWizard, type ImportField, type ImportPlanBase } from '../components/ImportWizard.tsx';
 import { termLabel, type Term } from './delegateShared.tsx';
@@ -14,11 +16,24 @@ interface DelegatePreviewRow {
   birthYear: number | null;
   position: string;
   constituencyName: string | null;
+  action: 'create' | 'update' | 'unchanged';
+  changes: { label: string; before: string; after: string }[];
 }
 interface Plan extends ImportPlanBase<DelegatePreviewRow> {
   termId: string | null;
   creates: number;
+  updates: number;
+  unchanged: number;
 }
+
+const ACTION_TAGS: Record<DelegatePreviewRow['action'], { color: string; text: string }> = {
+  create: { color: 'green', text: 'Thêm mới' },
+  update: { color: 'blue', text: 'Cập nhật' },
+  unchanged: { color: 'default', text: 'Không đổi' },
+};
+
+const summary = (p: Plan) => `Thêm mới ${p.creates} · Cập nhật ${p.updates} · Không đổi ${p.unchanged}`;
+const written = (p: Plan) => p.creates + p.updates;
 
 /** The fields of the import (same keys as the server's DELEGATE_FIELDS). */
 const FIELDS: ImportField[] = [
@@ -30,7 +45,8 @@ const FIELDS: ImportField[] = [
   { key: 'constituency', label: 'Đơn vị bầu cử', hint: 'số hoặc tên đơn vị bầu cử' },
   { key: 'phone', label: 'Điện thoại', hint: 'số điện thoại' },
   { key: 'email', label: 'Thư điện tử', hint: 'địa chỉ email' },
-  { key: 'allowDuplicate', label: 'Vẫn nhập nếu trùng', hint: 'ghi "Có" cho người khác trùng họ tên, năm sinh' },
+  { key: 'status', label: 'Trạng thái', hint: 'Đang là đại biểu hoặc Đã thôi' },
+  { key: 'allowDuplicate', label: 'Vẫn nhập nếu trùng', hint: 'ghi "Có" cho người mới trùng họ tên, năm sinh với đại biểu đã có' },
 ];
 
 export function DelegateImportModal(props: { councilId: string; open: boolean; terms: Term[]; onClose(): void; onImported(): void }) {
@@ -72,7 +88,8 @@ export function DelegateImportModal(props: { councilId: string; open: boolean; t
         uploadText="Bấm hoặc kéo thả tệp .csv, .xlsx vào đây"
         uploadHint={
           <>
-            Dòng đầu là tiêu đề cột: Họ và tên (bắt buộc), Giới tính, Năm sinh, Chức vụ, Nơi công tác, Đơn vị bầu cử, Điện thoại, Thư điện tử.
+            Dòng đầu là tiêu đề cột: Họ và tên (bắt buộc), Giới tính, Năm sinh, Chức vụ, Nơi công tác, Đơn vị bầu cử, Điện thoại, Thư điện tử,
+            Trạng thái. Đại biểu đã có (cùng họ tên và năm sinh, trong nhiệm kỳ đã chọn) được cập nhật; người chưa có được thêm mới.
             Chữ gõ bằng phông TCVN3 (ABC) hoặc VNI được tự chuyển sang Unicode.
           </>
         }
@@ -81,32 +98,64 @@ export function DelegateImportModal(props: { councilId: string; open: boolean; t
         }
         warnMissing
         stats={(plan, errorCount) => (
-          <Row gutter={16}>
-            <Col xs={8}><Statistic title="Số dòng dữ liệu" value={plan.total} /></Col>
-            <Col xs={8}><Statistic title="Sẽ thêm mới" value={plan.creates} styles={{ content: { color: '#237804' } }} /></Col>
-            <Col xs={8}><Statistic title="Số lỗi" value={errorCount} styles={{ content: { color: errorCount ? '#a8071a' : undefined } }} /></Col>
-          </Row>
+          <>
+            <Row gutter={16}>
+              <Col xs={12} md={5}><Statistic title="Số dòng dữ liệu" value={plan.total} /></Col>
+              <Col xs={12} md={5}><Statistic title="Thêm mới" value={plan.creates} styles={{ content: { color: '#237804' } }} /></Col>
+              <Col xs={12} md={5}><Statistic title="Cập nhật" value={plan.updates} styles={{ content: { color: '#0958d9' } }} /></Col>
+              <Col xs={12} md={5}><Statistic title="Không đổi" value={plan.unchanged} /></Col>
+              <Col xs={12} md={4}><Statistic title="Số lỗi" value={errorCount} styles={{ content: { color: errorCount ? '#a8071a' : undefined } }} /></Col>
+            </Row>
+            <Typography.Paragraph strong style={{ margin: '8px 0 0' }}>{summary(plan)}</Typography.Paragraph>
+          </>
+        )}
+        notices={() => (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title="Đại biểu đã có được nhận ra theo họ tên và năm sinh (gõ không dấu hay bỏ dấu kiểu cũ vẫn nhận ra). Ô để trống nghĩa là không thay đổi, không xóa thông tin đang có; họ tên của đại biểu đã có được giữ nguyên. Bảng xem trước liệt kê các dòng thêm mới, cập nhật trước."
+          />
         )}
         errorsTitle={(n) => `Tệp có ${n} lỗi. Chưa nhập dòng nào; hãy sửa tệp (hoặc cách ghép cột) rồi thử lại.`}
         noErrorsTitle="Không phát hiện lỗi. Có thể nhập vào danh sách đại biểu."
         previewHeading="title"
-        previewScrollX={720}
+        previewScrollX={880}
         previewColumns={[
           { title: 'Dòng', dataIndex: 'row', width: 70 },
+          {
+            title: 'Thao tác',
+            dataIndex: 'action',
+            width: 110,
+            render: (a: DelegatePreviewRow['action']) => <Tag color={ACTION_TAGS[a].color}>{ACTION_TAGS[a].text}</Tag>,
+          },
           { title: 'Họ và tên', dataIndex: 'fullName' },
           { title: 'Giới tính', dataIndex: 'gender', width: 90, render: (g: string | null) => (g ? (GENDER_LABELS[g] ?? g) : '') },
           { title: 'Năm sinh', dataIndex: 'birthYear', width: 90 },
           { title: 'Chức vụ', dataIndex: 'position' },
           { title: 'Đơn vị bầu cử', dataIndex: 'constituencyName', width: 180 },
+          {
+            title: 'Thay đổi',
+            dataIndex: 'changes',
+            width: 260,
+            render: (changes: DelegatePreviewRow['changes']) =>
+              changes.map((c) => (
+                <div key={c.label}>
+                  {c.label}: <Typography.Text delete type="secondary">{c.before || '(trống)'}</Typography.Text> → {c.after}
+                </div>
+              )),
+          },
         ]}
-        commitCount={(plan) => plan.creates}
-        commitLabel={(plan) => `Nhập ${plan.creates} đại biểu`}
-        successMessage={(r) => `Đã nhập ${r.creates} đại biểu.`}
+        commitCount={written}
+        commitLabel={(plan) =>
+          written(plan) ? `Ghi ${written(plan)} đại biểu (thêm ${plan.creates}, cập nhật ${plan.updates})` : 'Không có gì để ghi'
+        }
+        successMessage={(r) => `Đã thêm ${r.creates}, cập nhật ${r.updates} đại biểu.`}
         renderDone={(done, reset) => (
           <Result
             status="success"
             title="Đã nhập xong"
-            subTitle={`Đã thêm ${done.creates} đại biểu vào danh sách.`}
+            subTitle={`Đã thêm ${done.creates} đại biểu mới, cập nhật ${done.updates} đại biểu; ${done.unchanged} đại biểu không đổi.`}
             extra={[
               <Button key="close" type="primary" onClick={close}>Đóng</Button>,
               <Button key="again" onClick={reset}>Nhập tệp khác</Button>,
