@@ -3,6 +3,7 @@ import { CouncilParams, PageQuery, jsonOk, pageOf, type Router } from '../../ser
 import { xlsxResponse, xlsxOk, EXPORT_MAX } from '../spreadsheets/export.ts';
 import { actionLabel, entityLabel } from '../../domain/audit/labels.ts';
 import { listEvents } from './service.ts';
+import { withNames } from './names.ts';
 
 const EventSchema = z
   .object({
@@ -19,6 +20,14 @@ const EventSchema = z
     after: z.unknown(),
   })
   .openapi('AuditEvent');
+
+const EventPage = pageOf(EventSchema)
+  .extend({
+    names: z
+      .record(z.string(), z.string())
+      .describe('Tên hiển thị của các mã (cơ quan, lĩnh vực, HĐND, đơn vị hành chính…) xuất hiện trong nội dung trước/sau của trang này'),
+  })
+  .openapi('AuditEventPage');
 
 const Filter = PageQuery.extend({
   entityType: z.string().max(100).optional(),
@@ -42,7 +51,7 @@ const ExportFilter = Filter.omit({ page: true, pageSize: true, q: true });
 const snapshot = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
 
 async function exportEvents(db: Parameters<typeof listEvents>[0], f: z.infer<typeof ExportFilter> & { councilId?: string }, fileName: string, title: string) {
-  const { items } = await listEvents(db, { ...toFilter({ ...f, page: 1, pageSize: EXPORT_MAX }), councilId: f.councilId });
+  const { items, names } = await listEvents(db, { ...toFilter({ ...f, page: 1, pageSize: EXPORT_MAX }), councilId: f.councilId });
   return xlsxResponse({
     fileName,
     sheetName: 'Nhật ký',
@@ -63,8 +72,9 @@ async function exportEvents(db: Parameters<typeof listEvents>[0], f: z.infer<typ
       at: new Date(e.at),
       actionLabel: actionLabel(e.action),
       entityLabel: entityLabel(e.entityType),
-      before: snapshot(e.before),
-      after: snapshot(e.after),
+      // Ids of councils, agencies, fields… read as their names, as in the viewer.
+      before: snapshot(withNames(e.before, names)),
+      after: snapshot(withNames(e.after, names)),
     })),
   });
 }
@@ -78,7 +88,7 @@ export function auditRoutes(r: Router) {
       permission: 'audit.read_all',
       scope: 'global',
       request: { query: Filter.extend({ councilId: z.string().uuid().optional() }) },
-      responses: { 200: jsonOk(pageOf(EventSchema)) },
+      responses: { 200: jsonOk(EventPage) },
     },
     async (c) => c.json(await listEvents(c.var.db, toFilter(c.req.valid('query'))), 200),
   );
@@ -90,7 +100,7 @@ export function auditRoutes(r: Router) {
       permission: 'audit.read_council',
       scope: 'council',
       request: { params: CouncilParams, query: Filter },
-      responses: { 200: jsonOk(pageOf(EventSchema)) },
+      responses: { 200: jsonOk(EventPage) },
     },
     async (c) => {
       const { councilId } = c.req.valid('param');

@@ -4,6 +4,7 @@ import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import type { AuthUser } from '../../server/permissions.ts';
 import { auditEvents } from './schema.ts';
+import { entityReferences, resolveNames } from './names.ts';
 
 export interface Actor {
   id: string | null;
@@ -81,11 +82,15 @@ export async function listEvents(db: Db, f: EventFilter) {
     .orderBy(desc(auditEvents.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
+  // Names only for this page's entities and what their snapshots reference (so only within the
+  // caller's scope).
+  const names = await resolveNames(db, [...items.flatMap((e) => [e.before, e.after]), ...entityReferences(items)]);
   return {
     items: items.map((e) => ({ ...e, at: e.at.toISOString() })),
     total,
     page: f.page,
     pageSize: f.pageSize,
+    names,
   };
 }
 

@@ -43,6 +43,8 @@ export interface PagedTable<T> {
   /** Misspelled word → the spellings searched instead, when nothing matched as typed. */
   corrected: Record<string, string[]> | null;
   error: ApiError | null;
+  /** The last answer as it came (for extra fields beside `items`, e.g. the audit log's `names`). */
+  data: Page<T> | null;
   reload(): void;
   /** Back to page 1 (call when filters change: it happens by itself when `filters` changes). */
   resetPage(): void;
@@ -117,6 +119,7 @@ export function usePagedTable<T>(
     total: data?.total ?? 0,
     corrected: data?.corrected ?? null,
     error,
+    data,
     reload: useCallback(() => setTick((t) => t + 1), []),
     resetPage: useCallback(() => setPage(1), []),
   };

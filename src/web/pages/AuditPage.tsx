@@ -12,6 +12,7 @@ import {
   entityLabel, fmtDate, fmtDateTime, isoDay,
 } from '../lib/format.ts';
 import { ErrorView, Page } from '../components/common.tsx';
+import { LEVELS } from '../../domain/directory/labels.ts';
 import { ExportButton } from './documents/shared.tsx';
 
 export interface AuditEvent {
@@ -37,18 +38,49 @@ const ROLE_LABELS: Record<string, string> = {
   agency_responder: 'Cán bộ cơ quan trả lời kiến nghị',
 };
 const MEMBERSHIP_ROLES: Record<string, string> = { chair: 'Trưởng', vice_chair: 'Phó', member: 'Thành viên' };
-const VALUE_LABELS: Record<string, Record<string, string>> = { gender: GENDER_LABELS, status: DELEGATE_STATUS, role: { ...ROLE_LABELS, ...MEMBERSHIP_ROLES } };
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  gender: GENDER_LABELS, status: DELEGATE_STATUS, role: { ...ROLE_LABELS, ...MEMBERSHIP_ROLES }, level: LEVELS, competentLevel: LEVELS,
+};
 
-function showValue(key: string, v: unknown): React.ReactNode {
+/** id → display name of what the page's snapshots reference (the list answer's `names`). */
+export type Names = Record<string, string>;
+
+/** A referenced record's name, with its id in a tooltip. */
+const named = (id: string, name: string) => (
+  <Tooltip title={`Mã: ${id}`}>
+    <span data-testid="audit-ref-name">{name}</span>
+  </Tooltip>
+);
+
+const nameOf = (names: Names, v: unknown): string | undefined =>
+  typeof v === 'string' && Object.hasOwn(names, v) ? names[v] : undefined;
+
+function showValue(key: string, v: unknown, names: Names = {}): React.ReactNode {
   if (v === null || v === undefined || v === '') return <Typography.Text type="secondary">(trống)</Typography.Text>;
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
   if (typeof v === 'string') {
+    const name = nameOf(names, v);
+    if (name) return named(v, name);
     if (VALUE_LABELS[key]?.[v]) return VALUE_LABELS[key]![v];
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return fmtDate(v);
     if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return fmtDateTime(v);
     return v;
   }
-  if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ') : '(trống)';
+  if (Array.isArray(v)) {
+    if (!v.length) return '(trống)';
+    if (v.some((x) => nameOf(names, x))) {
+      return v.map((x, i) => {
+        const name = nameOf(names, x);
+        return (
+          <span key={i}>
+            {i > 0 && ', '}
+            {name ? named(String(x), name) : typeof x === 'object' ? JSON.stringify(x) : String(x)}
+          </span>
+        );
+      });
+    }
+    return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ');
+  }
   if (typeof v === 'object') return <span className="nt-mono">{JSON.stringify(v)}</span>;
   return String(v);
 }
@@ -67,7 +99,7 @@ export function diffRows(before: Record<string, unknown> | null, after: Record<s
     .map((k) => ({ key: k, label: FIELD_LABELS[k] ?? k, before: before?.[k], after: after?.[k] }));
 }
 
-function EventDiff({ e }: { e: AuditEvent }) {
+function EventDiff({ e, names }: { e: AuditEvent; names: Names }) {
   const rows = diffRows(e.before, e.after);
   if (!rows.length) return <Typography.Text type="secondary">Không có trường nào thay đổi.</Typography.Text>;
   return (
@@ -79,16 +111,16 @@ function EventDiff({ e }: { e: AuditEvent }) {
       style={{ maxWidth: 900 }}
       columns={[
         { title: 'Trường', dataIndex: 'label', width: 200, render: (l: string, r) => <Tooltip title={r.key}>{l}</Tooltip> },
-        { title: 'Trước', dataIndex: 'before', render: (v, r) => (e.before ? <span className="nt-diff-old">{showValue(r.key, v)}</span> : '—') },
-        { title: 'Sau', dataIndex: 'after', render: (v, r) => (e.after ? <span className="nt-diff-new">{showValue(r.key, v)}</span> : '—') },
+        { title: 'Trước', dataIndex: 'before', render: (v, r) => (e.before ? <span className="nt-diff-old">{showValue(r.key, v, names)}</span> : '—') },
+        { title: 'Sau', dataIndex: 'after', render: (v, r) => (e.after ? <span className="nt-diff-new">{showValue(r.key, v, names)}</span> : '—') },
       ]}
     />
   );
 }
 
-const entityName = (e: AuditEvent) => {
+const entityName = (e: AuditEvent, names: Names) => {
   const s = (e.after ?? e.before ?? {}) as Record<string, unknown>;
-  const n = s.fullName ?? s.name ?? s.username ?? s.fileName;
+  const n = s.fullName ?? s.name ?? s.username ?? s.fileName ?? nameOf(names, e.entityId);
   return typeof n === 'string' ? n : null;
 };
 
@@ -116,6 +148,7 @@ export function AuditPage() {
     councilId: councilId ? undefined : filterCouncil,
   };
   const table = usePagedTable<AuditEvent>(path, filters);
+  const names = (table.data as (ApiPage<AuditEvent> & { names?: Names }) | null)?.names ?? {};
   const councilName = me?.councils.find((c) => c.id === councilId)?.name;
 
   const actionOptions = useMemo(
@@ -205,7 +238,7 @@ export function AuditPage() {
           scroll={{ x: 640 }}
           {...table.tableProps}
           locale={{ emptyText: 'Không có thao tác nào khớp với điều kiện lọc.' }}
-          expandable={{ expandedRowRender: (e) => <EventDiff e={e} />, expandRowByClick: false }}
+          expandable={{ expandedRowRender: (e) => <EventDiff e={e} names={names} />, expandRowByClick: false }}
           columns={[
             {
               title: 'Thời điểm, người thực hiện',
@@ -237,7 +270,7 @@ export function AuditPage() {
               render: (_: unknown, e) => (
                 <div>
                   <Tag>{entityLabel(e.entityType)}</Tag>
-                  {entityName(e) && <div>{entityName(e)}</div>}
+                  {entityName(e, names) && <div>{entityName(e, names)}</div>}
                   <Tooltip title={`Mã đối tượng: ${e.entityId}`}>
                     <div className="nt-mono" style={{ color: '#8a94a3' }}>{e.entityId.length > 13 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</div>
                   </Tooltip>
