@@ -171,30 +171,44 @@ const SCAN_BUDGET = 10_000;
 /** …after a first look at this many, which tells whether the budget is likely to be enough. */
 const PROBE = 1_000;
 
-/** Rows among the first `budget` of `filters` (in index order) that match `tier`, at most `cap`. */
-async function scanCount(tx: Tx, from: SQL, filters: SQL | undefined, tier: SQL, budget: number, cap: number): Promise<number> {
-  const r = await tx.execute(sql`select count(*)::int as n from (select 1 from (
-      select ${tier} as m from ${from} where ${filters ?? sql`true`} limit ${budget}) scanned where m limit ${cap}) hits`);
+/** What a search counts in: the list's rows and filters, within one transaction. */
+export interface SearchScope {
+  tx: Tx;
+  from: SQL;
+  filters: SQL | undefined;
+  /** Rows in scope, counted up to SCAN_BUDGET — once, however many tiers or probes ask. */
+  size(): Promise<number>;
+}
+
+export function searchScope(tx: Tx, from: SQL, filters: SQL | undefined): SearchScope {
+  let size: Promise<number> | undefined;
+  return { tx, from, filters, size: () => (size ??= countRows(tx, from, filters, SCAN_BUDGET)) };
+}
+
+/** Rows among the first `budget` of the scope (in index order) that match `tier`, at most `cap`. */
+async function scanCount(scope: SearchScope, tier: SQL, budget: number, cap: number): Promise<number> {
+  const r = await scope.tx.execute(sql`select count(*)::int as n from (select 1 from (
+      select ${tier} as m from ${scope.from} where ${scope.filters ?? sql`true`} limit ${budget}) scanned where m limit ${cap}) hits`);
   return (r.rows[0] as { n: number }).n;
 }
 
 /**
- * How many rows of `filters` match `tier`, at most `cap`. Counting through the GIN index builds the
+ * How many rows of the scope match `tier`, at most `cap`. Counting through the GIN index builds the
  * whole list of matches, tens of milliseconds for a word in a third of a million rows, while a
  * common word reaches the cap after a few thousand rows read in index order. So a first look at
  * PROBE rows decides: a scope that small is counted there; a tier dense enough to reach the cap
  * within SCAN_BUDGET rows is counted by reading rows; anything else through the GIN index.
  */
-export async function countMatches(tx: Tx, from: SQL, filters: SQL | undefined, tier: SQL, cap: number): Promise<number> {
-  await usePlan(tx, 'ordered');
-  const probed = await scanCount(tx, from, filters, tier, PROBE, cap);
-  if (probed >= cap || (await countRows(tx, from, filters, PROBE)) < PROBE) return probed;
+export async function countMatches(scope: SearchScope, tier: SQL, cap: number): Promise<number> {
+  await usePlan(scope.tx, 'ordered');
+  const probed = await scanCount(scope, tier, PROBE, cap);
+  if (probed >= cap || (await scope.size()) < PROBE) return probed;
   if (probed * (SCAN_BUDGET / PROBE) >= cap) {
-    const scanned = await scanCount(tx, from, filters, tier, SCAN_BUDGET, cap);
-    if (scanned >= cap || (await countRows(tx, from, filters, SCAN_BUDGET)) < SCAN_BUDGET) return scanned;
+    const scanned = await scanCount(scope, tier, SCAN_BUDGET, cap);
+    if (scanned >= cap || (await scope.size()) < SCAN_BUDGET) return scanned;
   }
-  await usePlan(tx, 'index');
-  return countRows(tx, from, and(filters, tier), cap);
+  await usePlan(scope.tx, 'index');
+  return countRows(scope.tx, scope.from, and(scope.filters, tier), cap);
 }
 
 async function pageRows<T>(tx: Tx, list: SearchableList<T>, filters: SQL | undefined, s: TextSearch, offset: number, limit: number) {
@@ -202,12 +216,13 @@ async function pageRows<T>(tx: Tx, list: SearchableList<T>, filters: SQL | undef
   // small tier from a large one.
   const cap = SEARCH_WINDOW + 1;
   const conds = tiers(s);
+  const scope = searchScope(tx, list.from, filters);
   // Once the tiers counted reach the cap, the page and the window lie within them.
   const counts: { n: number; full: boolean }[] = [];
   let counted = 0;
   for (const t of conds) {
     const left = cap - counted;
-    const n = left > 0 ? await countMatches(tx, list.from, filters, t, left) : 0;
+    const n = left > 0 ? await countMatches(scope, t, left) : 0;
     counts.push({ n, full: n >= left });
     counted += n;
   }

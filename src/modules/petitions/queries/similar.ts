@@ -10,7 +10,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { textSimilarity } from '../../../domain/text/index.ts';
 import { similarityProbes } from '../../../domain/text/searchQuery.ts';
-import { countMatches, usePlan } from '../../../db/textSearch.ts';
+import { countMatches, searchScope, usePlan } from '../../../db/textSearch.ts';
 import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, type PetitionStatus, type ResponseResult } from '../../../domain/petitions/status.ts';
 import { councils } from '../../directory/schema.ts';
 import { councilRow, predecessorUnits } from '../common.ts';
@@ -69,8 +69,9 @@ export async function similarPetitions(db: Db, councilId: string, text: string, 
   const scope = inArray(petitions.councilId, lineage.map((c) => c.id));
   const matching = (q: string) => sql`${petitions.searchVector} @@ ${q}::tsquery`;
   const candidates = await db.transaction(async (tx) => {
+    const lineageRows = searchScope(tx, sql`${petitions}`, scope);
     const counted: { q: string; n: number }[] = [];
-    for (const q of probes) counted.push({ q, n: await countMatches(tx, sql`${petitions}`, scope, matching(q), PROBE_CAP) });
+    for (const q of probes) counted.push({ q, n: await countMatches(lineageRows, matching(q), PROBE_CAP) });
     const found = counted.filter((c) => c.n > 0).sort((a, b) => a.n - b.n);
     const chosen: string[] = [];
     let covered = 0;
@@ -106,7 +107,7 @@ export async function similarPetitions(db: Db, councilId: string, text: string, 
     const telling = counted.filter((c) => c.n > 0).map((c) => `(${c.q})`);
     for (let k = Math.min(telling.length, 8); k >= 1; k--) {
       const all = telling.slice(0, k).join(' & ');
-      const n = await countMatches(tx, sql`${petitions}`, scope, matching(all), CANDIDATES);
+      const n = await countMatches(lineageRows, matching(all), CANDIDATES);
       if (!n) continue;
       if (n < CANDIDATES) {
         await usePlan(tx, 'index');
