@@ -9,6 +9,7 @@ import { agencies, councils } from '../../directory/schema.ts';
 import { notFound } from '../../../server/errors.ts';
 import { predecessorUnits, searchRequest } from '../common.ts';
 import { searchPage } from '../../../db/textSearch.ts';
+import { listColumns } from './listPetitions.ts';
 import { petitionRounds, petitions, responses } from '../schema.ts';
 
 export async function publicCouncils(db: Db) {
@@ -59,10 +60,11 @@ export async function publicPetitions(
             text: petitions.text,
             status: petitions.status,
             competentLevel: petitions.competentLevel,
-            fieldName: sql<string | null>`(select f.name from petition_fields f where f.id = "petitions"."field_id")`,
-            agencyName: sql<string | null>`(select a.name from agencies a where a.id = "petitions"."agency_id")`,
-            communes: sql<string[] | null>`(select array_agg(distinct u.name) from petition_opinions o join admin_units u on u.id = o.unit_id where o.petition_id = "petitions"."id")`,
-            voterCount: sql<number>`(select coalesce(sum(greatest(o.voter_count, 1)), 0)::int from petition_opinions o where o.petition_id = "petitions"."id")`,
+            // The list's own computed columns (no personal data among them).
+            fieldName: listColumns.fieldName,
+            agencyName: listColumns.agencyName,
+            communes: listColumns.communes,
+            voterCount: listColumns.voterCount,
             rounds: sql<string[] | null>`(select array_agg(r.name order by r.start_date) from petition_round_entries e join petition_rounds r on r.id = e.round_id where e.petition_id = "petitions"."id")`,
           })
           .from(petitions)
