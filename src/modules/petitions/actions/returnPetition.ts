@@ -6,8 +6,32 @@ import { recordEvent } from '../../audit/service.ts';
 import { nextStatus, refusal, type PetitionStatus } from '../../../domain/petitions/status.ts';
 import { agencies } from '../../directory/schema.ts';
 import { out, type ActionCtx } from '../common.ts';
+import type { Tx } from '../../../db/client.ts';
 import { dispatchItems, petitions } from '../schema.ts';
 import { notifyCouncil } from '../notify.ts';
+
+/**
+ * The returned side of a return, shared by an agency's return and an upper council's
+ * (returnToLower.ts): the pending dispatch item becomes 'returned' with the reason and the
+ * petition takes the 'return' transition. The caller holds the row locks and records the events.
+ */
+export async function returnItem(
+  tx: Tx,
+  p: typeof petitions.$inferSelect,
+  itemId: string,
+  reason: string,
+  also: Partial<typeof dispatchItems.$inferInsert> = {},
+) {
+  const status = nextStatus(p.status as PetitionStatus, 'return');
+  if (!status) throw conflict(refusal(p.status as PetitionStatus, 'return'));
+  const [item] = await tx
+    .update(dispatchItems)
+    .set({ state: 'returned', returnReason: reason, closedAt: new Date(), updatedAt: new Date(), ...also })
+    .where(eq(dispatchItems.id, itemId))
+    .returning();
+  await tx.update(petitions).set({ status, version: p.version + 1, updatedAt: new Date() }).where(eq(petitions.id, p.id));
+  return { status, item: item! };
+}
 
 export async function returnPetition(ctx: ActionCtx, agencyId: string, itemId: string, input: { reason: string }) {
   return ctx.db.transaction(async (tx) => {
@@ -15,14 +39,7 @@ export async function returnPetition(ctx: ActionCtx, agencyId: string, itemId: s
     if (!item || item.agencyId !== agencyId) throw notFound('kiến nghị được chuyển đến cơ quan');
     if (item.state !== 'pending') throw conflict('Chỉ trả lại kiến nghị đang chờ trả lời.');
     const [p] = await tx.select().from(petitions).where(eq(petitions.id, item.petitionId)).for('update');
-    const status = nextStatus(p!.status as PetitionStatus, 'return');
-    if (!status) throw conflict(refusal(p!.status as PetitionStatus, 'return'));
-    const [after] = await tx
-      .update(dispatchItems)
-      .set({ state: 'returned', returnReason: input.reason, closedAt: new Date(), updatedAt: new Date() })
-      .where(eq(dispatchItems.id, itemId))
-      .returning();
-    await tx.update(petitions).set({ status, version: p!.version + 1, updatedAt: new Date() }).where(eq(petitions.id, p!.id));
+    const { status, item: after } = await returnItem(tx, p!, itemId, input.reason);
     const [a] = await tx.select().from(agencies).where(eq(agencies.id, agencyId));
     await recordEvent(tx, ctx.actor, {
       action: 'petition.return',
@@ -39,6 +56,6 @@ export async function returnPetition(ctx: ActionCtx, agencyId: string, itemId: s
       body: `Lý do: ${input.reason}. Vui lòng chuyển kiến nghị đến cơ quan có thẩm quyền.`,
       link: `/councils/${p!.councilId}/petitions/${p!.id}`,
     });
-    return out(after!);
+    return out(after);
   });
 }

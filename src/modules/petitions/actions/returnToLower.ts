@@ -10,11 +10,11 @@ import { and, eq } from 'drizzle-orm';
 import { conflict, invalid } from '../../../server/errors.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { withoutSearchKeys } from '../../../db/rows.ts';
-import { nextStatus, refusal, type PetitionStatus } from '../../../domain/petitions/status.ts';
 import { OPINION_TAKEN, councilRow, opinionOf, out, type ActionCtx } from '../common.ts';
 import { auditSafe } from '../personal.ts';
 import { dispatchItems, opinions, petitions } from '../schema.ts';
 import { notifyCouncil } from '../notify.ts';
+import { returnItem } from './returnPetition.ts';
 
 export interface ReturnToLowerInput {
   reason: string;
@@ -49,19 +49,12 @@ export async function returnToLower(ctx: ActionCtx, councilId: string, opinionId
     if (!lower || !item || item.petitionId !== lower.id) {
       throw conflict('Không còn tìm thấy lượt chuyển kiến nghị này của HĐND cấp dưới đang chờ xem xét; không thể trả lại.');
     }
-    const status = nextStatus(lower.status as PetitionStatus, 'return');
-    if (!status) throw conflict(refusal(lower.status as PetitionStatus, 'return'));
     const upper = await councilRow(tx, councilId);
     const lowerCouncil = await councilRow(tx, lower.councilId);
 
-    // Lower side: exactly what an agency's return does.
-    const [after] = await tx
-      .update(dispatchItems)
-      // The link to the opinion goes with it (the opinion is deleted below; the audit keeps the id).
-      .set({ state: 'returned', returnReason: input.reason, closedAt: new Date(), upperOpinionId: null, updatedAt: new Date() })
-      .where(eq(dispatchItems.id, item.id))
-      .returning();
-    await tx.update(petitions).set({ status, version: lower.version + 1, updatedAt: new Date() }).where(eq(petitions.id, lower.id));
+    // Lower side: exactly what an agency's return does. The link to the opinion goes with it (the
+    // opinion is deleted below; the audit keeps the id).
+    const { status, item: after } = await returnItem(tx, lower, item.id, input.reason, { upperOpinionId: null });
 
     // Upper side: the opinion leaves the intake.
     await tx.delete(opinions).where(eq(opinions.id, o.id));
@@ -99,6 +92,6 @@ export async function returnToLower(ctx: ActionCtx, councilId: string, opinionId
       body: `Lý do: ${input.reason.replace(/[.\s]+$/u, '')}. Kiến nghị không thuộc thẩm quyền xem xét của ${short(upper.name)}; vui lòng chuyển kiến nghị đến cơ quan có thẩm quyền giải quyết.`,
       link: `/councils/${lower.councilId}/petitions/${lower.id}`,
     });
-    return { ...out(after!), petitionId: lower.id, petitionStatus: status };
+    return { ...out(after), petitionId: lower.id, petitionStatus: status };
   });
 }
