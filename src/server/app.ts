@@ -1,15 +1,13 @@
 // Builds the HTTP application from the registered modules.
-import fs from 'node:fs';
-import path from 'node:path';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppDeps, AppEnv } from './context.ts';
 import { AppError, fromDatabaseError } from './errors.ts';
 import { Router } from './route.ts';
 import { modules } from '../modules/index.ts';
 import { loadSessionUser, checkCsrf } from '../modules/accounts/session.ts';
 import { installModules } from './install.ts';
+import { compressAnswers, mountWebClient, setSecurityHeaders } from './web.ts';
 import { can, scopesOf, type AuthUser } from './permissions.ts';
 
 /** Menu entries the user may see; council entries carry the councils they apply to. */
@@ -53,10 +51,9 @@ export function createApp(deps: AppDeps, opts: { webRoot?: string } = {}) {
     c.set('db', deps.db);
     c.set('user', await loadSessionUser(c));
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'same-origin');
-    c.header('X-Frame-Options', 'DENY');
+    setSecurityHeaders(c);
   });
+  app.use('/api/*', compressAnswers);
   app.use('/api/*', checkCsrf);
   for (const m of modules) if (m.middleware) app.use('/api/*', m.middleware);
 
@@ -102,11 +99,6 @@ export function createApp(deps: AppDeps, opts: { webRoot?: string } = {}) {
   api.notFound((c) => c.json({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ API này.' } }, 404));
   app.route('/api', api);
 
-  const webRoot = opts.webRoot;
-  if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
-    const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
-    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webRoot) }));
-    app.get('*', (c) => c.html(indexHtml));
-  }
+  if (opts.webRoot) mountWebClient(app, opts.webRoot);
   return app;
 }

@@ -33,7 +33,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(kind: DbKind, opts: { seed?: boolean; config?: Partial<AppConfig>; now?: string } = {}): Promise<TestApp> {
+export async function createTestApp(kind: DbKind, opts: { seed?: boolean; config?: Partial<AppConfig>; now?: string; webRoot?: string } = {}): Promise<TestApp> {
   const database = await createTestDb(kind);
   const state = { now: new Date(opts.now ?? '2026-11-26T02:00:00Z') };
   const ids = opts.seed === false ? new Map<string, string>() : await seedDemo(database.db, state.now);
@@ -42,7 +42,7 @@ export async function createTestApp(kind: DbKind, opts: { seed?: boolean; config
     dbKind: database.kind,
     clock: () => state.now,
     config: { publicUrl: 'http://localhost:3000', secureCookies: false, ...opts.config },
-  });
+  }, { webRoot: opts.webRoot });
 
   const client = (username: string, cookie: string, csrf: string): TestClient => {
     const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {

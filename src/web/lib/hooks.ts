@@ -155,11 +155,4 @@ export function useVocabulary(): (Vocabulary & { unitTypeLabels: Record<string, 
   );
 }
 
-export function useDebounced<T>(value: T, ms = 300): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
+export { useDebounced } from './debounce.ts';

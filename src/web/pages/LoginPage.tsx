@@ -1,56 +1,128 @@
-import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input } from 'antd';
-import { LockOutlined, StarFilled, UserOutlined } from '@ant-design/icons';
-import { useAuth } from '../lib/auth.tsx';
-import { ApiError } from '../lib/api.ts';
+// The login page: plain React and inputs (no Ant Design), served by the light entry (public.html)
+// and also rendered inside the app when a session ends. After signing in, the browser loads the
+// page the user came from, i.e. the app shell.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useLocation } from 'react-router-dom';
+import { ApiError, request } from '../lib/api.ts';
+import { Logo } from '../components/Logo.tsx';
+import '../public.css';
+
+interface Fields {
+  username: string;
+  password: string;
+}
+type FieldErrors = Partial<Record<keyof Fields, string>>;
+
+/** Only a path of this site (no "//host"), so a crafted link cannot send the user elsewhere. */
+function returnPath(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
+}
+
+function check(v: Fields): FieldErrors {
+  const e: FieldErrors = {};
+  if (!v.username.trim()) e.username = 'Hãy nhập tên đăng nhập.';
+  if (!v.password) e.password = 'Hãy nhập mật khẩu.';
+  return e;
+}
 
 export function LoginPage() {
-  const { me, login } = useAuth();
-  const navigate = useNavigate();
   const location = useLocation();
+  const from = returnPath(location.state);
+  const [fields, setFields] = useState<Fields>({ username: '', password: '' });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
-  if (me) return <Navigate to={from} replace />;
+  const [showPassword, setShowPassword] = useState(false);
 
-  const onFinish = async (v: { username: string; password: string }) => {
+  useEffect(() => {
+    document.title = 'Đăng nhập — Nghị Trường';
+    // Already signed in (a second tab, the back button): go on to the app.
+    request('GET', '/auth/me', { quiet401: true }).then(
+      () => window.location.replace(from),
+      () => {},
+    );
+  }, [from]);
+
+  const set = (name: keyof Fields) => (e: { target: { value: string } }) => {
+    setFields((f) => ({ ...f, [name]: e.target.value }));
+    setFieldErrors((fe) => ({ ...fe, [name]: undefined }));
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problems = check(fields);
+    setFieldErrors(problems);
+    if (Object.keys(problems).length) return;
     setBusy(true);
     setError(null);
     try {
-      await login(v.username.trim(), v.password);
-      navigate(from, { replace: true });
+      await request('POST', '/auth/login', { body: { username: fields.username.trim(), password: fields.password }, quiet401: true });
+      window.location.replace(from);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Không đăng nhập được. Vui lòng thử lại.');
-    } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div className="nt-login">
-      <Card className="nt-login-card" styles={{ body: { padding: 32 } }}>
-        <div className="nt-login-head">
-          <div className="nt-brand-logo"><StarFilled /></div>
+    <div className="lt lt-login">
+      <main className="lt-login-card">
+        <div className="lt-login-head">
+          <Logo />
           <h1>Nghị Trường</h1>
           <p>Nền tảng làm việc số của Hội đồng nhân dân</p>
         </div>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
-        <Form layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
-          <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, message: 'Hãy nhập tên đăng nhập.' }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus placeholder="ví dụ: vp.sahuynh" />
-          </Form.Item>
-          <Form.Item label="Mật khẩu" name="password" rules={[{ required: true, message: 'Hãy nhập mật khẩu.' }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            Đăng nhập
-          </Button>
-        </Form>
-        <p style={{ marginTop: 20, marginBottom: 0, color: '#8a94a3', fontSize: 12, textAlign: 'center' }}>
-          Quên mật khẩu? Hãy liên hệ quản trị viên của đơn vị để được đặt lại.
-        </p>
-      </Card>
+        {error && (
+          <div className="lt-alert lt-alert-error" role="alert" data-testid="login-error">
+            {error}
+          </div>
+        )}
+        <form onSubmit={onSubmit} noValidate>
+          <div className="lt-field">
+            <label htmlFor="login-username">Tên đăng nhập</label>
+            <input
+              id="login-username"
+              className="lt-input"
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              autoFocus
+              placeholder="ví dụ: vp.sahuynh"
+              value={fields.username}
+              onChange={set('username')}
+              aria-invalid={!!fieldErrors.username}
+              aria-describedby={fieldErrors.username ? 'login-username-error' : undefined}
+            />
+            {fieldErrors.username && <div id="login-username-error" className="lt-field-error">{fieldErrors.username}</div>}
+          </div>
+          <div className="lt-field">
+            <label htmlFor="login-password">Mật khẩu</label>
+            <div className="lt-password">
+              <input
+                id="login-password"
+                className="lt-input"
+                name="password"
+                type={showPassword ? 'text' : 'password'}
+                autoComplete="current-password"
+                value={fields.password}
+                onChange={set('password')}
+                aria-invalid={!!fieldErrors.password}
+                aria-describedby={fieldErrors.password ? 'login-password-error' : undefined}
+              />
+              <button type="button" onClick={() => setShowPassword((s) => !s)} aria-pressed={showPassword} aria-label={showPassword ? 'Ẩn mật khẩu' : 'Hiện mật khẩu'}>
+                {showPassword ? 'Ẩn' : 'Hiện'}
+              </button>
+            </div>
+            {fieldErrors.password && <div id="login-password-error" className="lt-field-error">{fieldErrors.password}</div>}
+          </div>
+          <button type="submit" className="lt-btn lt-btn-primary" disabled={busy}>
+            {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
+          </button>
+        </form>
+        <p className="lt-login-note">Quên mật khẩu? Hãy liên hệ quản trị viên của đơn vị để được đặt lại.</p>
+      </main>
     </div>
   );
 }

@@ -1,13 +1,13 @@
 // Public page (no login, outside the shell): voters choose a council and a round and see the
 // petitions raised and the answers received. The public API never returns personal data.
+// Plain React and CSS (public.css), served by the light entry: no Ant Design on a voter's phone.
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Card, Empty, Input, Layout, List, Pagination, Result, Select, Space, Spin, Tag, Typography } from 'antd';
-import { StarFilled } from '@ant-design/icons';
 import { api, ApiError } from '../../lib/api.ts';
-import { useDebounced } from '../../lib/hooks.ts';
+import { useDebounced } from '../../lib/debounce.ts';
 import { fmtDate } from '../../lib/format.ts';
-import { ResultTag, StatusTag } from '../petitions/shared.tsx';
+import { Logo } from '../../components/Logo.tsx';
+import '../../public.css';
 
 interface PublicCouncil {
   id: string;
@@ -22,6 +22,17 @@ interface PublicRound {
   startDate: string;
   endDate: string | null;
 }
+interface PublicAnswer {
+  result: string;
+  resultLabel: string;
+  text: string;
+  letterNumber: string;
+  letterDate: string | null;
+  roadmap: string;
+  committedDate: string | null;
+  respondedOn: string;
+  agencyName: string | null;
+}
 interface PublicPetition {
   id: string;
   number: number;
@@ -34,26 +45,58 @@ interface PublicPetition {
   communes: string[];
   voterCount: number;
   rounds: string[];
-  answers: { result: string; resultLabel: string; text: string; letterNumber: string; letterDate: string | null; roadmap: string; committedDate: string | null; respondedOn: string; agencyName: string | null }[];
+  answers: PublicAnswer[];
 }
 
+/** Petitions read per round (the commune filter works on them); shown PER_PAGE at a time. */
 const PAGE = 200;
+const PER_PAGE = 20;
+
+const STATUS_TAG: Record<string, string> = { dispatched: 'blue', returned: 'orange', answered: 'cyan', closed: 'green', unsatisfied: 'magenta' };
+const RESULT_TAG: Record<string, string> = { resolved: 'green', in_progress: 'blue', explained: 'cyan', unresolved: 'red' };
+
+function Tag({ color, children }: { color?: string; children: React.ReactNode }) {
+  return <span className={color ? `lt-tag lt-tag-${color}` : 'lt-tag'}>{children}</span>;
+}
 
 function Frame({ children, title }: { children: React.ReactNode; title?: string }) {
   useEffect(() => {
     document.title = title ? `${title} — Nghị Trường` : 'Kết quả giải quyết kiến nghị cử tri — Nghị Trường';
   }, [title]);
   return (
-    <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>
-      <Layout.Header style={{ background: '#0f2b4c', display: 'flex', alignItems: 'center', gap: 12, padding: '0 20px' }}>
-        <StarFilled style={{ color: '#ffd666', fontSize: 20 }} />
-        <Link to="/cong-khai" style={{ color: '#fff', fontWeight: 600, fontSize: 17 }}>Kiến nghị cử tri và kết quả trả lời</Link>
-      </Layout.Header>
-      <Layout.Content style={{ padding: '20px 16px', maxWidth: 1080, width: '100%', margin: '0 auto' }}>{children}</Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', color: '#6b7280', fontSize: 13 }}>
-        Thông tin công khai theo quy định về tiếp xúc cử tri. Không công bố họ tên, nơi ở của cử tri.
-      </Layout.Footer>
-    </Layout>
+    <div className="lt lt-page">
+      <header className="lt-header">
+        <Logo />
+        <Link to="/cong-khai">Kiến nghị cử tri và kết quả trả lời</Link>
+      </header>
+      <main className="lt-main">{children}</main>
+      <footer className="lt-footer">Thông tin công khai theo quy định về tiếp xúc cử tri. Không công bố họ tên, nơi ở của cử tri.</footer>
+    </div>
+  );
+}
+
+function Spinner() {
+  return <div className="lt-spin" role="status" aria-label="Đang tải" />;
+}
+
+/** Page buttons: first, last, and the two either side of the current one. */
+function Pager({ page, total, onChange }: { page: number; total: number; onChange(p: number): void }) {
+  const pages = Math.ceil(total / PER_PAGE);
+  if (pages <= 1) return null;
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  return (
+    <nav className="lt-pager" aria-label="Phân trang">
+      <button type="button" className="lt-btn" disabled={page === 1} onClick={() => onChange(page - 1)} aria-label="Trang trước">‹</button>
+      {shown.map((p, i) => (
+        <span key={p} style={{ display: 'contents' }}>
+          {i > 0 && p - shown[i - 1]! > 1 && <span className="lt-muted" aria-hidden="true">…</span>}
+          <button type="button" className="lt-btn" aria-current={p === page ? 'page' : undefined} aria-label={`Trang ${p}`} onClick={() => onChange(p)}>
+            {p}
+          </button>
+        </span>
+      ))}
+      <button type="button" className="lt-btn" disabled={page === pages} onClick={() => onChange(page + 1)} aria-label="Trang sau">›</button>
+    </nav>
   );
 }
 
@@ -65,34 +108,60 @@ export function PublicHomePage() {
   }, []);
   return (
     <Frame>
-      <Typography.Title level={3}>Kết quả giải quyết kiến nghị của cử tri</Typography.Title>
-      <Typography.Paragraph>Chọn Hội đồng nhân dân để xem các kiến nghị cử tri đã nêu tại các đợt tiếp xúc và kết quả trả lời của cơ quan có thẩm quyền.</Typography.Paragraph>
+      <h1>Kết quả giải quyết kiến nghị của cử tri</h1>
+      <p className="lt-lead">Chọn Hội đồng nhân dân để xem các kiến nghị cử tri đã nêu tại các đợt tiếp xúc và kết quả trả lời của cơ quan có thẩm quyền.</p>
       {!councils ? (
-        <Spin />
+        <Spinner />
       ) : councils.length === 0 ? (
-        <Empty description="Chưa có Hội đồng nhân dân nào công bố kết quả." />
+        <div className="lt-empty">Chưa có Hội đồng nhân dân nào công bố kết quả.</div>
       ) : (
-        <Card>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: '100%', maxWidth: 520 }}
-            placeholder="Chọn Hội đồng nhân dân"
-            aria-label="Chọn Hội đồng nhân dân"
-            onChange={(id: string) => navigate(`/cong-khai/${id}`)}
-            options={councils.map((c) => ({ value: c.id, label: c.name }))}
-          />
-          <List
-            style={{ marginTop: 16 }}
-            dataSource={councils}
-            renderItem={(c) => (
-              <List.Item>
+        <section className="lt-card">
+          <select className="lt-select" aria-label="Chọn Hội đồng nhân dân" defaultValue="" onChange={(e) => e.target.value && navigate(`/cong-khai/${e.target.value}`)}>
+            <option value="" disabled>Chọn Hội đồng nhân dân</option>
+            {councils.map((c) => (
+              <option key={c.id} value={c.id}>{c.name}</option>
+            ))}
+          </select>
+          <ul className="lt-councils">
+            {councils.map((c) => (
+              <li key={c.id}>
                 <Link to={`/cong-khai/${c.id}`}>{c.name}</Link>
-              </List.Item>
-            )}
-          />
-        </Card>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </Frame>
+  );
+}
+
+function PetitionCard({ p }: { p: PublicPetition }) {
+  const meta = [p.communes.length ? `Địa bàn: ${p.communes.join(', ')}` : '', `${p.voterCount} lượt cử tri kiến nghị`, p.agencyName ? `Cơ quan giải quyết: ${p.agencyName}` : ''];
+  return (
+    <article className="lt-item">
+      <div className="lt-item-head">
+        <b>Kiến nghị số {p.number}</b>
+        <Tag color={STATUS_TAG[p.status]}>{p.statusLabel}</Tag>
+        {p.fieldName && <Tag>{p.fieldName}</Tag>}
+      </div>
+      <div className="lt-item-text">{p.text}</div>
+      <div className="lt-item-meta">{meta.filter(Boolean).join(' · ')}</div>
+      {p.answers.map((a, i) => (
+        <div key={i} className="lt-answer">
+          <div className="lt-answer-head">
+            <Tag color={RESULT_TAG[a.result]}>{a.resultLabel}</Tag>
+            <b>{a.agencyName ?? 'Trả lời'}</b>
+            <span className="lt-muted">
+              {a.letterNumber ? `Văn bản số ${a.letterNumber}` : ''}
+              {a.letterDate ? ` ngày ${fmtDate(a.letterDate)}` : ` ngày ${fmtDate(a.respondedOn)}`}
+            </span>
+          </div>
+          <div className="lt-answer-text">{a.text}</div>
+          {a.committedDate && <div style={{ marginTop: 4 }}>Cam kết hoàn thành: {fmtDate(a.committedDate)}</div>}
+        </div>
+      ))}
+      {p.answers.length === 0 && <div className="lt-muted" style={{ marginTop: 8 }}>Chưa có trả lời.</div>}
+    </article>
   );
 }
 
@@ -102,7 +171,7 @@ export function PublicCouncilPage() {
   const [rounds, setRounds] = useState<PublicRound[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [roundId, setRoundId] = useState<string>();
-  const [commune, setCommune] = useState<string>();
+  const [commune, setCommune] = useState('');
   const [q, setQ] = useState('');
   const dq = useDebounced(q.trim(), 300);
   const [items, setItems] = useState<PublicPetition[] | null>(null);
@@ -135,78 +204,72 @@ export function PublicCouncilPage() {
   const council = councils.find((c) => c.id === councilId);
   const round = rounds?.find((r) => r.id === roundId);
   const answered = shown.filter((p) => p.answers.length > 0).length;
+  const goTo = (p: number) => {
+    setPage(p);
+    document.getElementById('public-list')?.scrollIntoView();
+  };
 
   if (error) {
     return (
       <Frame>
-        <Result status="404" title="Chưa có thông tin công khai" subTitle={error} extra={<Link to="/cong-khai">Xem các HĐND khác</Link>} />
+        <div className="lt-empty">
+          <h1>Chưa có thông tin công khai</h1>
+          <p>{error}</p>
+          <Link to="/cong-khai">Xem các HĐND khác</Link>
+        </div>
       </Frame>
     );
   }
   return (
     <Frame title={council?.name}>
-      <Typography.Title level={3} style={{ marginBottom: 4 }}>{council?.name ?? 'Hội đồng nhân dân'}</Typography.Title>
-      <Typography.Paragraph type="secondary">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền</Typography.Paragraph>
-      <Card style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <Select
-            style={{ width: 360, maxWidth: '100%' }}
-            value={roundId}
-            onChange={setRoundId}
-            aria-label="Đợt tiếp xúc cử tri"
-            options={(rounds ?? []).map((r) => ({ value: r.id, label: r.name }))}
-          />
-          <Select allowClear style={{ width: 220 }} placeholder="Xã, phường" value={commune} onChange={setCommune} aria-label="Xã, phường" options={communes.map((c) => ({ value: c, label: c }))} />
-          <Input.Search allowClear value={q} onChange={(e) => setQ(e.target.value)} placeholder="Tìm nội dung kiến nghị" style={{ width: 280, maxWidth: '100%' }} aria-label="Tìm kiến nghị" />
-        </Space>
+      <h1>{council?.name ?? 'Hội đồng nhân dân'}</h1>
+      <p className="lt-lead">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền</p>
+      <section className="lt-card">
+        <div className="lt-filters">
+          <select className="lt-select" value={roundId ?? ''} onChange={(e) => setRoundId(e.target.value)} aria-label="Đợt tiếp xúc cử tri">
+            {(rounds ?? []).map((r) => (
+              <option key={r.id} value={r.id}>{r.name}</option>
+            ))}
+          </select>
+          <select
+            className="lt-select"
+            value={commune}
+            onChange={(e) => {
+              setCommune(e.target.value);
+              setPage(1);
+            }}
+            aria-label="Xã, phường"
+          >
+            <option value="">Mọi xã, phường</option>
+            {communes.map((c) => (
+              <option key={c} value={c}>{c}</option>
+            ))}
+          </select>
+          <input className="lt-input" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Tìm nội dung kiến nghị" aria-label="Tìm kiến nghị" />
+        </div>
         {round && (
-          <div style={{ marginTop: 8, color: '#4b5563' }}>
+          <div className="lt-round-info">
             {round.kindLabel}
             {round.sessionName ? ` · ${round.sessionName}` : ''} · từ {fmtDate(round.startDate)}
             {round.endDate ? ` đến ${fmtDate(round.endDate)}` : ''}
           </div>
         )}
-      </Card>
+      </section>
       {!items ? (
-        <Spin />
+        <Spinner />
       ) : shown.length === 0 ? (
-        <Empty description="Không có kiến nghị nào." />
+        <div className="lt-empty">Không có kiến nghị nào.</div>
       ) : (
         <>
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`${shown.length} kiến nghị, đã có trả lời ${answered} kiến nghị.`} />
+          <div className="lt-alert lt-alert-info" id="public-list" data-testid="public-summary">
+            {shown.length} kiến nghị, đã có trả lời {answered} kiến nghị.
+          </div>
           <div data-testid="public-petitions">
-            {shown.slice((page - 1) * 20, page * 20).map((p) => (
-              <Card key={p.id} size="small" style={{ marginBottom: 12 }}>
-                <Space wrap size={4} style={{ marginBottom: 6 }}>
-                  <b>Kiến nghị số {p.number}</b>
-                  <StatusTag status={p.status} label={p.statusLabel} />
-                  {p.fieldName && <Tag>{p.fieldName}</Tag>}
-                </Space>
-                <div style={{ fontSize: 15 }}>{p.text}</div>
-                <div style={{ color: '#6b7280', fontSize: 13, marginTop: 4 }}>
-                  {[p.communes.length ? `Địa bàn: ${p.communes.join(', ')}` : '', `${p.voterCount} lượt cử tri kiến nghị`, p.agencyName ? `Cơ quan giải quyết: ${p.agencyName}` : '']
-                    .filter(Boolean)
-                    .join(' · ')}
-                </div>
-                {p.answers.map((a, i) => (
-                  <div key={i} style={{ marginTop: 10, padding: '8px 12px', background: '#f6ffed', borderLeft: '3px solid #52c41a', borderRadius: 4 }}>
-                    <Space wrap size={4}>
-                      <ResultTag result={a.result} label={a.resultLabel} />
-                      <b>{a.agencyName ?? 'Trả lời'}</b>
-                      <Typography.Text type="secondary">
-                        {a.letterNumber ? `Văn bản số ${a.letterNumber}` : ''}
-                        {a.letterDate ? ` ngày ${fmtDate(a.letterDate)}` : ` ngày ${fmtDate(a.respondedOn)}`}
-                      </Typography.Text>
-                    </Space>
-                    <div style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>{a.text}</div>
-                    {a.committedDate && <div style={{ marginTop: 4 }}>Cam kết hoàn thành: {fmtDate(a.committedDate)}</div>}
-                  </div>
-                ))}
-                {p.answers.length === 0 && <div style={{ marginTop: 8, color: '#9ca3af' }}>Chưa có trả lời.</div>}
-              </Card>
+            {shown.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((p) => (
+              <PetitionCard key={p.id} p={p} />
             ))}
           </div>
-          <Pagination current={page} pageSize={20} total={shown.length} onChange={setPage} hideOnSinglePage showSizeChanger={false} />
+          <Pager page={page} total={shown.length} onChange={goTo} />
         </>
       )}
     </Frame>

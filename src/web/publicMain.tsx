@@ -1,0 +1,21 @@
+// The light entry (public.html): the login page and the public pages, plain React without Ant
+// Design, so that a voter's phone or a first visit downloads little. The server answers /login and
+// /cong-khai… with this page; every other path gets the app shell (index.html, main.tsx).
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { PublicCouncilPage, PublicHomePage } from './pages/public/PublicPetitionsPage.tsx';
+import './public.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/cong-khai" element={<PublicHomePage />} />
+        <Route path="/cong-khai/:councilId" element={<PublicCouncilPage />} />
+      </Routes>
+    </BrowserRouter>
+  </StrictMode>,
+);
