@@ -8,7 +8,7 @@
 // for two sessions. (petitions.e2e.test.ts covers the round up to the answer and the public page.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, DEMO_PASSWORD, expectText, launchBrowser, login, logout, startServer, type RunningServer, pickOption } from './support.ts';
+import { apiAs, browserAvailable, expectText, launchBrowser, login, logout, startServer, type RunningServer, pickOption } from './support.ts';
 import { startSmtp } from '../petitions/support.ts';
 import { runDailyReminders } from '../../src/modules/petitions/jobs/dailyReminders.ts';
 
@@ -21,33 +21,6 @@ const WARD_UBND = 'Ủy ban nhân dân phường Sa Huỳnh';
 const WARD_UBND_EMAIL = 'ubnd.sahuynh@example.vn';
 const RETURN_REASON = 'Hạ tầng khu tái định cư Phổ Châu do UBND phường Sa Huỳnh làm chủ đầu tư, không thuộc thẩm quyền của Sở Xây dựng';
 const REVIEW_COMMENT = 'Trả lời chưa nêu rõ nguồn vốn và thời gian khởi công tuyến đường';
-
-/** A signed-in API client against the running server (for set-up that is not the point of the UI test). */
-async function apiAs(baseUrl: string, username: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const me = (await (await fetch(`${baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
-  const call = async <T = any>(method: string, path: string, body?: unknown, status = 200): Promise<T> => {
-    const res = await fetch(`${baseUrl}/api${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status !== status) throw new Error(`${method} ${path}: HTTP ${res.status} (expected ${status}): ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  };
-  return {
-    get: <T = any>(path: string) => call<T>('GET', path),
-    post: <T = any>(path: string, body: unknown, status = 200) => call<T>('POST', path, body, status),
-    patch: <T = any>(path: string, body: unknown) => call<T>('PATCH', path, body),
-  };
-}
 
 const todayIso = () => {
   const d = new Date();

@@ -94,6 +94,33 @@ export async function startServer(config: Partial<AppConfig> = {}): Promise<Runn
   };
 }
 
+/** A signed-in API client against the running server (for set-up that is not the point of the UI test). */
+export async function apiAs(baseUrl: string, username: string) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const me = (await (await fetch(`${baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+  const call = async <T = any>(method: string, path: string, body?: unknown, status = 200): Promise<T> => {
+    const res = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (res.status !== status) throw new Error(`${method} ${path}: HTTP ${res.status} (expected ${status}): ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  };
+  return {
+    get: <T = any>(path: string) => call<T>('GET', path),
+    post: <T = any>(path: string, body: unknown, status = 200) => call<T>('POST', path, body, status),
+    patch: <T = any>(path: string, body: unknown) => call<T>('PATCH', path, body),
+  };
+}
+
 /**
  * Waits until the locator's text contains every string, then asserts it: pages load their data
  * after they render, so a text read at once may be read too early.

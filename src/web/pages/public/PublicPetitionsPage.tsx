@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../lib/api.ts';
 import { useDebounced } from '../../lib/debounce.ts';
 import { fmtDate } from '../../lib/format.ts';
+import { sortVi } from '../../../domain/text/sort.ts';
 import { Logo } from '../../components/Logo.tsx';
 import '../../public.css';
 
@@ -199,7 +200,8 @@ export function PublicCouncilPage() {
       .catch(() => setItems([]));
   }, [councilId, roundId, dq]);
 
-  const communes = useMemo(() => [...new Set((items ?? []).flatMap((p) => p.communes))].sort((a, b) => a.localeCompare(b, 'vi')), [items]);
+  // The domain's Vietnamese order: no ICU collator to load on a phone.
+  const communes = useMemo(() => sortVi([...new Set((items ?? []).flatMap((p) => p.communes))]), [items]);
   const shown = (items ?? []).filter((p) => !commune || p.communes.includes(commune));
   const council = councils.find((c) => c.id === councilId);
   const round = rounds?.find((r) => r.id === roundId);
