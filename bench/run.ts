@@ -5,6 +5,7 @@
 import { runTextBench, type Row } from './text/quality.ts';
 import { runSearchBench } from './search.ts';
 import { runDocumentBench } from './documents.ts';
+import { runFirstPageBench } from './firstPage.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 const all: { section: string; rows: Row[] }[] = [];
@@ -16,6 +17,8 @@ console.log('\n2. Search in the database');
 all.push({ section: 'search', rows: await runSearchBench(quick ? { pgRows: 100_000, pgliteRows: 20_000 } : {}) });
 console.log('\n3. Documents and spreadsheets');
 all.push({ section: 'documents', rows: await runDocumentBench() });
+console.log('\n4. First page in a phone browser (Lighthouse, offline)');
+all.push({ section: 'first page', rows: await runFirstPageBench() });
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + ' ' : s.padEnd(n));
 for (const { section, rows } of all) {
