@@ -44,7 +44,7 @@ describe.skipIf(!browserAvailable())('trang công khai và đăng nhập trên �
       await vp.post(`${base}/petitions`, { roundId: round.id, opinions: [{ id: o.id, version: o.version }], competentLevel: 'commune' }, 201);
     }
     await vp.patch(`${base}/petition-rounds/${round.id}`, { published: true });
-  });
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
