@@ -12,7 +12,7 @@ import { isFresh, seedDemo } from '../server/seed.ts';
 import { installModules } from '../server/install.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { createUser, grantRole } from '../modules/accounts/service.ts';
-import { startDailyJobs } from '../modules/petitions/jobs/dailyReminders.ts';
+import { startDailyJobs } from '../server/jobs.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -56,7 +56,7 @@ async function cmdServe(args: string[]) {
   }
   const deps = { db: database.db, dbKind: database.kind, clock: () => new Date(), config: env.app };
   const app = createApp(deps, { webRoot: path.join(ROOT, 'dist/web') });
-  // Daily jobs (petition reminders): checked hourly, run once per Vietnam-time day across processes.
+  // Daily jobs of the modules (reminders, notification digest): checked hourly, once a day across processes.
   const stopJobs = startDailyJobs(deps);
   const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
     console.log(`Nghị Trường đang chạy tại http://localhost:${info.port}`);

@@ -6,3 +6,4 @@ export * from '../modules/documents/schema.ts';
 export * from './searchSchema.ts';
 export * from '../modules/petitions/schema.ts';
 export * from '../modules/textSettings/schema.ts';
+export * from '../modules/notifications/schema.ts';

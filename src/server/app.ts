@@ -9,6 +9,7 @@ import { loadSessionUser, checkCsrf } from '../modules/accounts/session.ts';
 import { installModules } from './install.ts';
 import { compressAnswers, mountWebClient, setSecurityHeaders } from './web.ts';
 import { can, scopesOf, type AuthUser } from './permissions.ts';
+import { todoRoutes } from './todo.ts';
 
 /** Menu entries the user may see; council entries carry the councils they apply to. */
 function visibleMenu(user: AuthUser | null) {
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps, opts: { webRoot?: string } = {}) {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: (app as any).defaultHook });
   const router = new Router(api);
   for (const m of modules) m.routes?.(router);
+  todoRoutes(router);
   router.add(
     {
       method: 'get',

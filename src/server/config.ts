@@ -12,6 +12,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT không hợp lệ: ${env.PORT}`);
   const smtpHost = env.SMTP_HOST;
+  const digestHour = Number(env.DIGEST_HOUR ?? 17);
+  if (!Number.isInteger(digestHour) || digestHour < 0 || digestHour > 23) throw new Error(`DIGEST_HOUR không hợp lệ (0–23): ${env.DIGEST_HOUR}`);
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
@@ -19,6 +21,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
     app: {
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
       secureCookies: env.SECURE_COOKIES === 'true',
+      digestHour,
       smtp: smtpHost
         ? {
             host: smtpHost,

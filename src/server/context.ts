@@ -7,6 +7,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Serve cookies with the Secure flag (behind HTTPS). */
   secureCookies: boolean;
+  /** Hour of the day (Vietnam time, 0–23) from which the daily notification digest is sent; default 17. */
+  digestHour?: number;
   smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string };
 }
 

@@ -2,6 +2,8 @@
 import type { AppModule } from '../../server/module.ts';
 import { petitionRoutes } from './routes.ts';
 import { seedPetitions } from './seed.ts';
+import { runDailyReminders } from './jobs/dailyReminders.ts';
+import { petitionTodo } from './todo.ts';
 
 export const petitionsModule: AppModule = {
   name: 'petitions',
@@ -30,5 +32,24 @@ export const petitionsModule: AppModule = {
     { key: 'agency-inbox', label: 'Kiến nghị cần trả lời', path: '/agencies/:agencyId/petitions', permission: 'petitions.answer', scope: 'agency', group: 'petitions', order: 34 },
     { key: 'calendar', label: 'Ngày nghỉ lễ, làm bù', path: '/calendar', permission: 'calendar.manage', scope: 'global', group: 'system', order: 85 },
   ],
+  notificationKinds: {
+    'petition.forwarded': { label: 'Kiến nghị được chuyển đến cơ quan', audience: 'Người trả lời của cơ quan nhận kiến nghị', defaultChannel: 'email' },
+    'petition.due': { label: 'Nhắc hạn, đôn đốc tự động hằng ngày', audience: 'Người trả lời của cơ quan có kiến nghị sắp đến hạn hoặc quá hạn', defaultChannel: 'email' },
+    'petition.reminder': { label: 'Văn phòng ghi nhận đôn đốc trả lời', audience: 'Người trả lời của cơ quan được đôn đốc', defaultChannel: 'email' },
+    'petition.answered': { label: 'Cơ quan trả lời kiến nghị', audience: 'Văn phòng của HĐND đã chuyển kiến nghị', defaultChannel: 'digest' },
+    'petition.returned': { label: 'Kiến nghị bị trả lại (không thuộc thẩm quyền)', audience: 'Văn phòng của HĐND đã chuyển kiến nghị', defaultChannel: 'email' },
+    'petition.received_from_lower': { label: 'HĐND cấp dưới chuyển kiến nghị lên', audience: 'Văn phòng của HĐND cấp trên', defaultChannel: 'digest' },
+    'petition.overdue_summary': { label: 'Tổng hợp kiến nghị quá hạn hằng ngày', audience: 'Văn phòng HĐND', defaultChannel: 'app' },
+  },
+  dailyJobs: [
+    {
+      key: 'petition_reminders',
+      run: async (deps) => {
+        const r = await runDailyReminders(deps);
+        return { ran: r.ran, summary: r.ran ? `${r.entries} kiến nghị của ${r.agencies} cơ quan; ${r.emailsSent} thư đã gửi` : undefined };
+      },
+    },
+  ],
+  todo: petitionTodo,
   seedDemo: seedPetitions,
 };

@@ -7,7 +7,6 @@ import {
   pgTable, uuid, text, integer, date, timestamp, jsonb, boolean, index, uniqueIndex, customType, primaryKey,
 } from 'drizzle-orm/pg-core';
 import { adminUnits, agencies, bodies, councils, terms } from '../directory/schema.ts';
-import { users } from '../accounts/schema.ts';
 import { searchVectorColumn } from '../../db/searchSchema.ts';
 import { documents } from '../documents/schema.ts';
 
@@ -340,25 +339,6 @@ export const reminders = pgTable(
     createdAt: timestamps.createdAt,
   },
   (t) => [index('petition_reminders_agency_idx').on(t.agencyId, t.sentOn)],
-);
-
-/** In-app notifications for a user. */
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
-    kind: text('kind').notNull(),
-    title: text('title').notNull(),
-    body: text('body').notNull().default(''),
-    /** Web path to open. */
-    link: text('link').notNull().default(''),
-    councilId: uuid('council_id'),
-    agencyId: uuid('agency_id'),
-    readAt: timestamp('read_at', { withTimezone: true }),
-    createdAt: timestamps.createdAt,
-  },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
 
 /** Once-a-day jobs: the unique (job, day) row is inserted in the job's own transaction. */

@@ -5,7 +5,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../../../server/errors.ts';
 import { recordEvent, type Actor } from '../../audit/service.ts';
-import { nextStatus, refusal, type PetitionStatus, type ResponseResult } from '../../../domain/petitions/status.ts';
+import { nextStatus, refusal, RESPONSE_RESULT_LABELS, type PetitionStatus, type ResponseResult } from '../../../domain/petitions/status.ts';
+import { notify } from '../../notifications/service.ts';
+import { agencies } from '../../directory/schema.ts';
 import { out, petitionOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
 import { dispatchItems, opinions, petitions, responses } from '../schema.ts';
 
@@ -71,6 +73,9 @@ export async function applyAnswer(
     before: { status: petition.status },
     after: { status, response: resp },
   });
+  // The secretariat hears of an answer it did not type: an agency's, or one flowing down from above.
+  // (answerAsAgency tells it of the agency's own answer; here the answers that flow down.)
+  if (depth > 0) await tellSecretariat(tx, petition, input.result, agencyId);
   // Flow down: lower-level petitions whose opinion arrived in this petition.
   if (depth < 5) {
     const lowerOps = await tx
@@ -92,6 +97,16 @@ export async function applyAnswer(
   return resp!;
 }
 
+async function tellSecretariat(tx: DbOrTx, petition: typeof petitions.$inferSelect, result: ResponseResult, agencyId: string | null) {
+  const [a] = agencyId ? await tx.select({ name: agencies.name, shortName: agencies.shortName }).from(agencies).where(eq(agencies.id, agencyId)) : [];
+  await notify(tx, { councilId: petition.councilId }, {
+    kind: 'petition.answered',
+    title: `${a?.shortName || a?.name || 'Cơ quan có thẩm quyền'} đã trả lời kiến nghị số ${petition.number}: ${RESPONSE_RESULT_LABELS[result]}`,
+    body: petition.text.length > 200 ? `${petition.text.slice(0, 200)}…` : petition.text,
+    link: `/councils/${petition.councilId}/petitions/${petition.id}`,
+  });
+}
+
 /** The agency's answer through its inbox (`agencyId` scope). */
 export async function answerAsAgency(ctx: ActionCtx, agencyId: string, itemId: string, input: AnswerInput) {
   const day = today(ctx.now);
@@ -101,7 +116,9 @@ export async function answerAsAgency(ctx: ActionCtx, agencyId: string, itemId: s
     if (!item || item.agencyId !== agencyId) throw notFound('kiến nghị được chuyển đến cơ quan');
     if (item.state === 'returned') throw conflict('Kiến nghị này đã được trả lại; không thể trả lời.');
     const [p] = await tx.select().from(petitions).where(eq(petitions.id, item.petitionId)).for('update');
-    return out(await applyAnswer(tx, ctx.actor, day, p!, item, input, null, agencyId));
+    const resp = await applyAnswer(tx, ctx.actor, day, p!, item, input, null, agencyId);
+    await tellSecretariat(tx, p!, input.result, agencyId);
+    return out(resp);
   });
 }
 

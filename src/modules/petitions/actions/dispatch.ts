@@ -22,6 +22,7 @@ import {
 } from '../common.ts';
 import { dispatches, dispatchItems, opinions, petitionRounds, petitions } from '../schema.ts';
 import { documentDownloadPath, issueDocumentTx } from '../../documents/service.ts';
+import { notify } from '../../notifications/service.ts';
 
 /** Issue the forwarding letter from the register instead of typing an existing letter's number. */
 export interface IssueLetterInput {
@@ -224,6 +225,23 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
           dueDate: computation.due,
           targetName,
         },
+      });
+    }
+    const numbers = rows.map((p) => p.number).sort((a, b) => a - b).join(', ');
+    const dueVn = computation.due.split('-').reverse().join('/');
+    if (input.agencyId) {
+      await notify(tx, { agencyId: input.agencyId }, {
+        kind: 'petition.forwarded',
+        title: `${me.name} chuyển ${rows.length} kiến nghị của cử tri đến ${targetName}`,
+        body: `Công văn số ${d.letterNumber}; kiến nghị số ${numbers}. Hạn trả lời: ${dueVn}.`,
+        link: `/agencies/${input.agencyId}/petitions?state=pending`,
+      });
+    } else {
+      await notify(tx, { councilId: upperRound!.councilId }, {
+        kind: 'petition.received_from_lower',
+        title: `${me.name} chuyển lên ${rows.length} kiến nghị của cử tri`,
+        body: `Công văn số ${d.letterNumber}; các kiến nghị đã vào đợt "${upperRound!.name}" để phân loại.`,
+        link: `/councils/${upperRound!.councilId}/petition-rounds/${upperRound!.id}?tab=classify`,
       });
     }
     return {

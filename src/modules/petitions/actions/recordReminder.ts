@@ -8,7 +8,7 @@ import { recordEvent } from '../../audit/service.ts';
 import { agencies } from '../../directory/schema.ts';
 import { out, today, type ActionCtx, type DbOrTx } from '../common.ts';
 import { dispatchItems, petitions, reminders } from '../schema.ts';
-import { notifyAgency } from '../notify.ts';
+import { notify } from '../../notifications/service.ts';
 import type { Actor } from '../../audit/service.ts';
 
 /** A petition a reminder covers: its dispatch item (when known) and the due date it was urged on. */
@@ -91,7 +91,7 @@ export async function insertReminder(
     note: opts.note,
     letterNumber: opts.letterNumber,
   });
-  await notifyAgency(tx, agencyId, {
+  await notify(tx, { agencyId: agencyId }, {
     kind: 'petition.reminder',
     title: `Đôn đốc trả lời ${items.length} kiến nghị của cử tri`,
     body: `Kiến nghị số ${items.map((i) => i.number).join(', ')} đang chờ ${a.name} trả lời.`,

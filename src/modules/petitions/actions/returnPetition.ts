@@ -8,7 +8,7 @@ import { agencies } from '../../directory/schema.ts';
 import { out, type ActionCtx } from '../common.ts';
 import type { Tx } from '../../../db/client.ts';
 import { dispatchItems, petitions } from '../schema.ts';
-import { notifyCouncil } from '../notify.ts';
+import { notify } from '../../notifications/service.ts';
 
 /**
  * The returned side of a return, shared by an agency's return and an upper council's
@@ -50,7 +50,7 @@ export async function returnPetition(ctx: ActionCtx, agencyId: string, itemId: s
       before: { status: p!.status },
       after: { status, reason: input.reason, agencyName: a?.name ?? '', dispatchItemId: itemId },
     });
-    await notifyCouncil(tx, p!.councilId, {
+    await notify(tx, { councilId: p!.councilId }, {
       kind: 'petition.returned',
       title: `${a?.shortName || a?.name || 'Cơ quan'} trả lại kiến nghị số ${p!.number}`,
       body: `Lý do: ${input.reason}. Vui lòng chuyển kiến nghị đến cơ quan có thẩm quyền.`,

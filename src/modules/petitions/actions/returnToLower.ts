@@ -13,7 +13,7 @@ import { withoutSearchKeys } from '../../../db/rows.ts';
 import { OPINION_TAKEN, councilRow, opinionOf, out, type ActionCtx } from '../common.ts';
 import { auditSafe } from '../personal.ts';
 import { dispatchItems, opinions, petitions } from '../schema.ts';
-import { notifyCouncil } from '../notify.ts';
+import { notify } from '../../notifications/service.ts';
 import { returnItem } from './returnPetition.ts';
 
 export interface ReturnToLowerInput {
@@ -86,7 +86,7 @@ export async function returnToLower(ctx: ActionCtx, councilId: string, opinionId
         dispatchItemId: item.id, upperOpinionId: o.id,
       },
     });
-    await notifyCouncil(tx, lower.councilId, {
+    await notify(tx, { councilId: lower.councilId }, {
       kind: 'petition.returned',
       title: `${short(upper.name)} trả lại kiến nghị số ${lower.number}`,
       body: `Lý do: ${input.reason.replace(/[.\s]+$/u, '')}. Kiến nghị không thuộc thẩm quyền xem xét của ${short(upper.name)}; vui lòng chuyển kiến nghị đến cơ quan có thẩm quyền giải quyết.`,

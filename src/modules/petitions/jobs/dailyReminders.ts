@@ -7,13 +7,13 @@
 // the overdue petitions of the e-mail, so the reminders page and each petition's timeline show it.
 import { eq, and } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import type { AppConfig } from '../../../server/context.ts';
+import type { JobDeps } from '../../../server/module.ts';
 import { todayInVietnam } from '../../../domain/calendar/index.ts';
 import { loadCalendar } from '../common.ts';
 import { dueByAgency, type AgencyDue, type DueEntry } from '../queries/dueList.ts';
-import { agencyUsers, notifyAgency, notifyCouncil } from '../notify.ts';
+import { notify } from '../../notifications/service.ts';
 import { jobRuns, reminders } from '../schema.ts';
-import { sendMails, type Mail } from '../mail.ts';
+import { sendMails, type Mail } from '../../notifications/mail.ts';
 import { writeReminder } from '../actions/recordReminder.ts';
 import { SYSTEM_ACTOR } from '../../audit/service.ts';
 
@@ -65,11 +65,6 @@ export function reminderMail(a: AgencyDue, day: string, publicUrl: string): Omit
   };
 }
 
-export interface JobDeps {
-  db: Db;
-  clock: () => Date;
-  config: AppConfig;
-}
 
 export async function runDailyReminders(deps: JobDeps) {
   const day = todayInVietnam(deps.clock());
@@ -89,9 +84,9 @@ export async function runDailyReminders(deps: JobDeps) {
     const mails: Mail[] = [];
     for (const a of due) {
       const mail = reminderMail(a, day, deps.config.publicUrl);
-      notes += await notifyAgency(tx, a.agencyId, { kind: 'petition.due', title: mail.subject.replace('[Nghị Trường] ', ''), body: mail.text, link: `/agencies/${a.agencyId}/petitions` });
-      const users = await agencyUsers(tx, a.agencyId);
-      const to = [a.agencyEmail, ...users.map((u) => u.email)].filter(Boolean);
+      // The agency's responders as they chose (notifications); the agency's own mailbox gets the letter.
+      notes += await notify(tx, { agencyId: a.agencyId }, { kind: 'petition.due', title: mail.subject.replace('[Nghị Trường] ', ''), body: mail.text, link: `/agencies/${a.agencyId}/petitions?state=pending` });
+      const to = [a.agencyEmail].filter(Boolean);
       mails.push({ ...mail, to });
       const byMail = !!deps.config.smtp && to.some((x) => /.+@.+/.test(x));
       for (const [councilId, entries] of urgedByCouncil(a)) {
@@ -119,7 +114,7 @@ export async function runDailyReminders(deps: JobDeps) {
       }
     }
     for (const [councilId, c] of perCouncil) {
-      notes += await notifyCouncil(tx, councilId, {
+      notes += await notify(tx, { councilId }, {
         kind: 'petition.overdue_summary',
         title: `${c.overdue} kiến nghị của cử tri đã quá hạn trả lời`,
         body: `Cơ quan chưa trả lời đúng hạn: ${[...c.agencies].join('; ')}.`,
@@ -137,31 +132,4 @@ export async function runDailyReminders(deps: JobDeps) {
     .set({ result: { ...prepared.result, emailsSent: mail.sent, emailsFailed: mail.failed, smtp: !mail.skipped } })
     .where(and(eq(jobRuns.job, REMINDER_JOB), eq(jobRuns.day, day)));
   return { ran: true as const, day, ...prepared.result, emailsSent: mail.sent, emailsFailed: mail.failed };
-}
-
-/**
- * Checks every hour and runs the job when the Vietnam-time day has changed (and once at start).
- * Returns a function that stops the timer.
- */
-export function startDailyJobs(deps: JobDeps, everyMs = 3_600_000): () => void {
-  let lastDay = '';
-  let running = false;
-  const tick = async () => {
-    const day = todayInVietnam(deps.clock());
-    if (day === lastDay || running) return;
-    running = true;
-    try {
-      const r = await runDailyReminders(deps);
-      lastDay = day;
-      if (r.ran) console.log(`[đôn đốc] ${day}: ${r.entries} kiến nghị của ${r.agencies} cơ quan; ${r.emailsSent} thư đã gửi.`);
-    } catch (err) {
-      console.error('[đôn đốc] lỗi khi chạy việc hằng ngày:', err);
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -92,13 +92,18 @@ async function dueSoonCondition(db: Db, agencyId: string, day: string, calendar:
   return sql`${dispatchItems.state} = 'pending' and (${sql.join(ranges, sql` or `)})`;
 }
 
-export async function agencyInbox(db: Db, agencyId: string, f: InboxFilter, day: string, calendar: WorkingCalendar) {
-  const filters = and(
+/** Scope and filters of an agency's inbox (the to-do count uses the same). */
+export async function inboxConds(db: Db, agencyId: string, f: Pick<InboxFilter, 'state' | 'deadline'>, day: string, calendar: WorkingCalendar) {
+  return and(
     eq(dispatchItems.agencyId, agencyId),
     f.state ? eq(dispatchItems.state, f.state) : undefined,
     f.deadline === 'overdue' ? sql`${dispatchItems.state} = 'pending' and ${dispatchItems.dueDate} < ${day}` : undefined,
     f.deadline === 'due_soon' ? await dueSoonCondition(db, agencyId, day, calendar) : undefined,
   );
+}
+
+export async function agencyInbox(db: Db, agencyId: string, f: InboxFilter, day: string, calendar: WorkingCalendar) {
+  const filters = await inboxConds(db, agencyId, f, day, calendar);
   const { rows, total, more, corrected } = await searchPage(
     db,
     {

@@ -23,8 +23,9 @@ export interface OpinionFilter {
   petitionId?: string;
 }
 
-export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, canSeeVoters: boolean) {
-  const filters = and(
+/** Scope and filters of an opinion list (the to-do count uses the same). */
+export function opinionConds(councilId: string, f: Omit<OpinionFilter, 'page' | 'pageSize' | 'q'>) {
+  return and(
     eq(opinions.councilId, councilId),
     f.roundId ? eq(opinions.roundId, f.roundId) : undefined,
     f.meetingId ? eq(opinions.meetingId, f.meetingId) : undefined,
@@ -34,6 +35,10 @@ export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, 
     f.classified === 'true' ? isNotNull(opinions.classifiedAt) : f.classified === 'false' ? isNull(opinions.classifiedAt) : undefined,
     f.kind ? eq(opinions.kind, f.kind) : undefined,
   );
+}
+
+export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, canSeeVoters: boolean) {
+  const filters = opinionConds(councilId, f);
   const { rows, total, more, corrected } = await searchPage(
     db,
     {

@@ -9,9 +9,10 @@ export interface Mail {
   text: string;
 }
 
-export async function sendMails(config: AppConfig, mails: Mail[]): Promise<{ sent: number; failed: number; skipped: boolean }> {
+/** Sends the mails over one SMTP connection; `failedIndexes` are the positions that failed. */
+export async function sendMails(config: AppConfig, mails: Mail[]): Promise<{ sent: number; failed: number; failedIndexes: number[]; skipped: boolean }> {
   const smtp = config.smtp;
-  if (!smtp || !mails.length) return { sent: 0, failed: 0, skipped: !smtp };
+  if (!smtp || !mails.length) return { sent: 0, failed: 0, failedIndexes: [], skipped: !smtp };
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
@@ -22,8 +23,9 @@ export async function sendMails(config: AppConfig, mails: Mail[]): Promise<{ sen
   });
   let sent = 0;
   let failed = 0;
+  const failedIndexes: number[] = [];
   try {
-    for (const m of mails) {
+    for (const [i, m] of mails.entries()) {
       const to = [...new Set(m.to.filter((x) => /.+@.+/.test(x)))];
       if (!to.length) continue;
       try {
@@ -31,11 +33,12 @@ export async function sendMails(config: AppConfig, mails: Mail[]): Promise<{ sen
         sent++;
       } catch (err) {
         failed++;
+        failedIndexes.push(i);
         console.error(`[thư điện tử] không gửi được "${m.subject}" đến ${to.join(', ')}: ${(err as Error).message}`);
       }
     }
   } finally {
     transport.close();
   }
-  return { sent, failed, skipped: false };
+  return { sent, failed, failedIndexes, skipped: false };
 }

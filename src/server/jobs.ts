@@ -1,0 +1,49 @@
+// Daily jobs of the modules (AppModule.dailyJobs): checked every hour and once at start; each job
+// runs when the Vietnam-time day has changed and its hour has come. A job claims its (job, day)
+// row in job_runs itself, so several server processes run it once. Immediate notification
+// e-mails left behind are retried on every check.
+import { modules } from '../modules/index.ts';
+import { todayInVietnam } from '../domain/calendar/index.ts';
+import type { JobDeps } from './module.ts';
+import { deliverPending } from '../modules/notifications/service.ts';
+
+const vnHour = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).getUTCHours();
+
+/** Runs the jobs due now (in module order); returns what each did. */
+export async function runDueJobs(deps: JobDeps, lastDay: Map<string, string>) {
+  const now = deps.clock();
+  const day = todayInVietnam(now);
+  const done: { key: string; ran: boolean; summary?: string }[] = [];
+  for (const job of modules.flatMap((m) => m.dailyJobs ?? [])) {
+    if (lastDay.get(job.key) === day || vnHour(now) < (job.hour?.(deps.config) ?? 0)) continue;
+    try {
+      const r = await job.run(deps);
+      lastDay.set(job.key, day);
+      done.push({ key: job.key, ...r });
+      if (r.ran && r.summary) console.log(`[việc hằng ngày] ${day} ${job.key}: ${r.summary}.`);
+    } catch (err) {
+      console.error(`[việc hằng ngày] ${job.key}: lỗi khi chạy:`, err);
+    }
+  }
+  await deliverPending(deps).catch((err) => console.error('[thông báo] không gửi được thư:', err));
+  return done;
+}
+
+/** Checks every `everyMs` (default an hour) and once at start. Returns a function that stops it. */
+export function startDailyJobs(deps: JobDeps, everyMs = 3_600_000): () => void {
+  const lastDay = new Map<string, string>();
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runDueJobs(deps, lastDay);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
