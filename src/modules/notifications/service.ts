@@ -173,17 +173,17 @@ interface Claimed {
 }
 
 /**
- * Marks the pending e-mails of one kind (`now` or `digest`) created before `until` as sent and
+ * Marks the pending e-mails of one kind (`now` or `digest`) as sent and
  * returns them with their recipient's address. Rows locked by another process are skipped, so two
  * processes never send the same notification.
  */
-async function claim(tx: Tx, email: 'now' | 'digest', until: Date, now: Date): Promise<Claimed[]> {
+async function claim(tx: Tx, email: 'now' | 'digest', now: Date): Promise<Claimed[]> {
   const rows = await tx.execute(sql`
     update notifications n set emailed_at = ${now.toISOString()}
     from users u
     where n.id in (
       select id from notifications
-      where email = ${email} and emailed_at is null and created_at <= ${until.toISOString()}
+      where email = ${email} and emailed_at is null
       order by created_at
       limit 5000
       for update skip locked
@@ -222,7 +222,7 @@ export async function deliverPending(deps: JobDeps): Promise<{ sent: number; fai
       return { sent: 0, failed: 0 };
     }
     const now = deps.clock();
-    const claimed = await deps.db.transaction((tx) => claim(tx, 'now', new Date(8.64e15), now));
+    const claimed = await deps.db.transaction((tx) => claim(tx, 'now', now));
     const groups = claimed
       .filter((r) => hasAddress(r.email))
       .map((r) => ({
@@ -257,7 +257,7 @@ export async function runDigest(deps: JobDeps): Promise<{ ran: boolean; day: str
   const claimed = await deps.db.transaction(async (tx) => {
     const [run] = await tx.insert(jobRuns).values({ job: DIGEST_JOB, day }).onConflictDoNothing().returning();
     if (!run) return null;
-    return claim(tx, 'digest', now, now);
+    return claim(tx, 'digest', now);
   });
   if (!claimed) return { ran: false, day, users: 0, notifications: 0, sent: 0, failed: 0 };
   const byUser = new Map<string, Claimed[]>();
