@@ -33,6 +33,7 @@ const RemindersPage = lazyPage(() => import('./pages/petitions/RemindersPage.tsx
 const PetitionSettingsPage = lazyPage(() => import('./pages/petitions/SettingsPage.tsx'), 'PetitionSettingsPage');
 const AgencyInboxPage = lazyPage(() => import('./pages/petitions/AgencyInboxPage.tsx'), 'AgencyInboxPage');
 const CalendarPage = lazyPage(() => import('./pages/petitions/CalendarPage.tsx'), 'CalendarPage');
+const NotificationPreferencesPage = lazyPage(() => import('./pages/NotificationPreferencesPage.tsx'), 'NotificationPreferencesPage');
 const NotificationsPage = lazyPage(() => import('./pages/petitions/NotificationsPage.tsx'), 'NotificationsPage');
 const PublicCouncilPage = lazyPage(() => import('./pages/public/PublicPetitionsPage.tsx'), 'PublicCouncilPage');
 const PublicHomePage = lazyPage(() => import('./pages/public/PublicPetitionsPage.tsx'), 'PublicHomePage');
@@ -78,6 +79,7 @@ export function AppRoutes() {
           <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
           <Route path="councils/:councilId" element={<CouncilGuard />}>
             <Route index element={<Navigate to="delegates" replace />} />
             <Route path="delegates" element={<DelegatesPage />} />

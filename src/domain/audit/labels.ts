@@ -69,6 +69,19 @@ export const ACTION_LABELS: Record<string, string> = {
   'routing_rule.delete': 'Xóa quy tắc chuyển kiến nghị',
   'petition_settings.update': 'Sửa quy định thời hạn trả lời',
   'holiday_overrides.put': 'Sửa bảng ngày nghỉ lễ, làm bù',
+  // Documents
+  'documents.issue': 'Phát hành văn bản',
+  'documents.cancel': 'Hủy văn bản',
+  'documents.regenerate': 'Tạo lại tệp văn bản',
+  'documents.issuer.create': 'Thêm cơ quan ban hành văn bản',
+  'documents.issuer.update': 'Sửa cơ quan ban hành văn bản',
+  'documents.template_wording.update': 'Sửa lời văn mẫu văn bản',
+  'documents.template_wording.reset': 'Khôi phục lời văn mặc định của mẫu văn bản',
+  // Text settings
+  'text_abbreviation.create': 'Thêm từ viết tắt',
+  'text_abbreviation.update': 'Sửa từ viết tắt',
+  'text_abbreviation.delete': 'Xóa từ viết tắt',
+  'text_abbreviation.reindex': 'Cập nhật chỉ mục tìm kiếm theo từ viết tắt',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -94,6 +107,11 @@ export const ENTITY_LABELS: Record<string, string> = {
   routing_rule: 'Quy tắc chuyển',
   petition_settings: 'Quy định thời hạn',
   holiday_overrides: 'Bảng ngày nghỉ lễ',
+  delegate_import: 'Tệp nhập danh sách đại biểu',
+  document: 'Văn bản',
+  document_issuer: 'Cơ quan ban hành văn bản',
+  document_template: 'Mẫu văn bản',
+  text_abbreviation: 'Từ viết tắt',
 };
 
 export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;

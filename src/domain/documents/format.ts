@@ -42,6 +42,9 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKind, DocumentKindInfo>> = 
   cong_van: { kind: 'cong_van', typeCode: null, title: null, name: 'Công văn' },
 });
 
+/** Register states of an issued document. */
+export const DOCUMENT_STATUS_LABELS: Readonly<Record<string, string>> = { issued: 'Đã ban hành', cancelled: 'Đã hủy' };
+
 export function documentKindInfo(kind: DocumentKind): DocumentKindInfo {
   const info = DOCUMENT_KINDS[kind];
   if (!info) throw new Error(`Unknown document kind: ${String(kind)}`);

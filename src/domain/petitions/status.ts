@@ -126,3 +126,8 @@ export const REVIEW_VERDICT_LABELS: Readonly<Record<ReviewVerdict, string>> = {
 
 export const DISPATCH_ITEM_STATES = ['pending', 'answered', 'returned'] as const;
 export type DispatchItemState = (typeof DISPATCH_ITEM_STATES)[number];
+export const DISPATCH_ITEM_STATE_LABELS: Readonly<Record<DispatchItemState, string>> = {
+  pending: 'Chờ trả lời',
+  answered: 'Đã trả lời',
+  returned: 'Đã trả lại',
+};

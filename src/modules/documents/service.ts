@@ -21,7 +21,8 @@ import {
 type Issuer = typeof documentIssuers.$inferSelect;
 type DocumentRow = typeof documents.$inferSelect;
 
-export const DOCUMENT_STATUS_LABELS: Record<string, string> = { issued: 'Đã ban hành', cancelled: 'Đã hủy' };
+export { DOCUMENT_STATUS_LABELS } from '../../domain/documents/format.ts';
+import { DOCUMENT_STATUS_LABELS } from '../../domain/documents/format.ts';
 export const ISSUER_KIND_LABELS: Record<string, string> = {
   standing: 'Thường trực HĐND',
   committee: 'Ban của HĐND',

@@ -3,7 +3,8 @@
 // rows or none). Each step is one multipart request to the same endpoint (`mode` = preview|commit,
 // `mapping` as JSON, plus the import's extra form fields); the upload shows a progress bar.
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Descriptions, Row, Select, Space, Steps, Table, Tag, Upload, Col } from 'antd';
+import { Alert, Button, Descriptions, Row, Select, Space, Steps, Tag, Upload, Col } from 'antd';
+import { ResponsiveTable } from './ResponsiveTable.tsx';
 import type { TableColumnsType } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { ApiError } from '../lib/api.ts';
@@ -245,7 +246,7 @@ export function ImportWizard<P extends { row: number }, T extends ImportPlanBase
           {errors.length > 0 ? (
             <>
               <Alert type="error" showIcon style={{ marginBottom: 12 }} title={props.errorsTitle(errors.length)} />
-              <Table<ImportRowError>
+              <ResponsiveTable<ImportRowError>
                 size="small"
                 rowKey={(e, i) => `${e.row}-${e.column}-${i}`}
                 dataSource={errors}
@@ -264,7 +265,7 @@ export function ImportWizard<P extends { row: number }, T extends ImportPlanBase
           {props.previewHeading === 'descriptions' && (
             <Descriptions size="small" style={{ marginBottom: 8 }} items={[{ label: 'Xem trước', children: `${plan.preview.length} dòng đầu` }]} />
           )}
-          <Table<P>
+          <ResponsiveTable<P>
             size="small"
             rowKey="row"
             dataSource={plan.preview}

@@ -149,10 +149,34 @@ export const FIELD_LABELS: Record<string, string> = {
   carriedOver: 'Chuyển sang kỳ sau',
   year: 'Năm',
   id: 'Mã định danh',
+  // Documents and text settings.
+  symbol: 'Số, ký hiệu',
+  title: 'Trích yếu',
+  issuedOn: 'Ngày ban hành',
+  templateKey: 'Mẫu văn bản',
+  params: 'Thông tin dùng để soạn',
+  size: 'Dung lượng tệp (byte)',
+  cancelReason: 'Lý do hủy',
+  cancelledAt: 'Thời điểm hủy',
+  createdByName: 'Người tạo',
+  document: 'Văn bản',
+  abbreviation: 'Từ viết tắt',
+  expansion: 'Viết đầy đủ',
+  result: 'Kết quả trả lời',
+  reason: 'Lý do',
+  state: 'Tình trạng',
+  response: 'Trả lời',
+  agencyName: 'Cơ quan',
+  roadmap: 'Lộ trình giải quyết',
+  committedDate: 'Thời hạn hoàn thành cam kết',
+  respondedOn: 'Ngày trả lời',
+  verdict: 'Kết quả đánh giá',
+  source: 'Nguồn',
+  sentOn: 'Ngày đôn đốc',
 };
 
 /** Bookkeeping fields not worth showing in a diff. */
-export const HIDDEN_FIELDS = new Set(['sortKey', 'searchKey', 'createdAt', 'updatedAt', 'passwordHash', 'csrfToken']);
+export const HIDDEN_FIELDS = new Set(['sortKey', 'searchKey', 'createdAt', 'updatedAt', 'passwordHash', 'csrfToken', 'sha256', 'docx', 'content', 'searchText', 'exactText']);
 
 /** "Phường Sa Huỳnh" from a unit row, using the vocabulary's type labels. */
 export function unitTitle(u: { name: string; type: string }, typeLabels: Record<string, string>): string {

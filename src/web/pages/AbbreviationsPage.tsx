@@ -1,7 +1,8 @@
 // Từ viết tắt: the shipped abbreviations (mặc định) and the administrator's additions, used when
 // petitions and opinions are indexed and searched; a button recomputes the stored search keys.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Segmented, Space, Switch, Table, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Segmented, Space, Switch, Tag, Tooltip } from 'antd';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
@@ -119,7 +120,7 @@ export function AbbreviationsPage() {
             ]}
           />
         </div>
-        <Table<Entry>
+        <ResponsiveTable<Entry>
           rowKey={(e) => e.id ?? `default:${e.abbreviation}:${e.numbered ? 'n' : ''}`}
           size="middle"
           loading={list.loading}

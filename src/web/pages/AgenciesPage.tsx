@@ -1,6 +1,7 @@
 // Cơ quan: UBND, sở, MTTQ, Đoàn ĐBQH, doanh nghiệp… with filters; administrators add and edit.
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Drawer, Form, Input, Row, Select, Space, Switch, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Col, Drawer, Form, Input, Row, Select, Space, Switch, Tag, Tooltip } from 'antd';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
@@ -58,7 +59,7 @@ export function AgenciesPage() {
           <Select allowClear placeholder="Cấp" value={level} onChange={setLevel} style={{ width: 140 }} options={Object.entries(vocab?.levels ?? {}).map(([value, label]) => ({ value, label }))} />
           <UnitSelect value={unitId} onChange={setUnitId} placeholder="Địa bàn (đơn vị hành chính)" style={{ width: 260 }} popupMatchSelectWidth={false} />
         </div>
-        <Table<Agency>
+        <ResponsiveTable<Agency>
           rowKey="id"
           size="middle"
           scroll={{ x: 860 }}

@@ -2,7 +2,8 @@
 // (/councils/:councilId/audit). Each row expands into a before → after view of the changed fields.
 import { useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { Card, DatePicker, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, DatePicker, Input, Select, Tag, Tooltip, Typography } from 'antd';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import type { Dayjs } from 'dayjs';
 import { useAuth } from '../lib/auth.tsx';
 import { useApi, usePagedTable, type Loaded } from '../lib/hooks.ts';
@@ -12,7 +13,11 @@ import {
   entityLabel, fmtDate, fmtDateTime, isoDay,
 } from '../lib/format.ts';
 import { ErrorView, Page } from '../components/common.tsx';
-import { LEVELS } from '../../domain/directory/labels.ts';
+import { AGENCY_KINDS, BODY_KINDS, LEVELS } from '../../domain/directory/labels.ts';
+import { DOCUMENT_KINDS, DOCUMENT_STATUS_LABELS } from '../../domain/documents/format.ts';
+import {
+  DISPATCH_ITEM_STATE_LABELS, OPINION_CHANNEL_LABELS, PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, ROUND_KIND_LABELS,
+} from '../../domain/petitions/status.ts';
 import { ExportButton } from './documents/shared.tsx';
 
 export interface AuditEvent {
@@ -38,8 +43,17 @@ const ROLE_LABELS: Record<string, string> = {
   agency_responder: 'Cán bộ cơ quan trả lời kiến nghị',
 };
 const MEMBERSHIP_ROLES: Record<string, string> = { chair: 'Trưởng', vice_chair: 'Phó', member: 'Thành viên' };
+const DOCUMENT_KIND_NAMES = Object.fromEntries(Object.values(DOCUMENT_KINDS).map((k) => [k.kind, k.name]));
 const VALUE_LABELS: Record<string, Record<string, string>> = {
-  gender: GENDER_LABELS, status: DELEGATE_STATUS, role: { ...ROLE_LABELS, ...MEMBERSHIP_ROLES }, level: LEVELS, competentLevel: LEVELS,
+  gender: GENDER_LABELS,
+  status: { ...PETITION_STATUS_LABELS, ...DOCUMENT_STATUS_LABELS, ...DELEGATE_STATUS },
+  role: { ...ROLE_LABELS, ...MEMBERSHIP_ROLES },
+  level: LEVELS,
+  competentLevel: LEVELS,
+  kind: { ...BODY_KINDS, ...AGENCY_KINDS, ...ROUND_KIND_LABELS, ...DOCUMENT_KIND_NAMES },
+  result: RESPONSE_RESULT_LABELS,
+  channel: OPINION_CHANNEL_LABELS,
+  state: DISPATCH_ITEM_STATE_LABELS,
 };
 
 /** id → display name of what the page's snapshots reference (the list answer's `names`). */
@@ -103,7 +117,7 @@ function EventDiff({ e, names }: { e: AuditEvent; names: Names }) {
   const rows = diffRows(e.before, e.after);
   if (!rows.length) return <Typography.Text type="secondary">Không có trường nào thay đổi.</Typography.Text>;
   return (
-    <Table
+    <ResponsiveTable
       size="small"
       rowKey="key"
       pagination={false}
@@ -232,7 +246,7 @@ export function AuditPage() {
             style={{ width: 220 }}
           />
         </div>
-        <Table<AuditEvent>
+        <ResponsiveTable<AuditEvent>
           rowKey="id"
           size="middle"
           scroll={{ x: 640 }}

@@ -1,7 +1,8 @@
 // Thường trực, các Ban, Tổ đại biểu of the current council, with their members.
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { Button, Card, Col, Empty, Form, Input, List, Modal, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Form, Input, List, Modal, Popconfirm, Row, Select, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api, type Page as ApiPage } from '../lib/api.ts';
@@ -142,7 +143,7 @@ function MembersCard(props: { councilId: string; body: Body; manage: boolean; on
         )
       }
     >
-      <Table<Member>
+      <ResponsiveTable<Member>
         rowKey="id"
         size="small"
         loading={members.loading}

@@ -1,7 +1,8 @@
 // Hội đồng nhân dân (administrators): all councils, add/edit, terms.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Row, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Row, Space, Tag, Tooltip } from 'antd';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
@@ -45,7 +46,7 @@ export function CouncilsPage() {
         <div className="nt-toolbar">
           <Input.Search allowClear value={q} onChange={(e) => setQ(e.target.value)} placeholder="Tìm theo tên HĐND" style={{ width: 320, maxWidth: '100%' }} />
         </div>
-        <Table<Council>
+        <ResponsiveTable<Council>
           rowKey="id"
           size="middle"
           scroll={{ x: 800 }}
@@ -162,7 +163,7 @@ function TermsDrawer({ council, onClose }: { council: Council | null; onClose():
   };
   return (
     <Drawer title={council ? `Nhiệm kỳ: ${council.name}` : ''} open={!!council} onClose={onClose} size={Math.min(520, window.innerWidth)} destroyOnHidden>
-      <Table
+      <ResponsiveTable
         rowKey="id"
         size="small"
         loading={d.loading}

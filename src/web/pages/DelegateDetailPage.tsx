@@ -1,7 +1,8 @@
 // One delegate: details, memberships of the council's bodies, and the history of changes.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Button, Card, Descriptions, Popconfirm, Space, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Popconfirm, Space, Tag } from 'antd';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { DeleteOutlined, EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { api } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
@@ -86,7 +87,7 @@ export function DelegateDetailPage() {
           </Descriptions>
         </Card>
         <Card title="Tham gia Thường trực, các Ban, Tổ đại biểu">
-          <Table
+          <ResponsiveTable
             rowKey="id"
             size="small"
             pagination={false}

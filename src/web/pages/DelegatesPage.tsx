@@ -2,7 +2,8 @@
 // in a drawer, delete with confirmation.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Input, Popconfirm, Select, Space, Tag, Tooltip } from 'antd';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
@@ -100,7 +101,7 @@ export function DelegatesPage() {
             options={constituencies.map((c) => ({ value: c.id, label: `Số ${c.number}: ${c.name}` }))}
           />
         </div>
-        <Table<Delegate>
+        <ResponsiveTable<Delegate>
           rowKey="id"
           size="middle"
           scroll={{ x: 640 }}

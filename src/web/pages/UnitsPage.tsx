@@ -3,10 +3,8 @@
 // administrators: add/edit, record a succession, import.
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import {
-  Alert, Breadcrumb, Button, Card, Col, DatePicker, Descriptions, Drawer, Empty, Form, Input, List, Modal, Row, Select, Space,
-  Spin, Table, Tag, Tree, Typography,
-} from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Descriptions, Drawer, Empty, Form, Input, List, Modal, Row, Select, Space, Spin, Tag, Tree, Typography } from 'antd';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import type { TreeDataNode } from 'antd';
 import { BranchesOutlined, EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -169,7 +167,7 @@ export function UnitsPage() {
           />
         )}
         {debouncedQ ? (
-          <Table<Unit>
+          <ResponsiveTable<Unit>
             rowKey="id"
             size="middle"
             {...search.tableProps}

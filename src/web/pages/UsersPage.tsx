@@ -1,7 +1,8 @@
 // Người dùng (administrators): list, create, lock/unlock, reset password, grant and revoke roles
 // scoped to a council, a body (Ban, Tổ) or an agency.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Divider, Drawer, Form, Input, List, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Drawer, Form, Input, List, Modal, Popconfirm, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { KeyOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { api, type Page as ApiPage } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
@@ -95,7 +96,7 @@ export function UsersPage() {
         <div className="nt-toolbar">
           <Input.Search allowClear value={q} onChange={(e) => setQ(e.target.value)} placeholder="Tìm theo tên đăng nhập hoặc họ tên" style={{ width: 340, maxWidth: '100%' }} />
         </div>
-        <Table<User>
+        <ResponsiveTable<User>
           rowKey="id"
           size="middle"
           scroll={{ x: 960 }}

@@ -2,11 +2,11 @@
 // the user menu in the header.
 import { createContext, Suspense, useContext, useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { Avatar, Badge, Button, Dropdown, Grid, Layout, Menu, Modal, Result, Select, Tooltip } from 'antd';
+import { Avatar, Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Modal, Result, Select, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined, AppstoreOutlined, BankOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, FileTextOutlined,
-  HistoryOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, SnippetsOutlined, StarFilled, TeamOutlined,
+  HistoryOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, NotificationOutlined, SettingOutlined, SnippetsOutlined, StarFilled, TeamOutlined,
   UserOutlined, AuditOutlined, CommentOutlined, FileWordOutlined,
 } from '@ant-design/icons';
 import { useAuth, useMe, type MenuItem } from '../lib/auth.tsx';
@@ -93,6 +93,10 @@ export function AppShell() {
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
   const [pwOpen, setPwOpen] = useState(false);
+  // Phones (< 768 px): the menu is a drawer opened from the header; it closes on navigation.
+  const phone = Object.keys(screens).length > 0 && !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   // Current council: the URL's, else the remembered one, else the first.
   const urlCouncil = location.pathname.match(/^\/councils\/([^/]+)/)?.[1];
@@ -120,6 +124,24 @@ export function AppShell() {
   return (
     <CouncilContext.Provider value={councilState}>
       <Layout style={{ minHeight: '100vh' }}>
+        {phone ? (
+          <Drawer
+            className="nt-drawer"
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={Math.min(300, window.innerWidth - 40)}
+            title={
+              <div className="nt-brand" style={{ padding: 0, height: 'auto' }}>
+                <span className="nt-brand-logo"><StarFilled /></span>
+                <span className="nt-brand-name">Nghị Trường</span>
+              </div>
+            }
+            closeIcon={null}
+          >
+            <SideMenu collapsed={false} />
+          </Drawer>
+        ) : (
         <Sider
           collapsible
           collapsed={collapsed}
@@ -135,8 +157,19 @@ export function AppShell() {
           </div>
           <SideMenu collapsed={collapsed} />
         </Sider>
-        <Layout>
+        )}
+        <Layout style={{ minWidth: 0 }}>
           <Header className="nt-header">
+            {phone && (
+              <Button
+                className="nt-menu-button"
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label="Mở trình đơn"
+                data-testid="menu-button"
+                onClick={() => setDrawerOpen(true)}
+              />
+            )}
             <div className="nt-council">
               {me.councils.length > 0 && (
                 <>
@@ -147,7 +180,7 @@ export function AppShell() {
                     value={councilId}
                     onChange={setCouncil}
                     showSearch={{ optionFilterProp: 'label' }}
-                    style={{ width: screens.md ? 380 : 240, maxWidth: '100%' }}
+                    style={{ width: screens.md ? 380 : '100%', maxWidth: '100%', minWidth: 0 }}
                     popupMatchSelectWidth={false}
                     options={me.councils.map((c) => ({
                       value: c.id,
@@ -179,6 +212,7 @@ export function AppShell() {
                     ),
                   },
                   { type: 'divider' },
+                  { key: 'notification-preferences', icon: <NotificationOutlined />, label: 'Cách nhận thông báo', onClick: () => navigate('/notifications/preferences') },
                   { key: 'password', icon: <KeyOutlined />, label: 'Đổi mật khẩu', onClick: () => setPwOpen(true) },
                   {
                     key: 'logout',

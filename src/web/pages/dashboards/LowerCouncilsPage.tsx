@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, DatePicker, Empty, Space, Table, Tooltip, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import dayjs from 'dayjs';
 import { useApi } from '../../lib/hooks.ts';
 import { DATE_FORMAT, fmtDate, isoDay } from '../../lib/format.ts';
@@ -41,7 +42,7 @@ interface LowerView {
   totals: { collected: number; opinions: number; forwarded: number; answered: number; resolved: number; overdue: number; resolutionRate: number | null };
 }
 
-const NOT_YET = 'chưa có dữ liệu (chưa triển khai mô-đun)';
+const NOT_YET = 'chưa theo dõi trên Nghị Trường';
 
 /** "Hội đồng nhân dân phường Sa Huỳnh" → "HĐND phường Sa Huỳnh" (the table is wide enough already). */
 const shortName = (name: string) => name.replace(/^Hội đồng nhân dân\s+/u, 'HĐND ');
@@ -149,7 +150,7 @@ export function LowerCouncilsPage() {
             )}
           </Card>
           <Card size="small" title={`${fmtNum(rows.length)} HĐND cấp dưới`}>
-            <Table<LowerRow>
+            <ResponsiveTable<LowerRow>
               size="small"
               rowKey="councilId"
               dataSource={rows}

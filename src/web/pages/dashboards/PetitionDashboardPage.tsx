@@ -3,7 +3,8 @@
 // trend across rounds. Every clickable number opens the petitions list with the same filter.
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Alert, Card, Col, Row, Segmented, Select, Space, Statistic, Tooltip, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useApi } from '../../lib/hooks.ts';
 import { fmtDate } from '../../lib/format.ts';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
@@ -230,7 +231,7 @@ function OnTimeCard({ rows, councilId }: { rows: OnTimeRow[]; councilId: string 
             <EChart option={option} height={Math.max(180, rows.length * 36 + 50)} onClick={(e) => open(rows[e.dataIndex]?.filter)} ariaLabel="Trả lời đúng hạn theo cơ quan" />
           </Col>
           <Col xs={24}>
-            <Table<OnTimeRow>
+            <ResponsiveTable<OnTimeRow>
               size="small"
               pagination={false}
               rowKey="agencyId"
@@ -259,7 +260,7 @@ function OnTimeCard({ rows, councilId }: { rows: OnTimeRow[]; councilId: string 
 function OutstandingCard({ d }: { d: PetitionOverview }) {
   return (
     <Card title="Kiến nghị chưa giải quyết xong, theo số kỳ họp" size="small" style={{ height: '100%' }}>
-      <Table
+      <ResponsiveTable
         size="small"
         pagination={false}
         rowKey="sessions"
@@ -299,7 +300,7 @@ function TrendCard({ trend, onPick }: { trend: TrendRow[]; onPick: (roundId: str
       ) : (
         <>
           <EChart option={option} height={240} onClick={(e) => trend[e.dataIndex] && onPick(trend[e.dataIndex]!.roundId)} ariaLabel="Qua các đợt tiếp xúc cử tri" />
-          <Table<TrendRow>
+          <ResponsiveTable<TrendRow>
             size="small"
             pagination={false}
             rowKey="roundId"

@@ -2,7 +2,8 @@
 // list, and a breakdown card (chart + the same numbers in a table).
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Card, Col, Empty, Row, Table, Tooltip, Typography } from 'antd';
+import { Card, Col, Empty, Row, Tooltip, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';
 
 export type ListFilter = Record<string, string>;
@@ -96,7 +97,7 @@ export function BreakdownCard(props: {
             />
           </Col>
           <Col xs={24} xl={11}>
-            <Table<Slice>
+            <ResponsiveTable<Slice>
               size="small"
               pagination={false}
               rowKey={(s) => s.key ?? '(none)'}

@@ -3,9 +3,8 @@
 // (the number stays in the register, marked "Đã hủy"), export the register with its filters.
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import {
-  Alert, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography,
-} from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { DownloadOutlined, FormOutlined, ReloadOutlined, StopOutlined, SnippetsOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../lib/api.ts';
@@ -209,7 +208,7 @@ export function RegisterPage() {
             style={{ width: 250 }}
           />
         </div>
-        <Table<DocumentItem>
+        <ResponsiveTable<DocumentItem>
           rowKey="id"
           size="middle"
           scroll={{ x: 640 }}

@@ -2,9 +2,10 @@
 // dates and deadline states; answer one (result, text, letter, attachments) or return it as
 // outside the agency's competence. Agencies never see voter names.
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Drawer, Form, Input, Segmented, Select, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Card, Descriptions, Drawer, Form, Input, Segmented, Select, Space, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { request, api } from '../../lib/api.ts';
 import { useApi, useDebounced, usePagedTable } from '../../lib/hooks.ts';
 import { message, showFormError } from '../../lib/feedback.tsx';
@@ -44,12 +45,14 @@ export function AgencyInboxPage() {
   const { agencyId } = useParams() as { agencyId: string };
   const { me } = useAuth();
   const agencyName = me?.grants.find((g) => g.agencyId === agencyId)?.agencyName;
-  const [state, setState] = useState<string>('pending');
-  const [deadline, setDeadline] = useState<string>();
+  // The home page's to-do links open the inbox filtered (?state=, ?deadline=) or on one item (?item=).
+  const [sp] = useSearchParams();
+  const [state, setState] = useState<string>(sp.get('state') ?? (sp.get('deadline') ? 'all' : 'pending'));
+  const [deadline, setDeadline] = useState<string | undefined>(sp.get('deadline') ?? undefined);
   const [q, setQ] = useState('');
   const dq = useDebounced(q.trim(), 300);
   const table = usePagedTable<InboxItem>(`/agencies/${agencyId}/petitions`, { state: state === 'all' ? undefined : state, deadline, q: dq });
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(sp.get('item'));
 
   if (table.error && (table.error.status === 403 || table.error.status === 404)) return <ErrorView error={table.error} />;
   return (
@@ -80,7 +83,7 @@ export function AgencyInboxPage() {
           <Input.Search allowClear value={q} onChange={(e) => setQ(e.target.value)} placeholder="Tìm nội dung (có dấu hoặc không dấu)" style={{ width: 300, maxWidth: '100%' }} aria-label="Tìm kiến nghị" />
         </div>
         <SearchCorrection corrected={table.corrected} />
-        <Table<InboxItem>
+        <ResponsiveTable<InboxItem>
           rowKey="id"
           size="middle"
           scroll={{ x: 900 }}

@@ -2,7 +2,8 @@
 // holidays that are not off, swapped working Saturdays) and the resulting calendar of the year
 // as a month grid — the calendar every answer deadline is computed on.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Input, InputNumber, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Input, InputNumber, Row, Space, Tag, Tooltip, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
@@ -69,7 +70,7 @@ export function CalendarPage() {
       <Button size="small" icon={<PlusOutlined />} onClick={() => setDraft({ ...draft, [key]: [...draft[key], { date: '', name: key === 'daysOff' ? 'Nghỉ bù' : 'Làm bù' }] })}>Thêm ngày</Button>
     )}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{hint}</Typography.Paragraph>
-      <Table<DayName & { i: number }>
+      <ResponsiveTable<DayName & { i: number }>
         size="small"
         rowKey="i"
         pagination={false}

@@ -2,7 +2,8 @@
 // agency (with confidence); the clerk adjusts and confirms one or many, or marks a complaint
 // (khiếu nại, tố cáo — handled by its own procedure, leaves the petition track).
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { api } from '../../lib/api.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { AgencySelect } from '../../components/pickers.tsx';
@@ -137,7 +138,7 @@ export function ClassifyTab(props: { councilId: string; roundId: string; onChang
           </Typography.Text>
         </Space>
       </div>
-      <Table<Opinion>
+      <ResponsiveTable<Opinion>
         rowKey="id"
         size="small"
         loading={loading}

@@ -5,7 +5,8 @@
 // issues the forwarding letter (.docx) in the same step.
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Col, DatePicker, Input, Modal, Radio, Result, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Input, Modal, Radio, Result, Row, Select, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
@@ -122,7 +123,7 @@ export function DispatchTab(props: { councilId: string; round: RoundSummary; onC
           <Typography.Text type="secondary">Thời hạn trả lời theo quy định của HĐND: {ruleText(settings.data.deadlines.standingForward)}.</Typography.Text>
         )}
       </div>
-      <Table<PetitionRow>
+      <ResponsiveTable<PetitionRow>
         rowKey="id"
         size="small"
         loading={list.loading}
@@ -146,7 +147,7 @@ export function DispatchTab(props: { councilId: string; round: RoundSummary; onC
       />
 
       <Typography.Title level={5} style={{ marginTop: 24 }}>Công văn đã chuyển</Typography.Title>
-      <Table<Dispatch>
+      <ResponsiveTable<Dispatch>
         rowKey="id"
         size="small"
         loading={dispatches.loading}
@@ -185,7 +186,7 @@ export function DispatchTab(props: { councilId: string; round: RoundSummary; onC
       {others.length > 0 && (
         <>
           <Typography.Title level={5} style={{ marginTop: 24 }}>Kiến nghị đã chuyển</Typography.Title>
-          <Table<PetitionRow>
+          <ResponsiveTable<PetitionRow>
             rowKey="id"
             size="small"
             dataSource={others}

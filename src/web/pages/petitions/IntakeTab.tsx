@@ -5,9 +5,8 @@
 // or a selection at once, while it is not yet part of a petition. A petition a lower council sent
 // up that is in fact for the lower level is returned to it with a reason ("Trả lại cấp dưới").
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import {
-  Alert, Button, Col, Input, Popconfirm, Popover, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography, type InputRef,
-} from 'antd';
+import { Alert, Button, Col, Input, Popconfirm, Popover, Row, Segmented, Select, Space, Statistic, Tag, Tooltip, Typography, type InputRef } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { CheckCircleTwoTone, DeleteOutlined, HistoryOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api, withQuery } from '../../lib/api.ts';
@@ -181,7 +180,7 @@ export function IntakeTab(props: {
         )}
       </div>
       <SearchCorrection corrected={table.corrected} />
-      <Table<IntakeOpinion>
+      <ResponsiveTable<IntakeOpinion>
         rowKey="id"
         size="small"
         scroll={{ x: 640 }}
@@ -576,7 +575,7 @@ function PasteEntry(props: { councilId: string; roundId: string; target: Target;
               : 'Không tách được ý kiến nào.'
           }
         />
-        <Table<SplitItem & { i: number }>
+        <ResponsiveTable<SplitItem & { i: number }>
           size="small"
           rowKey="i"
           pagination={false}

@@ -4,7 +4,8 @@
 // selection. Conflicts (another clerk merged first) show the server's message and refresh.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, Empty, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { api, ApiError } from '../../lib/api.ts';
 import { useApi } from '../../lib/hooks.ts';
 import { message, notification, showError } from '../../lib/feedback.tsx';
@@ -122,7 +123,7 @@ export function MergeTab(props: { councilId: string; roundId: string; onChanged(
           <Button disabled={!chosen.length} onClick={() => eachOwn(chosen)}>Mỗi ý kiến thành một kiến nghị</Button>
         </Space>
       </div>
-      <Table<Opinion>
+      <ResponsiveTable<Opinion>
         rowKey="id"
         size="small"
         loading={unmerged.loading}
@@ -138,7 +139,7 @@ export function MergeTab(props: { councilId: string; roundId: string; onChanged(
       />
 
       <Typography.Title level={5} style={{ marginTop: 24 }}>Kiến nghị đã tổng hợp trong đợt ({petitions.data?.total ?? 0})</Typography.Title>
-      <Table<PetitionRow>
+      <ResponsiveTable<PetitionRow>
         rowKey="id"
         size="small"
         loading={petitions.loading}

@@ -1,5 +1,6 @@
-// Thông báo của tôi: the current user's notifications (dispatched petitions, reminders, answers),
-// mark one or all as read. The shell has no header slot yet, so this is a page (/notifications).
+// Thông báo của tôi: the current user's notifications (forwarded petitions, reminders, answers,
+// returns), mark one or all as read; the header's bell opens it. How each kind arrives is chosen on
+// /notifications/preferences.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Badge, Button, Card, List, Segmented, Typography } from 'antd';
@@ -19,6 +20,7 @@ interface Notice {
   createdAt: string;
   readAt: string | null;
   kind?: string;
+  kindLabel?: string;
 }
 
 export function NotificationsPage() {
@@ -42,7 +44,7 @@ export function NotificationsPage() {
   };
   const items = table.tableProps.dataSource as Notice[];
   return (
-    <Page title="Thông báo" crumbs={[{ title: 'Thông báo' }]} extra={<Button onClick={readAll}>Đánh dấu tất cả đã đọc</Button>}>
+    <Page title="Thông báo" crumbs={[{ title: 'Thông báo' }]} extra={<><Button onClick={readAll}>Đánh dấu tất cả đã đọc</Button><Link to="/notifications/preferences"><Button>Cách nhận thông báo</Button></Link></>}>
       <Card>
         <div className="nt-toolbar">
           <Segmented value={unread} onChange={(v) => setUnread(v as 'true' | 'all')} options={[{ value: 'all', label: 'Tất cả' }, { value: 'true', label: 'Chưa đọc' }]} />
@@ -68,7 +70,7 @@ export function NotificationsPage() {
                   description={
                     <>
                       <div>{n.body ?? n.message}</div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtDateTime(n.createdAt)}</Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n.kindLabel ? `${n.kindLabel} · ` : ''}{fmtDateTime(n.createdAt)}</Typography.Text>
                     </>
                   }
                 />

@@ -3,10 +3,8 @@
 // attachments, the reviews, and the timeline of everything that happened to it.
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import {
-  Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, List, Modal, Popconfirm, Radio, Row, Select, Space, Table, Tag,
-  Timeline, Typography,
-} from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, List, Modal, Popconfirm, Radio, Row, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { EditOutlined, PaperClipOutlined, ScissorOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../../lib/api.ts';
 import { useApi } from '../../lib/hooks.ts';
@@ -148,7 +146,7 @@ export function PetitionDetailPage() {
             </Card>
 
             <Card title={`Nguồn ý kiến (${p.opinions.length})`}>
-              <Table
+              <ResponsiveTable
                 rowKey="id"
                 size="small"
                 pagination={false}
@@ -204,7 +202,7 @@ export function PetitionDetailPage() {
               {p.dispatches.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa chuyển đến cơ quan nào." />
               ) : (
-                <Table
+                <ResponsiveTable
                   rowKey="id"
                   size="small"
                   pagination={false}

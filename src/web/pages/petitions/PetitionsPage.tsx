@@ -3,7 +3,8 @@
 // delegate group) and an accent-insensitive search. Filters live in the URL so links can share them.
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { Card, Input, Select, Table, Tag, Tooltip } from 'antd';
+import { Card, Input, Select, Tag, Tooltip } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useDebounced, usePagedTable } from '../../lib/hooks.ts';
 import { fmtDate } from '../../lib/format.ts';
 import { useCouncil } from '../../shell/AppShell.tsx';
@@ -80,7 +81,7 @@ export function PetitionsPage() {
             options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
         </div>
         <SearchCorrection corrected={table.corrected} />
-        <Table<PetitionRow>
+        <ResponsiveTable<PetitionRow>
           rowKey="id"
           size="middle"
           scroll={{ x: 1100 }}

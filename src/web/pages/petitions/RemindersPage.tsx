@@ -1,7 +1,8 @@
 // Đôn đốc trả lời: what is due soon or overdue at each agency (answers awaited, and commitments of
 // in-progress answers), one click to record a reminder, and the reminders already recorded.
 import { Link, useParams } from 'react-router-dom';
-import { Badge, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { BellOutlined } from '@ant-design/icons';
 import { api } from '../../lib/api.ts';
 import { useApi, usePagedTable } from '../../lib/hooks.ts';
@@ -93,7 +94,7 @@ export function RemindersPage() {
                 )
               }
             >
-              <Table<DueEntry>
+              <ResponsiveTable<DueEntry>
                 rowKey={(e) => `${e.kind}-${e.petitionId}`}
                 size="small"
                 pagination={false}
@@ -122,7 +123,7 @@ export function RemindersPage() {
         </Space>
       )}
       <Card title="Các lần đôn đốc đã ghi nhận" style={{ marginTop: 16 }}>
-        <Table<Reminder>
+        <ResponsiveTable<Reminder>
           rowKey="id"
           size="small"
           {...history.tableProps}

@@ -6,6 +6,7 @@ import {
   Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Statistic, Table,
   Tabs, Tag, Typography,
 } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../lib/api.ts';
 import { useApi } from '../../lib/hooks.ts';
@@ -270,7 +271,7 @@ function MeetingsTab(props: {
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>Thêm cuộc tiếp xúc</Button>
         </div>
       )}
-      <Table<Meeting>
+      <ResponsiveTable<Meeting>
         rowKey="id"
         size="middle"
         loading={props.loading}
@@ -474,7 +475,7 @@ function FiguresTab({ round, councilId }: { round: RoundSummary; councilId: stri
       <Row gutter={[24, 16]}>
         <Col xs={24} lg={12}>
           <Typography.Title level={5}>Kiến nghị theo cấp thẩm quyền giải quyết</Typography.Title>
-          <Table
+          <ResponsiveTable
             size="small"
             rowKey="level"
             pagination={false}
@@ -503,7 +504,7 @@ function FiguresTab({ round, councilId }: { round: RoundSummary; councilId: stri
         </Col>
         <Col xs={24} lg={12}>
           <Typography.Title level={5}>Theo trạng thái</Typography.Title>
-          <Table
+          <ResponsiveTable
             size="small"
             rowKey="status"
             pagination={false}

@@ -1,7 +1,8 @@
 // Đợt tiếp xúc cử tri: the council's rounds, newest first; open a new round or edit one.
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Button, Card, DatePicker, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Modal, Select, Switch, Tag } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../lib/api.ts';
 import { usePagedTable } from '../../lib/hooks.ts';
@@ -51,7 +52,7 @@ export function RoundsPage() {
             ]}
           />
         </div>
-        <Table<Round>
+        <ResponsiveTable<Round>
           rowKey="id"
           size="middle"
           scroll={{ x: 720 }}

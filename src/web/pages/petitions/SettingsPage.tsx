@@ -2,7 +2,8 @@
 // (field × level × commune → agency) and answer deadline rules — policy kept as data.
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Button, Card, Col, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Switch, Tabs, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../lib/api.ts';
 import { useApi } from '../../lib/hooks.ts';
@@ -62,7 +63,7 @@ function FieldsTab({ councilId }: { councilId: string }) {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>Thêm lĩnh vực</Button>
         <Typography.Text type="secondary">Từ khóa giúp máy gợi ý lĩnh vực khi phân loại ý kiến.</Typography.Text>
       </div>
-      <Table<Field>
+      <ResponsiveTable<Field>
         rowKey="id"
         size="small"
         dataSource={fields}
@@ -167,7 +168,7 @@ function RulesTab({ councilId }: { councilId: string }) {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setOpen(true); }}>Thêm quy tắc</Button>
         <Typography.Text type="secondary">Quy tắc cụ thể nhất (lĩnh vực, cấp, địa bàn) được ưu tiên khi gợi ý cơ quan giải quyết.</Typography.Text>
       </div>
-      <Table<Rule>
+      <ResponsiveTable<Rule>
         rowKey="id"
         size="small"
         loading={rules.loading}
