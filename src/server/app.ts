@@ -10,6 +10,7 @@ import { installModules } from './install.ts';
 import { compressAnswers, mountWebClient, setSecurityHeaders } from './web.ts';
 import { can, scopesOf, type AuthUser } from './permissions.ts';
 import { todoRoutes } from './todo.ts';
+import { useVietnameseZod } from './zodVi.ts';
 
 /** Menu entries the user may see; council entries carry the councils they apply to. */
 function visibleMenu(user: AuthUser | null) {
@@ -26,7 +27,7 @@ function visibleMenu(user: AuthUser | null) {
     .sort((a, b) => a.order - b.order);
 }
 
-z.config(z.locales.vi());
+useVietnameseZod();
 
 function errorJson(err: AppError) {
   return { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };

@@ -18,7 +18,7 @@ export function notificationRoutes(r: Router) {
   r.add(
     {
       method: 'get', path: '/notifications', summary: 'Thông báo của tôi', scope: 'authenticated',
-      request: { query: PageQuery.extend({ unread: z.enum(['true', 'false'], { message: 'Bộ lọc "chưa đọc" phải là true hoặc false.' }).optional() }) },
+      request: { query: PageQuery.extend({ unread: z.enum(['true', 'false'], { message: 'Bộ lọc "chưa đọc" không hợp lệ.' }).optional() }) },
       responses: { 200: jsonOk(pageOf(Obj).extend({ unread: z.number().int() })) },
     },
     async (c) => {

@@ -1,0 +1,100 @@
+// At phone width (390 px): the agency's inbox and the secretariat's intake do not scroll sideways,
+// their main action is on screen and works, and the menu opens as a drawer.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, login, startServer, type RunningServer } from './support.ts';
+
+const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-phone');
+const PHONE = { width: 390, height: 844 };
+
+async function noSideScroll(page: Page) {
+  const m = await page.evaluate(() => ({ sw: document.scrollingElement!.scrollWidth, iw: window.innerWidth }));
+  expect(m.sw, `the page is ${m.sw}px wide on a ${m.iw}px screen`).toBeLessThanOrEqual(m.iw);
+}
+
+/** Visible, inside the screen's width, and enabled: a thumb can reach it. */
+async function reachable(button: Locator) {
+  await button.scrollIntoViewIfNeeded();
+  expect(await button.isVisible()).toBe(true);
+  expect(await button.isEnabled()).toBe(true);
+  const box = (await button.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+}
+
+describe.skipIf(!browserAvailable())('giao diện trên điện thoại (390 px, Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('hộp thư của cơ quan: mở từ trình đơn, nút "Trả lời" trong màn hình và bấm được', { timeout: 180_000 }, async () => {
+    const ctx = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await login(page, server.baseUrl, 'so.xaydung');
+      // The home page is the to-do list: what to answer, next due first.
+      await page.getByTestId('todo-agency-to-answer').waitFor();
+      await noSideScroll(page);
+      // The menu is a drawer on a phone.
+      expect(await page.locator('.ant-layout-sider').count()).toBe(0);
+      await page.getByTestId('menu-button').click();
+      await page.locator('.nt-drawer').getByText('Kiến nghị cần trả lời', { exact: true }).click();
+      await page.waitForURL(`**/agencies/${server.ids.get('agency:so-xay-dung')}/petitions`);
+      const answer = page.getByRole('button', { name: 'Trả lời', exact: true }).first();
+      await answer.waitFor();
+      await noSideScroll(page);
+      await reachable(answer);
+      await page.screenshot({ path: path.join(SHOTS, 'agency-inbox-390.png') });
+      await answer.click();
+      // The answer form opens; its submit button is reachable and validates.
+      const submit = page.getByTestId('answer-submit');
+      await submit.waitFor();
+      await reachable(submit);
+      await submit.click();
+      await page.getByText('Hãy chọn kết quả giải quyết.').waitFor();
+      await noSideScroll(page);
+      await page.screenshot({ path: path.join(SHOTS, 'agency-answer-390.png') });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('tiếp nhận ý kiến: không cuộn ngang, ghi được ý kiến bằng nút chính', { timeout: 180_000 }, async () => {
+    const councilId = server.ids.get('council:sa-huynh')!;
+    const ctx = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await login(page, server.baseUrl, 'vp.sahuynh');
+      const rounds = await (await page.request.get(`${server.baseUrl}/api/councils/${councilId}/petition-rounds?pageSize=100`)).json();
+      const open = (rounds.items as { id: string; status: string }[]).find((r) => r.status === 'open')!;
+      expect(open).toBeDefined();
+      await page.goto(`${server.baseUrl}/councils/${councilId}/petition-rounds/${open.id}?tab=intake`);
+      await page.getByTestId('keyboard-entry').waitFor();
+      await noSideScroll(page);
+      await page.getByLabel('Nội dung ý kiến').fill('Đề nghị sửa chữa mặt đường tổ dân phố Thạnh Đức bị sụt lún sau mưa lũ.');
+      const save = page.getByRole('button', { name: 'Ghi ý kiến (Enter)' });
+      await reachable(save);
+      await save.click();
+      await page.getByTestId('entry-saved').first().waitFor();
+      expect(await page.getByTestId('entry-saved').first().innerText()).toContain('sụt lún sau mưa lũ');
+      // The round's opinions below are cards, still without sideways scrolling.
+      await page.getByTestId('responsive-cards').first().locator('.nt-card').first().waitFor();
+      await noSideScroll(page);
+      await page.screenshot({ path: path.join(SHOTS, 'intake-390.png') });
+    } finally {
+      await ctx.close();
+    }
+  });
+});
