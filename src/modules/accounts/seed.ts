@@ -1,7 +1,10 @@
 // Demo accounts: one per role, all with the same demo password (README: "Đăng nhập thử").
 import type { SeedContext } from '../../server/module.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
+import { eq } from 'drizzle-orm';
 import { createUser, grantRole } from './service.ts';
+import { users } from './schema.ts';
+import { delegates } from '../directory/schema.ts';
 
 export const DEMO_PASSWORD = 'NghiTruong@2026';
 
@@ -38,5 +41,13 @@ export async function seedAccounts(ctx: SeedContext): Promise<void> {
       agencyId: kind === 'agency' ? id : null,
     });
     ctx.ids.set(`user:${u.username}`, user.id);
+  }
+  // The demo delegate is one of the ward's delegates: the same e-mail links the account to the
+  // delegate record (and so to the delegate group on the home page's to-do list).
+  const delegateId = ctx.ids.get('delegate:sa-huynh:3');
+  if (delegateId) {
+    const email = 'daibieu.sahuynh@example.vn';
+    await ctx.db.update(users).set({ email }).where(eq(users.id, ctx.ids.get('user:daibieu.sahuynh')!));
+    await ctx.db.update(delegates).set({ email }).where(eq(delegates.id, delegateId));
   }
 }

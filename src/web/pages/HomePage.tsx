@@ -30,12 +30,13 @@ const TONE_COLOR: Record<Tone, string> = { danger: '#cf1322', warning: '#d46b08'
 
 function TodoCard({ group }: { group: TodoGroup }) {
   const navigate = useNavigate();
-  const waiting = group.entries.reduce((n, e) => n + (e.tone === 'info' ? 0 : e.count), 0);
+  // Lines overlap (overdue and long overdue), so the tag counts lines with work, not items.
+  const waiting = group.entries.filter((e) => e.tone !== 'info' && e.count > 0).length;
   return (
     <Card
       size="small"
       title={<span style={{ whiteSpace: 'normal' }}>{group.scope === 'agency' ? `Cơ quan: ${group.name}` : group.name}</span>}
-      extra={waiting ? <Tag color="orange">{waiting} việc đang chờ</Tag> : <Tag color="green">Không có việc tồn</Tag>}
+      extra={waiting ? <Tag color="orange">{waiting} mục có việc đang chờ</Tag> : <Tag color="green">Không có việc tồn</Tag>}
       style={{ marginBottom: 16 }}
     >
       <List
@@ -113,7 +114,7 @@ export function HomePage() {
           {entries.map((e) => (
             <Col key={e.key} xs={24} sm={12} lg={8} xl={6}>
               <Card hoverable onClick={() => navigate(e.href)} size="small">
-                <Card.Meta title={e.label} description={e.path.includes(':councilId') ? councilName : 'Dùng chung'} />
+                <Card.Meta title={e.label} description={e.path.includes(':councilId') ? councilName : e.path.includes(':agencyId') ? 'Cơ quan của bạn' : 'Dùng chung'} />
               </Card>
             </Col>
           ))}
