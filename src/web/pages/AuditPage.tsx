@@ -166,7 +166,7 @@ export function AuditPage() {
   const councilName = me?.councils.find((c) => c.id === councilId)?.name;
 
   const actionOptions = useMemo(
-    () => Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label: `${label} (${value})` })),
+    () => Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label })),
     [],
   );
   if (table.error && (table.error.status === 403 || table.error.status === 404)) return <ErrorView error={table.error} />;
@@ -271,10 +271,7 @@ export function AuditPage() {
               width: 210,
               render: (a: string) => (
                 <Tooltip title={`Mã thao tác: ${a}`}>
-                  <div>
-                    <div>{actionLabel(a)}</div>
-                    <div className="nt-mono" style={{ color: '#8a94a3' }} data-testid="audit-action-code">{a}</div>
-                  </div>
+                  <span>{actionLabel(a)}</span>
                 </Tooltip>
               ),
             },
