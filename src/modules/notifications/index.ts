@@ -10,7 +10,8 @@ export const notificationsModule: AppModule = {
   // After a request that asked for an immediate e-mail, send it without holding the response.
   middleware: async (c, next) => {
     await next();
-    if (!takeImmediateSignal()) return;
+    // Without an SMTP server nothing is sent; the hourly check marks such rows as in-app only.
+    if (!takeImmediateSignal() || !c.var.deps.config.smtp) return;
     const deps = c.var.deps;
     setImmediate(() => {
       deliverPending(deps).catch((err) => console.error('[thông báo] không gửi được thư:', err));
