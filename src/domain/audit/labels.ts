@@ -31,6 +31,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'petition_round.create': 'Mở đợt tiếp xúc cử tri',
   'petition_round.update': 'Sửa đợt tiếp xúc cử tri',
   'petition_round.close': 'Kết thúc đợt tiếp xúc cử tri',
+  'petition_round.publish': 'Công khai kết quả đợt tiếp xúc cử tri',
   'contact_meeting.create': 'Ghi nhận cuộc tiếp xúc cử tri',
   'contact_meeting.update': 'Sửa cuộc tiếp xúc cử tri',
   'contact_meeting.delete': 'Xóa cuộc tiếp xúc cử tri',
