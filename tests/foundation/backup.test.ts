@@ -10,6 +10,8 @@ import { gunzipSync } from 'node:zlib';
 import { backupDatabase, restoreDatabase, RestoreError } from '../../src/db/backup.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { seedDemo } from '../../src/server/seed.ts';
+import { SYSTEM_ACTOR } from '../../src/modules/audit/service.ts';
+import { createUser, grantRole } from '../../src/modules/accounts/service.ts';
 import { createTestApp } from '../support/app.ts';
 import { createTestDb, dbKinds } from '../support/db.ts';
 
@@ -39,6 +41,57 @@ describe('backup and restore', () => {
         }
       });
     }
+  }
+
+  for (const kind of dbKinds()) {
+    it(`is one consistent snapshot while the app writes (${kind}), restorable into an empty database`, async () => {
+      const t = await createTestApp(kind);
+      let k = 0;
+      // One write as the app does it: a user, then (another transaction) the user's role.
+      const writePair = async () => {
+        const n = ++k;
+        const user = await createUser(t.db, SYSTEM_ACTOR, { username: `ghi.${n}`, fullName: `Người ghi ${n}`, password: 'MatKhau2026' });
+        await grantRole(t.db, SYSTEM_ACTOR, user.id, { role: 'admin' });
+        return `ghi.${n}`;
+      };
+      let writing = true;
+      const writer = (async () => {
+        while (writing) await writePair();
+      })();
+      const during: Promise<string>[] = [];
+      let first: Uint8Array;
+      try {
+        await writePair();
+        first = await backupDatabase(t.db, async (table) => {
+          // A whole write lands between reading users and reading role_grants. PostgreSQL: awaited
+          // (another pool connection). PGlite: the backup holds the only connection, it waits.
+          if (table !== 'users') return;
+          const pair = writePair();
+          during.push(pair);
+          if (kind === 'postgres') await pair;
+        });
+      } finally {
+        writing = false;
+        await writer;
+      }
+      const duringNames = await Promise.all(during);
+      const snap = tables(first!) as { users: { id: string; username: string }[]; role_grants: { user_id: string }[] };
+      const writers = snap.users.filter((u) => u.username.startsWith('ghi.'));
+      expect(writers.length).toBeGreaterThan(0);
+      expect(snap.users.map((u) => u.username)).not.toContain(duringNames[0]);
+      // Every user in the snapshot whose role was granted before the snapshot has it, and no grant
+      // points at a user the snapshot lacks.
+      const userIds = new Set(snap.users.map((u) => u.id));
+      expect(snap.role_grants.every((g) => userIds.has(g.user_id))).toBe(true);
+      await t.close();
+      const target = await createTestDb(kind);
+      try {
+        await restoreDatabase(target.db, first!);
+        expect(tables(await backupDatabase(target.db))).toEqual(tables(first!));
+      } finally {
+        await target.close();
+      }
+    }, 180_000);
   }
 
   it('refuses a file that is not a backup', async () => {
