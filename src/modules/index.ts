@@ -8,5 +8,6 @@ import { petitionsModule } from './petitions/index.ts';
 import { documentsModule } from './documents/index.ts';
 import { dashboardsModule } from './dashboards/index.ts';
 import { textSettingsModule } from './textSettings/index.ts';
+import { backupModule } from './backup/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, dashboardsModule, textSettingsModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, dashboardsModule, textSettingsModule, backupModule];

@@ -69,6 +69,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'routing_rule.delete': 'Xóa quy tắc chuyển kiến nghị',
   'petition_settings.update': 'Sửa quy định thời hạn trả lời',
   'holiday_overrides.put': 'Sửa bảng ngày nghỉ lễ, làm bù',
+  'database.backup': 'Sao lưu toàn bộ cơ sở dữ liệu',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -94,6 +95,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   routing_rule: 'Quy tắc chuyển',
   petition_settings: 'Quy định thời hạn',
   holiday_overrides: 'Bảng ngày nghỉ lễ',
+  database: 'Cơ sở dữ liệu',
 };
 
 export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;
