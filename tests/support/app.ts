@@ -36,7 +36,16 @@ export interface TestApp {
 
 export async function createTestApp(
   kind: DbKind,
-  opts: { seed?: boolean; config?: Partial<AppConfig>; now?: string; webRoot?: string; /** An already open database (e.g. an embedded data directory). */ database?: Database } = {},
+  opts: {
+    seed?: boolean;
+    config?: Partial<AppConfig>;
+    now?: string;
+    webRoot?: string;
+    /** An already open database (e.g. an embedded data directory). */
+    database?: Database;
+    /** The data directory the app is told about (the CLI's backup tokens). */
+    dataDir?: string;
+  } = {},
 ): Promise<TestApp> {
   const database = opts.database ?? (await createTestDb(kind));
   const state = { now: new Date(opts.now ?? '2026-11-26T02:00:00Z') };
@@ -46,6 +55,7 @@ export async function createTestApp(
     dbKind: database.kind,
     clock: () => state.now,
     config: { publicUrl: 'http://localhost:3000', secureCookies: false, ...opts.config },
+    dataDir: opts.dataDir,
   }, { webRoot: opts.webRoot });
 
   const client = (username: string, cookie: string, csrf: string): TestClient => {
