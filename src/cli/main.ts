@@ -193,11 +193,14 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
  * command quietly.
  */
 export async function run(argv: string[]): Promise<void> {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(0);
-      throw err;
-    });
+  // (Not for the server: its log going nowhere must not stop it.)
+  if (argv[0] !== 'serve') {
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(0);
+        throw err;
+      });
+    }
   }
   const code = await main(argv);
   if (code < 0) return; // serving

@@ -5,7 +5,9 @@
 // fsync on, `wal_sync_method=fsync` (emscripten's fdatasync() is a no-op, its fsync() reaches the
 // file system), and NODEFS gets an fsync that calls the host's. PostgreSQL then syncs the WAL
 // before COMMIT returns, so before the HTTP response is sent, and syncs data files and
-// directories at checkpoints, exactly as on a server.
+// directories at checkpoints, exactly as on a server. (PGlite's `relaxedDurability` and
+// `syncToFs` concern file systems kept in memory and copied out, IndexedDB/OPFS; on NodeFS
+// `syncToFs` does nothing.)
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
