@@ -41,7 +41,7 @@ describe('backup and restore', () => {
         } finally {
           await target.close();
         }
-      });
+      }, 240_000); // two databases and the demo data: minutes on a loaded two-core machine
     }
   }
 
@@ -175,5 +175,5 @@ describe('the embedded data directory', () => {
     } finally {
       await restored.close();
     }
-  }, 180_000);
+  }, 600_000);
 });
