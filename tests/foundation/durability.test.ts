@@ -89,7 +89,7 @@ describe('the embedded database', () => {
     } finally {
       await t.close();
     }
-  }, 180_000);
+  }, 600_000); // a new data directory and the demo data: minutes on a loaded two-core machine
 });
 
 describe('a server killed right after acknowledging a write', () => {
