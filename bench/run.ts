@@ -6,6 +6,7 @@ import { runTextBench, type Row } from './text/quality.ts';
 import { runSearchBench } from './search.ts';
 import { runDocumentBench } from './documents.ts';
 import { runFirstPageBench } from './firstPage.ts';
+import { runDurabilityBench } from './durability.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 const all: { section: string; rows: Row[] }[] = [];
@@ -19,6 +20,8 @@ console.log('\n3. Documents and spreadsheets');
 all.push({ section: 'documents', rows: await runDocumentBench() });
 console.log('\n4. First page in a phone browser (Lighthouse, offline)');
 all.push({ section: 'first page', rows: await runFirstPageBench() });
+console.log('\n5. Durability of the embedded database');
+all.push({ section: 'durability', rows: await runDurabilityBench(quick ? { writes: 100 } : {}) });
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + ' ' : s.padEnd(n));
 for (const { section, rows } of all) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The `nghitruong` command. Node ≥ 22.18 runs the TypeScript sources directly (type stripping).
-import { main } from '../src/cli/main.ts';
+// The `nghitruong` command. Node ≥ 22.18 runs the TypeScript sources directly (type stripping);
+// the version is checked first, in plain JavaScript, before any TypeScript is loaded.
+import { requireSupportedNode } from './checkNode.js';
 
-const code = await main(process.argv.slice(2));
-if (code >= 0) process.exit(code);
+requireSupportedNode();
+const { run } = await import('../src/cli/main.ts');
+await run(process.argv.slice(2));

@@ -1,10 +1,12 @@
 // The `nghitruong` command line. Every command that opens the embedded database takes the data
-// directory's lock, so it refuses to run beside a server using the same directory.
+// directory's lock, so it refuses to run beside a server using the same directory — except
+// `backup`, which then asks that server for the backup (src/modules/backup/cliToken.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/client.ts';
+import { DataDirLockedError } from '../db/lock.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { readEnv } from '../server/config.ts';
 import { createApp } from '../server/app.ts';
@@ -13,6 +15,7 @@ import { installModules } from '../server/install.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { createUser, grantRole } from '../modules/accounts/service.ts';
 import { startDailyJobs } from '../server/jobs.ts';
+import { issueToken, noteServer, readServerNote, type ServerNote } from '../modules/backup/cliToken.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -22,7 +25,8 @@ const HELP = `Nghị Trường — dòng lệnh
   nghitruong admin create <tên-đăng-nhập> --name "<Họ tên>" [--password <mật khẩu>]
                                        Tạo quản trị viên (mật khẩu đọc từ stdin nếu không có --password).
   nghitruong seed-demo                 Nạp dữ liệu mẫu vào CSDL mới.
-  nghitruong backup <tệp.json.gz>      Sao lưu toàn bộ CSDL.
+  nghitruong backup <tệp.json.gz>      Sao lưu toàn bộ CSDL (một thời điểm nhất quán; CSDL nhúng đang có máy chủ chạy:
+                                       sao lưu qua máy chủ đó).
   nghitruong restore <tệp.json.gz>     Khôi phục vào CSDL mới (trống).
   nghitruong text <normalize|convert|similar|dedup|classify> [--train TỆP]
                                        Xử lý văn bản tiếng Việt: JSON Lines từ stdin ra stdout.
@@ -54,14 +58,19 @@ async function cmdServe(args: string[]) {
     console.log('CSDL mới: đang nạp dữ liệu mẫu (Đức Phổ, Quảng Ngãi)…');
     await seedDemo(database.db, new Date(), console.log);
   }
-  const deps = { db: database.db, dbKind: database.kind, clock: () => new Date(), config: env.app };
+  const dataDir = database.kind === 'pglite' ? database.where : undefined;
+  const deps = { db: database.db, dbKind: database.kind, clock: () => new Date(), config: env.app, dataDir };
   const app = createApp(deps, { webRoot: path.join(ROOT, 'dist/web') });
   // Daily jobs of the modules (reminders, notification digest): checked hourly, once a day across processes.
   const stopJobs = startDailyJobs(deps);
+  let forgetServer = () => {};
   const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
+    // `nghitruong backup` on this data directory finds the server here.
+    if (dataDir) forgetServer = noteServer(dataDir, info.port);
     console.log(`Nghị Trường đang chạy tại http://localhost:${info.port}`);
   });
   const stop = async () => {
+    forgetServer();
     stopJobs();
     server.close();
     await database.close();
@@ -102,13 +111,47 @@ async function cmdSeed() {
   }
 }
 
+/** Written aside then renamed: a backup file is complete or absent. */
+function writeBackupFile(file: string, data: Uint8Array) {
+  fs.writeFileSync(`${file}.part`, data);
+  fs.renameSync(`${file}.part`, file);
+}
+
+/** The running server on this embedded data directory makes the backup (one-time token). */
+async function backupThroughServer(dataDir: string, server: ServerNote, file: string) {
+  const token = issueToken(dataDir);
+  try {
+    const res = await fetch(`http://127.0.0.1:${server.port}/api/admin/backup`, { headers: token.headers });
+    if (res.status !== 200) {
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      throw new Error(`Máy chủ đang chạy (PID ${server.pid}) không sao lưu được: ${body?.error?.message ?? `mã ${res.status}`}`);
+    }
+    const data = new Uint8Array(await res.arrayBuffer());
+    writeBackupFile(file, data);
+    console.log(`Đã sao lưu qua máy chủ đang chạy (PID ${server.pid}) vào ${file} (${(data.length / 1024).toFixed(0)} KB).`);
+  } finally {
+    token.remove();
+  }
+}
+
 async function cmdBackup(args: string[]) {
   const file = args[0];
   if (!file) throw new Error('Cú pháp: nghitruong backup <tệp.json.gz>');
-  const { database } = await open();
+  let opened: Awaited<ReturnType<typeof open>>;
   try {
-    const data = await backupDatabase(database.db, (t, i, n) => process.stderr.write(`\rSao lưu ${i}/${n}: ${t.padEnd(30)}`));
-    fs.writeFileSync(file, data);
+    opened = await open();
+  } catch (err) {
+    const dataDir = path.resolve(readEnv().dataDir);
+    const server = err instanceof DataDirLockedError ? readServerNote(dataDir) : null;
+    if (server && server.pid === (err as DataDirLockedError).pid) return backupThroughServer(dataDir, server, file);
+    throw err;
+  }
+  const { database } = opened;
+  try {
+    const data = await backupDatabase(database.db, (t, i, n) => {
+      process.stderr.write(`\rSao lưu ${i}/${n}: ${t.padEnd(30)}`);
+    });
+    writeBackupFile(file, data);
     process.stderr.write('\n');
     console.log(`Đã sao lưu vào ${file} (${(data.length / 1024).toFixed(0)} KB).`);
   } finally {
@@ -122,7 +165,9 @@ async function cmdRestore(args: string[]) {
   if (!fs.existsSync(file)) throw new Error(`Không tìm thấy tệp ${file}.`);
   const { database } = await open();
   try {
-    const r = await restoreDatabase(database.db, fs.readFileSync(file), (t, i, n) => process.stderr.write(`\rKhôi phục ${i}/${n}: ${t.padEnd(30)}`));
+    const r = await restoreDatabase(database.db, fs.readFileSync(file), (t, i, n) => {
+      process.stderr.write(`\rKhôi phục ${i}/${n}: ${t.padEnd(30)}`);
+    });
     process.stderr.write('\n');
     console.log(`Đã khôi phục ${r.rows} dòng trong ${r.tables} bảng.`);
   } finally {
@@ -134,6 +179,33 @@ async function cmdText(args: string[]) {
   const { runTextCommand } = await import('../domain/text/cli.ts');
   const [sub = '', ...rest] = args;
   process.stdout.write(runTextCommand(sub, rest, await readStdin(), { readFile: (p) => fs.readFileSync(p, 'utf8') }));
+}
+
+/** Resolves once everything written to the stream so far has left the process. */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+/**
+ * The entry points' runner: runs a command, then exits with its code only after standard output
+ * and error are drained — through a pipe they are written asynchronously, and exiting earlier
+ * would cut the output after the pipe's first 64 KB. A reader that stops early (`| head`) ends the
+ * command quietly.
+ */
+export async function run(argv: string[]): Promise<void> {
+  // (Not for the server: its log going nowhere must not stop it.)
+  if (argv[0] !== 'serve') {
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(0);
+        throw err;
+      });
+    }
+  }
+  const code = await main(argv);
+  if (code < 0) return; // serving
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,10 +1,13 @@
 // Full backup and restore on either database. The backup is gzip'd JSON: every table of the public
 // schema as rows serialised by PostgreSQL itself (row_to_json), so both drivers produce the same
 // bytes and a restore loads them back with json_populate_recordset — types, NULLs and timestamps
-// round-trip exactly. Restore is one transaction into an empty, migrated database.
+// round-trip exactly. The backup reads everything in one REPEATABLE READ READ ONLY transaction
+// (on PostgreSQL one connection, one snapshot: taken while the app writes it is still one
+// consistent instant; on PGlite the transaction holds the only connection, so writes wait).
+// Restore is one transaction into an empty, migrated database.
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import type { Db } from './client.ts';
+import type { Db, Tx } from './client.ts';
 
 const FORMAT = 'nghitruong-backup';
 const CHUNK = 2000;
@@ -20,11 +23,11 @@ interface TableInfo {
   columns: string[];
 }
 
-async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+async function rows<T>(db: Db | Tx, query: ReturnType<typeof sql>): Promise<T[]> {
   return (await db.execute(query)).rows as T[];
 }
 
-async function tables(db: Db): Promise<TableInfo[]> {
+async function tables(db: Db | Tx): Promise<TableInfo[]> {
   const names = await rows<{ name: string }>(
     db,
     sql`select table_name as name from information_schema.tables
@@ -94,29 +97,34 @@ function parentsFirst(list: Record<string, unknown>[], selfRefs: string[]): Reco
   return out;
 }
 
-async function appliedMigrations(db: Db): Promise<string[]> {
-  try {
-    return (await rows<{ hash: string }>(db, sql`select hash from drizzle.__drizzle_migrations order by id`)).map((r) => r.hash);
-  } catch {
-    return [];
-  }
+async function appliedMigrations(db: Db | Tx): Promise<string[]> {
+  // Looked up first rather than caught: an error would abort the backup's transaction.
+  const [{ present }] = await rows<{ present: boolean }>(db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+  if (!present) return [];
+  return (await rows<{ hash: string }>(db, sql`select hash from drizzle.__drizzle_migrations order by id`)).map((r) => r.hash);
 }
 
 export interface BackupProgress {
-  (table: string, done: number, total: number): void;
+  (table: string, done: number, total: number): void | Promise<void>;
 }
 
 export async function backupDatabase(db: Db, onProgress?: BackupProgress): Promise<Uint8Array> {
-  const infos = await tables(db);
-  const data: Record<string, unknown[]> = {};
-  for (const [i, t] of infos.entries()) {
-    const list = (await rows<{ r: string }>(db, sql`select row_to_json(t)::text as r from (select ${columnList(t)} from ${sql.identifier(t.name)}) t order by 1`)).map(
-      (x) => JSON.parse(x.r) as Record<string, unknown>,
-    );
-    data[t.name] = parentsFirst(list, t.selfRefs);
-    onProgress?.(t.name, i + 1, infos.length);
-  }
-  const doc = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: await appliedMigrations(db), tables: data };
+  const doc = await db.transaction(
+    async (tx) => {
+      const infos = await tables(tx);
+      const data: Record<string, unknown[]> = {};
+      for (const [i, t] of infos.entries()) {
+        const list = (
+          await rows<{ r: string }>(tx, sql`select row_to_json(t)::text as r from (select ${columnList(t)} from ${sql.identifier(t.name)}) t order by 1`)
+        ).map((x) => JSON.parse(x.r) as Record<string, unknown>);
+        data[t.name] = parentsFirst(list, t.selfRefs);
+        await onProgress?.(t.name, i + 1, infos.length);
+      }
+      const [{ at }] = await rows<{ at: string }>(tx, sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at`);
+      return { format: FORMAT, version: 1, createdAt: at, migrations: await appliedMigrations(tx), tables: data };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
   return gzipSync(Buffer.from(JSON.stringify(doc)));
 }
 

@@ -13,6 +13,7 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
+import { DurableNodeFS, durableStartParams } from './durableFs.ts';
 
 export type Schema = typeof schema;
 /**
@@ -65,7 +66,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const dir = path.resolve(opts.dataDir ?? 'data');
   const lock = lockDataDir(dir);
   try {
-    const client = await PGlite.create(path.join(dir, 'pgdata'), { extensions: { pg_trgm } });
+    // Durable: a committed transaction is on disk before COMMIT returns (see durableFs.ts).
+    const client = await PGlite.create({ fs: new DurableNodeFS(path.join(dir, 'pgdata')), startParams: durableStartParams(), extensions: { pg_trgm } });
     await client.exec("SET TIME ZONE 'UTC'");
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     if (runMigrations) await migratePglite(db as never, { migrationsFolder });

@@ -9,5 +9,6 @@ import { documentsModule } from './documents/index.ts';
 import { dashboardsModule } from './dashboards/index.ts';
 import { textSettingsModule } from './textSettings/index.ts';
 import { notificationsModule } from './notifications/index.ts';
+import { backupModule } from './backup/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, dashboardsModule, textSettingsModule, notificationsModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];

@@ -18,6 +18,8 @@ export interface AppDeps {
   /** The current time; tests move it. */
   clock: () => Date;
   config: AppConfig;
+  /** The embedded database's data directory (PGlite only): where `nghitruong backup` leaves its one-time token. */
+  dataDir?: string;
 }
 
 export interface AppEnv {

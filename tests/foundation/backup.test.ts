@@ -7,9 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
 import { backupDatabase, restoreDatabase, RestoreError } from '../../src/db/backup.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { seedDemo } from '../../src/server/seed.ts';
+import { SYSTEM_ACTOR } from '../../src/modules/audit/service.ts';
+import { createUser, grantRole } from '../../src/modules/accounts/service.ts';
+import { issueToken } from '../../src/modules/backup/cliToken.ts';
 import { createTestApp } from '../support/app.ts';
 import { createTestDb, dbKinds } from '../support/db.ts';
 
@@ -37,8 +41,59 @@ describe('backup and restore', () => {
         } finally {
           await target.close();
         }
-      });
+      }, 240_000); // two databases and the demo data: minutes on a loaded two-core machine
     }
+  }
+
+  for (const kind of dbKinds()) {
+    it(`is one consistent snapshot while the app writes (${kind}), restorable into an empty database`, async () => {
+      const t = await createTestApp(kind);
+      let k = 0;
+      // One write as the app does it: a user, then (another transaction) the user's role.
+      const writePair = async () => {
+        const n = ++k;
+        const user = await createUser(t.db, SYSTEM_ACTOR, { username: `ghi.${n}`, fullName: `Người ghi ${n}`, password: 'MatKhau2026' });
+        await grantRole(t.db, SYSTEM_ACTOR, user.id, { role: 'admin' });
+        return `ghi.${n}`;
+      };
+      let writing = true;
+      const writer = (async () => {
+        while (writing) await writePair();
+      })();
+      const during: Promise<string>[] = [];
+      let first: Uint8Array;
+      try {
+        await writePair();
+        first = await backupDatabase(t.db, async (table) => {
+          // A whole write lands between reading users and reading role_grants. PostgreSQL: awaited
+          // (another pool connection). PGlite: the backup holds the only connection, it waits.
+          if (table !== 'users') return;
+          const pair = writePair();
+          during.push(pair);
+          if (kind === 'postgres') await pair;
+        });
+      } finally {
+        writing = false;
+        await writer;
+      }
+      const duringNames = await Promise.all(during);
+      const snap = tables(first!) as { users: { id: string; username: string }[]; role_grants: { user_id: string }[] };
+      const writers = snap.users.filter((u) => u.username.startsWith('ghi.'));
+      expect(writers.length).toBeGreaterThan(0);
+      expect(snap.users.map((u) => u.username)).not.toContain(duringNames[0]);
+      // Every user in the snapshot whose role was granted before the snapshot has it, and no grant
+      // points at a user the snapshot lacks.
+      const userIds = new Set(snap.users.map((u) => u.id));
+      expect(snap.role_grants.every((g) => userIds.has(g.user_id))).toBe(true);
+      await t.close();
+      const target = await createTestDb(kind);
+      try {
+        await restoreDatabase(target.db, first!);
+        expect(tables(await backupDatabase(target.db))).toEqual(tables(first!));
+      } finally {
+        await target.close();
+      }
+    }, 180_000);
   }
 
   it('refuses a file that is not a backup', async () => {
@@ -46,6 +101,52 @@ describe('backup and restore', () => {
     await expect(restoreDatabase(target.db, new Uint8Array([1, 2, 3]))).rejects.toThrow('Tệp sao lưu bị hỏng');
     await target.close();
   });
+});
+
+describe('GET /api/admin/backup', () => {
+  const tokenDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nt-token-'));
+  afterAll(() => fs.rmSync(tokenDir, { recursive: true, force: true }));
+
+  it('gives administrators a restorable backup, audited; the command line once per token', async () => {
+    const t = await createTestApp('pglite', { dataDir: tokenDir });
+    try {
+      expect((await t.anonymous().get('/api/admin/backup')).status).toBe(401);
+      expect((await (await t.as('vp.sahuynh')).get('/api/admin/backup')).status).toBe(403);
+      const res = await (await t.as('admin')).get('/api/admin/backup');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/gzip');
+      expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="nghitruong-sao-luu-\d{8}-\d{4}\.json\.gz"/);
+      const downloaded = new Uint8Array(await res.arrayBuffer());
+      const target = await createTestDb('pglite');
+      try {
+        await restoreDatabase(target.db, downloaded);
+        expect(tables(await backupDatabase(target.db))).toEqual(tables(downloaded));
+      } finally {
+        await target.close();
+      }
+      const events = (await t.db.execute(sql`select actor_name, entity_type from audit_events where action = 'database.backup'`)).rows;
+      expect(events).toEqual([{ actor_name: 'Quản trị hệ thống', entity_type: 'database' }]);
+
+      // The command line's token: admitted once, on this endpoint only, from an owner-only file.
+      const anon = t.anonymous();
+      const token = issueToken(tokenDir);
+      expect((await anon.request('GET', '/api/audit', undefined, token.headers)).status).toBe(401);
+      expect((await anon.request('GET', '/api/admin/backup', undefined, token.headers)).status).toBe(200);
+      expect((await anon.request('GET', '/api/admin/backup', undefined, token.headers)).status).toBe(401);
+      const [id] = Object.values(token.headers)[0]!.split('.');
+      expect((await anon.request('GET', '/api/admin/backup', undefined, { 'x-nghitruong-backup-token': `${id}.${'0'.repeat(64)}` })).status).toBe(401);
+      const shared = issueToken(tokenDir);
+      const [sharedId] = Object.values(shared.headers)[0]!.split('.');
+      fs.chmodSync(path.join(tokenDir, `backup-${sharedId}.token`), 0o644);
+      expect((await anon.request('GET', '/api/admin/backup', undefined, shared.headers)).status).toBe(401);
+      shared.remove();
+      const byCli = (await t.db.execute(sql`select actor_id, actor_name from audit_events where action = 'database.backup' order by id`)).rows;
+      expect(byCli.at(-1)).toEqual({ actor_id: null, actor_name: 'Dòng lệnh nghitruong backup' });
+      expect(byCli).toHaveLength(2);
+    } finally {
+      await t.close();
+    }
+  }, 180_000);
 });
 
 describe('the embedded data directory', () => {
@@ -74,5 +175,5 @@ describe('the embedded data directory', () => {
     } finally {
       await restored.close();
     }
-  }, 180_000);
+  }, 600_000);
 });

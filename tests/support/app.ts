@@ -4,6 +4,7 @@ import { createApp } from '../../src/server/app.ts';
 import { seedDemo } from '../../src/server/seed.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/seed.ts';
 import type { AppConfig } from '../../src/server/context.ts';
+import type { Database } from '../../src/db/client.ts';
 import { createTestDb, type DbKind } from './db.ts';
 
 export interface TestClient {
@@ -33,8 +34,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(kind: DbKind, opts: { seed?: boolean; config?: Partial<AppConfig>; now?: string; webRoot?: string } = {}): Promise<TestApp> {
-  const database = await createTestDb(kind);
+export async function createTestApp(
+  kind: DbKind,
+  opts: {
+    seed?: boolean;
+    config?: Partial<AppConfig>;
+    now?: string;
+    webRoot?: string;
+    /** An already open database (e.g. an embedded data directory). */
+    database?: Database;
+    /** The data directory the app is told about (the CLI's backup tokens). */
+    dataDir?: string;
+  } = {},
+): Promise<TestApp> {
+  const database = opts.database ?? (await createTestDb(kind));
   const state = { now: new Date(opts.now ?? '2026-11-26T02:00:00Z') };
   const ids = opts.seed === false ? new Map<string, string>() : await seedDemo(database.db, state.now);
   const app = createApp({
@@ -42,6 +55,7 @@ export async function createTestApp(kind: DbKind, opts: { seed?: boolean; config
     dbKind: database.kind,
     clock: () => state.now,
     config: { publicUrl: 'http://localhost:3000', secureCookies: false, ...opts.config },
+    dataDir: opts.dataDir,
   }, { webRoot: opts.webRoot });
 
   const client = (username: string, cookie: string, csrf: string): TestClient => {

@@ -83,6 +83,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'text_abbreviation.update': 'Sửa từ viết tắt',
   'text_abbreviation.delete': 'Xóa từ viết tắt',
   'text_abbreviation.reindex': 'Cập nhật chỉ mục tìm kiếm theo từ viết tắt',
+  'database.backup': 'Sao lưu toàn bộ cơ sở dữ liệu',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -113,6 +114,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   document_issuer: 'Cơ quan ban hành văn bản',
   document_template: 'Mẫu văn bản',
   text_abbreviation: 'Từ viết tắt',
+  database: 'Cơ sở dữ liệu',
 };
 
 export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;
