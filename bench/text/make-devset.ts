@@ -294,7 +294,17 @@ function noisy(text: string): string {
   return t;
 }
 
-interface Row { id: string; text: string; field: string; level: string; group: string }
+interface Row {
+  id: string;
+  text: string;
+  field: string;
+  level: string;
+  group: string;
+  /** A reworded-duplicate pair (same group, different words). */
+  reworded?: true;
+  /** A hard negative: the same wording as one of this reworded group, about another thing. */
+  negativeOf?: string;
+}
 const rows: Row[] = [];
 let n = 0;
 for (const c of C) {
@@ -318,6 +328,97 @@ for (const c of C) {
 }
 // interleave as the minutes would (by meeting, not by issue)
 rows.sort(() => rnd() - 0.5);
+
+// ---------------------------------------------------------------- reworded duplicates
+// Two voters raising the same issue about the same thing in different words (few shared words),
+// each pair one group marked `reworded`; and the hard negative: one of the pair's wordings about
+// another thing of the same kind (another hamlet, road, bridge…), its own group. Appended after
+// the generated rows so those stay as they were. Hand-written for this set.
+interface Reworded { key: string; field: string; level: Row['level']; a: string; b: string; negative?: string }
+const REWORDED: Reworded[] = [
+  { key: 'road-hamlet', field: 'transport', level: 'commune',
+    a: 'Đường bê tông thôn Vĩnh Phú bị hư hỏng nặng, nhiều ổ gà, đề nghị sửa chữa.',
+    b: 'Tuyến đường vào thôn Vĩnh Phú đã xuống cấp, mặt đường lồi lõm, xe cộ đi lại rất khó khăn; kiến nghị sớm nâng cấp.',
+    negative: 'Tuyến đường vào thôn Vĩnh Lộc đã xuống cấp, mặt đường lồi lõm, xe cộ đi lại rất khó khăn; kiến nghị sớm nâng cấp.' },
+  { key: 'dt625', field: 'transport', level: 'province',
+    a: 'Đường tỉnh 625 đoạn qua xã Phổ Nhơn bị sụt lún, bong tróc, đề nghị tỉnh bố trí kinh phí sửa chữa.',
+    b: 'Đề nghị khắc phục tình trạng ĐT625 mặt đường hư hại, nhiều chỗ lún sâu, ban đêm xe máy dễ té ngã.',
+    negative: 'Đề nghị khắc phục tình trạng ĐT623 mặt đường hư hại, nhiều chỗ lún sâu, ban đêm xe máy dễ té ngã.' },
+  { key: 'bridge-suoi-da', field: 'transport', level: 'district',
+    a: 'Cầu Suối Đá bị gãy lan can, mặt cầu nứt nhiều chỗ, đề nghị sửa chữa để bảo đảm an toàn.',
+    b: 'Người dân đi qua cầu Suối Đá rất nguy hiểm vì cầu đã cũ nát, thành cầu hư; kiến nghị thị xã đầu tư làm lại.',
+    negative: 'Người dân đi qua cầu Suối Lớn rất nguy hiểm vì cầu đã cũ nát, thành cầu hư; kiến nghị thị xã đầu tư làm lại.' },
+  { key: 'power-hai-binh', field: 'electricity', level: 'province',
+    a: 'Điện sinh hoạt ở thôn Hải Bình rất yếu, tối đến không chạy được máy bơm, đề nghị nâng cấp lưới điện.',
+    b: 'Cử tri mong Điện lực lắp thêm trạm biến áp cho thôn Hải Bình vì điện áp thấp, chập chờn, đồ dùng trong nhà hay cháy.',
+    negative: 'Cử tri mong Điện lực lắp thêm trạm biến áp cho thôn Hải Hòa vì điện áp thấp, chập chờn, đồ dùng trong nhà hay cháy.' },
+  { key: 'flood-tay-bau', field: 'construction', level: 'district',
+    a: 'Mỗi khi mưa lớn, khu dân cư Tây Bàu bị ngập sâu do không có mương thoát nước.',
+    b: 'Đề nghị xây dựng hệ thống cống thoát nước cho khu dân cư Tây Bàu, nước mưa tràn vào nhà, úng kéo dài nhiều ngày.' },
+  { key: 'market-waste', field: 'environment', level: 'district',
+    a: 'Rác thải ở chợ Phổ Thạnh không được thu gom, bốc mùi hôi thối.',
+    b: 'Đề nghị thu dọn rác tại chợ Phổ Thạnh hằng ngày, tiểu thương và người mua hàng rất khó chịu vì ô nhiễm.',
+    negative: 'Đề nghị thu dọn rác tại chợ Phổ Cường hằng ngày, tiểu thương và người mua hàng rất khó chịu vì ô nhiễm.' },
+  { key: 'lights-le-thanh-ton', field: 'transport', level: 'district',
+    a: 'Đề nghị lắp đèn chiếu sáng trên đường Lê Thánh Tôn, ban đêm tối om, người dân đi lại không an toàn.',
+    b: 'Tuyến đường Lê Thánh Tôn chưa có điện chiếu sáng công cộng, buổi tối đã xảy ra nhiều vụ va quẹt; kiến nghị thị xã đầu tư đèn đường.',
+    negative: 'Tuyến đường Phạm Văn Đồng chưa có điện chiếu sáng công cộng, buổi tối đã xảy ra nhiều vụ va quẹt; kiến nghị thị xã đầu tư đèn đường.' },
+  { key: 'school-roof', field: 'education', level: 'district',
+    a: 'Mái tôn các phòng học Trường Tiểu học Phổ Vinh bị dột, trời mưa học sinh phải nghỉ học.',
+    b: 'Đề nghị cải tạo Trường Tiểu học Phổ Vinh vì lớp học đã cũ nát, thấm nước, không bảo đảm an toàn cho các em.',
+    negative: 'Đề nghị cải tạo Trường Tiểu học Phổ Ninh vì lớp học đã cũ nát, thấm nước, không bảo đảm an toàn cho các em.' },
+  { key: 'canal-my-thanh', field: 'irrigation', level: 'commune',
+    a: 'Kênh mương nội đồng thôn Mỹ Thạnh bị sạt, bồi lấp, nước tưới không chảy tới ruộng.',
+    b: 'Đề nghị kiên cố hóa, nạo vét tuyến kênh ở thôn Mỹ Thạnh để kịp phục vụ sản xuất vụ Hè Thu.',
+    negative: 'Đề nghị kiên cố hóa, nạo vét tuyến kênh ở thôn Mỹ Trang để kịp phục vụ sản xuất vụ Hè Thu.' },
+  { key: 'coast-thach-by', field: 'environment', level: 'province',
+    a: 'Bờ biển khu dân cư Thạch By bị xói lở nghiêm trọng, sóng đánh sát chân nhà dân.',
+    b: 'Đề nghị tỉnh đầu tư xây kè chắn sóng cho khu dân cư Thạch By, mùa mưa bão nước biển ăn sâu vào đất ở.' },
+  { key: 'water-an-ba', field: 'water', level: 'district',
+    a: 'Người dân thôn An Ba không có nước sạch để dùng, phải mua nước bình.',
+    b: 'Đề nghị kéo đường ống cấp nước máy về thôn An Ba, giếng đào nhiễm phèn, mùa khô cạn kiệt.',
+    negative: 'Đề nghị kéo đường ống cấp nước máy về thôn Tân Phong, giếng đào nhiễm phèn, mùa khô cạn kiệt.' },
+  { key: 'clinic-pho-van', field: 'health', level: 'commune',
+    a: 'Trạm y tế phường Phổ Văn thiếu bác sĩ, người dân phải lên bệnh viện thị xã khám bệnh.',
+    b: 'Đề nghị bố trí thêm y, bác sĩ và thuốc men cho trạm y tế phường Phổ Văn để chăm sóc sức khỏe ban đầu cho nhân dân.',
+    negative: 'Đề nghị bố trí thêm y, bác sĩ và thuốc men cho trạm y tế phường Phổ Ninh để chăm sóc sức khỏe ban đầu cho nhân dân.' },
+  { key: 'cemetery-phuoc-hoa', field: 'construction', level: 'commune',
+    a: 'Nghĩa trang thôn Phước Hòa đã hết chỗ chôn cất, đề nghị mở rộng.',
+    b: 'Đề nghị quy hoạch thêm đất nghĩa địa cho thôn Phước Hòa vì khu mộ hiện tại đã kín.',
+    negative: 'Đề nghị quy hoạch thêm đất nghĩa địa cho thôn Phước Lộc vì khu mộ hiện tại đã kín.' },
+  { key: 'quarry-nui-dau', field: 'environment', level: 'province',
+    a: 'Xe chở đá từ mỏ đá núi Dâu chạy qua khu dân cư gây bụi, làm hư đường.',
+    b: 'Hoạt động khai thác đá ở núi Dâu nổ mìn làm nứt nhà dân, bụi bặm ô nhiễm; đề nghị kiểm tra giấy phép.' },
+  { key: 'community-tan-hoa', field: 'culture', level: 'commune',
+    a: 'Nhà văn hóa thôn Tân Hòa xuống cấp, tường nứt, mái dột.',
+    b: 'Đề nghị hỗ trợ kinh phí tu sửa nhà sinh hoạt cộng đồng thôn Tân Hòa đã hư hỏng nhiều năm.',
+    negative: 'Đề nghị hỗ trợ kinh phí tu sửa nhà sinh hoạt cộng đồng thôn Tân An đã hư hỏng nhiều năm.' },
+  { key: 'junction-thach-tru', field: 'transport', level: 'province',
+    a: 'Ngã ba Thạch Trụ thường xảy ra tai nạn giao thông, đề nghị lắp đèn tín hiệu.',
+    b: 'Đề nghị bố trí đèn xanh đèn đỏ và biển báo tại nút giao Thạch Trụ vì xe qua lại đông, nhiều vụ va chạm.' },
+  { key: 'resettlement-go-da', field: 'construction', level: 'district',
+    a: 'Khu tái định cư Gò Da chưa có nước sạch và điện, người dân vào ở rất khó khăn.',
+    b: 'Đề nghị hoàn thiện hạ tầng khu tái định cư Gò Da: kéo điện, cấp nước, làm đường nội bộ để các hộ sớm ổn định cuộc sống.' },
+  { key: 'pass-binh-de', field: 'transport', level: 'central',
+    a: 'Đèo Bình Đê sạt taluy, đất đá tràn xuống mặt đường mỗi khi mưa.',
+    b: 'Đề nghị gia cố mái dốc đèo Bình Đê, mùa mưa thường xuyên sụt trượt gây nguy hiểm cho người và phương tiện.',
+    negative: 'Đề nghị gia cố mái dốc đèo Eo Gió, mùa mưa thường xuyên sụt trượt gây nguy hiểm cho người và phương tiện.' },
+  { key: 'dogs', field: 'security', level: 'commune',
+    a: 'Chó thả rông cắn người ngày càng nhiều, đề nghị chính quyền xử lý chủ nuôi.',
+    b: 'Nhiều hộ nuôi chó không rọ mõm, không xích nhốt, để chó chạy ngoài đường gây nguy hiểm cho trẻ em; kiến nghị tăng cường xử phạt.' },
+  { key: 'sidewalk-pho-van', field: 'construction', level: 'district',
+    a: 'Đề nghị xử lý tình trạng lấn chiếm vỉa hè, lòng đường trước chợ Phổ Văn, người đi bộ phải đi xuống lòng đường.',
+    b: 'Tiểu thương bày hàng tràn ra đường trước chợ Phổ Văn gây ùn tắc, mất an toàn giao thông; đề nghị lập lại trật tự.' },
+];
+const reworded: Row[] = [];
+for (const r of REWORDED) {
+  for (const [i, text] of [r.a, r.b].entries()) {
+    reworded.push({ id: '', text: i === 1 && rnd() < 0.15 ? noisy(text) : text, field: r.field, level: r.level, group: `rw-${r.key}#1`, reworded: true });
+  }
+  if (r.negative) reworded.push({ id: '', text: r.negative, field: r.field, level: r.level, group: `rw-${r.key}#2`, negativeOf: `rw-${r.key}#1` });
+}
+for (const r of reworded) r.id = `yk${String(++n).padStart(4, '0')}`;
+rows.push(...reworded);
 
 const out = fileURLToPath(new URL('../data/opinions.jsonl', import.meta.url));
 writeFileSync(out, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fold } from '../../src/domain/text/normalize.ts';
-import { groupDuplicates } from '../../src/domain/text/dedup.ts';
+import { groupDuplicates, type DedupOptions } from '../../src/domain/text/dedup.ts';
+import { PROPOSAL_THRESHOLD } from '../../src/domain/text/dedup.ts';
 import { SimilarityIndex } from '../../src/domain/text/similarity.ts';
 import { suggestField, suggestLevel, trainNaiveBayes } from '../../src/domain/text/classify.ts';
 
@@ -26,6 +27,8 @@ interface Opinion {
   field: string;
   level: string;
   group: string;
+  reworded?: boolean;
+  negativeOf?: string;
 }
 
 function loadDevset(): Opinion[] {
@@ -124,6 +127,30 @@ export async function runTextBench(options: { speedSize?: number; naiveSize?: nu
   rows.push(row('dedup pairwise precision', ours.p, bestNaive.p, '', note));
   rows.push(row('dedup pairwise recall', ours.r, bestNaive.r, '', note));
   rows.push(row('dedup pairwise F1', ours.f1, bestNaive.f1, '', `dev set grouped in ${oursMs.toFixed(0)} ms`));
+
+  // 1b. reworded duplicates at the threshold the merge screen uses, beside the algorithm without
+  // issue concepts (as it was before them), same run
+  const pairsOf = () => {
+    const byGroup = new Map<string, string[]>();
+    for (const o of dev) if (o.reworded) byGroup.set(o.group, [...(byGroup.get(o.group) ?? []), o.id]);
+    return [...byGroup.values()].filter((ids) => ids.length === 2) as [string, string][];
+  };
+  const rwPairs = pairsOf();
+  const negatives = dev.filter((o) => o.negativeOf);
+  const rw = (opts: DedupOptions) => {
+    const r = groupDuplicates(dev, { threshold: PROPOSAL_THRESHOLD, ...opts });
+    const g = (id: string) => r.groupOf.get(id)!;
+    const found = rwPairs.filter(([a, b]) => g(a) === g(b)).length;
+    const wrong = negatives.filter((n) => dev.some((o) => o.group === n.negativeOf && g(o.id) === g(n.id))).length;
+    return { recall: found / rwPairs.length, wrong, pr: pairwisePR(dev.map((o) => g(o.id)), gold) };
+  };
+  const rwOurs = rw({});
+  const rwBase = rw({ concepts: false });
+  const rwNote = `${rwPairs.length} hand-written reworded pairs at the merge screen's threshold ${PROPOSAL_THRESHOLD}; baseline = same algorithm without issue concepts`;
+  rows.push(row('reworded-duplicate recall', rwOurs.recall, rwBase.recall, '', rwNote));
+  rows.push(row('reworded hard negatives merged', rwOurs.wrong, rwBase.wrong, '', `of ${negatives.length} (same wording, another hamlet/road/bridge…): lower is better`));
+  rows.push(row(`dedup precision @${PROPOSAL_THRESHOLD}`, rwOurs.pr.p, rwBase.pr.p, '', 'whole dev set, pairwise'));
+  rows.push(row(`dedup recall @${PROPOSAL_THRESHOLD}`, rwOurs.pr.r, rwBase.pr.r, '', 'whole dev set, pairwise'));
 
   // 2. similar top-5 recall: share of an opinion's group-mates (up to 5) found in its top 5
   const index = new SimilarityIndex();

@@ -59,6 +59,7 @@ const KEYWORDS: Keyword[] = [
   kw('trạm biến áp', 'object', 'tba', true),
   kw('bệnh viện', 'object', 'benh-vien'),
   kw('nhà văn hóa', 'object', 'nha-van-hoa'),
+  kw('nhà sinh hoạt cộng đồng', 'object', 'nha-van-hoa'),
   kw('nghĩa trang', 'object', 'nghia-trang'),
   kw('bãi rác', 'object', 'bai-rac'),
   kw('khu tái định cư', 'object', 'tdc'),
@@ -162,6 +163,17 @@ for (const k of KEYWORDS) {
   }
 }
 
+const SCHOOL_LEVELS = ['tieu hoc', 'trung hoc co so', 'trung hoc pho thong', 'mam non', 'mau giao'].map((p) => p.split(' '));
+
+/** Words of a school level ('Tiểu học', 'Trung học cơ sở', any case) starting at `i`, else 0. */
+function schoolLevelAt(toks: Tok[], i: number): number {
+  for (const words of SCHOOL_LEVELS) {
+    if (i + words.length > toks.length) continue;
+    if (words.every((w, n) => toks[i + n]!.folded === w && (n === 0 || !toks[i + n]!.breakBefore))) return words.length;
+  }
+  return 0;
+}
+
 function matchKeywordAt(toks: Tok[], i: number, accented: boolean): Keyword | null {
   const t0 = toks[i]!;
   const cands = KEYWORDS_BY_FIRST.get(accented ? t0.key : t0.folded);
@@ -211,8 +223,18 @@ const DOC_KIND: Record<string, string> = {
 const SPEAKER =
   /^\s*(?:cử tri|cu tri|ông|ong|bà|ba|anh|chị|chi)(?=[\s,(])[^:]{0,160}?(?:phản ánh|phan anh|kiến nghị|kien nghi|đề nghị|de nghi|hỏi|hoi|cho biết|cho biet|cho rằng|cho rang|nêu|neu|:)/iu;
 
+export interface AnchorOptions {
+  /**
+   * Structures named by a school level or a place: 'Trường Tiểu học Phổ Vinh' → truong:pho vinh,
+   * 'trạm y tế phường Phổ Văn' → tram-y-te:pho van (default true; false = as before, the
+   * benchmarks' baseline).
+   */
+  structureNames?: boolean;
+}
+
 /** Extracts anchors from a preprocessed text. Keys are folded; duplicates removed. */
-export function extractAnchors(text: string): Anchor[] {
+export function extractAnchors(text: string, options: AnchorOptions = {}): Anchor[] {
+  const structureNames = options.structureNames !== false;
   const src = text.normalize('NFC');
   const speakerEnd = src.match(SPEAKER)?.[0].length ?? 0;
   const out = new Map<string, Anchor>();
@@ -274,7 +296,17 @@ export function extractAnchors(text: string): Anchor[] {
       j++;
       skipped++;
     }
-    const nameStart = j;
+    // A school level written with capitals: 'Trường Tiểu học Phổ Vinh', 'Trường Mầm non An Lợi'.
+    if (structureNames && k.kind === 'object' && j === i + k.words.length) j += schoolLevelAt(toks, j);
+    let nameStart = j;
+    // A structure named by its place: 'trạm y tế phường Phổ Văn', 'nhà văn hóa thôn Tân Hòa'. The
+    // place keyword is read again on the next turn as its own anchor.
+    let place: Keyword | null = null;
+    if (structureNames && accented && k.kind === 'object' && j < toks.length && !toks[j]!.breakBefore && !toks[j]!.cap) {
+      place = matchKeywordAt(toks, j, accented);
+      if (place && (place.kind === 'commune' || place.kind === 'hamlet')) nameStart = j = j + place.words.length;
+      else place = null;
+    }
     if (j < toks.length && !toks[j]!.breakBefore && toks[j]!.num && (k.numbered || k.kind === 'object')) {
       j++;
     } else {
@@ -297,7 +329,7 @@ export function extractAnchors(text: string): Anchor[] {
         { kind: k.kind, type: k.type, key, text: toks.slice(i, j).map((x) => x.text).join(' ') },
         toks[i]!.start,
       );
-      i = j;
+      i = place ? nameStart - place.words.length : j;
     } else {
       i += k.words.length;
     }
@@ -320,6 +352,10 @@ export function conflictClass(a: Anchor): string | null {
 export interface AnchorComparison {
   /** Classes (road, hamlet, object:cau …) both mention with a common key. */
   shared: number;
+  /** Of those, the strong classes (road, document, hamlet, object): the same concrete thing. */
+  sharedStrong: number;
+  /** Of those, named structures (object:*): chợ Phổ Văn, cầu Suối Đá. */
+  sharedObjects: number;
   /** Classes both mention with no common key: strong (road, document, hamlet, object). */
   strongConflicts: number;
   /** Same for commune/district. */
@@ -352,6 +388,8 @@ export function compareAnchorClasses(
   b: readonly Anchor[] = [],
 ): AnchorComparison {
   let shared = 0;
+  let sharedStrong = 0;
+  let sharedObjects = 0;
   let strongConflicts = 0;
   let mediumConflicts = 0;
   for (const [cls, keysA] of ca) {
@@ -359,8 +397,11 @@ export function compareAnchorClasses(
     if (!keysB) continue;
     let common = false;
     for (const k of keysA) if (keysB.has(k)) common = true;
-    if (common) shared++;
-    else if (cls === 'commune' || cls === 'district') mediumConflicts++;
+    if (common) {
+      shared++;
+      if (cls !== 'commune' && cls !== 'district') sharedStrong++;
+      if (cls.startsWith('object:')) sharedObjects++;
+    } else if (cls === 'commune' || cls === 'district') mediumConflicts++;
     else strongConflicts++;
   }
   let sharedNames = 0;
@@ -368,5 +409,5 @@ export function compareAnchorClasses(
     const namesB = new Set(b.filter((x) => !x.speaker).map((x) => x.key));
     for (const x of a) if (x.kind === 'name' && !x.speaker && namesB.has(x.key)) sharedNames++;
   }
-  return { shared, strongConflicts, mediumConflicts, sharedNames };
+  return { shared, sharedStrong, sharedObjects, strongConflicts, mediumConflicts, sharedNames };
 }

@@ -10,6 +10,10 @@
  */
 import { combineScore, featureBoost, idf, prepareText, type SimilarityOptions } from './similarity.ts';
 import { compareAnchorClasses, type Anchor } from './anchors.ts';
+import { sharedIssue, type ConceptMatch } from './concepts.ts';
+
+/** The threshold the merge screen proposes groups at (queries/proposals.ts; the clerk may lower it). */
+export const PROPOSAL_THRESHOLD = 0.5;
 
 export interface DedupItem {
   id: string;
@@ -55,6 +59,7 @@ interface Vec {
   w: Float32Array; // L2-normalised
   anchors: Anchor[];
   classes: Map<string, Set<string>>;
+  concepts: ConceptMatch;
 }
 
 function dotSorted(a: Vec, b: Vec): number {
@@ -88,7 +93,7 @@ export function groupDuplicates(items: readonly DedupItem[], options: DedupOptio
   const vocab = new Map<string, number>();
   const boosts: number[] = [];
   const df: number[] = [];
-  const raw: Array<{ fids: number[]; tfs: number[]; anchors: Anchor[]; classes: Map<string, Set<string>> }> = [];
+  const raw: Array<{ fids: number[]; tfs: number[]; anchors: Anchor[]; classes: Map<string, Set<string>>; concepts: ConceptMatch }> = [];
   for (const item of items) {
     const p = prepareText(item.text, options);
     const counts = new Map<number, number>();
@@ -104,7 +109,7 @@ export function groupDuplicates(items: readonly DedupItem[], options: DedupOptio
     }
     const fids = [...counts.keys()].sort((a, b) => a - b);
     for (const fid of fids) df[fid]!++;
-    raw.push({ fids, tfs: fids.map((f) => counts.get(f)!), anchors: p.anchors, classes: p.classes });
+    raw.push({ fids, tfs: fids.map((f) => counts.get(f)!), anchors: p.anchors, classes: p.classes, concepts: p });
   }
 
   // 2. weighted, normalised vectors
@@ -119,7 +124,7 @@ export function groupDuplicates(items: readonly DedupItem[], options: DedupOptio
     }
     const norm = Math.sqrt(s) || 1;
     for (let i = 0; i < w.length; i++) w[i] = w[i]! / norm;
-    return { fids: Int32Array.from(r.fids), w, anchors: r.anchors, classes: r.classes };
+    return { fids: Int32Array.from(r.fids), w, anchors: r.anchors, classes: r.classes, concepts: r.concepts };
   });
 
   // 3. prefix filtering: each opinion looks up only its rarest features (df ≥ 2, postings not too long)
@@ -164,8 +169,10 @@ export function groupDuplicates(items: readonly DedupItem[], options: DedupOptio
     for (const j of cands) {
       const vj = vecs[j]!;
       const cos = dotSorted(vi, vj);
-      if (cos < threshold * 0.6) continue;
-      const score = combineScore(cos, compareAnchorClasses(vi.classes, vj.classes, vi.anchors, vj.anchors));
+      const issue = sharedIssue(vi.concepts, vj.concepts);
+      // a shared issue may still lift the pair (the same thing, reworded): see combineScore
+      if (cos < threshold * 0.6 && issue === 0) continue;
+      const score = combineScore(cos, compareAnchorClasses(vi.classes, vj.classes, vi.anchors, vj.anchors), issue);
       if (score >= threshold) pairs.push(i < j ? { i, j, score } : { i: j, j: i, score });
     }
     for (const j of touched) acc[j] = 0;

@@ -7,6 +7,7 @@
  */
 import { anchorClasses, compareAnchorClasses, extractAnchors, type Anchor, type AnchorComparison } from './anchors.ts';
 import { contentWords, DEFAULT_STOPWORDS, ngramFeatures, preprocess, type TokenOptions } from './tokens.ts';
+import { concepts, sharedIssue } from './concepts.ts';
 
 export interface PreparedText {
   tokens: string[];
@@ -14,9 +15,19 @@ export interface PreparedText {
   features: string[];
   anchors: Anchor[];
   classes: Map<string, Set<string>>;
+  /** Topic concepts (concepts.ts): what the text is about (roads, power, drainage…). */
+  topics: Set<string>;
+  /** The other concepts: how the issue is put (damage, repair, shortage…). */
+  predicates: Set<string>;
 }
 
-export type SimilarityOptions = TokenOptions;
+export interface SimilarityOptions extends TokenOptions {
+  /**
+   * Issue concepts (concepts.ts) as features and as evidence with a shared anchor (default true).
+   * False gives the algorithm as it was before concepts: the benchmarks' baseline.
+   */
+  concepts?: boolean;
+}
 
 /** Weight multiplier of a feature by its shape. */
 export function featureBoost(f: string): number {
@@ -28,21 +39,50 @@ export function featureBoost(f: string): number {
 export function prepareText(text: string, options: SimilarityOptions = {}): PreparedText {
   const pre = preprocess(text, options);
   const tokens = contentWords(pre, options.stopwords ?? DEFAULT_STOPWORDS);
-  const anchors = extractAnchors(pre);
+  const anchors = extractAnchors(pre, { structureNames: options.concepts !== false });
   const classes = anchorClasses(anchors);
   const features = ngramFeatures(tokens);
   for (const a of anchors) {
     if (a.speaker) continue;
     features.push('@' + (a.kind === 'name' ? 'name' : a.kind === 'object' ? 'object:' + a.type : a.kind) + ':' + a.key);
   }
-  return { tokens, features, anchors, classes };
+  let topics = NONE;
+  let predicates = NONE;
+  if (options.concepts !== false) {
+    const c = concepts(pre, anchors.filter((a) => a.kind === 'object' && !a.speaker).map((a) => a.text));
+    for (const k of c.topics) features.push('@c:' + k);
+    for (const k of c.predicates) features.push('@c:' + k);
+    topics = c.topics;
+    predicates = c.predicates;
+  }
+  return { tokens, features, anchors, classes, topics, predicates };
 }
 
-/** Combines a cosine similarity with anchor evidence into a 0..1 score. */
-export function combineScore(cosine: number, cmp: AnchorComparison): number {
+const NONE: Set<string> = new Set();
+
+/**
+ * The score two texts about the same concrete thing (a shared road, hamlet, document or named
+ * structure, no conflicting one) and the same topic get at least: reworded duplicates ('đường thôn
+ * X hư hỏng' / 'tuyến đường vào thôn X xuống cấp') share few words but are the same petition.
+ */
+export const SAME_THING_FLOOR = 0.55;
+
+/**
+ * Combines a cosine similarity with anchor evidence into a 0..1 score. `issue` is how much of the
+ * issue both texts share (`sharedIssue`: 0 when concepts are off). The same concrete thing (road,
+ * hamlet, structure) with at least one shared topic, or the same proper name with two, lifts the
+ * score to SAME_THING_FLOOR; any conflicting anchor rules that out.
+ */
+export function combineScore(cosine: number, cmp: AnchorComparison, issue = 0): number {
   let s = cosine;
   const bonus = Math.min(0.2, 0.07 * cmp.shared + 0.03 * cmp.sharedNames);
   s += bonus * (1 - s);
+  if (issue > 0 && cmp.strongConflicts === 0 && cmp.mediumConflicts === 0) {
+    // a shared named structure (chợ Phổ Văn) already says what it is about: half a topic
+    const evidence = issue + (cmp.sharedObjects > 0 ? 0.5 : 0);
+    const sameThing = (cmp.sharedStrong > 0 && evidence >= 1) || (cmp.sharedNames > 0 && evidence >= 2);
+    if (sameThing) s = Math.max(s, SAME_THING_FLOOR + 0.05 * Math.min(3, Math.floor(evidence) - 1 + cmp.sharedStrong - 1));
+  }
   if (cmp.strongConflicts > 0) s *= cmp.strongConflicts > 1 ? 0.15 : 0.3;
   if (cmp.mediumConflicts > 0) s *= 0.5;
   return Math.max(0, Math.min(1, s));
@@ -81,7 +121,7 @@ export function textSimilarity(a: string, b: string, options: SimilarityOptions 
     nb += w * w;
   }
   const cos = na && nb ? dot / Math.sqrt(na * nb) : 0;
-  return combineScore(cos, compareAnchorClasses(pa.classes, pb.classes, pa.anchors, pb.anchors));
+  return combineScore(cos, compareAnchorClasses(pa.classes, pb.classes, pa.anchors, pb.anchors), sharedIssue(pa, pb));
 }
 
 export interface SimilarityHit {
@@ -95,6 +135,8 @@ interface StoredDoc {
   tfs: Float32Array;
   anchors: Anchor[];
   classes: Map<string, Set<string>>;
+  topics: Set<string>;
+  predicates: Set<string>;
   norm: number;
   normN: number;
 }
@@ -151,6 +193,8 @@ export class SimilarityIndex {
       tfs: Float32Array.from(entries, (e) => e[1]),
       anchors: p.anchors,
       classes: p.classes,
+      topics: p.topics,
+      predicates: p.predicates,
       norm: 0,
       normN: 0,
     };
@@ -216,7 +260,7 @@ export class SimilarityIndex {
     const doc = this.docs[idx]!;
     const feats: string[] = [];
     for (let i = 0; i < doc.fids.length; i++) for (let c = 0; c < doc.tfs[i]!; c++) feats.push(this.featureNames[doc.fids[i]!]!);
-    return this.search({ tokens: [], features: feats, anchors: doc.anchors, classes: doc.classes }, k, { exclude: id, minScore });
+    return this.search({ tokens: [], features: feats, anchors: doc.anchors, classes: doc.classes, topics: doc.topics, predicates: doc.predicates }, k, { exclude: id, minScore });
   }
 
   private search(
@@ -261,7 +305,7 @@ export class SimilarityIndex {
         if (qw !== undefined) dot += qw * this.weight(doc.fids[i]!, doc.tfs[i]!, n);
       }
       const cos = dot / (qNorm * this.docNorm(doc));
-      const score = combineScore(cos, compareAnchorClasses(p.classes, doc.classes, p.anchors, doc.anchors));
+      const score = combineScore(cos, compareAnchorClasses(p.classes, doc.classes, p.anchors, doc.anchors), sharedIssue(p, doc));
       if (score >= (opts.minScore ?? 0)) hits.push({ id: doc.id, score: Math.round(score * 1000) / 1000 });
     }
     hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));

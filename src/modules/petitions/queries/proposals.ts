@@ -3,7 +3,7 @@
 // council closest to each group (similarity index). The secretariat confirms with a merge.
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { groupDuplicates } from '../../../domain/text/dedup.ts';
+import { PROPOSAL_THRESHOLD, groupDuplicates } from '../../../domain/text/dedup.ts';
 import { SimilarityIndex } from '../../../domain/text/similarity.ts';
 import { adminUnits } from '../../directory/schema.ts';
 import { roundOf } from '../common.ts';
@@ -18,7 +18,7 @@ export async function mergeProposals(db: Db, councilId: string, roundId: string,
     .where(and(eq(opinions.roundId, roundId), isNull(opinions.petitionId), eq(opinions.kind, 'petition')))
     .orderBy(opinions.createdAt, opinions.id);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const dedup = groupDuplicates(rows.map((r) => ({ id: r.id, text: r.text })), { threshold: opts.threshold ?? 0.5 });
+  const dedup = groupDuplicates(rows.map((r) => ({ id: r.id, text: r.text })), { threshold: opts.threshold ?? PROPOSAL_THRESHOLD });
 
   // Existing outstanding petitions of the council, for "add to an existing petition".
   const existing = await db
