@@ -1,10 +1,12 @@
 // Add opinions to an existing petition ("the same issue, raised again"): the petition keeps one
-// answer for every source. Same concurrency guarantees as a merge.
+// answer for every source. Same concurrency guarantees as a merge. Only while the petition is with
+// the secretariat (assertSourcesEditable). Undo: take the same opinions out (unmergeOpinion) with
+// the versions returned here.
 import { invalid } from '../../../server/errors.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { PETITION_CHANGED, lockOpinions, out, petitionOf, type ActionCtx } from '../common.ts';
 import { conflict } from '../../../server/errors.ts';
-import { bumpPetition, moveOpinions } from './petitionRows.ts';
+import { assertSourcesEditable, bumpPetition, moveOpinions, opinionRefs } from './petitionRows.ts';
 import { withoutSearchKeys } from '../../../db/rows.ts';
 
 export async function addToPetition(
@@ -17,7 +19,7 @@ export async function addToPetition(
   return ctx.db.transaction(async (tx) => {
     const p = await petitionOf(tx, councilId, petitionId, { lock: true });
     if (input.version !== undefined && p.version !== input.version) throw conflict(PETITION_CHANGED);
-    if (p.status === 'closed') throw conflict('Kiến nghị đã giải quyết xong; hãy tạo kiến nghị mới cho ý kiến này.');
+    assertSourcesEditable(p, 'bổ sung ý kiến');
     await lockOpinions(tx, councilId, input.opinions, { free: true });
     await moveOpinions(tx, ctx.actor, councilId, input.opinions, p.id, null, 'opinion.merge');
     const after = await bumpPetition(tx, p.id, p.version);
@@ -29,6 +31,6 @@ export async function addToPetition(
       after: { opinionIds: input.opinions.map((o) => o.id), version: after.version },
     });
     const o = withoutSearchKeys(out(after));
-    return o;
+    return { ...o, opinions: await opinionRefs(tx, input.opinions.map((x) => x.id)) };
   });
 }

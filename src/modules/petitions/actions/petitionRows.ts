@@ -2,6 +2,7 @@
 // with conditional updates (version + free), bump a petition's version.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { conflict } from '../../../server/errors.ts';
+import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../domain/petitions/status.ts';
 import { recordEvent, type Actor } from '../../audit/service.ts';
 import { OPINION_TAKEN, PETITION_CHANGED, nextPetitionNumber, searchColumnsOf, type DbOrTx } from '../common.ts';
 import { opinions, petitionRoundEntries, petitions } from '../schema.ts';
@@ -77,4 +78,32 @@ export async function bumpPetition(tx: DbOrTx, petitionId: string, version: numb
 export async function opinionCount(tx: DbOrTx, petitionId: string) {
   const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(opinions).where(eq(opinions.petitionId, petitionId));
   return r?.n ?? 0;
+}
+
+/**
+ * The sources of a petition (its opinions) change only while it is with the secretariat: drafted,
+ * or returned by the agency. Once forwarded, the agency resolves exactly what it received, so a
+ * change is refused with what to do instead (a petition not resolved comes back as a draft when
+ * carried over to the next round, and can then be corrected).
+ */
+export function assertSourcesEditable(
+  p: { id?: string; number: number; status: string },
+  what: string,
+  advice = 'Hãy tổng hợp ý kiến mới thành một kiến nghị riêng; nếu kiến nghị này chưa được giải quyết xong, khi chuyển sang đợt sau có thể sửa lại.',
+) {
+  if (p.status === 'draft' || p.status === 'returned') return;
+  const label = PETITION_STATUS_LABELS[p.status as PetitionStatus] ?? p.status;
+  throw conflict(
+    `Kiến nghị số ${p.number} đã chuyển đến cơ quan có thẩm quyền (${label}) nên không thể ${what}: ` +
+      `cơ quan đang giải quyết đúng các ý kiến đã nhận. ${advice}`,
+    { petitionId: p.id, status: p.status },
+  );
+}
+
+/** The opinions of a petition with their versions (what an undo needs to name). */
+export async function opinionRefs(tx: DbOrTx, ids: readonly string[]) {
+  if (!ids.length) return [];
+  const rows = await tx.select({ id: opinions.id, version: opinions.version }).from(opinions).where(sql`${opinions.id} in ${ids}`);
+  const byId = new Map(rows.map((r) => [r.id, r.version]));
+  return ids.map((id) => ({ id, version: byId.get(id)! }));
 }

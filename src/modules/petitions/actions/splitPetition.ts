@@ -5,7 +5,7 @@ import { conflict, invalid } from '../../../server/errors.ts';
 import { petitionRoundEntries, petitions } from '../schema.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { PETITION_CHANGED, lockOpinions, out, petitionOf, type ActionCtx } from '../common.ts';
-import { bumpPetition, insertPetition, moveOpinions, opinionCount } from './petitionRows.ts';
+import { assertSourcesEditable, bumpPetition, insertPetition, moveOpinions, opinionCount } from './petitionRows.ts';
 
 export interface SplitInput {
   version: number;
@@ -17,9 +17,7 @@ export async function splitPetition(ctx: ActionCtx, councilId: string, petitionI
   return ctx.db.transaction(async (tx) => {
     const p = await petitionOf(tx, councilId, petitionId, { lock: true });
     if (p.version !== input.version) throw conflict(PETITION_CHANGED);
-    if (p.status !== 'draft' && p.status !== 'returned') {
-      throw conflict('Chỉ tách kiến nghị chưa chuyển đến cơ quan có thẩm quyền.');
-    }
+    assertSourcesEditable(p, 'tách kiến nghị');
     const all = input.groups.flatMap((g) => g.opinions);
     await lockOpinions(tx, councilId, all, { petitionId });
     if (all.length >= (await opinionCount(tx, petitionId))) {

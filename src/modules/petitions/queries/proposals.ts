@@ -1,7 +1,7 @@
 // Aggregation proposals for a round: the text engine groups the round's unmerged opinions that
 // raise the same issue (src/domain/text/dedup.ts), and proposes the existing petition of the
 // council closest to each group (similarity index). The secretariat confirms with a merge.
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { PROPOSAL_THRESHOLD, groupDuplicates } from '../../../domain/text/dedup.ts';
 import { SimilarityIndex } from '../../../domain/text/similarity.ts';
@@ -20,11 +20,12 @@ export async function mergeProposals(db: Db, councilId: string, roundId: string,
   const byId = new Map(rows.map((r) => [r.id, r]));
   const dedup = groupDuplicates(rows.map((r) => ({ id: r.id, text: r.text })), { threshold: opts.threshold ?? PROPOSAL_THRESHOLD });
 
-  // Existing outstanding petitions of the council, for "add to an existing petition".
+  // Petitions of the council still with the secretariat, for "add to an existing petition" (a
+  // forwarded one keeps the sources it was sent with: petitionRows.ts assertSourcesEditable).
   const existing = await db
     .select({ id: petitions.id, number: petitions.number, text: petitions.text, version: petitions.version })
     .from(petitions)
-    .where(and(eq(petitions.councilId, councilId), ne(petitions.status, 'closed')));
+    .where(and(eq(petitions.councilId, councilId), inArray(petitions.status, ['draft', 'returned'])));
   const index = new SimilarityIndex();
   for (const p of existing) index.add(p.id, p.text);
   const pById = new Map(existing.map((p) => [p.id, p]));

@@ -24,6 +24,7 @@ import { classifyOpinions } from '../actions/classifyOpinions.ts';
 import { mergeOpinions } from '../actions/mergeOpinions.ts';
 import { addToPetition } from '../actions/addToPetition.ts';
 import { unmergeOpinion } from '../actions/unmergeOpinion.ts';
+import { mergePetitions, restoreMergedPetition } from '../actions/mergePetitions.ts';
 import { returnToLower } from '../actions/returnToLower.ts';
 import { splitPetition } from '../actions/splitPetition.ts';
 import { updatePetition } from '../actions/updatePetition.ts';
@@ -42,6 +43,7 @@ import { EXPORT_MAX, xlsxOk, xlsxResponse } from '../../spreadsheets/export.ts';
 import { getPetition } from '../queries/getPetition.ts';
 import { SIMILAR_MIN_CHARS, similarPetitions } from '../queries/similar.ts';
 import { petitionTimeline } from '../queries/timeline.ts';
+import { opinionHistory } from '../queries/opinionHistory.ts';
 import { mergeProposals } from '../queries/proposals.ts';
 import { suggestClassification } from '../queries/suggestions.ts';
 import { dueByAgency } from '../queries/dueList.ts';
@@ -427,6 +429,17 @@ export function councilRoutes(r: Router) {
   );
   r.add(
     {
+      method: 'get', path: '/councils/{councilId}/opinions/{opinionId}/history',
+      summary: 'Các phiên bản nội dung của ý kiến (nội dung trước khi sửa được giữ lại)',
+      permission: 'petitions.read', scope: 'council', request: { params: OpinionParams }, responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const { councilId, opinionId } = c.req.valid('param');
+      return c.json(await opinionHistory(c.var.db, councilId, opinionId), 200);
+    },
+  );
+  r.add(
+    {
       method: 'delete', path: '/councils/{councilId}/opinions/{opinionId}',
       summary: 'Xóa ý kiến ghi nhầm (theo phiên bản đang xem; chỉ ý kiến chưa tổng hợp vào kiến nghị, đợt còn đang mở)',
       permission: 'petitions.intake', scope: 'council',
@@ -642,14 +655,49 @@ export function councilRoutes(r: Router) {
   );
   r.add(
     {
-      method: 'post', path: '/councils/{councilId}/petitions/{petitionId}/unmerge', summary: 'Tách một ý kiến ra khỏi kiến nghị',
+      method: 'post', path: '/councils/{councilId}/petitions/{petitionId}/unmerge', summary: 'Tách ý kiến ra khỏi kiến nghị (một ý kiến, hoặc nhiều khi hoàn tác việc bổ sung)',
       permission: 'petitions.manage', scope: 'council',
-      request: { params: PetitionParams, body: jsonBody(z.object({ opinionId: Id, version: z.number().int().min(1) })) },
+      request: {
+        params: PetitionParams,
+        body: jsonBody(z.object({
+          opinionId: Id.optional(), version: z.number().int().min(1).optional(),
+          opinions: z.array(VersionRef).min(1).max(1000).optional(), petitionVersion: z.number().int().min(1).optional(),
+        })),
+      },
       responses: { 200: jsonOk(Ok) },
     },
     async (c) => {
       const { councilId, petitionId } = c.req.valid('param');
       return c.json(await unmergeOpinion(ctxOf(c), councilId, petitionId, c.req.valid('json')), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'post', path: '/councils/{councilId}/petitions/{petitionId}/merge',
+      summary: 'Gộp một kiến nghị khác (chưa chuyển) vào kiến nghị này (theo phiên bản đang xem của cả hai)',
+      permission: 'petitions.manage', scope: 'council',
+      request: {
+        params: PetitionParams,
+        body: jsonBody(z.object({ version: z.number().int().min(1), from: VersionRef })),
+      },
+      responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const { councilId, petitionId } = c.req.valid('param');
+      return c.json(await mergePetitions(ctxOf(c), councilId, petitionId, c.req.valid('json')), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'post', path: '/councils/{councilId}/petitions/{petitionId}/restore-merged',
+      summary: 'Hoàn tác việc gộp kiến nghị: khôi phục kiến nghị đã gộp vào kiến nghị này cùng các ý kiến của nó',
+      permission: 'petitions.manage', scope: 'council',
+      request: { params: PetitionParams, body: jsonBody(z.object({ version: z.number().int().min(1), petitionId: Id })) },
+      responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const { councilId, petitionId } = c.req.valid('param');
+      return c.json(await restoreMergedPetition(ctxOf(c), councilId, petitionId, c.req.valid('json')), 200);
     },
   );
   r.add(
