@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentContent } from '../../../domain/documents/content.ts';
+import type { DocumentContent, RichText } from '../../../domain/documents/content.ts';
 import { formatDocumentNumber } from '../../../domain/documents/format.ts';
 import { MOTTO, PAGE, TEXT_WIDTH, renderDocx } from './docx.ts';
 import { textWidthTwips } from './metrics.ts';
@@ -463,5 +463,57 @@ describe('determinism and validation', () => {
     await expect(renderDocx({ ...notice, signature: { lines: ['TM. THƯỜNG TRỰC HĐND'], signerName: ' ' } })).rejects.toThrow();
     await expect(renderDocx({ ...notice, header: { ...notice.header, date: '2026-13-01' } })).rejects.toThrow();
     await expect(renderDocx({ ...notice, header: { ...notice.header, issuingBody: '' } })).rejects.toThrow();
+  });
+});
+
+describe('long lists and tables written from a template row', () => {
+  const many: DocumentContent = {
+    ...notice,
+    body: [
+      {
+        type: 'list',
+        style: 'bullets',
+        items: [
+          ...Array.from({ length: 40 }, (_, i) => [`Kiến nghị số ${i} về đường & cầu <"A">`, { text: ` (Cử tri phường ${i}).`, italic: true }] as RichText),
+          'Một dòng trơn',
+          ['Có ', { text: 'đậm', bold: true }, ' và gạch chân', { text: '!', underline: true }],
+          'Hai dòng\nngắt dòng',
+          ...Array.from({ length: 5 }, (_, i) => `Ý kiến ${i}'s`),
+        ],
+      },
+      { type: 'list', style: 'points', items: ['Thứ nhất', 'Thứ hai', 'Thứ ba'] },
+    ],
+    appendices: [
+      {
+        title: 'PHỤ LỤC',
+        body: [
+          {
+            type: 'table',
+            columns: [{ title: 'TT', width: 6, align: 'center' }, { title: 'Nội dung', width: 60 }, { title: 'Nơi', width: 34, align: 'right' }],
+            rows: [
+              ...Array.from({ length: 60 }, (_, i) => [String(i + 1), `Nội dung ${i} & <b>`, `Phường ${i}`]),
+              ['61', '', 'trống'],
+              ['62', 'Hai dòng\ntrong ô', ['X', { text: 'Y', bold: true }]],
+              ['63', 'tab\there', 'ký tự \u0001 lạ'],
+              ...Array.from({ length: 3 }, (_, i) => [String(64 + i), `Cuối ${i}`, `"${i}"`]),
+            ],
+          },
+        ],
+      },
+    ],
+  };
+
+  it('gives the same bytes as building every row in the docx tree', async () => {
+    const fast = await renderDocx(many);
+    const tree = await renderDocx(many, { fastTables: false });
+    expect(Buffer.from(fast).equals(Buffer.from(tree))).toBe(true);
+    const d = await open(many);
+    expect(d.document).not.toContain('NTFASTROW');
+    const tbl = tables(d.document).find((t) => t.includes('Nội dung 0')) ?? '';
+    expect(rows(tbl)).toHaveLength(1 + 66);
+    expect(cells(rows(tbl)[1]!).flatMap((c) => parseParagraphs(c)).map((p) => p.text)).toEqual(['1', 'Nội dung 0 & <b>', 'Phường 0']);
+    const item = find(d.body, '- Kiến nghị số 3 về đường & cầu <"A"> (Cử tri phường 3).');
+    expect(item.runs.map((r) => r.italic)).toEqual([false, false, true]);
+    expect(find(d.body, 'c) Thứ ba')).toBeTruthy();
   });
 });
