@@ -7,6 +7,7 @@ import { DOCUMENT_KINDS } from '../../domain/documents/format.ts';
 import { DOCX_TYPE, fileResponse } from '../../server/download.ts';
 import { allTemplates } from './templates/registry.ts';
 import * as svc from './service.ts';
+import { issuerSigners } from './signers.ts';
 import { xlsxResponse } from '../spreadsheets/export.ts';
 
 const Obj = z.object({}).passthrough();
@@ -185,6 +186,21 @@ export function documentRoutes(r: Router) {
     async (c) => {
       const { councilId } = c.req.valid('param');
       return c.json(await svc.createIssuer(c.var.db, actorOf(c.var.user), councilId, c.req.valid('json')), 201);
+    },
+  );
+  r.add(
+    {
+      method: 'get',
+      path: '/councils/{councilId}/documents/issuers/{issuerId}/signers',
+      summary: 'Người ký của cơ quan ban hành (lãnh đạo trong danh bạ, kèm thẩm quyền ký và chức vụ; Chủ tịch trước)',
+      permission: 'documents.read',
+      scope: 'council',
+      request: { params: IssuerParams },
+      responses: { 200: jsonOk(z.object({ items: z.array(Obj) })) },
+    },
+    async (c) => {
+      const { councilId, issuerId } = c.req.valid('param');
+      return c.json({ items: await issuerSigners(c.var.db, councilId, issuerId) }, 200);
     },
   );
   r.add(

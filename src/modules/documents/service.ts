@@ -18,6 +18,8 @@ import {
   defaultWording, getTemplate, type BuildContext, type DocumentTemplate,
 } from './templates/registry.ts';
 
+import { chosenSigner } from './signers.ts';
+
 type Issuer = typeof documentIssuers.$inferSelect;
 type DocumentRow = typeof documents.$inferSelect;
 
@@ -348,10 +350,18 @@ async function build(
       issuer: issuer.name,
     },
   };
-  const content = await t.build(tx, params, wording, ctx);
+  const content = await t.build(tx, await withSigner(tx, issuer, params), wording, ctx);
   // What is stored is what is rendered: the JSON round trip (undefined fields dropped) happens
   // before the first render, so that regenerating from the stored JSON gives the same bytes.
   return JSON.parse(JSON.stringify(content)) as DocumentContent;
+}
+
+/** `signerId` → the directory's name and capacity for the signature block (signers.ts). */
+async function withSigner(tx: Tx, issuer: Issuer, params: unknown): Promise<unknown> {
+  const p = params as { signerId?: string } | null;
+  if (!p?.signerId) return params;
+  const s = await chosenSigner(tx, issuer, p.signerId);
+  return { ...p, signer: { name: s.name, lines: s.lines } };
 }
 
 export interface IssueInput {

@@ -47,15 +47,27 @@ export function signatureSlots(defaults: { lines: string; recipients: string; si
 
 /** Params every template accepts to override the signer and recipients for one document. */
 export const SignatureParams = {
+  /** A leader of the issuing body from the directory (documents/signers.ts): name and capacity from there. */
+  signerId: z.string().uuid({ message: 'Người ký không hợp lệ.' }).optional(),
   signerName: z.string().trim().max(100, { message: 'Họ tên người ký dài quá 100 ký tự.' }).optional(),
   /** The signer's title for this document ("Chủ tịch"): replaces the last line of the signature lines. */
   signerTitle: z.string().trim().max(100, { message: 'Chức vụ người ký dài quá 100 ký tự.' }).optional(),
   recipients: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
 };
 
+/** The signer resolved from `signerId` before building (documents/service.ts). */
+export interface ResolvedSigner {
+  name: string;
+  lines: string[];
+}
+
 export function signatureOf(
-  wording: Record<string, string>, vars: Record<string, string>, params: { signerName?: string | undefined; signerTitle?: string | undefined },
+  wording: Record<string, string>,
+  vars: Record<string, string>,
+  params: { signerName?: string | undefined; signerTitle?: string | undefined; signer?: ResolvedSigner | undefined },
 ): SignatureBlock {
+  // chosen from the directory: "TM. THƯỜNG TRỰC HĐND / CHỦ TỊCH" or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+  if (params.signer) return { lines: [...params.signer.lines], signerName: params.signer.name };
   const signerName = (params.signerName ?? '').trim() || fillWording(wording.signerName ?? '', vars).trim();
   if (!signerName) {
     throw invalid('Chưa có họ tên người ký: nhập họ tên người ký, hoặc đặt sẵn trong lời văn của mẫu.');

@@ -35,6 +35,8 @@ interface IssueForm {
   roundId?: string;
   dispatchId?: string;
   agencyId?: string;
+  /** A leader of the issuing body from the directory; '' = someone else, typed in signerName. */
+  signerId?: string;
   signerName?: string;
   recipientsText?: string;
 }
@@ -46,7 +48,8 @@ const clean = (xs: (string | undefined)[] | undefined) => (xs ?? []).map((x) => 
 /** The form's values as the template's params (empty lines and blocks left out). */
 export function paramsOf(templateKey: string, v: IssueForm): Record<string, unknown> {
   const common: Record<string, unknown> = {};
-  if (v.signerName?.trim()) common.signerName = v.signerName.trim();
+  if (v.signerId) common.signerId = v.signerId;
+  else if (v.signerName?.trim()) common.signerName = v.signerName.trim();
   const recipients = clean((v.recipientsText ?? '').split(/\r?\n/));
   if (recipients.length) common.recipients = recipients;
   if (templateKey === 'conclusion_notice') {
@@ -411,13 +414,7 @@ export function IssuePage() {
               {templateKey === 'conclusion_notice' ? <ConclusionFields /> : <PetitionFields councilId={councilId} templateKey={templateKey} />}
             </Card>
             <Card title="3. Người ký, nơi nhận" size="small" style={{ marginBottom: 16 }}>
-              <Form.Item
-                name="signerName"
-                label="Họ và tên người ký"
-                extra="Để trống: dùng họ tên đặt sẵn trong lời văn của mẫu (trang Mẫu văn bản)."
-              >
-                <Input placeholder="Ví dụ: Trần Duy Khánh" maxLength={100} />
-              </Form.Item>
+              <SignerFields base={base} issuers={issuers.data?.items ?? []} />
               <Form.Item
                 name="recipientsText"
                 label="Nơi nhận (mỗi dòng một nơi; để trống: theo lời văn của mẫu)"
@@ -447,5 +444,57 @@ export function IssuePage() {
         </Col>
       </Row>
     </Page>
+  );
+}
+
+interface SignerOption {
+  delegateId: string;
+  name: string;
+  title: string;
+  lines: string[];
+}
+
+/**
+ * The signer: the issuing body's leaders from the directory with their capacity ("TM. THƯỜNG TRỰC
+ * HĐND / CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), the chair chosen by default; or someone else
+ * typed by hand (the template's signature lines then apply).
+ */
+function SignerFields(props: { base: string; issuers: Issuer[] }) {
+  const form = Form.useFormInstance<IssueForm>();
+  const chosenIssuer = Form.useWatch('issuerId', form) as string | undefined;
+  const issuerId = chosenIssuer ?? props.issuers.find((i) => i.kind === 'standing')?.id;
+  const signers = useApi<{ items: SignerOption[] }>(issuerId ? `${props.base}/issuers/${issuerId}/signers` : null);
+  const signerId = Form.useWatch('signerId', form) as string | undefined;
+  const items = signers.data?.items ?? [];
+  useEffect(() => {
+    if (signers.data) form.setFieldValue('signerId', signers.data.items[0]?.delegateId ?? '');
+  }, [signers.data, form]);
+  const chosen = items.find((x) => x.delegateId === signerId);
+  return (
+    <>
+      <Form.Item
+        name="signerId"
+        label="Người ký"
+        extra={chosen ? `Khối chữ ký: ${chosen.lines.join(' / ')} — ${chosen.name}` : 'Thẩm quyền ký, chức vụ theo lời văn của mẫu (trang Mẫu văn bản).'}
+      >
+        <Select
+          loading={signers.loading}
+          aria-label="Người ký"
+          options={[
+            ...items.map((x) => ({ value: x.delegateId, label: `${x.name} — ${x.title}` })),
+            { value: '', label: 'Người khác (nhập họ tên)' },
+          ]}
+        />
+      </Form.Item>
+      {!signerId && (
+        <Form.Item
+          name="signerName"
+          label="Họ và tên người ký"
+          extra="Để trống: dùng họ tên đặt sẵn trong lời văn của mẫu (trang Mẫu văn bản)."
+        >
+          <Input placeholder="Ví dụ: Trần Duy Khánh" maxLength={100} />
+        </Form.Item>
+      )}
+    </>
   );
 }
