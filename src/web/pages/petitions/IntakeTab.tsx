@@ -5,9 +5,9 @@
 // or a selection at once, while it is not yet part of a petition. A petition a lower council sent
 // up that is in fact for the lower level is returned to it with a reason ("Trả lại cấp dưới").
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Alert, Button, Col, Input, Popconfirm, Popover, Row, Segmented, Select, Space, Statistic, Tag, Tooltip, Typography, type InputRef } from 'antd';
+import { Alert, Button, Col, Input, Modal, Popconfirm, Popover, Row, Segmented, Select, Space, Statistic, Tag, Tooltip, Typography, type InputRef } from 'antd';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
-import { CheckCircleTwoTone, DeleteOutlined, HistoryOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, DeleteOutlined, EditOutlined, HistoryOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api, withQuery } from '../../lib/api.ts';
 import { ImportWizard, type ImportField, type ImportPlanBase } from '../../components/ImportWizard.tsx';
@@ -58,6 +58,7 @@ export function IntakeTab(props: {
   // Returning to the lower council is a secretariat decision (petitions.manage, as merging).
   const canReturn = usePetitionPerms(councilId).manage;
   const [returning, setReturning] = useState<IntakeOpinion | null>(null);
+  const [editing, setEditing] = useState<IntakeOpinion | null>(null);
   useEffect(() => setSelected([]), [listMeeting, dq]);
   const saved = () => {
     table.reload();
@@ -246,9 +247,13 @@ export function IntakeTab(props: {
                 {
                   title: '',
                   key: 'actions',
-                  width: canReturn ? 150 : 48,
-                  render: (_: unknown, o: IntakeOpinion) =>
-                    canReturn && returnable(o) ? (
+                  width: canReturn ? 180 : 88,
+                  render: (_: unknown, o: IntakeOpinion) => (
+                    <Space size={0}>
+                    {props.canEdit && (
+                      <Button type="text" size="small" icon={<EditOutlined />} title="Sửa ý kiến" aria-label="Sửa ý kiến" data-testid="opinion-edit" onClick={() => setEditing(o)} />
+                    )}
+                    {canReturn && returnable(o) ? (
                       <Button
                         type="link"
                         size="small"
@@ -274,12 +279,25 @@ export function IntakeTab(props: {
                       >
                         <Button type="text" size="small" danger icon={<DeleteOutlined />} title="Xóa ý kiến" aria-label="Xóa ý kiến" data-testid="opinion-delete" />
                       </Popconfirm>
-                    ),
+                    )}
+                    </Space>
+                  ),
                 },
               ]
             : []),
         ]}
       />
+      {editing && (
+        <EditOpinionModal
+          councilId={councilId}
+          opinion={editing}
+          onClose={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            saved();
+          }}
+        />
+      )}
       {returning && (
         <ReturnToLowerModal
           councilId={councilId}
@@ -706,5 +724,64 @@ function FileImport(props: { councilId: string; roundId: string; target: Target;
         </Space>
       )}
     />
+  );
+}
+
+interface OpinionVersion {
+  version: number;
+  text: string;
+  savedAt: string;
+  replacedAt: string | null;
+  replacedBy: string | null;
+}
+
+/**
+ * Edits a saved opinion's text at the version shown; the previous texts stay (the opinion's
+ * history, also in its petition's timeline). The server refuses, in Vietnamese, an edit of an
+ * opinion whose petition was already forwarded, or one another clerk changed meanwhile.
+ */
+function EditOpinionModal(props: { councilId: string; opinion: IntakeOpinion; onClose(): void; onDone(): void }) {
+  const o = props.opinion;
+  const [text, setText] = useState(o.text);
+  const [busy, setBusy] = useState(false);
+  const history = useApi<{ versions: OpinionVersion[] }>(`/councils/${props.councilId}/opinions/${o.id}/history`);
+  const earlier = (history.data?.versions ?? []).filter((v) => v.replacedAt);
+  const save = async () => {
+    setBusy(true);
+    try {
+      await api.patch(`/councils/${props.councilId}/opinions/${o.id}`, { version: o.version, text });
+      message.success('Đã lưu ý kiến; nội dung trước được giữ trong lịch sử.');
+      props.onDone();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title="Sửa ý kiến cử tri"
+      onCancel={props.onClose}
+      onOk={save}
+      okText="Lưu"
+      cancelText="Hủy"
+      confirmLoading={busy}
+      okButtonProps={{ disabled: !text.trim() || text.trim() === o.text }}
+      width={680}
+    >
+      <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 3, maxRows: 12 }} aria-label="Nội dung ý kiến" />
+      {earlier.length > 0 && (
+        <div style={{ marginTop: 12 }} data-testid="opinion-history">
+          <div style={{ fontWeight: 500, marginBottom: 4 }}>Các nội dung trước ({earlier.length})</div>
+          {earlier.map((v) => (
+            <div key={v.version} style={{ fontSize: 13, color: '#4b5563', borderLeft: '3px solid #e5e7eb', paddingLeft: 8, marginBottom: 6 }}>
+              <div>{v.text}</div>
+              <div style={{ fontSize: 12 }}>Đã sửa {fmtDate(v.replacedAt!)}{v.replacedBy ? ` — ${v.replacedBy}` : ''}</div>
+            </div>
+          ))}
+        </div>
+      )}
+    </Modal>
   );
 }

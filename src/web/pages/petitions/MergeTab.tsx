@@ -1,10 +1,13 @@
 // Aggregation (tổng hợp): the server proposes groups of opinions raising the same issue (with a
 // similarity score) and the nearest existing petition; the clerk merges a group into one petition
 // choosing or editing its text, adds opinions to an existing petition, or merges a hand-picked
-// selection. Conflicts (another clerk merged first) show the server's message and refresh.
+// selection. What the machine missed the clerk fixes here too: add the selected opinions to a
+// petition, merge one petition into another, take an opinion back out — each followed by an
+// "Hoàn tác" (undo) button that runs the inverse action. A forwarded petition keeps its sources.
+// Conflicts (another clerk changed it first) show the server's message and refresh.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, Empty, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Input, Modal, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { api, ApiError } from '../../lib/api.ts';
 import { useApi } from '../../lib/hooks.ts';
@@ -31,6 +34,14 @@ interface Proposals {
   unmerged: number;
 }
 
+interface Ref {
+  id: string;
+  version: number;
+}
+
+/** Petitions whose sources the clerk may still change (petitionRows.ts assertSourcesEditable). */
+const editable = (p: PetitionRow) => p.status === 'draft' || p.status === 'returned';
+
 /** Runs a merge-like call; a 409 shows the server's message and refreshes everything. */
 async function guarded(fn: () => Promise<void>, refresh: () => void) {
   try {
@@ -51,6 +62,7 @@ export function MergeTab(props: { councilId: string; roundId: string; onChanged(
   const petitions = useApi<{ items: PetitionRow[]; total: number }>(`/councils/${councilId}/petitions`, { roundId, pageSize: 100 });
   const [selected, setSelected] = useState<string[]>([]);
   const [manual, setManual] = useState<PropOpinion[] | null>(null);
+  const [merging, setMerging] = useState<PetitionRow | null>(null);
   const refresh = () => {
     proposals.reload();
     unmerged.reload();
@@ -74,6 +86,64 @@ export function MergeTab(props: { councilId: string; roundId: string; onChanged(
     guarded(async () => {
       await api.post(`/councils/${councilId}/petitions/${p.id}/opinions`, { version: p.version, opinions: ops.map((o) => ({ id: o.id, version: o.version })) });
       message.success(`Đã bổ sung ${ops.length} ý kiến vào kiến nghị số ${p.number}.`);
+    }, refresh);
+
+  /** A done correction: the message, and a button that runs its inverse (itself refreshed). */
+  const undoable = (text: string, undo: () => Promise<void>) => {
+    const key = `undo-${Date.now()}`;
+    notification.success({
+      key,
+      title: text,
+      duration: 10,
+      actions: (
+        <Button
+          size="small"
+          data-testid="undo"
+          onClick={() => {
+            notification.destroy(key);
+            void guarded(async () => {
+              await undo();
+              message.success('Đã hoàn tác.');
+            }, refresh);
+          }}
+        >
+          Hoàn tác
+        </Button>
+      ),
+    });
+  };
+
+  const addSelected = (p: PetitionRow) =>
+    guarded(async () => {
+      const r = await api.post<{ version: number; opinions: Ref[] }>(`/councils/${councilId}/petitions/${p.id}/opinions`, {
+        version: p.version,
+        opinions: chosen.map((o) => ({ id: o.id, version: o.version })),
+      });
+      undoable(`Đã bổ sung ${chosen.length} ý kiến vào kiến nghị số ${p.number}.`, async () => {
+        await api.post(`/councils/${councilId}/petitions/${p.id}/unmerge`, { opinions: r.opinions, petitionVersion: r.version });
+      });
+    }, refresh);
+
+  const mergeInto = (from: PetitionRow, into: PetitionRow) =>
+    guarded(async () => {
+      const r = await api.post<{ petition: { version: number } }>(`/councils/${councilId}/petitions/${into.id}/merge`, {
+        version: into.version,
+        from: { id: from.id, version: from.version },
+      });
+      undoable(`Đã gộp kiến nghị số ${from.number} vào kiến nghị số ${into.number}.`, async () => {
+        await api.post(`/councils/${councilId}/petitions/${into.id}/restore-merged`, { version: r.petition.version, petitionId: from.id });
+      });
+    }, refresh);
+
+  const takeOut = (p: PetitionRow, o: Ref) =>
+    guarded(async () => {
+      const r = await api.post<{ petitionVersion: number; opinions: Ref[] }>(`/councils/${councilId}/petitions/${p.id}/unmerge`, {
+        opinionId: o.id,
+        version: o.version,
+      });
+      undoable(`Đã tách ý kiến ra khỏi kiến nghị số ${p.number}.`, async () => {
+        await api.post(`/councils/${councilId}/petitions/${p.id}/opinions`, { version: r.petitionVersion, opinions: r.opinions });
+      });
     }, refresh);
 
   const eachOwn = (ops: PropOpinion[]) =>
@@ -139,6 +209,10 @@ export function MergeTab(props: { councilId: string; roundId: string; onChanged(
       />
 
       <Typography.Title level={5} style={{ marginTop: 24 }}>Kiến nghị đã tổng hợp trong đợt ({petitions.data?.total ?? 0})</Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+        Máy bỏ sót? Chọn ý kiến ở bảng trên rồi bấm "Bổ sung" ở kiến nghị cần thêm; "Gộp vào…" để gộp hai kiến nghị; mở dòng kiến nghị để tách một
+        ý kiến ra. Mỗi thao tác đều có nút Hoàn tác. Kiến nghị đã chuyển đến cơ quan có thẩm quyền thì giữ nguyên các ý kiến đã chuyển.
+      </Typography.Paragraph>
       <ResponsiveTable<PetitionRow>
         rowKey="id"
         size="small"
@@ -146,6 +220,11 @@ export function MergeTab(props: { councilId: string; roundId: string; onChanged(
         dataSource={petitions.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: 'Chưa có kiến nghị nào.' }}
+        scroll={{ x: 720 }}
+        expandable={{
+          expandedRowRender: (p) => <PetitionOpinions key={`${p.id}:${p.version}`} councilId={councilId} petition={p} onTakeOut={takeOut} />,
+          rowExpandable: (p) => p.opinionCount > 0,
+        }}
         columns={[
           { title: 'Số', dataIndex: 'number', width: 60 },
           {
@@ -154,12 +233,37 @@ export function MergeTab(props: { councilId: string; roundId: string; onChanged(
             render: (t: string, p) => <Link to={`/councils/${councilId}/petitions/${p.id}`}>{clip(t, 200)}</Link>,
           },
           { title: 'Số ý kiến', dataIndex: 'opinionCount', width: 90, align: 'right' },
-          { title: 'Trạng thái', dataIndex: 'status', width: 200, render: (s: string, p) => <StatusTag status={s} label={p.statusLabel} /> },
+          { title: 'Trạng thái', dataIndex: 'status', width: 180, render: (s: string, p) => <StatusTag status={s} label={p.statusLabel} /> },
+          {
+            title: 'Sửa nguồn',
+            key: 'fix',
+            width: 230,
+            render: (_: unknown, p) =>
+              editable(p) ? (
+                <Space wrap size={4}>
+                  <Button size="small" disabled={!chosen.length} onClick={() => addSelected(p)} data-testid={`add-to-${p.number}`}>
+                    Bổ sung {chosen.length ? `(${chosen.length})` : ''}
+                  </Button>
+                  <Button size="small" onClick={() => setMerging(p)} data-testid={`merge-${p.number}`}>Gộp vào…</Button>
+                </Space>
+              ) : (
+                <Tooltip title="Kiến nghị đã chuyển đến cơ quan có thẩm quyền: cơ quan đang giải quyết đúng các ý kiến đã nhận, nên không bổ sung, tách hay gộp. Khi chuyển sang đợt sau có thể sửa lại.">
+                  <Tag>Đã chuyển, giữ nguyên</Tag>
+                </Tooltip>
+              ),
+          },
         ]}
       />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        Để tách một ý kiến ra khỏi kiến nghị hoặc tách kiến nghị thành nhiều kiến nghị, mở trang chi tiết của kiến nghị.
-      </Typography.Paragraph>
+      <MergePetitionModal
+        from={merging}
+        candidates={(petitions.data?.items ?? []).filter((p) => editable(p) && p.id !== merging?.id)}
+        onClose={() => setMerging(null)}
+        onMerge={(into) => {
+          const from = merging!;
+          setMerging(null);
+          return mergeInto(from, into);
+        }}
+      />
 
       <ManualMergeModal ops={manual} onClose={() => setManual(null)} onMerge={(o, text, id) => { setManual(null); return merge(o, text, id); }} />
     </div>
@@ -277,6 +381,63 @@ function ManualMergeModal(props: { ops: PropOpinion[] | null; onClose(): void; o
               setText(props.ops!.find((o) => o.id === id)!.text);
             }}
             onText={setText}
+          />
+        </>
+      )}
+    </Modal>
+  );
+}
+
+/** The opinions of one petition, each with "Tách ra" while the petition is editable. */
+function PetitionOpinions(props: { councilId: string; petition: PetitionRow; onTakeOut(p: PetitionRow, o: Ref): Promise<void> }) {
+  const p = props.petition;
+  const list = useApi<{ items: Opinion[] }>(`/councils/${props.councilId}/opinions`, { petitionId: p.id, pageSize: 200 });
+  const items = list.data?.items ?? [];
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={4} data-testid={`opinions-of-${p.number}`}>
+      {list.loading && !list.data ? <Typography.Text type="secondary">Đang tải…</Typography.Text> : null}
+      {items.map((o) => (
+        <div key={o.id} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+          <span style={{ flex: 1 }}>{o.text}{o.unitName ? <Typography.Text type="secondary"> — {o.unitName}</Typography.Text> : null}</span>
+          {editable(p) && items.length > 1 && (
+            <Button size="small" onClick={() => props.onTakeOut(p, { id: o.id, version: o.version })}>Tách ra</Button>
+          )}
+        </div>
+      ))}
+    </Space>
+  );
+}
+
+/** Merge `from` into another petition of the round: its opinions move there, `from` is removed (undoable). */
+function MergePetitionModal(props: { from: PetitionRow | null; candidates: PetitionRow[]; onClose(): void; onMerge(into: PetitionRow): Promise<void> }) {
+  const [into, setInto] = useState<string>();
+  useEffect(() => setInto(undefined), [props.from]);
+  const target = props.candidates.find((c) => c.id === into);
+  return (
+    <Modal
+      title={props.from ? `Gộp kiến nghị số ${props.from.number} vào kiến nghị khác` : ''}
+      open={!!props.from}
+      onCancel={props.onClose}
+      onOk={() => target && props.onMerge(target)}
+      okText="Gộp"
+      cancelText="Hủy"
+      okButtonProps={{ disabled: !target, 'data-testid': 'merge-petition-ok' } as never}
+      destroyOnHidden
+    >
+      {props.from && (
+        <>
+          <Typography.Paragraph>{clip(props.from.text, 240)}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            Các ý kiến của kiến nghị này chuyển sang kiến nghị được chọn (giữ nội dung, số và phân loại của kiến nghị đó); kiến nghị số {props.from.number} được bỏ.
+            Có thể hoàn tác ngay sau khi gộp.
+          </Typography.Paragraph>
+          <Select
+            style={{ width: '100%' }}
+            aria-label="Gộp vào kiến nghị"
+            placeholder="Chọn kiến nghị giữ lại"
+            value={into}
+            onChange={setInto}
+            options={props.candidates.map((c) => ({ value: c.id, label: `Số ${c.number}: ${clip(c.text, 90)}` }))}
           />
         </>
       )}

@@ -58,6 +58,7 @@ interface TimelineEvent {
   level: 'this' | 'upper' | 'lower';
   councilName: string | null;
   after: Record<string, unknown> | null;
+  before?: Record<string, unknown> | null;
 }
 
 const ITEM_STATE: Record<string, { label: string; color: string }> = {
@@ -312,6 +313,11 @@ function EventDetail({ e }: { e: TimelineEvent }) {
   if (typeof a.reason === 'string') bits.push(`Lý do: ${a.reason}`);
   if (typeof a.roundName === 'string') bits.push(a.roundName);
   if (typeof a.comment === 'string') bits.push(a.comment);
+  // An edited opinion: the previous text stays visible (actions/updateOpinion.ts).
+  const b = e.before ?? {};
+  if (e.action === 'opinion.update' && typeof b.text === 'string' && typeof a.text === 'string' && b.text !== a.text) {
+    bits.push(`Nội dung trước: «${b.text}» → nay: «${a.text}»`);
+  }
   if (!bits.length) return null;
   return <div style={{ fontSize: 13, color: '#374151' }}>{bits.join(' · ')}</div>;
 }
