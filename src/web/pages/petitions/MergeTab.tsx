@@ -91,6 +91,8 @@ export function MergeTab(props: { councilId: string; roundId: string; onChanged(
   /** A done correction: the message, and a button that runs its inverse (itself refreshed). */
   const undoable = (text: string, undo: () => Promise<void>) => {
     const key = `undo-${Date.now()}`;
+    // only the latest correction is offered for undo from its notice
+    notification.destroy();
     notification.success({
       key,
       title: text,
