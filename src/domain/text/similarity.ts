@@ -50,8 +50,9 @@ export function prepareText(text: string, options: SimilarityOptions = {}): Prep
   let predicates = NONE;
   if (options.concepts !== false) {
     const c = concepts(pre, anchors.filter((a) => a.kind === 'object' && !a.speaker).map((a) => a.text));
+    // topics weigh in the cosine; predicates ('xuống cấp', 'sửa chữa') are said of everything, so
+    // they only count as evidence beside a shared anchor (combineScore)
     for (const k of c.topics) features.push('@c:' + k);
-    for (const k of c.predicates) features.push('@c:' + k);
     topics = c.topics;
     predicates = c.predicates;
   }
