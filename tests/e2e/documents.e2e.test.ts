@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { strFromU8, unzipSync } from 'fflate';
-import { DEMO_PASSWORD, browserAvailable, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { DEMO_PASSWORD, browserAvailable, expectText, launchBrowser, pickOption, startServer, type RunningServer } from './support.ts';
 
 const SUBJECT = 'Kết luận của Thường trực HĐND phường tại Hội nghị trực báo quý IV năm 2026';
 
@@ -62,6 +62,11 @@ describe.skipIf(!browserAvailable())('giao diện web: soạn, ban hành, sổ v
       await page.getByRole('button', { name: 'Thêm mục kết luận' }).click();
       await page.getByLabel('Tên mục 2', { exact: true }).fill('Nhiệm vụ năm 2027');
       await page.getByLabel('Đoạn văn mục 2 1', { exact: true }).fill('Tiếp tục đổi mới công tác tổ chức kỳ họp.');
+      // The signer: the standing committee's chair by default, with the ND30 capacity; here someone
+      // typed by hand instead.
+      const signerItem = page.locator('.ant-form-item', { has: page.getByLabel('Người ký', { exact: true }) });
+      await expectText(signerItem, 'Chủ tịch HĐND', 'TM. THƯỜNG TRỰC HĐND / CHỦ TỊCH');
+      await pickOption(page, signerItem.locator('.ant-select'), 'Người khác (nhập họ tên)');
       await page.getByLabel('Họ và tên người ký').fill('Trần Duy Khánh');
 
       // The draft preview downloads a .docx without taking a number.
