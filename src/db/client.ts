@@ -1,6 +1,7 @@
 // Opens the database: embedded PGlite in a locked data directory, or a PostgreSQL server when a
 // URL is given. Both are driven through the same Drizzle API and the same migrations.
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -51,11 +52,40 @@ function redact(url: string): string {
   }
 }
 
+/** Distinct statements a connection keeps prepared; beyond that, statements are sent unnamed. */
+const PREPARED_PER_CONNECTION = 500;
+
+/**
+ * A PostgreSQL connection that prepares every single statement it runs, named by a hash of its
+ * text: the server parses and plans a statement once per connection (and may keep a generic plan)
+ * instead of at every request. Text search turns generic plans off for its own statements
+ * (usePlan in textSearch.ts), whose plans depend on settings made for the transaction.
+ */
+class PreparingClient extends pg.Client {
+  #names = new Set<string>();
+  override query(config: unknown, values?: unknown, callback?: unknown): never {
+    const c = config as { text?: string; name?: string } | null;
+    if (c && typeof c === 'object' && typeof c.text === 'string' && !c.name && preparable(c.text)) {
+      const name = `nt_${createHash('sha1').update(c.text).digest('base64url')}`;
+      if (this.#names.has(name) || this.#names.size < PREPARED_PER_CONNECTION) {
+        this.#names.add(name);
+        config = { ...c, name };
+      }
+    }
+    return (super.query as (...a: unknown[]) => never)(config, values, callback);
+  }
+}
+
+/** One statement, not transaction control (several statements cannot be prepared). */
+function preparable(text: string): boolean {
+  return !text.includes(';') && !/^\s*(begin|commit|rollback|savepoint|release)\b/i.test(text);
+}
+
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const runMigrations = opts.migrate ?? true;
   if (opts.databaseUrl) {
     // Every connection in UTC so timestamps mean the same on both databases.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: '-c TimeZone=UTC' });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: '-c TimeZone=UTC', Client: PreparingClient });
     // An idle connection dropped by the server (restart, administrator) is replaced on next use;
     // it must not bring the process down.
     pool.on('error', (err) => console.error(`[CSDL] mất kết nối tới PostgreSQL: ${err.message}`));

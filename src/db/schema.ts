@@ -7,3 +7,4 @@ export * from './searchSchema.ts';
 export * from '../modules/petitions/schema.ts';
 export * from '../modules/textSettings/schema.ts';
 export * from '../modules/notifications/schema.ts';
+export * from './cacheSchema.ts';

@@ -88,11 +88,17 @@ async function correctionsOf(db: Db | Tx, s: TextSearch): Promise<Map<string, st
 
 /** A list that can be searched: the caller's query, given the conditions to apply. */
 export interface SearchableList<T> {
-  /** Rows matching `where`, in the list's order, from `offset`, at most `limit`. */
-  rows(db: Db | Tx, where: SQL | undefined, offset: number, limit: number): Promise<T[]>;
+  /**
+   * Rows matching `where`, in the list's order, from `offset`, at most `limit`. With `extra`, each
+   * row also carries its columns (the total, so that page and total come in one statement).
+   */
+  rows(db: Db | Tx, where: SQL | undefined, offset: number, limit: number, extra?: TotalColumn): Promise<T[]>;
   /** What the list reads from (a table, or the join its rows come from), for counting. */
   from: SQL;
 }
+
+/** The count of every row of the list, as a column of each page row (computed once: an InitPlan). */
+export type TotalColumn = { total: SQL<number> };
 
 export interface SearchPage<T> {
   rows: T[];
@@ -122,7 +128,11 @@ export async function searchPage<T>(db: Db, list: SearchableList<T>, req: Search
   const offset = (req.page - 1) * req.pageSize;
   const strict = textSearch(req.vector, req.query, undefined, req.dict);
   if (!strict) {
-    const [rows, total] = await Promise.all([list.rows(db, req.filters, offset, req.pageSize), countRows(db, list.from, req.filters)]);
+    const extra = { total: sql<number>`(select count(*)::int from ${list.from} where ${req.filters ?? sql`true`})` };
+    const rows = (await list.rows(db, req.filters, offset, req.pageSize, extra)) as (T & { total?: number })[];
+    // An empty page says nothing of the total, except on the first page.
+    const total = rows[0]?.total ?? (offset === 0 ? 0 : await countRows(db, list.from, req.filters));
+    for (const r of rows) delete r.total;
     return { rows, total, more: false, corrected: null };
   }
   const exporting = req.pageSize > SEARCH_WINDOW;
@@ -155,7 +165,8 @@ export type Plan = 'index' | 'ordered';
 /**
  * Steers the planner for the rest of the transaction (see the header). Its cost figures come from
  * the same low estimates, so JIT compilation and parallel workers, which would cost more than the
- * bounded work they are meant to speed up, are turned off too.
+ * bounded work they are meant to speed up, are turned off too. Prepared statements are planned
+ * afresh (a generic plan, made under other settings, would not follow them).
  */
 export async function usePlan(tx: Tx, plan: Plan) {
   const on = (b: boolean) => (b ? 'on' : 'off');
@@ -163,6 +174,7 @@ export async function usePlan(tx: Tx, plan: Plan) {
     set_config('enable_bitmapscan', ${on(plan === 'index')}, true),
     set_config('enable_indexscan', ${on(plan === 'ordered')}, true),
     set_config('jit', 'off', true),
+    set_config('plan_cache_mode', 'force_custom_plan', true),
     set_config('max_parallel_workers_per_gather', '0', true)`);
 }
 

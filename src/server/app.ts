@@ -8,6 +8,8 @@ import { modules } from '../modules/index.ts';
 import { loadSessionUser, checkCsrf } from '../modules/accounts/session.ts';
 import { installModules } from './install.ts';
 import { compressAnswers, mountWebClient, setSecurityHeaders } from './web.ts';
+import { withCaches } from '../db/cache.ts';
+import { fairQueue } from '../db/fairQueue.ts';
 import { can, scopesOf, type AuthUser } from './permissions.ts';
 import { todoRoutes } from './todo.ts';
 import { useVietnameseZod } from './zodVi.ts';
@@ -48,11 +50,16 @@ export function createApp(deps: AppDeps, opts: { webRoot?: string } = {}) {
     },
   });
 
+  // PGlite runs one statement at a time in this thread: requests take turns (src/db/fairQueue.ts).
+  if (deps.dbKind === 'pglite') app.use('/api/*', fairQueue());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('db', deps.db);
-    c.set('user', await loadSessionUser(c));
-    await next();
+    // The request's view of the in-process caches (session, settings, calendar, abbreviations).
+    await withCaches(deps.db, deps.dbKind, async () => {
+      c.set('user', await loadSessionUser(c));
+      await next();
+    });
     setSecurityHeaders(c);
   });
   app.use('/api/*', compressAnswers);

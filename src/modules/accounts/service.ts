@@ -10,6 +10,7 @@ import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import { ROLES } from './roles.ts';
 import { roleGrants, users } from './schema.ts';
 import { endAllSessions } from './session.ts';
+import { invalidate } from '../../db/cache.ts';
 
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 
@@ -102,7 +103,9 @@ export async function updateUser(db: Db, actor: Actor, userId: string, patch: Us
       })
       .where(eq(users.id, userId))
       .returning();
-    if (patch.active === false || passwordHash) await endAllSessions(tx as unknown as Db, userId);
+    if (patch.active === false || passwordHash) await endAllSessions(tx, userId);
+    // Sessions carry the user's name and flags.
+    else await invalidate(tx, 'sessions');
     await recordEvent(tx, actor, {
       action: passwordHash ? 'user.reset_password' : 'user.update',
       entityType: 'user',
@@ -124,6 +127,7 @@ export async function changeOwnPassword(db: Db, actor: Actor, userId: string, cu
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, userId));
+    await invalidate(tx, 'sessions');
     await recordEvent(tx, actor, { action: 'user.change_password', entityType: 'user', entityId: userId });
   });
 }
@@ -175,6 +179,7 @@ export async function grantRole(db: Db, actor: Actor, userId: string, input: Gra
       );
     if (dup) throw conflict('Người dùng đã có vai trò này.');
     const [grant] = await tx.insert(roleGrants).values({ userId, role: input.role, councilId, bodyId, agencyId }).returning();
+    await invalidate(tx, 'sessions');
     await recordEvent(tx, actor, {
       action: 'user.grant_role',
       entityType: 'user',
@@ -195,6 +200,7 @@ export async function revokeRole(db: Db, actor: Actor, userId: string, grantId: 
       .where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId)));
     if (!grant) throw notFound('vai trò của người dùng');
     await tx.delete(roleGrants).where(eq(roleGrants.id, grantId));
+    await invalidate(tx, 'sessions');
     await recordEvent(tx, actor, {
       action: 'user.revoke_role',
       entityType: 'user',

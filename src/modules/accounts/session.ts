@@ -1,13 +1,14 @@
 // Login sessions in httpOnly cookies, and CSRF protection for every state-changing API call:
 // the client must echo the session's CSRF token in the X-CSRF-Token header.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { AppEnv } from '../../server/context.ts';
-import type { AuthUser } from '../../server/permissions.ts';
+import type { AuthUser, Grant } from '../../server/permissions.ts';
 import { forbidden } from '../../server/errors.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { invalidate, processCache } from '../../db/cache.ts';
 import { authSessions, roleGrants, users } from './schema.ts';
 
 export const SESSION_COOKIE = 'nt_session';
@@ -37,18 +38,26 @@ export async function startSession(c: Context<AppEnv>, userId: string): Promise<
 
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token) await c.var.db.delete(authSessions).where(eq(authSessions.id, sha256(token)));
+  if (token) {
+    await c.var.db.transaction(async (tx) => {
+      await tx.delete(authSessions).where(eq(authSessions.id, sha256(token)));
+      await invalidate(tx, 'sessions');
+    });
+  }
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
-export async function endAllSessions(db: Db, userId: string): Promise<void> {
+/** Ends every session of a user (call inside the transaction of the change that requires it). */
+export async function endAllSessions(db: Db | Tx, userId: string): Promise<void> {
   await db.delete(authSessions).where(eq(authSessions.userId, userId));
+  await invalidate(db, 'sessions');
 }
 
-export async function loadSessionUser(c: Context<AppEnv>): Promise<AuthUser | null> {
-  const token = getCookie(c, SESSION_COOKIE);
-  if (!token) return null;
-  const db = c.var.db;
+/**
+ * A session with its user and grants, in one statement; cached per process until anything about
+ * sessions, users or grants changes (src/db/cache.ts). Expiry is checked on every request.
+ */
+const sessionOf = processCache('sessions', async (db, id) => {
   const [row] = await db
     .select({
       id: users.id,
@@ -56,16 +65,23 @@ export async function loadSessionUser(c: Context<AppEnv>): Promise<AuthUser | nu
       fullName: users.fullName,
       mustChangePassword: users.mustChangePassword,
       csrfToken: authSessions.csrfToken,
+      expiresAt: authSessions.expiresAt,
+      grants: sql<Grant[]>`coalesce((select json_agg(json_build_object('role', g.role, 'councilId', g.council_id, 'bodyId', g.body_id, 'agencyId', g.agency_id) order by g.created_at, g.id)
+        from ${roleGrants} g where g.user_id = ${users.id}), '[]'::json)`,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(and(eq(authSessions.id, sha256(token)), gt(authSessions.expiresAt, c.var.deps.clock()), eq(users.active, true)));
-  if (!row) return null;
-  const grants = await db
-    .select({ role: roleGrants.role, councilId: roleGrants.councilId, bodyId: roleGrants.bodyId, agencyId: roleGrants.agencyId })
-    .from(roleGrants)
-    .where(eq(roleGrants.userId, row.id));
-  return { ...row, grants };
+    .where(and(eq(authSessions.id, id), eq(users.active, true)));
+  return row ?? null;
+});
+
+export async function loadSessionUser(c: Context<AppEnv>): Promise<AuthUser | null> {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (!token) return null;
+  const row = await sessionOf(c.var.db, sha256(token));
+  if (!row || row.expiresAt.getTime() <= c.var.deps.clock().getTime()) return null;
+  const { expiresAt: _e, ...user } = row;
+  return user;
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

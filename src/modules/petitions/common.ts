@@ -5,6 +5,7 @@ import type { SearchRequest } from '../../db/textSearch.ts';
 import { currentAbbreviations } from '../textSettings/dictionary.ts';
 import { eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { processCache } from '../../db/cache.ts';
 import { conflict, notFound } from '../../server/errors.ts';
 import { createWorkingCalendar, KNOWN_OVERRIDES, todayInVietnam, type WorkingCalendar, type YearOverrides } from '../../domain/calendar/index.ts';
 import { levelsInForce } from '../../domain/petitions/counting.ts';
@@ -63,14 +64,14 @@ export async function loadOverrides(db: DbOrTx): Promise<YearOverrides[]> {
   return [...rows, ...KNOWN_OVERRIDES.filter((o) => !years.has(o.year))].sort((a, b) => a.year - b.year);
 }
 
-export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
-  return createWorkingCalendar(await loadOverrides(db));
-}
+/** The working calendar (cached per process until the holiday table changes, src/db/cache.ts). */
+export const loadCalendar: (db: DbOrTx) => Promise<WorkingCalendar> = processCache('calendar', async (db) => createWorkingCalendar(await loadOverrides(db)));
 
-export async function loadSettings(db: DbOrTx, councilId: string): Promise<PetitionSettings> {
+/** A council's settings (cached per process until settings change, src/db/cache.ts). */
+export const loadSettings: (db: DbOrTx, councilId: string) => Promise<PetitionSettings> = processCache('settings', async (db, councilId) => {
   const [row] = await db.select().from(petitionSettings).where(eq(petitionSettings.councilId, councilId));
   return withDefaults(row?.settings);
-}
+});
 
 /**
  * The settings of several councils in one query (all councils when `councilIds` is omitted), as a

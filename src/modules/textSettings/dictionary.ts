@@ -1,5 +1,5 @@
 // The dictionary in force: the shipped defaults merged with the administrator's entries, cached in
-// process per database, loaded lazily and dropped when an administrator changes an entry.
+// process (src/db/cache.ts: dropped in every process when an administrator changes an entry).
 // Requests run inside `withAbbreviations` (this module's request middleware), so code that builds
 // or parses search keys synchronously (searchColumnsOf, searchOn) reads `currentAbbreviations()`
 // without a database handle. The pure text functions keep taking the dictionary as a parameter.
@@ -8,6 +8,7 @@ import {
   DEFAULT_ABBREVIATIONS, mergeAbbreviations, type AbbreviationDictionary, type AbbreviationEntry,
 } from '../../domain/text/abbreviations.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { processCache } from '../../db/cache.ts';
 import { textAbbreviations } from './schema.ts';
 
 type Row = typeof textAbbreviations.$inferSelect;
@@ -26,39 +27,19 @@ export function mergedDictionary(rows: readonly Row[]): AbbreviationDictionary {
   return rows.length ? mergeAbbreviations(DEFAULT_ABBREVIATIONS, rows.map(entryOf)) : DEFAULT_ABBREVIATIONS;
 }
 
-// Keyed by the database object: one per process in production, several in tests.
-const cache = new WeakMap<object, { generation: number; dict: Promise<AbbreviationDictionary> }>();
-let generation = 0;
 /** The dictionary last loaded (for work outside a request: jobs, CLI). */
 let lastLoaded: AbbreviationDictionary = DEFAULT_ABBREVIATIONS;
 const scope = new AsyncLocalStorage<AbbreviationDictionary>();
 
-/** The merged dictionary of `db` (cached). */
-export function loadAbbreviations(db: Db | Tx): Promise<AbbreviationDictionary> {
-  const hit = cache.get(db);
-  if (hit) return hit.dict;
-  const gen = ++generation;
-  const dict = db
-    .select()
-    .from(textAbbreviations)
-    .then((rows) => {
-      const d = mergedDictionary(rows);
-      if (cache.get(db)?.generation === gen) lastLoaded = d;
-      return d;
-    })
-    .catch((err: unknown) => {
-      // Not cached: the next request tries again (e.g. a database still being migrated).
-      if (cache.get(db)?.generation === gen) cache.delete(db);
-      throw err;
-    });
-  cache.set(db, { generation: gen, dict });
-  return dict;
+/** The merged dictionary of `db`, read from the database. */
+export async function readAbbreviations(db: Db | Tx): Promise<AbbreviationDictionary> {
+  const d = mergedDictionary(await db.select().from(textAbbreviations));
+  lastLoaded = d;
+  return d;
 }
 
-/** Drops the cached dictionary of `db` (after an administrator's change). */
-export function invalidateAbbreviations(db: Db | Tx): void {
-  cache.delete(db);
-}
+/** The merged dictionary of `db` (cached per process until an administrator changes an entry). */
+export const loadAbbreviations: (db: Db | Tx) => Promise<AbbreviationDictionary> = processCache('abbreviations', readAbbreviations);
 
 /** Runs `fn` with the dictionary of `db` as the current one. */
 export async function withAbbreviations<T>(db: Db, fn: () => Promise<T>): Promise<T> {

@@ -8,7 +8,8 @@ import type { Db } from '../../db/client.ts';
 import { conflict, invalid, notFound } from '../../server/errors.ts';
 import { deleteAudited, insertAudited, recordEvent, updateAudited, type Actor } from '../audit/service.ts';
 import { opinions, petitions } from '../petitions/schema.ts';
-import { invalidateAbbreviations, loadAbbreviations } from './dictionary.ts';
+import { readAbbreviations } from './dictionary.ts';
+import { invalidate } from '../../db/cache.ts';
 import { textAbbreviations } from './schema.ts';
 
 export const DEFAULT_LABEL = 'mặc định';
@@ -105,9 +106,9 @@ export async function createAbbreviation(db: Db, actor: Actor, input: Abbreviati
   const values = normalize(input);
   const row = await db.transaction(async (tx) => {
     await checkUnique(tx, values.abbreviation, values.numbered);
+    await invalidate(tx, 'abbreviations');
     return insertAudited(tx, actor, textAbbreviations, values, { entityType: ENTITY, action: 'text_abbreviation.create' });
   });
-  invalidateAbbreviations(db);
   return rowOut(row);
 }
 
@@ -123,18 +124,18 @@ export async function updateAbbreviation(db: Db, actor: Actor, id: string, input
       note: input.note ?? cur.note,
     });
     await checkUnique(tx, values.abbreviation, values.numbered, id);
+    await invalidate(tx, 'abbreviations');
     return updateAudited(tx, actor, textAbbreviations, id, values, { entityType: ENTITY, action: 'text_abbreviation.update' });
   });
-  invalidateAbbreviations(db);
   return rowOut(row!);
 }
 
 export async function deleteAbbreviation(db: Db, actor: Actor, id: string) {
-  const row = await db.transaction((tx) =>
-    deleteAudited(tx, actor, textAbbreviations, id, { entityType: ENTITY, action: 'text_abbreviation.delete' }),
-  );
+  const row = await db.transaction(async (tx) => {
+    await invalidate(tx, 'abbreviations');
+    return deleteAudited(tx, actor, textAbbreviations, id, { entityType: ENTITY, action: 'text_abbreviation.delete' });
+  });
   if (!row) throw notFound('từ viết tắt (các mục mặc định không xóa được)');
-  invalidateAbbreviations(db);
   return { ok: true as const };
 }
 
@@ -146,8 +147,7 @@ const BATCH = 500;
  * is not bumped: search keys are not content.
  */
 export async function reindexSearch(db: Db, actor: Actor) {
-  invalidateAbbreviations(db);
-  const dict = await loadAbbreviations(db);
+  const dict = await readAbbreviations(db);
   const counts = { petitions: 0, opinions: 0 };
   let scanned = 0;
   for (const [name, table] of [['petitions', petitions], ['opinions', opinions]] as const) {

@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { invalid } from '../../../server/errors.ts';
 import { recordEvent, type Actor } from '../../audit/service.ts';
+import { invalidate } from '../../../db/cache.ts';
 import { KNOWN_OVERRIDES, validateOverrides, type YearOverrides } from '../../../domain/calendar/index.ts';
 import type { ActionCtx, DbOrTx } from '../common.ts';
 import { holidayOverrides } from '../schema.ts';
@@ -15,6 +16,7 @@ export async function putYearOverrides(ctx: ActionCtx, year: number, input: Omit
     const [before] = await tx.select().from(holidayOverrides).where(eq(holidayOverrides.year, year)).for('update');
     if (before) await tx.update(holidayOverrides).set({ data, updatedAt: new Date() }).where(eq(holidayOverrides.year, year));
     else await tx.insert(holidayOverrides).values({ year, data });
+    await invalidate(tx, 'calendar');
     await recordEvent(tx, ctx.actor, { action: 'holiday_overrides.put', entityType: 'holiday_overrides', entityId: String(year), before: before?.data, after: data });
     return data;
   });
@@ -26,4 +28,5 @@ export async function seedKnownOverrides(tx: DbOrTx, actor: Actor) {
     const [row] = await tx.insert(holidayOverrides).values({ year: o.year, data: o }).onConflictDoNothing().returning();
     if (row) await recordEvent(tx, actor, { action: 'holiday_overrides.put', entityType: 'holiday_overrides', entityId: String(o.year), after: o });
   }
+  await invalidate(tx, 'calendar');
 }

@@ -109,8 +109,8 @@ export function decorate(row: Record<string, unknown>, day: string, calendar: Wo
 
 /** A council's petitions in number order (exact-diacritic matches first when searching). */
 const petitionList: SearchableList<Record<string, unknown>> = {
-  rows: (db, where, offset, limit) =>
-    db.select(listColumns).from(petitions).where(where).orderBy(petitions.number).limit(limit).offset(offset),
+  rows: (db, where, offset, limit, extra) =>
+    db.select({ ...listColumns, ...extra }).from(petitions).where(where).orderBy(petitions.number).limit(limit).offset(offset),
   from: sql`${petitions}`,
 };
 

@@ -42,9 +42,9 @@ export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, 
   const { rows, total, more, corrected } = await searchPage(
     db,
     {
-      rows: (tx, where, offset, limit) =>
+      rows: (tx, where, offset, limit, extra) =>
         tx
-          .select({ o: opinions, unitName: adminUnits.name })
+          .select({ o: opinions, unitName: adminUnits.name, ...extra })
           .from(opinions)
           .leftJoin(adminUnits, eq(adminUnits.id, opinions.unitId))
           .where(where)

@@ -52,9 +52,10 @@ export async function publicPetitions(
   const { rows, total, more } = await searchPage(
     db,
     {
-      rows: (tx, where, offset, limit) =>
+      rows: (tx, where, offset, limit, extra) =>
         tx
           .select({
+            ...extra,
             id: petitions.id,
             number: petitions.number,
             text: petitions.text,

@@ -1,0 +1,273 @@
+/**
+ * Throughput bench: the app as a real server process (`nghitruong serve --demo`), on PGlite and on
+ * PostgreSQL, loaded by 100 keep-alive connections on loopback, beside a bare Hono hello-world
+ * measured in the same run. Two requests: a clerk's authenticated, filtered petitions list, and the
+ * public page's text search. Then two app processes on one PostgreSQL database: a settings change
+ * and a role revoked in one are seen by the next request in the other, their answers equal, and
+ * their combined throughput is reported.
+ * Run alone: node bench/http.ts [--quick]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { runLoad, type LoadResult } from './load.ts';
+import type { Row } from './text/quality.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CONNECTIONS = 100;
+const DEMO_PASSWORD = 'NghiTruong@2026';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+interface Server {
+  port: number;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Spawns a server and waits for its "running at" line. */
+async function start(args: string[], env: Record<string, string>, label: string): Promise<Server> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${label}: did not start in 5 minutes\n${output}`)), 300_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (/đang chạy tại/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${label} exited with ${code}\n${output}`));
+    });
+  });
+  proc.removeAllListeners('exit');
+  return {
+    port,
+    proc,
+    stop: () =>
+      new Promise((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+async function api(port: number, method: string, p: string, o: { cookie?: string; csrf?: string; body?: unknown } = {}) {
+  const res = await fetch(`http://127.0.0.1:${port}/api${p}`, {
+    method,
+    headers: {
+      ...(o.cookie ? { cookie: o.cookie } : {}),
+      ...(o.csrf ? { 'x-csrf-token': o.csrf } : {}),
+      ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: o.body !== undefined ? JSON.stringify(o.body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+}
+
+interface Session {
+  cookie: string;
+  csrf: string;
+  councilId: string;
+}
+
+async function login(port: number, username: string): Promise<Session> {
+  const r = await api(port, 'POST', '/auth/login', { body: { username, password: DEMO_PASSWORD } });
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+  const cookie = r.headers.get('set-cookie')!.split(';')[0]!;
+  const me = await api(port, 'GET', '/auth/me', { cookie });
+  return { cookie, csrf: me.body.csrfToken, councilId: me.body.councils[0]?.id };
+}
+
+/** The two loads: the clerk's filtered list (several filters in turn) and the public search. */
+async function targets(port: number) {
+  const clerk = await login(port, 'vp.sahuynh');
+  const base = `/api/councils/${clerk.councilId}/petitions`;
+  const listPaths = ['?deadline=due_soon', '?status=dispatched', '?deadline=overdue', '?status=answered&page=1&pageSize=20'].map((q) => base + q);
+  const councils = (await api(port, 'GET', '/public/councils')).body as { id: string }[];
+  const pub = councils.find((c) => c.id === clerk.councilId) ?? councils[0]!;
+  const searchPaths = ['đường', 'nước sạch', 'trường học', 'dien'].map((q) => `/api/public/councils/${pub.id}/petitions?q=${encodeURIComponent(q)}`);
+  return { clerk, listPaths, searchPaths };
+}
+
+interface Timing {
+  quick: boolean;
+  log: (s: string) => void;
+}
+
+async function measure(t: Timing, ports: number[], paths: string[], headers: Record<string, string> = {}): Promise<LoadResult> {
+  const durationMs = t.quick ? 3000 : 10_000;
+  await runLoad({ port: ports[0]!, ports, paths, connections: CONNECTIONS, durationMs: t.quick ? 500 : 2000, headers }); // warm-up
+  return runLoad({ port: ports[0]!, ports, paths, connections: CONNECTIONS, durationMs, headers });
+}
+
+function describe(r: LoadResult): string {
+  return `${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ${r.errors} errors, ${r.timeouts} time-outs`;
+}
+
+function rowsOf(target: string, what: string, r: LoadResult, hello: LoadResult, note: string): Row[] {
+  return [
+    {
+      metric: `${what} req/s, ${target}`,
+      value: r.rps,
+      baseline: hello.rps,
+      ratio: Math.round((r.rps / hello.rps) * 1000) / 1000,
+      unit: '/s',
+      note: `${CONNECTIONS} connections; baseline = bare Hono hello-world; ${note}`,
+    },
+    {
+      metric: `${what} p99, ${target}`,
+      value: r.p99,
+      baseline: hello.p99,
+      ratio: hello.p99 ? Math.round((r.p99 / hello.p99) * 100) / 100 : null,
+      unit: 'ms',
+      note: `p50 ${r.p50} ms, max ${r.max} ms, ${r.timeouts} time-outs, ${r.errors} errors`,
+    },
+  ];
+}
+
+async function section(t: Timing, target: string, env: Record<string, string>, hello: Server): Promise<{ rows: Row[]; server: Server }> {
+  t.log(`  ${target}: starting the server with the demo data…`);
+  const server = await start(['bin/nghitruong.js', 'serve', '--demo'], env, target);
+  const { clerk, listPaths, searchPaths } = await targets(server.port);
+  const h = await measure(t, [hello.port], ['/']);
+  t.log(`    hello-world: ${describe(h)}`);
+  const list = await measure(t, [server.port], listPaths, { cookie: clerk.cookie });
+  t.log(`    filtered list: ${describe(list)}`);
+  const search = await measure(t, [server.port], searchPaths);
+  t.log(`    public search: ${describe(search)}`);
+  return {
+    server,
+    rows: [
+      ...rowsOf(target, 'filtered list (clerk)', list, h, 'deadline/status filters of one council, page 1 with total'),
+      ...rowsOf(target, 'public search', search, h, '4 queries in turn, first page with total'),
+    ],
+  };
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Two processes on one database: each change made through one is checked on the very next request
+ * to the other (no waiting), then both serve the list together.
+ */
+async function twoProcesses(t: Timing, first: Server, url: string, hello: Server): Promise<Row[]> {
+  t.log('  PostgreSQL, two processes: starting a second server on the same database…');
+  const second = await start(['bin/nghitruong.js', 'serve'], { DATABASE_URL: url }, 'second process');
+  try {
+    const a = await targets(first.port);
+    const bClerk = await login(second.port, 'vp.sahuynh');
+    const problems: string[] = [];
+    for (const p of [...a.listPaths, ...a.searchPaths]) {
+      const ra = await api(first.port, 'GET', p.slice(4), { cookie: a.clerk.cookie });
+      const rb = await api(second.port, 'GET', p.slice(4), { cookie: bClerk.cookie });
+      if (!same(ra.body, rb.body)) problems.push(`different answers for ${p}`);
+    }
+    // A setting changed through A: B's next answer has it.
+    const settingsPath = `/councils/${a.clerk.councilId}/petition-settings`;
+    const before = (await api(second.port, 'GET', settingsPath, { cookie: bClerk.cookie })).body;
+    const days = before.thresholds.dueSoonWorkingDays === 5 ? 7 : 5;
+    const put = await api(first.port, 'PUT', settingsPath, { cookie: a.clerk.cookie, csrf: a.clerk.csrf, body: { thresholds: { dueSoonWorkingDays: days } } });
+    if (put.status !== 200) problems.push(`settings change refused: ${put.status}`);
+    const after = (await api(second.port, 'GET', settingsPath, { cookie: bClerk.cookie })).body;
+    if (after.thresholds.dueSoonWorkingDays !== days) problems.push('B served the old settings after A changed them');
+    const dueA = await api(first.port, 'GET', a.listPaths[0]!.slice(4), { cookie: a.clerk.cookie });
+    const dueB = await api(second.port, 'GET', a.listPaths[0]!.slice(4), { cookie: bClerk.cookie });
+    if (!same(dueA.body, dueB.body)) problems.push('due-soon lists differ after the settings change');
+    // The clerk logs out through A: the same cookie is refused by B at once.
+    const other = await login(first.port, 'vp.sahuynh');
+    await api(first.port, 'POST', '/auth/logout', { cookie: other.cookie, csrf: other.csrf });
+    const afterLogout = await api(second.port, 'GET', a.listPaths[0]!.slice(4), { cookie: other.cookie });
+    if (afterLogout.status !== 401) problems.push(`B accepted a session ended through A (${afterLogout.status})`);
+    t.log(problems.length ? `    CONSISTENCY PROBLEMS: ${problems.join('; ')}` : `    same answers on both; settings change and logout seen by the other process on its next request`);
+    const h = await measure(t, [hello.port], ['/']);
+    t.log(`    hello-world: ${describe(h)}`);
+    const both = await measure(t, [first.port, second.port], a.listPaths, { cookie: a.clerk.cookie });
+    t.log(`    filtered list over both processes: ${describe(both)}`);
+    return [
+      ...rowsOf('PostgreSQL ×2 processes', 'filtered list (clerk)', both, h, 'connections spread over two app processes'),
+      {
+        metric: 'two processes: consistency problems',
+        value: problems.length,
+        baseline: 0,
+        ratio: null,
+        unit: '',
+        note: problems.length ? problems.join('; ') : 'same answers; a settings change and a logout in one seen by the next request in the other',
+      },
+    ];
+  } finally {
+    await second.stop();
+  }
+}
+
+export async function runHttpBench(opts: { quick?: boolean; log?: (s: string) => void } = {}): Promise<Row[]> {
+  const t: Timing = { quick: opts.quick ?? false, log: opts.log ?? console.log };
+  const out: Row[] = [];
+  const hello = await start(['bench/hello.ts'], {}, 'hello-world');
+  try {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nt-bench-'));
+    try {
+      const lite = await section(t, 'PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' }, hello);
+      await lite.server.stop();
+      out.push(...lite.rows);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+    const adminUrl = process.env.NT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+    try {
+      await admin.connect();
+    } catch {
+      t.log('  PostgreSQL: not reachable on 127.0.0.1:5432 — PostgreSQL throughput bench NOT run');
+      return out;
+    }
+    const name = `nt_bench_${randomBytes(4).toString('hex')}`;
+    await admin.query(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    try {
+      const server = await section(t, 'PostgreSQL', { DATABASE_URL: url.toString() }, hello);
+      out.push(...server.rows);
+      try {
+        out.push(...(await twoProcesses(t, server.server, url.toString(), hello)));
+      } finally {
+        await server.server.stop();
+      }
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  } finally {
+    await hello.stop();
+  }
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const rows = await runHttpBench({ quick: process.argv.includes('--quick') || process.env.BENCH_QUICK === '1' });
+  console.table(rows.map(({ metric, value, baseline, ratio }) => ({ metric, value, baseline, ratio })));
+}
