@@ -24,6 +24,8 @@ export interface TestApp {
   kind: DbKind;
   app: ReturnType<typeof createApp>;
   db: Awaited<ReturnType<typeof createTestDb>>['db'];
+  /** Where the database is (a PostgreSQL URL: a second app process can open it). */
+  where: string;
   ids: Map<string, string>;
   /** Current time seen by the app; tests move it with setNow. */
   now: Date;
@@ -91,6 +93,7 @@ export async function createTestApp(
     kind,
     app,
     db: database.db,
+    where: database.where,
     ids,
     get now() {
       return state.now;

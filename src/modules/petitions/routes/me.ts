@@ -2,9 +2,8 @@
 import { z } from '@hono/zod-openapi';
 import { jsonBody, jsonOk, optionalText, text, type Router } from '../../../server/route.ts';
 import { IsoDate } from '../../../server/route.ts';
-import { createWorkingCalendar } from '../../../domain/calendar/index.ts';
 import { putYearOverrides } from '../actions/holidayOverrides.ts';
-import { loadOverrides } from '../common.ts';
+import { loadCalendar, loadOverrides } from '../common.ts';
 import { Obj, ctxOf } from './shared.ts';
 
 export function meRoutes(r: Router) {
@@ -23,7 +22,7 @@ export function meRoutes(r: Router) {
       request: { params: z.object({ year: z.coerce.number().int().min(2000).max(2100).openapi({ param: { name: 'year', in: 'path' } }) }) },
       responses: { 200: jsonOk(z.array(Obj)) },
     },
-    async (c) => c.json(createWorkingCalendar(await loadOverrides(c.var.db)).specialDays(c.req.valid('param').year), 200),
+    async (c) => c.json((await loadCalendar(c.var.db)).specialDays(c.req.valid('param').year), 200),
   );
   const DayOverride = z.object({ date: IsoDate, name: text('Tên ngày', 200) });
   r.add(
