@@ -7,6 +7,7 @@ import { runSearchBench } from './search.ts';
 import { runDocumentBench } from './documents.ts';
 import { runFirstPageBench } from './firstPage.ts';
 import { runDurabilityBench } from './durability.ts';
+import { runHttpBench } from './http.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 const all: { section: string; rows: Row[] }[] = [];
@@ -22,6 +23,8 @@ console.log('\n4. First page in a phone browser (Lighthouse, offline)');
 all.push({ section: 'first page', rows: await runFirstPageBench() });
 console.log('\n5. Durability of the embedded database');
 all.push({ section: 'durability', rows: await runDurabilityBench(quick ? { writes: 100 } : {}) });
+console.log('\n6. Requests per second at 100 connections (real server processes)');
+all.push({ section: 'http', rows: await runHttpBench({ quick }) });
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + ' ' : s.padEnd(n));
 for (const { section, rows } of all) {

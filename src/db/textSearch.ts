@@ -162,6 +162,9 @@ function tiers(s: TextSearch): SQL[] {
 
 export type Plan = 'index' | 'ordered';
 
+/** The plan each open search transaction is set to (a statement is saved when it does not change). */
+const plans = new WeakMap<Tx, Plan>();
+
 /**
  * Steers the planner for the rest of the transaction (see the header). Its cost figures come from
  * the same low estimates, so JIT compilation and parallel workers, which would cost more than the
@@ -169,6 +172,7 @@ export type Plan = 'index' | 'ordered';
  * afresh (a generic plan, made under other settings, would not follow them).
  */
 export async function usePlan(tx: Tx, plan: Plan) {
+  if (plans.get(tx) === plan) return;
   const on = (b: boolean) => (b ? 'on' : 'off');
   await tx.execute(sql`select set_config('enable_seqscan', 'off', true),
     set_config('enable_bitmapscan', ${on(plan === 'index')}, true),
@@ -176,6 +180,7 @@ export async function usePlan(tx: Tx, plan: Plan) {
     set_config('jit', 'off', true),
     set_config('plan_cache_mode', 'force_custom_plan', true),
     set_config('max_parallel_workers_per_gather', '0', true)`);
+  plans.set(tx, plan);
 }
 
 /** Rows read in index order before a tier is counted through the GIN index instead… */
@@ -197,44 +202,73 @@ export function searchScope(tx: Tx, from: SQL, filters: SQL | undefined): Search
   return { tx, from, filters, size: () => (size ??= countRows(tx, from, filters, SCAN_BUDGET)) };
 }
 
-/** Rows among the first `budget` of the scope (in index order) that match `tier`, at most `cap`. */
+/** SQL: rows among the first `budget` of the scope (in index order) that match `tier`, at most `cap`. */
+function scanCountSql(scope: SearchScope, tier: SQL, budget: number, cap: number): SQL {
+  return sql`(select count(*)::int from (select 1 from (
+      select ${tier} as m from ${scope.from} where ${scope.filters ?? sql`true`} limit ${budget}) scanned where m limit ${cap}) hits)`;
+}
+
 async function scanCount(scope: SearchScope, tier: SQL, budget: number, cap: number): Promise<number> {
-  const r = await scope.tx.execute(sql`select count(*)::int as n from (select 1 from (
-      select ${tier} as m from ${scope.from} where ${scope.filters ?? sql`true`} limit ${budget}) scanned where m limit ${cap}) hits`);
+  const r = await scope.tx.execute(sql`select ${scanCountSql(scope, tier, budget, cap)} as n`);
   return (r.rows[0] as { n: number }).n;
 }
 
 /**
- * How many rows of the scope match `tier`, at most `cap`. Counting through the GIN index builds the
- * whole list of matches, tens of milliseconds for a word in a third of a million rows, while a
- * common word reaches the cap after a few thousand rows read in index order. So a first look at
- * PROBE rows decides: a scope that small is counted there; a tier dense enough to reach the cap
- * within SCAN_BUDGET rows is counted by reading rows; anything else through the GIN index.
+ * How many rows of the scope match each tier, at most `caps[i]` (a cap of 0 skips the tier).
+ * Counting through the GIN index builds the whole list of matches, tens of milliseconds for a word
+ * in a third of a million rows, while a common word reaches the cap after a few thousand rows read
+ * in index order. So a first look at PROBE rows — every tier and the scope's size in one statement
+ * — decides: a scope that small is counted there; a tier dense enough to reach the cap within
+ * SCAN_BUDGET rows is counted by reading rows; anything else through the GIN index.
  */
-export async function countMatches(scope: SearchScope, tier: SQL, cap: number): Promise<number> {
+export async function countEach(scope: SearchScope, conds: readonly SQL[], caps: readonly number[]): Promise<number[]> {
   await usePlan(scope.tx, 'ordered');
-  const probed = await scanCount(scope, tier, PROBE, cap);
-  if (probed >= cap || (await scope.size()) < PROBE) return probed;
-  if (probed * (SCAN_BUDGET / PROBE) >= cap) {
-    const scanned = await scanCount(scope, tier, SCAN_BUDGET, cap);
-    if (scanned >= cap || (await scope.size()) < SCAN_BUDGET) return scanned;
+  const probe = await scope.tx.execute(
+    sql`select ${sql.join(conds.map((t, i) => sql`${scanCountSql(scope, t, PROBE, Math.max(caps[i]!, 1))} as ${sql.identifier(`t${i}`)}`), sql`, `)},
+      (select count(*)::int from (select 1 from ${scope.from} where ${scope.filters ?? sql`true`} limit ${PROBE}) s) as size`,
+  );
+  const row = probe.rows[0] as Record<string, number>;
+  const small = row.size! < PROBE;
+  const out: number[] = [];
+  for (const [i, tier] of conds.entries()) {
+    const cap = caps[i]!;
+    const probed = Math.min(row[`t${i}`]!, cap);
+    if (cap <= 0 || probed >= cap || small) {
+      out.push(Math.max(probed, 0));
+      continue;
+    }
+    if (probed * (SCAN_BUDGET / PROBE) >= cap) {
+      await usePlan(scope.tx, 'ordered');
+      const scanned = await scanCount(scope, tier, SCAN_BUDGET, cap);
+      if (scanned >= cap || (await scope.size()) < SCAN_BUDGET) {
+        out.push(scanned);
+        continue;
+      }
+    }
+    await usePlan(scope.tx, 'index');
+    out.push(await countRows(scope.tx, scope.from, and(scope.filters, tier), cap));
   }
-  await usePlan(scope.tx, 'index');
-  return countRows(scope.tx, scope.from, and(scope.filters, tier), cap);
+  return out;
+}
+
+/** How many rows of the scope match `tier`, at most `cap` (see countEach). */
+export async function countMatches(scope: SearchScope, tier: SQL, cap: number): Promise<number> {
+  return (await countEach(scope, [tier], [cap]))[0]!;
 }
 
 async function pageRows<T>(tx: Tx, list: SearchableList<T>, filters: SQL | undefined, s: TextSearch, offset: number, limit: number) {
   // Count each tier far enough to place the page (which lies within the window), and to know a
-  // small tier from a large one.
+  // small tier from a large one. Once the tiers counted reach the cap, the page and the window lie
+  // within them: a later tier is only counted as far as the cap leaves.
   const cap = SEARCH_WINDOW + 1;
   const conds = tiers(s);
   const scope = searchScope(tx, list.from, filters);
-  // Once the tiers counted reach the cap, the page and the window lie within them.
+  const ns = await countEach(scope, conds, conds.map(() => cap));
   const counts: { n: number; full: boolean }[] = [];
   let counted = 0;
-  for (const t of conds) {
+  for (const raw of ns) {
     const left = cap - counted;
-    const n = left > 0 ? await countMatches(scope, t, left) : 0;
+    const n = Math.max(0, Math.min(raw, left));
     counts.push({ n, full: n >= left });
     counted += n;
   }

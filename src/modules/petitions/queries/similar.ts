@@ -10,7 +10,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { textSimilarity } from '../../../domain/text/index.ts';
 import { similarityProbes } from '../../../domain/text/searchQuery.ts';
-import { countMatches, searchScope, usePlan } from '../../../db/textSearch.ts';
+import { countEach, countMatches, searchScope, usePlan } from '../../../db/textSearch.ts';
 import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, type PetitionStatus, type ResponseResult } from '../../../domain/petitions/status.ts';
 import { councils } from '../../directory/schema.ts';
 import { councilRow, predecessorUnits } from '../common.ts';
@@ -70,8 +70,8 @@ export async function similarPetitions(db: Db, councilId: string, text: string, 
   const matching = (q: string) => sql`${petitions.searchVector} @@ ${q}::tsquery`;
   const candidates = await db.transaction(async (tx) => {
     const lineageRows = searchScope(tx, sql`${petitions}`, scope);
-    const counted: { q: string; n: number }[] = [];
-    for (const q of probes) counted.push({ q, n: await countMatches(lineageRows, matching(q), PROBE_CAP) });
+    const ns = await countEach(lineageRows, probes.map(matching), probes.map(() => PROBE_CAP));
+    const counted = probes.map((q, i) => ({ q, n: ns[i]! }));
     const found = counted.filter((c) => c.n > 0).sort((a, b) => a.n - b.n);
     const chosen: string[] = [];
     let covered = 0;
