@@ -5,6 +5,7 @@
 // (on PostgreSQL one connection, one snapshot: taken while the app writes it is still one
 // consistent instant; on PGlite the transaction holds the only connection, so writes wait).
 // Restore is one transaction into an empty, migrated database.
+import { invalidateAll } from './cache.ts';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './client.ts';
@@ -176,6 +177,8 @@ export async function restoreDatabase(db: Db, backup: Uint8Array, onProgress?: B
       total += list.length;
       onProgress?.(t.name, i + 1, infos.length);
     }
+    // The restored rows replace what every process may have cached (and the backup's own versions).
+    await invalidateAll(tx);
   });
   return { tables: infos.length, rows: total };
 }
