@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  parseDocumentSymbol,
   AUTHORITY_PREFIXES,
   DOCUMENT_KINDS,
   createHeadingNumberer,
@@ -165,5 +166,33 @@ describe('authority and lists', () => {
       '- Lưu: VT.',
     ]);
     expect(formatRecipientLines(['Như trên', 'X'], { nhuTren: true })[0]).toBe('- Như trên;');
+  });
+});
+
+describe('parseDocumentSymbol', () => {
+  it('reads back what formatDocumentSymbol writes', () => {
+    for (const input of [
+      { number: 35, bodyCode: 'HĐND-VP' },
+      { number: 1, bodyCode: 'HĐND-VP' },
+      { number: 12, typeCode: 'TB', bodyCode: 'HĐND' },
+      { number: 5, year: 2025, typeCode: 'NQ', bodyCode: 'HĐND' },
+      { number: 7, typeCode: 'BC', bodyCode: 'BKTNS' },
+    ]) {
+      const p = parseDocumentSymbol(formatDocumentSymbol(input))!;
+      expect(p.number).toBe(input.number);
+      expect(p.year).toBe(input.year ?? null);
+      expect(p.typeCode).toBe(input.typeCode ?? null);
+      expect([p.issuerCode, ...p.rest].join('-')).toBe(input.bodyCode);
+    }
+  });
+  it('takes the issuer code after the type code and accepts loose typing', () => {
+    expect(parseDocumentSymbol('35/HĐND-VP')).toEqual({ number: 35, year: null, typeCode: null, issuerCode: 'HĐND', rest: ['VP'] });
+    expect(parseDocumentSymbol(' Số: 01 / HĐND - VP ')).toMatchObject({ number: 1, issuerCode: 'HĐND', rest: ['VP'] });
+    expect(parseDocumentSymbol('12/TB-HĐND')).toMatchObject({ typeCode: 'TB', issuerCode: 'HĐND', rest: [] });
+    // "VP" alone is an issuer (the office), not a type code.
+    expect(parseDocumentSymbol('3/VP')).toMatchObject({ typeCode: null, issuerCode: 'VP' });
+  });
+  it('refuses what is not a number and symbol', () => {
+    for (const s of ['', 'HĐND-VP', '0/HĐND', 'công văn ngày 12/5', '12/', 'abc/HĐND']) expect(parseDocumentSymbol(s)).toBeNull();
   });
 });

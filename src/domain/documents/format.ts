@@ -212,6 +212,34 @@ export function formatDocumentSymbol(input: DocumentNumberInput): string {
   return year !== undefined ? `${n}/${year}/${symbol}` : `${n}/${symbol}`;
 }
 
+export interface ParsedSymbol {
+  readonly number: number;
+  readonly year: number | null;
+  readonly typeCode: string | null;
+  /** The issuing body's code: "HĐND" in "35/HĐND-VP" and in "12/TB-HĐND". */
+  readonly issuerCode: string;
+  /** What follows the issuer's code (the drafting unit): "VP" in "35/HĐND-VP". */
+  readonly rest: string[];
+}
+
+const TYPE_CODES = new Set(Object.values(DOCUMENT_KINDS).map((k) => k.typeCode).filter((c): c is string => !!c));
+
+/**
+ * Reads a typed number and symbol ("35/HĐND-VP", "05/2025/NQ-HĐND", "12/TB-HĐND", "Số: 7/HĐND")
+ * back into its parts; null when it is not of that shape. Inverse of `formatDocumentSymbol`.
+ */
+export function parseDocumentSymbol(input: string): ParsedSymbol | null {
+  const m = /^\s*(?:số\s*:?\s*)?(\d{1,6})\s*\/\s*(?:(\d{4})\s*\/\s*)?([^\s/]+(?:\s*-\s*[^\s/-]+)*)\s*$/iu.exec(input.normalize('NFC'));
+  if (!m) return null;
+  const number = Number(m[1]);
+  if (number < 1) return null;
+  const parts = m[3]!.split(/\s*-\s*/).filter(Boolean);
+  const typeCode = parts.length > 1 && TYPE_CODES.has(parts[0]!) ? parts[0]! : null;
+  const [issuerCode, ...rest] = typeCode ? parts.slice(1) : parts;
+  if (!issuerCode) return null;
+  return { number, year: m[2] ? Number(m[2]) : null, typeCode, issuerCode, rest };
+}
+
 /** The header line "Số: 12/TB-HĐND". */
 export function formatDocumentNumber(input: DocumentNumberInput): string {
   return `Số: ${formatDocumentSymbol(input)}`;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextStatus, statusAfterCarryOver, closesOnSatisfactoryReview, refusal } from './status.ts';
 import { levelsInForce, outstandingSessions, summarizeSources } from './counting.ts';
 import { splitPastedList } from './split.ts';
+import { levelAgencyMismatch } from './levels.ts';
 import { pickRoutingRule } from './suggest.ts';
 import { DEFAULT_PETITION_SETTINGS, ruleFor, withDefaults } from './deadlines.ts';
 import { computeDeadline, createWorkingCalendar, KNOWN_OVERRIDES } from '../calendar/index.ts';
@@ -100,5 +101,25 @@ describe('deadline rules per council', () => {
     expect(computeDeadline('2026-12-02', ruleFor(DEFAULT_PETITION_SETTINGS, 'agency'), cal)).toBe('2027-01-04');
     // 15/01/2026 + 30 days = 14/02/2026, the first day of Tết 2026 (off to 22/02) → Monday 23/02/2026.
     expect(computeDeadline('2026-01-15', ruleFor(DEFAULT_PETITION_SETTINGS, 'agency'), cal)).toBe('2026-02-23');
+  });
+});
+
+describe('levelAgencyMismatch', () => {
+  const power = { name: 'Công ty Điện lực Quảng Ngãi', level: 'province', kind: 'state_company' };
+  const ward = { name: 'Ủy ban nhân dân phường Sa Huỳnh', level: 'commune', kind: 'people_committee' };
+  const na = { name: 'Đoàn đại biểu Quốc hội tỉnh Quảng Ngãi', level: 'province', kind: 'na_delegation' };
+  it('accepts a level and an agency of that level, and central through the NA delegation', () => {
+    expect(levelAgencyMismatch('province', power)).toBeNull();
+    expect(levelAgencyMismatch('commune', ward)).toBeNull();
+    expect(levelAgencyMismatch('central', na)).toBeNull();
+    expect(levelAgencyMismatch(null, power)).toBeNull();
+    expect(levelAgencyMismatch('commune', null)).toBeNull();
+  });
+  it('explains in Vietnamese when they disagree', () => {
+    expect(levelAgencyMismatch('commune', power)).toBe(
+      'Thẩm quyền "Cấp xã" không khớp với Công ty Điện lực Quảng Ngãi (cơ quan cấp tỉnh). Hãy chọn lại cấp hoặc cơ quan, hoặc ghi rõ lý do.',
+    );
+    expect(levelAgencyMismatch('province', na)).toMatch(/chuyển kiến nghị lên Trung ương/);
+    expect(levelAgencyMismatch('central', ward)).toMatch(/^Thẩm quyền "Trung ương/);
   });
 });

@@ -55,6 +55,27 @@ export const documentCounters = pgTable(
   (t) => [primaryKey({ columns: [t.issuerId, t.year] })],
 );
 
+/**
+ * Numbers of the register not issued by the system: a letter's number typed on a dispatch (the
+ * letter was made outside). The register owns them too: a typed number already used is refused,
+ * and the counter moves to the highest number used, so the next issued number follows it.
+ */
+export const documentTypedNumbers = pgTable(
+  'document_typed_numbers',
+  {
+    issuerId: uuid('issuer_id').notNull().references(() => documentIssuers.id),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    /** As typed ("35/HĐND-VP"). */
+    symbol: text('symbol').notNull(),
+    /** What recorded it ("petition_dispatch") and its id. */
+    sourceType: text('source_type').notNull(),
+    sourceId: uuid('source_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.issuerId, t.year, t.number] })],
+);
+
 /** An issued document: its number, what it was built from, and the exact bytes that were issued. */
 export const documents = pgTable(
   'documents',

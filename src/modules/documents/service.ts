@@ -1,18 +1,18 @@
 // Documents actions. Each action is one function in one transaction with its audit event:
 // issue (number + build + render + store), cancel, regenerate; the issuers of a council; the
-// council's wording of the templates. Reads (list, download, preview) write nothing except the
-// default issuers a council gets the first time it needs them.
+// council's wording of the templates. Reads (list, download, preview) write nothing: the default
+// issuers a council gets are stored by the first action that needs them.
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { conflict, invalid, notFound } from '../../server/errors.ts';
 import { todayInVietnam } from '../../domain/calendar/dates.ts';
 import type { DocumentContent } from '../../domain/documents/content.ts';
-import { documentKindInfo, formatDocumentSymbol, upperVi, type DocumentKind } from '../../domain/documents/format.ts';
+import { documentKindInfo, formatDocumentSymbol, parseDocumentSymbol, upperVi, type DocumentKind } from '../../domain/documents/format.ts';
 import { recordEvent, type Actor } from '../audit/service.ts';
 import { adminUnits, bodies, councils } from '../directory/schema.ts';
 import { renderDocx } from './render/docx.ts';
-import { documentCounters, documentIssuers, documents, documentTemplateWordings } from './schema.ts';
+import { documentCounters, documentIssuers, documents, documentTemplateWordings, documentTypedNumbers } from './schema.ts';
 import { asciiFold } from '../../server/download.ts';
 import {
   defaultWording, getTemplate, type BuildContext, type DocumentTemplate,
@@ -64,16 +64,21 @@ export function committeeCode(name: string): string {
   return letters || 'BAN';
 }
 
+/** A default issuer's id, the same whether it is only shown (a read) or stored (the first write). */
+function defaultIssuerId(councilId: string, code: string): string {
+  const h = createHash('sha256').update(`document_issuer:${councilId}:${code}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /**
  * The default issuers of a council: its standing committee ("HĐND"), its committees and the
- * secretariat office ("VP"). Created the first time the council needs them; editable after.
+ * secretariat office ("VP"). Reads show them without storing them; the first action that needs an
+ * issuer stores them (ensureIssuers) under the same ids, so a choice made on a read stays valid.
  */
-export async function ensureIssuers(tx: Tx, actor: Actor, councilId: string): Promise<Issuer[]> {
-  const existing = await tx.select().from(documentIssuers).where(eq(documentIssuers.councilId, councilId));
-  if (existing.length > 0) return existing;
-  const c = await councilInfo(tx, councilId);
+async function defaultIssuers(db: Db | Tx, councilId: string): Promise<(typeof documentIssuers.$inferInsert & { id: string })[]> {
+  const c = await councilInfo(db, councilId);
   const parent = upperVi(`${c.shortName} ${c.unitName}`);
-  const bodyRows = await tx
+  const bodyRows = await db
     .select({ id: bodies.id, kind: bodies.kind, name: bodies.name })
     .from(bodies)
     .where(and(eq(bodies.councilId, councilId), or(eq(bodies.kind, 'standing'), eq(bodies.kind, 'committee'))))
@@ -113,7 +118,14 @@ export async function ensureIssuers(tx: Tx, actor: Actor, councilId: string): Pr
     headerName: upperVi('Văn phòng'),
     place: c.unitName,
   });
-  for (const w of wanted) {
+  return wanted.map((w) => ({ ...w, id: defaultIssuerId(councilId, w.code) }));
+}
+
+/** The council's issuers, storing the defaults (with their audit events) the first time an action needs them. */
+export async function ensureIssuers(tx: Db | Tx, actor: Actor, councilId: string): Promise<Issuer[]> {
+  const existing = await tx.select().from(documentIssuers).where(eq(documentIssuers.councilId, councilId));
+  if (existing.length > 0) return existing;
+  for (const w of await defaultIssuers(tx, councilId)) {
     const [row] = await tx.insert(documentIssuers).values(w).onConflictDoNothing().returning();
     if (row) {
       await recordEvent(tx, actor, {
@@ -124,8 +136,16 @@ export async function ensureIssuers(tx: Tx, actor: Actor, councilId: string): Pr
   return tx.select().from(documentIssuers).where(eq(documentIssuers.councilId, councilId)).orderBy(asc(documentIssuers.createdAt));
 }
 
-export async function listIssuers(db: Db, actor: Actor, councilId: string) {
-  const rows = await db.transaction((tx) => ensureIssuers(tx, actor, councilId));
+/** A read: the stored issuers, or the defaults as they will be stored (nothing is written). */
+async function issuersForRead(db: Db | Tx, councilId: string): Promise<Issuer[]> {
+  const stored = await db.select().from(documentIssuers).where(eq(documentIssuers.councilId, councilId));
+  if (stored.length) return stored;
+  const now = new Date();
+  return (await defaultIssuers(db, councilId)).map((w) => ({ ...w, bodyId: w.bodyId ?? null, headerParent: w.headerParent ?? '', createdAt: now, updatedAt: now }));
+}
+
+export async function listIssuers(db: Db, councilId: string) {
+  const rows = await issuersForRead(db, councilId);
   const order = { standing: 0, committee: 1, office: 2 } as Record<string, number>;
   return rows
     .map((r) => ({ ...plainIssuer(r), kindLabel: ISSUER_KIND_LABELS[r.kind] ?? r.kind }))
@@ -198,8 +218,9 @@ async function checkBody(tx: Tx, councilId: string, bodyId: string) {
   if (!b) throw notFound('Thường trực hoặc Ban của HĐND này');
 }
 
-async function pickIssuer(tx: Tx, actor: Actor, councilId: string, template: DocumentTemplate<unknown>, issuerId?: string): Promise<Issuer> {
-  const all = await ensureIssuers(tx, actor, councilId);
+/** The issuer of a document; `actor` null for a draft, which stores nothing (the defaults stay unsaved). */
+async function pickIssuer(tx: Tx, actor: Actor | null, councilId: string, template: DocumentTemplate<unknown>, issuerId?: string): Promise<Issuer> {
+  const all = actor ? await ensureIssuers(tx, actor, councilId) : await issuersForRead(tx, councilId);
   if (issuerId) {
     const found = all.find((i) => i.id === issuerId);
     if (!found) throw notFound('cơ quan ban hành của HĐND này');
@@ -376,7 +397,7 @@ export async function previewDocument(db: Db, actor: Actor, councilId: string, n
   const params = parseParams(t, input.params);
   const date = todayInVietnam(now);
   return db.transaction(async (tx) => {
-    const issuer = await pickIssuer(tx, actor, councilId, t, input.issuerId);
+    const issuer = await pickIssuer(tx, null, councilId, t, input.issuerId);
     const symbol = symbolFor(t, issuer, null);
     const content = await build(tx, t, params, councilId, issuer, symbol, date);
     const docx = await renderDocx(content);
@@ -385,7 +406,8 @@ export async function previewDocument(db: Db, actor: Actor, councilId: string, n
 }
 
 /**
- * Takes the next number of an issuer's register for `year`. The increment is one statement that
+ * Takes the next number of an issuer's register for `year`: one more than the highest number used,
+ * issued or typed (recordTypedNumber keeps the counter at the highest). The increment is one statement that
  * inserts or row-locks the counter until the transaction ends, so two clerks issuing at once get
  * consecutive numbers, and a failed issue gives its number back (the increment rolls back).
  */
@@ -399,6 +421,54 @@ export async function takeNumber(tx: Tx, issuerId: string, year: number): Promis
     })
     .returning({ lastNumber: documentCounters.lastNumber });
   return row!.lastNumber;
+}
+
+/**
+ * Records a number typed for a letter made outside the system (a dispatch's "35/HĐND-VP") in the
+ * register of the issuer its symbol names, for the year of its date: refused (409) when that
+ * number was already issued or typed; the counter moves up to it, so the next issued number
+ * follows the highest used. The counter row is locked first, so an issue running at the same time
+ * waits and then numbers after it. A symbol that names none of the council's issuers belongs to no
+ * register of this council and is not recorded (null).
+ */
+export async function recordTypedNumber(
+  tx: Db | Tx, actor: Actor, councilId: string, typed: string, date: string, source: { type: string; id: string | null },
+): Promise<{ issuerId: string; year: number; number: number } | null> {
+  const parsed = parseDocumentSymbol(typed);
+  if (!parsed) return null;
+  const code = parsed.issuerCode.toUpperCase();
+  const issuer = (await ensureIssuers(tx, actor, councilId)).find((i) => i.code.toUpperCase() === code);
+  if (!issuer) return null;
+  const year = Number(date.slice(0, 4));
+  const { number } = parsed;
+  await tx
+    .insert(documentCounters)
+    .values({ issuerId: issuer.id, year, lastNumber: number })
+    .onConflictDoUpdate({
+      target: [documentCounters.issuerId, documentCounters.year],
+      set: { lastNumber: sql`greatest(${documentCounters.lastNumber}, excluded.last_number)` },
+    });
+  const shown = `${number < 10 ? '0' : ''}${number}`;
+  const [issued] = await tx
+    .select({ symbol: documents.symbol, title: documents.title })
+    .from(documents)
+    .where(and(eq(documents.issuerId, issuer.id), eq(documents.year, year), eq(documents.number, number)));
+  if (issued) {
+    throw conflict(`Số ${shown} năm ${year} của ${issuer.name} đã được cấp trong Sổ văn bản đi cho văn bản ${issued.symbol} (${issued.title}). Hãy kiểm tra lại số công văn.`);
+  }
+  const [row] = await tx
+    .insert(documentTypedNumbers)
+    .values({ issuerId: issuer.id, year, number, symbol: typed.trim(), sourceType: source.type, sourceId: source.id })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) {
+    const [other] = await tx
+      .select({ symbol: documentTypedNumbers.symbol })
+      .from(documentTypedNumbers)
+      .where(and(eq(documentTypedNumbers.issuerId, issuer.id), eq(documentTypedNumbers.year, year), eq(documentTypedNumbers.number, number)));
+    throw conflict(`Số ${shown} năm ${year} của ${issuer.name} đã được ghi cho công văn ${other?.symbol ?? typed} khác. Hãy kiểm tra lại số công văn.`);
+  }
+  return { issuerId: issuer.id, year, number };
 }
 
 /**

@@ -131,6 +131,13 @@ export const petitions = pgTable(
     competentLevel: text('competent_level'),
     /** The competent agency (or null when it goes to the upper council). */
     agencyId: uuid('agency_id').references(() => agencies.id),
+    /** Why the agency's level differs from the competent level, as the clerk stated it ('' when they agree). */
+    levelReason: text('level_reason').notNull().default(''),
+    /**
+     * The text the privacy guard (or the clerk, "not personal") cleared for publication. The public
+     * page shows a petition only while its text is still this one (modules/petitions/privacy.ts).
+     */
+    privacyClearedText: text('privacy_cleared_text'),
     /** draft | dispatched | returned | answered | closed | unsatisfied (src/domain/petitions/status.ts) */
     status: text('status').notNull().default('draft'),
     /** Lower-level petition this one answers for is linked through its opinions (source_petition_id). */
@@ -176,6 +183,8 @@ export const opinions = pgTable(
     fieldId: uuid('field_id').references(() => petitionFields.id),
     competentLevel: text('competent_level'),
     agencyId: uuid('agency_id').references(() => agencies.id),
+    /** Why the agency's level differs from the competent level ('' when they agree). */
+    levelReason: text('level_reason').notNull().default(''),
     classifiedAt: timestamp('classified_at', { withTimezone: true }),
     petitionId: uuid('petition_id').references(() => petitions.id),
     /** A lower council's petition that arrived in this council's intake (cross-level). */

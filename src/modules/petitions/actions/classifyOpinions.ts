@@ -9,6 +9,7 @@ import { OPINION_TAKEN, councilLevels, out, type ActionCtx, type DbOrTx } from '
 import { auditSafe } from '../personal.ts';
 import { opinions, petitionFields } from '../schema.ts';
 import { LEVEL_LABELS } from '../../../domain/petitions/counting.ts';
+import { levelAgencyMismatch } from '../../../domain/petitions/levels.ts';
 import { withoutSearchKeys } from '../../../db/rows.ts';
 
 export interface ClassifyItem {
@@ -18,15 +19,21 @@ export interface ClassifyItem {
   fieldId?: string | null;
   competentLevel?: string | null;
   agencyId?: string | null;
+  /** Why the agency's level differs from the competent level (required when they differ). */
+  levelReason?: string | null;
 }
 
-/** Checks a (field, level, agency) triple against the council's taxonomy and levels in force. */
+/**
+ * Checks a (field, level, agency) triple against the council's taxonomy and levels in force, and
+ * the level against the agency's: when they differ the clerk must state why (`levelReason`).
+ * Returns the reason to store ('' when they agree). Pass the values as they will be after the change.
+ */
 export async function checkClassification(
   tx: DbOrTx,
   councilId: string,
-  c: { fieldId?: string | null; competentLevel?: string | null; agencyId?: string | null },
+  c: { fieldId?: string | null; competentLevel?: string | null; agencyId?: string | null; levelReason?: string | null },
   levels?: string[],
-) {
+): Promise<{ levelReason: string }> {
   if (c.fieldId) {
     const [f] = await tx.select().from(petitionFields).where(eq(petitionFields.id, c.fieldId));
     if (!f || f.councilId !== councilId) throw notFound('lĩnh vực');
@@ -39,10 +46,16 @@ export async function checkClassification(
       );
     }
   }
+  let agency: typeof agencies.$inferSelect | undefined;
   if (c.agencyId) {
-    const [a] = await tx.select().from(agencies).where(eq(agencies.id, c.agencyId));
-    if (!a) throw notFound('cơ quan có thẩm quyền');
+    [agency] = await tx.select().from(agencies).where(eq(agencies.id, c.agencyId));
+    if (!agency) throw notFound('cơ quan có thẩm quyền');
   }
+  const mismatch = levelAgencyMismatch(c.competentLevel, agency);
+  if (!mismatch) return { levelReason: '' };
+  const reason = (c.levelReason ?? '').trim();
+  if (reason.length < 5) throw invalid(mismatch, { field: 'levelReason', levelMismatch: true });
+  return { levelReason: reason };
 }
 
 export async function classifyOpinions(ctx: ActionCtx, councilId: string, items: ClassifyItem[]) {
@@ -58,7 +71,12 @@ export async function classifyOpinions(ctx: ActionCtx, councilId: string, items:
       const before = byId.get(item.opinionId);
       if (!before || before.councilId !== councilId) throw notFound('ý kiến cử tri');
       if (before.version !== item.version) throw conflict(OPINION_TAKEN, { opinionId: before.id });
-      await checkClassification(tx, councilId, item, levels);
+      const competentLevel = item.competentLevel !== undefined ? item.competentLevel : before.competentLevel;
+      const agencyId = item.agencyId !== undefined ? item.agencyId : before.agencyId;
+      const unchanged = competentLevel === before.competentLevel && agencyId === before.agencyId;
+      const { levelReason } = await checkClassification(
+        tx, councilId, { fieldId: item.fieldId, competentLevel, agencyId, levelReason: item.levelReason ?? (unchanged ? before.levelReason : '') }, levels,
+      );
       if (item.kind === 'complaint' && before.petitionId) {
         throw conflict('Ý kiến đang nằm trong một kiến nghị; hãy tách ra khỏi kiến nghị trước khi đánh dấu là khiếu nại, tố cáo.');
       }
@@ -69,6 +87,7 @@ export async function classifyOpinions(ctx: ActionCtx, councilId: string, items:
           ...(item.fieldId !== undefined ? { fieldId: item.fieldId } : {}),
           ...(item.competentLevel !== undefined ? { competentLevel: item.competentLevel } : {}),
           ...(item.agencyId !== undefined ? { agencyId: item.agencyId } : {}),
+          levelReason,
           classifiedAt: ctx.now,
           version: before.version + 1,
           updatedAt: new Date(),

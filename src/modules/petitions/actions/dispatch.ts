@@ -21,7 +21,7 @@ import {
   councilRow, loadCalendar, loadSettings, out, roundOf, searchColumnsOf, today, unitChain, type ActionCtx, type DbOrTx,
 } from '../common.ts';
 import { dispatches, dispatchItems, opinions, petitionRounds, petitions } from '../schema.ts';
-import { documentDownloadPath, issueDocumentTx } from '../../documents/service.ts';
+import { documentDownloadPath, issueDocumentTx, recordTypedNumber } from '../../documents/service.ts';
 import { notify } from '../../notifications/service.ts';
 
 /** Issue the forwarding letter from the register instead of typing an existing letter's number. */
@@ -131,6 +131,10 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
         note: input.note ?? '',
       })
       .returning();
+    // A typed number belongs to the register of the issuer it names: recorded there, or refused if taken.
+    if (!input.issueLetter) {
+      await recordTypedNumber(tx, ctx.actor, councilId, input.letterNumber!, letterDate, { type: 'petition_dispatch', id: inserted!.id });
+    }
     const me = await councilRow(tx, councilId);
     const petitionEvents: { p: (typeof rows)[number]; itemId: string }[] = [];
     for (const p of rows) {

@@ -6,6 +6,7 @@ import type { Db } from '../../../db/client.ts';
 import { invalid } from '../../../server/errors.ts';
 import { fold } from '../../../domain/text/normalize.ts';
 import { convertLegacy } from '../../../domain/text/legacy.ts';
+import { separateSpeaker } from '../../../domain/petitions/speaker.ts';
 import { commitImport, planImport, type FieldSpec, type Mapping, type RowError } from '../../spreadsheets/index.ts';
 import { adminUnits } from '../../directory/schema.ts';
 import { today, type ActionCtx } from '../common.ts';
@@ -73,11 +74,14 @@ export async function planOpinionImport(db: Db, data: Uint8Array, fileName: stri
         if (!pick) return reject('Xã, phường', `không xác định được xã, phường "${unitLabel}".`);
         unitId = pick.id;
       }
-      const voterName = convertLegacy(String(r.voterName ?? '')).text;
-      const voterHamlet = convertLegacy(String(r.voterHamlet ?? '')).text;
+      // "Cử tri Đặng Văn Sơn (thôn Tân Hy): Đề nghị …" in the content cell: the speaker goes to the
+      // voter columns (kept when the sheet has them), the request alone to the text.
+      const s = separateSpeaker(c.text);
+      const voterName = convertLegacy(String(r.voterName ?? '')).text.trim() || (s.speaker ? s.speaker.name || s.speaker.group : '');
+      const voterHamlet = convertLegacy(String(r.voterHamlet ?? '')).text.trim() || (s.speaker?.place ?? '');
       return {
-        item: { text, voterName, voterHamlet, voterCount: (r.voterCount as number | undefined) ?? 1, unitId },
-        shown: { row, text: c.text, voterName, voterHamlet, unit: unitLabel },
+        item: { text: s.speaker ? s.text : text, voterName, voterHamlet, voterCount: (r.voterCount as number | undefined) ?? 1, unitId },
+        shown: { row, text: s.text, voterName, voterHamlet, unit: unitLabel },
       };
     },
     preview: (o) => o.shown,

@@ -17,6 +17,8 @@ export interface MergeInput {
   fieldId?: string | null;
   competentLevel?: string | null;
   agencyId?: string | null;
+  /** Why the agency's level differs from the competent level (required when they differ). */
+  levelReason?: string | null;
 }
 
 export async function mergeOpinions(ctx: ActionCtx, councilId: string, input: MergeInput) {
@@ -34,8 +36,9 @@ export async function mergeOpinions(ctx: ActionCtx, councilId: string, input: Me
       competentLevel: input.competentLevel !== undefined ? input.competentLevel : (canonical.competentLevel ?? classified?.competentLevel ?? null),
       agencyId: input.agencyId !== undefined ? input.agencyId : (canonical.agencyId ?? classified?.agencyId ?? null),
     };
-    await checkClassification(tx, councilId, cls);
-    const p = await insertPetition(tx, ctx.actor, { councilId, roundId: input.roundId, text, ...cls }, 'petition.merge', {
+    const inherited = [canonical, ...rows].find((r) => r.competentLevel === cls.competentLevel && r.agencyId === cls.agencyId)?.levelReason;
+    const { levelReason } = await checkClassification(tx, councilId, { ...cls, levelReason: input.levelReason ?? inherited });
+    const p = await insertPetition(tx, ctx.actor, { councilId, roundId: input.roundId, text, ...cls, levelReason }, 'petition.merge', {
       opinionIds: rows.map((r) => r.id),
     });
     await moveOpinions(tx, ctx.actor, councilId, input.opinions, p.id, null, 'opinion.merge');

@@ -7,11 +7,12 @@ import { recordEvent, type Actor } from '../../audit/service.ts';
 import { OPINION_TAKEN, PETITION_CHANGED, nextPetitionNumber, searchColumnsOf, type DbOrTx } from '../common.ts';
 import { opinions, petitionRoundEntries, petitions } from '../schema.ts';
 import { withoutSearchKeys } from '../../../db/rows.ts';
+import { clearIfNotPersonal } from '../privacy.ts';
 
 export async function insertPetition(
   tx: DbOrTx,
   actor: Actor,
-  v: { councilId: string; roundId: string; text: string; fieldId: string | null; competentLevel: string | null; agencyId: string | null },
+  v: { councilId: string; roundId: string; text: string; fieldId: string | null; competentLevel: string | null; agencyId: string | null; levelReason?: string },
   action = 'petition.create',
   extra: Record<string, unknown> = {},
 ) {
@@ -21,6 +22,7 @@ export async function insertPetition(
     .values({ ...v, originRoundId: v.roundId, number, status: 'draft', ...searchColumnsOf(v.text) })
     .returning();
   await tx.insert(petitionRoundEntries).values({ petitionId: p!.id, roundId: v.roundId, reason: 'created' });
+  await clearIfNotPersonal(tx, v.councilId, [p!.id]);
   const after = withoutSearchKeys(p!);
   await recordEvent(tx, actor, { action, entityType: 'petition', entityId: p!.id, councilId: v.councilId, after: { ...after, ...extra } });
   return p!;
@@ -72,6 +74,8 @@ export async function bumpPetition(tx: DbOrTx, petitionId: string, version: numb
     .where(and(eq(petitions.id, petitionId), eq(petitions.version, version)))
     .returning();
   if (!row) throw conflict(PETITION_CHANGED);
+  // A new text is published only once the privacy guard (or the clerk) clears it again.
+  if (set.text) await clearIfNotPersonal(tx, row.councilId, [row.id]);
   return row;
 }
 

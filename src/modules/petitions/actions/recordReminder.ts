@@ -10,6 +10,7 @@ import { out, today, type ActionCtx, type DbOrTx } from '../common.ts';
 import { dispatchItems, petitions, reminders } from '../schema.ts';
 import { notify } from '../../notifications/service.ts';
 import type { Actor } from '../../audit/service.ts';
+import { recordTypedNumber } from '../../documents/service.ts';
 
 /** A petition a reminder covers: its dispatch item (when known) and the due date it was urged on. */
 export interface RemindedItem {
@@ -42,6 +43,7 @@ export async function writeReminder(
       createdById: actor.id,
     })
     .returning();
+  if (r.letterNumber) await recordTypedNumber(tx, actor, r.councilId, r.letterNumber, r.day, { type: 'petition_reminder', id: row!.id });
   await recordEvent(tx, actor, { action: 'reminder.create', entityType: 'reminder', entityId: row!.id, councilId: r.councilId, agencyId: r.agencyId, after: row });
   for (const i of r.items) {
     await recordEvent(tx, actor, {

@@ -29,7 +29,7 @@ export async function splitPetition(ctx: ActionCtx, councilId: string, petitionI
       const np = await insertPetition(
         tx,
         ctx.actor,
-        { councilId, roundId: p.roundId, text: g.text.trim(), fieldId: p.fieldId, competentLevel: p.competentLevel, agencyId: p.agencyId },
+        { councilId, roundId: p.roundId, text: g.text.trim(), fieldId: p.fieldId, competentLevel: p.competentLevel, agencyId: p.agencyId, levelReason: p.levelReason },
         'petition.split_from',
         { splitFrom: p.id, opinionIds: g.opinions.map((o) => o.id) },
       );

@@ -1,8 +1,11 @@
-// Edit a round's name, dates, or publish it on the public page.
+// Edit a round's name, dates, or publish it on the public page. Publishing runs the privacy guard
+// on the round's petitions: those that may name a person stay off the public page (`privacyHeld`)
+// until the clerk edits them or confirms they are not personal (privacy.ts).
 import { invalid, notFound } from '../../../server/errors.ts';
 import { updateAudited } from '../../audit/service.ts';
 import { out, roundOf, type ActionCtx } from '../common.ts';
 import { petitionRounds } from '../schema.ts';
+import { checkRoundPrivacy } from '../privacy.ts';
 
 export interface UpdateRoundInput {
   name?: string;
@@ -24,6 +27,7 @@ export async function updateRound(ctx: ActionCtx, councilId: string, roundId: st
       councilId,
     });
     if (!row) throw notFound('đợt tiếp xúc cử tri');
-    return out(row);
+    const held = row.published ? await checkRoundPrivacy(tx, councilId, roundId) : [];
+    return { ...out(row), privacyHeld: held.map((h) => ({ id: h.id, number: h.number, kinds: [...new Set(h.findings.map((f) => f.kind))] })) };
   });
 }

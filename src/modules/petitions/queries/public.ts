@@ -46,6 +46,8 @@ export async function publicPetitions(
   const units = q.unitId ? await predecessorUnits(db, q.unitId) : null;
   const filters = and(
     eq(petitions.councilId, councilId),
+    // Only what the privacy guard or the clerk cleared, as it was cleared (privacy.ts).
+    eq(petitions.privacyClearedText, petitions.text),
     sql`exists (select 1 from petition_round_entries e where e.petition_id = "petitions"."id" and e.round_id in ${roundIds})`,
     units ? sql`exists (select 1 from petition_opinions o where o.petition_id = "petitions"."id" and o.unit_id in ${units})` : undefined,
   );

@@ -49,6 +49,7 @@ import { suggestClassification } from '../queries/suggestions.ts';
 import { dueByAgency } from '../queries/dueList.ts';
 import { listDispatches, listReminders } from '../queries/dispatches.ts';
 import { loadSettings, today } from '../common.ts';
+import { confirmNotPersonal, heldBack, recheckRound } from '../privacy.ts';
 import { Obj, Ok, VersionRef, canSeeVoters, ctxOf, envOf, fileFrom, param } from './shared.ts';
 
 const RoundParams = CouncilParams.extend({ roundId: param('roundId') });
@@ -94,6 +95,8 @@ const Classification = {
   competentLevel: z.string().max(20).nullable().optional(),
   agencyId: Id.nullable().optional(),
 };
+/** Why the agency's level differs from the competent level: required when they differ. */
+const LevelReason = { levelReason: optionalText('Lý do cơ quan khác cấp thẩm quyền', 1000).nullable().optional() };
 
 const AnswerBody = z.object({
   result: enumOf(RESPONSE_RESULTS, 'Kết quả trả lời'),
@@ -201,6 +204,28 @@ export function councilRoutes(r: Router) {
     async (c) => {
       const { councilId, roundId } = c.req.valid('param');
       return c.json(await updateRound(ctxOf(c), councilId, roundId, c.req.valid('json')), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'get', path: '/councils/{councilId}/petition-rounds/{roundId}/privacy',
+      summary: 'Kiến nghị của đợt chưa được công khai vì có thể chứa thông tin cá nhân (tên, số điện thoại, CCCD, địa chỉ)',
+      permission: 'petitions.manage', scope: 'council', request: { params: RoundParams }, responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const { councilId, roundId } = c.req.valid('param');
+      return c.json(await heldBack(c.var.db, councilId, roundId), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'post', path: '/councils/{councilId}/petition-rounds/{roundId}/privacy-check',
+      summary: 'Kiểm tra lại thông tin cá nhân trong các kiến nghị của đợt (sau khi sửa nội dung)',
+      permission: 'petitions.manage', scope: 'council', request: { params: RoundParams, body: jsonBody(z.object({})) }, responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const { councilId, roundId } = c.req.valid('param');
+      return c.json(await recheckRound(ctxOf(c), councilId, roundId), 200);
     },
   );
   r.add(
@@ -506,7 +531,7 @@ export function councilRoutes(r: Router) {
       request: {
         params: CouncilParams,
         body: jsonBody(z.object({
-          items: z.array(z.object({ opinionId: Id, version: z.number().int().min(1), kind: z.enum(['petition', 'complaint']).optional(), ...Classification })).min(1).max(1000),
+          items: z.array(z.object({ opinionId: Id, version: z.number().int().min(1), kind: z.enum(['petition', 'complaint']).optional(), ...Classification, ...LevelReason })).min(1).max(1000),
         })),
       },
       responses: { 200: jsonOk(Obj) },
@@ -574,6 +599,7 @@ export function councilRoutes(r: Router) {
           text: optionalText('Nội dung kiến nghị', 20000).optional(),
           canonicalOpinionId: Id.optional(),
           ...Classification,
+          ...LevelReason,
         })),
       },
       responses: { 201: jsonOk(Obj) },
@@ -621,13 +647,26 @@ export function councilRoutes(r: Router) {
       permission: 'petitions.manage', scope: 'council',
       request: {
         params: PetitionParams,
-        body: jsonBody(z.object({ version: z.number().int().min(1), text: text('Nội dung kiến nghị', 20000).optional(), ...Classification })),
+        body: jsonBody(z.object({ version: z.number().int().min(1), text: text('Nội dung kiến nghị', 20000).optional(), ...Classification, ...LevelReason })),
       },
       responses: { 200: jsonOk(Obj) },
     },
     async (c) => {
       const { councilId, petitionId } = c.req.valid('param');
       return c.json(await updatePetition(ctxOf(c), councilId, petitionId, c.req.valid('json')), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'post', path: '/councils/{councilId}/petitions/{petitionId}/not-personal',
+      summary: 'Xác nhận nội dung kiến nghị không chứa thông tin cá nhân: được công khai như hiện tại',
+      permission: 'petitions.manage', scope: 'council',
+      request: { params: PetitionParams, body: jsonBody(z.object({ version: z.number().int().min(1) })) },
+      responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const { councilId, petitionId } = c.req.valid('param');
+      return c.json(await confirmNotPersonal(ctxOf(c), councilId, petitionId, c.req.valid('json')), 200);
     },
   );
   r.add(

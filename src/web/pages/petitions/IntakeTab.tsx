@@ -537,6 +537,8 @@ function SimilarHint(props: { councilId: string; text: string }) {
 interface SplitItem {
   text: string;
   encoding: string;
+  /** Who spoke, separated by the server from the request ("Cử tri Đặng Văn Sơn (thôn Tân Hy): …"). */
+  speaker: { name: string; place: string; group: string } | null;
 }
 
 function PasteEntry(props: { councilId: string; roundId: string; target: Target; onSaved(): void }) {
@@ -566,7 +568,11 @@ function PasteEntry(props: { councilId: string; roundId: string; target: Target;
         roundId: props.roundId,
         meetingId: props.target.meetingId ?? null,
         channel: props.target.channel,
-        items: items.map((i) => ({ text: i.text })),
+        // The speaker stays with the opinion (secretariat only); only the request can be published.
+        items: items.map((i) => ({
+          text: i.text,
+          ...(i.speaker ? { voterName: (i.speaker.name || i.speaker.group).slice(0, 200), voterHamlet: i.speaker.place.slice(0, 200) } : {}),
+        })),
       });
       message.success(`Đã ghi ${r.created} ý kiến.`);
       setItems(null);
@@ -579,6 +585,7 @@ function PasteEntry(props: { councilId: string; roundId: string; target: Target;
     }
   };
   const converted = items?.filter((i) => i.encoding !== 'unicode').length ?? 0;
+  const speakers = items?.filter((i) => i.speaker && (i.speaker.name || i.speaker.group || i.speaker.place)).length ?? 0;
 
   if (items) {
     return (
@@ -589,12 +596,13 @@ function PasteEntry(props: { councilId: string; roundId: string; target: Target;
           style={{ marginBottom: 12 }}
           title={
             items.length
-              ? `Tách được ${items.length} ý kiến${converted ? `, trong đó ${converted} ý kiến gõ bằng phông chữ cũ đã chuyển sang Unicode` : ''}. Kiểm tra, sửa nếu cần rồi bấm "Ghi".`
+              ? `Tách được ${items.length} ý kiến${converted ? `, trong đó ${converted} ý kiến gõ bằng phông chữ cũ đã chuyển sang Unicode` : ''}${speakers ? `; ${speakers} ý kiến có tên, nơi ở của người nêu đã được tách khỏi nội dung (chỉ Văn phòng xem được)` : ''}. Kiểm tra, sửa nếu cần rồi bấm "Ghi".`
               : 'Không tách được ý kiến nào.'
           }
         />
         <ResponsiveTable<SplitItem & { i: number }>
           size="small"
+          scroll={{ x: 560 }}
           rowKey="i"
           pagination={false}
           dataSource={items.map((x, i) => ({ ...x, i }))}
@@ -614,6 +622,22 @@ function PasteEntry(props: { councilId: string; roundId: string; target: Target;
                   <EncodingTag encoding={x.encoding} />
                 </div>
               ),
+            },
+            {
+              title: 'Người nêu (không công khai)',
+              key: 'speaker',
+              width: 220,
+              render: (_: unknown, x) => {
+                const sp = x.speaker ?? { name: '', place: '', group: '' };
+                const set = (patch: Partial<typeof sp>) =>
+                  setItems(items.map((y, j) => (j === x.i ? { ...y, speaker: { ...sp, ...patch } } : y)));
+                return (
+                  <Space direction="vertical" size={4} style={{ width: '100%' }} data-testid="paste-speaker">
+                    <Input size="small" placeholder="Họ tên cử tri" aria-label={`Người nêu ý kiến ${x.i + 1}`} value={sp.name || sp.group} onChange={(e) => set({ name: e.target.value, group: '' })} />
+                    <Input size="small" placeholder="Thôn, tổ dân phố" aria-label={`Nơi ở của người nêu ý kiến ${x.i + 1}`} value={sp.place} onChange={(e) => set({ place: e.target.value })} />
+                  </Space>
+                );
+              },
             },
             {
               title: '',
