@@ -67,7 +67,7 @@ for (const kind of dbKinds()) {
       });
       const form = () => {
         const f = new FormData();
-        f.set('file', new File([xlsx], 'y-kien.xlsx'));
+        f.set('file', new Blob([xlsx as BlobPart]), 'y-kien.xlsx');
         f.set('roundId', roundId);
         f.set('meetingId', meetingId);
         return f;
