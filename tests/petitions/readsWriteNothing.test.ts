@@ -1,0 +1,94 @@
+// A GET changes nothing: every GET route of the registry (as the permission matrix enumerates
+// them), called on the demo data with real ids, leaves every table — the audit log included —
+// exactly as it was.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { routeRegistry } from '../../src/server/route.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { dbKinds } from '../support/db.ts';
+import { dispatchItems, petitionRounds, petitions, responseAttachments, responses } from '../../src/modules/petitions/schema.ts';
+import { documents } from '../../src/modules/documents/schema.ts';
+import { json } from './support.ts';
+import { noticeParams } from '../documents/support.ts';
+
+/** Every table's row count and a digest of its rows. */
+async function snapshot(t: TestApp): Promise<Record<string, string>> {
+  const tables = (await t.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`))
+    .rows as { table_name: string }[];
+  const out: Record<string, string> = {};
+  for (const { table_name } of tables) {
+    const [r] = (await t.db.execute(sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${table_name}" x`)))
+      .rows as { n: number; h: string }[];
+    out[table_name] = `${r!.n}:${r!.h}`;
+  }
+  return out;
+}
+
+for (const kind of dbKinds()) {
+  describe(`GET routes write nothing [${kind}]`, () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(kind);
+    });
+    afterAll(() => t?.close());
+
+    it('leaves the database unchanged after every GET route on the demo data', async () => {
+      const admin = await t.as('admin');
+      const sh = t.id('council:sa-huynh');
+      // One issued document so that the document routes have something to read.
+      const doc = await json(admin.post(`/api/councils/${sh}/documents/templates/conclusion_notice/issue`, { params: noticeParams() }), 201);
+      const [round] = await t.db.select().from(petitionRounds).where(eq(petitionRounds.councilId, sh)).limit(1);
+      const [petition] = await t.db.select().from(petitions).where(eq(petitions.councilId, sh)).limit(1);
+      const [item] = await t.db.select().from(dispatchItems).where(and(eq(dispatchItems.councilId, sh), eq(dispatchItems.agencyId, t.id('agency:ubnd-sa-huynh')))).limit(1);
+      // And one attachment on the ward executive's answer, for the attachment routes.
+      const [answer] = await t.db.select().from(responses).where(and(eq(responses.councilId, sh), eq(responses.agencyId, t.id('agency:ubnd-sa-huynh')))).limit(1);
+      const form = new FormData();
+      form.append('file', new Blob([new TextEncoder().encode('%PDF-1.4 công văn trả lời')], { type: 'application/pdf' }), 'Công văn trả lời.pdf');
+      await json(admin.upload(`/api/councils/${sh}/responses/${answer!.id}/attachments`, form), 201);
+      const [attachment] = await t.db.select({ id: responseAttachments.id }).from(responseAttachments).where(eq(responseAttachments.responseId, answer!.id)).limit(1);
+      const [document] = await t.db.select({ id: documents.id }).from(documents).where(eq(documents.id, doc.id));
+      const params: Record<string, string> = {
+        councilId: sh,
+        unitId: t.id('unit:sa-huynh'),
+        bodyId: t.id('body:sa-huynh:group:1'),
+        delegateId: t.id('delegate:sa-huynh:0'),
+        roundId: round!.id,
+        petitionId: petition!.id,
+        agencyId: t.id('agency:ubnd-sa-huynh'),
+        itemId: item!.id,
+        attachmentId: attachment!.id,
+        documentId: document!.id,
+        templateKey: 'petition_round_report',
+        year: '2026',
+      };
+      const query: Record<string, string> = {
+        '/councils/{councilId}/petitions/similar': `?text=${encodeURIComponent('Đề nghị nâng cấp tuyến đường bị sạt lở')}`,
+      };
+      // Sessions were created by the login above; from here on nothing may change.
+      const before = await snapshot(t);
+      const statuses: string[] = [];
+      const gets = routeRegistry.filter((r) => r.method === 'GET');
+      expect(gets.length).toBeGreaterThan(50);
+      for (const route of gets) {
+        const path = '/api' + route.path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? randomUUID()) + (query[route.path] ?? '');
+        const res = await (route.scope === 'public' ? t.anonymous() : admin).get(path);
+        await res.arrayBuffer();
+        statuses.push(`${res.status} ${route.path}`);
+        expect(res.status, route.path).toBeLessThan(500);
+      }
+      // A council that never needed its document issuers: listing them (the compose page) stores none.
+      const fresh = [...t.ids.keys()].find((k) => /^council:[a-z-]+$/.test(k) && !['council:sa-huynh', 'council:duc-pho-ward', 'council:province', 'council:town'].includes(k))!;
+      for (const p of [`/councils/${t.id(fresh)}/documents/issuers`, `/councils/${t.id(fresh)}/documents/templates/petition_dispatch_letter`]) {
+        const res = await admin.get(`/api${p}`);
+        await res.arrayBuffer();
+        statuses.push(`${res.status} ${p}`);
+      }
+      // The routes were really exercised: nearly all answered 200 with the real ids.
+      expect(statuses.filter((s) => !s.startsWith('200 ')), statuses.join('\n')).toEqual([]);
+      const after = await snapshot(t);
+      const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
+      expect(changed).toEqual([]);
+    }, 300_000);
+  });
+}
