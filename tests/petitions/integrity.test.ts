@@ -166,6 +166,22 @@ for (const kind of dbKinds()) {
       expect(fixed).toMatchObject({ competentLevel: 'commune', levelReason: '' });
     });
 
+    it('suggests the ward for a ward road near a national road, and says why', async () => {
+      const [near, on] = (await json(vp.post(`${base}/opinions/bulk`, {
+        roundId, meetingId,
+        items: [
+          { text: 'Tuyến đường tổ dân phố Long Thạnh 1 nối ra Quốc lộ 1A bị ngập khi mưa, đề nghị làm mương thoát nước.' },
+          { text: 'Đoạn Quốc lộ 1A qua phường Sa Huỳnh hư hỏng nặng, đề nghị sửa chữa.' },
+        ],
+      }), 201)).items;
+      const s = (await json(vp.post(`${base}/opinions/suggestions`, { opinionIds: [near.id, on.id] }))).items;
+      const byId = Object.fromEntries(s.map((x: { opinionId: string }) => [x.opinionId, x]));
+      expect(byId[near.id].competentLevel).toMatchObject({ level: 'commune' });
+      expect(byId[near.id].competentLevel.reason).toContain('“quốc lộ” chỉ là nơi đối tượng kiến nghị nối tới hoặc nằm gần');
+      expect(byId[on.id].competentLevel).toMatchObject({ level: 'central' });
+      expect(byId[on.id].competentLevel.reason).toMatch(/^Nội dung nhắc đến “quốc lộ”, thuộc thẩm quyền cấp trung ương/);
+    });
+
     it('accepts only delegates of the council (or of the joint council) at a contact meeting', async () => {
       const own = t.id('delegate:sa-huynh:0');
       const other = t.id('delegate:duc-pho-ward:0');

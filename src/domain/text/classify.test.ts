@@ -183,3 +183,29 @@ describe('command line', () => {
     expect(() => runTextCommand('dedup', [], '{"id":"1","text":"a"}\n{"id":"1","text":"b"}')).toThrow(/bị trùng/);
   });
 });
+
+describe('suggestLevel: a national road near the object is a landmark, and every suggestion says why', () => {
+  it('keeps a hamlet or ward road at its level when a national road is only where it leads', () => {
+    for (const t of [
+      'Đề nghị bê tông hóa tuyến đường thôn An Thạch nối ra Quốc lộ 1A.',
+      'Đường tổ dân phố Long Thạnh 1 từ quốc lộ 1A vào khu dân cư bị ngập, đề nghị làm mương thoát nước.',
+      'Đề nghị lắp đèn đường kiệt 12 gần Quốc lộ 24.',
+      'Đề nghị sửa đường liên thôn giáp đường sắt Bắc Nam.',
+    ]) {
+      const s = suggestLevel(t);
+      expect(s.level, t).toBe('commune');
+      expect(s.reason, t).toMatch(/chỉ là nơi đối tượng kiến nghị nối tới hoặc nằm gần/);
+    }
+  });
+  it('still sends the national road itself to the central level', () => {
+    for (const t of ['Đoạn Quốc lộ 1A qua phường Sa Huỳnh hư hỏng nặng, đề nghị sửa chữa.', 'Nâng cấp QL1A', 'Đề nghị mở nút giao cao tốc tại thôn 3.']) {
+      const s = suggestLevel(t);
+      expect(s.level, t).toBe('central');
+      expect(s.reason, t).toMatch(/^Nội dung nhắc đến “(quốc lộ|cao tốc)”, thuộc thẩm quyền cấp trung ương/);
+    }
+  });
+  it('gives a Vietnamese reason when nothing in the text says', () => {
+    expect(suggestLevel('không rõ', { defaultLevel: 'commune' }).reason).toBe('Không có từ ngữ chỉ rõ cấp thẩm quyền; gợi ý theo cấp của HĐND.');
+    expect(suggestLevel('Bê tông hóa đường thôn An Thạch').reason).toBe('Nội dung nhắc đến “thôn”, “đường thôn”, thuộc thẩm quyền cấp xã, phường.');
+  });
+});

@@ -380,7 +380,31 @@ export interface LevelSuggestion {
   confidence: number;
   /** The phrases that decided it. */
   matched: string[];
+  /** Why, in Vietnamese, for the clerk ("Nhắc đến “đường thôn”; “quốc lộ” chỉ là nơi tuyến đường nối tới."). */
+  reason: string;
 }
+
+/**
+ * A road, canal or zone named after one of these words is where the petition's object is, not its
+ * object: "đường thôn nối ra Quốc lộ 1A" is a hamlet road, "gần đường sắt" a landmark.
+ */
+const LANDMARK_BEFORE = new Set(
+  ['nối', 'từ', 'ra', 'gần', 'cạnh', 'giáp', 'sát', 'tới', 'đến', 'dọc', 'ven', 'bên', 'phía', 'lên', 'hướng', 'cách', 'với', 'xuống'].flatMap((w) => [w, fold(w)]),
+);
+const PLACE_KEYWORD = /^(quốc lộ|cao tốc|đường|tỉnh lộ|kênh|khu kinh tế|dung quất)/u;
+
+/** True when every occurrence of `phrase` in `padded` comes right after a landmark word. */
+function onlyAsLandmark(padded: string, phrase: string): boolean {
+  let seen = false;
+  for (let i = padded.indexOf(` ${phrase} `); i >= 0; i = padded.indexOf(` ${phrase} `, i + 1)) {
+    seen = true;
+    const before = padded.slice(0, i).trimEnd().split(' ').pop() ?? '';
+    if (!LANDMARK_BEFORE.has(before)) return false;
+  }
+  return seen;
+}
+
+const quote = (xs: readonly string[]) => xs.slice(0, 3).map((x) => `“${x}”`).join(', ');
 
 export interface LevelOptions extends TokenOptions {
   rules?: readonly LevelRule[];
@@ -400,11 +424,16 @@ export function suggestLevel(text: string, options: LevelOptions = {}): LevelSug
   const rules = options.rules ?? DEFAULT_LEVEL_RULES;
   const { padded, accented } = phraseText(text, options);
   const matched: string[][] = rules.map(() => []);
+  const landmarks: string[] = [];
   const weights = rules.map(() => 0);
   for (let r = 0; r < rules.length; r++) {
     for (const k of rules[r]!.keywords) {
       const phrase = accented ? matchKey(k) : fold(k);
       if (padded.includes(` ${phrase} `)) {
+        if (PLACE_KEYWORD.test(matchKey(k)) && onlyAsLandmark(padded, phrase)) {
+          landmarks.push(k);
+          continue;
+        }
         matched[r]!.push(k);
         weights[r]! += Math.pow(phrase.split(' ').length, 1.5);
       }
@@ -422,17 +451,31 @@ export function suggestLevel(text: string, options: LevelOptions = {}): LevelSug
       const p = predictNaiveBayes(options.model, text, options);
       if (p.label && p.label in LEVEL_NAMES) {
         const level = p.label as CompetentLevel;
-        return { level, name: LEVEL_NAMES[level], confidence: Math.round(p.confidence * 700) / 1000, matched: [] };
+        return {
+          level, name: LEVEL_NAMES[level], confidence: Math.round(p.confidence * 700) / 1000, matched: [],
+          reason: 'Không có từ ngữ chỉ rõ cấp; gợi ý theo các ý kiến tương tự đã được phân loại trước đây.',
+        };
       }
     }
     const level = options.defaultLevel ?? 'district';
-    return { level, name: LEVEL_NAMES[level], confidence: 0.3, matched: [] };
+    return {
+      level, name: LEVEL_NAMES[level], confidence: 0.3, matched: [],
+      reason: landmarks.length
+        ? `${quote(landmarks)} chỉ là nơi đối tượng kiến nghị nối tới hoặc nằm gần; không có từ ngữ chỉ rõ cấp, gợi ý theo cấp của HĐND.`
+        : 'Không có từ ngữ chỉ rõ cấp thẩm quyền; gợi ý theo cấp của HĐND.',
+    };
   }
   const w = weights[best]!;
   const total = weights.reduce((a, b) => a + b, 0);
   const confidence = Math.min(0.95, (1 - Math.pow(0.5, w)) * (0.6 + 0.4 * (w / total)));
   const level = rules[best]!.level;
-  return { level, name: LEVEL_NAMES[level], confidence: Math.round(confidence * 1000) / 1000, matched: matched[best]! };
+  const others = rules.flatMap((r, i) => (i !== best && matched[i]!.length ? [`${quote(matched[i]!)} (cấp ${LEVEL_NAMES[r.level].toLowerCase()})`] : []));
+  const reason =
+    `Nội dung nhắc đến ${quote(matched[best]!)}, thuộc thẩm quyền cấp ${LEVEL_NAMES[level].toLowerCase()}` +
+    (others.length ? `; cũng có ${others.join(', ')}, cấp cao hơn được ưu tiên` : '') +
+    (landmarks.length ? `; ${quote(landmarks)} chỉ là nơi đối tượng kiến nghị nối tới hoặc nằm gần` : '') +
+    '.';
+  return { level, name: LEVEL_NAMES[level], confidence: Math.round(confidence * 1000) / 1000, matched: matched[best]!, reason };
 }
 
 export type { CompetentLevel, FieldDefinition, LevelRule };

@@ -33,6 +33,7 @@ export async function checkClassification(
   councilId: string,
   c: { fieldId?: string | null; competentLevel?: string | null; agencyId?: string | null; levelReason?: string | null },
   levels?: string[],
+  ref: Record<string, unknown> = {},
 ): Promise<{ levelReason: string }> {
   if (c.fieldId) {
     const [f] = await tx.select().from(petitionFields).where(eq(petitionFields.id, c.fieldId));
@@ -54,7 +55,7 @@ export async function checkClassification(
   const mismatch = levelAgencyMismatch(c.competentLevel, agency);
   if (!mismatch) return { levelReason: '' };
   const reason = (c.levelReason ?? '').trim();
-  if (reason.length < 5) throw invalid(mismatch, { field: 'levelReason', levelMismatch: true });
+  if (reason.length < 5) throw invalid(mismatch, { field: 'levelReason', levelMismatch: true, ...ref });
   return { levelReason: reason };
 }
 
@@ -76,6 +77,7 @@ export async function classifyOpinions(ctx: ActionCtx, councilId: string, items:
       const unchanged = competentLevel === before.competentLevel && agencyId === before.agencyId;
       const { levelReason } = await checkClassification(
         tx, councilId, { fieldId: item.fieldId, competentLevel, agencyId, levelReason: item.levelReason ?? (unchanged ? before.levelReason : '') }, levels,
+        { opinionId: before.id },
       );
       if (item.kind === 'complaint' && before.petitionId) {
         throw conflict('Ý kiến đang nằm trong một kiến nghị; hãy tách ra khỏi kiến nghị trước khi đánh dấu là khiếu nại, tố cáo.');

@@ -83,7 +83,9 @@ export async function suggestClassification(db: Db, councilId: string, opinionId
       version: o.version,
       field: top ? { fieldId: top.id, name: top.name, confidence: fs.confidence, method: fs.method } : null,
       alternatives: fs.alternatives.flatMap((a) => (byCode.get(a.field) ? [{ fieldId: byCode.get(a.field)!.id, name: byCode.get(a.field)!.name, score: a.score }] : [])),
-      competentLevel: { level, label: LEVEL_LABELS[level] ?? level, confidence: lv.confidence, matched: lv.matched },
+      competentLevel: { level, label: LEVEL_LABELS[level] ?? level, confidence: lv.confidence, matched: lv.matched,
+        reason: level === lv.level ? lv.reason : `${lv.reason} Cấp này không có trong hệ thống chính quyền hiện hành của HĐND; gợi ý cấp của HĐND.`,
+      },
       agency: rule
         ? { agencyId: rule.agencyId, name: agencyNames.get(rule.agencyId) ?? '', source: 'routing_rule' as const, ruleId: rule.id }
         : fallback

@@ -2,9 +2,9 @@
 // agency (with confidence); the clerk adjusts and confirms one or many, or marks a complaint
 // (khiếu nại, tố cáo — handled by its own procedure, leaves the petition track).
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Input, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
-import { api } from '../../lib/api.ts';
+import { ApiError, api } from '../../lib/api.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { AgencySelect } from '../../components/pickers.tsx';
 import { EncodingTag, clip, levelOptions, useFields, type Opinion } from './shared.tsx';
@@ -14,7 +14,7 @@ interface Suggestion {
   version: number;
   field: { fieldId: string; name: string; confidence: number; method: string } | null;
   alternatives: { fieldId: string; name: string; score: number }[];
-  competentLevel: { level: string; label: string; confidence: number; matched: string[] };
+  competentLevel: { level: string; label: string; confidence: number; matched: string[]; reason: string };
   agency: { agencyId: string; name: string; source: 'routing_rule' | 'default'; ruleId: string | null } | null;
 }
 
@@ -23,6 +23,10 @@ interface Choice {
   competentLevel?: string;
   agencyId?: string;
   agencyName?: string;
+  /** Why the agency's level differs from the competent level; asked for when the server finds they differ. */
+  levelReason?: string;
+  /** The server's explanation of the mismatch. */
+  mismatch?: string;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -92,7 +96,10 @@ export function ClassifyTab(props: { councilId: string; roundId: string; onChang
         const c = choice[id] ?? {};
         return kind === 'complaint'
           ? { opinionId: id, version: o.version, kind }
-          : { opinionId: id, version: o.version, kind, fieldId: c.fieldId ?? null, competentLevel: c.competentLevel ?? null, agencyId: c.agencyId ?? null };
+          : {
+              opinionId: id, version: o.version, kind, fieldId: c.fieldId ?? null, competentLevel: c.competentLevel ?? null, agencyId: c.agencyId ?? null,
+              ...(c.levelReason?.trim() ? { levelReason: c.levelReason.trim() } : {}),
+            };
       });
       await api.post(`/councils/${councilId}/opinions/classify`, { items });
       message.success(
@@ -103,8 +110,15 @@ export function ClassifyTab(props: { councilId: string; roundId: string; onChang
       setTick((t) => t + 1);
       props.onChanged();
     } catch (err) {
-      showError(err);
-      setTick((t) => t + 1);
+      // Level and agency disagree: ask for the reason on that row, keep the clerk's choices.
+      const d = err instanceof ApiError ? (err.details as { levelMismatch?: boolean; opinionId?: string } | undefined) : undefined;
+      if (d?.levelMismatch && d.opinionId) {
+        setOne(d.opinionId, { mismatch: (err as Error).message });
+        message.warning((err as Error).message);
+      } else {
+        showError(err);
+        setTick((t) => t + 1);
+      }
     } finally {
       setBusy(false);
     }
@@ -199,16 +213,17 @@ export function ClassifyTab(props: { councilId: string; roundId: string; onChang
                     size="small"
                     style={{ width: '100%' }}
                     value={choice[o.id]?.competentLevel}
-                    onChange={(v) => setOne(o.id, { competentLevel: v })}
+                    onChange={(v) => setOne(o.id, { competentLevel: v, mismatch: undefined })}
                     options={levelOptions}
                     aria-label="Cấp thẩm quyền"
                   />
                   {s && (
-                    <Tooltip title={s.competentLevel.matched.length ? `Dựa vào: ${s.competentLevel.matched.join(', ')}` : 'Không có từ khóa nhận diện; mặc định cấp của HĐND'}>
+                    <>
                       <Tag color={confColor(s.competentLevel.confidence)} style={{ marginTop: 4 }}>
                         Độ tin cậy {pct(s.competentLevel.confidence)}
                       </Tag>
-                    </Tooltip>
+                      <div data-testid="level-reason" style={{ fontSize: 12, color: '#6b7280', marginTop: 2 }}>{s.competentLevel.reason}</div>
+                    </>
                   )}
                 </div>
               );
@@ -227,13 +242,27 @@ export function ClassifyTab(props: { councilId: string; roundId: string; onChang
                     style={{ width: '100%' }}
                     value={choice[o.id]?.agencyId}
                     initialLabel={choice[o.id]?.agencyName}
-                    onChange={(v, opt) => setOne(o.id, { agencyId: v, agencyName: (opt as { label?: string } | undefined)?.label })}
+                    onChange={(v, opt) => setOne(o.id, { agencyId: v, agencyName: (opt as { label?: string } | undefined)?.label, mismatch: undefined })}
                     aria-label="Cơ quan giải quyết"
                   />
                   {s?.agency && (
                     <Tag style={{ marginTop: 4 }} color={s.agency.source === 'routing_rule' ? 'blue' : 'default'}>
                       {s.agency.source === 'routing_rule' ? 'Theo quy tắc chuyển' : 'Mặc định theo cấp'}
                     </Tag>
+                  )}
+                  {choice[o.id]?.mismatch && (
+                    <div data-testid="level-mismatch" style={{ marginTop: 6 }}>
+                      <Typography.Text type="warning" style={{ fontSize: 12 }}>{choice[o.id]!.mismatch}</Typography.Text>
+                      <Input.TextArea
+                        size="small"
+                        autoSize={{ minRows: 1, maxRows: 4 }}
+                        style={{ marginTop: 4 }}
+                        placeholder="Lý do cơ quan khác cấp thẩm quyền"
+                        aria-label="Lý do cơ quan khác cấp thẩm quyền"
+                        value={choice[o.id]?.levelReason}
+                        onChange={(e) => setOne(o.id, { levelReason: e.target.value })}
+                      />
+                    </div>
                   )}
                 </div>
               );

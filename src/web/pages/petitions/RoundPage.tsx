@@ -19,6 +19,7 @@ import { IntakeTab } from './IntakeTab.tsx';
 import { ClassifyTab } from './ClassifyTab.tsx';
 import { MergeTab } from './MergeTab.tsx';
 import { DispatchTab } from './DispatchTab.tsx';
+import { PrivacyWarning } from './PrivacyWarning.tsx';
 import { MEETING_MODE_LABELS, ROUND_KIND_LABELS, two, useBodies, usePetitionPerms, useRounds, type Meeting, type Round, type RoundSummary } from './shared.tsx';
 
 export function RoundPage() {
@@ -48,8 +49,11 @@ export function RoundPage() {
 
   const togglePublish = async () => {
     try {
-      await api.patch(`/councils/${councilId}/petition-rounds/${roundId}`, { published: !r.published });
-      message.success(r.published ? 'Đã thôi công khai kết quả của đợt.' : 'Đã công bố kết quả của đợt trên trang công khai.');
+      const res = await api.patch<{ privacyHeld: unknown[] }>(`/councils/${councilId}/petition-rounds/${roundId}`, { published: !r.published });
+      const held = res.privacyHeld?.length ?? 0;
+      if (r.published) message.success('Đã thôi công khai kết quả của đợt.');
+      else if (held) message.warning(`Đã công bố kết quả của đợt; ${held} kiến nghị có thể chứa thông tin cá nhân được giữ lại, chưa công khai.`);
+      else message.success('Đã công bố kết quả của đợt trên trang công khai.');
       summary.reload();
     } catch (err) {
       showError(err);
@@ -154,6 +158,7 @@ export function RoundPage() {
         </>
       }
     >
+      {perms.manage && <PrivacyWarning councilId={councilId} roundId={roundId} published={r.published} />}
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs activeKey={tab} onChange={goTab} items={items} destroyOnHidden />
       </Card>
