@@ -2,6 +2,7 @@
 // (GET /api/councils/{councilId}/petitions, see petitions/routes/council.ts PetitionQuery), with
 // the same names, so the web app opens /councils/:councilId/petitions?<filter> and shows exactly
 // the petitions the figure counts. A figure the list cannot reproduce carries `null`.
+import { petitionInRounds } from '../petitions/counts.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PetitionFilter } from '../petitions/queries/listPetitions.ts';
 
@@ -29,8 +30,7 @@ export function basePetitionFilter(p: Period): PetitionFilter {
 /** Extra SQL for a year period: the petition's current round is one of the year's rounds. */
 export function periodCond(p: Period): SQL | undefined {
   if (p.kind !== 'year') return undefined;
-  if (!p.roundIds.length) return sql`false`;
-  return sql`"petitions"."round_id" in ${p.roundIds}`;
+  return petitionInRounds(p.roundIds);
 }
 
 /** A figure's filter: the period's filter plus the figure's own, or null when not reproducible. */

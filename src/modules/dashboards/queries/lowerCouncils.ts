@@ -2,6 +2,7 @@
 // councils directly below a council — the nearest councils found walking down the unit tree as it
 // stood on a date — side by side, with their petition figures counted in one GROUP BY query.
 // Sessions held and supervision activities have no module yet: they are null, never invented.
+import { councilOpinionCount } from '../../petitions/counts.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { can, type AuthUser } from '../../../server/permissions.ts';
@@ -41,7 +42,7 @@ export async function lowerCouncilsView(db: Db, user: AuthUser | null, councilId
     ? await rowsOf<{ council_id: string; collected: number; opinions: number; forwarded: number; answered: number; resolved: number; overdue: number }>(db, sql`
         select c.id as council_id,
                count("petitions"."id")::int as collected,
-               (select count(*) from petition_opinions o where o.council_id = c.id and o.kind = 'petition')::int as opinions,
+               ${councilOpinionCount(sql`c.id`)} as opinions,
                count("petitions"."id") filter (where ${wasForwarded})::int as forwarded,
                count("petitions"."id") filter (where ${wasAnswered})::int as answered,
                count("petitions"."id") filter (where ${lastResult} = 'resolved')::int as resolved,

@@ -2,6 +2,7 @@
 // database (GROUP BY / FILTER), on the very WHERE clause the petitions list uses (petitionConds),
 // so each figure's click-through filter gives the list the same total. Deadline states are
 // computed from dates as of today, with the list's own SQL (trackedDue / deadlineCond).
+import { councilOpinionCount, roundOpinionCount, roundRaisedPetitionCount, roundsOpinionCount } from '../../petitions/counts.ts';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import type { WorkingCalendar } from '../../../domain/calendar/index.ts';
@@ -85,7 +86,7 @@ export async function petitionOverview(db: Db, councilId: string, period: Period
       grouped(sql`coalesce(${lastResult}, 'none')`, sql`''`),
       rowsOf<Record<string, number>>(db, sql`
         select count(*)::int as petitions,
-               coalesce(sum((select count(*) from petition_opinions o where o.petition_id = "petitions"."id")), 0)::int as opinions,
+               ${period.kind === 'round' ? roundOpinionCount(period.roundId) : period.kind === 'year' ? roundsOpinionCount(period.roundIds) : councilOpinionCount(councilId)} as opinions,
                count(*) filter (where ${wasForwarded})::int as forwarded,
                count(*) filter (where ${wasAnswered})::int as answered,
                count(*) filter (where ${lastResult} = 'resolved')::int as resolved,
@@ -117,8 +118,8 @@ export async function petitionOverview(db: Db, councilId: string, period: Period
       // Trend across the council's rounds (not limited to the period).
       rowsOf<{ id: string; name: string; sequence: number; kind: string; start_date: string; status: string; collected: number; opinions: number; forwarded: number; answered: number; resolved: number }>(db, sql`
         select r.id, r.name, r.sequence, r.kind, r.start_date::text as start_date, r.status,
-          (select count(*) from petitions p where p.origin_round_id = r.id)::int as collected,
-          (select count(*) from petition_opinions o where o.round_id = r.id and o.kind = 'petition')::int as opinions,
+          ${roundRaisedPetitionCount(sql`r.id`)} as collected,
+          ${roundOpinionCount(sql`r.id`)} as opinions,
           (select count(distinct di.petition_id) from petition_dispatch_items di join petition_dispatches d on d.id = di.dispatch_id where d.round_id = r.id)::int as forwarded,
           (select count(distinct di.petition_id) from petition_dispatch_items di join petition_dispatches d on d.id = di.dispatch_id
              where d.round_id = r.id and exists (select 1 from petition_responses x where x.dispatch_item_id = di.id))::int as answered,

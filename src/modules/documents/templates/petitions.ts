@@ -2,8 +2,9 @@
 // module's tables, read-only: the round report with its appendix list, the letter forwarding
 // petitions to one agency, the reminder letter for overdue petitions, and the report on how
 // petitions were resolved. Counts in prose take two digits ("07 ý kiến"), dates ND30-style.
+import { roundOpinionCount } from '../../petitions/counts.ts';
 import { z } from '@hono/zod-openapi';
-import { and, asc, eq, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import type { Block, TableBlock } from '../../../domain/documents/content.ts';
 import { daysBetween } from '../../../domain/calendar/dates.ts';
@@ -144,10 +145,8 @@ export const roundReport: DocumentTemplate<RoundParams> = {
       .select({ voters: contactMeetings.votersAttending })
       .from(contactMeetings)
       .where(eq(contactMeetings.roundId, round.id));
-    const rawOpinions = await tx
-      .select({ id: opinions.id })
-      .from(opinions)
-      .where(and(eq(opinions.roundId, round.id), eq(opinions.kind, 'petition')));
+    // The round's voter opinions, counted as every screen counts them (petitions/counts.ts).
+    const [raw] = (await tx.execute(sql`select ${roundOpinionCount(round.id)} as n`)).rows as { n: number }[];
     const voters = meetings.reduce((n, m) => n + m.voters, 0);
     const period = round.endDate && round.endDate !== round.startDate
       ? `từ ngày ${formatShortDate(round.startDate)} đến ngày ${formatShortDate(round.endDate)}`
@@ -166,7 +165,7 @@ export const roundReport: DocumentTemplate<RoundParams> = {
     body.push({
       type: 'paragraph',
       text:
-        `Qua tiếp xúc, cử tri đã nêu ${twoDigits(rawOpinions.length)} ý kiến, kiến nghị; sau khi tổng hợp, phân loại còn ${twoDigits(list.length)} ý kiến, kiến nghị` +
+        `Qua tiếp xúc, cử tri đã nêu ${twoDigits(raw!.n)} ý kiến, kiến nghị; sau khi tổng hợp, phân loại còn ${twoDigits(list.length)} ý kiến, kiến nghị` +
         (perLevel.length ? `, trong đó: ${perLevel.join('; ')}.` : '.'),
     });
     levels.forEach((level, i) => {

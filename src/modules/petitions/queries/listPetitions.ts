@@ -3,6 +3,7 @@
 // the folded search column (pg_trgm GIN index). Deadline states are computed from dates here, never
 // stored: the tracked date is the pending dispatch's due date, or an in-progress answer's
 // committed date.
+import { petitionInRound } from '../counts.ts';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { deadlineStatus, DEADLINE_STATUS_LABELS, addDays, type DeadlineStatus, type WorkingCalendar } from '../../../domain/calendar/index.ts';
@@ -47,7 +48,8 @@ export function deadlineCond(kind: PetitionFilter['deadline'], day: string, cale
 export function petitionConds(councilId: string, f: PetitionFilter, day: string, calendar: WorkingCalendar, settings: PetitionSettings) {
   return and(
     eq(petitions.councilId, councilId),
-    f.roundId ? eq(petitions.roundId, f.roundId) : undefined,
+    // A round's petitions: raised in it or carried over into it (counts.ts), as the round page counts them.
+    f.roundId ? petitionInRound(f.roundId) : undefined,
     f.fieldId ? eq(petitions.fieldId, f.fieldId) : undefined,
     f.competentLevel ? eq(petitions.competentLevel, f.competentLevel) : undefined,
     f.agencyId ? eq(petitions.agencyId, f.agencyId) : undefined,

@@ -8,6 +8,7 @@ import { MEETING_MODE_LABELS, PETITION_STATUS_LABELS, ROUND_KIND_LABELS, type Pe
 import { adminUnits, bodies, councils } from '../../directory/schema.ts';
 import { councilLevels, out, roundOf, rowsOf, totalOf } from '../common.ts';
 import { contactMeetings, petitionRounds } from '../schema.ts';
+import { countedOpinion, meetingOpinionCount, roundRaisedPetitionCount } from '../counts.ts';
 
 export async function listRounds(db: Db, councilId: string, q: { page: number; pageSize: number; status?: string }) {
   const where = and(eq(petitionRounds.councilId, councilId), q.status ? eq(petitionRounds.status, q.status) : undefined);
@@ -40,16 +41,17 @@ export async function roundSummary(db: Db, councilId: string, roundId: string) {
   const byStatus = rows
     .filter((r) => r.level === null && r.status !== null)
     .map((r) => ({ status: r.status!, label: PETITION_STATUS_LABELS[r.status as PetitionStatus] ?? r.status, count: r.n }));
-  const [intake] = await rowsOf<{ opinions: number; unmerged: number; complaints: number; unclassified: number; meetings: number; voters_attending: number }>(
+  const [intake] = await rowsOf<{ opinions: number; unmerged: number; complaints: number; unclassified: number; raised_petitions: number; meetings: number; voters_attending: number }>(
     db,
     sql`
-      select count(*)::int as opinions,
-             count(*) filter (where petition_id is null and kind = 'petition')::int as unmerged,
-             count(*) filter (where kind = 'complaint')::int as complaints,
-             count(*) filter (where classified_at is null and kind = 'petition')::int as unclassified,
+      select count(*) filter (where ${countedOpinion})::int as opinions,
+             count(*) filter (where o.petition_id is null and ${countedOpinion})::int as unmerged,
+             count(*) filter (where o.kind = 'complaint')::int as complaints,
+             count(*) filter (where o.classified_at is null and ${countedOpinion})::int as unclassified,
+             ${roundRaisedPetitionCount(roundId)} as raised_petitions,
              (select count(*)::int from contact_meetings m where m.round_id = ${roundId}) as meetings,
              (select coalesce(sum(voters_attending), 0)::int from contact_meetings m where m.round_id = ${roundId}) as voters_attending
-      from petition_opinions where round_id = ${roundId}`,
+      from petition_opinions o where o.round_id = ${roundId}`,
   );
   const [council] = await db.select({ name: councils.name }).from(councils).where(eq(councils.id, councilId));
   return {
@@ -58,6 +60,12 @@ export async function roundSummary(db: Db, councilId: string, roundId: string) {
     councilName: council?.name ?? '',
     levels: byLevel,
     unclassifiedPetitions: unclassified,
+    // The round's petitions (counts.ts): the parts by level add up to it, and so do those by status.
+    petitions: {
+      total: byLevel.reduce((n, l) => n + l.count, 0) + unclassified,
+      raised: intake!.raised_petitions,
+      carriedOver: byLevel.reduce((n, l) => n + l.count, 0) + unclassified - intake!.raised_petitions,
+    },
     statuses: byStatus,
     intake: intake!,
   };
@@ -70,7 +78,7 @@ export async function listMeetings(db: Db, councilId: string, roundId: string) {
       m: contactMeetings,
       unitName: adminUnits.name,
       bodyName: bodies.name,
-      opinionCount: sql<number>`(select count(*)::int from petition_opinions o where o.meeting_id = "contact_meetings"."id")`,
+      opinionCount: sql<number>`${meetingOpinionCount(sql`"contact_meetings"."id"`)}`,
     })
     .from(contactMeetings)
     .leftJoin(adminUnits, eq(adminUnits.id, contactMeetings.unitId))

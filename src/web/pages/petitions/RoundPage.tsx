@@ -465,7 +465,7 @@ function levelAddressee(level: string, councilName: string): string {
 }
 
 function FiguresTab({ round, councilId }: { round: RoundSummary; councilId: string }) {
-  const total = round.levels.reduce((n, l) => n + l.count, 0) + round.unclassifiedPetitions;
+  const total = round.petitions.total;
   const sentences = round.levels.filter((l) => l.count > 0);
   return (
     <div>
@@ -475,7 +475,14 @@ function FiguresTab({ round, councilId }: { round: RoundSummary; councilId: stri
         <Col xs={12} md={4}><Statistic title="Ý kiến tiếp nhận" value={round.intake.opinions} /></Col>
         <Col xs={12} md={4}><Statistic title="Khiếu nại, tố cáo" value={round.intake.complaints} /></Col>
         <Col xs={12} md={4}><Statistic title="Chưa tổng hợp" value={round.intake.unmerged} /></Col>
-        <Col xs={12} md={4}><Statistic title="Kiến nghị" value={total} /></Col>
+        <Col xs={12} md={4}>
+          <Statistic title="Kiến nghị" value={total} />
+          {round.petitions.carriedOver > 0 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {two(round.petitions.raised)} mới, {two(round.petitions.carriedOver)} từ đợt trước
+            </Typography.Text>
+          )}
+        </Col>
       </Row>
       <Row gutter={[24, 16]}>
         <Col xs={24} lg={12}>

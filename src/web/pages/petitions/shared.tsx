@@ -26,6 +26,8 @@ export interface RoundSummary extends Round {
   councilName: string;
   levels: { level: string; label: string; count: number }[];
   unclassifiedPetitions: number;
+  /** The round's petitions: raised in it plus carried over into it (server: petitions/counts.ts). */
+  petitions: { total: number; raised: number; carriedOver: number };
   statuses: { status: string; label: string; count: number }[];
   intake: { opinions: number; unmerged: number; complaints: number; unclassified: number; meetings: number; voters_attending: number };
 }
