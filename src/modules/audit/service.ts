@@ -49,6 +49,25 @@ export async function recordEvent(tx: Tx | Db, actor: Actor, e: EventInput): Pro
   });
 }
 
+/** Many events of one action (an import's rows) in a few multi-row inserts. */
+export async function recordEvents(tx: Tx | Db, actor: Actor, events: readonly EventInput[], chunk = 1000): Promise<void> {
+  for (let i = 0; i < events.length; i += chunk) {
+    await tx.insert(auditEvents).values(
+      events.slice(i, i + chunk).map((e) => ({
+        actorId: actor.id,
+        actorName: actor.name,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        councilId: e.councilId ?? null,
+        agencyId: e.agencyId ?? null,
+        before: plain(e.before),
+        after: plain(e.after),
+      })),
+    );
+  }
+}
+
 export interface EventFilter {
   councilId?: string;
   entityType?: string;

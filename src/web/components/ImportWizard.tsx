@@ -10,7 +10,8 @@ import { InboxOutlined } from '@ant-design/icons';
 import { ApiError } from '../lib/api.ts';
 import { uploadForm } from '../lib/upload.ts';
 import { message, showError } from '../lib/feedback.tsx';
-import { UploadProgress } from './UploadProgress.tsx';
+import { UploadProgress, type ServerProgress } from './UploadProgress.tsx';
+import { api } from '../lib/api.ts';
 
 export type ImportMapping = Record<string, string | null>;
 export interface ImportRowError {
@@ -41,6 +42,8 @@ export interface ImportWizardProps<P extends { row: number }, T extends ImportPl
   endpoint: string;
   /** Extra form fields sent with every request (undefined values are left out). */
   extraFields?: Record<string, string | undefined>;
+  /** Where the server reports a commit's progress (`{progressEndpoint}/{jobId}`), polled while it runs. */
+  progressEndpoint?: string;
   /** The fields to map, with their Vietnamese labels. */
   fields: ImportField[];
   /** Called with the commit answer once the rows are saved. */
@@ -87,6 +90,7 @@ export function ImportWizard<P extends { row: number }, T extends ImportPlanBase
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
+  const [serverProgress, setServerProgress] = useState<ServerProgress | null>(null);
   const [done, setDone] = useState<T | null>(null);
   const [commitErrors, setCommitErrors] = useState<ImportRowError[] | null>(null);
   const { onBusyChange, compact } = props;
@@ -102,10 +106,21 @@ export function ImportWizard<P extends { row: number }, T extends ImportPlanBase
     for (const [k, v] of Object.entries(props.extraFields ?? {})) if (v !== undefined) form.append(k, v);
     if (map) form.append('mapping', JSON.stringify(map));
     setProgress(0);
+    // The server names its phases and rows written under a job id we choose; poll it meanwhile.
+    let timer: ReturnType<typeof setInterval> | undefined;
+    if (props.progressEndpoint && mode === 'commit') {
+      const jobId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`; // randomUUID needs HTTPS
+      form.append('jobId', jobId);
+      timer = setInterval(() => {
+        api.get<ServerProgress>(`${props.progressEndpoint}/${jobId}`).then(setServerProgress, () => undefined);
+      }, 400);
+    }
     try {
       return await uploadForm<T>(props.endpoint, form, setProgress);
     } finally {
+      if (timer) clearInterval(timer);
       setProgress(null);
+      setServerProgress(null);
     }
   };
 
@@ -183,7 +198,7 @@ export function ImportWizard<P extends { row: number }, T extends ImportPlanBase
         responsive={!compact}
         items={titles.map((title) => ({ title }))}
       />
-      <UploadProgress percent={progress} />
+      <UploadProgress percent={progress} server={serverProgress} />
 
       {step === 0 && (
         <>

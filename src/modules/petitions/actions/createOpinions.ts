@@ -2,7 +2,7 @@
 // Text is stored NFC, converted from TCVN3/VNI when detected, the original kept. All or nothing.
 import { inArray } from 'drizzle-orm';
 import { invalid, notFound } from '../../../server/errors.ts';
-import { recordEvent } from '../../audit/service.ts';
+import { recordEvents } from '../../audit/service.ts';
 import { adminUnits } from '../../directory/schema.ts';
 import { convertLegacy } from '../../../domain/text/legacy.ts';
 import { collapseWhitespace } from '../../../domain/text/normalize.ts';
@@ -29,6 +29,16 @@ export interface CreateOpinionsInput {
 }
 
 export const MAX_OPINIONS_PER_CALL = 2000;
+/** An imported sheet may hold a whole round of a province (the bench imports 20,000). */
+export const MAX_OPINIONS_PER_IMPORT = 50_000;
+/** Rows per multi-row INSERT: large enough to be few statements, small enough for PGlite's memory. */
+const INSERT_CHUNK = 1000;
+
+export interface InsertOptions {
+  max?: number;
+  /** Rows written so far, after each chunk. */
+  onProgress?(done: number, total: number): void;
+}
 
 /** Converts legacy text and returns the columns that hold it. */
 export function textColumns(raw: string) {
@@ -38,9 +48,10 @@ export function textColumns(raw: string) {
 }
 
 /** Inside a transaction (import uses it too). */
-export async function insertOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, input: CreateOpinionsInput) {
+export async function insertOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, input: CreateOpinionsInput, opts: InsertOptions = {}) {
+  const max = opts.max ?? MAX_OPINIONS_PER_CALL;
   if (!input.items.length) throw invalid('Chưa có ý kiến nào để ghi.');
-  if (input.items.length > MAX_OPINIONS_PER_CALL) throw invalid(`Mỗi lần ghi tối đa ${MAX_OPINIONS_PER_CALL} ý kiến.`);
+  if (input.items.length > max) throw invalid(`Mỗi lần ghi tối đa ${max.toLocaleString('vi-VN')} ý kiến.`);
   await roundOf(tx, councilId, input.roundId, { open: true });
   let channel: OpinionChannel = input.channel ?? 'meeting';
   let meetingUnit: string | null = null;
@@ -77,11 +88,11 @@ export async function insertOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: stri
     };
   });
   const rows = [];
-  for (let i = 0; i < values.length; i += 500) {
-    rows.push(...(await tx.insert(opinions).values(values.slice(i, i + 500)).returning()));
-  }
-  for (const r of rows) {
-    await recordEvent(tx, ctx.actor, { action: 'opinion.create', entityType: 'opinion', entityId: r.id, councilId, after: auditSafe(r) });
+  for (let i = 0; i < values.length; i += INSERT_CHUNK) {
+    const chunk = await tx.insert(opinions).values(values.slice(i, i + INSERT_CHUNK)).returning();
+    await recordEvents(tx, ctx.actor, chunk.map((r) => ({ action: 'opinion.create', entityType: 'opinion', entityId: r.id, councilId, after: auditSafe(r) })));
+    rows.push(...chunk);
+    opts.onProgress?.(rows.length, values.length);
   }
   return rows;
 }

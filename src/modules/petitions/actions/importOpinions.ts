@@ -10,7 +10,7 @@ import { separateSpeaker } from '../../../domain/petitions/speaker.ts';
 import { commitImport, planImport, type FieldSpec, type Mapping, type RowError } from '../../spreadsheets/index.ts';
 import { adminUnits } from '../../directory/schema.ts';
 import { today, type ActionCtx } from '../common.ts';
-import { insertOpinions, type CreateOpinionsInput, type OpinionItem } from './createOpinions.ts';
+import { MAX_OPINIONS_PER_IMPORT, insertOpinions, type CreateOpinionsInput, type OpinionItem } from './createOpinions.ts';
 import { inForce } from '../../../domain/directory/labels.ts';
 
 export const OPINION_FIELDS: FieldSpec[] = [
@@ -101,6 +101,7 @@ export async function commitOpinionImport(
   plan: OpinionImportPlan,
   target: Omit<CreateOpinionsInput, 'items'>,
   fileName: string,
+  onProgress?: (done: number, total: number) => void,
 ) {
   return commitImport(ctx.db, ctx.actor, {
     errors: plan.errors,
@@ -108,7 +109,7 @@ export async function commitOpinionImport(
     nothingWritten: 'chưa ghi ý kiến nào',
     empty: 'Tệp không có dòng ý kiến nào.',
     write: async (tx) => {
-      const rows = await insertOpinions(tx, ctx, councilId, { ...target, items: plan.items });
+      const rows = await insertOpinions(tx, ctx, councilId, { ...target, items: plan.items }, { max: MAX_OPINIONS_PER_IMPORT, onProgress });
       return {
         result: { created: rows.length },
         event: {

@@ -49,6 +49,7 @@ import { suggestClassification } from '../queries/suggestions.ts';
 import { dueByAgency } from '../queries/dueList.ts';
 import { listDispatches, listReminders } from '../queries/dispatches.ts';
 import { loadSettings, today } from '../common.ts';
+import { readProgress, reportProgress } from '../../../server/progress.ts';
 import { confirmNotPersonal, heldBack, recheckRound } from '../privacy.ts';
 import { Obj, Ok, VersionRef, canSeeVoters, ctxOf, envOf, fileFrom, param } from './shared.ts';
 
@@ -410,6 +411,8 @@ export function councilRoutes(r: Router) {
                 channel: enumOf(OPINION_CHANNELS, 'Kênh tiếp nhận').optional(),
                 mode: z.enum(['preview', 'commit']).default('preview'),
                 mapping: z.string().max(5000).optional(),
+                /** The client's name for this job: it polls …/opinions/import-progress/{jobId} meanwhile. */
+                jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: 'Mã tiến trình không hợp lệ.' }).optional(),
               }),
             },
           },
@@ -420,6 +423,9 @@ export function councilRoutes(r: Router) {
     async (c) => {
       const { councilId } = c.req.valid('param');
       const form = c.req.valid('form');
+      const owner = c.var.user!.id;
+      const progress = (phase: string, label: string, done = 0, total = 0) => reportProgress(owner, form.jobId, { phase, label, done, total });
+      progress('reading', 'Đang đọc tệp');
       const { data, name } = await fileFrom(form, 20 * 1024 * 1024, 'một tệp .xlsx hoặc .csv để nhập');
       let mapping;
       if (form.mapping) {
@@ -429,12 +435,35 @@ export function councilRoutes(r: Router) {
           throw invalid('Cách ghép cột không hợp lệ.');
         }
       }
-      const plan = await planOpinionImport(c.var.db, data, name, mapping, today(c.var.deps.clock()));
-      const { items: _items, ...summary } = plan;
-      if (form.mode === 'preview') return c.json({ mode: 'preview', ...summary }, 200);
-      const target = { roundId: form.roundId, meetingId: form.meetingId ?? null, channel: form.channel };
-      const result = await commitOpinionImport(ctxOf(c), councilId, plan, target, name);
-      return c.json({ mode: 'commit', ...summary, ...result }, 200);
+      try {
+        const plan = await planOpinionImport(c.var.db, data, name, mapping, today(c.var.deps.clock()));
+        const { items: _items, ...summary } = plan;
+        if (form.mode === 'preview') {
+          progress('done', 'Đã đọc xong tệp', plan.total, plan.total);
+          return c.json({ mode: 'preview', ...summary }, 200);
+        }
+        progress('writing', 'Đang ghi ý kiến', 0, plan.items.length);
+        const target = { roundId: form.roundId, meetingId: form.meetingId ?? null, channel: form.channel };
+        const result = await commitOpinionImport(ctxOf(c), councilId, plan, target, name, (done, total) => progress('writing', 'Đang ghi ý kiến', done, total));
+        progress('done', 'Đã ghi xong', result.created, result.created);
+        return c.json({ mode: 'commit', ...summary, ...result }, 200);
+      } catch (err) {
+        progress('failed', 'Không ghi được; chưa ghi ý kiến nào');
+        throw err;
+      }
+    },
+  );
+  r.add(
+    {
+      method: 'get', path: '/councils/{councilId}/opinions/import-progress/{jobId}',
+      summary: 'Tiến độ của lần nhập ý kiến đang chạy (đọc tệp, kiểm tra, ghi từng phần)',
+      permission: 'petitions.intake', scope: 'council',
+      request: { params: CouncilParams.extend({ jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: 'Mã tiến trình không hợp lệ.' }) }) },
+      responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const p = readProgress(c.var.user!.id, c.req.valid('param').jobId);
+      return c.json(p ?? { phase: 'unknown', label: 'Chưa có tiến độ', done: 0, total: 0 }, 200);
     },
   );
   r.add(

@@ -706,6 +706,7 @@ function FileImport(props: { councilId: string; roundId: string; target: Target;
       compact
       stepTitles={['Chọn tệp', 'Ghép cột', 'Xem trước', 'Xong']}
       endpoint={`/councils/${props.councilId}/opinions/import`}
+      progressEndpoint={`/councils/${props.councilId}/opinions/import-progress`}
       extraFields={{
         roundId: props.roundId,
         meetingId: props.target.meetingId,

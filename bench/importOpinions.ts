@@ -1,0 +1,87 @@
+/**
+ * Import bench: 20,000 opinions from one .xlsx sheet, the way the intake screen does it — read and
+ * map the sheet, separate speakers, convert legacy text (planOpinionImport), then write every row
+ * with its search columns and audit event in one transaction, in multi-row inserts
+ * (commitOpinionImport) — beside a baseline measured in the same run on the same database: the
+ * same rows written by one plain `INSERT … SELECT FROM json_to_recordset` (COPY-like: no search
+ * documents computed, no audit, no checks).
+ * Run alone: node bench/importOpinions.ts [--rows N]
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { openMemoryDatabase } from '../src/db/client.ts';
+import { seedDemo } from '../src/server/seed.ts';
+import { writeXlsx } from '../src/modules/spreadsheets/index.ts';
+import { createRound } from '../src/modules/petitions/actions/createRound.ts';
+import { commitOpinionImport, planOpinionImport } from '../src/modules/petitions/actions/importOpinions.ts';
+import { SYSTEM_ACTOR } from '../src/modules/audit/service.ts';
+import type { Row } from './text/quality.ts';
+
+const HAMLETS = ['Thạnh Đức 1', 'Long Thạnh 2', 'Châu Me', 'Trung Sơn', 'Hòa Thạnh', 'Vĩnh Tuy', 'Tân Diêm', 'An Thổ'];
+
+export async function runImportBench(opts: { rows?: number } = {}): Promise<Row[]> {
+  const n = opts.rows ?? 20_000;
+  const texts = readFileSync(fileURLToPath(new URL('./data/opinions.jsonl', import.meta.url)), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+  const database = await openMemoryDatabase();
+  const db = database.db;
+  try {
+    const ids = await seedDemo(db);
+    const councilId = ids.get('council:sa-huynh')!;
+    const now = new Date('2026-11-26T02:00:00Z');
+    const ctx = { db, actor: SYSTEM_ACTOR, now };
+    const round = async (name: string) => (await createRound(ctx, councilId, { name, kind: 'continuous', startDate: '2026-11-01' })).id as string;
+    // Every fifth row names its speaker in the content cell, as minutes do.
+    const rows = Array.from({ length: n }, (_, i) => ({
+      n: i + 1,
+      name: i % 5 === 0 ? '' : `Nguyễn Văn ${String.fromCharCode(65 + (i % 26))}`,
+      hamlet: HAMLETS[i % HAMLETS.length]!,
+      text: i % 5 === 0 ? `Cử tri Trần Văn Bảy (thôn ${HAMLETS[i % HAMLETS.length]}): ${texts[i % texts.length]!}` : `${texts[i % texts.length]!} (${i + 1})`,
+    }));
+    const xlsx = await writeXlsx({
+      sheetName: 'Ý kiến cử tri',
+      columns: [{ header: 'STT', key: 'n' }, { header: 'Họ và tên', key: 'name' }, { header: 'Thôn', key: 'hamlet' }, { header: 'Nội dung ý kiến, kiến nghị', key: 'text' }],
+      rows,
+    });
+
+    // Ours: the whole job, and its write step alone.
+    const r1 = await round('Bench nhập ý kiến');
+    const t0 = performance.now();
+    const plan = await planOpinionImport(db, xlsx, 'y-kien.xlsx', undefined, '2026-11-26');
+    const t1 = performance.now();
+    let chunks = 0;
+    const res = await commitOpinionImport(ctx, councilId, plan, { roundId: r1, channel: 'letter' }, 'y-kien.xlsx', () => chunks++);
+    const t2 = performance.now();
+    if (res.created !== n) throw new Error(`bench: ${res.created} of ${n} rows written`);
+
+    // Baseline: the same rows (as planned) in one plain INSERT … SELECT, no search documents, no audit.
+    const r2 = await round('Bench chèn thô');
+    const plain = plan.items.map((i) => ({ text: i.text, voter_name: i.voterName ?? '', voter_hamlet: i.voterHamlet ?? '' }));
+    const b0 = performance.now();
+    await db.execute(sql`
+      insert into petition_opinions (council_id, round_id, channel, voter_name, voter_hamlet, text, received_on)
+      select ${councilId}, ${r2}, 'letter', x.voter_name, x.voter_hamlet, x.text, '2026-11-26'
+      from json_to_recordset(${JSON.stringify(plain)}::json) as x(text text, voter_name text, voter_hamlet text)`);
+    const b1 = performance.now();
+    const ms = (x: number) => Math.round(x);
+    const whole = t2 - t0;
+    const write = t2 - t1;
+    const base = b1 - b0;
+    return [
+      { metric: `import ${n.toLocaleString('en')} opinions: whole job`, value: ms(whole), unit: 'ms', baseline: ms(base), ratio: Math.round((whole / base) * 10) / 10, note: 'read+check+write, PGlite; baseline plain INSERT…SELECT' },
+      { metric: `import ${n.toLocaleString('en')} opinions: write step`, value: ms(write), unit: 'ms', baseline: ms(base), ratio: Math.round((write / base) * 10) / 10, note: `${chunks} progress reports; search columns + audit` },
+      { metric: `import ${n.toLocaleString('en')} opinions: read + check`, value: ms(t1 - t0), unit: 'ms', baseline: null, ratio: null, note: 'sheet, mapping, speakers, legacy fonts' },
+    ];
+  } finally {
+    await database.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const i = process.argv.indexOf('--rows');
+  const rows = await runImportBench({ rows: i > 0 ? Number(process.argv[i + 1]) : undefined });
+  for (const r of rows) console.log(`${r.metric.padEnd(44)} ${String(r.value).padStart(8)} ${r.unit}  baseline ${r.baseline ?? '–'}  ×${r.ratio ?? '–'}  ${r.note}`);
+}

@@ -1,0 +1,30 @@
+// Progress of a long request (an import of 20,000 rows), kept in this process's memory while it
+// runs so that the client can poll it: the client names the job (a random id) when it sends the
+// request, and only the user who started it can read it. Reading it writes nothing.
+export interface JobProgress {
+  /** reading | checking | writing | done | failed */
+  phase: string;
+  /** Vietnamese, shown as is. */
+  label: string;
+  done: number;
+  total: number;
+}
+
+const TTL_MS = 10 * 60_000;
+const jobs = new Map<string, JobProgress & { at: number }>();
+
+const keyOf = (owner: string, jobId: string) => `${owner}\u0000${jobId}`;
+
+export function reportProgress(owner: string, jobId: string | undefined, p: JobProgress): void {
+  if (!jobId) return;
+  const now = Date.now();
+  jobs.set(keyOf(owner, jobId), { ...p, at: now });
+  if (jobs.size > 1000) for (const [k, v] of jobs) if (now - v.at > TTL_MS) jobs.delete(k);
+}
+
+export function readProgress(owner: string, jobId: string): JobProgress | null {
+  const j = jobs.get(keyOf(owner, jobId));
+  if (!j || Date.now() - j.at > TTL_MS) return null;
+  const { at: _at, ...p } = j;
+  return p;
+}
