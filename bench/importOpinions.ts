@@ -10,7 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { openMemoryDatabase } from '../src/db/client.ts';
+import pg from 'pg';
+import { openDatabase, openMemoryDatabase, type Database } from '../src/db/client.ts';
 import { seedDemo } from '../src/server/seed.ts';
 import { writeXlsx } from '../src/modules/spreadsheets/index.ts';
 import { createRound } from '../src/modules/petitions/actions/createRound.ts';
@@ -20,13 +21,33 @@ import type { Row } from './text/quality.ts';
 
 const HAMLETS = ['Thạnh Đức 1', 'Long Thạnh 2', 'Châu Me', 'Trung Sơn', 'Hòa Thạnh', 'Vĩnh Tuy', 'Tân Diêm', 'An Thổ'];
 
+/** PGlite always; PostgreSQL too when NT_TEST_PG_URL names a server (a fresh database, dropped after). */
 export async function runImportBench(opts: { rows?: number } = {}): Promise<Row[]> {
-  const n = opts.rows ?? 20_000;
+  const out = await importBench(await openMemoryDatabase(), 'PGlite', opts.rows);
+  const url = process.env.NT_TEST_PG_URL;
+  if (url) {
+    const name = `nt_bench_import_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    try {
+      const u = new URL(url);
+      u.pathname = `/${name}`;
+      out.push(...(await importBench(await openDatabase({ databaseUrl: u.toString() }), 'PostgreSQL', opts.rows)));
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
+  return out;
+}
+
+async function importBench(database: Database, where: string, rowsWanted?: number): Promise<Row[]> {
+  const n = rowsWanted ?? 20_000;
   const texts = readFileSync(fileURLToPath(new URL('./data/opinions.jsonl', import.meta.url)), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((l) => (JSON.parse(l) as { text: string }).text);
-  const database = await openMemoryDatabase();
   const db = database.db;
   try {
     const ids = await seedDemo(db);
@@ -71,9 +92,9 @@ export async function runImportBench(opts: { rows?: number } = {}): Promise<Row[
     const write = t2 - t1;
     const base = b1 - b0;
     return [
-      { metric: `import ${n.toLocaleString('en')} opinions: whole job`, value: ms(whole), unit: 'ms', baseline: ms(base), ratio: Math.round((whole / base) * 10) / 10, note: 'read+check+write, PGlite; baseline plain INSERT…SELECT' },
-      { metric: `import ${n.toLocaleString('en')} opinions: write step`, value: ms(write), unit: 'ms', baseline: ms(base), ratio: Math.round((write / base) * 10) / 10, note: `${chunks} progress reports; search columns + audit` },
-      { metric: `import ${n.toLocaleString('en')} opinions: read + check`, value: ms(t1 - t0), unit: 'ms', baseline: null, ratio: null, note: 'sheet, mapping, speakers, legacy fonts' },
+      { metric: `import ${n.toLocaleString('en')} opinions: whole job`, value: ms(whole), unit: 'ms', baseline: ms(base), ratio: Math.round((whole / base) * 10) / 10, note: `read+check+write, ${where}; baseline plain INSERT…SELECT` },
+      { metric: `import ${n.toLocaleString('en')} opinions: write step`, value: ms(write), unit: 'ms', baseline: ms(base), ratio: Math.round((write / base) * 10) / 10, note: `${where}; ${chunks} progress reports; search columns + audit` },
+      { metric: `import ${n.toLocaleString('en')} opinions: read + check`, value: ms(t1 - t0), unit: 'ms', baseline: null, ratio: null, note: `${where}; sheet, mapping, speakers, legacy fonts` },
     ];
   } finally {
     await database.close();
