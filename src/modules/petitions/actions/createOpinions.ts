@@ -1,6 +1,6 @@
 // Intake: create many opinions in one call (typed minutes, a pasted list, an imported sheet).
 // Text is stored NFC, converted from TCVN3/VNI when detected, the original kept. All or nothing.
-import { inArray } from 'drizzle-orm';
+import { getTableColumns, inArray } from 'drizzle-orm';
 import { invalid, notFound } from '../../../server/errors.ts';
 import { recordEvents } from '../../audit/service.ts';
 import { adminUnits } from '../../directory/schema.ts';
@@ -33,6 +33,8 @@ export const MAX_OPINIONS_PER_CALL = 2000;
 export const MAX_OPINIONS_PER_IMPORT = 50_000;
 /** Rows per multi-row INSERT: large enough to be few statements, small enough for PGlite's memory. */
 const INSERT_CHUNK = 1000;
+/** What an insert returns: the row without its search documents and vector (they are never shown). */
+const { searchText: _s, exactText: _e, searchVector: _v, ...returned } = getTableColumns(opinions);
 
 export interface InsertOptions {
   max?: number;
@@ -89,7 +91,7 @@ export async function insertOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: stri
   });
   const rows = [];
   for (let i = 0; i < values.length; i += INSERT_CHUNK) {
-    const chunk = await tx.insert(opinions).values(values.slice(i, i + INSERT_CHUNK)).returning();
+    const chunk = await tx.insert(opinions).values(values.slice(i, i + INSERT_CHUNK)).returning(returned);
     await recordEvents(tx, ctx.actor, chunk.map((r) => ({ action: 'opinion.create', entityType: 'opinion', entityId: r.id, councilId, after: auditSafe(r) })));
     rows.push(...chunk);
     opts.onProgress?.(rows.length, values.length);

@@ -90,30 +90,26 @@ export function PrivacyWarning(props: { councilId: string; roundId: string; publ
             size="small"
             dataSource={items}
             renderItem={(h) => (
-              <List.Item
-                data-testid="privacy-item"
-                actions={[
-                  <Button key="edit" size="small" onClick={() => { setEditing(h); setDraft(h.text); }}>Sửa nội dung</Button>,
-                  <Popconfirm
-                    key="ok"
-                    title="Nội dung này không phải thông tin cá nhân?"
-                    description={<div style={{ maxWidth: 280 }}>Kiến nghị sẽ được công khai đúng như nội dung hiện tại. Việc xác nhận được ghi vào nhật ký.</div>}
-                    okText="Xác nhận"
-                    cancelText="Không"
-                    onConfirm={() => confirm(h)}
-                  >
-                    <Button size="small">Xác nhận không phải thông tin cá nhân</Button>
-                  </Popconfirm>,
-                ]}
-                style={{ flexWrap: 'wrap', rowGap: 6 }}
-              >
-                <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
+              <List.Item data-testid="privacy-item">
+                <Space direction="vertical" size={4} style={{ minWidth: 0, width: '100%' }}>
                   <Typography.Text strong>Kiến nghị số {h.number}</Typography.Text>
                   <Typography.Text style={{ overflowWrap: 'anywhere' }}><Marked text={h.text} findings={h.findings} /></Typography.Text>
                   <Space size={4} wrap>
                     {h.findings.map((f, i) => (
-                      <Tag key={i} color="gold" title={f.reason}>{f.kindLabel}: {f.text}</Tag>
+                      <Tag key={i} color="gold" title={f.reason} style={{ whiteSpace: 'normal' }}>{f.kindLabel}: {f.text}</Tag>
                     ))}
+                  </Space>
+                  <Space size={8} wrap>
+                    <Button size="small" onClick={() => { setEditing(h); setDraft(h.text); }}>Sửa nội dung</Button>
+                    <Popconfirm
+                      title="Nội dung này không phải thông tin cá nhân?"
+                      description={<div style={{ maxWidth: 260 }}>Kiến nghị sẽ được công khai đúng như nội dung hiện tại. Việc xác nhận được ghi vào nhật ký.</div>}
+                      okText="Xác nhận"
+                      cancelText="Không"
+                      onConfirm={() => confirm(h)}
+                    >
+                      <Button size="small">Không phải thông tin cá nhân</Button>
+                    </Popconfirm>
                   </Space>
                 </Space>
               </List.Item>
