@@ -82,7 +82,8 @@ export function RoundPage() {
     },
     {
       key: 'intake',
-      label: `Ý kiến cử tri (${r.intake.opinions})`,
+      // The tab lists every opinion received, complaints included (they are counted apart elsewhere).
+      label: `Ý kiến cử tri (${r.intake.opinions + r.intake.complaints})`,
       children: (
         <IntakeTab
           councilId={councilId}
@@ -472,7 +473,7 @@ function FiguresTab({ round, councilId }: { round: RoundSummary; councilId: stri
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={4}><Statistic title="Cuộc tiếp xúc" value={round.intake.meetings} /></Col>
         <Col xs={12} md={4}><Statistic title="Cử tri dự" value={round.intake.voters_attending} /></Col>
-        <Col xs={12} md={4}><Statistic title="Ý kiến tiếp nhận" value={round.intake.opinions} /></Col>
+        <Col xs={12} md={4}><Statistic title="Ý kiến, kiến nghị" value={round.intake.opinions} /></Col>
         <Col xs={12} md={4}><Statistic title="Khiếu nại, tố cáo" value={round.intake.complaints} /></Col>
         <Col xs={12} md={4}><Statistic title="Chưa tổng hợp" value={round.intake.unmerged} /></Col>
         <Col xs={12} md={4}>
