@@ -2,7 +2,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './context.ts';
-import { AppError, fromDatabaseError } from './errors.ts';
+import { AppError, fromDatabaseError, logUnexpected } from './errors.ts';
 import { Router } from './route.ts';
 import { modules } from '../modules/index.ts';
 import { loadSessionUser, checkCsrf } from '../modules/accounts/session.ts';
@@ -78,8 +78,8 @@ export function createApp(deps: AppDeps, opts: { webRoot?: string } = {}) {
             : new AppError(err.status === 401 ? 401 : 400, 'bad_request', 'Yêu cầu không hợp lệ.');
     } else appErr = fromDatabaseError(err);
     if (!appErr) {
-      console.error(`[lỗi] ${c.req.method} ${c.req.path}`, err);
-      return c.json({ error: { code: 'internal', message: 'Hệ thống gặp lỗi ngoài dự kiến. Vui lòng thử lại hoặc báo quản trị viên.' } }, 500);
+      const errorId = logUnexpected(c.req.method, c.req.routePath, err);
+      return c.json({ error: { code: 'internal', message: `Hệ thống gặp lỗi ngoài dự kiến. Vui lòng thử lại hoặc báo quản trị viên (mã lỗi ${errorId}).` } }, 500);
     }
     return c.json(errorJson(appErr), appErr.status);
   });
@@ -106,8 +106,10 @@ export function createApp(deps: AppDeps, opts: { webRoot?: string } = {}) {
     openapi: '3.1.0',
     info: { title: 'Nghị Trường API', version: '0.1.0', description: 'API của Nghị Trường — nền tảng làm việc số của HĐND.' },
   });
-  api.notFound((c) => c.json({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ API này.' } }, 404));
   app.route('/api', api);
+  // A mounted app's notFound is not used by its parent: without this, the web fallback below
+  // would answer an unknown /api path with the page.
+  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ API này.' } }, 404));
 
   if (opts.webRoot) mountWebClient(app, opts.webRoot);
   return app;

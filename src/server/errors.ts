@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 // Errors a user may see: each carries an HTTP status and a Vietnamese message. Anything else
 // becomes a 500 with a generic Vietnamese message (details go to the server log, never the client).
 
@@ -44,6 +46,9 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
       return conflict('Thao tác không thực hiện được vì dữ liệu liên quan không tồn tại hoặc đang được sử dụng.', {
         constraint: pe.constraint,
       });
+    case '22021': // invalid byte sequence (NUL): normally refused earlier by server/input.ts
+    case '22P05':
+      return badRequest('Dữ liệu có ký tự không hợp lệ (ký tự NUL hoặc ký tự điều khiển).');
     case '22001':
       return invalid('Có trường dữ liệu dài quá mức cho phép.');
     case '22P02':
@@ -56,4 +61,19 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * Logs an unexpected error without its message: a database error's message and fields carry the
+ * query and its parameters (names, phone numbers). The log gets an error id (also shown to the
+ * user), the route pattern, the error's class and code, and the stack frames below its message.
+ */
+export function logUnexpected(method: string, route: string, err: unknown): string {
+  const errorId = randomBytes(4).toString('hex');
+  const e = err as { name?: unknown; stack?: unknown } | null;
+  const code = pgErrorOf(err)?.code ?? (typeof (e as { code?: unknown })?.code === 'string' ? (e as { code: string }).code : '');
+  const name = typeof e?.name === 'string' ? e.name : typeof err;
+  const frames = typeof e?.stack === 'string' ? e.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 8).join('\n') : '';
+  console.error(`[lỗi ${errorId}] ${method} ${route}: ${name}${code ? ` ${code}` : ''}${frames ? `\n${frames}` : ''}`);
+  return errorId;
 }

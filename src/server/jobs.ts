@@ -6,6 +6,7 @@ import { modules } from '../modules/index.ts';
 import { todayInVietnam } from '../domain/calendar/index.ts';
 import type { JobDeps } from './module.ts';
 import { deliverPending } from '../modules/notifications/service.ts';
+import { logUnexpected } from './errors.ts';
 
 const vnHour = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).getUTCHours();
 
@@ -22,10 +23,10 @@ export async function runDueJobs(deps: JobDeps, lastDay: Map<string, string>) {
       done.push({ key: job.key, ...r });
       if (r.ran && r.summary) console.log(`[việc hằng ngày] ${day} ${job.key}: ${r.summary}.`);
     } catch (err) {
-      console.error(`[việc hằng ngày] ${job.key}: lỗi khi chạy:`, err);
+      logUnexpected('JOB', job.key, err); // a database error's message carries its parameters
     }
   }
-  await deliverPending(deps).catch((err) => console.error('[thông báo] không gửi được thư:', err));
+  await deliverPending(deps).catch((err) => logUnexpected('JOB', 'thông báo qua thư', err));
   return done;
 }
 

@@ -7,6 +7,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
 import { can, permissionDef, type ScopeKind } from './permissions.ts';
 import { forbidden, notFound, unauthorized } from './errors.ts';
+import { BodyLimit, checkText, limitBody } from './input.ts';
 
 export interface RouteMeta {
   method: string;
@@ -15,6 +16,8 @@ export interface RouteMeta {
   permission: string | null;
   scope: ScopeKind;
   summary: string;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
 }
 
 export const routeRegistry: RouteMeta[] = [];
@@ -62,7 +65,14 @@ export type RouteSpec = RouteConfig & {
   permission?: string;
   scope: ScopeKind;
   summary: string;
+  /** Largest request body in bytes (see BodyLimit); JSON routes default to BodyLimit.json, upload routes must state theirs. */
+  bodyLimit?: number;
 };
+
+function isUpload(spec: RouteConfig): boolean {
+  const content = (spec.request?.body as { content?: Record<string, unknown> } | undefined)?.content ?? {};
+  return 'multipart/form-data' in content;
+}
 
 export class Router {
   readonly app: OpenAPIHono<AppEnv>;
@@ -71,7 +81,9 @@ export class Router {
   }
 
   add<R extends RouteSpec>(spec: R, handler: RouteHandler<R, AppEnv>): void {
-    const { permission, scope, ...config } = spec;
+    const { permission, scope, bodyLimit, ...config } = spec;
+    if (isUpload(spec) && bodyLimit === undefined) throw new Error(`Upload route ${spec.method} ${spec.path} must state its bodyLimit`);
+    const maxBytes = bodyLimit ?? BodyLimit.json;
     if (scope !== 'public' && scope !== 'authenticated') {
       if (!permission) throw new Error(`Route ${spec.method} ${spec.path} needs a permission`);
       permissionDef(permission); // throws on typos
@@ -85,7 +97,8 @@ export class Router {
     const route = createRoute({
       ...config,
       responses: { ...errorResponses, ...config.responses },
-      middleware: [authorize(permission ?? null, scope)],
+      // Size first (before anything reads the body), then who may call, then the text check that reads it.
+      middleware: [limitBody(maxBytes), authorize(permission ?? null, scope), checkText],
     } as RouteConfig);
     this.app.openapi(route as unknown as R, handler);
     if (routeRegistry.some((r) => r.method === spec.method.toUpperCase() && r.path === spec.path)) return;
@@ -95,6 +108,7 @@ export class Router {
       permission: permission ?? null,
       scope,
       summary: spec.summary,
+      bodyLimit: maxBytes,
     });
   }
 }

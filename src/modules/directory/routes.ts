@@ -4,6 +4,7 @@ import { AGENCY_KINDS, BODY_KINDS, LEVELS, MEMBERSHIP_ROLES, UNIT_TYPES, unitTyp
 import { invalid } from '../../server/errors.ts';
 import { scopesOf } from '../../server/permissions.ts';
 import { uploadedFile } from '../../server/upload.ts';
+import { BodyLimit, FileLimit } from '../../server/input.ts';
 import {
   CouncilParams, Id, IsoDate, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router,
 } from '../../server/route.ts';
@@ -111,9 +112,9 @@ const UnitFilter = PageQuery.extend({
 /** Header of an import field: the export re-imports through /units/import as it is. */
 const unitHeader = (key: string) => UNIT_FIELDS.find((f) => f.key === key)!.label;
 
-/** An import file: a spreadsheet of at most 50 MB. */
+/** An import file: a spreadsheet of at most FileLimit.spreadsheet. */
 const importFile = (form: { file?: unknown }) =>
-  uploadedFile(form, { maxBytes: 50 * 1024 * 1024, missing: 'Hãy chọn một tệp .xlsx hoặc .csv để nhập.' });
+  uploadedFile(form, { maxBytes: FileLimit.spreadsheet, missing: 'Hãy chọn một tệp .xlsx hoặc .csv để nhập.' });
 
 export function directoryRoutes(r: Router) {
   r.add(
@@ -257,6 +258,7 @@ export function directoryRoutes(r: Router) {
       summary: 'Nhập danh mục đơn vị hành chính từ tệp CSV/XLSX (xem trước hoặc ghi)',
       permission: 'units.manage',
       scope: 'global',
+      bodyLimit: BodyLimit.spreadsheet,
       request: { body: { required: true, content: { 'multipart/form-data': { schema: ImportForm } } } },
       responses: { 200: jsonOk(z.object({}).passthrough()) },
     },
@@ -498,6 +500,7 @@ export function directoryRoutes(r: Router) {
       summary: 'Nhập danh sách đại biểu từ tệp CSV/XLSX (xem trước hoặc ghi; tất cả hoặc không dòng nào)',
       permission: 'directory.manage',
       scope: 'council',
+      bodyLimit: BodyLimit.spreadsheet,
       request: { params: CouncilParams, body: { required: true, content: { 'multipart/form-data': { schema: DelegateImportForm } } } },
       responses: { 200: jsonOk(z.object({}).passthrough()) },
     },

@@ -2,6 +2,7 @@
 // immediate e-mails after the request that caused them, and the daily digest.
 import type { AppModule } from '../../server/module.ts';
 import { notificationRoutes } from './routes.ts';
+import { logUnexpected } from '../../server/errors.ts';
 import { deliverPending, runDigest, takeImmediateSignal } from './service.ts';
 
 export const notificationsModule: AppModule = {
@@ -14,7 +15,7 @@ export const notificationsModule: AppModule = {
     if (!takeImmediateSignal() || !c.var.deps.config.smtp) return;
     const deps = c.var.deps;
     setImmediate(() => {
-      deliverPending(deps).catch((err) => console.error('[thông báo] không gửi được thư:', err));
+      deliverPending(deps).catch((err) => logUnexpected('JOB', 'thông báo qua thư', err));
     });
   },
   dailyJobs: [

@@ -34,7 +34,8 @@ export async function sendMails(config: AppConfig, mails: Mail[]): Promise<{ sen
       } catch (err) {
         failed++;
         failedIndexes.push(i);
-        console.error(`[thư điện tử] không gửi được "${m.subject}" đến ${to.join(', ')}: ${(err as Error).message}`);
+        // No addresses or server reply in the log (personal data); the code says what went wrong.
+        console.error(`[thư điện tử] không gửi được một thư đến ${to.length} địa chỉ: ${(err as { code?: string }).code ?? (err as Error).name}`);
       }
     }
   } finally {

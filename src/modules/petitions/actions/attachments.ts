@@ -2,11 +2,12 @@
 // bytea, size-limited; served back only to the agency and the council concerned.
 import { eq } from 'drizzle-orm';
 import { invalid, notFound } from '../../../server/errors.ts';
+import { FileLimit } from '../../../server/input.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { out, type ActionCtx } from '../common.ts';
 import { responseAttachments, responses } from '../schema.ts';
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENT_BYTES = FileLimit.attachment;
 const ALLOWED = /^(application\/pdf|image\/(png|jpeg|webp)|application\/vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet)|application\/msword|text\/plain)$/;
 
 export async function addAttachment(

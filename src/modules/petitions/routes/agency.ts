@@ -2,6 +2,7 @@
 // petition as outside the agency's competence, attachments. Agencies never see voter names.
 import { z } from '@hono/zod-openapi';
 import { AgencyParams, IsoDate, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router } from '../../../server/route.ts';
+import { BodyLimit } from '../../../server/input.ts';
 import { RESPONSE_RESULTS } from '../../../domain/petitions/status.ts';
 import { answerAsAgency } from '../actions/answer.ts';
 import { returnPetition } from '../actions/returnPetition.ts';
@@ -78,7 +79,7 @@ export function agencyRoutes(r: Router) {
   r.add(
     {
       method: 'post', path: '/agencies/{agencyId}/responses/{responseId}/attachments', summary: 'Đính kèm tệp vào trả lời (tối đa 10 MB)',
-      permission: 'petitions.answer', scope: 'agency',
+      permission: 'petitions.answer', scope: 'agency', bodyLimit: BodyLimit.attachment,
       request: {
         params: AgencyParams.extend({ responseId: param('responseId') }),
         body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } } },

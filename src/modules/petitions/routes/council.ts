@@ -3,6 +3,7 @@
 // reminders, taxonomy, routing rules and settings.
 import { z } from '@hono/zod-openapi';
 import { invalid } from '../../../server/errors.ts';
+import { BodyLimit, FileLimit, MiB } from '../../../server/input.ts';
 import {
   CouncilParams, Id, IsoDate, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router,
 } from '../../../server/route.ts';
@@ -365,7 +366,7 @@ export function councilRoutes(r: Router) {
   r.add(
     {
       method: 'post', path: '/councils/{councilId}/opinions/bulk', summary: `Ghi nhiều ý kiến một lần (tối đa ${MAX_OPINIONS_PER_CALL})`,
-      permission: 'petitions.intake', scope: 'council',
+      permission: 'petitions.intake', scope: 'council', bodyLimit: 8 * MiB,
       request: {
         params: CouncilParams,
         body: jsonBody(z.object({
@@ -384,7 +385,7 @@ export function councilRoutes(r: Router) {
     {
       method: 'post', path: '/councils/{councilId}/opinions/split',
       summary: 'Tách danh sách dán vào (biên bản) thành từng ý kiến: mỗi đoạn hoặc mỗi mục "1.", "2)", "a)", "-" (không ghi)',
-      permission: 'petitions.intake', scope: 'council',
+      permission: 'petitions.intake', scope: 'council', bodyLimit: 2 * MiB,
       request: { params: CouncilParams, body: jsonBody(z.object({ text: text('Nội dung dán vào', 500_000) })) },
       responses: { 200: jsonOk(Obj) },
     },
@@ -397,7 +398,7 @@ export function councilRoutes(r: Router) {
     {
       method: 'post', path: '/councils/{councilId}/opinions/import',
       summary: 'Nhập ý kiến từ tệp XLSX/CSV: ghép cột, xem trước, rồi ghi tất cả hoặc không ghi gì',
-      permission: 'petitions.intake', scope: 'council',
+      permission: 'petitions.intake', scope: 'council', bodyLimit: BodyLimit.spreadsheet,
       request: {
         params: CouncilParams,
         body: {
@@ -426,7 +427,7 @@ export function councilRoutes(r: Router) {
       const owner = c.var.user!.id;
       const progress = (phase: string, label: string, done = 0, total = 0) => reportProgress(owner, form.jobId, { phase, label, done, total });
       progress('reading', 'Đang đọc tệp');
-      const { data, name } = await fileFrom(form, 20 * 1024 * 1024, 'một tệp .xlsx hoặc .csv để nhập');
+      const { data, name } = await fileFrom(form, FileLimit.spreadsheet, 'một tệp .xlsx hoặc .csv để nhập');
       let mapping;
       if (form.mapping) {
         try {
@@ -801,7 +802,7 @@ export function councilRoutes(r: Router) {
   r.add(
     {
       method: 'post', path: '/councils/{councilId}/responses/{responseId}/attachments', summary: 'Đính kèm tệp vào trả lời (tối đa 10 MB)',
-      permission: 'petitions.manage', scope: 'council',
+      permission: 'petitions.manage', scope: 'council', bodyLimit: BodyLimit.attachment,
       request: {
         params: CouncilParams.extend({ responseId: param('responseId') }),
         body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } } },
