@@ -97,8 +97,9 @@ export class Router {
     const route = createRoute({
       ...config,
       responses: { ...errorResponses, ...config.responses },
-      // Size first (before anything reads the body), then who may call, then the text check that reads it.
-      middleware: [limitBody(maxBytes), authorize(permission ?? null, scope), checkText],
+      // Size first (before anything reads the body), then the text check (it reveals nothing about
+      // the data, so it may precede the permission check), then who may call.
+      middleware: [limitBody(maxBytes), checkText, authorize(permission ?? null, scope)],
     } as RouteConfig);
     this.app.openapi(route as unknown as R, handler);
     if (routeRegistry.some((r) => r.method === spec.method.toUpperCase() && r.path === spec.path)) return;

@@ -12,6 +12,7 @@ export type SpreadsheetErrorCode =
   | 'SHEET_NOT_FOUND'
   | 'NO_DATA'
   | 'TOO_LARGE'
+  | 'INVALID_TEXT'
   | 'READ_FAILED'
   | 'INVALID_SPEC';
 

@@ -5,12 +5,11 @@
 // event — every row or none. What a row becomes and how it matches existing records stays with
 // each import.
 import type { Db, Tx } from '../../db/client.ts';
-import { invalid } from '../../server/errors.ts';
-import { convertLegacy } from '../../domain/text/legacy.ts';
+import { badRequest, invalid } from '../../server/errors.ts';
 import { recordEvent, type Actor, type EventInput } from '../audit/service.ts';
 import { SpreadsheetError } from './errors.ts';
 import { applyMapping, guessMapping, type FieldSpec, type Mapping, type RowError } from './mapping.ts';
-import { readTable } from './read.ts';
+import { readTableInWorker } from './readInWorker.ts';
 
 /** How many rows a preview shows. */
 export const PREVIEW_ROWS = 20;
@@ -56,15 +55,14 @@ export interface PlannedImport<T, P> {
 }
 
 const rowError = (row: number, column: string, text: string): RowError => ({ row, column, message: `Dòng ${row}: ${text}` });
-const legacyToUnicode = (s: string) => convertLegacy(s).text;
 
 /** Reads, maps and plans an import without writing anything; an unreadable file is a 422 with the reader's message. */
 export async function planImport<T, P>(opts: PlanImportOptions<T, P>): Promise<PlannedImport<T, P>> {
   let table;
   try {
-    table = await readTable(opts.data, opts.fileName, opts.legacy === 'convert' ? { transformText: legacyToUnicode } : {});
+    table = await readTableInWorker(opts.data, opts.fileName, { legacy: opts.legacy });
   } catch (err) {
-    if (err instanceof SpreadsheetError) throw invalid(err.message);
+    if (err instanceof SpreadsheetError) throw err.code === 'INVALID_TEXT' ? badRequest(err.message) : invalid(err.message);
     throw err;
   }
   const mapping = opts.mapping ?? guessMapping(table.headers, opts.fields);

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, UnzipPassThrough, unzipSync } from 'fflate';
+import { isValidText } from '../../server/input.ts';
 import { decodeCsv, parseCsv } from './csv.ts';
 import type { CsvDelimiter } from './csv.ts';
 import { SpreadsheetError } from './errors.ts';
@@ -34,9 +35,16 @@ export type ReadOptions = {
   headerRow?: number;
   /** CSV delimiter when detection is not wanted. */
   csvDelimiter?: CsvDelimiter;
-  /** Zip-bomb guard: total uncompressed size of an .xlsx. Default 512 MiB. */
+  /** Zip-bomb guard: total uncompressed size of an .xlsx, declared and actual. Default MAX_UNCOMPRESSED_BYTES. */
   maxUncompressedBytes?: number;
+  /** Most rows a sheet may have (header included). Default MAX_ROWS. */
+  maxRows?: number;
 };
+
+/** An .xlsx may unpack to at most this much (its XML parts, as declared and as actually inflated). */
+export const MAX_UNCOMPRESSED_BYTES = 150 * 1048576;
+/** Rows per sheet; a 20,000-opinion import fits with room to spare. */
+export const MAX_ROWS = 100_000;
 
 /** 1-based rows, 0-based columns, inclusive. */
 type Merge = { top: number; left: number; bottom: number; right: number };
@@ -76,6 +84,7 @@ async function readTableUnsafe(data: Uint8Array, fileName: string, opts: ReadOpt
     const text = decodeCsv(data);
     progress(0.2);
     const records = parseCsv(text, opts.csvDelimiter);
+    checkRowCount(records.length, fileName, opts.maxRows);
     progress(0.6);
     grid = csvGrid(records, opts.transformText);
     sheetName = baseName(fileName);
@@ -114,6 +123,45 @@ function sniff(data: Uint8Array, fileName: string): 'xlsx' | 'csv' {
 // ---------------------------------------------------------------------------------------------
 // XLSX
 
+function checkRowCount(rows: number, fileName: string, maxRows = MAX_ROWS): void {
+  if (rows > maxRows) {
+    throw new SpreadsheetError(
+      'TOO_LARGE',
+      `Tệp "${fileName}" có ${rows.toLocaleString('vi-VN')} dòng, quá giới hạn ${maxRows.toLocaleString('vi-VN')} dòng mỗi lần nhập. Hãy chia nhỏ tệp.`,
+    );
+  }
+}
+
+const tooLargeUnpacked = (fileName: string, bytes: number) =>
+  new SpreadsheetError('TOO_LARGE', `Tệp "${fileName}" quá lớn để xử lý (hơn ${Math.round(bytes / 1048576)} MB sau khi giải nén). Hãy chia nhỏ tệp.`);
+
+/**
+ * Inflates every part, discarding the output, and stops as soon as the actual total passes
+ * maxBytes: a zip may declare small sizes and still inflate to gigabytes. The input is fed in
+ * small slices so no single inflated chunk can be large.
+ */
+function checkInflatedSize(data: Uint8Array, fileName: string, maxBytes: number): void {
+  let total = 0;
+  const over = new Error('over');
+  const unzip = new Unzip((file) => {
+    file.ondata = (err, chunk) => {
+      if (err) throw err;
+      total += chunk.length;
+      if (total > maxBytes) throw over;
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  unzip.register(UnzipPassThrough);
+  try {
+    const SLICE = 16 * 1024;
+    for (let i = 0; i < data.length; i += SLICE) unzip.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
+  } catch (cause) {
+    if (cause === over) throw tooLargeUnpacked(fileName, maxBytes);
+    throw new SpreadsheetError('CORRUPT_XLSX', `${CORRUPT_XLSX} ("${fileName}").`, { cause });
+  }
+}
+
 /** Checks the zip's directory (nothing is decompressed) before handing the file to exceljs. */
 function checkXlsxContainer(data: Uint8Array, fileName: string, maxBytes: number): void {
   const names = new Set<string>();
@@ -138,12 +186,8 @@ function checkXlsxContainer(data: Uint8Array, fileName: string, maxBytes: number
         : `${CORRUPT_XLSX} ("${fileName}"): không tìm thấy nội dung bảng tính trong tệp.`,
     );
   }
-  if (total > maxBytes) {
-    throw new SpreadsheetError(
-      'TOO_LARGE',
-      `Tệp "${fileName}" quá lớn để xử lý (${Math.round(total / 1048576)} MB sau khi giải nén). Hãy chia nhỏ tệp.`,
-    );
-  }
+  if (total > maxBytes) throw tooLargeUnpacked(fileName, maxBytes);
+  checkInflatedSize(data, fileName, maxBytes);
 }
 
 async function readXlsxGrid(
@@ -152,7 +196,7 @@ async function readXlsxGrid(
   opts: ReadOptions,
   progress: (f: number) => void,
 ): Promise<{ grid: Grid; sheetName: string; sheetNames: string[] }> {
-  checkXlsxContainer(data, fileName, opts.maxUncompressedBytes ?? 512 * 1048576);
+  checkXlsxContainer(data, fileName, opts.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES);
   progress(0.05);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -180,6 +224,7 @@ async function readXlsxGrid(
   } else {
     ws = sheets.find(s => s.state === 'visible' || s.state === undefined) ?? sheets[0]!;
   }
+  checkRowCount(ws.actualRowCount, fileName, opts.maxRows);
   const grid = xlsxGrid(ws, opts.transformText, f => progress(0.5 + 0.4 * f));
   return { grid, sheetName: ws.name, sheetNames };
 }
@@ -201,6 +246,7 @@ function xlsxGrid(ws: ExcelJS.Worksheet, transform: ((s: string) => string) | un
     });
     if (any) {
       for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+      checkRowText(cells, rowNumber);
       rows.set(rowNumber, cells);
       if (rowNumber > maxRow) maxRow = rowNumber;
     }
@@ -236,6 +282,18 @@ function convertCell(value: unknown, transform: ((s: string) => string) | undefi
   return null;
 }
 
+/** Refuses a row whose text has NUL, control characters (tab and line breaks excepted) or lone surrogates. */
+function checkRowText(values: readonly unknown[], rowNumber: number): void {
+  for (const v of values) {
+    if (typeof v === 'string' && !isValidText(v)) {
+      throw new SpreadsheetError(
+        'INVALID_TEXT',
+        `Dòng ${rowNumber}: có ký tự không hợp lệ (ký tự NUL, ký tự điều khiển hoặc ký tự Unicode hỏng). Hãy xóa ký tự đó (hoặc lưu lại tệp bằng Excel) rồi nhập lại.`,
+      );
+    }
+  }
+}
+
 function textValue(s: string, transform: ((s: string) => string) | undefined): string | null {
   const t = transform ? transform(s) : s;
   return t.trim() === '' ? null : t;
@@ -251,6 +309,7 @@ function csvGrid(records: { line: number; fields: string[] }[], transform: ((s: 
   // a record with embedded newlines is still one row.
   records.forEach((rec, i) => {
     const rowNumber = i + 1;
+    checkRowText(rec.fields, rowNumber);
     const cells = rec.fields.map(f => textValue(f, transform));
     if (cells.some(c => c !== null)) {
       rows.set(rowNumber, cells);

@@ -3,12 +3,14 @@
 import { eq } from 'drizzle-orm';
 import { invalid, notFound } from '../../../server/errors.ts';
 import { FileLimit } from '../../../server/input.ts';
+import { checkFileContent, type FileKind } from '../../../server/upload.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { out, type ActionCtx } from '../common.ts';
 import { responseAttachments, responses } from '../schema.ts';
 
 export const MAX_ATTACHMENT_BYTES = FileLimit.attachment;
-const ALLOWED = /^(application\/pdf|image\/(png|jpeg|webp)|application\/vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet)|application\/msword|text\/plain)$/;
+/** Checked by content (server/upload.ts), not by the type the client declares. */
+const ATTACHMENT_KINDS: FileKind[] = ['pdf', 'docx', 'xlsx', 'png', 'jpeg', 'webp', 'txt'];
 
 export async function addAttachment(
   ctx: ActionCtx,
@@ -18,8 +20,7 @@ export async function addAttachment(
 ) {
   if (file.data.length === 0) throw invalid('Tệp đính kèm rỗng.');
   if (file.data.length > MAX_ATTACHMENT_BYTES) throw invalid('Tệp đính kèm lớn quá 10 MB.');
-  const type = file.type || 'application/octet-stream';
-  if (!ALLOWED.test(type)) throw invalid('Chỉ đính kèm tệp PDF, Word, Excel, ảnh hoặc văn bản.');
+  const type = checkFileContent(file, ATTACHMENT_KINDS).mimeType;
   return ctx.db.transaction(async (tx) => {
     const [r] = await tx.select().from(responses).where(eq(responses.id, responseId));
     if (!r || (scope.agencyId && r.agencyId !== scope.agencyId) || (scope.councilId && r.councilId !== scope.councilId)) {
