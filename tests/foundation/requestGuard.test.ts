@@ -214,7 +214,7 @@ for (const kind of dbKinds()) {
       }, 120_000);
       const attach = (bytes: Uint8Array, name: string, type: string) => {
         const form = new FormData();
-        form.set('file', new File([bytes], name, { type }));
+        form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name, { type }));
         return vp.upload(`${base}/responses/${responseId}/attachments`, form);
       };
 
