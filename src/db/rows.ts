@@ -1,9 +1,16 @@
-// A database row as JSON: timestamps become ISO strings, everything else stays as it is.
+/** Derived columns that only serve ordering and search: never part of a row as JSON. */
+type InternalKey = 'sortKey' | 'searchKey';
+
+// A database row as JSON: timestamps become ISO strings, internal sort/search keys are left out,
+// everything else stays as it is.
 export function out<T extends Record<string, unknown>>(
   row: T,
-): { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] } {
+): { [K in Exclude<keyof T, InternalKey>]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] } {
   const o: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) o[k] = v instanceof Date ? v.toISOString() : v;
+  for (const [k, v] of Object.entries(row)) {
+    if (k === 'sortKey' || k === 'searchKey') continue;
+    o[k] = v instanceof Date ? v.toISOString() : v;
+  }
   return o as never;
 }
 

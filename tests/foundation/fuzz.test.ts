@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { routeRegistry, type RouteMeta } from '../../src/server/route.ts';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
+import { FIXED_PARAMS, realIds } from '../support/realIds.ts';
 
 type Schema = {
   $ref?: string;
@@ -29,24 +30,6 @@ type Schema = {
 /** Tables a request may legitimately touch without changing data (login sessions). */
 const UNWATCHED = new Set(['auth_sessions']);
 
-/** One existing row per path parameter, so bad bodies meet real records (council A = Sa Huỳnh). */
-const REAL_ID_SQL: Record<string, string> = {
-  petitionId: 'select id::text from petitions where council_id = $c order by created_at limit 1',
-  roundId: 'select id::text from petition_rounds where council_id = $c order by created_at limit 1',
-  meetingId: 'select m.id::text from contact_meetings m join petition_rounds r on r.id = m.round_id where r.council_id = $c limit 1',
-  opinionId: 'select id::text from petition_opinions where council_id = $c order by created_at limit 1',
-  delegateId: 'select id::text from delegates where council_id = $c limit 1',
-  bodyId: 'select id::text from bodies where council_id = $c limit 1',
-  membershipId: 'select m.id::text from memberships m join bodies b on b.id = m.body_id where b.council_id = $c limit 1',
-  unitId: 'select id::text from admin_units order by code limit 1',
-  userId: "select id::text from users where username = 'vp.sahuynh'",
-  grantId: "select g.id::text from role_grants g join users u on u.id = g.user_id where u.username = 'vp.sahuynh' limit 1",
-  fieldId: 'select id::text from petition_fields where council_id = $c limit 1',
-  documentId: 'select id::text from documents where council_id = $c limit 1',
-  issuerId: 'select id::text from document_issuers where council_id = $c limit 1',
-  id: 'select id::text from text_abbreviations limit 1',
-};
-
 const MB_STRING = 'x'.repeat(1_000_000);
 
 for (const kind of dbKinds()) {
@@ -57,7 +40,18 @@ for (const kind of dbKinds()) {
     let fingerprintSql: string;
     const real = new Map<string, string>();
 
-    const fingerprint = async () => (await t.db.execute(sql.raw(fingerprintSql))).rows;
+    // Cheap first: no write transaction since the last look (the next transaction id is the same)
+    // means nothing can have changed; only then is every table's rows hashed.
+    let lastXmax = '';
+    let lastRows: unknown[] = [];
+    const fingerprint = async () => {
+      const x = ((await t.db.execute(sql`select txid_snapshot_xmax(txid_current_snapshot())::text as x`)).rows[0] as { x: string }).x;
+      if (x !== lastXmax) {
+        lastRows = (await t.db.execute(sql.raw(fingerprintSql))).rows;
+        lastXmax = x;
+      }
+      return lastRows;
+    };
 
     beforeAll(async () => {
       t = await createTestApp(kind);
@@ -68,15 +62,7 @@ for (const kind of dbKinds()) {
         .filter((r) => !UNWATCHED.has(r.name))
         .map((r) => `select '${r.name}' as t, count(*)::int as n, coalesce(sum(hashtext(x::text)::bigint), 0)::text as h from "${r.name}" x`)
         .join(' union all ');
-      const council = t.id('council:sa-huynh');
-      for (const [name, q] of Object.entries(REAL_ID_SQL)) {
-        const rows = (await t.db.execute(sql.raw(q.replace('$c', `'${council}'`)))).rows as { id: string }[];
-        if (rows[0]) real.set(name, rows[0].id);
-      }
-      real.set('councilId', council);
-      real.set('agencyId', t.id('agency:so-xay-dung'));
-      real.set('templateKey', 'petition_round_report');
-      real.set('year', '2026');
+      for (const [k, v] of await realIds(t)) real.set(k, v);
     }, 240_000);
     afterAll(() => t?.close());
 
@@ -167,10 +153,10 @@ for (const kind of dbKinds()) {
       return out;
     }
 
-    function urlOf(route: RouteMeta, realIds: boolean): string {
+    function urlOf(route: RouteMeta, useReal: boolean): string {
       return '/api' + route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-        if (name === 'councilId' || name === 'agencyId' || name === 'templateKey' || name === 'year') return real.get(name)!;
-        return (realIds && real.get(name)) || randomUUID();
+        if (FIXED_PARAMS.has(name)) return real.get(name)!;
+        return (useReal && real.get(name)) || randomUUID();
       });
     }
 

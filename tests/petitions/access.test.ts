@@ -42,7 +42,7 @@ for (const kind of dbKinds()) {
       const dl = await t.as('dienluc');
       const soXd = t.id('agency:so-xay-dung');
       const dien = t.id('agency:dien-luc');
-      const inboxRes = await sx.get(`/api/agencies/${soXd}/petitions?pageSize=100`);
+      const inboxRes = await sx.get(`/api/agencies/${soXd}/dispatch-items?pageSize=100`);
       const raw = await inboxRes.text();
       expect(inboxRes.status).toBe(200);
       for (const s of [...VOTERS, ...HAMLETS]) expect(raw).not.toContain(s);
@@ -50,25 +50,25 @@ for (const kind of dbKinds()) {
       const mine = inbox.items.filter((i: { petitionId: string }) => i.petitionId === pRoad.id || i.petitionId === pPower.id);
       expect(mine.map((i: { petitionId: string }) => i.petitionId)).toEqual([pRoad.id]);
       const itemId = mine[0].id;
-      const detail = await sx.get(`/api/agencies/${soXd}/petitions/${itemId}`);
+      const detail = await sx.get(`/api/agencies/${soXd}/dispatch-items/${itemId}`);
       const detailRaw = await detail.text();
       for (const s of [...VOTERS, ...HAMLETS]) expect(detailRaw).not.toContain(s);
 
       // Another agency: no access through its own scope, none through the other's.
-      expect((await dl.get(`/api/agencies/${soXd}/petitions`)).status).toBe(403);
-      expect((await dl.get(`/api/agencies/${dien}/petitions/${itemId}`)).status).toBe(404);
-      expect((await dl.post(`/api/agencies/${dien}/petitions/${itemId}/response`, { result: 'resolved', text: 'Đã xong.' })).status).toBe(404);
-      expect((await dl.post(`/api/agencies/${soXd}/petitions/${itemId}/response`, { result: 'resolved', text: 'Đã xong.' })).status).toBe(403);
-      expect((await dl.post(`/api/agencies/${dien}/petitions/${itemId}/return`, { reason: 'Không thuộc thẩm quyền.' })).status).toBe(404);
+      expect((await dl.get(`/api/agencies/${soXd}/dispatch-items`)).status).toBe(403);
+      expect((await dl.get(`/api/agencies/${dien}/dispatch-items/${itemId}`)).status).toBe(404);
+      expect((await dl.post(`/api/agencies/${dien}/dispatch-items/${itemId}/response`, { result: 'resolved', text: 'Đã xong.' })).status).toBe(404);
+      expect((await dl.post(`/api/agencies/${soXd}/dispatch-items/${itemId}/response`, { result: 'resolved', text: 'Đã xong.' })).status).toBe(403);
+      expect((await dl.post(`/api/agencies/${dien}/dispatch-items/${itemId}/return`, { reason: 'Không thuộc thẩm quyền.' })).status).toBe(404);
       // Nor the council's lists.
       expect((await sx.get(`${base}/petitions`)).status).toBe(403);
       expect((await sx.get(`${base}/opinions`)).status).toBe(403);
       expect((await sx.get(`${base}/petitions/${pRoad.id}`)).status).toBe(403);
       // An in-progress answer needs a roadmap and a committed date.
-      const bad = await sx.post(`/api/agencies/${soXd}/petitions/${itemId}/response`, { result: 'in_progress', text: 'Đang khảo sát.' });
+      const bad = await sx.post(`/api/agencies/${soXd}/dispatch-items/${itemId}/response`, { result: 'in_progress', text: 'Đang khảo sát.' });
       expect(bad.status).toBe(422);
       expect((await bad.json()).error.message).toContain('lộ trình');
-      await json(sx.post(`/api/agencies/${soXd}/petitions/${itemId}/response`, {
+      await json(sx.post(`/api/agencies/${soXd}/dispatch-items/${itemId}/response`, {
         result: 'in_progress', text: 'Đang lập dự án kè chống sạt lở.', roadmap: 'Khảo sát quý I, thi công quý III/2027.', committedDate: '2027-09-30',
       }), 201);
     });

@@ -19,7 +19,7 @@ for (const kind of dbKinds()) {
     const agency = () => t.id('agency:so-xay-dung');
     const inbox = async (query = '') => {
       const sx = await t.as('so.xaydung');
-      return (await json<{ items: InboxItem[] }>(sx.get(`/api/agencies/${agency()}/petitions?pageSize=100${query}`))).items;
+      return (await json<{ items: InboxItem[] }>(sx.get(`/api/agencies/${agency()}/dispatch-items?pageSize=100${query}`))).items;
     };
 
     beforeAll(async () => {
@@ -46,7 +46,7 @@ for (const kind of dbKinds()) {
       expect(item).toMatchObject({ deadlineStatus: 'due_soon', deadlineLabel: 'Sắp đến hạn', fromCouncil: 'Hội đồng nhân dân phường Sa Huỳnh' });
       expect((await inbox('&deadline=due_soon')).map((i) => i.petitionId)).toContain(ward.id);
       const sx = await t.as('so.xaydung');
-      const one = await json(sx.get(`/api/agencies/${agency()}/petitions/${item.id}`));
+      const one = await json(sx.get(`/api/agencies/${agency()}/dispatch-items/${item.id}`));
       expect(one.deadlineStatus).toBe('due_soon');
     });
 

@@ -49,10 +49,10 @@ for (const kind of dbKinds()) {
       await json(prov.post(`${pBase}/dispatches`, { roundId: pRound.id, agencyId: t.id('agency:so-xay-dung'), letterNumber: '300/HĐND-VP', letterDate: '2026-12-01', petitionIds: [up.id] }), 201);
 
       const sx = await t.as('so.xaydung');
-      const inbox = await json(sx.get(`/api/agencies/${t.id('agency:so-xay-dung')}/petitions`));
+      const inbox = await json(sx.get(`/api/agencies/${t.id('agency:so-xay-dung')}/dispatch-items`));
       const item = inbox.items.find((i: { petitionId: string }) => i.petitionId === up.id);
       expect(item.fromCouncil).toBe('Hội đồng nhân dân tỉnh Quảng Ngãi');
-      await json(sx.post(`/api/agencies/${t.id('agency:so-xay-dung')}/petitions/${item.id}/response`, {
+      await json(sx.post(`/api/agencies/${t.id('agency:so-xay-dung')}/dispatch-items/${item.id}/response`, {
         result: 'in_progress', text: 'Dự án kè Sa Huỳnh đã được phê duyệt chủ trương đầu tư.', roadmap: 'Khởi công quý II/2027.', committedDate: '2027-12-31',
       }), 201);
 

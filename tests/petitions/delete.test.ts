@@ -144,18 +144,18 @@ for (const kind of dbKinds()) {
 
     it('deletes an empty contact meeting and refuses one that still has opinions', async () => {
       const { round, meeting, ops } = await setup(Array.from({ length: 12 }, (_, i) => `Đề nghị sửa chữa kênh mương nội đồng số ${i + 1}.`));
-      const msg = await errorOf(await vp.delete(`${base}/contact-meetings/${meeting.id}`), 409);
+      const msg = await errorOf(await vp.delete(`${base}/petition-rounds/${round.id}/meetings/${meeting.id}`), 409);
       expect(msg).toContain('Cuộc tiếp xúc còn 12 ý kiến cử tri');
       expect((await json(vp.get(`${base}/petition-rounds/${round.id}/meetings`))).map((m: { id: string }) => m.id)).toEqual([meeting.id]);
 
       // Once its opinions are gone (typed under the wrong meeting), the meeting can go.
       await json(vp.post(`${base}/opinions/delete`, { items: ops.map((o) => ({ opinionId: o.id, version: o.version })) }));
-      expect(await json(vp.delete(`${base}/contact-meetings/${meeting.id}`))).toEqual({ ok: true });
+      expect(await json(vp.delete(`${base}/petition-rounds/${round.id}/meetings/${meeting.id}`))).toEqual({ ok: true });
       expect(await json(vp.get(`${base}/petition-rounds/${round.id}/meetings`))).toEqual([]);
       const log = await json(vp.get(`${base}/audit?entityId=${meeting.id}&action=contact_meeting.delete`));
       expect(log.items).toHaveLength(1);
       expect(log.items[0].before).toMatchObject({ id: meeting.id, place: 'Nhà văn hóa tổ dân phố Thạnh Đức', votersAttending: 40 });
-      expect((await vp.delete(`${base}/contact-meetings/${meeting.id}`)).status).toBe(404);
+      expect((await vp.delete(`${base}/petition-rounds/${round.id}/meetings/${meeting.id}`)).status).toBe(404);
     });
 
     it('refuses deletes in a closed round', async () => {
@@ -163,7 +163,7 @@ for (const kind of dbKinds()) {
       const empty = await json(vp.post(`${base}/petition-rounds/${round.id}/meetings`, { heldOn: '2026-11-06' }), 201);
       await json(vp.post(`${base}/petition-rounds/${round.id}/close`, {}));
       expect(await errorOf(await vp.delete(`${base}/opinions/${ops[0]!.id}?version=${ops[0]!.version}`), 409)).toContain('đã kết thúc');
-      expect(await errorOf(await vp.delete(`${base}/contact-meetings/${empty.id}`), 409)).toContain('đã kết thúc');
+      expect(await errorOf(await vp.delete(`${base}/petition-rounds/${round.id}/meetings/${empty.id}`), 409)).toContain('đã kết thúc');
       expect(await listIds(round.id)).toEqual([ops[0]!.id]);
     });
 
@@ -176,14 +176,14 @@ for (const kind of dbKinds()) {
       // Through this council's path: no grant. Through its own: not found.
       expect((await other.delete(`${base}/opinions/${o.id}?version=${o.version}`)).status).toBe(403);
       expect((await other.post(`${base}/opinions/delete`, { items: [{ opinionId: o.id, version: o.version }] })).status).toBe(403);
-      expect((await other.delete(`${base}/contact-meetings/${empty.id}`)).status).toBe(403);
+      expect((await other.delete(`${base}/petition-rounds/${round.id}/meetings/${empty.id}`)).status).toBe(403);
       expect((await other.delete(`${otherBase}/opinions/${o.id}?version=${o.version}`)).status).toBe(404);
       expect((await other.post(`${otherBase}/opinions/delete`, { items: [{ opinionId: o.id, version: o.version }] })).status).toBe(404);
-      expect((await other.delete(`${otherBase}/contact-meetings/${empty.id}`)).status).toBe(404);
+      expect((await other.delete(`${otherBase}/petition-rounds/${round.id}/meetings/${empty.id}`)).status).toBe(404);
       // A delegate reads the intake but does not edit it.
       const delegate = await t.as('daibieu.sahuynh');
       expect((await delegate.delete(`${base}/opinions/${o.id}?version=${o.version}`)).status).toBe(403);
-      expect((await delegate.delete(`${base}/contact-meetings/${empty.id}`)).status).toBe(403);
+      expect((await delegate.delete(`${base}/petition-rounds/${round.id}/meetings/${empty.id}`)).status).toBe(403);
       expect(await listIds(round.id)).toEqual([o.id]);
       expect((await json(vp.get(`${base}/petition-rounds/${round.id}/meetings`))).map((m: { id: string }) => m.id).sort()).toEqual([meeting.id, empty.id].sort());
     });

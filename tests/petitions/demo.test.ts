@@ -40,7 +40,7 @@ for (const kind of dbKinds()) {
 
       // Agencies with demo accounts have work waiting.
       const dl = await t.as('dienluc');
-      const inbox = await json(dl.get(`/api/agencies/${t.id('agency:dien-luc')}/petitions`));
+      const inbox = await json(dl.get(`/api/agencies/${t.id('agency:dien-luc')}/dispatch-items`));
       expect(inbox.total).toBeGreaterThanOrEqual(2);
     });
   });

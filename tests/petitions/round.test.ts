@@ -161,17 +161,17 @@ for (const kind of dbKinds()) {
 
       // 6. Agencies answer, return, or miss the deadline
       const dl = await t.as('dienluc');
-      const inboxDl = await json(dl.get(`/api/agencies/${dienLuc}/petitions?pageSize=100`));
+      const inboxDl = await json(dl.get(`/api/agencies/${dienLuc}/dispatch-items?pageSize=100`));
       const itemPower = inboxDl.items.find((i: { petitionId: string }) => i.petitionId === pPower.id);
       expect(itemPower.communes).toEqual(['Sa Huỳnh']);
-      await json(dl.post(`/api/agencies/${dienLuc}/petitions/${itemPower.id}/response`, {
+      await json(dl.post(`/api/agencies/${dienLuc}/dispatch-items/${itemPower.id}/response`, {
         result: 'resolved', text: 'Đã lắp đặt thêm trạm biến áp 250 kVA tại khu dân cư Thạnh Đức 2, hoàn thành ngày 15/12/2026.', letterNumber: '1520/PCQN-KD', letterDate: '2026-12-16',
       }), 201);
 
       const ub = await t.as('ubnd.sahuynh');
-      const inboxUb = await json(ub.get(`/api/agencies/${ubnd}/petitions?pageSize=100`));
+      const inboxUb = await json(ub.get(`/api/agencies/${ubnd}/dispatch-items?pageSize=100`));
       const itemSchool = inboxUb.items.find((i: { petitionId: string }) => i.petitionId === pSchool.id);
-      await json(ub.post(`/api/agencies/${ubnd}/petitions/${itemSchool.id}/return`, {
+      await json(ub.post(`/api/agencies/${ubnd}/dispatch-items/${itemSchool.id}/return`, {
         reason: 'Trường Tiểu học Phổ Thạnh do Sở Giáo dục và Đào tạo đầu tư sửa chữa theo kế hoạch của tỉnh.',
       }));
       const returned = await json(vp.get(`${base}/petitions/${pSchool.id}`));
@@ -221,10 +221,10 @@ for (const kind of dbKinds()) {
       expect(reminder.petitionIds).not.toContain(pPower.id);
 
       // The Sở answers late: not resolved.
-      const inboxSx = await json(sx.get(`/api/agencies/${soXayDung}/petitions?state=pending&pageSize=100`));
+      const inboxSx = await json(sx.get(`/api/agencies/${soXayDung}/dispatch-items?state=pending&pageSize=100`));
       const itemRoad = inboxSx.items.find((i: { petitionId: string }) => i.petitionId === pRoad.id);
       expect(itemRoad.deadlineStatus).toBe('overdue');
-      const answer = await json(sx.post(`/api/agencies/${soXayDung}/petitions/${itemRoad.id}/response`, {
+      const answer = await json(sx.post(`/api/agencies/${soXayDung}/dispatch-items/${itemRoad.id}/response`, {
         result: 'unresolved', text: 'Tuyến đường chưa có trong kế hoạch đầu tư công trung hạn; sẽ đề xuất bố trí vốn năm 2028.', letterNumber: '88/SXD-HT',
       }), 201);
       const attach = new FormData();

@@ -102,9 +102,10 @@ export async function roundOf(db: DbOrTx, councilId: string, roundId: string, op
   return r;
 }
 
-export async function meetingOf(db: DbOrTx, councilId: string, meetingId: string) {
+/** The council's meeting; with `roundId`, only if it belongs to that round (the path it is addressed by). */
+export async function meetingOf(db: DbOrTx, councilId: string, meetingId: string, roundId?: string) {
   const [m] = await db.select().from(contactMeetings).where(eq(contactMeetings.id, meetingId));
-  if (!m || m.councilId !== councilId) throw notFound('hội nghị tiếp xúc cử tri');
+  if (!m || m.councilId !== councilId || (roundId !== undefined && m.roundId !== roundId)) throw notFound('hội nghị tiếp xúc cử tri');
   return m;
 }
 

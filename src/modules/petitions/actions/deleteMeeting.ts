@@ -7,12 +7,12 @@ import { deleteAudited } from '../../audit/service.ts';
 import { meetingOf, roundOf, totalOf, type ActionCtx } from '../common.ts';
 import { contactMeetings, opinions } from '../schema.ts';
 
-export async function deleteMeeting(ctx: ActionCtx, councilId: string, meetingId: string) {
+export async function deleteMeeting(ctx: ActionCtx, councilId: string, meetingId: string, roundId?: string) {
   return ctx.db.transaction(async (tx) => {
     // Lock the meeting: an opinion being added to it concurrently either committed before (and is
     // counted below) or waits on this lock and then fails its foreign key.
     await tx.select({ id: contactMeetings.id }).from(contactMeetings).where(eq(contactMeetings.id, meetingId)).for('update');
-    const m = await meetingOf(tx, councilId, meetingId);
+    const m = await meetingOf(tx, councilId, meetingId, roundId);
     await roundOf(tx, councilId, m.roundId, { open: true });
     const n = await totalOf(tx.select({ total: count() }).from(opinions).where(eq(opinions.meetingId, meetingId)));
     if (n > 0) {

@@ -68,9 +68,9 @@ export async function createMeeting(ctx: ActionCtx, councilId: string, roundId: 
   });
 }
 
-export async function updateMeeting(ctx: ActionCtx, councilId: string, meetingId: string, input: Partial<MeetingInput>) {
+export async function updateMeeting(ctx: ActionCtx, councilId: string, meetingId: string, input: Partial<MeetingInput>, roundId?: string) {
   return ctx.db.transaction(async (tx) => {
-    const m = await meetingOf(tx, councilId, meetingId);
+    const m = await meetingOf(tx, councilId, meetingId, roundId);
     await roundOf(tx, councilId, m.roundId, { open: true });
     // Changing the joint council re-checks the delegates already recorded.
     const delegateIds = input.delegateIds ?? (input.jointCouncilId !== undefined ? m.delegateIds : undefined);

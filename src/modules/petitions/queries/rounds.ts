@@ -41,16 +41,16 @@ export async function roundSummary(db: Db, councilId: string, roundId: string) {
   const byStatus = rows
     .filter((r) => r.level === null && r.status !== null)
     .map((r) => ({ status: r.status!, label: PETITION_STATUS_LABELS[r.status as PetitionStatus] ?? r.status, count: r.n }));
-  const [intake] = await rowsOf<{ opinions: number; unmerged: number; complaints: number; unclassified: number; raised_petitions: number; meetings: number; voters_attending: number }>(
+  const [intake] = await rowsOf<{ opinions: number; unmerged: number; complaints: number; unclassified: number; raisedPetitions: number; meetings: number; votersAttending: number }>(
     db,
     sql`
       select count(*) filter (where ${countedOpinion})::int as opinions,
              count(*) filter (where o.petition_id is null and ${countedOpinion})::int as unmerged,
              count(*) filter (where o.kind = 'complaint')::int as complaints,
              count(*) filter (where o.classified_at is null and ${countedOpinion})::int as unclassified,
-             ${roundRaisedPetitionCount(roundId)} as raised_petitions,
+             ${roundRaisedPetitionCount(roundId)} as "raisedPetitions",
              (select count(*)::int from contact_meetings m where m.round_id = ${roundId}) as meetings,
-             (select coalesce(sum(voters_attending), 0)::int from contact_meetings m where m.round_id = ${roundId}) as voters_attending
+             (select coalesce(sum(voters_attending), 0)::int from contact_meetings m where m.round_id = ${roundId}) as "votersAttending"
       from petition_opinions o where o.round_id = ${roundId}`,
   );
   const [council] = await db.select({ name: councils.name }).from(councils).where(eq(councils.id, councilId));
@@ -63,8 +63,8 @@ export async function roundSummary(db: Db, councilId: string, roundId: string) {
     // The round's petitions (counts.ts): the parts by level add up to it, and so do those by status.
     petitions: {
       total: byLevel.reduce((n, l) => n + l.count, 0) + unclassified,
-      raised: intake!.raised_petitions,
-      carriedOver: byLevel.reduce((n, l) => n + l.count, 0) + unclassified - intake!.raised_petitions,
+      raised: intake!.raisedPetitions,
+      carriedOver: byLevel.reduce((n, l) => n + l.count, 0) + unclassified - intake!.raisedPetitions,
     },
     statuses: byStatus,
     intake: intake!,

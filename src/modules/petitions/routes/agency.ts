@@ -11,12 +11,14 @@ import { agencyInbox, agencyItem } from '../queries/inbox.ts';
 import { Obj, ctxOf, envOf, fileFrom, param } from './shared.ts';
 import { downloadResponse } from './council.ts';
 
+// The agency's inbox holds dispatch items (one petition sent to this agency by one letter), addressed
+// by the item's id under /dispatch-items: not under /petitions, where a petition id is expected.
 const ItemParams = AgencyParams.extend({ itemId: param('itemId') });
 
 export function agencyRoutes(r: Router) {
   r.add(
     {
-      method: 'get', path: '/agencies/{agencyId}/petitions', summary: 'Kiến nghị được chuyển đến cơ quan (hộp thư của cơ quan)',
+      method: 'get', path: '/agencies/{agencyId}/dispatch-items', summary: 'Kiến nghị được chuyển đến cơ quan (hộp thư của cơ quan)',
       permission: 'petitions.answer', scope: 'agency',
       request: {
         params: AgencyParams,
@@ -31,7 +33,7 @@ export function agencyRoutes(r: Router) {
   );
   r.add(
     {
-      method: 'get', path: '/agencies/{agencyId}/petitions/{itemId}', summary: 'Chi tiết kiến nghị được chuyển đến cơ quan',
+      method: 'get', path: '/agencies/{agencyId}/dispatch-items/{itemId}', summary: 'Chi tiết kiến nghị được chuyển đến cơ quan',
       permission: 'petitions.answer', scope: 'agency', request: { params: ItemParams }, responses: { 200: jsonOk(Obj) },
     },
     async (c) => {
@@ -42,7 +44,7 @@ export function agencyRoutes(r: Router) {
   );
   r.add(
     {
-      method: 'post', path: '/agencies/{agencyId}/petitions/{itemId}/response',
+      method: 'post', path: '/agencies/{agencyId}/dispatch-items/{itemId}/response',
       summary: 'Trả lời kiến nghị: đã giải quyết / đang giải quyết (lộ trình, thời hạn) / giải trình / chưa giải quyết',
       permission: 'petitions.answer', scope: 'agency',
       request: {
@@ -65,7 +67,7 @@ export function agencyRoutes(r: Router) {
   );
   r.add(
     {
-      method: 'post', path: '/agencies/{agencyId}/petitions/{itemId}/return',
+      method: 'post', path: '/agencies/{agencyId}/dispatch-items/{itemId}/return',
       summary: 'Trả lại kiến nghị không thuộc thẩm quyền (nêu lý do) để Văn phòng chuyển lại',
       permission: 'petitions.answer', scope: 'agency',
       request: { params: ItemParams, body: jsonBody(z.object({ reason: text('Lý do trả lại', 2000) })) },

@@ -55,7 +55,7 @@ import { confirmNotPersonal, heldBack, recheckRound } from '../privacy.ts';
 import { Obj, Ok, VersionRef, canSeeVoters, ctxOf, envOf, fileFrom, param } from './shared.ts';
 
 const RoundParams = CouncilParams.extend({ roundId: param('roundId') });
-const MeetingParams = CouncilParams.extend({ meetingId: param('meetingId') });
+const MeetingParams = CouncilParams.extend({ roundId: param('roundId'), meetingId: param('meetingId') });
 const OpinionParams = CouncilParams.extend({ opinionId: param('opinionId') });
 const PetitionParams = CouncilParams.extend({ petitionId: param('petitionId') });
 
@@ -294,24 +294,24 @@ export function councilRoutes(r: Router) {
   );
   r.add(
     {
-      method: 'patch', path: '/councils/{councilId}/contact-meetings/{meetingId}', summary: 'Sửa hội nghị tiếp xúc cử tri',
+      method: 'patch', path: '/councils/{councilId}/petition-rounds/{roundId}/meetings/{meetingId}', summary: 'Sửa hội nghị tiếp xúc cử tri',
       permission: 'petitions.intake', scope: 'council',
       request: { params: MeetingParams, body: jsonBody(MeetingBody.partial()) }, responses: { 200: jsonOk(Obj) },
     },
     async (c) => {
-      const { councilId, meetingId } = c.req.valid('param');
-      return c.json(await updateMeeting(ctxOf(c), councilId, meetingId, c.req.valid('json')), 200);
+      const { councilId, roundId, meetingId } = c.req.valid('param');
+      return c.json(await updateMeeting(ctxOf(c), councilId, meetingId, c.req.valid('json'), roundId), 200);
     },
   );
   r.add(
     {
-      method: 'delete', path: '/councils/{councilId}/contact-meetings/{meetingId}',
+      method: 'delete', path: '/councils/{councilId}/petition-rounds/{roundId}/meetings/{meetingId}',
       summary: 'Xóa cuộc tiếp xúc cử tri ghi nhầm (chỉ khi chưa có ý kiến nào; đợt còn đang mở)',
       permission: 'petitions.intake', scope: 'council', request: { params: MeetingParams }, responses: { 200: jsonOk(Ok) },
     },
     async (c) => {
-      const { councilId, meetingId } = c.req.valid('param');
-      return c.json(await deleteMeeting(ctxOf(c), councilId, meetingId), 200);
+      const { councilId, roundId, meetingId } = c.req.valid('param');
+      return c.json(await deleteMeeting(ctxOf(c), councilId, meetingId, roundId), 200);
     },
   );
 

@@ -51,7 +51,7 @@ export function AgencyInboxPage() {
   const [deadline, setDeadline] = useState<string | undefined>(sp.get('deadline') ?? undefined);
   const [q, setQ] = useState('');
   const dq = useDebounced(q.trim(), 300);
-  const table = usePagedTable<InboxItem>(`/agencies/${agencyId}/petitions`, { state: state === 'all' ? undefined : state, deadline, q: dq });
+  const table = usePagedTable<InboxItem>(`/agencies/${agencyId}/dispatch-items`, { state: state === 'all' ? undefined : state, deadline, q: dq });
   const [openId, setOpenId] = useState<string | null>(sp.get('item'));
 
   if (table.error && (table.error.status === 403 || table.error.status === 404)) return <ErrorView error={table.error} />;
@@ -153,7 +153,7 @@ export function AgencyInboxPage() {
 }
 
 function ItemPanel(props: { agencyId: string; itemId: string; onDone(): void }) {
-  const item = useApi<InboxItem>(`/agencies/${props.agencyId}/petitions/${props.itemId}`);
+  const item = useApi<InboxItem>(`/agencies/${props.agencyId}/dispatch-items/${props.itemId}`);
   const [form] = Form.useForm();
   const result = Form.useWatch('result', form);
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -168,7 +168,7 @@ function ItemPanel(props: { agencyId: string; itemId: string; onDone(): void }) 
     const v = await form.validateFields();
     setBusy(true);
     try {
-      const r = await api.post<{ id: string }>(`/agencies/${props.agencyId}/petitions/${props.itemId}/response`, {
+      const r = await api.post<{ id: string }>(`/agencies/${props.agencyId}/dispatch-items/${props.itemId}/response`, {
         result: v.result,
         text: v.text.trim(),
         letterNumber: v.letterNumber?.trim() ?? '',
@@ -243,7 +243,7 @@ function ItemPanel(props: { agencyId: string; itemId: string; onDone(): void }) 
           title="Trả lại kiến nghị không thuộc thẩm quyền"
           onClose={() => setReturnOpen(false)}
           onSubmit={async (reason) => {
-            await api.post(`/agencies/${props.agencyId}/petitions/${props.itemId}/return`, { reason });
+            await api.post(`/agencies/${props.agencyId}/dispatch-items/${props.itemId}/return`, { reason });
             message.success('Đã trả lại kiến nghị để Văn phòng HĐND chuyển đúng cơ quan.');
             setReturnOpen(false);
             props.onDone();

@@ -263,7 +263,7 @@ function MeetingsTab(props: {
   /** A meeting created by mistake: only one without opinions can be deleted. */
   const remove = async (m: Meeting) => {
     try {
-      await api.delete(`/councils/${props.councilId}/contact-meetings/${m.id}`);
+      await api.delete(`/councils/${props.councilId}/petition-rounds/${props.roundId}/meetings/${m.id}`);
       message.success('Đã xóa cuộc tiếp xúc cử tri.');
     } catch (err) {
       showError(err);
@@ -387,7 +387,7 @@ function MeetingModal(props: { councilId: string; roundId: string; meeting: Meet
         chairedBy: v.chairedBy?.trim() ?? '',
         notes: v.notes?.trim() ?? '',
       };
-      if (m) await api.patch(`/councils/${props.councilId}/contact-meetings/${m.id}`, body);
+      if (m) await api.patch(`/councils/${props.councilId}/petition-rounds/${props.roundId}/meetings/${m.id}`, body);
       else await api.post(`/councils/${props.councilId}/petition-rounds/${props.roundId}/meetings`, body);
       message.success(m ? 'Đã lưu cuộc tiếp xúc.' : 'Đã thêm cuộc tiếp xúc cử tri.');
       props.onSaved();
@@ -472,7 +472,7 @@ function FiguresTab({ round, councilId }: { round: RoundSummary; councilId: stri
     <div>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={4}><Statistic title="Cuộc tiếp xúc" value={round.intake.meetings} /></Col>
-        <Col xs={12} md={4}><Statistic title="Cử tri dự" value={round.intake.voters_attending} /></Col>
+        <Col xs={12} md={4}><Statistic title="Cử tri dự" value={round.intake.votersAttending} /></Col>
         <Col xs={12} md={4}><Statistic title="Ý kiến, kiến nghị" value={round.intake.opinions} /></Col>
         <Col xs={12} md={4}><Statistic title="Khiếu nại, tố cáo" value={round.intake.complaints} /></Col>
         <Col xs={12} md={4}><Statistic title="Chưa tổng hợp" value={round.intake.unmerged} /></Col>
@@ -541,7 +541,7 @@ function FiguresTab({ round, councilId }: { round: RoundSummary; councilId: stri
           <span style={{ color: '#6b7280' }}>Chưa có kiến nghị nào được tổng hợp trong đợt này.</span>
         ) : (
           <Typography.Paragraph style={{ marginBottom: 0 }}>
-            Qua {two(round.intake.meetings)} cuộc tiếp xúc với {round.intake.voters_attending.toLocaleString('vi-VN')} lượt cử tri, Thường trực{' '}
+            Qua {two(round.intake.meetings)} cuộc tiếp xúc với {round.intake.votersAttending.toLocaleString('vi-VN')} lượt cử tri, Thường trực{' '}
             {round.councilName} đã tổng hợp {two(total)} ý kiến, kiến nghị của cử tri
             {sentences.length > 0 && ', trong đó: '}
             {sentences.map((l, i) => (

@@ -29,7 +29,7 @@ export interface RoundSummary extends Round {
   /** The round's petitions: raised in it plus carried over into it (server: petitions/counts.ts). */
   petitions: { total: number; raised: number; carriedOver: number };
   statuses: { status: string; label: string; count: number }[];
-  intake: { opinions: number; unmerged: number; complaints: number; unclassified: number; meetings: number; voters_attending: number };
+  intake: { opinions: number; unmerged: number; complaints: number; unclassified: number; meetings: number; votersAttending: number };
 }
 
 export interface Meeting {

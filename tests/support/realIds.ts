@@ -1,0 +1,41 @@
+// One existing record per path parameter name of the route registry, in council A (Sa Huỳnh) of
+// the demo data, for the tests that walk every route with real records (fuzz, API shape).
+import { sql } from 'drizzle-orm';
+import type { TestApp } from './app.ts';
+
+const REAL_ID_SQL: Record<string, string> = {
+  petitionId: 'select id::text from petitions where council_id = $c order by created_at limit 1',
+  roundId: 'select id::text from petition_rounds where council_id = $c order by created_at limit 1',
+  meetingId: 'select m.id::text from contact_meetings m join petition_rounds r on r.id = m.round_id where r.council_id = $c limit 1',
+  opinionId: 'select id::text from petition_opinions where council_id = $c order by created_at limit 1',
+  delegateId: 'select id::text from delegates where council_id = $c limit 1',
+  bodyId: 'select id::text from bodies where council_id = $c limit 1',
+  membershipId: 'select m.id::text from memberships m join bodies b on b.id = m.body_id where b.council_id = $c limit 1',
+  unitId: 'select id::text from admin_units order by code limit 1',
+  userId: "select id::text from users where username = 'vp.sahuynh'",
+  grantId: "select g.id::text from role_grants g join users u on u.id = g.user_id where u.username = 'vp.sahuynh' limit 1",
+  fieldId: 'select id::text from petition_fields where council_id = $c limit 1',
+  documentId: 'select id::text from documents where council_id = $c limit 1',
+  issuerId: 'select id::text from document_issuers where council_id = $c limit 1',
+  itemId: 'select i.id::text from petition_dispatch_items i join petition_dispatches d on d.id = i.dispatch_id where d.agency_id = $a limit 1',
+  id: 'select id::text from text_abbreviations limit 1',
+};
+
+/** Parameters that always take the value below (scope ids, a template key, a year). */
+export const FIXED_PARAMS = new Set(['councilId', 'agencyId', 'templateKey', 'year']);
+
+export async function realIds(t: TestApp): Promise<Map<string, string>> {
+  const council = t.id('council:sa-huynh');
+  const agency = t.id('agency:so-xay-dung');
+  const ids = new Map<string, string>([
+    ['councilId', council],
+    ['agencyId', agency],
+    ['templateKey', 'petition_round_report'],
+    ['year', '2026'],
+  ]);
+  for (const [name, q] of Object.entries(REAL_ID_SQL)) {
+    const rows = (await t.db.execute(sql.raw(q.replace('$c', `'${council}'`).replace('$a', `'${agency}'`)))).rows as { id: string }[];
+    if (rows[0]) ids.set(name, rows[0].id);
+  }
+  return ids;
+}
