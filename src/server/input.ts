@@ -93,14 +93,18 @@ export const checkText: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (c.req.raw.body && JSON_TYPE.test(type)) {
-    let body: unknown;
-    try {
-      body = JSON.parse(await c.req.text());
-    } catch {
-      throw badRequest('Dữ liệu gửi lên không đúng định dạng JSON.');
+    const raw = await c.req.text();
+    if (raw.trim() !== '') {
+      // An empty body is left to the route: one without a body ignores it, one with a body refuses it.
+      let body: unknown;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw badRequest('Dữ liệu gửi lên không đúng định dạng JSON.');
+      }
+      const where = invalidTextPath(body);
+      if (where) throw invalidText(`trường "${where}"`);
     }
-    const where = invalidTextPath(body);
-    if (where) throw invalidText(`trường "${where}"`);
   } else if (c.req.raw.body && (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded')) {
     let form: FormData;
     try {
