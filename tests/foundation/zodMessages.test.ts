@@ -39,7 +39,7 @@ for (const kind of dbKinds()) {
         ['array expected', () => vp.post(`/api/councils/${council}/opinions/bulk`, { roundId: 'not-a-uuid', channel: 'pigeon', items: 'many' })],
         ['enum and page', () => vp.get(`/api/councils/${council}/petitions?deadline=someday&page=abc&pageSize=1000`)],
         ['uuid list', () => vp.post(`/api/councils/${council}/dispatches`, { roundId: 42, petitionIds: ['x'], letterDate: '2026-02-31' })],
-        ['answer result', () => sx.post(`/api/agencies/${agency}/petitions/${t.id('council:sa-huynh')}/response`, { result: 'great', text: 7 })],
+        ['answer result', () => sx.post(`/api/agencies/${agency}/dispatch-items/${t.id('council:sa-huynh')}/response`, { result: 'great', text: 7 })],
         ['object expected', () => vp.put('/api/notification-preferences', { items: [5, { kind: 'petition.answered', channel: 'pigeon' }] })],
         ['empty list', () => vp.put('/api/notification-preferences', { items: [] })],
         ['unread flag', () => vp.get('/api/notifications?unread=maybe')],

@@ -46,7 +46,7 @@ for (const kind of dbKinds()) {
     const mailsTo = (user: string) => smtp.mails.filter((m) => m.to.includes(EMAILS[user]!));
     const soXayDung = () => t.id('agency:so-xay-dung');
     const inboxItem = async (petitionId: string) => {
-      const inbox = await json(sx.get(`/api/agencies/${soXayDung()}/petitions?state=pending&pageSize=100`));
+      const inbox = await json(sx.get(`/api/agencies/${soXayDung()}/dispatch-items?state=pending&pageSize=100`));
       return inbox.items.find((i: { petitionId: string }) => i.petitionId === petitionId) as { id: string };
     };
     const notes = async (c: TestClient) => (await json(c.get('/api/notifications?pageSize=100'))).items as { kind: string; title: string; body: string; link: string; councilId: string | null }[];
@@ -99,16 +99,16 @@ for (const kind of dbKinds()) {
       await json(vp.put('/api/notification-preferences', { items: [{ kind: 'petition.returned', channel: 'off' }] }));
 
       const before = smtp.mails.length;
-      await json(sx.post(`/api/agencies/${soXayDung()}/petitions/${(await inboxItem(a.id)).id}/response`, {
+      await json(sx.post(`/api/agencies/${soXayDung()}/dispatch-items/${(await inboxItem(a.id)).id}/response`, {
         result: 'resolved', text: 'Đã nạo vét xong luồng vào cửa biển trong tháng 11.',
       }), 201);
-      await json(sx.post(`/api/agencies/${soXayDung()}/petitions/${(await inboxItem(b.id)).id}/response`, {
+      await json(sx.post(`/api/agencies/${soXayDung()}/dispatch-items/${(await inboxItem(b.id)).id}/response`, {
         result: 'explained', text: 'Tuyến đường thuộc thẩm quyền đầu tư của UBND phường; Sở đã có ý kiến đề nghị UBND phường bố trí vốn.',
       }), 201);
-      await json(sx.post(`/api/agencies/${soXayDung()}/petitions/${(await inboxItem(c.id)).id}/return`, {
+      await json(sx.post(`/api/agencies/${soXayDung()}/dispatch-items/${(await inboxItem(c.id)).id}/return`, {
         reason: 'Kè biển thuộc thẩm quyền của Sở Nông nghiệp và Môi trường',
       }), 200);
-      await json(sx.post(`/api/agencies/${soXayDung()}/petitions/${(await inboxItem(prov.id)).id}/response`, {
+      await json(sx.post(`/api/agencies/${soXayDung()}/dispatch-items/${(await inboxItem(prov.id)).id}/response`, {
         result: 'in_progress', text: 'Đang lập dự án.', roadmap: 'Trình phê duyệt chủ trương năm 2027.', committedDate: '2027-06-30',
       }), 201);
       await deliverPending(deps());
@@ -153,7 +153,7 @@ for (const kind of dbKinds()) {
       // E-mail right away once chosen.
       await json(vp.put('/api/notification-preferences', { items: [{ kind: 'petition.returned', channel: 'email' }] }));
       const d = await dispatchedPetition(t, vp, 'sa-huynh', 'sa-huynh', 'so-xay-dung', 'Đề nghị cấp nước sạch cho thôn Châu Me.', '2026-11-26');
-      await json(sx.post(`/api/agencies/${soXayDung()}/petitions/${(await inboxItem(d.id)).id}/return`, { reason: 'Cấp nước thuộc Công ty cấp thoát nước' }), 200);
+      await json(sx.post(`/api/agencies/${soXayDung()}/dispatch-items/${(await inboxItem(d.id)).id}/return`, { reason: 'Cấp nước thuộc Công ty cấp thoát nước' }), 200);
       const returned: ReceivedMail = await waitFor('the return e-mail', () => mailsTo('vp.sahuynh').find((m) => m.subject.includes(`trả lại kiến nghị số ${d.number}`)));
       expect(returned.body).toContain('Lý do: Cấp nước thuộc Công ty cấp thoát nước');
       expect(mailsTo('vp.tinh').filter((m) => m.subject.includes(`số ${d.number}`))).toHaveLength(0);
@@ -177,7 +177,7 @@ for (const kind of dbKinds()) {
       const agencyHome = await json(sx.get('/api/todo'));
       const inbox = agencyHome.groups.find((g: { scope: string }) => g.scope === 'agency');
       const toAnswer = inbox.entries.find((e: { key: string }) => e.key === 'agency-to-answer');
-      const list = await json(sx.get(`/api/agencies/${soXayDung()}/petitions?state=pending&pageSize=5`));
+      const list = await json(sx.get(`/api/agencies/${soXayDung()}/dispatch-items?state=pending&pageSize=5`));
       expect(toAnswer.count).toBe(list.total);
       expect(toAnswer.preview.map((p: { title: string }) => p.title.match(/số (\d+)/)![1])).toEqual(list.items.map((i: { number: number }) => String(i.number)));
 
