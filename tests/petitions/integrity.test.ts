@@ -189,13 +189,13 @@ for (const kind of dbKinds()) {
       expect(res.status).toBe(422);
       expect((await res.json()).error.message).toBe('Đại biểu dự hội nghị phải là đại biểu của HĐND này.');
       const m = await json(vp.post(`${base}/petition-rounds/${roundId}/meetings`, { heldOn: '2026-11-24', delegateIds: [own] }), 201);
-      expect((await vp.patch(`${base}/contact-meetings/${m.id}`, { delegateIds: [own, other] })).status).toBe(422);
+      expect((await vp.patch(`${base}/petition-rounds/${roundId}/meetings/${m.id}`, { delegateIds: [own, other] })).status).toBe(422);
       // A joint meeting with the provincial council may list its delegates.
       const prov = t.id('delegate:province:0');
-      expect((await vp.patch(`${base}/contact-meetings/${m.id}`, { delegateIds: [own, prov] })).status).toBe(422);
-      await json(vp.patch(`${base}/contact-meetings/${m.id}`, { jointCouncilId: t.id('council:province'), delegateIds: [own, prov] }));
+      expect((await vp.patch(`${base}/petition-rounds/${roundId}/meetings/${m.id}`, { delegateIds: [own, prov] })).status).toBe(422);
+      await json(vp.patch(`${base}/petition-rounds/${roundId}/meetings/${m.id}`, { jointCouncilId: t.id('council:province'), delegateIds: [own, prov] }));
       // Dropping the joint council while its delegates are listed is refused.
-      expect((await vp.patch(`${base}/contact-meetings/${m.id}`, { jointCouncilId: null })).status).toBe(422);
+      expect((await vp.patch(`${base}/petition-rounds/${roundId}/meetings/${m.id}`, { jointCouncilId: null })).status).toBe(422);
     });
   });
 }
