@@ -60,6 +60,10 @@ async function cmdServe(args: string[]) {
   }
   const dataDir = database.kind === 'pglite' ? database.where : undefined;
   const deps = { db: database.db, dbKind: database.kind, clock: () => new Date(), config: env.app, dataDir };
+  if (process.env.NT_TEST_SCRYPT_LOG2N) {
+    console.warn('CẢNH BÁO: NT_TEST_SCRYPT_LOG2N chỉ dùng cho kiểm thử — mật khẩu mới sẽ được băm yếu hơn mức OWASP. Hãy bỏ biến này.');
+  }
+  if (env.app.trustProxy?.length) console.log(`Tin X-Forwarded-For từ proxy: ${env.app.trustProxy.join(', ')}`);
   const app = createApp(deps, { webRoot: path.join(ROOT, 'dist/web') });
   // Daily jobs of the modules (reminders, notification digest): checked hourly, once a day across processes.
   const stopJobs = startDailyJobs(deps);

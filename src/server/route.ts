@@ -39,11 +39,20 @@ const errorResponses = {
   422: { description: 'Dữ liệu không hợp lệ', content: { 'application/json': { schema: ErrorBody } } },
 } as const;
 
-function authorize(permission: string | null, scope: ScopeKind): MiddlewareHandler<AppEnv> {
+/** What a signed-in user must do before anything else (enforced here, for every route). */
+export type PendingStep = 'password' | 'totp';
+
+function authorize(permission: string | null, scope: ScopeKind, pending: PendingStep[] = []): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (scope === 'public') return next();
     const user = c.get('user');
     if (!user) throw unauthorized();
+    if (user.mustChangePassword && !pending.includes('password')) {
+      throw forbidden('Bạn cần đổi mật khẩu do quản trị viên đặt trước khi tiếp tục sử dụng Nghị Trường.');
+    }
+    if (user.mustEnrollTotp && !pending.includes('totp')) {
+      throw forbidden('Tài khoản của bạn bắt buộc dùng xác thực hai bước. Hãy bật xác thực hai bước trước khi tiếp tục.');
+    }
     if (scope === 'authenticated') return next();
     const perm = permission!;
     if (scope === 'global') {
@@ -62,6 +71,11 @@ export type RouteSpec = RouteConfig & {
   permission?: string;
   scope: ScopeKind;
   summary: string;
+  /**
+   * Still allowed while the user must change their password ('password') or set up two-factor
+   * sign-in ('totp'); every other route answers 403 until then.
+   */
+  pending?: PendingStep[];
 };
 
 export class Router {
@@ -71,7 +85,7 @@ export class Router {
   }
 
   add<R extends RouteSpec>(spec: R, handler: RouteHandler<R, AppEnv>): void {
-    const { permission, scope, ...config } = spec;
+    const { permission, scope, pending, ...config } = spec;
     if (scope !== 'public' && scope !== 'authenticated') {
       if (!permission) throw new Error(`Route ${spec.method} ${spec.path} needs a permission`);
       permissionDef(permission); // throws on typos
@@ -85,7 +99,7 @@ export class Router {
     const route = createRoute({
       ...config,
       responses: { ...errorResponses, ...config.responses },
-      middleware: [authorize(permission ?? null, scope)],
+      middleware: [authorize(permission ?? null, scope, pending)],
     } as RouteConfig);
     this.app.openapi(route as unknown as R, handler);
     if (routeRegistry.some((r) => r.method === spec.method.toUpperCase() && r.path === spec.path)) return;
