@@ -72,13 +72,13 @@ export async function login(c: Context<AppEnv>, input: { username: string; passw
   const passwordOk = (await verifyPassword(input.password, usable?.passwordHash ?? (await dummyHash()))) && !!usable;
   const fail = { username: input.username, address };
   if (!passwordOk) {
-    await recordFailure(db, keys, now, { ...fail, reason: 'password' });
+    await recordFailure(db, keys, now, { ...fail, reason: 'Sai mật khẩu hoặc tên đăng nhập' });
     throw unauthorized(WRONG_LOGIN);
   }
   if (usable.totpSecret) {
     if (!input.totpCode) return { ok: false, totpRequired: true };
     if (!(await consumeTotpCode(db, { ...usable, totpSecret: usable.totpSecret }, input.totpCode.trim(), now))) {
-      await recordFailure(db, keys, now, { ...fail, reason: 'totp' });
+      await recordFailure(db, keys, now, { ...fail, reason: 'Sai mã xác thực' });
       throw unauthorized(WRONG_CODE);
     }
   }
@@ -111,7 +111,7 @@ export async function checkCurrentPassword(c: Context<AppEnv>, userId: string, p
   if (!u) throw unauthorized();
   const keys = await checkLoginLimit(db, u.username, address, now);
   if (!(await verifyPassword(password, u.passwordHash))) {
-    await recordFailure(db, keys, now, { username: u.username, address, reason: 'current_password' });
+    await recordFailure(db, keys, now, { username: u.username, address, reason: 'Sai mật khẩu hiện tại (khi đổi mật khẩu hoặc tắt xác thực hai bước)' });
     throw wrong();
   }
 }

@@ -19,6 +19,9 @@ export interface Me {
   username: string;
   fullName: string;
   mustChangePassword: boolean;
+  /** Two-factor sign-in is required but not set up: only that page until it is. */
+  mustEnrollTotp: boolean;
+  totpEnabled: boolean;
   csrfToken: string;
   isAdmin: boolean;
   grants: Grant[];
@@ -43,7 +46,8 @@ interface AuthState {
   me: Me | null;
   menu: MenuItem[];
   loading: boolean;
-  login(username: string, password: string): Promise<void>;
+  /** 'totp': the password was right and the account asks for its authenticator code (call again with it). */
+  login(username: string, password: string, totpCode?: string): Promise<'ok' | 'totp'>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
   /** May the user manage directory data (delegates, bodies) of this council? */
@@ -66,7 +70,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const asked = generation.current;
     try {
       const m = await request<Me>('GET', '/auth/me', { quiet401: true });
-      const items = await request<MenuItem[]>('GET', '/menu', { quiet401: true });
+      // Until the forced password change or two-factor setup is done the server refuses the menu.
+      const pending = m.mustChangePassword || m.mustEnrollTotp;
+      const items = pending ? [] : await request<MenuItem[]>('GET', '/menu', { quiet401: true });
       if (asked !== generation.current) return;
       setCsrfToken(m.csrfToken);
       setMe(m);
@@ -92,10 +98,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(
-    async (username: string, password: string) => {
-      await request('POST', '/auth/login', { body: { username, password }, quiet401: true });
+    async (username: string, password: string, totpCode?: string) => {
+      const r = await request<{ ok: boolean; totpRequired?: boolean }>('POST', '/auth/login', {
+        body: { username, password, ...(totpCode ? { totpCode } : {}) },
+        quiet401: true,
+      });
+      if (r.totpRequired) return 'totp' as const;
       generation.current++;
       await refresh();
+      return 'ok' as const;
     },
     [refresh],
   );
