@@ -163,14 +163,7 @@ function SessionsCard() {
   };
   const others = (sessions.data ?? []).filter((s) => !s.current).length;
   return (
-    <Card
-      title="Phiên đăng nhập"
-      extra={
-        <Popconfirm title="Kết thúc mọi phiên khác?" okText="Kết thúc" cancelText="Không" onConfirm={endOthers} disabled={!others}>
-          <Button disabled={!others}>Kết thúc các phiên khác</Button>
-        </Popconfirm>
-      }
-    >
+    <Card title="Phiên đăng nhập">
       {sessions.error ? (
         <ErrorView error={sessions.error} onRetry={sessions.reload} />
       ) : (
@@ -203,6 +196,9 @@ function SessionsCard() {
           )}
         />
       )}
+      <Popconfirm title="Kết thúc mọi phiên khác?" okText="Kết thúc" cancelText="Không" onConfirm={endOthers} disabled={!others}>
+        <Button disabled={!others} style={{ marginTop: 12 }}>Kết thúc các phiên khác</Button>
+      </Popconfirm>
     </Card>
   );
 }
