@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOGIN_RULES, loginWait, type Counter } from './loginThrottle.ts';
+import { LOGIN_RULES, addressBucket, loginWait, throttleKeys, type Counter } from './loginThrottle.ts';
 
 const now = new Date('2026-11-26T02:00:00Z');
 const at = (ms: number) => new Date(now.getTime() + ms);
@@ -35,5 +35,21 @@ describe('login throttle rules', () => {
     expect(loginWait({ account: counter(9), pair: counter(1) }, now)).toBe(0);
     expect(loginWait({ account: counter(10), pair: counter(1) }, now)).toBe(60_000);
     expect(loginWait({ account: counter(10) }, now)).toBe(0);
+  });
+});
+
+describe('address buckets', () => {
+  it('counts an IPv6 client by its /64 network and an IPv4 client by its address', () => {
+    expect(addressBucket('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressBucket('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(addressBucket('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(addressBucket('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressBucket('::1')).toBe('0:0:0:0::/64');
+    expect(addressBucket('unknown')).toBe('unknown');
+    expect(throttleKeys('vp.tinh', '2001:db8:1:2::9')).toEqual({
+      address: 'a:2001:db8:1:2::/64',
+      account: 'u:vp.tinh',
+      pair: 'p:vp.tinh 2001:db8:1:2::/64',
+    });
   });
 });

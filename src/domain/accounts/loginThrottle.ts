@@ -1,5 +1,5 @@
-// Login throttling rules (pure). Failed logins are counted under three keys, shared by every
-// server process through the login_attempts table:
+// Login throttling rules (pure). Failed logins are counted under three keys (IPv6 addresses by
+// their /64 network), shared by every server process through the login_attempts table:
 // - per client address: 30 failures within 15 minutes refuse that address (any username) until
 //   the window ends; other addresses are not affected, so the server is never locked as a whole;
 // - per username and address pair: 5 failures are free, then each further attempt from that
@@ -31,9 +31,24 @@ export interface Counter {
 
 export type CounterKind = 'address' | 'account' | 'pair';
 
+/**
+ * The address an attempt is counted under: an IPv4 address as it is, an IPv6 address by its /64
+ * network (one subscriber usually holds a whole /64 and could rotate through it).
+ */
+export function addressBucket(address: string): string {
+  if (!address.includes(':')) return address;
+  const [head, tail] = address.toLowerCase().split('::') as [string, string | undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return address;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 /** The counter keys of one attempt (username already trimmed and lower-cased). */
 export function throttleKeys(username: string, address: string): Record<CounterKind, string> {
-  return { address: `a:${address}`, account: `u:${username}`, pair: `p:${username} ${address}` };
+  const a = addressBucket(address);
+  return { address: `a:${a}`, account: `u:${username}`, pair: `p:${username} ${a}` };
 }
 
 export function windowMs(kind: CounterKind): number {
