@@ -69,4 +69,26 @@ describe.skipIf(!browserAvailable())('giao diện web: xác thực hai bước v
       await ctx.close();
     }
   });
+
+  it('quản trị viên thấy trạng thái xác thực hai bước, bắt buộc với một người và đặt lại', { timeout: 180_000 }, async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await login(page, server.baseUrl, 'admin');
+      await page.goto(`${server.baseUrl}/users`);
+      await page.getByPlaceholder('Tìm theo tên đăng nhập hoặc họ tên').fill('vp.tinh');
+      const row = page.locator('.ant-table-row', { hasText: 'vp.tinh' });
+      await expectText(row, 'Đã bật', 'Không bắt buộc');
+      if (shots) await page.screenshot({ path: path.join(shots, 'users-1440.png') });
+      await row.getByRole('switch', { name: 'Bắt buộc xác thực hai bước với vp.tinh' }).click();
+      await page.getByText('vp.tinh phải dùng xác thực hai bước.').waitFor();
+      await row.getByRole('button', { name: 'Đặt lại', exact: true }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: 'Đặt lại' }).click();
+      await page.getByText('Đã đặt lại xác thực hai bước của vp.tinh.').waitFor();
+      await expectText(row, 'Chưa bật', 'Bắt buộc');
+    } finally {
+      await ctx.close();
+    }
+  });
 });
