@@ -46,8 +46,7 @@ interface AuthState {
   me: Me | null;
   menu: MenuItem[];
   loading: boolean;
-  /** 'totp': the password was right and the account asks for its authenticator code (call again with it). */
-  login(username: string, password: string, totpCode?: string): Promise<'ok' | 'totp'>;
+  login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
   /** May the user manage directory data (delegates, bodies) of this council? */
@@ -98,15 +97,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(
-    async (username: string, password: string, totpCode?: string) => {
-      const r = await request<{ ok: boolean; totpRequired?: boolean }>('POST', '/auth/login', {
-        body: { username, password, ...(totpCode ? { totpCode } : {}) },
-        quiet401: true,
-      });
-      if (r.totpRequired) return 'totp' as const;
+    async (username: string, password: string) => {
+      await request('POST', '/auth/login', { body: { username, password }, quiet401: true });
       generation.current++;
       await refresh();
-      return 'ok' as const;
     },
     [refresh],
   );
