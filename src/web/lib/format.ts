@@ -74,7 +74,6 @@ export const FIELD_LABELS: Record<string, string> = {
   totp: 'Có mã xác thực',
   address: 'Địa chỉ mạng',
   userAgent: 'Thiết bị (trình duyệt)',
-  reason: 'Lý do',
   sessions: 'Số phiên',
   current: 'Gồm phiên đang dùng',
   otherSessionsEnded: 'Số phiên khác đã kết thúc',
