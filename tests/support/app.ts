@@ -49,7 +49,7 @@ export async function createTestApp(
     dataDir?: string;
   } = {},
 ): Promise<TestApp> {
-  const database: Database & { url?: string } = opts.database ?? (await createTestDb(kind));
+  const database = opts.database ?? (await createTestDb(kind));
   const state = { now: new Date(opts.now ?? '2026-11-26T02:00:00Z') };
   const ids = opts.seed === false ? new Map<string, string>() : await seedDemo(database.db, state.now);
   const app = createApp({
