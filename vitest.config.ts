@@ -8,5 +8,8 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: keep concurrency modest so PGlite/PostgreSQL/Chromium suites do not starve each other.
     maxWorkers: 2,
+    // Passwords are hashed at scrypt N = 2^10 in tests instead of OWASP's 2^17 (a login would take
+    // seconds on this machine); tests/foundation/password.test.ts checks the real cost.
+    env: { NT_TEST_SCRYPT_LOG2N: '10' },
   },
 });

@@ -9,6 +9,7 @@ import { runFirstPageBench } from './firstPage.ts';
 import { runDurabilityBench } from './durability.ts';
 import { runHttpBench } from './http.ts';
 import { runImportBench } from './importOpinions.ts';
+import { runLoginBench } from './login.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 const all: { section: string; rows: Row[] }[] = [];
@@ -28,6 +29,8 @@ console.log('\n6. Requests per second at 100 connections (real server processes)
 all.push({ section: 'http', rows: await runHttpBench({ quick }) });
 console.log('\n7. Importing 20,000 opinions');
 all.push({ section: 'import', rows: await runImportBench(quick ? { rows: 5_000 } : {}) });
+console.log('\n8. Login at the real scrypt cost');
+all.push({ section: 'login', rows: await runLoginBench(quick ? 3 : 5) });
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + ' ' : s.padEnd(n));
 for (const { section, rows } of all) {

@@ -9,6 +9,7 @@ import { openDatabase } from '../db/client.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { readEnv } from '../server/config.ts';
+import { dummyHash } from '../modules/accounts/password.ts';
 import { createApp } from '../server/app.ts';
 import { isFresh, seedDemo } from '../server/seed.ts';
 import { installModules } from '../server/install.ts';
@@ -60,6 +61,12 @@ async function cmdServe(args: string[]) {
   }
   const dataDir = database.kind === 'pglite' ? database.where : undefined;
   const deps = { db: database.db, dbKind: database.kind, clock: () => new Date(), config: env.app, dataDir };
+  if (process.env.NT_TEST_SCRYPT_LOG2N) {
+    console.warn('CẢNH BÁO: NT_TEST_SCRYPT_LOG2N chỉ dùng cho kiểm thử — mật khẩu mới sẽ được băm yếu hơn mức OWASP. Hãy bỏ biến này.');
+  }
+  // The first login with an unknown username must not be slower than the others (login.ts).
+  void dummyHash();
+  if (env.app.trustProxy?.length) console.log(`Tin X-Forwarded-For từ proxy: ${env.app.trustProxy.join(', ')}`);
   const app = createApp(deps, { webRoot: path.join(ROOT, 'dist/web') });
   // Daily jobs of the modules (reminders, notification digest): checked hourly, once a day across processes.
   const stopJobs = startDailyJobs(deps);

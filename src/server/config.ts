@@ -1,5 +1,6 @@
 // Reads the server's settings from the environment (documented in the README).
 import type { AppConfig } from './context.ts';
+import { parseTrustProxy } from './clientAddress.ts';
 
 export interface EnvSettings {
   port: number;
@@ -22,6 +23,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
       secureCookies: env.SECURE_COOKIES === 'true',
       digestHour,
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
       smtp: smtpHost
         ? {
             host: smtpHost,

@@ -9,6 +9,8 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Hour of the day (Vietnam time, 0–23) from which the daily notification digest is sent; default 17. */
   digestHour?: number;
+  /** TRUST_PROXY: proxies (addresses, CIDRs) whose X-Forwarded-For is believed (clientAddress.ts). */
+  trustProxy?: string[];
   smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string };
 }
 

@@ -16,6 +16,10 @@ export interface AuthUser {
   grants: Grant[];
   csrfToken: string;
   mustChangePassword: boolean;
+  /** Two-factor sign-in is required of this user (by them or a role) but not set up yet. */
+  mustEnrollTotp: boolean;
+  /** The id of the session this request came with. */
+  sessionId: string;
 }
 
 /**

@@ -42,11 +42,20 @@ const errorResponses = {
   422: { description: 'Dữ liệu không hợp lệ', content: { 'application/json': { schema: ErrorBody } } },
 } as const;
 
-function authorize(permission: string | null, scope: ScopeKind): MiddlewareHandler<AppEnv> {
+/** What a signed-in user must do before anything else (enforced here, for every route). */
+export type PendingStep = 'password' | 'totp';
+
+function authorize(permission: string | null, scope: ScopeKind, pending: PendingStep[] = []): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (scope === 'public') return next();
     const user = c.get('user');
     if (!user) throw unauthorized();
+    if (user.mustChangePassword && !pending.includes('password')) {
+      throw forbidden('Bạn cần đổi mật khẩu do quản trị viên đặt trước khi tiếp tục sử dụng Nghị Trường.');
+    }
+    if (user.mustEnrollTotp && !pending.includes('totp')) {
+      throw forbidden('Tài khoản của bạn bắt buộc dùng xác thực hai bước. Hãy bật xác thực hai bước trước khi tiếp tục.');
+    }
     if (scope === 'authenticated') return next();
     const perm = permission!;
     if (scope === 'global') {
@@ -67,6 +76,11 @@ export type RouteSpec = RouteConfig & {
   summary: string;
   /** Largest request body in bytes (see BodyLimit); JSON routes default to BodyLimit.json, upload routes must state theirs. */
   bodyLimit?: number;
+  /**
+   * Still allowed while the user must change their password ('password') or set up two-factor
+   * sign-in ('totp'); every other route answers 403 until then.
+   */
+  pending?: PendingStep[];
 };
 
 function isUpload(spec: RouteConfig): boolean {
@@ -81,7 +95,7 @@ export class Router {
   }
 
   add<R extends RouteSpec>(spec: R, handler: RouteHandler<R, AppEnv>): void {
-    const { permission, scope, bodyLimit, ...config } = spec;
+    const { permission, scope, bodyLimit, pending, ...config } = spec;
     if (isUpload(spec) && bodyLimit === undefined) throw new Error(`Upload route ${spec.method} ${spec.path} must state its bodyLimit`);
     const maxBytes = bodyLimit ?? BodyLimit.json;
     if (scope !== 'public' && scope !== 'authenticated') {
@@ -99,7 +113,7 @@ export class Router {
       responses: { ...errorResponses, ...config.responses },
       // Size first (before anything reads the body), then the text check (it reveals nothing about
       // the data, so it may precede the permission check), then who may call.
-      middleware: [limitBody(maxBytes), checkText, authorize(permission ?? null, scope)],
+      middleware: [limitBody(maxBytes), checkText, authorize(permission ?? null, scope, pending)],
     } as RouteConfig);
     this.app.openapi(route as unknown as R, handler);
     if (routeRegistry.some((r) => r.method === spec.method.toUpperCase() && r.path === spec.path)) return;

@@ -23,6 +23,8 @@ const DelegateDetailPage = lazyPage(() => import('./pages/DelegateDetailPage.tsx
 const BodiesPage = lazyPage(() => import('./pages/BodiesPage.tsx'), 'BodiesPage');
 const AgenciesPage = lazyPage(() => import('./pages/AgenciesPage.tsx'), 'AgenciesPage');
 const UsersPage = lazyPage(() => import('./pages/UsersPage.tsx'), 'UsersPage');
+const AccountPage = lazyPage(() => import('./pages/AccountPage.tsx'), 'AccountPage');
+const ForcedTotpPage = lazyPage(() => import('./pages/AccountPage.tsx'), 'ForcedTotpPage');
 const AuditPage = lazyPage(() => import('./pages/AuditPage.tsx'), 'AuditPage');
 const AbbreviationsPage = lazyPage(() => import('./pages/AbbreviationsPage.tsx'), 'AbbreviationsPage');
 const RoundsPage = lazyPage(() => import('./pages/petitions/RoundsPage.tsx'), 'RoundsPage');
@@ -49,6 +51,7 @@ function RequireUser({ children }: { children: React.ReactNode }) {
   if (loading) return <Loading tip="Đang mở Nghị Trường…" />;
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (me.mustChangePassword) return <ForcedPasswordPage />;
+  if (me.mustEnrollTotp) return <ForcedTotpPage />;
   return <>{children}</>;
 }
 
@@ -75,6 +78,7 @@ export function AppRoutes() {
           <Route path="councils" element={<CouncilsPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="account" element={<AccountPage />} />
           <Route path="text/abbreviations" element={<AbbreviationsPage />} />
           <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
           <Route path="calendar" element={<CalendarPage />} />

@@ -122,6 +122,14 @@ export async function createTestApp(
   };
 }
 
+/**
+ * The third argument of app.request that makes a request arrive from `address`, as
+ * @hono/node-server passes the socket (clientAddress reads it).
+ */
+export function fromAddress(address: string) {
+  return { incoming: { socket: { remoteAddress: address } } };
+}
+
 /** Runs a describe block once per available database. */
 export function eachDb(fn: (kind: DbKind) => void, kinds: DbKind[]): void {
   for (const k of kinds) fn(k);

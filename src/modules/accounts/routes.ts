@@ -1,21 +1,20 @@
 import { z } from '@hono/zod-openapi';
-import { asc, inArray } from 'drizzle-orm';
-import { conflict, invalid, tooMany, unauthorized } from '../../server/errors.ts';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { conflict, invalid } from '../../server/errors.ts';
 import { Id, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router } from '../../server/route.ts';
 import { SUPER_ROLE } from '../../server/permissions.ts';
 import { actorOf } from '../audit/service.ts';
 import { agencies, bodies, councils } from '../directory/schema.ts';
-import { verifyPassword } from './password.ts';
-import { AttemptLimiter } from './rateLimit.ts';
 import { ROLES } from './roles.ts';
 import { EXPORT_MAX, xlsxOk, xlsxResponse } from '../spreadsheets/export.ts';
 import {
-  changeOwnPassword, createUser, findUserForLogin, grantRole, listUsers, revokeRole, updateUser,
+  changeOwnPassword, createUser, disableTotp, endOwnSessions, enableTotp, grantRole, listTotpRoles, listUsers, revokeRole, setTotpRoles, updateUser,
 } from './service.ts';
-import { endSession, startSession } from './session.ts';
-
-const byUsername = new AttemptLimiter(5, 15 * 60_000);
-const byAddress = new AttemptLimiter(30, 15 * 60_000);
+import { checkCurrentPassword, login } from './login.ts';
+import { clearSessionCookie, listSessions } from './session.ts';
+import { newTotpSecret, totpUri } from './totp.ts';
+import { users } from './schema.ts';
+import { clientAddress } from '../../server/clientAddress.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
 const GrantSchema = z.object({
@@ -35,6 +34,8 @@ const MeSchema = z
     username: z.string(),
     fullName: z.string(),
     mustChangePassword: z.boolean(),
+    mustEnrollTotp: z.boolean(),
+    totpEnabled: z.boolean(),
     csrfToken: z.string(),
     isAdmin: z.boolean(),
     grants: z.array(GrantSchema),
@@ -50,11 +51,24 @@ const UserSchema = z
     email: z.string(),
     active: z.boolean(),
     mustChangePassword: z.boolean(),
+    totpEnabled: z.boolean(),
+    totpRequired: z.boolean(),
     delegateId: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .openapi('User');
+
+const SessionSchema = z
+  .object({
+    id: z.string(),
+    userAgent: z.string(),
+    address: z.string(),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    current: z.boolean(),
+  })
+  .openapi('Session');
 
 const UserParams = z.object({ userId: Id.openapi({ param: { name: 'userId', in: 'path' } }) });
 const GrantParams = UserParams.extend({ grantId: Id.openapi({ param: { name: 'grantId', in: 'path' } }) });
@@ -64,45 +78,85 @@ export function accountRoutes(r: Router) {
     {
       method: 'post',
       path: '/auth/login',
-      summary: 'Đăng nhập',
+      summary: 'Đăng nhập (mật khẩu, rồi mã xác thực nếu tài khoản dùng xác thực hai bước)',
       scope: 'public',
       request: {
-        body: jsonBody(z.object({ username: text('Tên đăng nhập', 100), password: z.string().min(1, 'Mật khẩu không được để trống.').max(200) })),
+        body: jsonBody(
+          z.object({
+            username: text('Tên đăng nhập', 100),
+            password: z.string().min(1, 'Mật khẩu không được để trống.').max(200),
+            totpCode: z.string().max(20).optional().describe('Mã 6 chữ số từ ứng dụng xác thực, khi bước mật khẩu trả về totpRequired'),
+          }),
+        ),
       },
+      responses: { 200: jsonOk(z.object({ ok: z.boolean(), totpRequired: z.boolean().optional() })) },
+    },
+    async (c) => c.json(await login(c, c.req.valid('json')), 200),
+  );
+
+  r.add(
+    { method: 'post', path: '/auth/logout', summary: 'Đăng xuất', scope: 'authenticated', pending: ['password', 'totp'], responses: { 200: jsonOk(Ok) } },
+    async (c) => {
+      await endOwnSessions(c.var.db, c.var.user!, { logout: true, address: clientAddress(c) });
+      clearSessionCookie(c);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  r.add(
+    {
+      method: 'get',
+      path: '/auth/sessions',
+      summary: 'Các phiên đăng nhập của chính mình',
+      scope: 'authenticated',
+      pending: ['password', 'totp'],
+      responses: { 200: jsonOk(z.array(SessionSchema)) },
+    },
+    async (c) => c.json(await listSessions(c.var.db, c.var.user!, c.var.deps.clock()), 200),
+  );
+
+  r.add(
+    {
+      method: 'delete',
+      path: '/auth/sessions/{sessionId}',
+      summary: 'Kết thúc một phiên đăng nhập của chính mình',
+      scope: 'authenticated',
+      pending: ['password', 'totp'],
+      request: { params: z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/, 'Mã phiên không hợp lệ.').openapi({ param: { name: 'sessionId', in: 'path' } }) }) },
       responses: { 200: jsonOk(Ok) },
     },
     async (c) => {
-      const { username, password } = c.req.valid('json');
-      const now = c.var.deps.clock().getTime();
-      const uKey = username.trim().toLowerCase();
-      const aKey = c.req.header('x-forwarded-for') ?? 'local';
-      const wait = Math.max(byUsername.blockedFor(uKey, now), byAddress.blockedFor(aKey, now));
-      if (wait > 0) {
-        throw tooMany(`Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(wait / 60_000)} phút.`);
-      }
-      const user = await findUserForLogin(c.var.db, username);
-      const ok = user && user.active && (await verifyPassword(password, user.passwordHash));
-      if (!ok) {
-        byUsername.fail(uKey, now);
-        byAddress.fail(aKey, now);
-        throw unauthorized('Tên đăng nhập hoặc mật khẩu không đúng.');
-      }
-      byUsername.clear(uKey);
-      await startSession(c, user.id);
+      const user = c.var.user!;
+      const { sessionId } = c.req.valid('param');
+      await endOwnSessions(c.var.db, user, { sessionId });
+      if (sessionId === user.sessionId) clearSessionCookie(c);
       return c.json({ ok: true as const }, 200);
     },
   );
 
   r.add(
-    { method: 'post', path: '/auth/logout', summary: 'Đăng xuất', scope: 'authenticated', responses: { 200: jsonOk(Ok) } },
+    {
+      method: 'post',
+      path: '/auth/sessions/end-others',
+      summary: 'Kết thúc mọi phiên đăng nhập khác của chính mình',
+      scope: 'authenticated',
+      pending: ['password', 'totp'],
+      responses: { 200: jsonOk(z.object({ ended: z.number().int() })) },
+    },
     async (c) => {
-      await endSession(c);
-      return c.json({ ok: true as const }, 200);
+      return c.json({ ended: await endOwnSessions(c.var.db, c.var.user!, { others: true }) }, 200);
     },
   );
 
   r.add(
-    { method: 'get', path: '/auth/me', summary: 'Người dùng hiện tại', scope: 'authenticated', responses: { 200: jsonOk(MeSchema) } },
+    {
+      method: 'get',
+      path: '/auth/me',
+      summary: 'Người dùng hiện tại',
+      scope: 'authenticated',
+      pending: ['password', 'totp'],
+      responses: { 200: jsonOk(MeSchema) },
+    },
     async (c) => {
       const user = c.var.user!;
       const db = c.var.db;
@@ -118,12 +172,15 @@ export function accountRoutes(r: Router) {
       const bodyRows = bodyIds.length ? await db.select().from(bodies).where(inArray(bodies.id, bodyIds)) : [];
       const agencyRows = agencyIds.length ? await db.select().from(agencies).where(inArray(agencies.id, agencyIds)) : [];
       const full = await db.query.roleGrants.findMany({ where: (g, { eq }) => eq(g.userId, user.id) });
+      const [own] = await db.select({ totpSecret: users.totpSecret }).from(users).where(eq(users.id, user.id));
       return c.json(
         {
           id: user.id,
           username: user.username,
           fullName: user.fullName,
           mustChangePassword: user.mustChangePassword,
+          mustEnrollTotp: user.mustEnrollTotp,
+          totpEnabled: !!own?.totpSecret,
           csrfToken: user.csrfToken,
           isAdmin,
           grants: full.map((g) => ({
@@ -148,8 +205,9 @@ export function accountRoutes(r: Router) {
     {
       method: 'post',
       path: '/auth/password',
-      summary: 'Đổi mật khẩu của chính mình',
+      summary: 'Đổi mật khẩu của chính mình (các phiên khác kết thúc)',
       scope: 'authenticated',
+      pending: ['password', 'totp'],
       request: {
         body: jsonBody(
           z.object({
@@ -163,9 +221,105 @@ export function accountRoutes(r: Router) {
     async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json');
       const user = c.var.user!;
-      await changeOwnPassword(c.var.db, actorOf(user), user.id, currentPassword, newPassword);
+      await checkCurrentPassword(c, user.id, currentPassword, () => invalid('Mật khẩu hiện tại không đúng.'));
+      await changeOwnPassword(c.var.db, actorOf(user), user, currentPassword, newPassword);
       return c.json({ ok: true as const }, 200);
     },
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/auth/totp/setup',
+      summary: 'Bắt đầu bật xác thực hai bước: khóa bí mật và địa chỉ otpauth:// cho ứng dụng xác thực',
+      scope: 'authenticated',
+      pending: ['totp'],
+      responses: { 200: jsonOk(z.object({ secret: z.string(), uri: z.string() })) },
+    },
+    async (c) => {
+      const user = c.var.user!;
+      const [own] = await c.var.db.select({ totpSecret: users.totpSecret }).from(users).where(eq(users.id, user.id));
+      if (own?.totpSecret) throw conflict('Xác thực hai bước đã được bật cho tài khoản này.');
+      // Nothing is stored yet: the secret comes back with the first code (POST /auth/totp/enable).
+      const secret = newTotpSecret();
+      return c.json({ secret, uri: totpUri(secret, user.username) }, 200);
+    },
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/auth/totp/enable',
+      summary: 'Xác nhận mã đầu tiên để bật xác thực hai bước',
+      scope: 'authenticated',
+      pending: ['totp'],
+      request: { body: jsonBody(z.object({ secret: z.string().max(64), code: z.string().max(20) })) },
+      responses: { 200: jsonOk(Ok) },
+    },
+    async (c) => {
+      const { secret, code } = c.req.valid('json');
+      const user = c.var.user!;
+      await enableTotp(c.var.db, actorOf(user), user, secret, code, c.var.deps.clock());
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/auth/totp/disable',
+      summary: 'Tắt xác thực hai bước của chính mình (khi không bắt buộc)',
+      scope: 'authenticated',
+      request: { body: jsonBody(z.object({ password: z.string().min(1, 'Hãy nhập mật khẩu hiện tại.').max(200) })) },
+      responses: { 200: jsonOk(Ok) },
+    },
+    async (c) => {
+      const user = c.var.user!;
+      await checkCurrentPassword(c, user.id, c.req.valid('json').password, () => invalid('Mật khẩu hiện tại không đúng.'));
+      await disableTotp(c.var.db, actorOf(user), user.id, 'self');
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/users/{userId}/totp/reset',
+      summary: 'Đặt lại xác thực hai bước của người dùng (mất điện thoại)',
+      permission: 'users.manage',
+      scope: 'global',
+      request: { params: UserParams },
+      responses: { 200: jsonOk(Ok) },
+    },
+    async (c) => {
+      await disableTotp(c.var.db, actorOf(c.var.user), c.req.valid('param').userId, 'admin');
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  r.add(
+    {
+      method: 'get',
+      path: '/totp-required-roles',
+      summary: 'Các vai trò bắt buộc dùng xác thực hai bước',
+      permission: 'users.manage',
+      scope: 'global',
+      responses: { 200: jsonOk(z.object({ roles: z.array(z.string()) })) },
+    },
+    async (c) => c.json({ roles: await listTotpRoles(c.var.db) }, 200),
+  );
+
+  r.add(
+    {
+      method: 'put',
+      path: '/totp-required-roles',
+      summary: 'Đặt các vai trò bắt buộc dùng xác thực hai bước',
+      permission: 'users.manage',
+      scope: 'global',
+      request: { body: jsonBody(z.object({ roles: z.array(z.string().max(50)).max(50) })) },
+      responses: { 200: jsonOk(z.object({ roles: z.array(z.string()) })) },
+    },
+    async (c) => c.json({ roles: await setTotpRoles(c.var.db, actorOf(c.var.user), c.req.valid('json').roles) }, 200),
   );
 
   r.add(
@@ -251,7 +405,7 @@ export function accountRoutes(r: Router) {
     {
       method: 'patch',
       path: '/users/{userId}',
-      summary: 'Sửa người dùng, khóa tài khoản hoặc đặt lại mật khẩu',
+      summary: 'Sửa người dùng, khóa tài khoản, đặt lại mật khẩu hoặc bắt buộc xác thực hai bước',
       permission: 'users.manage',
       scope: 'global',
       request: {
@@ -262,6 +416,7 @@ export function accountRoutes(r: Router) {
             email: optionalText('Thư điện tử', 200).optional(),
             active: z.boolean().optional(),
             password: z.string().max(200).optional(),
+            totpRequired: z.boolean().optional(),
           }),
         ),
       },

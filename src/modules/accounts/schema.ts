@@ -1,5 +1,5 @@
 // Accounts: users, their scoped role grants, and login sessions.
-import { pgTable, uuid, text, boolean, timestamp, index, uniqueIndex, unique } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, boolean, timestamp, index, uniqueIndex, unique, integer, bigint } from 'drizzle-orm/pg-core';
 import { councils, bodies, agencies, delegates } from '../directory/schema.ts';
 
 export const users = pgTable(
@@ -12,6 +12,12 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** TOTP (RFC 6238) secret, base32, once the user confirmed a code; never returned by the API. */
+    totpSecret: text('totp_secret'),
+    /** The last TOTP time step accepted: a code is never accepted twice. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /** An administrator requires two-factor sign-in for this user (roles can require it too). */
+    totpRequired: boolean('totp_required').notNull().default(false),
     delegateId: uuid('delegate_id').references(() => delegates.id),
     /** fold() of username, full name and e-mail: accent-insensitive lookup in the users list. */
     searchKey: text('search_key').notNull().default(''),
@@ -48,6 +54,32 @@ export const authSessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     userAgent: text('user_agent').notNull().default(''),
+    /** The client address at login (clientAddress(), TRUST_PROXY aware). */
+    address: text('address').notNull().default(''),
+    /** Refreshed at most every few minutes while the session is used. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('auth_sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Failed-login counters shared by every server process. One row per key: `a:<address>`,
+ * `u:<username>` and `p:<username> <address>` (see domain/accounts/loginThrottle.ts). A row counts
+ * failures until `window_ends_at`; the next failure after that starts a new window.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+    windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_attempts_window_idx').on(t.windowEndsAt)],
+);
+
+/** Roles whose holders must sign in with a TOTP code. */
+export const totpRequiredRoles = pgTable('totp_required_roles', {
+  role: text('role').primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

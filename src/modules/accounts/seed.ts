@@ -2,11 +2,18 @@
 import type { SeedContext } from '../../server/module.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { eq } from 'drizzle-orm';
+import { hashPassword } from './password.ts';
 import { createUser, grantRole } from './service.ts';
 import { users } from './schema.ts';
 import { delegates } from '../directory/schema.ts';
 
 export const DEMO_PASSWORD = 'NghiTruong@2026';
+
+// The demo password is hashed once per process (at full cost) and that hash given to every demo
+// user: seeding does not pay twelve scrypt runs. The demo users share a salt; their password is
+// public anyway.
+let demoHash: Promise<string> | undefined;
+const demoPasswordHash = () => (demoHash ??= hashPassword(DEMO_PASSWORD));
 
 export const DEMO_USERS: { username: string; fullName: string; role: string; scope?: string }[] = [
   { username: 'admin', fullName: 'Quản trị hệ thống', role: 'admin' },
@@ -29,6 +36,7 @@ export async function seedAccounts(ctx: SeedContext): Promise<void> {
       username: u.username,
       fullName: u.fullName,
       password: DEMO_PASSWORD,
+      passwordHash: await demoPasswordHash(),
       mustChangePassword: false,
     });
     const [kind] = (u.scope ?? '').split(':');

@@ -1,23 +1,26 @@
 // Account actions: each is one function, in one transaction, writing its audit event.
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
 import { nameSearch } from '../../db/textSearch.ts';
 import { conflict, invalid, notFound } from '../../server/errors.ts';
 import { fold } from '../../domain/text/normalize.ts';
-import { recordEvent, type Actor } from '../audit/service.ts';
+import { actorOf, recordEvent, type Actor } from '../audit/service.ts';
+import type { AuthUser } from '../../server/permissions.ts';
 import { agencies, bodies, councils } from '../directory/schema.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { hashPassword, passwordProblem } from './password.ts';
 import { ROLES } from './roles.ts';
-import { roleGrants, users } from './schema.ts';
-import { endAllSessions } from './session.ts';
+import { roleGrants, totpRequiredRoles, users } from './schema.ts';
+import { isTotpSecret, totpStep } from './totp.ts';
+import { endSessions } from './session.ts';
 import { invalidate } from '../../db/cache.ts';
 
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 
 export function publicUser(u: typeof users.$inferSelect) {
-  // The search key is derived and internal: not in API responses nor audit snapshots.
-  const { passwordHash: _ignored, searchKey: _key, ...rest } = u;
-  return { ...rest, createdAt: u.createdAt.toISOString(), updatedAt: u.updatedAt.toISOString() };
+  // The search key is derived and internal: not in API responses nor audit snapshots; the TOTP
+  // secret is never shown again after enrollment.
+  const { passwordHash: _ignored, searchKey: _key, totpSecret, totpLastStep: _step, ...rest } = u;
+  return { ...rest, totpEnabled: totpSecret !== null, createdAt: u.createdAt.toISOString(), updatedAt: u.updatedAt.toISOString() };
 }
 
 /**
@@ -34,6 +37,8 @@ export interface NewUser {
   email?: string;
   password: string;
   mustChangePassword?: boolean;
+  /** The hash of `password`, when the caller already has it (the demo seed hashes its one password once). */
+  passwordHash?: string;
 }
 
 export async function createUser(db: Db, actor: Actor, input: NewUser) {
@@ -43,7 +48,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser) {
   }
   const problem = passwordProblem(input.password);
   if (problem) throw invalid(problem);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
     if (existing) throw conflict(`Tên đăng nhập "${username}" đã tồn tại.`);
@@ -70,6 +75,8 @@ export interface UserPatch {
   active?: boolean;
   /** An administrator's password reset: the user must change it at next login. */
   password?: string;
+  /** Require two-factor sign-in of this user. */
+  totpRequired?: boolean;
 }
 
 export async function updateUser(db: Db, actor: Actor, userId: string, patch: UserPatch) {
@@ -98,12 +105,14 @@ export async function updateUser(db: Db, actor: Actor, userId: string, patch: Us
             }
           : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(patch.totpRequired !== undefined ? { totpRequired: patch.totpRequired } : {}),
         ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}),
         updatedAt: new Date(),
       })
       .where(eq(users.id, userId))
       .returning();
-    if (patch.active === false || passwordHash) await endAllSessions(tx, userId);
+    // A locked account or a reset password ends every session of the user.
+    if (patch.active === false || passwordHash) await endSessions(tx, { userId });
     // Sessions carry the user's name and flags.
     else await invalidate(tx, 'sessions');
     await recordEvent(tx, actor, {
@@ -117,18 +126,19 @@ export async function updateUser(db: Db, actor: Actor, userId: string, patch: Us
   });
 }
 
-export async function changeOwnPassword(db: Db, actor: Actor, userId: string, current: string, next: string) {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) throw notFound('người dùng');
-  if (!(await verifyPassword(current, user.passwordHash))) throw invalid('Mật khẩu hiện tại không đúng.');
+/**
+ * A user changes their own password (the current one checked by the caller, under the login
+ * limiter): every other session of the user ends, the one making the change stays.
+ */
+export async function changeOwnPassword(db: Db, actor: Actor, user: { id: string; sessionId: string }, current: string, next: string) {
   if (current === next) throw invalid('Mật khẩu mới phải khác mật khẩu hiện tại.');
   const problem = passwordProblem(next);
   if (problem) throw invalid(problem);
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, userId));
-    await invalidate(tx, 'sessions');
-    await recordEvent(tx, actor, { action: 'user.change_password', entityType: 'user', entityId: userId });
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, user.id));
+    const ended = await endSessions(tx, { userId: user.id, except: user.sessionId });
+    await recordEvent(tx, actor, { action: 'user.change_password', entityType: 'user', entityId: user.id, after: { otherSessionsEnded: ended.length } });
   });
 }
 
@@ -241,4 +251,97 @@ export async function listUsers(db: Db, q: { page: number; pageSize: number; q?:
 export async function findUserForLogin(db: Db, username: string) {
   const [user] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase()));
   return user;
+}
+
+// Two-factor sign-in (TOTP) -----------------------------------------------------------------------
+
+/** The user confirms the secret shown to them with a code from their app; from then on it is required. */
+export async function enableTotp(db: Db, actor: Actor, user: { id: string; username: string }, secret: string, code: string, now: Date) {
+  if (!isTotpSecret(secret)) throw invalid('Khóa bí mật không hợp lệ. Hãy bắt đầu lại việc bật xác thực hai bước.');
+  const step = totpStep(secret, user.username, code.trim(), now);
+  if (step === null) throw invalid('Mã xác thực không đúng. Hãy kiểm tra giờ trên điện thoại và nhập mã đang hiển thị.');
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(users)
+      .set({ totpSecret: secret, totpLastStep: step, updatedAt: now })
+      .where(and(eq(users.id, user.id), isNull(users.totpSecret)))
+      .returning({ id: users.id });
+    if (!rows.length) throw conflict('Xác thực hai bước đã được bật cho tài khoản này.');
+    await invalidate(tx, 'sessions');
+    await recordEvent(tx, actor, { action: 'user.totp_enable', entityType: 'user', entityId: user.id });
+  });
+}
+
+/** Turns two-factor sign-in off: the user themself (when not required) or an administrator's reset. */
+export async function disableTotp(db: Db, actor: Actor, userId: string, by: 'self' | 'admin') {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    if (!before) throw notFound('người dùng');
+    if (!before.totpSecret) throw conflict('Tài khoản này chưa bật xác thực hai bước.');
+    if (by === 'self' && (before.totpRequired || (await totpRequiredByRole(tx, userId)))) {
+      throw conflict('Tài khoản của bạn bắt buộc dùng xác thực hai bước; chỉ quản trị viên mới đặt lại được.');
+    }
+    await tx.update(users).set({ totpSecret: null, totpLastStep: null, updatedAt: new Date() }).where(eq(users.id, userId));
+    await invalidate(tx, 'sessions');
+    await recordEvent(tx, actor, { action: by === 'self' ? 'user.totp_disable' : 'user.totp_reset', entityType: 'user', entityId: userId });
+  });
+}
+
+async function totpRequiredByRole(tx: Tx | Db, userId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ role: roleGrants.role })
+    .from(roleGrants)
+    .innerJoin(totpRequiredRoles, eq(totpRequiredRoles.role, roleGrants.role))
+    .where(eq(roleGrants.userId, userId))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function listTotpRoles(db: Db | Tx): Promise<string[]> {
+  return (await db.select().from(totpRequiredRoles).orderBy(asc(totpRequiredRoles.role))).map((r) => r.role);
+}
+
+/** The roles whose holders must sign in with a code (replaces the list). */
+export async function setTotpRoles(db: Db, actor: Actor, roles: string[]) {
+  const unknown = roles.find((r) => !ROLES[r]);
+  if (unknown) throw invalid(`Vai trò "${unknown}" không tồn tại.`);
+  const next = [...new Set(roles)].sort();
+  return db.transaction(async (tx) => {
+    const before = await listTotpRoles(tx);
+    await tx.delete(totpRequiredRoles);
+    if (next.length) await tx.insert(totpRequiredRoles).values(next.map((role) => ({ role })));
+    await invalidate(tx, 'sessions');
+    await recordEvent(tx, actor, { action: 'settings.totp_roles', entityType: 'totp_required_roles', entityId: 'totp_required_roles', before: { roles: before }, after: { roles: next } });
+    return next;
+  });
+}
+
+// Sessions ------------------------------------------------------------------------------------------
+
+/**
+ * A user ends sessions of their own: the current one (logout), one chosen from their list, or all
+ * the others. Returns how many ended.
+ */
+export async function endOwnSessions(
+  db: Db,
+  user: AuthUser,
+  which: { logout: true; address: string } | { sessionId: string } | { others: true },
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ids =
+      'logout' in which
+        ? await endSessions(tx, { userId: user.id, sessionId: user.sessionId })
+        : 'sessionId' in which
+          ? await endSessions(tx, { userId: user.id, sessionId: which.sessionId })
+          : await endSessions(tx, { userId: user.id, except: user.sessionId });
+    if ('sessionId' in which && !ids.length) throw notFound('phiên đăng nhập');
+    await recordEvent(
+      tx,
+      actorOf(user),
+      'logout' in which
+        ? { action: 'auth.logout', entityType: 'user', entityId: user.id, after: { address: which.address } }
+        : { action: 'auth.session_end', entityType: 'user', entityId: user.id, after: { sessions: ids.length, current: ids.includes(user.sessionId) } },
+    );
+    return ids.length;
+  });
 }

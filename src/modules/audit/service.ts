@@ -31,7 +31,7 @@ export interface EventInput {
 function plain(value: unknown): unknown {
   if (value === undefined || value === null) return null;
   return JSON.parse(
-    JSON.stringify(value, (k, v) => (k === 'passwordHash' || k === 'csrfToken' ? undefined : v)),
+    JSON.stringify(value, (k, v) => (k === 'passwordHash' || k === 'csrfToken' || k === 'totpSecret' ? undefined : v)),
   );
 }
 

@@ -18,6 +18,8 @@ const CLI_USER: AuthUser = {
   grants: [{ role: SUPER_ROLE, councilId: null, bodyId: null, agencyId: null }],
   csrfToken: '',
   mustChangePassword: false,
+  mustEnrollTotp: false,
+  sessionId: '',
 };
 
 /** Admits the command line's one-time token on the backup endpoint (and nowhere else). */

@@ -19,6 +19,9 @@ export interface Me {
   username: string;
   fullName: string;
   mustChangePassword: boolean;
+  /** Two-factor sign-in is required but not set up: only that page until it is. */
+  mustEnrollTotp: boolean;
+  totpEnabled: boolean;
   csrfToken: string;
   isAdmin: boolean;
   grants: Grant[];
@@ -66,7 +69,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const asked = generation.current;
     try {
       const m = await request<Me>('GET', '/auth/me', { quiet401: true });
-      const items = await request<MenuItem[]>('GET', '/menu', { quiet401: true });
+      // Until the forced password change or two-factor setup is done the server refuses the menu.
+      const pending = m.mustChangePassword || m.mustEnrollTotp;
+      const items = pending ? [] : await request<MenuItem[]>('GET', '/menu', { quiet401: true });
       if (asked !== generation.current) return;
       setCsrfToken(m.csrfToken);
       setMe(m);

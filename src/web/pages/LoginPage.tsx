@@ -1,6 +1,7 @@
 // The login page: plain React and inputs (no Ant Design), served by the light entry (public.html)
 // and also rendered inside the app when a session ends. After signing in, the browser loads the
-// page the user came from, i.e. the app shell.
+// page the user came from, i.e. the app shell. An account with two-factor sign-in answers the
+// password step with `totpRequired`: the page then asks for the authenticator code (TotpStep).
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router-dom';
 import { ApiError, request } from '../lib/api.ts';
@@ -34,6 +35,8 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [showPassword, setShowPassword] = useState(false);
+  // Second step: the password was right, the account asks for its authenticator code.
+  const [totp, setTotp] = useState(false);
 
   useEffect(() => {
     document.title = 'Đăng nhập — Nghị Trường';
@@ -56,8 +59,21 @@ export function LoginPage() {
     if (Object.keys(problems).length) return;
     setBusy(true);
     setError(null);
+    await signIn();
+  };
+
+  /** Sends the password (and the code, on the second step); false when the step must be retried. */
+  const signIn = async (totpCode?: string) => {
     try {
-      await request('POST', '/auth/login', { body: { username: fields.username.trim(), password: fields.password }, quiet401: true });
+      const r = await request<{ ok: boolean; totpRequired?: boolean }>('POST', '/auth/login', {
+        body: { username: fields.username.trim(), password: fields.password, ...(totpCode ? { totpCode } : {}) },
+        quiet401: true,
+      });
+      if (r.totpRequired) {
+        setTotp(true);
+        setBusy(false);
+        return;
+      }
       window.location.replace(from);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Không đăng nhập được. Vui lòng thử lại.');
@@ -78,6 +94,20 @@ export function LoginPage() {
             {error}
           </div>
         )}
+        {totp ? (
+          <TotpStep
+            busy={busy}
+            onCode={async (code) => {
+              setBusy(true);
+              setError(null);
+              await signIn(code);
+            }}
+            onBack={() => {
+              setTotp(false);
+              setError(null);
+            }}
+          />
+        ) : (
         <form onSubmit={onSubmit} noValidate>
           <div className="lt-field">
             <label htmlFor="login-username">Tên đăng nhập</label>
@@ -121,8 +151,48 @@ export function LoginPage() {
             {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
           </button>
         </form>
+        )}
         <p className="lt-login-note">Quên mật khẩu? Hãy liên hệ quản trị viên của đơn vị để được đặt lại.</p>
       </main>
     </div>
+  );
+}
+
+/** The code step of two-factor sign-in. */
+function TotpStep({ busy, onCode, onBack }: { busy: boolean; onCode(code: string): Promise<void>; onBack(): void }) {
+  const [code, setCode] = useState('');
+  return (
+    <form
+      data-testid="totp-step"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        await onCode(code.trim());
+        setCode('');
+      }}
+    >
+      <div className="lt-field">
+        <label htmlFor="totp-code">Mã xác thực 6 chữ số trên ứng dụng xác thực của bạn</label>
+        <input
+          id="totp-code"
+          className="lt-input"
+          name="totpCode"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9]{6}"
+          maxLength={6}
+          required
+          autoFocus
+          style={{ fontSize: 22, letterSpacing: 6, textAlign: 'center' }}
+          value={code}
+          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+        />
+      </div>
+      <button type="submit" className="lt-btn lt-btn-primary" disabled={busy || code.length !== 6}>
+        {busy ? 'Đang kiểm tra…' : 'Xác nhận'}
+      </button>
+      <button type="button" className="lt-btn" style={{ marginTop: 8, width: '100%' }} onClick={onBack}>
+        Quay lại
+      </button>
+    </form>
   );
 }

@@ -27,6 +27,8 @@ interface User {
   email: string;
   active: boolean;
   mustChangePassword: boolean;
+  totpEnabled: boolean;
+  totpRequired: boolean;
   createdAt: string;
   grants: RawGrant[];
 }
@@ -58,6 +60,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
   const [granting, setGranting] = useState<string | null>(null);
+  const [totpRolesOpen, setTotpRolesOpen] = useState(false);
   if (!me?.isAdmin) return <Forbidden />;
 
   const roleLabel = (r: string) => roles.data?.find((x) => x.role === r)?.label ?? r;
@@ -77,6 +80,25 @@ export function UsersPage() {
     }
   };
 
+  const setTotpRequired = async (u: User, totpRequired: boolean) => {
+    try {
+      await api.patch(`/users/${u.id}`, { totpRequired });
+      message.success(totpRequired ? `${u.username} phải dùng xác thực hai bước.` : `${u.username} không còn bắt buộc xác thực hai bước.`);
+      table.reload();
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const resetTotp = async (u: User) => {
+    try {
+      await api.post(`/users/${u.id}/totp/reset`);
+      message.success(`Đã đặt lại xác thực hai bước của ${u.username}.`);
+      table.reload();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
   const items = (table.tableProps.dataSource ?? []) as User[];
   const grantUser = items.find((u) => u.id === granting) ?? null;
 
@@ -88,6 +110,7 @@ export function UsersPage() {
       extra={
         <>
           <ExportButton path="/users/export.xlsx" query={{ q: debouncedQ }} />
+          <Button onClick={() => setTotpRolesOpen(true)}>Vai trò bắt buộc xác thực hai bước</Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>Tạo người dùng</Button>
         </>
       }
@@ -144,6 +167,29 @@ export function UsersPage() {
                 </Space>
               ),
             },
+            {
+              title: 'Xác thực hai bước',
+              key: 'totp',
+              width: 170,
+              render: (_, u) => (
+                <Space orientation="vertical" size={2}>
+                  {u.totpEnabled ? <Tag color="green">Đã bật</Tag> : <Tag>Chưa bật</Tag>}
+                  <Switch
+                    size="small"
+                    checked={u.totpRequired}
+                    onChange={(v) => setTotpRequired(u, v)}
+                    checkedChildren="Bắt buộc"
+                    unCheckedChildren="Không bắt buộc"
+                    aria-label={`Bắt buộc xác thực hai bước với ${u.username}`}
+                  />
+                  {u.totpEnabled && (
+                    <Popconfirm title="Đặt lại xác thực hai bước (ví dụ khi mất điện thoại)?" okText="Đặt lại" cancelText="Không" onConfirm={() => resetTotp(u)}>
+                      <Button type="link" size="small" style={{ padding: 0 }}>Đặt lại</Button>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
+            },
             { title: 'Ngày tạo', dataIndex: 'createdAt', width: 110, render: fmtDate },
             {
               title: 'Thao tác',
@@ -163,6 +209,7 @@ export function UsersPage() {
           ]}
         />
       </Card>
+      <TotpRolesModal open={totpRolesOpen} roles={roles.data ?? []} onClose={() => setTotpRolesOpen(false)} />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); table.reload(); }} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} onSaved={() => { setResetting(null); table.reload(); }} />
       <GrantsDrawer
@@ -174,6 +221,53 @@ export function UsersPage() {
         onChanged={table.reload}
       />
     </Page>
+  );
+}
+
+/** The roles whose holders must sign in with an authenticator code. */
+function TotpRolesModal(props: { open: boolean; roles: Role[]; onClose(): void }) {
+  const current = useApi<{ roles: string[] }>(props.open ? '/totp-required-roles' : null);
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const value = chosen ?? current.data?.roles ?? [];
+  const save = async () => {
+    setBusy(true);
+    try {
+      await api.put('/totp-required-roles', { roles: value });
+      message.success('Đã lưu các vai trò bắt buộc xác thực hai bước.');
+      setChosen(null);
+      props.onClose();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      title="Vai trò bắt buộc xác thực hai bước"
+      open={props.open}
+      onCancel={() => { setChosen(null); props.onClose(); }}
+      onOk={save}
+      okText="Lưu"
+      cancelText="Hủy"
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        Người giữ các vai trò này phải bật xác thực hai bước ở lần đăng nhập tới trước khi làm việc khác.
+      </Typography.Paragraph>
+      <Select
+        mode="multiple"
+        style={{ width: '100%' }}
+        value={value}
+        onChange={setChosen}
+        loading={current.loading}
+        options={props.roles.map((r) => ({ value: r.role, label: r.label }))}
+        placeholder="Chọn vai trò"
+        aria-label="Vai trò bắt buộc xác thực hai bước"
+      />
+    </Modal>
   );
 }
 

@@ -6,7 +6,7 @@ import { Avatar, Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Modal, Res
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined, AppstoreOutlined, BankOutlined, BellOutlined, CalendarOutlined, ClusterOutlined, FileTextOutlined,
-  HistoryOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, NotificationOutlined, SettingOutlined, SnippetsOutlined, StarFilled, TeamOutlined,
+  HistoryOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyOutlined, NotificationOutlined, SettingOutlined, SnippetsOutlined, StarFilled, TeamOutlined,
   UserOutlined, AuditOutlined, CommentOutlined, FileWordOutlined,
 } from '@ant-design/icons';
 import { useAuth, useMe, type MenuItem } from '../lib/auth.tsx';
@@ -214,6 +214,7 @@ export function AppShell() {
                   { type: 'divider' },
                   { key: 'notification-preferences', icon: <NotificationOutlined />, label: 'Cách nhận thông báo', onClick: () => navigate('/notifications/preferences') },
                   { key: 'password', icon: <KeyOutlined />, label: 'Đổi mật khẩu', onClick: () => setPwOpen(true) },
+                  { key: 'account', icon: <SafetyOutlined />, label: 'Bảo mật tài khoản', onClick: () => navigate('/account') },
                   {
                     key: 'logout',
                     icon: <LogoutOutlined />,
@@ -243,7 +244,7 @@ export function AppShell() {
         <PasswordForm
           onDone={() => {
             setPwOpen(false);
-            message.success('Đã đổi mật khẩu.');
+            message.success('Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.');
           }}
         />
       </Modal>
