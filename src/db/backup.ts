@@ -32,7 +32,10 @@ async function tables(db: Db | Tx): Promise<TableInfo[]> {
   const names = await rows<{ name: string }>(
     db,
     sql`select table_name as name from information_schema.tables
-        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+        where table_schema = 'public' and table_type = 'BASE TABLE'
+          -- cache versions are process bookkeeping, not data: a restore writes fresh ones
+          and table_name <> 'cache_versions'
+        order by table_name`,
   );
   const fks = await rows<{ child: string; parent: string; col: string }>(
     db,

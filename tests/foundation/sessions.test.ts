@@ -89,14 +89,14 @@ for (const kind of dbKinds()) {
       expect([await a.alive(), await b.alive()]).toEqual([false, false]);
       // The new session is held to the forced change until the password is changed.
       const after = await device('dienluc', 'C', '198.51.100.11', 'DatLai2026x');
-      const refused = await after.call('GET', `/api/agencies/${t.id('agency:dien-luc')}/petitions`);
+      const refused = await after.call('GET', `/api/agencies/${t.id('agency:dien-luc')}/dispatch-items`);
       expect(refused.status).toBe(403);
       expect((await refused.json()).error.message).toBe('Bạn cần đổi mật khẩu do quản trị viên đặt trước khi tiếp tục sử dụng Nghị Trường.');
       expect((await after.call('GET', '/api/auth/me')).status).toBe(200);
       expect((await after.call('GET', '/api/auth/sessions')).status).toBe(200);
       expect((await after.call('POST', '/api/users', { username: 'x.y', fullName: 'X', password: 'abc12345' })).status).toBe(403);
       expect((await after.call('POST', '/api/auth/password', { currentPassword: 'DatLai2026x', newPassword: 'CuaToi2027' })).status).toBe(200);
-      expect((await after.call('GET', `/api/agencies/${t.id('agency:dien-luc')}/petitions`)).status).toBe(200);
+      expect((await after.call('GET', `/api/agencies/${t.id('agency:dien-luc')}/dispatch-items`)).status).toBe(200);
       expect((await after.call('POST', '/api/auth/logout')).status).toBe(200);
       expect(await after.alive()).toBe(false);
     });

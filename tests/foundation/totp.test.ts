@@ -91,11 +91,11 @@ for (const kind of dbKinds()) {
       const c = await t.as('ubnd.sahuynh');
       const me = await (await c.get('/api/auth/me')).json();
       expect(me).toMatchObject({ mustEnrollTotp: true, totpEnabled: false });
-      const refused = await c.get(`/api/agencies/${t.id('agency:ubnd-sa-huynh')}/petitions`);
+      const refused = await c.get(`/api/agencies/${t.id('agency:ubnd-sa-huynh')}/dispatch-items`);
       expect(refused.status).toBe(403);
       expect((await refused.json()).error.message).toContain('bắt buộc dùng xác thực hai bước');
       await enroll(c);
-      expect((await c.get(`/api/agencies/${t.id('agency:ubnd-sa-huynh')}/petitions`)).status).toBe(200);
+      expect((await c.get(`/api/agencies/${t.id('agency:ubnd-sa-huynh')}/dispatch-items`)).status).toBe(200);
       // Required: the user cannot turn it off; the administrator can reset it (lost phone).
       const off = await c.post('/api/auth/totp/disable', { password: DEMO_PASSWORD });
       expect(off.status).toBe(409);
@@ -113,7 +113,7 @@ for (const kind of dbKinds()) {
       expect(await (await admin.get('/api/totp-required-roles')).json()).toEqual({ roles: ['agency_responder'] });
       const responder = await t.as('so.xaydung');
       expect((await (await responder.get('/api/auth/me')).json()).mustEnrollTotp).toBe(true);
-      expect((await responder.get(`/api/agencies/${t.id('agency:so-xay-dung')}/petitions`)).status).toBe(403);
+      expect((await responder.get(`/api/agencies/${t.id('agency:so-xay-dung')}/dispatch-items`)).status).toBe(403);
       const other = await t.as('daibieu.sahuynh');
       expect((await (await other.get('/api/auth/me')).json()).mustEnrollTotp).toBe(false);
       // A user who is not required may turn it off, with their password.

@@ -131,11 +131,12 @@ export async function updateAbbreviation(db: Db, actor: Actor, id: string, input
 }
 
 export async function deleteAbbreviation(db: Db, actor: Actor, id: string) {
-  const row = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
+    const row = await deleteAudited(tx, actor, textAbbreviations, id, { entityType: ENTITY, action: 'text_abbreviation.delete' });
+    // Thrown inside the transaction: a refused delete leaves nothing written, the cache version included.
+    if (!row) throw notFound('từ viết tắt (các mục mặc định không xóa được)');
     await invalidate(tx, 'abbreviations');
-    return deleteAudited(tx, actor, textAbbreviations, id, { entityType: ENTITY, action: 'text_abbreviation.delete' });
   });
-  if (!row) throw notFound('từ viết tắt (các mục mặc định không xóa được)');
   return { ok: true as const };
 }
 
