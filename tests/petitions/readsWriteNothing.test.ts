@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { routeRegistry } from '../../src/server/route.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
-import { dispatchItems, petitionRounds, petitions, responseAttachments, responses } from '../../src/modules/petitions/schema.ts';
+import { dispatchItems, opinions, petitionRounds, petitions, responseAttachments, responses } from '../../src/modules/petitions/schema.ts';
 import { documents } from '../../src/modules/documents/schema.ts';
 import { json } from './support.ts';
 import { noticeParams } from '../documents/support.ts';
@@ -47,7 +47,8 @@ for (const kind of dbKinds()) {
       form.append('file', new Blob([new TextEncoder().encode('%PDF-1.4 công văn trả lời')], { type: 'application/pdf' }), 'Công văn trả lời.pdf');
       await json(admin.upload(`/api/councils/${sh}/responses/${answer!.id}/attachments`, form), 201);
       const [attachment] = await t.db.select({ id: responseAttachments.id }).from(responseAttachments).where(eq(responseAttachments.responseId, answer!.id)).limit(1);
-      const [document] = await t.db.select({ id: documents.id }).from(documents).where(eq(documents.id, doc.id));
+      const [document] = await t.db.select({ id: documents.id, issuerId: documents.issuerId }).from(documents).where(eq(documents.id, doc.id));
+      const [opinion] = await t.db.select({ id: opinions.id }).from(opinions).where(eq(opinions.councilId, sh)).limit(1);
       const params: Record<string, string> = {
         councilId: sh,
         unitId: t.id('unit:sa-huynh'),
@@ -59,6 +60,8 @@ for (const kind of dbKinds()) {
         itemId: item!.id,
         attachmentId: attachment!.id,
         documentId: document!.id,
+        issuerId: document!.issuerId,
+        opinionId: opinion!.id,
         templateKey: 'petition_round_report',
         year: '2026',
       };
