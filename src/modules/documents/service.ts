@@ -137,7 +137,8 @@ export async function ensureIssuers(tx: Db | Tx, actor: Actor, councilId: string
 }
 
 /** A read: the stored issuers, or the defaults as they will be stored (nothing is written). */
-async function issuersForRead(db: Db | Tx, councilId: string): Promise<Issuer[]> {
+/** The council's issuers as stored, or the defaults (not stored: a read writes nothing). */
+export async function issuersForRead(db: Db | Tx, councilId: string): Promise<Issuer[]> {
   const stored = await db.select().from(documentIssuers).where(eq(documentIssuers.councilId, councilId));
   if (stored.length) return stored;
   const now = new Date();

@@ -8,6 +8,7 @@ import { bySigningOrder, signerCapacity, type IssuerKind } from '../../domain/do
 import { invalid, notFound } from '../../server/errors.ts';
 import { bodies, delegates, memberships } from '../directory/schema.ts';
 import { documentIssuers } from './schema.ts';
+import { issuersForRead } from './service.ts';
 
 type Issuer = typeof documentIssuers.$inferSelect;
 
@@ -44,7 +45,8 @@ export async function chosenSigner(tx: Tx, issuer: Issuer, delegateId: string): 
 
 /** The signers an issuer of the council offers (404 for another council's issuer). */
 export async function issuerSigners(db: Db, councilId: string, issuerId: string): Promise<Signer[]> {
-  const [issuer] = await db.select().from(documentIssuers).where(and(eq(documentIssuers.id, issuerId), eq(documentIssuers.councilId, councilId)));
+  // The defaults too: a council that has issued nothing yet has them only as computed rows.
+  const issuer = (await issuersForRead(db, councilId)).find((i) => i.id === issuerId);
   if (!issuer) throw notFound('cơ quan ban hành của HĐND này');
   return signersOf(db, issuer);
 }
