@@ -36,7 +36,7 @@ for (const kind of dbKinds()) {
       const phone = await device('vp.tinh', 'Dien thoai Android', '198.51.100.1');
       t.setNow(new Date(t.now.getTime() + 60_000));
       const office = await device('vp.tinh', 'May tinh van phong', '203.0.113.9');
-      const list = await (await office.call('GET', '/api/auth/sessions')).json();
+      const list = (await (await office.call('GET', '/api/auth/sessions')).json()).items;
       expect(list).toHaveLength(2);
       expect(list.map((s: { userAgent: string; address: string; current: boolean }) => [s.userAgent, s.address, s.current])).toEqual([
         ['May tinh van phong', '203.0.113.9', true],
@@ -45,7 +45,7 @@ for (const kind of dbKinds()) {
       expect(list[1].createdAt).toBe(new Date(t.now.getTime() - 60_000).toISOString());
       // Another user's session cannot be ended from here.
       const other = await device('vp.thixa', 'Khac', '198.51.100.2');
-      const otherId = (await (await other.call('GET', '/api/auth/sessions')).json())[0].id;
+      const otherId = (await (await other.call('GET', '/api/auth/sessions')).json()).items[0].id;
       expect((await office.call('DELETE', `/api/auth/sessions/${otherId}`)).status).toBe(404);
       expect(await other.alive()).toBe(true);
       // The phone is ended from the office.
@@ -56,10 +56,10 @@ for (const kind of dbKinds()) {
 
     it('refreshes "last seen" while a session is used', async () => {
       const s = await device('vp.ducpho', 'Trinh duyet', '198.51.100.3');
-      const created = (await (await s.call('GET', '/api/auth/sessions')).json())[0].lastSeenAt;
+      const created = (await (await s.call('GET', '/api/auth/sessions')).json()).items[0].lastSeenAt;
       t.setNow(new Date(t.now.getTime() + 10 * 60_000));
       await s.call('GET', '/api/menu');
-      const seen = (await (await s.call('GET', '/api/auth/sessions')).json())[0].lastSeenAt;
+      const seen = (await (await s.call('GET', '/api/auth/sessions')).json()).items[0].lastSeenAt;
       expect(seen).toBe(t.now.toISOString());
       expect(seen).not.toBe(created);
     });

@@ -95,6 +95,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'text_abbreviation.update': 'Sửa từ viết tắt',
   'text_abbreviation.delete': 'Xóa từ viết tắt',
   'text_abbreviation.reindex': 'Cập nhật chỉ mục tìm kiếm theo từ viết tắt',
+  'petition_round.privacy_check': 'Kiểm tra thông tin cá nhân trước khi công khai',
+  'petition.privacy_confirm': 'Xác nhận nội dung kiến nghị không có thông tin cá nhân',
   'database.backup': 'Sao lưu toàn bộ cơ sở dữ liệu',
 };
 

@@ -110,9 +110,13 @@ export function accountRoutes(r: Router) {
       summary: 'Các phiên đăng nhập của chính mình',
       scope: 'authenticated',
       pending: ['password', 'totp'],
-      responses: { 200: jsonOk(z.array(SessionSchema)) },
+      responses: { 200: jsonOk(pageOf(SessionSchema)) },
     },
-    async (c) => c.json(await listSessions(c.var.db, c.var.user!, c.var.deps.clock()), 200),
+    async (c) => {
+      // A user has a handful of sessions: one page holds them all, in the shape of every list.
+      const items = await listSessions(c.var.db, c.var.user!, c.var.deps.clock());
+      return c.json({ items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) }, 200);
+    },
   );
 
   r.add(

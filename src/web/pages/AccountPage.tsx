@@ -142,7 +142,7 @@ function TotpCard() {
 }
 
 function SessionsCard() {
-  const sessions = useApi<Session[]>('/auth/sessions');
+  const sessions = useApi<{ items: Session[] }>('/auth/sessions');
   const end = async (s: Session) => {
     try {
       await api.delete(`/auth/sessions/${s.id}`);
@@ -161,7 +161,7 @@ function SessionsCard() {
       showError(err);
     }
   };
-  const others = (sessions.data ?? []).filter((s) => !s.current).length;
+  const others = (sessions.data?.items ?? []).filter((s) => !s.current).length;
   return (
     <Card title="Phiên đăng nhập">
       {sessions.error ? (
@@ -169,7 +169,7 @@ function SessionsCard() {
       ) : (
         <List
           loading={sessions.loading}
-          dataSource={sessions.data ?? []}
+          dataSource={sessions.data?.items ?? []}
           locale={{ emptyText: 'Không có phiên nào.' }}
           data-testid="sessions"
           renderItem={(s) => (
