@@ -35,8 +35,9 @@ function plain(value: unknown): unknown {
   );
 }
 
-export async function recordEvent(tx: Tx | Db, actor: Actor, e: EventInput): Promise<void> {
-  await tx.insert(auditEvents).values({
+/** The stored row of an event. */
+function rowOf(actor: Actor, e: EventInput) {
+  return {
     actorId: actor.id,
     actorName: actor.name,
     action: e.action,
@@ -46,25 +47,17 @@ export async function recordEvent(tx: Tx | Db, actor: Actor, e: EventInput): Pro
     agencyId: e.agencyId ?? null,
     before: plain(e.before),
     after: plain(e.after),
-  });
+  };
+}
+
+export async function recordEvent(tx: Tx | Db, actor: Actor, e: EventInput): Promise<void> {
+  await tx.insert(auditEvents).values(rowOf(actor, e));
 }
 
 /** Many events of one action (an import's rows) in a few multi-row inserts. */
 export async function recordEvents(tx: Tx | Db, actor: Actor, events: readonly EventInput[], chunk = 1000): Promise<void> {
   for (let i = 0; i < events.length; i += chunk) {
-    await tx.insert(auditEvents).values(
-      events.slice(i, i + chunk).map((e) => ({
-        actorId: actor.id,
-        actorName: actor.name,
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        councilId: e.councilId ?? null,
-        agencyId: e.agencyId ?? null,
-        before: plain(e.before),
-        after: plain(e.after),
-      })),
-    );
+    await tx.insert(auditEvents).values(events.slice(i, i + chunk).map((e) => rowOf(actor, e)));
   }
 }
 
