@@ -14,24 +14,15 @@ const MAP_KEY = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|
 /** Objects whose keys are values, not field names (a status → count map, a word → corrections map). */
 const MAPS = new Set(['corrected', 'names', 'byStatus', 'counts', 'byResult', 'byLevel', 'unitTypes', 'levels', 'bodyKinds', 'agencyKinds', 'membershipRoles']);
 /**
- * Routes that still answer a bare array: short, unpaginated lists (a council's fields, a year's
- * holidays, the menu). Not yet in the one list shape; no route may join this list.
+ * Routes that still answer a bare array; no route may join this list. Every other list answers
+ * { items, total, page, pageSize } and accepts page/pageSize, short ones too (a council's fields, a
+ * year's holidays, the roles). GET /menu answers { entries }: one document the shell draws whole,
+ * not a list to page through (a paged menu would hide pages from the user).
  */
 const BARE_ARRAYS = new Set([
-  '/councils/{councilId}/constituencies',
-  '/councils/{councilId}/bodies',
-  '/councils/{councilId}/bodies/{bodyId}/members',
-  '/roles',
-  '/councils/{councilId}/petition-rounds/{roundId}/meetings',
-  '/councils/{councilId}/petitions/{petitionId}/timeline',
-  '/councils/{councilId}/reminders/due',
-  '/councils/{councilId}/petition-fields',
-  '/councils/{councilId}/routing-rules',
+  // The public pages belong to the helper converting them ("public"); they leave this list with that change.
   '/public/councils',
   '/public/councils/{councilId}/rounds',
-  '/calendar/overrides',
-  '/calendar/years/{year}',
-  '/menu',
 ]);
 /** Query parameters some GET routes require. */
 const QUERY: Record<string, string> = { '/councils/{councilId}/petitions/similar': '?text=%C4%90%C6%B0%E1%BB%9Dng%20th%C3%B4n%20b%E1%BB%8B%20h%E1%BB%8Fng%20n%E1%BA%B7ng' };

@@ -1,10 +1,10 @@
 // Routing rules (field × level × unit → agency), editable by the secretariat: the agency suggested
 // when an opinion is classified.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { invalid, notFound } from '../../../server/errors.ts';
 import { deleteAudited, insertAudited } from '../../audit/service.ts';
 import { adminUnits, agencies } from '../../directory/schema.ts';
-import { out, type ActionCtx } from '../common.ts';
+import { out, pageRows, type ActionCtx, type PageRequest } from '../common.ts';
 import { routingRules } from '../schema.ts';
 import { checkClassification } from './classifyOpinions.ts';
 
@@ -45,6 +45,12 @@ export async function deleteRoutingRule(ctx: ActionCtx, councilId: string, ruleI
   });
 }
 
-export async function listRoutingRules(db: ActionCtx['db'], councilId: string) {
-  return (await db.select().from(routingRules).where(eq(routingRules.councilId, councilId)).orderBy(routingRules.createdAt)).map(out);
+export async function listRoutingRules(db: ActionCtx['db'], councilId: string, p: PageRequest) {
+  const where = eq(routingRules.councilId, councilId);
+  return pageRows(
+    p,
+    async (limit, offset) =>
+      (await db.select().from(routingRules).where(where).orderBy(routingRules.createdAt, routingRules.id).limit(limit).offset(offset)).map(out),
+    db.select({ total: sql<number>`count(*)::int` }).from(routingRules).where(where),
+  );
 }
