@@ -32,7 +32,7 @@ export interface AgencyDue {
   entries: DueEntry[];
   overdue: number;
   dueSoon: number;
-  /** Overdue petitions no reminder letter has urged yet (reminderLetterDue): a letter is due when > 0. */
+  /** Overdue petitions no reminder letter has urged yet (reminderLetterDue): a letter is due when > 0. Counted for one council's list (0 in the daily job's pass over every council). */
   lettersDue: number;
 }
 
