@@ -102,7 +102,7 @@ export function RemindersPage() {
                   <Space wrap size={4}>
                   {a.lettersDue > 0 && (
                     <Link to={`/councils/${councilId}/documents/new?template=petition_reminder_letter`}>
-                      <Button size="small" icon={<FileTextOutlined />}>Soạn công văn đôn đốc</Button>
+                      <Button size="small" icon={<FileTextOutlined />}>Soạn công văn</Button>
                     </Link>
                   )}
                   <Popconfirm
