@@ -119,7 +119,13 @@ for (const kind of dbKinds()) {
       const soXayDung = t.id('agency:so-xay-dung');
       const dienLuc = t.id('agency:dien-luc');
       const ubnd = t.id('agency:ubnd-sa-huynh');
-      await json(vp.post(`${base}/routing-rules`, { fieldId: fieldId('Giao thông'), competentLevel: 'province', agencyId: soXayDung }), 201);
+      const rule = await json(vp.post(`${base}/routing-rules`, { fieldId: fieldId('Giao thông'), competentLevel: 'province', agencyId: soXayDung }), 201);
+      // The rules list names what a rule points to, one page at a time.
+      const rules = await json(vp.get(`${base}/routing-rules?pageSize=200`));
+      expect(rules.items.find((r: { id: string }) => r.id === rule.id)).toMatchObject({ fieldName: 'Giao thông', agencyName: 'Sở Xây dựng tỉnh Quảng Ngãi', unitName: null });
+      const firstOfOne = await json(vp.get(`${base}/routing-rules?pageSize=1`));
+      expect(firstOfOne).toMatchObject({ total: rules.total, page: 1, pageSize: 1 });
+      expect(firstOfOne.items).toEqual([rules.items[0]]);
       const badLevel = await vp.post(`${base}/opinions/classify`, { items: [{ opinionId: road1.id, version: road1.version, competentLevel: 'district' }] });
       expect(badLevel.status).toBe(422);
       expect((await badLevel.json()).error.message).toContain('Cấp thẩm quyền');
