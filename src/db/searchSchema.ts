@@ -1,7 +1,7 @@
 // The search vocabulary: every folded word (3+ letters) that appears in a searchable document,
 // trigram-indexed, so a misspelled query word is corrected against a small table instead of
 // scanning documents (src/db/textSearch.ts).
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { pgTable, text, index, customType } from 'drizzle-orm/pg-core';
 
 export const searchVocabulary = pgTable(
@@ -13,8 +13,63 @@ export const searchVocabulary = pgTable(
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
- * The full-text vector of a searchable table, derived by the database from its `search_text` and
- * `exact_text` documents (function nt_search_vector, migration 0007); GIN-indexed, queried by
- * src/db/textSearch.ts. Never written by the app; strip it from rows with `withoutSearchKeys`.
+ * The full-text vector of a searchable table, derived from its `search_text` and `exact_text`
+ * documents (function nt_search_vector, migration 0007); GIN-indexed, queried by
+ * src/db/textSearch.ts. A trigger (migration 0015) keeps it: a row inserted without one gets
+ * nt_search_vector's, and a change of the documents recomputes it. A bulk insert may bring it
+ * computed already (searchVectorOf, the same value; the import of 20,000 rows does). Strip it from
+ * rows with `withoutSearchKeys`.
  */
-export const searchVectorColumn = () => tsvector('search_vector').generatedAlwaysAs(sql`nt_search_vector(search_text, exact_text)`);
+export const searchVectorColumn = () => tsvector('search_vector');
+
+/** Words of a document, as string_to_array(btrim(doc), ' ') splits it (empty ones keep their place). */
+const splitDoc = (doc: string) => doc.replace(/^ +| +$/g, '').split(' ');
+
+/**
+ * What nt_search_vector(searchDoc, exactDoc) computes, as the tsvector literal the function builds
+ * (the database parses it, so the stored value is the same): each word of both documents at its
+ * position. Null when a word holds a quote or backslash (the function would read it otherwise):
+ * the trigger then computes it.
+ */
+export function searchVectorOf(searchDoc: string, exactDoc: string): string | null {
+  const out: string[] = [];
+  for (const doc of [searchDoc, exactDoc]) {
+    const words = splitDoc(doc);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (!w) continue;
+      if (w.includes("'") || w.includes('\\')) return null;
+      out.push(`'${w}':${Math.min(i + 1, 16383)}`);
+    }
+  }
+  return out.join(' ');
+}
+
+/** The words of search documents that the vocabulary keeps (3–40 letters), as its trigger (0005) picks them. */
+export function vocabularyWords(searchDocs: Iterable<string>): string[] {
+  const words = new Set<string>();
+  for (const doc of searchDocs) {
+    for (const w of splitDoc(doc)) {
+      const n = /^[\x00-\x7f]*$/.test(w) ? w.length : [...w].length;
+      if (n >= 3 && n <= 40) words.add(w);
+    }
+  }
+  return [...words];
+}
+
+/**
+ * For the rest of the transaction, rows inserted into searchable tables keep the search vector
+ * they bring and leave the vocabulary to the writer (migration 0015) — or, with `false`, return
+ * to the triggers' care. Between the two, the writer must bring searchVectorOf's vector for every
+ * row and call addVocabulary with their documents.
+ */
+export async function deriveSearchInApp(tx: { execute(q: SQL): Promise<unknown> }, on: boolean) {
+  await tx.execute(sql`select set_config('nt.search_derived', ${on ? 'app' : ''}, true)`);
+}
+
+/** Adds the words of these search documents to the vocabulary, in one statement. */
+export async function addVocabulary(tx: { execute(q: SQL): Promise<unknown> }, searchDocs: Iterable<string>) {
+  const words = vocabularyWords(searchDocs);
+  if (!words.length) return;
+  await tx.execute(sql`insert into search_vocabulary (word) select w from jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) as w on conflict do nothing`);
+}

@@ -40,7 +40,12 @@ export interface PlanImportOptions<T, P> {
   check?: (rows: T[], reject: (row: number, column: string, text: string) => void) => Promise<void> | void;
   /** What the preview shows of a row. */
   preview: (row: T) => P;
+  /** Rows checked so far, of all the sheet's rows (every CHECK_BATCH rows; pollers are served between). */
+  onProgress?(done: number, total: number): void;
 }
+
+/** Rows checked between two progress reports (the event loop is let go in between). */
+const CHECK_BATCH = 2000;
 
 export interface PlannedImport<T, P> {
   headers: string[];
@@ -70,7 +75,7 @@ export async function planImport<T, P>(opts: PlanImportOptions<T, P>): Promise<P
   const errors: RowError[] = [...mapped.errors];
   const column = (key: string) => mapping[key] ?? opts.fields.find((f) => f.key === key)?.label ?? key;
   const rows: T[] = [];
-  mapped.rows.forEach((values, i) => {
+  for (const [i, values] of mapped.rows.entries()) {
     const row = mapped.rowNumbers[i]!;
     const reject = (col: string, text: string) => {
       errors.push(rowError(row, col, text));
@@ -78,7 +83,11 @@ export async function planImport<T, P>(opts: PlanImportOptions<T, P>): Promise<P
     };
     const out = opts.row(values, { row, reject, column });
     if (out !== undefined) rows.push(out);
-  });
+    if (opts.onProgress && ((i + 1) % CHECK_BATCH === 0 || i + 1 === mapped.rows.length)) {
+      opts.onProgress(i + 1, mapped.rows.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
   await opts.check?.(rows, (row, col, text) => errors.push(rowError(row, col, text)));
   errors.sort((a, b) => a.row - b.row);
   return { headers: table.headers, mapping, total: table.rows.length, rows, errors, preview: rows.slice(0, PREVIEW_ROWS).map(opts.preview) };

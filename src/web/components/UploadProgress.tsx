@@ -13,13 +13,15 @@ export interface ServerProgress {
 export function UploadProgress(props: { percent: number | null; server?: ServerProgress | null }) {
   if (props.percent === null) return null;
   const s = props.server;
-  // The whole job: the upload is the first tenth, the server's work the rest.
-  const writing = props.percent >= 100 && s && s.total > 0;
-  const percent = writing ? Math.min(99, 10 + Math.floor((90 * s.done) / s.total)) : s ? Math.floor(props.percent / 10) : props.percent;
+  // The whole job: the upload is the first tenth, then the server's phases, each its share of the
+  // bar: reading the file, checking the rows (to 30%), writing them (to 99%).
+  const counted = props.percent >= 100 && s && s.total > 0;
+  const [from, span] = s?.phase === 'checking' ? [10, 20] : s?.phase === 'writing' ? [30, 69] : [10, 89];
+  const percent = counted ? Math.min(99, from + Math.floor((span * s.done) / s.total)) : s ? Math.floor(props.percent / 10) : props.percent;
   const text =
     props.percent < 100
       ? 'Đang tải tệp lên…'
-      : writing
+      : counted
         ? `${s.label}: ${s.done.toLocaleString('vi-VN')}/${s.total.toLocaleString('vi-VN')} dòng`
         : s && s.phase !== 'unknown'
           ? `${s.label}…`

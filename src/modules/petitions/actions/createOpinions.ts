@@ -11,6 +11,8 @@ import { meetingOf, out, roundOf, searchColumnsOf, today, type ActionCtx, type D
 import { auditSafe } from '../personal.ts';
 import { opinions } from '../schema.ts';
 import { withoutSearchKeys } from '../../../db/rows.ts';
+import { insertMany } from '../../../db/bulkInsert.ts';
+import { addVocabulary, deriveSearchInApp, searchVectorOf } from '../../../db/searchSchema.ts';
 
 export interface OpinionItem {
   text: string;
@@ -49,8 +51,13 @@ export function textColumns(raw: string) {
   return { text, originalText: c.changed ? raw : null, sourceEncoding: c.encoding };
 }
 
-/** Inside a transaction (import uses it too). */
-export async function insertOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, input: CreateOpinionsInput, opts: InsertOptions = {}) {
+/**
+ * The checks and the rows of a write, then the rows written in chunks (insertMany) inside the
+ * caller's transaction: each row brings its search vector, and the vocabulary gets the words of
+ * all of them in one statement (deriveSearchInApp; the triggers would do it row by row). Returns
+ * the new ids, in the items' order.
+ */
+async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, input: CreateOpinionsInput, opts: InsertOptions): Promise<string[]> {
   const max = opts.max ?? MAX_OPINIONS_PER_CALL;
   if (!input.items.length) throw invalid('Chưa có ý kiến nào để ghi.');
   if (input.items.length > max) throw invalid(`Mỗi lần ghi tối đa ${max.toLocaleString('vi-VN')} ý kiến.`);
@@ -75,6 +82,7 @@ export async function insertOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: stri
   const values = input.items.map((item, i) => {
     const cols = textColumns(item.text);
     if (!cols.text) throw invalid(`Ý kiến thứ ${i + 1} không có nội dung.`);
+    const search = searchColumnsOf(cols.text);
     return {
       councilId,
       roundId: input.roundId,
@@ -86,17 +94,40 @@ export async function insertOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: stri
       unitId: item.unitId ?? meetingUnit,
       receivedOn: receivedOn ?? today(ctx.now),
       ...cols,
-      ...searchColumnsOf(cols.text),
+      ...search,
+      searchVector: searchVectorOf(search.searchText, search.exactText),
     };
   });
-  const rows = [];
+  await deriveSearchInApp(tx, true);
+  const ids: string[] = [];
   for (let i = 0; i < values.length; i += INSERT_CHUNK) {
-    const chunk = await tx.insert(opinions).values(values.slice(i, i + INSERT_CHUNK)).returning(returned);
-    await recordEvents(tx, ctx.actor, chunk.map((r) => ({ action: 'opinion.create', entityType: 'opinion', entityId: r.id, councilId, after: auditSafe(r) })));
-    rows.push(...chunk);
-    opts.onProgress?.(rows.length, values.length);
+    ids.push(...(await insertMany(tx, opinions, values.slice(i, i + INSERT_CHUNK))));
+    if (opts.onProgress) {
+      opts.onProgress(ids.length, values.length);
+      // Let pollers of the progress in: PGlite runs in this thread, a chunk's await alone does not.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
+  await addVocabulary(tx, values.map((v) => v.searchText));
+  await deriveSearchInApp(tx, false);
+  return ids;
+}
+
+/** Inside a transaction: every row with its own audit event ('opinion.create'); returns the rows. */
+export async function insertOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, input: CreateOpinionsInput, opts: InsertOptions = {}) {
+  const ids = await writeOpinions(tx, ctx, councilId, input, opts);
+  const byId = new Map((await tx.select(returned).from(opinions).where(inArray(opinions.id, ids))).map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)!);
+  await recordEvents(tx, ctx.actor, rows.map((r) => ({ action: 'opinion.create', entityType: 'opinion', entityId: r.id, councilId, after: auditSafe(r) })));
   return rows;
+}
+
+/**
+ * Inside a transaction, for an import of up to MAX_OPINIONS_PER_IMPORT rows: returns the new ids in
+ * order and records no event per row — the import's one event names them (commitOpinionImport).
+ */
+export function insertImportedOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, input: CreateOpinionsInput, opts: InsertOptions = {}): Promise<string[]> {
+  return writeOpinions(tx, ctx, councilId, input, { max: MAX_OPINIONS_PER_IMPORT, ...opts });
 }
 
 export async function createOpinions(ctx: ActionCtx, councilId: string, input: CreateOpinionsInput) {

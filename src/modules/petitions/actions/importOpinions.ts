@@ -10,7 +10,7 @@ import { separateSpeaker } from '../../../domain/petitions/speaker.ts';
 import { commitImport, planImport, type FieldSpec, type Mapping, type RowError } from '../../spreadsheets/index.ts';
 import { adminUnits } from '../../directory/schema.ts';
 import { today, type ActionCtx } from '../common.ts';
-import { MAX_OPINIONS_PER_IMPORT, insertOpinions, type CreateOpinionsInput, type OpinionItem } from './createOpinions.ts';
+import { insertImportedOpinions, type CreateOpinionsInput, type OpinionItem } from './createOpinions.ts';
 import { inForce } from '../../../domain/directory/labels.ts';
 
 export const OPINION_FIELDS: FieldSpec[] = [
@@ -44,7 +44,15 @@ interface OpinionRow {
   shown: OpinionImportPlan['preview'][number];
 }
 
-export async function planOpinionImport(db: Db, data: Uint8Array, fileName: string, mapping?: Mapping, at?: string): Promise<OpinionImportPlan> {
+/** `onProgress`: rows checked so far, of the sheet's rows (the check of a large sheet takes a while). */
+export async function planOpinionImport(
+  db: Db,
+  data: Uint8Array,
+  fileName: string,
+  mapping?: Mapping,
+  at?: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<OpinionImportPlan> {
   // Units by folded name ("Phổ Thạnh", "phường Sa Huỳnh"); units in force at the date win.
   const units = await db.select().from(adminUnits);
   const byName = new Map<string, (typeof units)[number][]>();
@@ -85,6 +93,7 @@ export async function planOpinionImport(db: Db, data: Uint8Array, fileName: stri
       };
     },
     preview: (o) => o.shown,
+    onProgress,
   });
   // A column the clerk chose that the file lacks is refused outright (not a row error).
   for (const [k, v] of Object.entries(plan.mapping)) {
@@ -94,7 +103,7 @@ export async function planOpinionImport(db: Db, data: Uint8Array, fileName: stri
   return { headers: plan.headers, mapping: plan.mapping, total: plan.total, valid: items.length, errors: plan.errors, converted, preview: plan.preview, items };
 }
 
-/** Commits a plan without errors: every row or none. */
+/** Commits a plan without errors: every row or none, with one audit event naming them. */
 export async function commitOpinionImport(
   ctx: ActionCtx,
   councilId: string,
@@ -109,15 +118,16 @@ export async function commitOpinionImport(
     nothingWritten: 'chưa ghi ý kiến nào',
     empty: 'Tệp không có dòng ý kiến nào.',
     write: async (tx) => {
-      const rows = await insertOpinions(tx, ctx, councilId, { ...target, items: plan.items }, { max: MAX_OPINIONS_PER_IMPORT, onProgress });
+      const ids = await insertImportedOpinions(tx, ctx, councilId, { ...target, items: plan.items }, { onProgress });
+      // One event for the whole import, naming every opinion it created (their timelines read it).
       return {
-        result: { created: rows.length },
+        result: { created: ids.length },
         event: {
           action: 'opinion.import',
           entityType: 'petition_round',
           entityId: target.roundId,
           councilId,
-          after: { fileName, count: rows.length, converted: plan.converted, at: today(ctx.now) },
+          after: { fileName, count: ids.length, converted: plan.converted, at: today(ctx.now), opinionIds: ids },
         },
       };
     },

@@ -1,9 +1,10 @@
 // A petition's timeline: everything that happened to it, read from the append-only audit log —
-// the petition's own events, those of its opinions, present and past (intake, classification,
-// merge, and the history of an opinion later taken out), and the
+// the petition's own events, those of its opinions, present and past (intake — one event per
+// opinion, or the import that named it —, classification, merge, and the history of an opinion
+// later taken out), and the
 // history of the linked petitions at the upper and lower levels (a petition sent up to the
 // province shows what the province did with it).
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { auditEvents } from '../../audit/schema.ts';
 import { councils } from '../../directory/schema.ts';
@@ -46,6 +47,30 @@ function details(e: { before: unknown; after: unknown }) {
   return { before: pick(e.before), after: pick(e.after) };
 }
 
+/**
+ * An imported opinion has no event of its own: the import's one event, on the opinion's round,
+ * names it among its opinionIds. Each such opinion gets that event as its intake.
+ */
+async function importEvents(db: Db, opIds: string[]) {
+  if (!opIds.length) return [];
+  const ids = JSON.stringify(opIds);
+  const rounds = db.selectDistinct({ id: sql`${opinions.roundId}::text` }).from(opinions).where(inArray(opinions.id, opIds));
+  const rows = await db
+    .select({ e: auditEvents, councilName: councils.name, opinionId: sql<string>`m.id` })
+    .from(auditEvents)
+    .leftJoin(councils, eq(councils.id, auditEvents.councilId))
+    .innerJoin(
+      sql`lateral (select x as id from jsonb_array_elements_text(${auditEvents.after}->'opinionIds') x
+        where x in (select jsonb_array_elements_text(${ids}::jsonb))) m`,
+      sql`true`,
+    )
+    .where(and(eq(auditEvents.entityType, 'petition_round'), inArray(auditEvents.entityId, rounds), eq(auditEvents.action, 'opinion.import')));
+  return rows.map(({ e, councilName, opinionId }) => {
+    const { opinionIds: _ids, ...after } = (e.after ?? {}) as Record<string, unknown>;
+    return { e: { ...e, entityType: 'opinion', entityId: opinionId, after }, councilName };
+  });
+}
+
 export async function petitionTimeline(db: Db, councilId: string, petitionId: string) {
   await petitionOf(db, councilId, petitionId);
   const links = await linked(db, petitionId);
@@ -71,7 +96,7 @@ export async function petitionTimeline(db: Db, councilId: string, petitionId: st
   const opinionEvents = opIds.size
     ? await select().where(and(eq(auditEvents.entityType, 'opinion'), inArray(auditEvents.entityId, [...opIds])))
     : [];
-  const events = [...petitionEvents, ...opinionEvents].sort((a, b) => a.e.id - b.e.id);
+  const events = [...petitionEvents, ...opinionEvents, ...(await importEvents(db, [...opIds]))].sort((a, b) => a.e.id - b.e.id);
   return events.map(({ e, councilName }) => ({
     id: e.id,
     at: e.at.toISOString(),

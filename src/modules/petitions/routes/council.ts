@@ -437,7 +437,7 @@ export function councilRoutes(r: Router) {
         }
       }
       try {
-        const plan = await planOpinionImport(c.var.db, data, name, mapping, today(c.var.deps.clock()));
+        const plan = await planOpinionImport(c.var.db, data, name, mapping, today(c.var.deps.clock()), (done, total) => progress('checking', 'Đang kiểm tra các dòng', done, total));
         const { items: _items, ...summary } = plan;
         if (form.mode === 'preview') {
           progress('done', 'Đã đọc xong tệp', plan.total, plan.total);
