@@ -83,7 +83,7 @@ for (const kind of dbKinds()) {
         'De nghi ho tro ngu dan sua tau ca hu hong sau bao.',
       ]);
       const road = await json(vp.get(`${base}/opinions?roundId=${round.id}&q=${encodeURIComponent('"doan so 12345"')}`));
-      expect(road.items.map((o: { text: string }) => o.text)).toEqual(['Đề nghị nâng cấp đường thôn Châu Me, đoạn số 12345.']);
+      expect(road.items.map((o: { text: string }) => o.text)).toEqual(['Đề nghị nâng cấp đường thôn Thạnh Đức 1, đoạn số 12345.']);
       // The vocabulary has the import's words: a misspelled one is corrected. The speaker went to the voter columns.
       const typo = await json(vp.get(`${base}/opinions?roundId=${round.id}&q=${encodeURIComponent('khuomm')}`));
       expect(await inVocabulary('khuom')).toBe(true);
