@@ -1,10 +1,10 @@
 /**
  * Import bench: 20,000 opinions from one .xlsx sheet, the way the intake screen does it — read and
  * map the sheet, separate speakers, convert legacy text (planOpinionImport), then write every row
- * with its search columns and audit event in one transaction, in multi-row inserts
- * (commitOpinionImport) — beside a baseline measured in the same run on the same database: the
- * same rows written by one plain `INSERT … SELECT FROM json_to_recordset` (COPY-like: no search
- * documents computed, no audit, no checks).
+ * with its search documents and vector, the vocabulary and the import's one audit event in one
+ * transaction, in chunks (commitOpinionImport) — beside a baseline measured in the same run on the
+ * same database: the same rows written by one plain `INSERT … SELECT FROM json_to_recordset`
+ * (COPY-like: no search documents, no vocabulary words, no audit, no checks).
  * Run alone: node bench/importOpinions.ts [--rows N]
  */
 import { readFileSync } from 'node:fs';
@@ -93,7 +93,7 @@ async function importBench(database: Database, where: string, rowsWanted?: numbe
     const base = b1 - b0;
     return [
       { metric: `import ${n.toLocaleString('en')} opinions: whole job`, value: ms(whole), unit: 'ms', baseline: ms(base), ratio: Math.round((whole / base) * 10) / 10, note: `read+check+write, ${where}; baseline plain INSERT…SELECT` },
-      { metric: `import ${n.toLocaleString('en')} opinions: write step`, value: ms(write), unit: 'ms', baseline: ms(base), ratio: Math.round((write / base) * 10) / 10, note: `${where}; ${chunks} progress reports; search columns + audit` },
+      { metric: `import ${n.toLocaleString('en')} opinions: write step`, value: ms(write), unit: 'ms', baseline: ms(base), ratio: Math.round((write / base) * 10) / 10, note: `${where}; ${chunks} progress reports; search columns, vocabulary, one audit event` },
       { metric: `import ${n.toLocaleString('en')} opinions: read + check`, value: ms(t1 - t0), unit: 'ms', baseline: null, ratio: null, note: `${where}; sheet, mapping, speakers, legacy fonts` },
     ];
   } finally {
