@@ -108,7 +108,7 @@ for (const kind of dbKinds()) {
       const history = await json(vp.get(`${base}/opinions/${boat!.id}/history`));
       expect(history.versions).toMatchObject([{ version: 1, text: 'Đề nghị hỗ trợ ngư dân sửa tàu cá hư hỏng sau bão.' }]);
       const petition = await json(vp.post(`${base}/petitions`, { roundId: round.id, opinions: [boat!, boat2!].map((o) => ({ id: o.id, version: o.version })) }), 201);
-      const timeline = await json<{ action: string; entityId: string; after: Record<string, unknown> | null }[]>(vp.get(`${base}/petitions/${petition.id}/timeline`));
+      const { items: timeline } = await json<{ items: { action: string; entityId: string; after: Record<string, unknown> | null }[] }>(vp.get(`${base}/petitions/${petition.id}/timeline?pageSize=200`));
       const intake = timeline.filter((e) => e.action === 'opinion.import');
       expect(intake.map((e) => e.entityId).sort()).toEqual([boat!.id, boat2!.id].sort());
       expect(intake[0]!.after).toEqual({ fileName: 'y-kien-20000.xlsx' });
