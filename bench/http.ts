@@ -5,6 +5,12 @@
  * public page's text search. Then two app processes on one PostgreSQL database: a settings change
  * and a role revoked in one are seen by the next request in the other, their answers equal, and
  * their combined throughput is reported.
+ * The load generator runs on the same machine (the same cores) as the servers and the database, as
+ * does the hello-world baseline; each figure is compared with the baseline measured just before it.
+ * Besides requests per second and latency, each measurement reports the server process's own CPU
+ * time per answered request (and PostgreSQL's, its backends for the app's database), requests
+ * refused at once by the PGlite request line (503), and the delay of a request that needs no
+ * database while the load runs (does the embedded database block the event loop?).
  * Run alone: node bench/http.ts [--quick]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -31,6 +37,28 @@ async function freePort(): Promise<number> {
     });
     s.on('error', reject);
   });
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
+/** PostgreSQL backends serving `url`'s database (their CPU is the database's share of a request). */
+async function backendsOf(url: string): Promise<number[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    return r.rows.map((x: { pid: number }) => x.pid);
+  } finally {
+    await c.end();
+  }
 }
 
 interface Server {
@@ -117,17 +145,44 @@ interface Timing {
   log: (s: string) => void;
 }
 
-async function measure(t: Timing, ports: number[], paths: string[], headers: Record<string, string> = {}): Promise<LoadResult> {
+interface Measured extends LoadResult {
+  /** Server processes' CPU per answered request, ms. */
+  cpuPerRequest: number;
+  /** PostgreSQL backends' CPU per answered request, ms (PostgreSQL only). */
+  dbCpuPerRequest: number | null;
+  /** The machine's 1-minute load average when the measurement ended. */
+  load: number;
+}
+
+async function measure(
+  t: Timing,
+  servers: Pick<Server, 'port' | 'proc'>[],
+  paths: string[],
+  o: { headers?: Record<string, string>; databaseUrl?: string } = {},
+): Promise<Measured> {
   const durationMs = t.quick ? 3000 : 10_000;
+  const ports = servers.map((s) => s.port);
+  const headers = o.headers ?? {};
   await runLoad({ port: ports[0]!, ports, paths, connections: CONNECTIONS, durationMs: t.quick ? 500 : 2000, headers }); // warm-up
-  return runLoad({ port: ports[0]!, ports, paths, connections: CONNECTIONS, durationMs, headers });
+  const backends = o.databaseUrl ? await backendsOf(o.databaseUrl) : [];
+  const cpu = () => servers.reduce((n, s) => n + cpuMs(s.proc.pid!), 0);
+  const dbCpu = () => backends.reduce((n, pid) => n + cpuMs(pid), 0);
+  const [cpu0, db0] = [cpu(), dbCpu()];
+  const r = await runLoad({ port: ports[0]!, ports, paths, connections: CONNECTIONS, durationMs, headers, probe: '/robots.txt' });
+  const per = (ms: number) => Math.round((ms / Math.max(1, r.requests)) * 100) / 100;
+  return { ...r, cpuPerRequest: per(cpu() - cpu0), dbCpuPerRequest: o.databaseUrl ? per(dbCpu() - db0) : null, load: Math.round(os.loadavg()[0]! * 10) / 10 };
 }
 
-function describe(r: LoadResult): string {
-  return `${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ${r.errors} errors, ${r.timeouts} time-outs`;
+function describe(r: Measured): string {
+  return (
+    `${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ${r.errors} errors, ${r.refused} refused (503, p99 ${r.refusedP99} ms), ` +
+    `${r.timeouts} time-outs; server CPU ${r.cpuPerRequest} ms/request` +
+    (r.dbCpuPerRequest !== null ? `, PostgreSQL CPU ${r.dbCpuPerRequest} ms/request` : '') +
+    `; no-database request p99 ${r.probeP99} ms (max ${r.probeMax}); load average ${r.load}`
+  );
 }
 
-function rowsOf(target: string, what: string, r: LoadResult, hello: LoadResult, note: string): Row[] {
+function rowsOf(target: string, what: string, r: Measured, hello: Measured, note: string): Row[] {
   return [
     {
       metric: `${what} req/s, ${target}`,
@@ -143,26 +198,47 @@ function rowsOf(target: string, what: string, r: LoadResult, hello: LoadResult, 
       baseline: hello.p99,
       ratio: hello.p99 ? Math.round((r.p99 / hello.p99) * 100) / 100 : null,
       unit: 'ms',
-      note: `p50 ${r.p50} ms, max ${r.max} ms, ${r.timeouts} time-outs, ${r.errors} errors`,
+      note: `p50 ${r.p50} ms, max ${r.max} ms, ${r.timeouts} time-outs, ${r.errors} errors, ${r.refused} refused at once (503)`,
+    },
+    {
+      metric: `${what} CPU/request, ${target}`,
+      value: r.cpuPerRequest,
+      baseline: hello.cpuPerRequest,
+      ratio: hello.cpuPerRequest ? Math.round((r.cpuPerRequest / hello.cpuPerRequest) * 10) / 10 : null,
+      unit: 'ms',
+      note:
+        `app process(es)${r.dbCpuPerRequest !== null ? ` + PostgreSQL ${r.dbCpuPerRequest} ms` : ' (database inside)'}; ` +
+        `no-database request p99 ${r.probeP99} ms during the load; load average ${r.load} (load generator on the same 2 cores)`,
     },
   ];
 }
 
 async function section(t: Timing, target: string, env: Record<string, string>, hello: Server): Promise<{ rows: Row[]; server: Server }> {
   t.log(`  ${target}: starting the server with the demo data…`);
-  const server = await start(['bin/nghitruong.js', 'serve', '--demo'], env, target);
+  let server = await start(['bin/nghitruong.js', 'serve', '--demo'], env, target);
+  if (!env.DATABASE_URL) {
+    // PGlite checkpoints inside the server's thread: after the seed's writes, the next checkpoint
+    // (fsync of every written file) stops the server for seconds on a busy disk. A restart does it
+    // at shutdown, so the load measures serving, not the seed's aftermath.
+    await server.stop();
+    server = await start(['bin/nghitruong.js', 'serve'], env, target);
+  }
   const { clerk, listPaths, searchPaths } = await targets(server.port);
-  const h = await measure(t, [hello.port], ['/']);
-  t.log(`    hello-world: ${describe(h)}`);
-  const list = await measure(t, [server.port], listPaths, { cookie: clerk.cookie });
+  const databaseUrl = env.DATABASE_URL || undefined;
+  // Each load beside a hello-world measured just before it: the machine's load changes by the minute.
+  const hList = await measure(t, [hello], ['/']);
+  t.log(`    hello-world: ${describe(hList)}`);
+  const list = await measure(t, [server], listPaths, { headers: { cookie: clerk.cookie }, databaseUrl });
   t.log(`    filtered list: ${describe(list)}`);
-  const search = await measure(t, [server.port], searchPaths);
+  const hSearch = await measure(t, [hello], ['/']);
+  t.log(`    hello-world: ${describe(hSearch)}`);
+  const search = await measure(t, [server], searchPaths, { databaseUrl });
   t.log(`    public search: ${describe(search)}`);
   return {
     server,
     rows: [
-      ...rowsOf(target, 'filtered list (clerk)', list, h, 'deadline/status filters of one council, page 1 with total'),
-      ...rowsOf(target, 'public search', search, h, '4 queries in turn, first page with total'),
+      ...rowsOf(target, 'filtered list (clerk)', list, hList, 'deadline/status filters of one council, page 1 with total'),
+      ...rowsOf(target, 'public search', search, hSearch, '4 queries in turn, first page with total'),
     ],
   };
 }
@@ -204,9 +280,9 @@ async function twoProcesses(t: Timing, first: Server, url: string, hello: Server
     const afterLogout = await api(second.port, 'GET', a.listPaths[0]!.slice(4), { cookie: other.cookie });
     if (afterLogout.status !== 401) problems.push(`B accepted a session ended through A (${afterLogout.status})`);
     t.log(problems.length ? `    CONSISTENCY PROBLEMS: ${problems.join('; ')}` : `    same answers on both; settings change and logout seen by the other process on its next request`);
-    const h = await measure(t, [hello.port], ['/']);
+    const h = await measure(t, [hello], ['/']);
     t.log(`    hello-world: ${describe(h)}`);
-    const both = await measure(t, [first.port, second.port], a.listPaths, { cookie: a.clerk.cookie });
+    const both = await measure(t, [first, second], a.listPaths, { headers: { cookie: a.clerk.cookie }, databaseUrl: url });
     t.log(`    filtered list over both processes: ${describe(both)}`);
     return [
       ...rowsOf('PostgreSQL ×2 processes', 'filtered list (clerk)', both, h, 'connections spread over two app processes'),

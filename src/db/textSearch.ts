@@ -195,6 +195,8 @@ export interface SearchScope {
   filters: SQL | undefined;
   /** Rows in scope, counted up to SCAN_BUDGET — once, however many tiers or probes ask. */
   size(): Promise<number>;
+  /** Set by countEach's first look: fewer than PROBE rows in scope (any plan reads them quickly). */
+  small?: boolean;
 }
 
 export function searchScope(tx: Tx, from: SQL, filters: SQL | undefined): SearchScope {
@@ -228,7 +230,7 @@ export async function countEach(scope: SearchScope, conds: readonly SQL[], caps:
       (select count(*)::int from (select 1 from ${scope.from} where ${scope.filters ?? sql`true`} limit ${PROBE}) s) as size`,
   );
   const row = probe.rows[0] as Record<string, number>;
-  const small = row.size! < PROBE;
+  const small = (scope.small = row.size! < PROBE);
   const out: number[] = [];
   for (const [i, tier] of conds.entries()) {
     const cap = caps[i]!;
@@ -280,8 +282,9 @@ async function pageRows<T>(tx: Tx, list: SearchableList<T>, filters: SQL | undef
       skip -= n;
       continue;
     }
-    // A tier counted to the end is small: read it through the GIN index. A full one is not.
-    await usePlan(tx, full ? 'ordered' : 'index');
+    // A tier counted to the end is small: read it through the GIN index. A full one is not. In a
+    // small scope the plan counting left in place reads the page as fast (and saves a statement).
+    if (!scope.small) await usePlan(tx, full ? 'ordered' : 'index');
     rows.push(...(await list.rows(tx, and(filters, t), skip, limit - rows.length)));
     skip = 0;
     if (rows.length >= limit) break;
