@@ -235,4 +235,13 @@ describe('overlap: the sweep finds exactly what comparing every pair finds', () 
     }
     expect(total).toBeGreaterThan(200);
   });
+
+  it('a text cache kept across checks gives the same answer and prepares each distinct text once', () => {
+    const { acts, parentOf: p } = generated(4, 200);
+    const textCache = new Map();
+    const first = findOverlaps(acts, { parentOf: p, textCache });
+    expect(textCache.size).toBeLessThanOrEqual(8);
+    expect(findOverlaps(acts, { parentOf: p, textCache })).toEqual(first);
+    expect(first).toEqual(findOverlaps(acts, { parentOf: p }));
+  });
 });

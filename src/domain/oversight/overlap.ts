@@ -42,6 +42,11 @@ export type OverlapOptions = {
   similarityThreshold?: number;
   /** Dates closer than this many days count as overlapping (default 0: the ranges must meet). */
   marginDays?: number;
+  /**
+   * Prepared texts by text, kept by the caller across checks: on every change only new or edited
+   * texts are prepared again (preparing is most of the cost). Identical texts share one entry.
+   */
+  textCache?: Map<string, PreparedText>;
 };
 
 export type ConflictType = 'overlap' | 'same_subject_period';
@@ -155,14 +160,19 @@ function relationOf(x: Prepared, y: Prepared): { relation: SubjectRelation; sx: 
   return null;
 }
 
-function textOf(p: Prepared): PreparedText {
-  if (p.text === null) p.text = prepareText(`${p.act.title}\n${p.act.content ?? ''}`);
+function textOf(p: Prepared, cache: Map<string, PreparedText>): PreparedText {
+  if (p.text === null) {
+    const key = `${p.act.title}\n${p.act.content ?? ''}`;
+    let t = cache.get(key);
+    if (t === undefined) cache.set(key, (t = prepareText(key)));
+    p.text = t;
+  }
   return p.text;
 }
 
-function topicOf(x: Prepared, y: Prepared, threshold: number): TopicMatch | null {
-  const tx = textOf(x);
-  const ty = textOf(y);
+function topicOf(x: Prepared, y: Prepared, s: Settings): TopicMatch | null {
+  const tx = textOf(x, s.cache);
+  const ty = textOf(y, s.cache);
   // Different concrete things (road ĐT 624 / road ĐT 628, two hamlets) are different topics even
   // within one field.
   const cmp = compareAnchorClasses(tx.classes, ty.classes, tx.anchors, ty.anchors);
@@ -171,7 +181,7 @@ function topicOf(x: Prepared, y: Prepared, threshold: number): TopicMatch | null
   const field = x.act.fieldIds.find((f) => fields.has(f));
   if (field !== undefined) return { kind: 'field', fieldId: field };
   const score = preparedSimilarity(tx, ty);
-  return score >= threshold ? { kind: 'text', score: Math.round(score * 1000) / 1000 } : null;
+  return score >= s.threshold ? { kind: 'text', score: Math.round(score * 1000) / 1000 } : null;
 }
 
 function shortDate(d: string, withYear: boolean): string {
@@ -195,11 +205,11 @@ function sentence(type: ConflictType, relation: SubjectRelation, mine: OverlapSu
 
 const FLIP: Readonly<Record<SubjectRelation, SubjectRelation>> = { same: 'same', parent: 'child', child: 'parent' };
 
-function pairConflict(x: Prepared, y: Prepared, margin: number, threshold: number): Conflict | null {
-  if (x.start > y.end + margin || y.start > x.end + margin) return null;
+function pairConflict(x: Prepared, y: Prepared, s: Settings): Conflict | null {
+  if (x.start > y.end + s.margin || y.start > x.end + s.margin) return null;
   const rel = relationOf(x, y);
   if (rel === null) return null;
-  const topic = topicOf(x, y, threshold);
+  const topic = topicOf(x, y, s);
   if (topic === null && rel.relation !== 'same') return null;
   const type: ConflictType = topic === null ? 'same_subject_period' : 'overlap';
   // ISO dates compare as strings
@@ -227,17 +237,19 @@ function order(list: Conflict[]): Conflict[] {
   return list.sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
 }
 
-function settings(o: OverlapOptions): { margin: number; threshold: number } {
+type Settings = { margin: number; threshold: number; cache: Map<string, PreparedText> };
+
+function settings(o: OverlapOptions): Settings {
   const margin = o.marginDays ?? 0;
   const threshold = o.similarityThreshold ?? 0.35;
   if (!Number.isInteger(margin) || margin < 0) throw new OversightRuleError('invalidMargin', 'Khoảng cách ngày tính trùng phải là số nguyên không âm.');
   if (!(threshold > 0 && threshold <= 1)) throw new OversightRuleError('invalidThreshold', 'Ngưỡng tương tự nội dung phải lớn hơn 0 và không quá 1.');
-  return { margin, threshold };
+  return { margin, threshold, cache: o.textCache ?? new Map() };
 }
 
 /** Put the pair in input order so `a` is the activity listed first. */
-function pair(ps: Prepared[], i: number, j: number, margin: number, threshold: number): Conflict | null {
-  return i < j ? pairConflict(ps[i]!, ps[j]!, margin, threshold) : pairConflict(ps[j]!, ps[i]!, margin, threshold);
+function pair(ps: Prepared[], i: number, j: number, s: Settings): Conflict | null {
+  return i < j ? pairConflict(ps[i]!, ps[j]!, s) : pairConflict(ps[j]!, ps[i]!, s);
 }
 
 /**
@@ -246,7 +258,8 @@ function pair(ps: Prepared[], i: number, j: number, margin: number, threshold: n
  * body below it, swept by start date; a pair counts only if one of them supervises k itself.
  */
 export function findOverlaps(activities: readonly OverlapActivity[], options: OverlapOptions): Conflict[] {
-  const { margin, threshold } = settings(options);
+  const set = settings(options);
+  const { margin } = set;
   const ps = prepare(activities, options);
   const byKey = new Map<string, number[]>();
   ps.forEach((p, i) => {
@@ -273,7 +286,7 @@ export function findOverlaps(activities: readonly OverlapActivity[], options: Ov
   }
   const out: Conflict[] = [];
   for (const c of candidates) {
-    const found = pair(ps, Math.floor(c / n), c % n, margin, threshold);
+    const found = pair(ps, Math.floor(c / n), c % n, set);
     if (found !== null) out.push(found);
   }
   return order(out);
@@ -281,12 +294,12 @@ export function findOverlaps(activities: readonly OverlapActivity[], options: Ov
 
 /** The same answer by comparing every pair: the baseline of tests and benchmarks. */
 export function findOverlapsNaive(activities: readonly OverlapActivity[], options: OverlapOptions): Conflict[] {
-  const { margin, threshold } = settings(options);
+  const set = settings(options);
   const ps = prepare(activities, options);
   const out: Conflict[] = [];
   for (let i = 0; i < ps.length; i++) {
     for (let j = i + 1; j < ps.length; j++) {
-      const found = pair(ps, i, j, margin, threshold);
+      const found = pair(ps, i, j, set);
       if (found !== null) out.push(found);
     }
   }
