@@ -40,3 +40,5 @@ export {
   DEFAULT_DEADLINE_THRESHOLDS,
 } from './deadline.ts';
 export type { DeadlineRule, DeadlineUnit, DeadlineStatus, DeadlineThresholds, DeadlineComputation } from './deadline.ts';
+export { setsInForce, coversYear, firstUncoveredYear } from './validity.ts';
+export type { Dated, KnownYears } from './validity.ts';

@@ -31,7 +31,7 @@ export { DEFAULT_STOPWORDS, preprocess, tokenize, words, contentWords, ngramFeat
 export type { TokenOptions } from './tokens.ts';
 export { extractAnchors, compareAnchors } from './anchors.ts';
 export type { Anchor, AnchorKind, AnchorComparison } from './anchors.ts';
-export { prepareText, textSimilarity, combineScore, SimilarityIndex } from './similarity.ts';
+export { prepareText, textSimilarity, preparedSimilarity, combineScore, SimilarityIndex } from './similarity.ts';
 export type { PreparedText, SimilarityHit, SimilarityOptions, IndexOptions } from './similarity.ts';
 export { groupDuplicates } from './dedup.ts';
 export type { DedupItem, DedupOptions, DedupResult, DuplicateGroup, DuplicatePair } from './dedup.ts';

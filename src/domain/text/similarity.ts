@@ -104,8 +104,11 @@ function termCounts(features: readonly string[]): Map<string, number> {
  * For ranking against a corpus use `SimilarityIndex`.
  */
 export function textSimilarity(a: string, b: string, options: SimilarityOptions = {}): number {
-  const pa = prepareText(a, options);
-  const pb = prepareText(b, options);
+  return preparedSimilarity(prepareText(a, options), prepareText(b, options));
+}
+
+/** textSimilarity of two texts already prepared (prepare each once when comparing many pairs). */
+export function preparedSimilarity(pa: PreparedText, pb: PreparedText): number {
   const ta = termCounts(pa.features);
   const tb = termCounts(pb.features);
   let dot = 0;
