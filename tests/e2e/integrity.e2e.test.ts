@@ -98,7 +98,7 @@ describe.skipIf(!browserAvailable())('giao diện web: cảnh báo công khai, t
       // Before publishing, the clerk is told which petitions will be held back, and why.
       const warning = page.getByTestId('privacy-warning');
       await expectText(warning, '3 kiến nghị có thể chứa thông tin cá nhân: khi công bố, các kiến nghị này sẽ được giữ lại.');
-      await expectText(warning, `Kiến nghị số ${named.number}`, `Họ tên: ${VOTER}`, 'Số điện thoại: 0905 123 456', 'nhà số 12');
+      await expectText(warning, `Kiến nghị số ${named.number}`, `Tên người: ${VOTER}`, 'Số điện thoại: 0905 123 456', 'Địa chỉ nhà: nhà số 12');
       expect(await warning.innerText()).not.toContain(`Kiến nghị số ${clean.number}\n`);
       expect(await warning.locator('mark').allInnerTexts()).toEqual(expect.arrayContaining([VOTER, '0905 123 456']));
 
@@ -226,9 +226,8 @@ describe.skipIf(!browserAvailable())('giao diện web: cảnh báo công khai, t
       await page.goto(`${round.url}?tab=classify`);
       const row = page.locator('.ant-table-row', { hasText: 'Long Thạnh 1' });
       await row.getByText('Gợi ý:', { exact: false }).first().waitFor();
-      await pickOption(page, row.getByLabel('Cấp thẩm quyền'), 'Cấp xã');
-      const agency = row.getByLabel('Cơ quan giải quyết');
-      await agency.click();
+      await pickOption(page, row.locator('.ant-select', { has: page.getByLabel('Cấp thẩm quyền') }), 'Cấp xã');
+      await row.getByLabel('Cơ quan giải quyết').click();
       await page.keyboard.type('Điện lực');
       await page.locator('.ant-select-dropdown:visible').getByText('Công ty Điện lực Quảng Ngãi', { exact: true }).click();
       await row.getByRole('button', { name: 'Xác nhận' }).click();
@@ -237,6 +236,8 @@ describe.skipIf(!browserAvailable())('giao diện web: cảnh báo công khai, t
       const mismatch = row.getByTestId('level-mismatch');
       await expectText(mismatch, 'Thẩm quyền "Cấp xã" không khớp với Công ty Điện lực Quảng Ngãi (cơ quan cấp tỉnh). Hãy chọn lại cấp hoặc cơ quan, hoặc ghi rõ lý do.');
       expect(await opinion()).toMatchObject({ version: op!.version, competentLevel: null, levelReason: '' });
+      // The reason box takes the typing at once.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Lý do cơ quan khác cấp thẩm quyền');
       for (const s of SIZES) {
         await page.setViewportSize(s.viewport);
         await shoot(page, `level-mismatch-${s.tag}`);

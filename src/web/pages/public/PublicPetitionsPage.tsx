@@ -202,6 +202,11 @@ function useFetched<T>(load: () => Promise<T>, deps: readonly unknown[]): { data
 
 export function PublicCouncilPage() {
   const { councilId } = useParams() as { councilId: string };
+  // Another council starts afresh (its own rounds, no filters carried over).
+  return <CouncilPage key={councilId} councilId={councilId} />;
+}
+
+function CouncilPage({ councilId }: { councilId: string }) {
   /** The round chosen; until the voter picks one, the newest (`latest`, asked for with the rounds). */
   const [roundChoice, setRoundChoice] = useState<string>();
   const [unitId, setUnitId] = useState('');
@@ -209,11 +214,6 @@ export function PublicCouncilPage() {
   const dq = useDebounced(q.trim(), 300);
   const [page, setPage] = useState(1);
   const round = roundChoice ?? 'latest';
-  useEffect(() => {
-    setRoundChoice(undefined);
-    setUnitId('');
-    setPage(1);
-  }, [councilId]);
 
   const council = useFetched(() => api.get<PublicCouncil>(`/public/councils/${councilId}`), [councilId]);
   const rounds = useFetched(() => api.get<Page<PublicRound>>(`/public/councils/${councilId}/rounds`, { pageSize: LONG_PAGE }), [councilId]);
@@ -288,7 +288,7 @@ export function PublicCouncilPage() {
       ) : (
         <div className={list.loading ? 'lt-loading' : undefined} aria-busy={list.loading}>
           <div className="lt-alert lt-alert-info" id="public-list" data-testid="public-summary">
-            {items.more ? `Hơn ${items.total}` : items.total} kiến nghị{items.answered === null ? '' : `, đã có trả lời ${items.answered} kiến nghị`}.
+            {items.more ? `Hơn ${items.total}` : items.total} kiến nghị{items.answered === null ? '' : items.answered ? `, đã có trả lời ${items.answered} kiến nghị` : ', chưa có trả lời'}.
           </div>
           <div data-testid="public-petitions">
             {items.items.map((p) => (
