@@ -57,6 +57,8 @@ interface PublicPetition {
 /** Petitions per page; councils and rounds are read a long page at a time (a province has about a hundred councils). */
 const PER_PAGE = 20;
 const LONG_PAGE = 200;
+/** Cards drawn in the first task of a page (more than a phone's screen holds). */
+const FIRST_CARDS = 5;
 
 const STATUS_TAG: Record<string, string> = { dispatched: 'blue', returned: 'orange', answered: 'cyan', closed: 'green', unsatisfied: 'magenta' };
 const RESULT_TAG: Record<string, string> = { resolved: 'green', in_progress: 'blue', explained: 'cyan', unresolved: 'red' };
@@ -225,6 +227,14 @@ function CouncilPage({ councilId }: { councilId: string }) {
   const roundItems = rounds.data?.items ?? [];
   const shownRound = roundItems.find((r) => r.id === (roundChoice ?? roundItems[0]?.id));
   const items = list.data;
+  // A new page shows the cards a phone's screen holds first and the rest in the next task: two
+  // short tasks instead of one long one on a slow phone (the first screen paints sooner).
+  const [cards, setCards] = useState(FIRST_CARDS);
+  useEffect(() => {
+    setCards(FIRST_CARDS);
+    const t = setTimeout(() => setCards(PER_PAGE), 0);
+    return () => clearTimeout(t);
+  }, [items]);
   const goTo = (p: number) => {
     setPage(p);
     document.getElementById('public-list')?.scrollIntoView();
@@ -291,11 +301,11 @@ function CouncilPage({ councilId }: { councilId: string }) {
             {items.more ? `Hơn ${items.total}` : items.total} kiến nghị{items.answered === null ? '' : items.answered ? `, đã có trả lời ${items.answered} kiến nghị` : ', chưa có trả lời'}.
           </div>
           <div data-testid="public-petitions">
-            {items.items.map((p) => (
+            {items.items.slice(0, cards).map((p) => (
               <PetitionCard key={p.id} p={p} />
             ))}
           </div>
-          <Pager page={items.page} total={items.total} onChange={goTo} />
+          {cards >= items.items.length && <Pager page={items.page} total={items.total} onChange={goTo} />}
         </div>
       )}
     </Frame>
