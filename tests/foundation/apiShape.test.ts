@@ -20,9 +20,6 @@ const MAPS = new Set(['corrected', 'names', 'byStatus', 'counts', 'byResult', 'b
  * not a list to page through (a paged menu would hide pages from the user).
  */
 const BARE_ARRAYS = new Set([
-  // The public pages belong to the helper converting them ("public"); they leave this list with that change.
-  '/public/councils',
-  '/public/councils/{councilId}/rounds',
 ]);
 /** Lists that answered bare arrays until issue #10: now paged on the server like every list. */
 const PAGED_SINCE_ISSUE_10 = [
