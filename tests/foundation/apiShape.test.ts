@@ -19,11 +19,7 @@ const MAPS = new Set(['corrected', 'names', 'byStatus', 'counts', 'byResult', 'b
  * year's holidays, the roles). GET /menu answers { entries }: one document the shell draws whole,
  * not a list to page through (a paged menu would hide pages from the user).
  */
-const BARE_ARRAYS = new Set([
-  // The public pages belong to the helper converting them ("public"); they leave this list with that change.
-  '/public/councils',
-  '/public/councils/{councilId}/rounds',
-]);
+const BARE_ARRAYS = new Set<string>([]);
 /** Lists that answered bare arrays until issue #10: now paged on the server like every list. */
 const PAGED_SINCE_ISSUE_10 = [
   '/councils/{councilId}/constituencies',

@@ -98,10 +98,20 @@ for (const kind of dbKinds()) {
       const tt = await t.as('tt.sahuynh');
       await json(tt.post(`${base}/petitions/${pRoad.id}/reviews`, { verdict: 'unsatisfactory', comment: 'Nhận xét nội bộ không công bố.' }), 201);
       await json(vp.patch(`${base}/petition-rounds/${roundId}`, { published: true }));
-      const councils = await json(anon.get('/api/public/councils'));
-      expect(councils.map((c: { id: string }) => c.id)).toContain(councilId);
+      const councils = await json(anon.get('/api/public/councils?pageSize=200'));
+      expect(councils.items.map((c: { id: string }) => c.id)).toContain(councilId);
+      expect(councils.total).toBe(councils.items.length);
+      expect(await json(anon.get(`/api/public/councils/${councilId}`))).toMatchObject({ id: councilId, name: 'Hội đồng nhân dân phường Sa Huỳnh' });
+      expect((await anon.get(`/api/public/councils/${t.id('council:tra-cau')}`)).status).toBe(404);
       const rounds = await json(anon.get(`/api/public/councils/${councilId}/rounds`));
-      expect(rounds.map((r: { id: string }) => r.id)).toContain(roundId);
+      expect(rounds.items.map((r: { id: string }) => r.id)).toContain(roundId);
+      // The page opens on the newest published round without waiting for the rounds: `latest`.
+      expect(rounds.items[0].id).toBe(roundId);
+      const latest = await json(anon.get(`/api/public/councils/${councilId}/petitions?roundId=latest`));
+      expect(latest).toMatchObject({ total: 2, answered: 1, page: 1, pageSize: 20 });
+      // The commune filter's choices: the units of the public petitions only.
+      const communes = await json(anon.get(`/api/public/councils/${councilId}/communes?roundId=latest`));
+      expect(communes).toMatchObject({ items: [{ id: t.id('unit:sa-huynh'), name: 'Sa Huỳnh' }], total: 1 });
       const res = await anon.get(`/api/public/councils/${councilId}/petitions?roundId=${roundId}&unitId=${t.id('unit:sa-huynh')}`);
       expect(res.status).toBe(200);
       const raw = await res.text();

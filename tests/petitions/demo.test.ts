@@ -36,7 +36,7 @@ for (const kind of dbKinds()) {
       const pub = await json(anon.get(`/api/public/councils/${t.id('council:sa-huynh')}/petitions?unitId=${t.id('unit:sa-huynh')}&pageSize=100`));
       expect(pub.items.some((p: { communes: string[] }) => p.communes.includes('Phổ Thạnh'))).toBe(true);
       const town = await json(anon.get(`/api/public/councils/${t.id('council:town')}/rounds`));
-      expect(town[0].name).toContain('thị xã Đức Phổ');
+      expect(town.items[0].name).toContain('thị xã Đức Phổ');
 
       // Agencies with demo accounts have work waiting.
       const dl = await t.as('dienluc');

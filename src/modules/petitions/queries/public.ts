@@ -1,54 +1,123 @@
-// The public page (no login): councils with published rounds, their rounds, and the petitions of
-// a commune with their answers. Built from an explicit list of safe columns — never voter names,
-// hamlets, user names or internal review comments.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+// The public page (no login): councils with published rounds, their rounds, the communes their
+// public petitions come from, and the petitions with their answers, each a server page
+// ({items, total, page, pageSize}). Built from an explicit list of safe columns — never voter
+// names, hamlets, user names or internal review comments; a petition is public only while the
+// privacy guard's cleared text equals its text (privacy.ts).
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { LEVEL_LABELS } from '../../../domain/petitions/counting.ts';
 import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, ROUND_KIND_LABELS, type PetitionStatus, type ResponseResult, type RoundKind } from '../../../domain/petitions/status.ts';
-import { agencies, councils } from '../../directory/schema.ts';
+import { adminUnits, agencies, councils } from '../../directory/schema.ts';
 import { notFound } from '../../../server/errors.ts';
-import { predecessorUnits, searchRequest } from '../common.ts';
+import { predecessorUnits, searchRequest, totalOf } from '../common.ts';
 import { searchPage } from '../../../db/textSearch.ts';
 import { listColumns } from './listPetitions.ts';
-import { petitionRounds, petitions, responses } from '../schema.ts';
+import { opinions, petitionRounds, petitions, responses } from '../schema.ts';
 
-export async function publicCouncils(db: Db) {
-  const rows = await db
-    .select({ id: councils.id, name: councils.name, unitId: councils.unitId, validTo: councils.validTo })
-    .from(councils)
-    .where(sql`exists (select 1 from petition_rounds r where r.council_id = "councils"."id" and r.published)`)
-    .orderBy(councils.sortKey, councils.name);
-  return rows;
+interface Page {
+  page: number;
+  pageSize: number;
+}
+/** `latest`: the newest published round (the first of publicRounds), so a page needs not wait for the rounds. */
+export type PublicRoundChoice = string | 'latest' | undefined;
+
+const hasPublishedRound = sql`exists (select 1 from petition_rounds r where r.council_id = "councils"."id" and r.published)`;
+const NO_ROUND = 'đợt tiếp xúc cử tri đã công bố của HĐND này';
+
+export async function publicCouncils(db: Db, q: Page) {
+  const [items, total] = await Promise.all([
+    db
+      .select({ id: councils.id, name: councils.name, validTo: councils.validTo })
+      .from(councils)
+      .where(hasPublishedRound)
+      .orderBy(councils.sortKey, councils.name)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(councils).where(hasPublishedRound)),
+  ]);
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function publicRounds(db: Db, councilId: string) {
-  const rows = await db
-    .select({ id: petitionRounds.id, name: petitionRounds.name, kind: petitionRounds.kind, sessionName: petitionRounds.sessionName, startDate: petitionRounds.startDate, endDate: petitionRounds.endDate, status: petitionRounds.status })
+/** One council's public heading; 404 while it has published nothing. */
+export async function publicCouncil(db: Db, councilId: string) {
+  const [row] = await db
+    .select({ id: councils.id, name: councils.name, validTo: councils.validTo })
+    .from(councils)
+    .where(and(eq(councils.id, councilId), hasPublishedRound));
+  if (!row) throw notFound(NO_ROUND);
+  return row;
+}
+
+export async function publicRounds(db: Db, councilId: string, q: Page) {
+  const where = and(eq(petitionRounds.councilId, councilId), eq(petitionRounds.published, true));
+  const [rows, total] = await Promise.all([
+    db
+      .select({ id: petitionRounds.id, name: petitionRounds.name, kind: petitionRounds.kind, sessionName: petitionRounds.sessionName, startDate: petitionRounds.startDate, endDate: petitionRounds.endDate, status: petitionRounds.status })
+      .from(petitionRounds)
+      .where(where)
+      .orderBy(desc(petitionRounds.sequence))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(petitionRounds).where(where)),
+  ]);
+  if (!total) throw notFound(NO_ROUND);
+  return { items: rows.map((r) => ({ ...r, kindLabel: ROUND_KIND_LABELS[r.kind as RoundKind] })), total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * The conditions every public petition meets: the council's, in a published round (the chosen one,
+ * or the newest with `latest`), and cleared by the privacy guard as it reads now. Null when the
+ * council has no such round.
+ */
+async function publicPetitionConds(db: Db, councilId: string, roundId: PublicRoundChoice): Promise<SQL | null> {
+  const published = await db
+    .select({ id: petitionRounds.id })
     .from(petitionRounds)
     .where(and(eq(petitionRounds.councilId, councilId), eq(petitionRounds.published, true)))
     .orderBy(desc(petitionRounds.sequence));
-  if (!rows.length) throw notFound('đợt tiếp xúc cử tri đã công bố của HĐND này');
-  return rows.map((r) => ({ ...r, kindLabel: ROUND_KIND_LABELS[r.kind as RoundKind] }));
+  const all = published.map((r) => r.id);
+  const roundIds = roundId === 'latest' ? all.slice(0, 1) : all.filter((id) => !roundId || id === roundId);
+  if (!roundIds.length) return null;
+  return and(
+    eq(petitions.councilId, councilId),
+    // Only what the privacy guard or the clerk cleared, as it was cleared (privacy.ts).
+    eq(petitions.privacyClearedText, petitions.text),
+    sql`exists (select 1 from petition_round_entries e where e.petition_id = "petitions"."id" and e.round_id in ${roundIds})`,
+  )!;
+}
+
+/** The communes (admin units) the public petitions of a round were raised in, in Vietnamese order: the commune filter's choices. */
+export async function publicCommunes(db: Db, councilId: string, q: Page & { roundId?: PublicRoundChoice }) {
+  const conds = await publicPetitionConds(db, councilId, q.roundId);
+  if (!conds) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  const units = db
+    .selectDistinct({ id: adminUnits.id, name: adminUnits.name, sortKey: adminUnits.sortKey })
+    .from(petitions)
+    .innerJoin(opinions, eq(opinions.petitionId, petitions.id))
+    .innerJoin(adminUnits, eq(adminUnits.id, opinions.unitId))
+    .where(conds)
+    .as('units');
+  const rows = await db
+    .select({ id: units.id, name: units.name, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(units)
+    .orderBy(asc(units.sortKey), asc(units.name))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const total = rows[0]?.total ?? (q.page > 1 ? await totalOf(db.select({ total: sql<number>`count(*)::int` }).from(units)) : 0);
+  return { items: rows.map(({ total: _t, ...r }) => r), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function publicPetitions(
   db: Db,
   councilId: string,
-  q: { roundId?: string; unitId?: string; q?: string; page: number; pageSize: number },
+  q: { roundId?: PublicRoundChoice; unitId?: string; q?: string; page: number; pageSize: number },
 ) {
-  const published = await db
-    .select({ id: petitionRounds.id })
-    .from(petitionRounds)
-    .where(and(eq(petitionRounds.councilId, councilId), eq(petitionRounds.published, true)));
-  const roundIds = published.map((r) => r.id).filter((id) => !q.roundId || id === q.roundId);
-  if (!roundIds.length) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  const conds = await publicPetitionConds(db, councilId, q.roundId);
+  if (!conds) return { items: [], total: 0, answered: 0, page: q.page, pageSize: q.pageSize };
   // A commune's petitions include those raised in the units it was formed from (Phổ Thạnh → Sa Huỳnh).
   const units = q.unitId ? await predecessorUnits(db, q.unitId) : null;
   const filters = and(
-    eq(petitions.councilId, councilId),
-    // Only what the privacy guard or the clerk cleared, as it was cleared (privacy.ts).
-    eq(petitions.privacyClearedText, petitions.text),
-    sql`exists (select 1 from petition_round_entries e where e.petition_id = "petitions"."id" and e.round_id in ${roundIds})`,
+    conds,
     units ? sql`exists (select 1 from petition_opinions o where o.petition_id = "petitions"."id" and o.unit_id in ${units})` : undefined,
   );
   const { rows, total, more } = await searchPage(
@@ -80,6 +149,17 @@ export async function publicPetitions(
     searchRequest(petitions.searchVector, q.q, filters, q),
   );
   const ids = rows.map((r) => r.id);
+  // How many of the list have an answer (the page's summary line); not counted for a text search.
+  const answered = q.q?.trim()
+    ? null
+    : total === 0
+      ? 0
+    : await totalOf(
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(petitions)
+          .where(and(filters, sql`exists (select 1 from petition_responses r where r.petition_id = "petitions"."id")`)),
+      );
   const answers = ids.length
     ? await db
         .select({
@@ -111,6 +191,7 @@ export async function publicPetitions(
     })),
     total,
     more,
+    answered,
     page: q.page,
     pageSize: q.pageSize,
   };

@@ -251,18 +251,24 @@ export function ClassifyTab(props: { councilId: string; roundId: string; onChang
                     </Tag>
                   )}
                   {choice[o.id]?.mismatch && (
-                    <div data-testid="level-mismatch" style={{ marginTop: 6 }}>
-                      <Typography.Text type="warning" style={{ fontSize: 12 }}>{choice[o.id]!.mismatch}</Typography.Text>
-                      <Input.TextArea
-                        size="small"
-                        autoSize={{ minRows: 1, maxRows: 4 }}
-                        style={{ marginTop: 4 }}
-                        placeholder="Lý do cơ quan khác cấp thẩm quyền"
-                        aria-label="Lý do cơ quan khác cấp thẩm quyền"
-                        value={choice[o.id]?.levelReason}
-                        onChange={(e) => setOne(o.id, { levelReason: e.target.value })}
-                      />
-                    </div>
+                    <Alert
+                      type="warning"
+                      style={{ marginTop: 6, padding: '6px 8px' }}
+                      data-testid="level-mismatch"
+                      title={<span style={{ fontSize: 13 }}>{choice[o.id]!.mismatch}</span>}
+                      description={
+                        <Input.TextArea
+                          size="small"
+                          autoFocus
+                          autoSize={{ minRows: 2, maxRows: 4 }}
+                          style={{ marginTop: 4 }}
+                          placeholder="Lý do cơ quan khác cấp thẩm quyền (được ghi lại)"
+                          aria-label="Lý do cơ quan khác cấp thẩm quyền"
+                          value={choice[o.id]?.levelReason}
+                          onChange={(e) => setOne(o.id, { levelReason: e.target.value })}
+                        />
+                      }
+                    />
                   )}
                 </div>
               );

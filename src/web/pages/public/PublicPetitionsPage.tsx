@@ -1,12 +1,13 @@
 // Public page (no login, outside the shell): voters choose a council and a round and see the
 // petitions raised and the answers received. The public API never returns personal data.
 // Plain React and CSS (public.css), served by the light entry: no Ant Design on a voter's phone.
-import { useEffect, useMemo, useState } from 'react';
+// Every list is a server page: the council page asks for the council, its rounds, the communes and
+// the first page of the newest round (`roundId=latest`) at once, and shows them together.
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, ApiError, type Page } from '../../lib/api.ts';
 import { useDebounced } from '../../lib/debounce.ts';
 import { fmtDate } from '../../lib/format.ts';
-import { sortVi } from '../../../domain/text/sort.ts';
 import { Logo } from '../../components/Logo.tsx';
 import '../../public.css';
 
@@ -14,6 +15,10 @@ interface PublicCouncil {
   id: string;
   name: string;
   validTo: string | null;
+}
+interface PublicCommune {
+  id: string;
+  name: string;
 }
 interface PublicRound {
   id: string;
@@ -49,9 +54,11 @@ interface PublicPetition {
   answers: PublicAnswer[];
 }
 
-/** Petitions read per round (the commune filter works on them); shown PER_PAGE at a time. */
-const PAGE = 200;
+/** Petitions per page; councils and rounds are read a long page at a time (a province has about a hundred councils). */
 const PER_PAGE = 20;
+const LONG_PAGE = 200;
+/** Cards drawn in the first task of a page (more than a phone's screen holds). */
+const FIRST_CARDS = 5;
 
 const STATUS_TAG: Record<string, string> = { dispatched: 'blue', returned: 'orange', answered: 'cyan', closed: 'green', unsatisfied: 'magenta' };
 const RESULT_TAG: Record<string, string> = { resolved: 'green', in_progress: 'blue', explained: 'cyan', unresolved: 'red' };
@@ -60,7 +67,8 @@ function Tag({ color, children }: { color?: string; children: React.ReactNode })
   return <span className={color ? `lt-tag lt-tag-${color}` : 'lt-tag'}>{children}</span>;
 }
 
-function Frame({ children, title }: { children: React.ReactNode; title?: string }) {
+/** The page's frame; while `loading`, without the footer, which would be pushed down when the content arrives (a layout shift). */
+function Frame({ children, title, loading }: { children: React.ReactNode; title?: string; loading?: boolean }) {
   useEffect(() => {
     document.title = title ? `${title} — Nghị Trường` : 'Kết quả giải quyết kiến nghị cử tri — Nghị Trường';
   }, [title]);
@@ -71,7 +79,7 @@ function Frame({ children, title }: { children: React.ReactNode; title?: string 
         <Link to="/cong-khai">Kiến nghị cử tri và kết quả trả lời</Link>
       </header>
       <main className="lt-main">{children}</main>
-      <footer className="lt-footer">Thông tin công khai theo quy định về tiếp xúc cử tri. Không công bố họ tên, nơi ở của cử tri.</footer>
+      {!loading && <footer className="lt-footer">Thông tin công khai theo quy định về tiếp xúc cử tri. Không công bố họ tên, nơi ở của cử tri.</footer>}
     </div>
   );
 }
@@ -102,34 +110,46 @@ function Pager({ page, total, onChange }: { page: number; total: number; onChang
 }
 
 export function PublicHomePage() {
-  const [councils, setCouncils] = useState<PublicCouncil[] | null>(null);
+  const [councils, setCouncils] = useState<Page<PublicCouncil> | null>(null);
+  const [loading, setLoading] = useState(false);
   const navigate = useNavigate();
-  useEffect(() => {
-    api.get<PublicCouncil[]>('/public/councils').then(setCouncils).catch(() => setCouncils([]));
-  }, []);
+  const load = (page: number) => {
+    setLoading(true);
+    api
+      .get<Page<PublicCouncil>>('/public/councils', { page, pageSize: LONG_PAGE })
+      .then((p) => setCouncils((old) => (old && page > 1 ? { ...p, items: [...old.items, ...p.items] } : p)))
+      .catch(() => setCouncils((old) => old ?? { items: [], total: 0, page: 1, pageSize: LONG_PAGE }))
+      .finally(() => setLoading(false));
+  };
+  useEffect(() => load(1), []);
   return (
-    <Frame>
+    <Frame loading={!councils}>
       <h1>Kết quả giải quyết kiến nghị của cử tri</h1>
       <p className="lt-lead">Chọn Hội đồng nhân dân để xem các kiến nghị cử tri đã nêu tại các đợt tiếp xúc và kết quả trả lời của cơ quan có thẩm quyền.</p>
       {!councils ? (
         <Spinner />
-      ) : councils.length === 0 ? (
+      ) : councils.items.length === 0 ? (
         <div className="lt-empty">Chưa có Hội đồng nhân dân nào công bố kết quả.</div>
       ) : (
         <section className="lt-card">
           <select className="lt-select" aria-label="Chọn Hội đồng nhân dân" defaultValue="" onChange={(e) => e.target.value && navigate(`/cong-khai/${e.target.value}`)}>
             <option value="" disabled>Chọn Hội đồng nhân dân</option>
-            {councils.map((c) => (
+            {councils.items.map((c) => (
               <option key={c.id} value={c.id}>{c.name}</option>
             ))}
           </select>
           <ul className="lt-councils">
-            {councils.map((c) => (
+            {councils.items.map((c) => (
               <li key={c.id}>
                 <Link to={`/cong-khai/${c.id}`}>{c.name}</Link>
               </li>
             ))}
           </ul>
+          {councils.items.length < councils.total && (
+            <button type="button" className="lt-btn lt-more" disabled={loading} onClick={() => load(councils.page + 1)}>
+              Xem thêm ({councils.total - councils.items.length})
+            </button>
+          )}
         </section>
       )}
     </Frame>
@@ -166,51 +186,65 @@ function PetitionCard({ p }: { p: PublicPetition }) {
   );
 }
 
+/** A fetch whose answer is dropped when its inputs changed before it came back. */
+function useFetched<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; error: string | null; loading: boolean } {
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+  useEffect(() => {
+    let current = true;
+    setState((s) => ({ ...s, loading: true }));
+    load()
+      .then((data) => current && setState({ data, error: null, loading: false }))
+      .catch((err) => current && setState((s) => ({ data: s.data, error: err instanceof ApiError ? err.message : 'Không tải được dữ liệu.', loading: false })));
+    return () => {
+      current = false;
+    };
+  }, deps);
+  return state;
+}
+
 export function PublicCouncilPage() {
   const { councilId } = useParams() as { councilId: string };
-  const [councils, setCouncils] = useState<PublicCouncil[]>([]);
-  const [rounds, setRounds] = useState<PublicRound[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [roundId, setRoundId] = useState<string>();
-  const [commune, setCommune] = useState('');
+  // Another council starts afresh (its own rounds, no filters carried over).
+  return <CouncilPage key={councilId} councilId={councilId} />;
+}
+
+function CouncilPage({ councilId }: { councilId: string }) {
+  /** The round chosen; until the voter picks one, the newest (`latest`, asked for with the rounds). */
+  const [roundChoice, setRoundChoice] = useState<string>();
+  const [unitId, setUnitId] = useState('');
   const [q, setQ] = useState('');
   const dq = useDebounced(q.trim(), 300);
-  const [items, setItems] = useState<PublicPetition[] | null>(null);
   const [page, setPage] = useState(1);
+  const round = roundChoice ?? 'latest';
 
+  const council = useFetched(() => api.get<PublicCouncil>(`/public/councils/${councilId}`), [councilId]);
+  const rounds = useFetched(() => api.get<Page<PublicRound>>(`/public/councils/${councilId}/rounds`, { pageSize: LONG_PAGE }), [councilId]);
+  const communes = useFetched(() => api.get<Page<PublicCommune>>(`/public/councils/${councilId}/communes`, { roundId: round, pageSize: LONG_PAGE }), [councilId, round]);
+  const list = useFetched(
+    () => api.get<Page<PublicPetition> & { answered: number | null }>(`/public/councils/${councilId}/petitions`, { roundId: round, unitId: unitId || undefined, q: dq || undefined, page, pageSize: PER_PAGE }),
+    [councilId, round, unitId, dq, page],
+  );
+  const roundItems = rounds.data?.items ?? [];
+  const shownRound = roundItems.find((r) => r.id === (roundChoice ?? roundItems[0]?.id));
+  const items = list.data;
+  // A new page shows the cards a phone's screen holds first and the rest in the next task: two
+  // short tasks instead of one long one on a slow phone (the first screen paints sooner).
+  const [cards, setCards] = useState(FIRST_CARDS);
   useEffect(() => {
-    api.get<PublicCouncil[]>('/public/councils').then(setCouncils).catch(() => {});
-    api
-      .get<PublicRound[]>(`/public/councils/${councilId}/rounds`)
-      .then((r) => {
-        setRounds(r);
-        setRoundId(r[0]?.id);
-      })
-      .catch((err) => setError(err instanceof ApiError ? err.message : 'Không tải được dữ liệu.'));
-  }, [councilId]);
-  useEffect(() => {
-    if (!roundId) return;
-    setItems(null);
-    api
-      .get<{ items: PublicPetition[] }>(`/public/councils/${councilId}/petitions`, { roundId, q: dq || undefined, pageSize: PAGE })
-      .then((p) => {
-        setItems(p.items);
-        setPage(1);
-      })
-      .catch(() => setItems([]));
-  }, [councilId, roundId, dq]);
-
-  // The domain's Vietnamese order: no ICU collator to load on a phone.
-  const communes = useMemo(() => sortVi([...new Set((items ?? []).flatMap((p) => p.communes))]), [items]);
-  const shown = (items ?? []).filter((p) => !commune || p.communes.includes(commune));
-  const council = councils.find((c) => c.id === councilId);
-  const round = rounds?.find((r) => r.id === roundId);
-  const answered = shown.filter((p) => p.answers.length > 0).length;
+    setCards(FIRST_CARDS);
+    const t = setTimeout(() => setCards(PER_PAGE), 0);
+    return () => clearTimeout(t);
+  }, [items]);
   const goTo = (p: number) => {
     setPage(p);
     document.getElementById('public-list')?.scrollIntoView();
   };
+  const filter = (set: () => void) => {
+    set();
+    setPage(1);
+  };
 
+  const error = council.error ?? rounds.error;
   if (error) {
     return (
       <Frame>
@@ -222,57 +256,57 @@ export function PublicCouncilPage() {
       </Frame>
     );
   }
+  // The first view waits for its parts and appears at once: nothing moves as answers arrive.
+  if (!council.data || !rounds.data || !items) {
+    return (
+      <Frame loading>
+        <Spinner />
+      </Frame>
+    );
+  }
   return (
-    <Frame title={council?.name}>
-      <h1>{council?.name ?? 'Hội đồng nhân dân'}</h1>
+    <Frame title={council.data.name}>
+      <h1>{council.data.name}</h1>
       <p className="lt-lead">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền</p>
       <section className="lt-card">
         <div className="lt-filters">
-          <select className="lt-select" value={roundId ?? ''} onChange={(e) => setRoundId(e.target.value)} aria-label="Đợt tiếp xúc cử tri">
-            {(rounds ?? []).map((r) => (
+          <select className="lt-select" value={shownRound?.id ?? ''} onChange={(e) => filter(() => { setRoundChoice(e.target.value); setUnitId(''); })} aria-label="Đợt tiếp xúc cử tri">
+            {roundItems.map((r) => (
               <option key={r.id} value={r.id}>{r.name}</option>
             ))}
           </select>
-          <select
-            className="lt-select"
-            value={commune}
-            onChange={(e) => {
-              setCommune(e.target.value);
-              setPage(1);
-            }}
-            aria-label="Xã, phường"
-          >
+          <select className="lt-select" value={unitId} onChange={(e) => filter(() => setUnitId(e.target.value))} aria-label="Xã, phường">
             <option value="">Mọi xã, phường</option>
-            {communes.map((c) => (
-              <option key={c} value={c}>{c}</option>
+            {(communes.data?.items ?? []).map((c) => (
+              <option key={c.id} value={c.id}>{c.name}</option>
             ))}
           </select>
-          <input className="lt-input" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Tìm nội dung kiến nghị" aria-label="Tìm kiến nghị" />
+          <input className="lt-input" type="search" value={q} onChange={(e) => filter(() => setQ(e.target.value))} placeholder="Tìm nội dung kiến nghị" aria-label="Tìm kiến nghị" />
         </div>
-        {round && (
+        {shownRound && (
           <div className="lt-round-info">
-            {round.kindLabel}
-            {round.sessionName ? ` · ${round.sessionName}` : ''} · từ {fmtDate(round.startDate)}
-            {round.endDate ? ` đến ${fmtDate(round.endDate)}` : ''}
+            {shownRound.kindLabel}
+            {shownRound.sessionName ? ` · ${shownRound.sessionName}` : ''} · từ {fmtDate(shownRound.startDate)}
+            {shownRound.endDate ? ` đến ${fmtDate(shownRound.endDate)}` : ''}
           </div>
         )}
       </section>
-      {!items ? (
-        <Spinner />
-      ) : shown.length === 0 ? (
+      {list.error ? (
+        <div className="lt-alert lt-alert-error">{list.error}</div>
+      ) : items.total === 0 ? (
         <div className="lt-empty">Không có kiến nghị nào.</div>
       ) : (
-        <>
+        <div className={list.loading ? 'lt-loading' : undefined} aria-busy={list.loading}>
           <div className="lt-alert lt-alert-info" id="public-list" data-testid="public-summary">
-            {shown.length} kiến nghị, đã có trả lời {answered} kiến nghị.
+            {items.more ? `Hơn ${items.total}` : items.total} kiến nghị{items.answered === null ? '' : items.answered ? `, đã có trả lời ${items.answered} kiến nghị` : ', chưa có trả lời'}.
           </div>
           <div data-testid="public-petitions">
-            {shown.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((p) => (
+            {items.items.slice(0, cards).map((p) => (
               <PetitionCard key={p.id} p={p} />
             ))}
           </div>
-          <Pager page={page} total={shown.length} onChange={goTo} />
-        </>
+          {cards >= items.items.length && <Pager page={items.page} total={items.total} onChange={goTo} />}
+        </div>
       )}
     </Frame>
   );
