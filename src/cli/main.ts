@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
@@ -58,6 +59,9 @@ async function cmdServe(args: string[]) {
   if (args.includes('--demo') && (await isFresh(database.db))) {
     console.log('CSDL mới: đang nạp dữ liệu mẫu (Đức Phổ, Quảng Ngãi)…');
     await seedDemo(database.db, new Date(), console.log);
+    // PGlite writes the seed's pages back at its next checkpoint, which would stall the first
+    // requests for seconds (one thread): take it now, before the server listens.
+    if (database.kind === 'pglite') await database.db.execute(sql`checkpoint`);
   }
   const dataDir = database.kind === 'pglite' ? database.where : undefined;
   const deps = { db: database.db, dbKind: database.kind, clock: () => new Date(), config: env.app, dataDir };
