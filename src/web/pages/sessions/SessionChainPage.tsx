@@ -157,7 +157,9 @@ export function SessionChainPage() {
 function useSubmit(form: ReturnType<typeof Form.useForm>[0], run: (v: any) => Promise<unknown>, done: string, after: () => void) {
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    // A form with errors shows them on its fields; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await run(v);
@@ -294,7 +296,8 @@ function LetterModal(props: { councilId: string; d: Chain; onClose(): void }) {
   const [issued, setIssued] = useState<{ id: string; symbol: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const r = await api.post<{ document: { id: string; symbol: string } }>(`/councils/${props.councilId}/sessions/${props.d.session.id}/reminder-letters`, { agencyId: props.d.item.presenterAgencyId, signerName: v.signerName.trim() });
