@@ -172,7 +172,7 @@ export async function issueReminderLetter(
     const doc = await issueDocumentTx(tx, ctx.actor, councilId, ctx.now, { templateKey: SESSION_REMINDER_LETTER, issuerId, params: { sessionId, agencyId, ...signature } });
     const [row] = await tx.insert(sessionReminderLetters).values({ sessionId, councilId, agencyId, documentId: doc.id, issuedOn: doc.issuedOn }).returning();
     await recordEvent(tx, ctx.actor, {
-      action: 'session.reminder_letter', entityType: 'council_session', entityId: sessionId, councilId, agencyId,
+      action: 'council_session.reminder_letter', entityType: 'council_session', entityId: sessionId, councilId, agencyId,
       after: { documentId: doc.id, symbol: doc.symbol },
     });
     return { ...out(row!), document: doc };

@@ -66,7 +66,7 @@ export function SessionChainPage() {
         </Space>
       }
     >
-      <Card title="Chuỗi tờ trình – thẩm tra – tiếp thu – nghị quyết" style={{ marginBottom: 16 }}>
+      <Card title="Chuỗi thẩm tra" style={{ marginBottom: 16 }}>
         <div data-testid="chain-steps" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: 12 }}>
           {d.chain.steps.map((s, i) => (
             <div key={s.kind} data-testid={`chain-step-${s.kind}`} style={stepBox}>
@@ -75,7 +75,7 @@ export function SessionChainPage() {
               <div>{s.date ? `Ngày ${fmtDate(s.date)}` : '—'}</div>
               {s.due && <div style={muted}>Hạn: {fmtDate(s.due)}</div>}
               <Tag color={s.timing ? STEP_COLORS[s.timing] : 'default'} style={{ whiteSpace: 'normal', marginTop: 4 }}>{s.status}</Tag>
-              {s.daysAfterPrevious !== null && i > 0 && <div style={muted}>{s.daysAfterPrevious} ngày sau bước trước</div>}
+              {s.daysAfterPrevious !== null && i > 0 && <div style={muted}>{s.daysAfterPrevious === 0 ? 'Cùng ngày với bước trước' : `${s.daysAfterPrevious} ngày sau bước trước`}</div>}
             </div>
           ))}
         </div>
