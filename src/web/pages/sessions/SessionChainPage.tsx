@@ -178,10 +178,10 @@ interface ModalProps { base: string; d: Chain; onClose(): void; onDone(): void }
 
 function AssignModal(props: { councilId: string; d: Chain; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const bodies = useApi<{ id: string; name: string; kind: string }[]>(`/councils/${props.councilId}/bodies`);
+  const bodies = useApi<{ items: { id: string; name: string; kind: string }[] }>(`/councils/${props.councilId}/bodies`, { pageSize: 200 });
   const { busy, submit } = useSubmit(form, (v) => api.post(`/councils/${props.councilId}/session-items/${props.d.item.id}/assignment`, { committeeBodyId: v.committeeBodyId, submissionNumber: v.submissionNumber?.trim() || undefined }),
     'Đã phân công Ban thẩm tra.', props.onDone);
-  const committees = (bodies.data ?? []).filter((b) => b.kind === 'committee' && b.id !== props.d.item.presenterBodyId);
+  const committees = (bodies.data?.items ?? []).filter((b) => b.kind === 'committee' && b.id !== props.d.item.presenterBodyId);
   return (
     <Modal open title="Phân công Ban thẩm tra" onCancel={props.onClose} onOk={submit} okText="Phân công" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ committeeBodyId: props.d.item.committeeBodyId ?? undefined, submissionNumber: props.d.assignment?.submissionNumber }}>
