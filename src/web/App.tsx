@@ -48,6 +48,7 @@ const SessionPage = lazyPage(() => import('./pages/sessions/SessionPage.tsx'), '
 const SessionProfilePage = lazyPage(() => import('./pages/sessions/SessionProfilePage.tsx'), 'SessionProfilePage');
 const SessionLatenessPage = lazyPage(() => import('./pages/sessions/SessionLatenessPage.tsx'), 'SessionLatenessPage');
 const SessionDocumentsPage = lazyPage(() => import('./pages/sessions/SessionLatenessPage.tsx'), 'SessionDocumentsPage');
+const SessionChainPage = lazyPage(() => import('./pages/sessions/SessionChainPage.tsx'), 'SessionChainPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
 
@@ -88,6 +89,7 @@ export function AppRoutes() {
           <Route path="text/abbreviations" element={<AbbreviationsPage />} />
           <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
           <Route path="agencies/:agencyId/session-documents" element={<AgencySessionDocumentsPage />} />
+          <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
@@ -110,6 +112,7 @@ export function AppRoutes() {
             <Route path="documents/templates" element={<DocumentTemplatesPage />} />
             <Route path="sessions" element={<SessionsPage />} />
             <Route path="sessions/:sessionId" element={<SessionPage />} />
+            <Route path="session-items/:itemId/chain" element={<SessionChainPage />} />
             <Route path="session-profile" element={<SessionProfilePage />} />
             <Route path="session-lateness" element={<SessionLatenessPage />} />
             <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />

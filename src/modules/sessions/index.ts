@@ -4,6 +4,11 @@
 import type { AppModule } from '../../server/module.ts';
 import { sessionRoutes } from './routes.ts';
 import { seedSessions } from './seed.ts';
+import { verificationRoutes } from './verificationRoutes.ts';
+import { seedVerification } from './verificationSeed.ts';
+import { REMINDER_NOTE_KIND, registerSessionTemplates, runSessionReminders, SESSION_REMINDER_JOB } from './reminders.ts';
+
+registerSessionTemplates();
 
 export const sessionsModule: AppModule = {
   name: 'sessions',
@@ -15,8 +20,26 @@ export const sessionsModule: AppModule = {
     'sessions.manage': { label: 'Chuẩn bị kỳ họp: quy định thời hạn, kế hoạch, kỳ họp, nội dung, tài liệu, nhận hồ sơ giấy, hội nghị liên tịch', roles: ['secretariat'] },
     'sessions.approve': { label: 'Duyệt chương trình kỳ họp và các thay đổi (Thường trực HĐND)', roles: ['standing_member'] },
     'sessions.submit': { label: 'Nộp tài liệu kỳ họp của cơ quan trình', roles: ['agency_responder'] },
+    'sessions.assign': { label: 'Phân công Ban thẩm tra nội dung trình kỳ họp (Thường trực HĐND)', roles: ['standing_member'] },
+    'sessions.verify': { label: 'Ghi cuộc họp thẩm tra, gửi báo cáo thẩm tra (Ban được phân công; Văn phòng ghi thay báo cáo bằng giấy)', roles: ['committee_member', 'secretariat'] },
   },
-  routes: sessionRoutes,
+  routes: (r) => {
+    sessionRoutes(r);
+    verificationRoutes(r);
+  },
+  notificationKinds: {
+    [REMINDER_NOTE_KIND]: { label: 'Nhắc hạn nộp tài liệu kỳ họp (trước và sau hạn)', audience: 'Cán bộ cơ quan trình', defaultChannel: 'email' },
+  },
+  dailyJobs: [
+    {
+      key: SESSION_REMINDER_JOB,
+      hour: () => 7,
+      run: async (deps) => {
+        const r = await runSessionReminders(deps);
+        return { ran: r.ran, summary: r.ran ? `${r.reminders} lời nhắc hạn tài liệu kỳ họp, ${r.emailsSent} thư` : undefined };
+      },
+    },
+  ],
   menuGroups: { sessions: 'Kỳ họp' },
   menu: [
     { key: 'sessions', label: 'Kỳ họp', path: '/councils/:councilId/sessions', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 20 },
@@ -24,5 +47,8 @@ export const sessionsModule: AppModule = {
     { key: 'session-profile', label: 'Quy định chuẩn bị kỳ họp', path: '/councils/:councilId/session-profile', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 22 },
     { key: 'agency-session-documents', label: 'Tài liệu kỳ họp cần nộp', path: '/agencies/:agencyId/session-documents', permission: 'sessions.submit', scope: 'agency', group: 'sessions', order: 23 },
   ],
-  seedDemo: seedSessions,
+  seedDemo: async (ctx) => {
+    await seedSessions(ctx);
+    await seedVerification(ctx);
+  },
 };

@@ -1,7 +1,7 @@
 // Pieces every template uses: the header from the issuer, the signature and recipients from the
 // wording, and the placeholders a council's wording may use.
 import { z } from '@hono/zod-openapi';
-import type { DocumentHeader, SignatureBlock } from '../../../domain/documents/content.ts';
+import type { DocumentContent, DocumentHeader, SignatureBlock, TableBlock } from '../../../domain/documents/content.ts';
 import { upperVi } from '../../../domain/documents/format.ts';
 import { invalid } from '../../../server/errors.ts';
 import { fillWording, linesOf, type BuildContext, type WordingSlot } from './registry.ts';
@@ -83,4 +83,32 @@ export function recipientsOf(
   wording: Record<string, string>, vars: Record<string, string>, params: { recipients?: string[] | undefined },
 ): string[] {
   return params.recipients && params.recipients.length > 0 ? params.recipients : linesOf(fillWording(wording.recipients ?? '', vars));
+}
+
+/**
+ * A letter to one addressee that lists what it is about in a table between two paragraphs (the
+ * reminder letters of the petitions and sessions modules): header with the "V/v" line, "Kính gửi",
+ * opening, table, request, signature and recipients from the wording.
+ */
+export function tableLetter(x: {
+  ctx: BuildContext;
+  subjectLine: string;
+  addressee: string;
+  wording: Record<string, string>;
+  vars: Record<string, string>;
+  params: Parameters<typeof signatureOf>[2] & { recipients?: string[] | undefined };
+  columns: TableBlock['columns'];
+  rows: string[][];
+}): DocumentContent {
+  return {
+    header: headerOf(x.ctx, x.subjectLine),
+    kinhGui: [x.addressee],
+    body: [
+      { type: 'paragraph', text: fillWording(x.wording.opening ?? '', x.vars) },
+      { type: 'table', columns: x.columns, rows: x.rows, fontSize: 12 },
+      { type: 'paragraph', text: fillWording(x.wording.request ?? '', x.vars) },
+    ],
+    signature: signatureOf(x.wording, x.vars, x.params),
+    recipients: recipientsOf(x.wording, x.vars, x.params),
+  };
 }

@@ -16,7 +16,7 @@ import {
   contactMeetings, dispatchItems, dispatches, opinions, petitionFields, petitionRounds, petitions, responses,
 } from '../../petitions/schema.ts';
 import { fillWording, type BuildContext, type DocumentTemplate } from './registry.ts';
-import { SignatureParams, headerOf, recipientsOf, signatureOf, signatureSlots, varsOf } from './common.ts';
+import { SignatureParams, headerOf, recipientsOf, signatureOf, signatureSlots, tableLetter, varsOf } from './common.ts';
 
 const LEVEL_ORDER = ['central', 'province', 'district', 'commune'];
 
@@ -372,32 +372,23 @@ export const reminderLetter: DocumentTemplate<ReminderParams> = {
       .orderBy(asc(dispatchItems.dueDate), asc(petitions.number));
     if (items.length === 0) throw invalid(`${agency} không có kiến nghị nào quá hạn trả lời.`);
     const vars = varsOf(ctx, { agency, count: twoDigits(items.length), today: formatShortDate(ctx.date) });
-    return {
-      header: headerOf(ctx, 'V/v đôn đốc giải quyết, trả lời kiến nghị của cử tri'),
-      kinhGui: [agency],
-      body: [
-        { type: 'paragraph', text: fillWording(wording.opening ?? '', vars) },
-        table(
-          [
-            { title: 'TT', width: 7, align: 'center' },
-            { title: 'Nội dung kiến nghị', width: 49 },
-            { title: 'Công văn chuyển', width: 18, align: 'center' },
-            { title: 'Hạn trả lời', width: 13, align: 'center' },
-            { title: 'Số ngày quá hạn', width: 13, align: 'center' },
-          ],
-          items.map((x, i) => [
-            String(i + 1),
-            x.text,
-            `${x.letterNumber}\nngày ${formatShortDate(x.letterDate)}`,
-            formatShortDate(x.dueDate),
-            twoDigits(daysBetween(x.dueDate, ctx.date)),
-          ]),
-        ),
-        { type: 'paragraph', text: fillWording(wording.request ?? '', vars) },
+    return tableLetter({
+      ctx, subjectLine: 'V/v đôn đốc giải quyết, trả lời kiến nghị của cử tri', addressee: agency, wording, vars, params: p,
+      columns: [
+        { title: 'TT', width: 7, align: 'center' },
+        { title: 'Nội dung kiến nghị', width: 49 },
+        { title: 'Công văn chuyển', width: 18, align: 'center' },
+        { title: 'Hạn trả lời', width: 13, align: 'center' },
+        { title: 'Số ngày quá hạn', width: 13, align: 'center' },
       ],
-      signature: signatureOf(wording, vars, p),
-      recipients: recipientsOf(wording, vars, p),
-    };
+      rows: items.map((x, i) => [
+        String(i + 1),
+        x.text,
+        `${x.letterNumber}\nngày ${formatShortDate(x.letterDate)}`,
+        formatShortDate(x.dueDate),
+        twoDigits(daysBetween(x.dueDate, ctx.date)),
+      ]),
+    });
   },
 };
 

@@ -18,7 +18,7 @@ export const SESSION_FILE_KINDS: FileKind[] = ['pdf', 'docx'];
 type Scope = { councilId?: string; agencyId?: string };
 
 /** Marks the receipt on the document and moves its item from planned to received (then assigned if a Ban is set). */
-async function markReceived(tx: DbOrTx, doc: typeof sessionDocuments.$inferSelect, on: string, via: 'upload' | 'paper') {
+export async function markReceived(tx: DbOrTx, doc: typeof sessionDocuments.$inferSelect, on: string, via: 'upload' | 'paper') {
   const first = doc.receivedOn === null;
   const [row] = await tx.update(sessionDocuments).set(first
     ? { receivedOn: on, receivedVia: via, updatedAt: new Date() }

@@ -1,7 +1,7 @@
 // Tài liệu kỳ họp cần nộp: the presenting agency's own expected documents (due date, timing, the
 // versions it sent) and the upload button; the date of the first upload decides lateness.
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { Card, Select, Typography } from 'antd';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
@@ -35,7 +35,7 @@ export function AgencySessionDocumentsPage() {
           columns={[
             {
               title: 'Tài liệu', dataIndex: 'title',
-              render: (t: string, r) => <div><strong>{t}</strong><div style={{ color: '#6b7280', fontSize: 12 }}>{r.itemTitle} · {r.sessionTitle} ({fmtDate(r.openingDate)}), {r.councilName}</div></div>,
+              render: (t: string, r) => <div><strong>{t}</strong><div style={{ color: '#6b7280', fontSize: 12 }}>{r.itemTitle} · {r.sessionTitle} ({fmtDate(r.openingDate)}), {r.councilName}</div><Link to={`/agencies/${agencyId}/session-items/${r.itemId}/chain`} style={{ fontSize: 12 }}>Ý kiến thẩm tra, tiếp thu</Link></div>,
             },
             { title: 'Hạn nộp', dataIndex: 'dueDate', width: 180, render: (v: string | null, r) => (v ? <div>{fmtDate(v)}<div style={{ color: '#6b7280', fontSize: 12 }}>{dueNote(r)}</div></div> : 'Không có hạn') },
             { title: 'Tình trạng', key: 't', width: 210, render: (_: unknown, r) => <TimingTag doc={r} /> },

@@ -95,6 +95,7 @@ export function SessionPage() {
               <Typography.Text strong>{i.position}. {i.title}</Typography.Text>
               <Tag>{i.kindLabel}</Tag>
               <Tag color="blue">{i.stateLabel}</Tag>
+              <Link to={`/councils/${councilId}/session-items/${i.id}/chain`}>Chuỗi thẩm tra</Link>
             </Space>
             <div style={{ color: '#6b7280', fontSize: 13, marginBottom: 8 }}>
               Cơ quan trình: {i.presenterName || '—'}{i.committeeName ? ` · Ban thẩm tra: ${i.committeeName}` : ''}
