@@ -8,3 +8,4 @@ export * from '../modules/petitions/schema.ts';
 export * from '../modules/textSettings/schema.ts';
 export * from '../modules/notifications/schema.ts';
 export * from './cacheSchema.ts';
+export * from '../modules/sessions/schema.ts';
