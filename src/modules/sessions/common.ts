@@ -8,7 +8,7 @@ import {
   defaultSessionRuleSets, dueDateOf, mergeProfile, ruleSetInForce, stepOfDocument, SessionRuleError,
   type ExpectedDocumentKind, type SessionRuleSet,
 } from '../../domain/sessions/index.ts';
-import { adminUnits, councils } from '../directory/schema.ts';
+import { adminUnits, agencies, bodies, councils } from '../directory/schema.ts';
 import { councilSessions, sessionDocuments, sessionItems, sessionProfiles } from './schema.ts';
 import { loadCalendar, type DbOrTx } from '../petitions/common.ts';
 
@@ -93,10 +93,13 @@ export async function recomputeDueDates(tx: DbOrTx, sessionIds: string[]): Promi
   return changed;
 }
 
-/** Sessions still being prepared or held (their due dates follow profile edits). */
-export async function openSessionIds(tx: DbOrTx, councilId: string, ruleSetKey: string): Promise<string[]> {
-  const rows = await tx.select({ id: councilSessions.id }).from(councilSessions)
-    .where(and(eq(councilSessions.councilId, councilId), eq(councilSessions.ruleSetKey, ruleSetKey), ne(councilSessions.state, 'closed')));
+/** Sessions not yet closed (their due dates follow profile and holiday-table edits), of a council and rule set or all. */
+export async function openSessionIds(tx: DbOrTx, f: { councilId?: string; ruleSetKey?: string } = {}): Promise<string[]> {
+  const rows = await tx.select({ id: councilSessions.id }).from(councilSessions).where(and(
+    ne(councilSessions.state, 'closed'),
+    f.councilId ? eq(councilSessions.councilId, f.councilId) : undefined,
+    f.ruleSetKey ? eq(councilSessions.ruleSetKey, f.ruleSetKey) : undefined,
+  ));
   return rows.map((r) => r.id);
 }
 
@@ -132,4 +135,15 @@ export async function documentOf(db: DbOrTx, scope: { councilId?: string; agency
 
 export async function itemsOfSession(db: DbOrTx, sessionId: string) {
   return db.select().from(sessionItems).where(eq(sessionItems.sessionId, sessionId)).orderBy(asc(sessionItems.position));
+}
+
+/** Names of the presenting agencies and bodies of some items, by id. */
+export async function presenterNames(db: DbOrTx, items: { presenterAgencyId: string | null; presenterBodyId: string | null }[]): Promise<Map<string, string>> {
+  const agencyIds = [...new Set(items.map((i) => i.presenterAgencyId).filter((x): x is string => !!x))];
+  const bodyIds = [...new Set(items.map((i) => i.presenterBodyId).filter((x): x is string => !!x))];
+  const [ags, bs] = await Promise.all([
+    agencyIds.length ? db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds)) : [],
+    bodyIds.length ? db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(inArray(bodies.id, bodyIds)) : [],
+  ]);
+  return new Map([...ags, ...bs].map((x) => [x.id, x.name]));
 }

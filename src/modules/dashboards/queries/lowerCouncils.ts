@@ -1,7 +1,8 @@
 // The upper-level view of the reporting conference (hội nghị trực báo, founding notice): the
 // councils directly below a council — the nearest councils found walking down the unit tree as it
 // stood on a date — side by side, with their petition figures counted in one GROUP BY query.
-// Sessions held and supervision activities have no module yet: they are null, never invented.
+// Sessions held are counted from the sessions module (opened by the date); supervision activities
+// have no module yet: they are null, never invented.
 import { councilOpinionCount } from '../../petitions/counts.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
@@ -53,6 +54,7 @@ export async function lowerCouncilsView(db: Db, user: AuthUser | null, councilId
         group by c.id`)
     : [];
   const byId = new Map(figures.map((f) => [f.council_id, f]));
+  const held = new Map((await sessionsHeld(db, ids, at)).map((h) => [h.council_id, h.n]));
   const rows = lower.map((l) => {
     const f = byId.get(l.council_id) ?? { collected: 0, opinions: 0, forwarded: 0, answered: 0, resolved: 0, overdue: 0 };
     const all: ListFilter = {};
@@ -75,8 +77,8 @@ export async function lowerCouncilsView(db: Db, user: AuthUser | null, councilId
       overdue: { value: f.overdue, filter: { deadline: 'overdue' } as ListFilter },
       /** Latest answer "resolved" ÷ petitions forwarded. */
       resolutionRate: f.forwarded > 0 ? f.resolved / f.forwarded : null,
-      /** No sessions module yet. */
-      sessionsHeld: null,
+      /** Sessions opened by `at` (in progress or closed). */
+      sessionsHeld: held.get(l.council_id) ?? 0,
       /** No supervision module yet. */
       supervisionActivities: null,
     };
@@ -92,8 +94,17 @@ export async function lowerCouncilsView(db: Db, user: AuthUser | null, councilId
     day,
     councils: rows,
     totals: { ...totals, resolutionRate: totals.forwarded > 0 ? totals.resolved / totals.forwarded : null },
-    notImplemented: { sessionsHeld: 'sessions', supervisionActivities: 'supervision' },
+    notImplemented: { supervisionActivities: 'supervision' },
   };
+}
+
+/** Sessions each council held (opened, in progress or closed) up to `at`. */
+function sessionsHeld(db: Db, councilIds: string[], at: string) {
+  if (!councilIds.length) return Promise.resolve([]);
+  return rowsOf<{ council_id: string; n: number }>(db, sql`
+    select council_id, count(*)::int as n from council_sessions
+    where council_id in ${councilIds} and state in ('inProgress', 'closed') and opening_date <= ${at}
+    group by council_id`);
 }
 
 /** The petitions list's "overdue" (deadline=overdue): the tracked date is before today. */

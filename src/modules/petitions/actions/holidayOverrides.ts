@@ -7,6 +7,7 @@ import { invalidate } from '../../../db/cache.ts';
 import { KNOWN_OVERRIDES, validateOverrides, type YearOverrides } from '../../../domain/calendar/index.ts';
 import type { ActionCtx, DbOrTx } from '../common.ts';
 import { holidayOverrides } from '../schema.ts';
+import { openSessionIds, recomputeDueDates } from '../../sessions/common.ts';
 
 export async function putYearOverrides(ctx: ActionCtx, year: number, input: Omit<YearOverrides, 'year'>) {
   const data: YearOverrides = { year, ...input };
@@ -17,6 +18,8 @@ export async function putYearOverrides(ctx: ActionCtx, year: number, input: Omit
     if (before) await tx.update(holidayOverrides).set({ data, updatedAt: new Date() }).where(eq(holidayOverrides.year, year));
     else await tx.insert(holidayOverrides).values({ year, data });
     await invalidate(tx, 'calendar');
+    // Due dates of sessions being prepared are counted on this table: they follow it.
+    await recomputeDueDates(tx, await openSessionIds(tx));
     await recordEvent(tx, ctx.actor, { action: 'holiday_overrides.put', entityType: 'holiday_overrides', entityId: String(year), before: before?.data, after: data });
     return data;
   });

@@ -2,15 +2,13 @@
 // due dates come from the session's rule set on the working-day calendar.
 import { eq, sql } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../../../server/errors.ts';
-import { EXPECTED_DOCUMENT_LABELS, type ExpectedDocumentKind } from '../../../domain/sessions/index.ts';
+import { EXPECTED_DOCUMENT_KIND_LABELS, type ExpectedDocumentKind, type SubmissionKind } from '../../../domain/sessions/index.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { agencies, bodies } from '../../directory/schema.ts';
 import {
   assertOpen, dueOf, itemOf, loadCalendar, out, ruleSetOf, sessionOf, type ActionCtx, type DbOrTx,
 } from '../common.ts';
 import { sessionDocuments, sessionItems } from '../schema.ts';
-
-export type SubmissionKind = 'proposal' | 'report' | 'project';
 
 export interface ItemInput {
   kind: SubmissionKind;
@@ -44,7 +42,7 @@ async function insertDocument(tx: DbOrTx, session: { id: string; councilId: stri
   const due = dueOf(kind, session.openingDate, set, calendar);
   const [row] = await tx.insert(sessionDocuments).values({
     itemId: item.id, sessionId: session.id, councilId: session.councilId, agencyId: item.presenterAgencyId,
-    kind, title: title?.trim() || EXPECTED_DOCUMENT_LABELS[kind], ...due,
+    kind, title: title?.trim() || EXPECTED_DOCUMENT_KIND_LABELS[kind], ...due,
   }).returning();
   return row!;
 }

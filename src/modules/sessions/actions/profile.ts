@@ -35,7 +35,7 @@ export async function saveProfile(ctx: ActionCtx, councilId: string, input: { ru
       .where(and(eq(sessionProfiles.councilId, councilId), eq(sessionProfiles.ruleSetKey, set.key))).for('update');
     if (before) await tx.update(sessionProfiles).set({ profile: stored, updatedAt: new Date() }).where(eq(sessionProfiles.id, before.id));
     else await tx.insert(sessionProfiles).values({ councilId, ruleSetKey: set.key, profile: stored });
-    const recomputed = await recomputeDueDates(tx, await openSessionIds(tx, councilId, set.key));
+    const recomputed = await recomputeDueDates(tx, await openSessionIds(tx, { councilId, ruleSetKey: set.key }));
     await recordEvent(tx, ctx.actor, {
       action: 'session_profile.update', entityType: 'session_profile', entityId: councilId, councilId,
       before: { ruleSetKey: set.key, profile: before?.profile ?? {} }, after: { ruleSetKey: set.key, profile: stored, recomputed },

@@ -3,13 +3,11 @@
 // A session keeps the rule set in force at its convening date (before that, at its opening date).
 import { and, eq, sql } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../../../server/errors.ts';
-import { nextRegularNumber, sessionTransition, SESSION_KIND_LABELS, type SessionState } from '../../../domain/sessions/index.ts';
+import { nextRegularNumber, sessionTransition, SESSION_KIND_LABELS, type SessionAction, type SessionKind, type SessionState } from '../../../domain/sessions/index.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { terms } from '../../directory/schema.ts';
 import { assertOpen, inForce, out, recomputeDueDates, ruleError, ruleSetsOf, sessionOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
 import { councilSessions, sessionPlans } from '../schema.ts';
-
-export type SessionKind = 'regular' | 'thematic' | 'urgent';
 
 export interface SessionInput {
   termId: string;
@@ -83,8 +81,6 @@ export async function updateSession(
     return out(row!);
   });
 }
-
-export type SessionAction = 'convene' | 'open' | 'close' | 'postpone' | 'reschedule';
 
 export async function transitionSession(
   ctx: ActionCtx, councilId: string, sessionId: string,

@@ -1,0 +1,28 @@
+// The sessions module (kỳ họp), part 1: the council's session profile, the annual plan, sessions
+// and their states, agenda items and submissions with expected documents and due dates, uploads by
+// the presenting agency, the joint conference and agenda versions, lateness per presenting agency.
+import type { AppModule } from '../../server/module.ts';
+import { sessionRoutes } from './routes.ts';
+import { seedSessions } from './seed.ts';
+
+export const sessionsModule: AppModule = {
+  name: 'sessions',
+  permissions: {
+    'sessions.read': {
+      label: 'Xem kỳ họp, nội dung trình, tài liệu phải nộp và tình trạng chậm muộn',
+      roles: ['secretariat', 'standing_member', 'committee_member'],
+    },
+    'sessions.manage': { label: 'Chuẩn bị kỳ họp: quy định thời hạn, kế hoạch, kỳ họp, nội dung, tài liệu, nhận hồ sơ giấy, hội nghị liên tịch', roles: ['secretariat'] },
+    'sessions.approve': { label: 'Duyệt chương trình kỳ họp và các thay đổi (Thường trực HĐND)', roles: ['standing_member'] },
+    'sessions.submit': { label: 'Nộp tài liệu kỳ họp của cơ quan trình', roles: ['agency_responder'] },
+  },
+  routes: sessionRoutes,
+  menuGroups: { sessions: 'Kỳ họp' },
+  menu: [
+    { key: 'sessions', label: 'Kỳ họp', path: '/councils/:councilId/sessions', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 20 },
+    { key: 'session-lateness', label: 'Chậm muộn tài liệu', path: '/councils/:councilId/session-lateness', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 21 },
+    { key: 'session-profile', label: 'Quy định chuẩn bị kỳ họp', path: '/councils/:councilId/session-profile', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 22 },
+    { key: 'agency-session-documents', label: 'Tài liệu kỳ họp cần nộp', path: '/agencies/:agencyId/session-documents', permission: 'sessions.submit', scope: 'agency', group: 'sessions', order: 23 },
+  ],
+  seedDemo: seedSessions,
+};

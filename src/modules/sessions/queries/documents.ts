@@ -1,0 +1,131 @@
+// Expected documents with their timing (domain documentTiming: computed from dates, never stored),
+// seen by a council (a session, a year, a presenting agency: the lateness dashboard and its
+// drill-down) or by the presenting agency itself (its own documents only).
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { WorkingCalendar } from '../../../domain/calendar/index.ts';
+import {
+  documentTiming, latenessByAgency, EXPECTED_DOCUMENT_KIND_LABELS, type DocumentTiming, type ExpectedDocumentKind,
+} from '../../../domain/sessions/index.ts';
+import { agencies, bodies, councils } from '../../directory/schema.ts';
+import { councilSessions, sessionDocumentFiles, sessionDocuments, sessionItems } from '../schema.ts';
+import { inForce, ruleSetsOf, type DbOrTx } from '../common.ts';
+
+export interface DocumentFilter {
+  councilId?: string;
+  agencyId?: string;
+  sessionId?: string;
+  year?: number;
+  /** Presenting agency or council body. */
+  presenterId?: string;
+  /** One timing, or anyLate (received late or late and not received: the dashboard's "late"). */
+  timing?: TimingFilter;
+}
+
+export type TimingFilter = DocumentTiming | 'anyLate';
+
+const matches = (t: DocumentTiming, f: TimingFilter | undefined) => !f || t === f || (f === 'anyLate' && (t === 'late' || t === 'receivedLate'));
+
+/** The documents of a filter, joined with their item, session and presenter, in due order. */
+export async function documentRows(db: DbOrTx, f: DocumentFilter) {
+  const where: SQL[] = [];
+  if (f.councilId) where.push(eq(sessionDocuments.councilId, f.councilId));
+  if (f.agencyId) where.push(eq(sessionDocuments.agencyId, f.agencyId));
+  if (f.sessionId) where.push(eq(sessionDocuments.sessionId, f.sessionId));
+  if (f.year) where.push(sql`extract(year from ${councilSessions.openingDate}) = ${f.year}`);
+  if (f.presenterId) where.push(sql`coalesce(${sessionItems.presenterAgencyId}, ${sessionItems.presenterBodyId}) = ${f.presenterId}`);
+  return db
+    .select({
+      doc: sessionDocuments,
+      itemTitle: sessionItems.title, itemKind: sessionItems.kind, itemState: sessionItems.state,
+      presenterId: sql<string>`coalesce(${sessionItems.presenterAgencyId}, ${sessionItems.presenterBodyId})`,
+      presenterName: sql<string>`coalesce(${agencies.name}, ${bodies.name}, '')`,
+      sessionTitle: councilSessions.title, openingDate: councilSessions.openingDate, sessionState: councilSessions.state,
+      councilName: councils.name,
+    })
+    .from(sessionDocuments)
+    .innerJoin(sessionItems, eq(sessionItems.id, sessionDocuments.itemId))
+    .innerJoin(councilSessions, eq(councilSessions.id, sessionDocuments.sessionId))
+    .innerJoin(councils, eq(councils.id, sessionDocuments.councilId))
+    .leftJoin(agencies, eq(agencies.id, sessionItems.presenterAgencyId))
+    .leftJoin(bodies, eq(bodies.id, sessionItems.presenterBodyId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(councilSessions.openingDate), asc(sessionItems.position), asc(sessionDocuments.dueDate), asc(sessionDocuments.createdAt));
+}
+
+type Row = Awaited<ReturnType<typeof documentRows>>[number];
+
+/** One document as JSON, with its timing and (optionally) its file versions. */
+export function documentJson(r: Row, day: string, calendar: WorkingCalendar, dueSoonWorkingDays: number, files?: FileMeta[]) {
+  const d = r.doc;
+  const t = documentTiming({ due: d.dueDate, receivedOn: d.receivedOn, lastRevisedOn: d.lastRevisedOn, today: day, dueSoonWorkingDays, calendar });
+  return {
+    id: d.id, itemId: d.itemId, sessionId: d.sessionId, councilId: d.councilId, agencyId: d.agencyId,
+    kind: d.kind, kindLabel: EXPECTED_DOCUMENT_KIND_LABELS[d.kind as ExpectedDocumentKind] ?? d.kind, title: d.title,
+    dueDate: d.dueDate, dueExplanation: d.dueExplanation, receivedOn: d.receivedOn, receivedVia: d.receivedVia, lastRevisedOn: d.lastRevisedOn,
+    timing: t.timing, daysLate: t.daysLate, timingLabel: t.label,
+    itemTitle: r.itemTitle, presenterId: r.presenterId, presenterName: r.presenterName,
+    sessionTitle: r.sessionTitle, openingDate: r.openingDate, councilName: r.councilName,
+    ...(files ? { files } : {}),
+  };
+}
+
+export type FileMeta = { id: string; version: number; fileName: string; mimeType: string; size: number; receivedOn: string; createdAt: string };
+
+export async function filesOf(db: DbOrTx, documentIds: string[]): Promise<Map<string, FileMeta[]>> {
+  const byDoc = new Map<string, FileMeta[]>();
+  if (!documentIds.length) return byDoc;
+  const rows = await db.select({
+    id: sessionDocumentFiles.id, documentId: sessionDocumentFiles.documentId, version: sessionDocumentFiles.version,
+    fileName: sessionDocumentFiles.fileName, mimeType: sessionDocumentFiles.mimeType, size: sessionDocumentFiles.size,
+    receivedOn: sessionDocumentFiles.receivedOn, createdAt: sessionDocumentFiles.createdAt,
+  }).from(sessionDocumentFiles).where(inArray(sessionDocumentFiles.documentId, documentIds)).orderBy(desc(sessionDocumentFiles.version));
+  for (const { documentId, createdAt, ...f } of rows) {
+    const list = byDoc.get(documentId) ?? [];
+    list.push({ ...f, createdAt: createdAt.toISOString() });
+    byDoc.set(documentId, list);
+  }
+  return byDoc;
+}
+
+/** The "due soon" threshold of the council's rule set in force today. */
+export async function dueSoonOf(db: DbOrTx, councilId: string, day: string): Promise<number> {
+  return inForce(await ruleSetsOf(db, councilId), day).profile.dueSoonWorkingDays;
+}
+
+export function lateness(rows: Row[], day: string, calendar: WorkingCalendar, dueSoon: number) {
+  return latenessByAgency(
+    rows.map((r) => ({ agencyId: r.presenterId, agencyName: r.presenterName, due: r.doc.dueDate, receivedOn: r.doc.receivedOn, lastRevisedOn: r.doc.lastRevisedOn })),
+    day, calendar, dueSoon,
+  );
+}
+
+const paged = <T>(all: T[], page: number, pageSize: number) => ({ items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize });
+
+/** A council's documents (the drill-down of the dashboard), filtered by timing, one page. */
+export async function councilDocuments(db: DbOrTx, councilId: string, f: DocumentFilter & { page: number; pageSize: number }, day: string, calendar: WorkingCalendar) {
+  const dueSoon = await dueSoonOf(db, councilId, day);
+  const all = (await documentRows(db, { ...f, councilId })).map((r) => documentJson(r, day, calendar, dueSoon));
+  const picked = all.filter((d) => matches(d.timing, f.timing));
+  return paged(picked, f.page, f.pageSize);
+}
+
+/** Lateness per presenting agency over a council's sessions of a year (or one session), one page of agencies. */
+export async function councilLateness(db: DbOrTx, councilId: string, f: { year?: number; sessionId?: string; page: number; pageSize: number }, day: string, calendar: WorkingCalendar) {
+  const dueSoon = await dueSoonOf(db, councilId, day);
+  const rows = await documentRows(db, { councilId, year: f.year, sessionId: f.sessionId });
+  const all = lateness(rows, day, calendar, dueSoon);
+  const totals = all.reduce((s, a) => ({ documents: s.documents + a.documents, late: s.late + a.late }), { documents: 0, late: 0 });
+  return { ...paged(all, f.page, f.pageSize), year: f.year ?? null, sessionId: f.sessionId ?? null, totals };
+}
+
+/** The presenting agency's own expected documents, with their files, one page. */
+export async function agencyDocuments(db: DbOrTx, agencyId: string, f: { page: number; pageSize: number; timing?: TimingFilter }, day: string, calendar: WorkingCalendar) {
+  const rows = (await documentRows(db, { agencyId })).filter((r) => r.sessionState !== 'closed');
+  const dueSoonByCouncil = new Map<string, number>();
+  for (const c of new Set(rows.map((r) => r.doc.councilId))) dueSoonByCouncil.set(c, await dueSoonOf(db, c, day));
+  const all = rows.map((r) => documentJson(r, day, calendar, dueSoonByCouncil.get(r.doc.councilId)!));
+  const picked = all.filter((d) => matches(d.timing, f.timing));
+  const page = paged(picked, f.page, f.pageSize);
+  const files = await filesOf(db, page.items.map((d) => d.id));
+  return { ...page, items: page.items.map((d) => ({ ...d, files: files.get(d.id) ?? [] })) };
+}
