@@ -49,7 +49,14 @@ for (const kind of dbKinds()) {
       const [attachment] = await t.db.select({ id: responseAttachments.id }).from(responseAttachments).where(eq(responseAttachments.responseId, answer!.id)).limit(1);
       const [document] = await t.db.select({ id: documents.id, issuerId: documents.issuerId }).from(documents).where(eq(documents.id, doc.id));
       const [opinion] = await t.db.select({ id: opinions.id }).from(opinions).where(eq(opinions.councilId, sh)).limit(1);
+      // A session being prepared, and a received session document with its file (council and agency sides).
+      const [sess] = (await t.db.execute(sql`select s.id::text as session, f.id::text as file, d.id::text as doc from council_sessions s join session_documents d on d.session_id = s.id join session_document_files f on f.document_id = d.id where s.council_id = ${sh} and d.agency_id = ${t.id('agency:ubnd-sa-huynh')} and s.state = 'planned' limit 1`)).rows as { session: string; file: string; doc: string }[];
       const params: Record<string, string> = {
+        councilSessionId: sess!.session,
+        sessionDocumentId: sess!.doc,
+        sessionFileId: sess!.file,
+        agencyDocumentId: sess!.doc,
+        agencyFileId: sess!.file,
         councilId: sh,
         unitId: t.id('unit:sa-huynh'),
         bodyId: t.id('body:sa-huynh:group:1'),

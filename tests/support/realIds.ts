@@ -19,6 +19,14 @@ const REAL_ID_SQL: Record<string, string> = {
   issuerId: 'select id::text from document_issuers where council_id = $c limit 1',
   itemId: 'select i.id::text from petition_dispatch_items i join petition_dispatches d on d.id = i.dispatch_id where d.agency_id = $a limit 1',
   id: 'select id::text from text_abbreviations limit 1',
+  councilSessionId: "select id::text from council_sessions where council_id = $c and state = 'planned' limit 1",
+  sessionPlanId: 'select id::text from session_plans where council_id = $c limit 1',
+  sessionItemId: 'select i.id::text from session_items i join council_sessions s on s.id = i.session_id where i.council_id = $c and s.state <> \'closed\' limit 1',
+  sessionDocumentId: 'select d.id::text from session_documents d where d.council_id = $c and exists (select 1 from session_document_files f where f.document_id = d.id) order by d.id limit 1',
+  sessionFileId: 'select f.id::text from session_document_files f join session_documents d on d.id = f.document_id where d.council_id = $c order by d.id, f.version limit 1',
+  agencyDocumentId: 'select d.id::text from session_documents d where d.agency_id = $a and exists (select 1 from session_document_files f where f.document_id = d.id) order by d.id limit 1',
+  agencyFileId: 'select f.id::text from session_document_files f join session_documents d on d.id = f.document_id where d.agency_id = $a order by d.id, f.version limit 1',
+  agendaVersionId: 'select v.id::text from session_agenda_versions v where v.council_id = $c limit 1',
 };
 
 /** Parameters that always take the value below (scope ids, a template key, a year). */

@@ -27,7 +27,8 @@ const param = (name: string) => Id.openapi({ param: { name, in: 'path' } });
 const SessionParams = CouncilParams.extend({ councilSessionId: param('councilSessionId') });
 const ItemParams = CouncilParams.extend({ sessionItemId: param('sessionItemId') });
 const DocParams = CouncilParams.extend({ sessionDocumentId: param('sessionDocumentId') });
-const AgencyDocParams = AgencyParams.extend({ sessionDocumentId: param('sessionDocumentId') });
+// The agency's own paths name their ids apart from the council's (a document is reached from one side or the other).
+const AgencyDocParams = AgencyParams.extend({ agencyDocumentId: param('agencyDocumentId') });
 
 const Year = z.coerce.number({ message: 'Năm không hợp lệ.' }).int({ message: 'Năm không hợp lệ.' }).min(1990, { message: 'Năm không hợp lệ.' }).max(2100, { message: 'Năm không hợp lệ.' });
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, label: string) => z.enum(values, { message: `${label} không hợp lệ.` });
@@ -332,25 +333,25 @@ export function sessionRoutes(r: Router) {
   );
   r.add(
     {
-      method: 'post', path: '/agencies/{agencyId}/session-documents/{sessionDocumentId}/files', summary: 'Cơ quan trình nộp tệp tài liệu kỳ họp (PDF, Word .docx; tối đa 10 MB; mỗi lần là một phiên bản)',
+      method: 'post', path: '/agencies/{agencyId}/session-documents/{agencyDocumentId}/files', summary: 'Cơ quan trình nộp tệp tài liệu kỳ họp (PDF, Word .docx; tối đa 10 MB; mỗi lần là một phiên bản)',
       permission: 'sessions.submit', scope: 'agency', bodyLimit: BodyLimit.attachment,
       request: { params: AgencyDocParams, body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } } } },
       responses: { 201: jsonOk(Obj) },
     },
     async (c) => {
-      const { agencyId, sessionDocumentId } = c.req.valid('param');
-      return c.json(await uploadDocumentFile(ctxOf(c), { agencyId }, sessionDocumentId, await fileOf(c.req.valid('form'))), 201);
+      const { agencyId, agencyDocumentId } = c.req.valid('param');
+      return c.json(await uploadDocumentFile(ctxOf(c), { agencyId }, agencyDocumentId, await fileOf(c.req.valid('form'))), 201);
     },
   );
   r.add(
     {
-      method: 'get', path: '/agencies/{agencyId}/session-documents/{sessionDocumentId}/files/{sessionFileId}', summary: 'Cơ quan tải lại một phiên bản tệp đã nộp',
-      permission: 'sessions.submit', scope: 'agency', request: { params: AgencyDocParams.extend({ sessionFileId: param('sessionFileId') }) },
+      method: 'get', path: '/agencies/{agencyId}/session-documents/{agencyDocumentId}/files/{agencyFileId}', summary: 'Cơ quan tải lại một phiên bản tệp đã nộp',
+      permission: 'sessions.submit', scope: 'agency', request: { params: AgencyDocParams.extend({ agencyFileId: param('agencyFileId') }) },
       responses: { 200: { description: 'Tệp' } },
     },
     async (c) => {
-      const { agencyId, sessionDocumentId, sessionFileId } = c.req.valid('param');
-      const f = await getDocumentFile(c.var.db, { agencyId }, sessionDocumentId, sessionFileId);
+      const { agencyId, agencyDocumentId, agencyFileId } = c.req.valid('param');
+      const f = await getDocumentFile(c.var.db, { agencyId }, agencyDocumentId, agencyFileId);
       return fileResponse(f.content, f.fileName, f.mimeType) as never;
     },
   );
