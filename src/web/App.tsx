@@ -43,6 +43,12 @@ const PetitionDashboardPage = lazyPage(() => import('./pages/dashboards/Petition
 const LowerCouncilsPage = lazyPage(() => import('./pages/dashboards/LowerCouncilsPage.tsx'), 'LowerCouncilsPage');
 const DocumentRegisterPage = lazyPage(() => import('./pages/documents/RegisterPage.tsx'), 'RegisterPage');
 const DocumentIssuePage = lazyPage(() => import('./pages/documents/IssuePage.tsx'), 'IssuePage');
+const SessionsPage = lazyPage(() => import('./pages/sessions/SessionsPage.tsx'), 'SessionsPage');
+const SessionPage = lazyPage(() => import('./pages/sessions/SessionPage.tsx'), 'SessionPage');
+const SessionProfilePage = lazyPage(() => import('./pages/sessions/SessionProfilePage.tsx'), 'SessionProfilePage');
+const SessionLatenessPage = lazyPage(() => import('./pages/sessions/SessionLatenessPage.tsx'), 'SessionLatenessPage');
+const SessionDocumentsPage = lazyPage(() => import('./pages/sessions/SessionLatenessPage.tsx'), 'SessionDocumentsPage');
+const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
@@ -81,6 +87,7 @@ export function AppRoutes() {
           <Route path="account" element={<AccountPage />} />
           <Route path="text/abbreviations" element={<AbbreviationsPage />} />
           <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
+          <Route path="agencies/:agencyId/session-documents" element={<AgencySessionDocumentsPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
@@ -101,6 +108,11 @@ export function AppRoutes() {
             <Route path="documents" element={<DocumentRegisterPage />} />
             <Route path="documents/new" element={<DocumentIssuePage />} />
             <Route path="documents/templates" element={<DocumentTemplatesPage />} />
+            <Route path="sessions" element={<SessionsPage />} />
+            <Route path="sessions/:sessionId" element={<SessionPage />} />
+            <Route path="session-profile" element={<SessionProfilePage />} />
+            <Route path="session-lateness" element={<SessionLatenessPage />} />
+            <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />
