@@ -41,9 +41,9 @@ export function SessionDelegatesPage() {
       {sessionId && (
         <Card>
           <Tabs items={[
-            { key: 'docs', label: 'Tài liệu cho đại biểu', children: <Publications councilId={councilId} sessionId={sessionId} /> },
-            { key: 'attendance', label: 'Xác nhận tham dự', children: <Attendance councilId={councilId} sessionId={sessionId} /> },
-            { key: 'speakers', label: 'Đăng ký phát biểu', children: <Speakers councilId={councilId} sessionId={sessionId} /> },
+            { key: 'docs', label: 'Tài liệu', children: <Publications councilId={councilId} sessionId={sessionId} /> },
+            { key: 'attendance', label: 'Tham dự', children: <Attendance councilId={councilId} sessionId={sessionId} /> },
+            { key: 'speakers', label: 'Phát biểu', children: <Speakers councilId={councilId} sessionId={sessionId} /> },
           ]} />
         </Card>
       )}
