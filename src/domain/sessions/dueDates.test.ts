@@ -137,3 +137,9 @@ describe('a session keeps the rule set in force when it was convened', () => {
     expect(dueDateOf('documentsToDelegates', '2025-10-15', set.profile, cal, known)!.due).toBe('2025-10-08');
   });
 });
+
+describe('dueDateOf refuses an unknown step', () => {
+  it('even one named like an object member', () => {
+    expect(thrown(() => dueDateOf('toString' as LeadTimeStep, '2026-03-02', base, cal, known)).code).toBe('unknownStep');
+  });
+});

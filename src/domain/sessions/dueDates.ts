@@ -59,7 +59,7 @@ export function dueDateOf(
   calendar: WorkingCalendar,
   knownYears: { from: number; to: number },
 ): DeadlineComputation | null {
-  const label = LEAD_TIME_STEP_LABELS[step];
+  const label = Object.hasOwn(LEAD_TIME_STEP_LABELS, step) ? LEAD_TIME_STEP_LABELS[step] : undefined;
   if (label === undefined) throw new SessionRuleError('unknownStep', `Bước chuẩn bị kỳ họp không hợp lệ: "${String(step)}".`);
   if (!isIsoDate(openingDate)) {
     throw new SessionRuleError('invalidDate', `Ngày khai mạc không hợp lệ: "${String(openingDate)}" (cần dạng YYYY-MM-DD).`);
