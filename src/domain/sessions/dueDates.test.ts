@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar, KNOWN_OVERRIDES, weekday } from '../calendar/index.ts';
 import type { YearOverrides } from '../calendar/index.ts';
 import { dueDateOf, stepOfDocument } from './dueDates.ts';
-import { SessionRuleError } from './errors.ts';
+import { ruleError } from './testSupport.ts';
 import { defaultSessionRuleSets, ruleSetInForce } from './profile.ts';
 import type { LeadTimeRule, LeadTimeStep, SessionProfile } from './profile.ts';
 
@@ -15,15 +15,6 @@ function rule(value: number, unit: LeadTimeRule['unit'], direction: LeadTimeRule
 }
 function withRule(step: LeadTimeStep, r: LeadTimeRule | null): SessionProfile {
   return { ...base, leadTimes: { ...base.leadTimes, [step]: r } };
-}
-function thrown(f: () => unknown): SessionRuleError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SessionRuleError);
-    return e as SessionRuleError;
-  }
-  throw new Error('expected a SessionRuleError');
 }
 
 describe('stepOfDocument', () => {
@@ -98,7 +89,7 @@ describe('dueDateOf with a swapped Saturday (ngày làm bù)', () => {
 
 describe('dueDateOf refuses years the holiday table does not cover', () => {
   it('an opening in 2031 gives the Vietnamese error of the contract', () => {
-    const e = thrown(() => dueDateOf('documentsToDelegates', '2031-03-03', base, cal, known));
+    const e = ruleError(() => dueDateOf('documentsToDelegates', '2031-03-03', base, cal, known));
     expect(e.code).toBe('calendarYearMissing');
     expect(e.message).toBe(
       'Chưa có lịch ngày nghỉ năm 2031: không tính được hạn "Gửi tài liệu đến đại biểu" của kỳ họp khai mạc ngày 03/03/2031. Đề nghị cập nhật lịch ngày nghỉ năm 2031 trước.',
@@ -108,7 +99,7 @@ describe('dueDateOf refuses years the holiday table does not cover', () => {
   it('a count that crosses into an uncovered year is refused for that year', () => {
     // Opening 05/01/2027 with the table covering only 2027: 10 days before is in 2026.
     const p = withRule('documentsToDelegates', rule(10, 'days'));
-    const e = thrown(() => dueDateOf('documentsToDelegates', '2027-01-05', p, cal, { from: 2027, to: 2027 }));
+    const e = ruleError(() => dueDateOf('documentsToDelegates', '2027-01-05', p, cal, { from: 2027, to: 2027 }));
     expect(e.message).toMatch(/^Chưa có lịch ngày nghỉ năm 2026: /);
     expect(dueDateOf('documentsToDelegates', '2027-01-05', p, cal, { from: 2026, to: 2027 })!.due).toBe('2026-12-25');
   });
@@ -118,7 +109,7 @@ describe('dueDateOf refuses years the holiday table does not cover', () => {
   });
 
   it('an invalid opening date is refused', () => {
-    expect(thrown(() => dueDateOf('documentsToDelegates', '03/03/2026', base, cal, known)).code).toBe('invalidDate');
+    expect(ruleError(() => dueDateOf('documentsToDelegates', '03/03/2026', base, cal, known)).code).toBe('invalidDate');
   });
 });
 
@@ -140,6 +131,6 @@ describe('a session keeps the rule set in force when it was convened', () => {
 
 describe('dueDateOf refuses an unknown step', () => {
   it('even one named like an object member', () => {
-    expect(thrown(() => dueDateOf('toString' as LeadTimeStep, '2026-03-02', base, cal, known)).code).toBe('unknownStep');
+    expect(ruleError(() => dueDateOf('toString' as LeadTimeStep, '2026-03-02', base, cal, known)).code).toBe('unknownStep');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SessionRuleError } from './errors.ts';
+import { ruleError } from './testSupport.ts';
 import {
   defaultSessionRuleSets,
   LEAD_TIME_STEPS,
@@ -11,15 +11,6 @@ import {
 } from './profile.ts';
 import type { SessionRuleSet } from './profile.ts';
 
-function thrown(f: () => unknown): SessionRuleError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SessionRuleError);
-    return e as SessionRuleError;
-  }
-  throw new Error('expected a SessionRuleError');
-}
 
 describe('defaultSessionRuleSets', () => {
   it('ships 7 days (province) and 5 days (commune) before the opening, marked unverified', () => {
@@ -71,14 +62,14 @@ describe('ruleSetInForce: two generations within 2025', () => {
   });
 
   it('a date no set covers is a Vietnamese error, not a silent default', () => {
-    const e = thrown(() => ruleSetInForce(sets, '2010-05-01'));
+    const e = ruleError(() => ruleSetInForce(sets, '2010-05-01'));
     expect(e.code).toBe('noRuleSet');
     expect(e.message).toBe('Không có bộ quy tắc kỳ họp nào có hiệu lực vào ngày 01/05/2010: đề nghị bổ sung quy tắc cho thời gian này.');
   });
 
   it('overlapping windows are refused with both keys named', () => {
     const overlapping: SessionRuleSet[] = [...sets, { ...sets[1]!, key: 'quy-che-2026', validFrom: '2026-01-01' }];
-    const e = thrown(() => ruleSetInForce(overlapping, '2026-03-01'));
+    const e = ruleError(() => ruleSetInForce(overlapping, '2026-03-01'));
     expect(e.code).toBe('overlappingRuleSets');
     expect(e.message).toContain('province-from-2025-09-26');
     expect(e.message).toContain('quy-che-2026');
@@ -87,7 +78,7 @@ describe('ruleSetInForce: two generations within 2025', () => {
   });
 
   it('an invalid date is refused', () => {
-    expect(thrown(() => ruleSetInForce(sets, '2025-02-30')).code).toBe('invalidDate');
+    expect(ruleError(() => ruleSetInForce(sets, '2025-02-30')).code).toBe('invalidDate');
   });
 });
 

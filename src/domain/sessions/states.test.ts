@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SessionRuleError } from './errors.ts';
+import { ruleError } from './testSupport.ts';
 import {
   nextRegularNumber,
   SESSION_ACTION_LABELS,
@@ -16,15 +17,6 @@ import {
 } from './states.ts';
 import type { SessionAction, SessionState, SubmissionAction, SubmissionState } from './states.ts';
 
-function thrown(f: () => unknown): SessionRuleError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SessionRuleError);
-    return e as SessionRuleError;
-  }
-  throw new Error('expected a SessionRuleError');
-}
 
 const SESSION_STATES = Object.keys(SESSION_STATE_LABELS) as SessionState[];
 const SESSION_ACTIONS = Object.keys(SESSION_ACTION_LABELS) as SessionAction[];
@@ -47,7 +39,7 @@ describe('sessionTransition', () => {
     for (const from of SESSION_STATES) {
       for (const action of SESSION_ACTIONS) {
         if (allowed.some(([f, a]) => f === from && a === action)) continue;
-        expect(thrown(() => sessionTransition(from, action)).code).toBe('invalidTransition');
+        expect(ruleError(() => sessionTransition(from, action)).code).toBe('invalidTransition');
       }
     }
   });
@@ -59,14 +51,14 @@ describe('sessionTransition', () => {
   });
 
   it('refusals are Vietnamese and name the state', () => {
-    expect(thrown(() => sessionTransition('closed', 'open')).message).toBe('Không thể khai mạc kỳ họp đang ở trạng thái "Đã bế mạc".');
-    expect(thrown(() => sessionTransition('inProgress', 'postpone')).message).toBe('Không thể hoãn kỳ họp đang ở trạng thái "Đang họp".');
-    expect(thrown(() => sessionTransition('planned', 'open')).message).toBe('Không thể khai mạc kỳ họp đang ở trạng thái "Dự kiến".');
+    expect(ruleError(() => sessionTransition('closed', 'open')).message).toBe('Không thể khai mạc kỳ họp đang ở trạng thái "Đã bế mạc".');
+    expect(ruleError(() => sessionTransition('inProgress', 'postpone')).message).toBe('Không thể hoãn kỳ họp đang ở trạng thái "Đang họp".');
+    expect(ruleError(() => sessionTransition('planned', 'open')).message).toBe('Không thể khai mạc kỳ họp đang ở trạng thái "Dự kiến".');
   });
 
   it('unknown actions and states are refused, not crashed on', () => {
-    expect(thrown(() => sessionTransition('planned', 'explode' as SessionAction)).message).toBe('Thao tác không hợp lệ với kỳ họp: "explode".');
-    expect(thrown(() => sessionTransition('archived' as SessionState, 'open')).code).toBe('unknownState');
+    expect(ruleError(() => sessionTransition('planned', 'explode' as SessionAction)).message).toBe('Thao tác không hợp lệ với kỳ họp: "explode".');
+    expect(ruleError(() => sessionTransition('archived' as SessionState, 'open')).code).toBe('unknownState');
   });
 
   it('sessionActions lists what the page may offer', () => {
@@ -99,22 +91,22 @@ describe('submissionTransition', () => {
     }
     for (const s of ['passed', 'failed', 'withdrawn', 'deferred'] as SubmissionState[]) {
       expect(submissionActions(s)).toEqual([]);
-      for (const a of SUBMISSION_ACTIONS) expect(thrown(() => submissionTransition(s, a)).code).toBe('invalidTransition');
+      for (const a of SUBMISSION_ACTIONS) expect(ruleError(() => submissionTransition(s, a)).code).toBe('invalidTransition');
     }
   });
 
   it('refused steps, in Vietnamese', () => {
-    expect(thrown(() => submissionTransition('planned', 'verify')).message).toBe(
+    expect(ruleError(() => submissionTransition('planned', 'verify')).message).toBe(
       'Không thể ghi nhận báo cáo thẩm tra tờ trình, báo cáo đang ở trạng thái "Dự kiến".',
     );
-    expect(thrown(() => submissionTransition('received', 'pass')).message).toBe(
+    expect(ruleError(() => submissionTransition('received', 'pass')).message).toBe(
       'Không thể ghi nhận thông qua tờ trình, báo cáo đang ở trạng thái "Đã nhận".',
     );
-    expect(thrown(() => submissionTransition('passed', 'withdraw')).message).toBe('Không thể rút tờ trình, báo cáo đang ở trạng thái "Đã thông qua".');
-    expect(thrown(() => submissionTransition('received', 'approve')).message).toBe('Thao tác không hợp lệ với tờ trình, báo cáo: "approve".');
+    expect(ruleError(() => submissionTransition('passed', 'withdraw')).message).toBe('Không thể rút tờ trình, báo cáo đang ở trạng thái "Đã thông qua".');
+    expect(ruleError(() => submissionTransition('received', 'approve')).message).toBe('Thao tác không hợp lệ với tờ trình, báo cáo: "approve".');
     // Prototype names are not actions.
-    expect(thrown(() => submissionTransition('received', 'toString')).code).toBe('unknownAction');
-    expect(thrown(() => submissionTransition('constructor' as SubmissionState, 'receive')).code).toBe('unknownState');
+    expect(ruleError(() => submissionTransition('received', 'toString')).code).toBe('unknownAction');
+    expect(ruleError(() => submissionTransition('constructor' as SubmissionState, 'receive')).code).toBe('unknownState');
   });
 
   it('submissionActions agrees with submissionTransition on every pair', () => {
