@@ -47,3 +47,26 @@ export { agendaDiff, describeAgendaDiff } from './agenda.ts';
 export type { AgendaEntry, AgendaDiff } from './agenda.ts';
 export { icalendar, escapeText, foldLine, VIETNAM_TZID } from './icalendar.ts';
 export type { CalendarEvent, ICalendarOptions } from './icalendar.ts';
+export {
+  parseReference,
+  compareReferences,
+  validateVerificationPoints,
+  summarizeVerification,
+  validateResponse,
+  chainSummary,
+  CONCLUSIONS_REQUIRING_ANSWER,
+  RESPONSE_ANSWER_KIND_LABELS,
+  CHAIN_STEP_LABELS,
+} from './verification.ts';
+export type {
+  LegalReference,
+  VerificationPoint,
+  VerificationSummary,
+  ResponseAnswerKind,
+  ResponseAnswer,
+  ResponseCheck,
+  ChainStepKind,
+  ChainDocument,
+  ChainStep,
+  ChainSummary,
+} from './verification.ts';
