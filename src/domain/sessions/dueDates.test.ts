@@ -134,3 +134,11 @@ describe('dueDateOf refuses an unknown step', () => {
     expect(ruleError(() => dueDateOf('toString' as LeadTimeStep, '2026-03-02', base, cal, known)).code).toBe('unknownStep');
   });
 });
+
+describe('knownYears as the exact years of the table', () => {
+  it('a table for 2026 and 2028 does not cover 2027', () => {
+    const e = ruleError(() => dueDateOf('documentsToDelegates', '2027-06-01', base, cal, [2026, 2028]));
+    expect(e.message).toMatch(/^Chưa có lịch ngày nghỉ năm 2027: /);
+    expect(dueDateOf('documentsToDelegates', '2028-06-01', base, cal, new Set([2026, 2028]))!.due).toBe('2028-05-25');
+  });
+});

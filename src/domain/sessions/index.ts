@@ -16,8 +16,8 @@ export {
   MODEL_RULES_2025_DATE,
 } from './profile.ts';
 export type { LeadTimeRule, LeadTimeStep, SessionProfile, SessionRuleSet } from './profile.ts';
-export { stepOfDocument, dueDateOf, EXPECTED_DOCUMENT_KIND_LABELS } from './dueDates.ts';
-export type { ExpectedDocumentKind } from './dueDates.ts';
+export { stepOfDocument, dueDateOf, coversYear, EXPECTED_DOCUMENT_KIND_LABELS } from './dueDates.ts';
+export type { ExpectedDocumentKind, KnownYears } from './dueDates.ts';
 export { documentTiming, latenessByAgency, DOCUMENT_TIMING_LABELS } from './timing.ts';
 export type { DocumentTiming, TimingInput, AgencyLateness } from './timing.ts';
 export {

@@ -8,6 +8,7 @@
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { daysBetween, isIsoDate } from '../calendar/index.ts';
 import { formatShortDate } from '../documents/format.ts';
+import { EXPECTED_DOCUMENT_KIND_LABELS } from './dueDates.ts';
 import { VERIFICATION_CONCLUSION_LABELS } from './states.ts';
 import type { VerificationConclusion } from './states.ts';
 import { documentTiming } from './timing.ts';
@@ -328,9 +329,9 @@ export function validateResponse(points: VerificationPoint[], answers: unknown):
 export type ChainStepKind = 'submission' | 'verificationReport' | 'responseReport' | 'resolution';
 
 export const CHAIN_STEP_LABELS: Readonly<Record<ChainStepKind, string>> = {
-  submission: 'Tờ trình',
-  verificationReport: 'Báo cáo thẩm tra',
-  responseReport: 'Báo cáo tiếp thu, giải trình',
+  submission: EXPECTED_DOCUMENT_KIND_LABELS.submission,
+  verificationReport: EXPECTED_DOCUMENT_KIND_LABELS.verificationReport,
+  responseReport: EXPECTED_DOCUMENT_KIND_LABELS.responseReport,
   resolution: 'Nghị quyết',
 };
 
