@@ -70,3 +70,5 @@ export type {
   ChainStep,
   ChainSummary,
 } from './verification.ts';
+export { reminderDue, reminderText, REMINDER_KIND_LABELS } from './reminders.ts';
+export type { ReminderKind, SentReminder } from './reminders.ts';
