@@ -21,6 +21,11 @@ describe('agendaDiff', () => {
     expect(describeAgendaDiff(d)).toEqual([]);
   });
 
+  it('spacing and Unicode form are not a rename', () => {
+    const v2 = v1.map((x) => ({ ...x, title: `  ${x.title.normalize('NFD').replace(/ /g, '  ')} ` }));
+    expect(agendaDiff(v1, v2).renamed).toEqual([]);
+  });
+
   it('an item added at the top shifts every position but moves nothing', () => {
     const v2 = [e('bau-cu', 'Bầu chức danh Phó Chủ tịch UBND tỉnh', 0, 'Thường trực HĐND'), ...v1];
     const d = agendaDiff(v1, v2);

@@ -257,7 +257,7 @@ describe('folding and escaping, property style', () => {
   const pieces = [
     'ạ', 'ắ', 'ằ', 'ẳ', 'ẵ', 'ặ', 'ấ', 'ầ', 'ẩ', 'ẫ', 'ậ', 'đ', 'Đ', 'ế', 'ề', 'ể', 'ễ', 'ệ', 'ỉ', 'ị', 'ố', 'ồ', 'ổ', 'ỗ', 'ộ',
     'ớ', 'ờ', 'ở', 'ỡ', 'ợ', 'ứ', 'ừ', 'ử', 'ữ', 'ự', 'ỳ', 'ỷ', 'ỹ', 'ỵ', 'ư', 'ơ', 'Hội đồng', ' ', 'a', 'Z', '1',
-    ',', ';', '\\', '\n', '\r\n', ':', '"', '🏛', '📄', '–', '\u0301', '\u0323',
+    ',', ';', '\\', '\n', '\r\n', ':', '"', '🏛', '📄', '–', '\u0301', '\u0323', '\t',
   ];
   const randomText = (): string => Array.from({ length: rand(200) }, () => pieces[rand(pieces.length)]).join('');
 
@@ -304,6 +304,10 @@ describe('folding and escaping, property style', () => {
 
   it('escapeText escapes exactly backslash, semicolon, comma and newlines', () => {
     expect(escapeText('a\\b;c,d\ne\r\nf\rg:h"i')).toBe('a\\\\b\\;c\\,d\\ne\\nf\\ng:h"i');
+  });
+
+  it('escapeText drops control characters TEXT may not hold, keeps the tab', () => {
+    expect(escapeText('Kỳ\u0000 họp\u0007\u001b\u007f\tthứ 12')).toBe('Kỳ họp\tthứ 12');
   });
 
   it('a line of exactly 75 octets is not folded; 76 is', () => {

@@ -36,14 +36,20 @@ export const VIETNAM_TZID = 'Asia/Ho_Chi_Minh';
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
 
-/** Escape a TEXT value (RFC 5545 3.3.11). */
+/**
+ * Escape a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma, newlines (any of CRLF, CR,
+ * LF → "\\n"); other control characters are not allowed in TEXT and are dropped (HTAB stays).
+ * Text is written in Unicode NFC.
+ */
 export function escapeText(value: string): string {
   return value
     .normalize('NFC')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
 /** A parameter value (RFC 5545 3.2): quoted when it holds ':', ';' or ','; DQUOTE and controls dropped. */

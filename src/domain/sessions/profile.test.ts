@@ -132,6 +132,12 @@ describe('validateProfile', () => {
     if (!r.ok) expect(r.errors).toEqual([{ path: 'leadTimes.jointConference', message: 'Hội nghị liên tịch: thiếu thời hạn.' }]);
   });
 
+  it('keeps only the fields of the profile (nothing extra reaches the database)', () => {
+    const r = validateProfile({ ...good, extra: 1, leadTimes: { ...good.leadTimes, documentsToDelegates: { ...good.leadTimes.documentsToDelegates!, note: 'x' } } });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.profile).toEqual(good);
+  });
+
   it('refuses what is not an object', () => {
     expect(validateProfile(null)).toEqual({ ok: false, errors: [{ path: '', message: 'Cấu hình kỳ họp không hợp lệ.' }] });
   });

@@ -210,7 +210,25 @@ export function validateProfile(p: unknown): { ok: true; profile: SessionProfile
   checkInteger(p['writtenAnswerDays'], 'writtenAnswerDays', 'Thời hạn trả lời chất vấn bằng văn bản (ngày)', 1, 366, errors);
   checkInteger(p['commitmentReportDaysBefore'], 'commitmentReportDaysBefore', 'Số ngày gửi báo cáo thực hiện lời hứa trước kỳ họp', 0, 366, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, profile: structuredClone(p) as SessionProfile };
+  const q = p as SessionProfile;
+  const leadTimes = Object.fromEntries(LEAD_TIME_STEPS.map((s) => [s, pickLeadTime(q.leadTimes[s])])) as Record<LeadTimeStep, LeadTimeRule | null>;
+  const { speech, question, answer } = q.speakingMinutes;
+  return {
+    ok: true,
+    profile: {
+      leadTimes,
+      speakingMinutes: { speech, question, answer },
+      dueSoonWorkingDays: q.dueSoonWorkingDays,
+      writtenAnswerDays: q.writtenAnswerDays,
+      commitmentReportDaysBefore: q.commitmentReportDaysBefore,
+    },
+  };
+}
+
+/** Only the fields of a rule (a stored object may carry more). */
+function pickLeadTime(r: LeadTimeRule | null): LeadTimeRule | null {
+  if (r === null) return null;
+  return { value: r.value, unit: r.unit, anchor: r.anchor, direction: r.direction, verified: r.verified, source: r.source.trim() };
 }
 
 /**
@@ -225,7 +243,7 @@ export function mergeProfile(stored: unknown, defaults: SessionProfile): { profi
   for (const step of LEAD_TIME_STEPS) {
     const errors: ProfileError[] = [];
     if (step in lead) checkLeadTime(lead[step], 'x', 'x', errors);
-    if (step in lead && errors.length === 0) profile.leadTimes[step] = structuredClone(lead[step]) as LeadTimeRule | null;
+    if (step in lead && errors.length === 0) profile.leadTimes[step] = pickLeadTime(lead[step] as LeadTimeRule | null);
     else atDefault.push(`leadTimes.${step}`);
   }
   const sp = isRecord(s['speakingMinutes']) ? s['speakingMinutes'] : {};

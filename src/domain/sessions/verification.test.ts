@@ -235,6 +235,20 @@ describe('chainSummary: tờ trình → thẩm tra → tiếp thu → nghị quy
     expect(c.complete).toBe(false);
   });
 
+  it('an invalid date is a Vietnamese rule error', () => {
+    expect(() =>
+      chainSummary({
+        submission: { number: null, date: '2026-02-30', due: null },
+        verificationReport: null,
+        responseReport: null,
+        responseRequired: false,
+        today: '2026-03-11',
+        calendar,
+        dueSoonWorkingDays: 3,
+      }),
+    ).toThrow('Ngày không hợp lệ trong chuỗi tờ trình – thẩm tra – tiếp thu: "2026-02-30".');
+  });
+
   it('dates out of order give a warning', () => {
     const c = chainSummary({
       submission: { number: null, date: '2026-03-10', due: null },

@@ -9,6 +9,7 @@ import type { WorkingCalendar } from '../calendar/index.ts';
 import { daysBetween, isIsoDate } from '../calendar/index.ts';
 import { formatShortDate } from '../documents/format.ts';
 import { EXPECTED_DOCUMENT_KIND_LABELS } from './dueDates.ts';
+import { SessionRuleError } from './errors.ts';
 import { VERIFICATION_CONCLUSION_LABELS } from './states.ts';
 import type { VerificationConclusion } from './states.ts';
 import { documentTiming } from './timing.ts';
@@ -381,7 +382,9 @@ export function chainSummary(x: {
   for (const d of [x.submission, x.verificationReport, x.responseReport, x.resolution ?? null]) {
     if (d === null) continue;
     for (const v of [d.date, 'due' in d ? d.due : null]) {
-      if (v !== null && v !== undefined && !isIsoDate(v)) throw new RangeError(`Invalid date ${JSON.stringify(v)} in the verification chain`);
+      if (v !== null && v !== undefined && !isIsoDate(v)) {
+        throw new SessionRuleError('invalidDate', `Ngày không hợp lệ trong chuỗi tờ trình – thẩm tra – tiếp thu: "${String(v)}".`);
+      }
     }
   }
   const steps: ChainStep[] = [];
