@@ -179,6 +179,17 @@ describe('mergeProfile', () => {
     expect(shipped.leadTimes.documentsToDelegates!.value).toBe(7);
   });
 
+  it('a stored value equal to the shipped one is still the default; a confirmed rule is not', () => {
+    const same = mergeProfile({ speakingMinutes: { speech: 10 }, leadTimes: { documentsToDelegates: shipped.leadTimes.documentsToDelegates } }, shipped);
+    expect(same.defaults).toEqual([...PROFILE_PATHS]);
+    const confirmed = mergeProfile(
+      { leadTimes: { documentsToDelegates: { ...shipped.leadTimes.documentsToDelegates!, verified: true, source: 'Quy chế hoạt động HĐND tỉnh, Điều 12' } } },
+      shipped,
+    );
+    expect(confirmed.profile.leadTimes.documentsToDelegates!.value).toBe(7);
+    expect(confirmed.defaults).not.toContain('leadTimes.documentsToDelegates');
+  });
+
   it('a stored null removes a lead time (the council decided there is none)', () => {
     const r = mergeProfile({ leadTimes: { documentsToDelegates: null } }, shipped);
     expect(r.profile.leadTimes.documentsToDelegates).toBeNull();
