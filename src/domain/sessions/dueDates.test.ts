@@ -142,3 +142,40 @@ describe('knownYears as the exact years of the table', () => {
     expect(dueDateOf('documentsToDelegates', '2028-06-01', base, cal, new Set([2026, 2028]))!.due).toBe('2028-05-25');
   });
 });
+
+describe('dueDateOf, property style over 2025–2026 (Tết 2026 and a swapped Saturday included)', () => {
+  const tet = KNOWN_OVERRIDES.find((o) => o.year === 2026)!;
+  const calSwap = createWorkingCalendar([{ ...tet, workingDays: [{ date: '2026-03-14', name: 'Làm bù' }] }]);
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const addDays = (d: string, n: number): string => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+  it('N days before: the latest working day on or before opening − N', () => {
+    for (let i = 0; i < 400; i++) {
+      const opening = addDays('2025-03-01', rand(640));
+      const n = rand(30);
+      const r = dueDateOf('documentsToDelegates', opening, withRule('documentsToDelegates', rule(n, 'days')), calSwap, known)!;
+      expect(r.nominalDate).toBe(addDays(opening, -n));
+      expect(calSwap.isWorkingDay(r.due)).toBe(true);
+      expect(r.due <= r.nominalDate).toBe(true);
+      // Nothing between due and the nominal date is a working day.
+      for (let d = addDays(r.due, 1); d <= r.nominalDate; d = addDays(d, 1)) expect(calSwap.isWorkingDay(d)).toBe(false);
+    }
+  });
+
+  it('N working days before: exactly N working days from the due date to the opening (excluded)', () => {
+    for (let i = 0; i < 400; i++) {
+      const opening = addDays('2025-03-01', rand(640));
+      const n = 1 + rand(15);
+      const r = dueDateOf('documentsToDelegates', opening, withRule('documentsToDelegates', rule(n, 'working_days')), calSwap, known)!;
+      expect(calSwap.isWorkingDay(r.due)).toBe(true);
+      // Working days in [due, opening): the due date itself plus those after it, before the opening.
+      let count = 0;
+      for (let d = r.due; d < opening; d = addDays(d, 1)) if (calSwap.isWorkingDay(d)) count++;
+      expect(count).toBe(n);
+    }
+  });
+});
