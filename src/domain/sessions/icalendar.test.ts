@@ -244,6 +244,11 @@ describe('icalendar refuses bad events with Vietnamese errors', () => {
     expect(bad({ url: 'javascript alert(1)' }).code).toBe('invalidUrl');
     expect(bad({ sequence: -1 }).code).toBe('invalidSequence');
   });
+
+  it('two events with one UID are refused (RFC 5545 3.8.4.7: UID identifies one component)', () => {
+    const ev: CalendarEvent = { uid: 'u1', summary: 'Họp', start: '2026-03-10' };
+    expect(() => icalendar([ev, { ...ev, uid: ' u1 ' }], { name: 'x', stamp: STAMP })).toThrow('Hai sự kiện lịch trùng mã định danh (UID) "u1".');
+  });
 });
 
 describe('folding and escaping, property style', () => {

@@ -182,6 +182,12 @@ export function icalendar(events: CalendarEvent[], opts: ICalendarOptions): stri
   const stampMs = opts.stamp === undefined ? Date.now() : Date.parse(opts.stamp);
   if (Number.isNaN(stampMs)) throw new SessionRuleError('invalidStamp', `Thời điểm tạo lịch không hợp lệ: "${String(opts.stamp)}".`);
   const stamp = utcStamp(stampMs);
+  const uids = new Set<string>();
+  for (const e of events) {
+    const uid = typeof e.uid === 'string' ? e.uid.trim() : '';
+    if (uid !== '' && uids.has(uid)) throw new SessionRuleError('duplicateUid', `Hai sự kiện lịch trùng mã định danh (UID) "${uid}".`);
+    uids.add(uid);
+  }
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
