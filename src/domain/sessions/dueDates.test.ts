@@ -179,3 +179,12 @@ describe('dueDateOf, property style over 2025–2026 (Tết 2026 and a swapped S
     }
   });
 });
+
+describe('dueDateOf: a count after the opening that runs into an uncovered year', () => {
+  it('opening 28/12/2026, 10 days after → 07/01/2027: refused while 2027 is not in the table', () => {
+    const p = withRule('responseReport', rule(10, 'days', 'after'));
+    const e = ruleError(() => dueDateOf('responseReport', '2026-12-28', p, cal, { from: 2026, to: 2026 }));
+    expect(e.message).toMatch(/^Chưa có lịch ngày nghỉ năm 2027: /);
+    expect(dueDateOf('responseReport', '2026-12-28', p, cal, { from: 2026, to: 2027 })!.due).toBe('2027-01-07');
+  });
+});
