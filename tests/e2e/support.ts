@@ -118,6 +118,7 @@ export async function apiAs(baseUrl: string, username: string) {
     get: <T = any>(path: string) => call<T>('GET', path),
     post: <T = any>(path: string, body: unknown, status = 200) => call<T>('POST', path, body, status),
     patch: <T = any>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    put: <T = any>(path: string, body: unknown) => call<T>('PUT', path, body),
   };
 }
 

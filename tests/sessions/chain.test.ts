@@ -206,6 +206,29 @@ for (const kind of dbKinds()) {
       expect(v2.changes.join(' ')).toMatch(/Tờ trình B/);
     });
 
+    it('a session keeps the rule set in force on its convening date; edits of a later set do not move its due dates', async () => {
+      const admin = await t.as('admin');
+      await json(admin.put('/api/calendar/overrides/2025', { daysOff: [], notOff: [], workingDays: [] }));
+      t.setNow('2025-09-10T02:00:00Z');
+      const clerk = await t.as('vp.sahuynh');
+      const prof = await json<{ ruleSets: { key: string; validTo: string | null; profile: any }[] }>(clerk.get(`/api/councils/${sh}/session-profile`));
+      const [older, newer] = [prof.ruleSets.find((r) => r.validTo !== null)!, prof.ruleSets.find((r) => r.validTo === null)!];
+      const withLead = (p: any, value: number) => ({ ...p, leadTimes: { ...p.leadTimes, submissionToCommittee: { value, unit: 'days', anchor: 'session_opening', direction: 'before', verified: true, source: 'Quy chế cũ, Điều 9' } } });
+      await json(clerk.put(`/api/councils/${sh}/session-profile`, { ruleSetKey: older.key, profile: withLead(older.profile, 12) }));
+      const s = await json<{ id: string; ruleSetKey: string }>(clerk.post(`/api/councils/${sh}/sessions`, { termId: t.id('term:sa-huynh'), kind: 'thematic', openingDate: '2025-10-06' }), 201);
+      expect(s.ruleSetKey).toBe(newer.key); // not yet convened: the set in force at the opening date
+      const convened = await json<{ ruleSetKey: string }>(clerk.post(`/api/councils/${sh}/sessions/${s.id}/transition`, { action: 'convene' }));
+      expect(convened.ruleSetKey).toBe(older.key); // convened on 10/09/2025, before the model rules of 26/09/2025
+      const item = await json<{ documents: Doc[] }>(clerk.post(`/api/councils/${sh}/sessions/${s.id}/items`, { kind: 'report', title: 'Báo cáo quý III', presenterAgencyId: t.id('agency:ubnd-sa-huynh'), documents: ['report'] }), 201);
+      expect(item.documents[0]!.dueDate).toBe('2025-09-24'); // 12 days before Monday 06/10/2025
+      t.setNow(`${today}T02:00:00Z`);
+      vp = await t.as('vp.sahuynh');
+      await json(vp.put(`/api/councils/${sh}/session-profile`, { ruleSetKey: newer.key, profile: withLead(newer.profile, 30) }));
+      expect((await detail(s.id)).items[0]!.documents[0]!.dueDate).toBe('2025-09-24');
+      await json(vp.put(`/api/councils/${sh}/session-profile`, { ruleSetKey: older.key, profile: withLead(older.profile, 14) }));
+      expect((await detail(s.id)).items[0]!.documents[0]!.dueDate).toBe('2025-09-22');
+    });
+
     it('the upper-level dashboard counts the sessions each lower council held', async () => {
       const vpTinh = await t.as('vp.tinh');
       const view = await json<{ councils: { councilId: string; sessionsHeld: number | null }[] }>(vpTinh.get(`/api/councils/${t.id('council:province')}/dashboard/lower-councils`));

@@ -21,6 +21,12 @@ function sorted(entries: AgendaEntry[], which: string): AgendaEntry[] {
   return [...entries].sort((a, b) => a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/** Equal up to Unicode normalization and surrounding or repeated spaces (what a reader cannot see). */
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string): string => s.normalize('NFC').trim().replace(/\s+/g, ' ');
+  return norm(a) === norm(b);
+}
+
 /** Indices (into `xs`) of one longest strictly increasing subsequence. */
 function longestIncreasing(xs: number[]): Set<number> {
   const tails: number[] = []; // index into xs of the smallest tail of each length
@@ -59,8 +65,8 @@ export function agendaDiff(before: AgendaEntry[], after: AgendaEntry[]): AgendaD
   const common = a.filter((e) => bPos.has(e.key));
   for (const e of common) {
     const old = b[bPos.get(e.key)!]!;
-    if (old.title !== e.title) renamed.push({ key: e.key, before: old.title, after: e.title });
-    if ((old.presenter ?? null) !== (e.presenter ?? null)) presenterChanged.push({ key: e.key, title: e.title, before: old.presenter ?? null, after: e.presenter ?? null });
+    if (sameText(old.title, e.title) === false) renamed.push({ key: e.key, before: old.title, after: e.title });
+    if (!sameText(old.presenter ?? '', e.presenter ?? '')) presenterChanged.push({ key: e.key, title: e.title, before: old.presenter ?? null, after: e.presenter ?? null });
   }
   const keep = longestIncreasing(common.map((e) => bPos.get(e.key)!));
   const moved = common

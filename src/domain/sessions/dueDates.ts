@@ -38,6 +38,20 @@ export function stepOfDocument(kind: ExpectedDocumentKind): LeadTimeStep {
   }
 }
 
+/**
+ * The years whose holiday table is known: a range, or the exact years (a table entered for 2026
+ * and 2028 does not cover 2027).
+ */
+export type KnownYears = { from: number; to: number } | readonly number[] | ReadonlySet<number>;
+
+/** Does `known` cover `year`? */
+export function coversYear(known: KnownYears, year: number): boolean {
+  if (known instanceof Set) return known.has(year);
+  if (Array.isArray(known)) return known.includes(year);
+  const r = known as { from: number; to: number };
+  return year >= r.from && year <= r.to;
+}
+
 function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
@@ -49,7 +63,7 @@ function yearOf(date: string): number {
  * "N days before the opening" is the date opening − N, moved EARLIER off a day off (see
  * explainDeadlineBefore); "after" counts forward and moves later (Bộ luật Dân sự Điều 148 k5).
  * Every year from the opening to the due date must be in `knownYears` (the years whose holiday
- * table an administrator has entered): otherwise the day count could silently miss a Tết or a
+ * table an administrator has entered: a range or the exact years): otherwise the day count could silently miss a Tết or a
  * swapped day, so this throws a SessionRuleError instead of guessing.
  */
 export function dueDateOf(
@@ -57,9 +71,9 @@ export function dueDateOf(
   openingDate: string,
   profile: SessionProfile,
   calendar: WorkingCalendar,
-  knownYears: { from: number; to: number },
+  knownYears: KnownYears,
 ): DeadlineComputation | null {
-  const label = LEAD_TIME_STEP_LABELS[step];
+  const label = Object.hasOwn(LEAD_TIME_STEP_LABELS, step) ? LEAD_TIME_STEP_LABELS[step] : undefined;
   if (label === undefined) throw new SessionRuleError('unknownStep', `Bước chuẩn bị kỳ họp không hợp lệ: "${String(step)}".`);
   if (!isIsoDate(openingDate)) {
     throw new SessionRuleError('invalidDate', `Ngày khai mạc không hợp lệ: "${String(openingDate)}" (cần dạng YYYY-MM-DD).`);
@@ -72,7 +86,7 @@ export function dueDateOf(
       `Chưa có lịch ngày nghỉ năm ${year}: không tính được hạn "${label}" của kỳ họp khai mạc ngày ${formatShortDate(openingDate)}. Đề nghị cập nhật lịch ngày nghỉ năm ${year} trước.`,
     );
   const openingYear = yearOf(openingDate);
-  if (openingYear < knownYears.from || openingYear > knownYears.to) throw missing(openingYear);
+  if (!coversYear(knownYears, openingYear)) throw missing(openingYear);
   const deadlineRule = { value: rule.value, unit: rule.unit, anchor: rule.anchor };
   let computed: DeadlineComputation;
   try {
@@ -87,6 +101,6 @@ export function dueDateOf(
   // Every year the count passed through must be covered, not only the end points.
   const a = Math.min(openingYear, yearOf(computed.due), yearOf(computed.nominalDate));
   const b = Math.max(openingYear, yearOf(computed.due), yearOf(computed.nominalDate));
-  for (let y = a; y <= b; y++) if (y < knownYears.from || y > knownYears.to) throw missing(y);
+  for (let y = a; y <= b; y++) if (!coversYear(knownYears, y)) throw missing(y);
   return computed;
 }

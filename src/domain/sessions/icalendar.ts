@@ -36,14 +36,20 @@ export const VIETNAM_TZID = 'Asia/Ho_Chi_Minh';
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
 
-/** Escape a TEXT value (RFC 5545 3.3.11). */
+/**
+ * Escape a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma, newlines (any of CRLF, CR,
+ * LF → "\\n"); other control characters are not allowed in TEXT and are dropped (HTAB stays).
+ * Text is written in Unicode NFC.
+ */
 export function escapeText(value: string): string {
   return value
     .normalize('NFC')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
 /** A parameter value (RFC 5545 3.2): quoted when it holds ':', ';' or ','; DQUOTE and controls dropped. */
@@ -176,6 +182,12 @@ export function icalendar(events: CalendarEvent[], opts: ICalendarOptions): stri
   const stampMs = opts.stamp === undefined ? Date.now() : Date.parse(opts.stamp);
   if (Number.isNaN(stampMs)) throw new SessionRuleError('invalidStamp', `Thời điểm tạo lịch không hợp lệ: "${String(opts.stamp)}".`);
   const stamp = utcStamp(stampMs);
+  const uids = new Set<string>();
+  for (const e of events) {
+    const uid = typeof e.uid === 'string' ? e.uid.trim() : '';
+    if (uid !== '' && uids.has(uid)) throw new SessionRuleError('duplicateUid', `Hai sự kiện lịch trùng mã định danh (UID) "${uid}".`);
+    uids.add(uid);
+  }
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

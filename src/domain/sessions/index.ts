@@ -16,8 +16,8 @@ export {
   MODEL_RULES_2025_DATE,
 } from './profile.ts';
 export type { LeadTimeRule, LeadTimeStep, SessionProfile, SessionRuleSet } from './profile.ts';
-export { stepOfDocument, dueDateOf, EXPECTED_DOCUMENT_KIND_LABELS } from './dueDates.ts';
-export type { ExpectedDocumentKind } from './dueDates.ts';
+export { stepOfDocument, dueDateOf, coversYear, EXPECTED_DOCUMENT_KIND_LABELS } from './dueDates.ts';
+export type { ExpectedDocumentKind, KnownYears } from './dueDates.ts';
 export { documentTiming, latenessByAgency, DOCUMENT_TIMING_LABELS } from './timing.ts';
 export type { DocumentTiming, TimingInput, AgencyLateness } from './timing.ts';
 export {
@@ -47,3 +47,28 @@ export { agendaDiff, describeAgendaDiff } from './agenda.ts';
 export type { AgendaEntry, AgendaDiff } from './agenda.ts';
 export { icalendar, escapeText, foldLine, VIETNAM_TZID } from './icalendar.ts';
 export type { CalendarEvent, ICalendarOptions } from './icalendar.ts';
+export {
+  parseReference,
+  compareReferences,
+  validateVerificationPoints,
+  summarizeVerification,
+  validateResponse,
+  chainSummary,
+  CONCLUSIONS_REQUIRING_ANSWER,
+  RESPONSE_ANSWER_KIND_LABELS,
+  CHAIN_STEP_LABELS,
+} from './verification.ts';
+export type {
+  LegalReference,
+  VerificationPoint,
+  VerificationSummary,
+  ResponseAnswerKind,
+  ResponseAnswer,
+  ResponseCheck,
+  ChainStepKind,
+  ChainDocument,
+  ChainStep,
+  ChainSummary,
+} from './verification.ts';
+export { reminderDue, reminderText, REMINDER_KIND_LABELS } from './reminders.ts';
+export type { ReminderKind, SentReminder } from './reminders.ts';

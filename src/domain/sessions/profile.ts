@@ -182,9 +182,39 @@ function checkLeadTime(v: unknown, path: string, label: string, errors: ProfileE
   }
 }
 
-const SPEAKING_LABELS = { speech: 'Thời gian phát biểu', question: 'Thời gian đặt câu hỏi', answer: 'Thời gian trả lời' } as const;
+/** The numeric fields of a profile: path, Vietnamese label, allowed range. */
+const NUMBER_FIELDS = [
+  { path: ['speakingMinutes', 'speech'], label: 'Thời gian phát biểu (phút)', min: 1, max: 120 },
+  { path: ['speakingMinutes', 'question'], label: 'Thời gian đặt câu hỏi (phút)', min: 1, max: 120 },
+  { path: ['speakingMinutes', 'answer'], label: 'Thời gian trả lời (phút)', min: 1, max: 120 },
+  { path: ['dueSoonWorkingDays'], label: 'Số ngày làm việc báo "sắp đến hạn"', min: 0, max: 60 },
+  { path: ['writtenAnswerDays'], label: 'Thời hạn trả lời chất vấn bằng văn bản (ngày)', min: 1, max: 366 },
+  { path: ['commitmentReportDaysBefore'], label: 'Số ngày gửi báo cáo thực hiện lời hứa trước kỳ họp', min: 0, max: 366 },
+] as const;
 
-/** Check a complete profile (as entered by a council). Errors are Vietnamese, one per wrong value. */
+function valueAt(o: Record<string, unknown>, path: readonly string[]): unknown {
+  let v: unknown = o;
+  for (const k of path) v = isRecord(v) && Object.hasOwn(v, k) ? v[k] : undefined;
+  return v;
+}
+
+function setNumber(p: SessionProfile, path: readonly string[], v: number): void {
+  if (path.length === 2) p.speakingMinutes[path[1] as keyof SessionProfile['speakingMinutes']] = v;
+  else p[path[0] as 'dueSoonWorkingDays' | 'writtenAnswerDays' | 'commitmentReportDaysBefore'] = v;
+}
+
+/** Only the fields of a rule (a stored object may carry more). */
+function pickLeadTime(r: LeadTimeRule | null): LeadTimeRule | null {
+  if (r === null) return null;
+  return { value: r.value, unit: r.unit, anchor: r.anchor, direction: r.direction, verified: r.verified, source: r.source.trim() };
+}
+
+function sameRule(a: LeadTimeRule | null, b: LeadTimeRule | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.value === b.value && a.unit === b.unit && a.anchor === b.anchor && a.direction === b.direction && a.verified === b.verified && a.source === b.source;
+}
+
+/** Check a complete profile (as entered by a council). Errors are Vietnamese, one per wrong value; only known fields are kept. */
 export function validateProfile(p: unknown): { ok: true; profile: SessionProfile } | { ok: false; errors: ProfileError[] } {
   const errors: ProfileError[] = [];
   if (!isRecord(p)) return { ok: false, errors: [{ path: '', message: 'Cấu hình kỳ họp không hợp lệ.' }] };
@@ -193,29 +223,28 @@ export function validateProfile(p: unknown): { ok: true; profile: SessionProfile
     errors.push({ path: 'leadTimes', message: 'Thiếu các thời hạn chuẩn bị kỳ họp.' });
   } else {
     for (const step of LEAD_TIME_STEPS) {
-      if (!(step in lead)) errors.push({ path: `leadTimes.${step}`, message: `${LEAD_TIME_STEP_LABELS[step]}: thiếu thời hạn.` });
+      if (!Object.hasOwn(lead, step)) errors.push({ path: `leadTimes.${step}`, message: `${LEAD_TIME_STEP_LABELS[step]}: thiếu thời hạn.` });
       else checkLeadTime(lead[step], `leadTimes.${step}`, LEAD_TIME_STEP_LABELS[step], errors);
     }
     for (const k of Object.keys(lead)) {
       if (!(LEAD_TIME_STEPS as readonly string[]).includes(k)) errors.push({ path: `leadTimes.${k}`, message: `Bước "${k}" không có trong quy trình kỳ họp.` });
     }
   }
-  const sp = p['speakingMinutes'];
-  if (!isRecord(sp)) {
-    errors.push({ path: 'speakingMinutes', message: 'Thiếu thời gian phát biểu, chất vấn.' });
-  } else {
-    for (const k of ['speech', 'question', 'answer'] as const) checkInteger(sp[k], `speakingMinutes.${k}`, `${SPEAKING_LABELS[k]} (phút)`, 1, 120, errors);
+  if (!isRecord(p['speakingMinutes'])) errors.push({ path: 'speakingMinutes', message: 'Thiếu thời gian phát biểu, chất vấn.' });
+  for (const f of NUMBER_FIELDS) {
+    if (f.path.length === 2 && !isRecord(p['speakingMinutes'])) continue;
+    checkInteger(valueAt(p, f.path), f.path.join('.'), f.label, f.min, f.max, errors);
   }
-  checkInteger(p['dueSoonWorkingDays'], 'dueSoonWorkingDays', 'Số ngày làm việc báo "sắp đến hạn"', 0, 60, errors);
-  checkInteger(p['writtenAnswerDays'], 'writtenAnswerDays', 'Thời hạn trả lời chất vấn bằng văn bản (ngày)', 1, 366, errors);
-  checkInteger(p['commitmentReportDaysBefore'], 'commitmentReportDaysBefore', 'Số ngày gửi báo cáo thực hiện lời hứa trước kỳ họp', 0, 366, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, profile: structuredClone(p) as SessionProfile };
+  const profile = mergeProfile(p, shippedProfile('province')).profile;
+  return { ok: true, profile };
 }
 
 /**
- * A stored (partial) profile over the defaults: a council stores only what it changed. A value
- * that is missing or invalid keeps the default; `defaults` lists the paths that did.
+ * A stored (partial) profile over the defaults: a council stores what it changed. A value that
+ * is missing or invalid keeps the default. `defaults` lists the paths whose value is the shipped
+ * default (equal to `defaults`' value: a lead time the council confirmed carries its own source
+ * and `verified: true`, so it is no longer the default).
  */
 export function mergeProfile(stored: unknown, defaults: SessionProfile): { profile: SessionProfile; defaults: string[] } {
   const profile = structuredClone(defaults);
@@ -224,27 +253,17 @@ export function mergeProfile(stored: unknown, defaults: SessionProfile): { profi
   const lead = isRecord(s['leadTimes']) ? s['leadTimes'] : {};
   for (const step of LEAD_TIME_STEPS) {
     const errors: ProfileError[] = [];
-    if (step in lead) checkLeadTime(lead[step], 'x', 'x', errors);
-    if (step in lead && errors.length === 0) profile.leadTimes[step] = structuredClone(lead[step]) as LeadTimeRule | null;
-    else atDefault.push(`leadTimes.${step}`);
+    const has = Object.hasOwn(lead, step);
+    if (has) checkLeadTime(lead[step], 'x', 'x', errors);
+    if (has && errors.length === 0) profile.leadTimes[step] = pickLeadTime(lead[step] as LeadTimeRule | null);
+    if (sameRule(profile.leadTimes[step], defaults.leadTimes[step])) atDefault.push(`leadTimes.${step}`);
   }
-  const sp = isRecord(s['speakingMinutes']) ? s['speakingMinutes'] : {};
-  for (const k of ['speech', 'question', 'answer'] as const) {
+  for (const f of NUMBER_FIELDS) {
     const errors: ProfileError[] = [];
-    checkInteger(sp[k], 'x', 'x', 1, 120, errors);
-    if (errors.length === 0) profile.speakingMinutes[k] = sp[k] as number;
-    else atDefault.push(`speakingMinutes.${k}`);
-  }
-  const scalars = [
-    ['dueSoonWorkingDays', 0, 60],
-    ['writtenAnswerDays', 1, 366],
-    ['commitmentReportDaysBefore', 0, 366],
-  ] as const;
-  for (const [k, min, max] of scalars) {
-    const errors: ProfileError[] = [];
-    checkInteger(s[k], 'x', 'x', min, max, errors);
-    if (errors.length === 0) profile[k] = s[k] as number;
-    else atDefault.push(k);
+    const v = valueAt(s, f.path);
+    checkInteger(v, 'x', 'x', f.min, f.max, errors);
+    if (errors.length === 0) setNumber(profile, f.path, v as number);
+    if (valueAt(profile, f.path) === valueAt(defaults, f.path)) atDefault.push(f.path.join('.'));
   }
   return { profile, defaults: atDefault };
 }

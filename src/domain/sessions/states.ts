@@ -113,6 +113,11 @@ for (const s of OPEN_SUBMISSION) {
   SUBMISSION_MOVES[s].defer = 'deferred';
 }
 
+/** `table[key]` when `key` is the table's own property (never a prototype member such as "toString"). */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function actionError(what: string, actionLabel: string | undefined, action: string, stateLabel: string | undefined, from: string): SessionRuleError {
   if (stateLabel === undefined) return new SessionRuleError('unknownState', `Trạng thái ${what} không hợp lệ: "${from}".`);
   if (actionLabel === undefined) return new SessionRuleError('unknownAction', `Thao tác không hợp lệ với ${what}: "${action}".`);
@@ -121,28 +126,30 @@ function actionError(what: string, actionLabel: string | undefined, action: stri
 
 /** The state after `action`; throws SessionRuleError (Vietnamese) when the action is not allowed. */
 export function sessionTransition(from: SessionState, action: SessionAction): SessionState {
-  const to = SESSION_MOVES[from]?.[action];
-  if (to === undefined) throw actionError('kỳ họp', SESSION_ACTION_LABELS[action], action, SESSION_STATE_LABELS[from], from);
+  const moves = own(SESSION_MOVES, from);
+  const to = moves && own(moves as Record<string, SessionState>, action);
+  if (to === undefined) throw actionError('kỳ họp', own(SESSION_ACTION_LABELS, action), action, own(SESSION_STATE_LABELS, from), from);
   return to;
 }
 
 /** The actions allowed from a session state (for the buttons a page shows). */
 export function sessionActions(from: SessionState): SessionAction[] {
-  return Object.keys(SESSION_MOVES[from] ?? {}) as SessionAction[];
+  return Object.keys(own(SESSION_MOVES, from) ?? {}) as SessionAction[];
 }
 
 /** The state after `action`; throws SessionRuleError (Vietnamese) when the action is not allowed. */
 export function submissionTransition(from: SubmissionState, action: string): SubmissionState {
-  const to = (SUBMISSION_MOVES[from] as Record<string, SubmissionState> | undefined)?.[action];
+  const moves = own(SUBMISSION_MOVES, from);
+  const to = moves && own(moves as Record<string, SubmissionState>, action);
   if (to === undefined) {
-    throw actionError('tờ trình, báo cáo', (SUBMISSION_ACTION_LABELS as Record<string, string>)[action], action, SUBMISSION_STATE_LABELS[from], from);
+    throw actionError('tờ trình, báo cáo', own(SUBMISSION_ACTION_LABELS, action), action, own(SUBMISSION_STATE_LABELS, from), from);
   }
   return to;
 }
 
 /** The actions allowed from a submission state. */
 export function submissionActions(from: SubmissionState): SubmissionAction[] {
-  return Object.keys(SUBMISSION_MOVES[from] ?? {}) as SubmissionAction[];
+  return Object.keys(own(SUBMISSION_MOVES, from) ?? {}) as SubmissionAction[];
 }
 
 /**

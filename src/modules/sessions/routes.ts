@@ -11,8 +11,8 @@ import { fileResponse } from '../../server/download.ts';
 import { uploadedFile } from '../../server/upload.ts';
 import type { AppEnv } from '../../server/context.ts';
 import { LEAD_TIME_STEPS } from '../../domain/sessions/index.ts';
-import { actorOf } from '../audit/service.ts';
-import { loadCalendar, today, type ActionCtx } from './common.ts';
+import { Obj, ctxOf, param } from '../petitions/routes/shared.ts';
+import { loadCalendar, today } from './common.ts';
 import { saveProfile } from './actions/profile.ts';
 import { createPlan, updatePlan } from './actions/plans.ts';
 import { createSession, transitionSession, updateSession } from './actions/sessions.ts';
@@ -22,8 +22,6 @@ import { approveAgendaVersion, proposeAgendaVersion, saveJointConference } from 
 import { listPlans, listSessions, profileView, sessionDetail } from './queries/sessions.ts';
 import { agencyDocuments, councilDocuments, councilLateness } from './queries/documents.ts';
 
-const Obj = z.object({}).passthrough();
-const param = (name: string) => Id.openapi({ param: { name, in: 'path' } });
 const SessionParams = CouncilParams.extend({ councilSessionId: param('councilSessionId') });
 const ItemParams = CouncilParams.extend({ sessionItemId: param('sessionItemId') });
 const DocParams = CouncilParams.extend({ sessionDocumentId: param('sessionDocumentId') });
@@ -62,9 +60,6 @@ const PlanBody = z.object({
   note: optionalText('Ghi chú', 2000).optional(),
 });
 
-function ctxOf(c: Context<AppEnv>): ActionCtx {
-  return { db: c.var.db, actor: actorOf(c.var.user), now: c.var.deps.clock() };
-}
 const dayOf = (c: Context<AppEnv>) => today(c.var.deps.clock());
 const UploadForm = z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), receivedOn: IsoDate.optional() });
 const fileOf = (form: { file?: unknown }) => uploadedFile(form, { maxBytes: MAX_SESSION_FILE_BYTES, missing: 'Hãy chọn tệp tài liệu (PDF hoặc Word .docx).' });

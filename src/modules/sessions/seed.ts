@@ -81,7 +81,7 @@ export async function seedSessions(ctx: SeedContext): Promise<void> {
       await transitionSession(on(vp, addDays(opening, -10)), councilId, s.id, { action: 'convene' });
       await transitionSession(on(vp, opening), councilId, s.id, { action: 'open' });
       await transitionSession(on(vp, addDays(opening, 1)), councilId, s.id, { action: 'close' });
-      if (i === 0) await updatePlan(on(vp, addDays(opening, 5)), councilId, plan.id, { adoptedAtSessionId: s.id, resolutionNumber: `0${held.length}/NQ-HĐND` });
+      if (i === 0) await updatePlan(on(vp, addDays(opening, 5)), councilId, plan.id, { adoptedAtSessionId: s.id, resolutionNumber: '12/NQ-HĐND' });
     }
     if (!covered) return;
     const opening = calendar.workingDayOnOrAfter(addDays(today, 12));

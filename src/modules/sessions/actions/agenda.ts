@@ -1,7 +1,7 @@
 // The joint conference (hội nghị liên tịch) record and the agenda versions: the secretariat
 // records the conference (its agreed date becomes the opening date) and proposes each version of
 // the agenda with a reason; the standing committee approves it. Each version keeps its diff.
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../../../server/errors.ts';
 import { agendaDiff, describeAgendaDiff, type AgendaEntry } from '../../../domain/sessions/index.ts';
 import { recordEvent } from '../../audit/service.ts';

@@ -2,7 +2,7 @@
 // due dates come from the session's rule set on the working-day calendar.
 import { eq, sql } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../../../server/errors.ts';
-import { EXPECTED_DOCUMENT_KIND_LABELS, type ExpectedDocumentKind, type SubmissionKind } from '../../../domain/sessions/index.ts';
+import { EXPECTED_DOCUMENT_KIND_LABELS, submissionTransition, type ExpectedDocumentKind, type SubmissionKind } from '../../../domain/sessions/index.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { agencies, bodies } from '../../directory/schema.ts';
 import {
@@ -74,9 +74,13 @@ export async function updateItem(
     const before = await itemOf(tx, councilId, itemId);
     assertOpen(await sessionOf(tx, councilId, before.sessionId, { lock: true }));
     await checkPresenter(tx, councilId, { committeeBodyId: input.committeeBodyId });
+    // Assigning a received submission to a Ban moves it on (domain submissionTransition); before it
+    // is received the assignment is kept and applied on receipt.
+    const state = input.committeeBodyId && before.state === 'received' ? submissionTransition('received', 'assign') : before.state;
     const [row] = await tx.update(sessionItems).set({
       ...(input.title ? { title: input.title } : {}),
       ...(input.committeeBodyId !== undefined ? { committeeBodyId: input.committeeBodyId } : {}),
+      state,
       updatedAt: new Date(),
     }).where(eq(sessionItems.id, itemId)).returning();
     await recordEvent(tx, ctx.actor, { action: 'session_item.update', entityType: 'session_item', entityId: itemId, councilId, before, after: row });

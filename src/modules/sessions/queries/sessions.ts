@@ -1,13 +1,13 @@
 // Reads of the sessions module: the council's profile (every value marked while it is the
 // default), the annual plans, the sessions list, and one session's page (items, expected
 // documents with their timing, lateness per presenting agency, joint conference, agenda versions).
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { WorkingCalendar } from '../../../domain/calendar/index.ts';
 import {
   LEAD_TIME_STEP_LABELS, SESSION_KIND_LABELS, SESSION_STATE_LABELS, SUBMISSION_KIND_LABELS, SUBMISSION_STATE_LABELS,
   sessionActions, type SessionKind, type SessionState, type SubmissionKind, type SubmissionState,
 } from '../../../domain/sessions/index.ts';
-import { bodies, terms } from '../../directory/schema.ts';
+import { terms } from '../../directory/schema.ts';
 import { councilSessions, jointConferences, sessionPlans } from '../schema.ts';
 import { councilLevel, itemsOfSession, out, presenterNames, ruleSetOf, ruleSetsOf, sessionOf, type DbOrTx } from '../common.ts';
 import { agendaVersionsOf } from '../actions/agenda.ts';
@@ -80,9 +80,4 @@ export async function sessionDetail(db: DbOrTx, councilId: string, sessionId: st
     jointConference: conference ? out(conference) : null,
     agendaVersions: versions,
   };
-}
-
-/** Bodies of the council that may present an item or verify one (for the session page's pickers). */
-export async function councilBodies(db: DbOrTx, councilId: string) {
-  return db.select({ id: bodies.id, name: bodies.name, kind: bodies.kind }).from(bodies).where(eq(bodies.councilId, councilId)).orderBy(asc(bodies.name));
 }

@@ -1,6 +1,6 @@
 // Kỳ họp: the council's sessions (newest first) and its annual session plans; the secretariat
 // creates a session (regular ones are numbered within the term) and a year's plan.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -80,6 +80,11 @@ function CreateSessionModal(props: { councilId: string; plans: PlanRow[]; onClos
   const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
   const terms = council.data?.terms ?? [];
+  // The current term is the default once the council's terms have loaded.
+  const lastTerm = terms.at(-1)?.id;
+  useEffect(() => {
+    if (lastTerm && !form.getFieldValue('termId')) form.setFieldValue('termId', lastTerm);
+  }, [lastTerm, form]);
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
@@ -99,7 +104,7 @@ function CreateSessionModal(props: { councilId: string; plans: PlanRow[]; onClos
   };
   return (
     <Modal open title="Tạo kỳ họp" onCancel={props.onClose} onOk={submit} okText="Tạo kỳ họp" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'regular', termId: terms.at(-1)?.id }} key={terms.length}>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'regular' }}>
         <Form.Item name="termId" label="Nhiệm kỳ (khóa)" rules={[{ required: true, message: 'Hãy chọn nhiệm kỳ.' }]}>
           <Select options={terms.map((t) => ({ value: t.id, label: `${t.name} (${t.startYear}–${t.endYear})` }))} />
         </Form.Item>
