@@ -93,6 +93,11 @@ for (const kind of dbKinds()) {
       expect((await again.json()).error.message).toMatch(/đã được phát hành/);
       const d = docs(await view()).find((x) => x.id === draft.id)!;
       expect(d.seen).toBe('new');
+      // The delegates are told (in the app; the daily digest by default), the secretariat is not.
+      const notes = await json<{ items: { title: string; link: string | null }[] }>(db.get('/api/notifications'));
+      expect(notes.items.find((n) => n.title === `Tài liệu kỳ họp mới: ${draft.title}`)).toMatchObject({ link: `/councils/${sh}/portal` });
+      const vpNotes = await json<{ items: { title: string }[] }>(vp.get('/api/notifications'));
+      expect(vpNotes.items.some((n) => n.title.startsWith('Tài liệu kỳ họp mới'))).toBe(false);
       // Reading a file (GET) records nothing: still new.
       const file = await db.get(`/api/councils/${sh}/portal/documents/${d.id}/files/${d.current.fileId}`);
       expect(file.status).toBe(200);

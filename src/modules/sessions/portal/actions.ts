@@ -5,6 +5,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../../../server/errors.ts';
 import { recordEvent } from '../../audit/service.ts';
+import { notify } from '../../notifications/service.ts';
 import { users } from '../../accounts/schema.ts';
 import { delegates } from '../../directory/schema.ts';
 import { checkAttendance, speechText } from '../../../domain/sessions/portal.ts';
@@ -64,7 +65,8 @@ export async function publishedFile(db: DbOrTx, councilId: string, documentId: s
 export async function publishDocument(ctx: ActionCtx, councilId: string, documentId: string) {
   return ctx.db.transaction(async (tx) => {
     const doc = await documentOf(tx, { councilId }, documentId, { lock: true });
-    assertOpen(await sessionOf(tx, councilId, doc.sessionId));
+    const s = await sessionOf(tx, councilId, doc.sessionId);
+    assertOpen(s);
     const [file] = await tx.select().from(sessionDocumentFiles).where(eq(sessionDocumentFiles.documentId, doc.id))
       .orderBy(desc(sessionDocumentFiles.version)).limit(1);
     if (!file) throw conflict(`Tài liệu "${doc.title}" chưa có tệp nào: hãy nhận tệp (hoặc bản quét hồ sơ giấy) trước khi phát hành cho đại biểu.`);
@@ -77,6 +79,12 @@ export async function publishDocument(ctx: ActionCtx, councilId: string, documen
       action: 'session_document.publish', entityType: 'session_document', entityId: doc.id, councilId,
       before: before ? { version: before.version, publishedAt: before.publishedAt } : null,
       after: { version: p!.version, fileName: file.fileName, publishedAt: p!.publishedAt },
+    });
+    await notify(tx, { councilId, roles: ['delegate'] }, {
+      kind: 'session.published',
+      title: before ? `Tài liệu kỳ họp đã thay đổi: ${doc.title} (bản ${file.version})` : `Tài liệu kỳ họp mới: ${doc.title}`,
+      body: s.title,
+      link: `/councils/${councilId}/portal`,
     });
     return out(p!);
   });

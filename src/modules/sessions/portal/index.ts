@@ -12,6 +12,9 @@ export const sessionsPortalModule: AppModule = {
     'sessions.delegates': { label: 'Xem đại biểu xác nhận tham dự, đăng ký phát biểu và đã đọc tài liệu kỳ họp', roles: ['secretariat', 'standing_member'] },
   },
   routes: portalRoutes,
+  notificationKinds: {
+    'session.published': { label: 'Tài liệu kỳ họp mới hoặc đã thay đổi được phát hành', audience: 'Đại biểu HĐND', defaultChannel: 'digest' },
+  },
   menu: [
     { key: 'portal', label: 'Tài liệu kỳ họp', path: '/councils/:councilId/portal', permission: 'sessions.portal', scope: 'council', group: 'sessions', order: 19 },
     { key: 'session-delegates', label: 'Đại biểu và tài liệu kỳ họp', path: '/councils/:councilId/session-delegates', permission: 'sessions.delegates', scope: 'council', group: 'sessions', order: 24 },
