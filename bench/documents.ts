@@ -78,7 +78,7 @@ async function realRoundReport(n: number): Promise<DocumentContent> {
     const ids = await seedDemo(db, now);
     const councilId = ids.get('council:sa-huynh')!;
     const unitId = ids.get('unit:sa-huynh')!;
-    const fields = await listFields(db, councilId);
+    const { items: fields } = await listFields(db, councilId, { page: 1, pageSize: 200 });
     const agencies = ['agency:ubnd-sa-huynh', 'agency:dien-luc', 'agency:cap-nuoc', 'agency:so-xay-dung', 'agency:na'].map((k) => ids.get(k)!);
     const levels = ['commune', 'province', 'district', 'central'];
     const [round] = await db.insert(petitionRounds).values({

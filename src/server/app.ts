@@ -94,9 +94,10 @@ export function createApp(deps: AppDeps, opts: { webRoot?: string } = {}) {
       path: '/menu',
       summary: 'Các mục trình đơn người dùng được thấy (theo quyền, theo HĐND)',
       scope: 'authenticated',
-      responses: { 200: { description: 'Trình đơn', content: { 'application/json': { schema: z.array(z.object({}).passthrough()) } } } },
+      // One document, not a list: the shell draws the whole menu, so it is never paged.
+      responses: { 200: { description: 'Trình đơn', content: { 'application/json': { schema: z.object({ entries: z.array(z.object({}).passthrough()) }) } } } },
     },
-    (c) => c.json(visibleMenu(c.var.user), 200),
+    (c) => c.json({ entries: visibleMenu(c.var.user) }, 200),
   );
   api.get('/health', async (c) => {
     await deps.db.execute('select 1' as never);

@@ -140,6 +140,17 @@ export const PageQuery = z.object({
   q: z.string().max(200).optional(),
 });
 
+/** Paging alone, for a list without a search. */
+export const PageOnly = PageQuery.omit({ q: true });
+
+/**
+ * One page of a list the server computes whole (a year's holidays, the roles, a petition's merged
+ * timeline): the same answer as a list paged in the database.
+ */
+export function pageFrom<T>(all: readonly T[], p: { page: number; pageSize: number }) {
+  return { items: all.slice((p.page - 1) * p.pageSize, p.page * p.pageSize), total: all.length, page: p.page, pageSize: p.pageSize };
+}
+
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
   return z.object({
     items: z.array(item),

@@ -121,6 +121,11 @@ describe.skipIf(!browserAvailable())('giao diện web: theo dõi, đôn đốc, 
       const logged = history.locator('.ant-table-row', { hasText: WARD_UBND }).first();
       await logged.waitFor();
       await expectText(logged, 'Văn phòng ghi nhận');
+      // A reminder in the app is not a letter: a reminder letter is still due to the agency.
+      await page.getByText('Cần công văn đôn đốc', { exact: true }).click();
+      await page.waitForURL(`**${base}/reminders?letter=due`);
+      await expectText(card.locator('.ant-card-head'), 'chưa được đôn đốc bằng công văn');
+      await card.getByRole('button', { name: 'Soạn công văn' }).waitFor();
 
       // 4. The daily job e-mails the agency through the SMTP server; a second run the same day does nothing.
       const run = await runDailyReminders({ db: server.db, clock: () => new Date(), config: server.config });

@@ -14,6 +14,7 @@ const pages: [string, string, string][] = [
   ['vp.sahuynh', 'rounds', `/councils/${sh}/petition-rounds`],
   ['vp.sahuynh', 'petitions', `/councils/${sh}/petitions`],
   ['vp.sahuynh', 'reminders', `/councils/${sh}/reminders`],
+  ['vp.sahuynh', 'reminder-letters', `/councils/${sh}/reminders?letter=due`],
   ['vp.sahuynh', 'settings', `/councils/${sh}/petition-settings`],
   ['vp.sahuynh', 'delegates', `/councils/${sh}/delegates`],
   ['vp.sahuynh', 'bodies', `/councils/${sh}/bodies`],

@@ -14,10 +14,18 @@ const MAP_KEY = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|
 /** Objects whose keys are values, not field names (a status → count map, a word → corrections map). */
 const MAPS = new Set(['corrected', 'names', 'byStatus', 'counts', 'byResult', 'byLevel', 'unitTypes', 'levels', 'bodyKinds', 'agencyKinds', 'membershipRoles']);
 /**
- * Routes that still answer a bare array: short, unpaginated lists (a council's fields, a year's
- * holidays, the menu). Not yet in the one list shape; no route may join this list.
+ * Routes that still answer a bare array; no route may join this list. Every other list answers
+ * { items, total, page, pageSize } and accepts page/pageSize, short ones too (a council's fields, a
+ * year's holidays, the roles). GET /menu answers { entries }: one document the shell draws whole,
+ * not a list to page through (a paged menu would hide pages from the user).
  */
 const BARE_ARRAYS = new Set([
+  // The public pages belong to the helper converting them ("public"); they leave this list with that change.
+  '/public/councils',
+  '/public/councils/{councilId}/rounds',
+]);
+/** Lists that answered bare arrays until issue #10: now paged on the server like every list. */
+const PAGED_SINCE_ISSUE_10 = [
   '/councils/{councilId}/constituencies',
   '/councils/{councilId}/bodies',
   '/councils/{councilId}/bodies/{bodyId}/members',
@@ -27,12 +35,9 @@ const BARE_ARRAYS = new Set([
   '/councils/{councilId}/reminders/due',
   '/councils/{councilId}/petition-fields',
   '/councils/{councilId}/routing-rules',
-  '/public/councils',
-  '/public/councils/{councilId}/rounds',
   '/calendar/overrides',
   '/calendar/years/{year}',
-  '/menu',
-]);
+];
 /** Query parameters some GET routes require. */
 const QUERY: Record<string, string> = { '/councils/{councilId}/petitions/similar': '?text=%C4%90%C6%B0%E1%BB%9Dng%20th%C3%B4n%20b%E1%BB%8B%20h%E1%BB%8Fng%20n%E1%BA%B7ng' };
 
@@ -93,5 +98,18 @@ for (const kind of dbKinds()) {
       expect(problems).toEqual([]);
       expect(walked).toBeGreaterThan(40);
     }, 240_000);
+
+    it('pages the lists that were bare arrays on the server: page 2 of size 1 is the second row', async () => {
+      const url = (path: string) => '/api' + path.replace(/\{(\w+)\}/g, (_m, name: string) => ids.get(name)!);
+      for (const path of PAGED_SINCE_ISSUE_10) {
+        const two = await (await admin.get(`${url(path)}?pageSize=2`)).json();
+        expect({ path, pageSize: two.pageSize, page: two.page }).toEqual({ path, pageSize: 2, page: 1 });
+        expect(two.items.length).toBe(Math.min(2, two.total));
+        const second = await (await admin.get(`${url(path)}?page=2&pageSize=1`)).json();
+        expect({ path, total: second.total, items: second.items }).toEqual({ path, total: two.total, items: two.items.slice(1, 2) });
+        const bad = await admin.get(`${url(path)}?pageSize=0`);
+        expect({ path, status: bad.status }).toEqual({ path, status: 422 });
+      }
+    }, 120_000);
   });
 }

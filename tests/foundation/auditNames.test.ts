@@ -33,7 +33,7 @@ for (const kind of dbKinds()) {
       const dp = await t.as('vp.ducpho');
       saHuynh = t.id('council:sa-huynh');
       ducPho = t.id('council:duc-pho-ward');
-      saField = (await json<{ id: string; name: string }[]>(vp.get(`/api/councils/${saHuynh}/petition-fields`)))[0]!;
+      saField = (await json<{ items: { id: string; name: string }[] }>(vp.get(`/api/councils/${saHuynh}/petition-fields`))).items[0]!;
       dpField = await json(dp.post(`/api/councils/${ducPho}/petition-fields`, { code: 'giao_thong_dp', name: 'Giao thông – Đức Phổ' }), 201);
       // A routing rule's snapshot holds a councilId, a fieldId, a unitId and an agencyId.
       saRule = await json(vp.post(`/api/councils/${saHuynh}/routing-rules`, {

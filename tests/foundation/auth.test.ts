@@ -100,14 +100,14 @@ for (const kind of dbKinds()) {
 
     it('shows each user the menu entries of what they may do, with group titles', async () => {
       type Entry = { key: string; groupLabel: string; councilIds?: string[] | 'all' };
-      const vp = (await (await (await t.as('vp.sahuynh')).get('/api/menu')).json()) as Entry[];
+      const vp = ((await (await (await t.as('vp.sahuynh')).get('/api/menu')).json()) as { entries: Entry[] }).entries;
       const delegates = vp.find((e) => e.key === 'delegates')!;
       expect(delegates.groupLabel).toBe('Danh mục');
       expect(delegates.councilIds).toEqual([t.id('council:sa-huynh')]);
       expect(vp.some((e) => e.key === 'users')).toBe(false);
-      const admin = (await (await (await t.as('admin')).get('/api/menu')).json()) as Entry[];
+      const admin = ((await (await (await t.as('admin')).get('/api/menu')).json()) as { entries: Entry[] }).entries;
       expect(admin.find((e) => e.key === 'users')).toMatchObject({ groupLabel: 'Hệ thống', councilIds: 'all' });
-      const responder = (await (await (await t.as('ubnd.sahuynh')).get('/api/menu')).json()) as Entry[];
+      const responder = ((await (await (await t.as('ubnd.sahuynh')).get('/api/menu')).json()) as { entries: Entry[] }).entries;
       expect(responder.some((e) => e.key === 'delegates')).toBe(false);
     });
 

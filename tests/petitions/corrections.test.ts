@@ -109,7 +109,7 @@ for (const kind of dbKinds()) {
       expect(await events('petition.merged_into', [p2.id])).toHaveLength(1);
       expect(await events('petition.release', [p1.id])).toHaveLength(1);
       expect(await events('petition.restore_merged', [p2.id])).toHaveLength(1);
-      const timeline = (await json<{ action: string }[]>(vp.get(`${base}/petitions/${p1.id}/timeline`))).map((e) => e.action);
+      const timeline = (await json<{ items: { action: string }[] }>(vp.get(`${base}/petitions/${p1.id}/timeline?pageSize=200`))).items.map((e) => e.action);
       expect(timeline).toEqual(expect.arrayContaining(['petition.absorb', 'petition.release', 'petition.add_opinions', 'petition.remove_opinion']));
     });
 
@@ -160,8 +160,8 @@ for (const kind of dbKinds()) {
       expect(await find('cau tran')).toContain(b.id);
       expect(await find('loi lom')).not.toContain(b.id);
       // the petition it belongs to shows the edit with both texts
-      const timeline = await json<{ action: string; entityId: string; before: { text?: string } | null; after: { text?: string } | null }[]>(
-        vp.get(`${base}/petitions/${edited.petitionId}/timeline`),
+      const { items: timeline } = await json<{ items: { action: string; entityId: string; before: { text?: string } | null; after: { text?: string } | null }[] }>(
+        vp.get(`${base}/petitions/${edited.petitionId}/timeline?pageSize=200`),
       );
       const update = timeline.find((e) => e.action === 'opinion.update' && e.entityId === b.id);
       expect(update?.before?.text).toBe(ROAD_B);

@@ -38,8 +38,9 @@ for (const kind of dbKinds()) {
       // Opinions: the round page, the opinions list, the meetings and the dashboard.
       expect(await total(`${base}/opinions?roundId=${roundId}&kind=petition&pageSize=1`)).toBe(r.intake.opinions);
       expect(await total(`${base}/opinions?roundId=${roundId}&kind=complaint&pageSize=1`)).toBe(r.intake.complaints);
-      const meetings = await json(vp.get(`${base}/petition-rounds/${roundId}/meetings`));
-      for (const m of meetings) {
+      const meetings = await json(vp.get(`${base}/petition-rounds/${roundId}/meetings?pageSize=200`));
+      expect(meetings.total).toBe(meetings.items.length);
+      for (const m of meetings.items) {
         expect(await total(`${base}/opinions?roundId=${roundId}&meetingId=${m.id}&kind=petition&pageSize=1`)).toBe(m.opinionCount);
       }
       const dash = await json(vp.get(`${base}/dashboard/petitions?roundId=${roundId}`));

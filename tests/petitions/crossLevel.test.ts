@@ -63,7 +63,7 @@ for (const kind of dbKinds()) {
       expect(down.responses[0]).toMatchObject({ result: 'in_progress', committedDate: '2027-12-31' });
       expect(down.responses[0].fromResponseId).toBeTruthy();
       expect(down.upperPetitions[0].petitionId).toBe(up.id);
-      const timeline = await json(ward.get(`${wBase}/petitions/${wp.id}/timeline`));
+      const timeline = (await json(ward.get(`${wBase}/petitions/${wp.id}/timeline?pageSize=200`))).items;
       expect(timeline.some((e: { level: string; action: string }) => e.level === 'upper' && e.action === 'petition.dispatch')).toBe(true);
       expect(timeline.some((e: { action: string }) => e.action === 'petition.answer_from_upper')).toBe(true);
       const upDetail = await json(prov.get(`${pBase}/petitions/${up.id}`));

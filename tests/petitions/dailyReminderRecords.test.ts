@@ -115,9 +115,9 @@ for (const kind of dbKinds()) {
       const [created] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'reminder'), eq(auditEvents.entityId, ward[0]!.id)));
       expect(created).toMatchObject({ action: 'reminder.create', actorId: null, actorName: 'Hệ thống' });
       const vp = await t.as('vp.sahuynh');
-      const timeline = await json<{ action: string; actorName: string }[]>(vp.get(`/api/councils/${wardId()}/petitions/${wardLate.id}/timeline`));
+      const { items: timeline } = await json<{ items: { action: string; actorName: string }[] }>(vp.get(`/api/councils/${wardId()}/petitions/${wardLate.id}/timeline?pageSize=200`));
       expect(timeline.filter((e) => e.action === 'petition.remind')).toEqual([expect.objectContaining({ actorName: 'Hệ thống' })]);
-      const soonTimeline = await json<{ action: string }[]>(vp.get(`/api/councils/${wardId()}/petitions/${wardSoon.id}/timeline`));
+      const { items: soonTimeline } = await json<{ items: { action: string }[] }>(vp.get(`/api/councils/${wardId()}/petitions/${wardSoon.id}/timeline?pageSize=200`));
       expect(soonTimeline.some((e) => e.action === 'petition.remind')).toBe(false);
     });
 
@@ -148,7 +148,7 @@ for (const kind of dbKinds()) {
       expect(await duplicates()).toEqual([]);
       // Each day's e-mail adds one "Đôn đốc" to the timeline: two so far.
       const vp = await t.as('vp.sahuynh');
-      const timeline = await json<{ action: string }[]>(vp.get(`/api/councils/${wardId()}/petitions/${wardLate.id}/timeline`));
+      const { items: timeline } = await json<{ items: { action: string }[] }>(vp.get(`/api/councils/${wardId()}/petitions/${wardLate.id}/timeline?pageSize=200`));
       expect(timeline.filter((e) => e.action === 'petition.remind')).toHaveLength(2);
     });
   });

@@ -146,12 +146,12 @@ for (const kind of dbKinds()) {
       const { round, meeting, ops } = await setup(Array.from({ length: 12 }, (_, i) => `Đề nghị sửa chữa kênh mương nội đồng số ${i + 1}.`));
       const msg = await errorOf(await vp.delete(`${base}/petition-rounds/${round.id}/meetings/${meeting.id}`), 409);
       expect(msg).toContain('Cuộc tiếp xúc còn 12 ý kiến cử tri');
-      expect((await json(vp.get(`${base}/petition-rounds/${round.id}/meetings`))).map((m: { id: string }) => m.id)).toEqual([meeting.id]);
+      expect((await json(vp.get(`${base}/petition-rounds/${round.id}/meetings`))).items.map((m: { id: string }) => m.id)).toEqual([meeting.id]);
 
       // Once its opinions are gone (typed under the wrong meeting), the meeting can go.
       await json(vp.post(`${base}/opinions/delete`, { items: ops.map((o) => ({ opinionId: o.id, version: o.version })) }));
       expect(await json(vp.delete(`${base}/petition-rounds/${round.id}/meetings/${meeting.id}`))).toEqual({ ok: true });
-      expect(await json(vp.get(`${base}/petition-rounds/${round.id}/meetings`))).toEqual([]);
+      expect((await json(vp.get(`${base}/petition-rounds/${round.id}/meetings`))).items).toEqual([]);
       const log = await json(vp.get(`${base}/audit?entityId=${meeting.id}&action=contact_meeting.delete`));
       expect(log.items).toHaveLength(1);
       expect(log.items[0].before).toMatchObject({ id: meeting.id, place: 'Nhà văn hóa tổ dân phố Thạnh Đức', votersAttending: 40 });
@@ -185,7 +185,7 @@ for (const kind of dbKinds()) {
       expect((await delegate.delete(`${base}/opinions/${o.id}?version=${o.version}`)).status).toBe(403);
       expect((await delegate.delete(`${base}/petition-rounds/${round.id}/meetings/${empty.id}`)).status).toBe(403);
       expect(await listIds(round.id)).toEqual([o.id]);
-      expect((await json(vp.get(`${base}/petition-rounds/${round.id}/meetings`))).map((m: { id: string }) => m.id).sort()).toEqual([meeting.id, empty.id].sort());
+      expect((await json(vp.get(`${base}/petition-rounds/${round.id}/meetings`))).items.map((m: { id: string }) => m.id).sort()).toEqual([meeting.id, empty.id].sort());
     });
 
     it('refuses to delete a petition a lower council sent up', async () => {

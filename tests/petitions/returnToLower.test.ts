@@ -78,7 +78,7 @@ for (const kind of dbKinds()) {
       const note = notes.items.find((n: { kind: string }) => n.kind === 'petition.returned');
       expect(note.title).toBe(`HĐND tỉnh Quảng Ngãi trả lại kiến nghị số ${wp1.number}`);
       expect(note.body).toContain(REASON);
-      const timeline = await json(ward.get(`${wBase}/petitions/${wp1.id}/timeline`));
+      const timeline = (await json(ward.get(`${wBase}/petitions/${wp1.id}/timeline?pageSize=200`))).items;
       const ev = timeline.find((e: { action: string }) => e.action === 'petition.return');
       expect(ev.after).toMatchObject({ status: 'returned', reason: REASON, agencyName: 'Hội đồng nhân dân tỉnh Quảng Ngãi' });
       const [upperEv] = await t.db.select().from(auditEvents)

@@ -114,12 +114,18 @@ for (const kind of dbKinds()) {
       expect(s(power.id).field.name).toBe('Điện');
       expect(s(road1.id).field.name).toBe('Giao thông');
       expect(['commune', 'province']).toContain(s(road1.id).competentLevel.level);
-      const fields = await json(vp.get(`${base}/petition-fields`));
+      const fields = (await json(vp.get(`${base}/petition-fields`))).items;
       const fieldId = (name: string) => fields.find((f: { name: string }) => f.name === name).id;
       const soXayDung = t.id('agency:so-xay-dung');
       const dienLuc = t.id('agency:dien-luc');
       const ubnd = t.id('agency:ubnd-sa-huynh');
-      await json(vp.post(`${base}/routing-rules`, { fieldId: fieldId('Giao thông'), competentLevel: 'province', agencyId: soXayDung }), 201);
+      const rule = await json(vp.post(`${base}/routing-rules`, { fieldId: fieldId('Giao thông'), competentLevel: 'province', agencyId: soXayDung }), 201);
+      // The rules list names what a rule points to, one page at a time.
+      const rules = await json(vp.get(`${base}/routing-rules?pageSize=200`));
+      expect(rules.items.find((r: { id: string }) => r.id === rule.id)).toMatchObject({ fieldName: 'Giao thông', agencyName: 'Sở Xây dựng tỉnh Quảng Ngãi', unitName: null });
+      const firstOfOne = await json(vp.get(`${base}/routing-rules?pageSize=1`));
+      expect(firstOfOne).toMatchObject({ total: rules.total, page: 1, pageSize: 1 });
+      expect(firstOfOne.items).toEqual([rules.items[0]]);
       const badLevel = await vp.post(`${base}/opinions/classify`, { items: [{ opinionId: road1.id, version: road1.version, competentLevel: 'district' }] });
       expect(badLevel.status).toBe(422);
       expect((await badLevel.json()).error.message).toContain('Cấp thẩm quyền');
@@ -191,7 +197,7 @@ for (const kind of dbKinds()) {
       const overdue = await json(vp.get(`${base}/petitions?deadline=overdue&roundId=${round.id}`));
       expect(overdue.items.map((p: { id: string }) => p.id)).toEqual([pRoad.id]);
       expect(overdue.items[0].deadlineStatus).toBe('overdue');
-      const due = await json(vp.get(`${base}/reminders/due`));
+      const due = (await json(vp.get(`${base}/reminders/due`))).items;
       expect(due.find((a: { agencyId: string }) => a.agencyId === soXayDung).overdue).toBeGreaterThanOrEqual(1);
 
       const deps = { db: t.db, clock: () => t.now, config: config() };
@@ -261,7 +267,7 @@ for (const kind of dbKinds()) {
       expect((await json(vp.get(`${base}/petitions/${pPower.id}`))).status).toBe('closed');
 
       // 10. The timeline tells the whole story
-      const timeline = await json(vp.get(`${base}/petitions/${pRoad.id}/timeline`));
+      const timeline = (await json(vp.get(`${base}/petitions/${pRoad.id}/timeline?pageSize=200`))).items;
       const actions = timeline.map((e: { action: string }) => e.action);
       for (const a of ['opinion.create', 'opinion.classify', 'petition.merge', 'petition.dispatch', 'petition.remind', 'petition.answer', 'petition.attach', 'petition.review', 'petition.carry_over']) {
         expect(actions).toContain(a);

@@ -27,7 +27,7 @@ for (const kind of dbKinds()) {
       const taken = (await json(vp.get(`${base}/opinions?petitionId=${petition.id}`))).items.find((o: { id: string }) => o.id === ops[1]!.id);
       await json(vp.post(`${base}/petitions/${petition.id}/unmerge`, { opinionId: taken.id, version: taken.version }));
 
-      const timeline = await json<{ action: string; entityId: string }[]>(vp.get(`${base}/petitions/${petition.id}/timeline`));
+      const { items: timeline } = await json<{ items: { action: string; entityId: string }[] }>(vp.get(`${base}/petitions/${petition.id}/timeline?pageSize=200`));
       const of = (id: string) => timeline.filter((e) => e.entityId === id).map((e) => e.action);
       expect(of(ops[0]!.id)).toEqual(expect.arrayContaining(['opinion.create']));
       // The opinion that left: its intake and its merge are still there, then its removal.

@@ -77,14 +77,15 @@ for (const kind of dbKinds()) {
       expect((await empty.json()).error.message).toMatch(/Thiếu/);
       expect(await counts()).toEqual(before);
 
-      await json(sx.upload(`/api/agencies/${sxId}/session-documents/${open.id}/files`, form('bao-cao.docx', docx(), 'application/octet-stream')), 201);
+      const word = docx(); // one zip (its entries carry the time they were made)
+      await json(sx.upload(`/api/agencies/${sxId}/session-documents/${open.id}/files`, form('bao-cao.docx', word, 'application/octet-stream')), 201);
       await json(sx.upload(`/api/agencies/${sxId}/session-documents/${open.id}/files`, form('bao-cao.pdf', demoPdf('v2'))), 201);
       const after = (await mine(sx, sxId)).items.find((d) => d.id === open.id)!;
       expect(after.files.map((f) => [f.version, f.mimeType])).toEqual([[2, 'application/pdf'], [1, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']]);
       expect(after).toMatchObject({ receivedOn: '2026-11-26', timing: 'receivedLate' });
       const got = await sx.get(`/api/agencies/${sxId}/session-documents/${open.id}/files/${after.files[1]!.id}`);
       expect(got.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      expect(new Uint8Array(await got.arrayBuffer())).toEqual(docx());
+      expect(new Uint8Array(await got.arrayBuffer())).toEqual(word);
     });
 
     it('refuses a body over the route\'s limit (413) before reading it, with nothing written', async () => {

@@ -91,9 +91,9 @@ for (const kind of dbKinds()) {
         expect((await c.delete(`/api/text/abbreviations/${custom.id}`)).status).toBe(403);
         expect((await c.post('/api/text/abbreviations/reindex')).status).toBe(403);
       }
-      const menu = await json(admin.get('/api/menu'));
+      const menu = (await json(admin.get('/api/menu'))).entries;
       expect(menu.some((e: { path: string }) => e.path === '/text/abbreviations')).toBe(true);
-      expect((await json(vp.get('/api/menu'))).some((e: { path: string }) => e.path === '/text/abbreviations')).toBe(false);
+      expect((await json(vp.get('/api/menu'))).entries.some((e: { path: string }) => e.path === '/text/abbreviations')).toBe(false);
     });
   });
 }

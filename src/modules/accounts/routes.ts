@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { conflict, invalid } from '../../server/errors.ts';
-import { Id, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router } from '../../server/route.ts';
+import { Id, PageOnly, PageQuery, jsonBody, jsonOk, optionalText, pageFrom, pageOf, text, type Router } from '../../server/route.ts';
 import { SUPER_ROLE } from '../../server/permissions.ts';
 import { actorOf } from '../audit/service.ts';
 import { agencies, bodies, councils } from '../directory/schema.ts';
@@ -332,9 +332,10 @@ export function accountRoutes(r: Router) {
       path: '/roles',
       summary: 'Danh sách vai trò',
       scope: 'authenticated',
-      responses: { 200: jsonOk(z.array(z.object({ role: z.string(), label: z.string(), scope: z.string() }))) },
+      request: { query: PageOnly },
+      responses: { 200: jsonOk(pageOf(z.object({ role: z.string(), label: z.string(), scope: z.string() }))) },
     },
-    (c) => c.json(Object.entries(ROLES).map(([role, d]) => ({ role, label: d.label, scope: d.scope })), 200),
+    (c) => c.json(pageFrom(Object.entries(ROLES).map(([role, d]) => ({ role, label: d.label, scope: d.scope })), c.req.valid('query')), 200),
   );
 
   r.add(

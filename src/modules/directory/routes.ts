@@ -6,7 +6,7 @@ import { scopesOf } from '../../server/permissions.ts';
 import { uploadedFile } from '../../server/upload.ts';
 import { BodyLimit, FileLimit } from '../../server/input.ts';
 import {
-  CouncilParams, Id, IsoDate, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router,
+  CouncilParams, Id, IsoDate, PageOnly, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router,
 } from '../../server/route.ts';
 import { actorOf } from '../audit/service.ts';
 import { xlsxResponse, xlsxOk, EXPORT_MAX } from '../spreadsheets/export.ts';
@@ -354,10 +354,10 @@ export function directoryRoutes(r: Router) {
       summary: 'Đơn vị bầu cử',
       permission: 'directory.read',
       scope: 'council',
-      request: { params: CouncilParams },
-      responses: { 200: jsonOk(z.array(Obj)) },
+      request: { params: CouncilParams, query: PageOnly },
+      responses: { 200: jsonOk(pageOf(Obj)) },
     },
-    async (c) => c.json(await svc.listConstituencies(c.var.db, c.req.valid('param').councilId), 200),
+    async (c) => c.json(await svc.listConstituencies(c.var.db, c.req.valid('param').councilId, c.req.valid('query')), 200),
   );
   r.add(
     {
@@ -381,10 +381,10 @@ export function directoryRoutes(r: Router) {
       summary: 'Thường trực, các Ban, các Tổ đại biểu',
       permission: 'directory.read',
       scope: 'council',
-      request: { params: CouncilParams, query: z.object({ termId: Id.optional() }) },
-      responses: { 200: jsonOk(z.array(Obj)) },
+      request: { params: CouncilParams, query: PageOnly.extend({ termId: Id.optional() }) },
+      responses: { 200: jsonOk(pageOf(Obj)) },
     },
-    async (c) => c.json(await svc.listBodies(c.var.db, c.req.valid('param').councilId, c.req.valid('query').termId), 200),
+    async (c) => c.json(await svc.listBodies(c.var.db, c.req.valid('param').councilId, c.req.valid('query')), 200),
   );
   r.add(
     {
@@ -420,12 +420,12 @@ export function directoryRoutes(r: Router) {
       summary: 'Thành viên',
       permission: 'directory.read',
       scope: 'council',
-      request: { params: BodyParams },
-      responses: { 200: jsonOk(z.array(Obj)) },
+      request: { params: BodyParams, query: PageOnly },
+      responses: { 200: jsonOk(pageOf(Obj)) },
     },
     async (c) => {
       const p = c.req.valid('param');
-      return c.json(await svc.listMembers(c.var.db, p.councilId, p.bodyId), 200);
+      return c.json(await svc.listMembers(c.var.db, p.councilId, p.bodyId, c.req.valid('query')), 200);
     },
   );
   r.add(

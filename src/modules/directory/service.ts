@@ -2,6 +2,7 @@
 // (through insertAudited/updateAudited/deleteAudited). Lists paginate in the database and sort on
 // the text engine's Vietnamese sort key.
 import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client.ts';
 import { out } from '../../db/rows.ts';
 import { nameSearch } from '../../db/textSearch.ts';
@@ -21,6 +22,10 @@ export function iso(d: Date): string {
 }
 
 export { out };
+
+async function countOf(db: Db, table: PgTable, where: SQL | undefined): Promise<number> {
+  return (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]!.n;
+}
 
 async function paged<T>(db: Db, base: { rows: () => Promise<T[]>; count: () => Promise<number> }, p: Page) {
   const [items, total] = await Promise.all([base.rows(), base.count()]);
@@ -132,7 +137,7 @@ export async function listUnits(
             .limit(q.pageSize)
             .offset((q.page - 1) * q.pageSize)
         ).map((r) => ({ ...out(r.unit), childCount: r.childCount })),
-      count: async () => (await db.select({ n: sql<number>`count(*)::int` }).from(adminUnits).where(where))[0]!.n,
+      count: () => countOf(db, adminUnits, where),
     },
     q,
   );
@@ -292,7 +297,7 @@ export async function listCouncils(db: Db, q: Page & { q?: string; at?: string; 
             .limit(q.pageSize)
             .offset((q.page - 1) * q.pageSize)
         ).map((r) => ({ ...out(r.council), unitName: r.unit.name, level: r.unit.level })),
-      count: async () => (await db.select({ n: sql<number>`count(*)::int` }).from(councils).where(where))[0]!.n,
+      count: () => countOf(db, councils, where),
     },
     q,
   );
@@ -366,8 +371,17 @@ export async function createConstituency(db: Db, actor: Actor, councilId: string
   });
 }
 
-export async function listConstituencies(db: Db, councilId: string) {
-  return (await db.select().from(constituencies).where(eq(constituencies.councilId, councilId)).orderBy(asc(constituencies.number))).map(out);
+export async function listConstituencies(db: Db, councilId: string, p: Page) {
+  const where = eq(constituencies.councilId, councilId);
+  return paged(
+    db,
+    {
+      rows: async () =>
+        (await db.select().from(constituencies).where(where).orderBy(asc(constituencies.number), asc(constituencies.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize)).map(out),
+      count: () => countOf(db, constituencies, where),
+    },
+    p,
+  );
 }
 
 // Bodies and memberships -------------------------------------------------------------------------
@@ -399,25 +413,49 @@ export async function updateBody(db: Db, actor: Actor, councilId: string, id: st
   });
 }
 
-export async function listBodies(db: Db, councilId: string, termId?: string) {
-  const rows = await db
-    .select({ body: bodies, members: sql<number>`(select count(*)::int from memberships m where m.body_id = "bodies"."id")` })
-    .from(bodies)
-    .where(and(eq(bodies.councilId, councilId), termId ? eq(bodies.termId, termId) : undefined))
-    .orderBy(sql`case ${bodies.kind} when 'standing' then 0 when 'committee' then 1 else 2 end`, asc(bodies.name));
-  return rows.map((r) => ({ ...out(r.body), memberCount: r.members }));
+export async function listBodies(db: Db, councilId: string, q: Page & { termId?: string }) {
+  const where = and(eq(bodies.councilId, councilId), q.termId ? eq(bodies.termId, q.termId) : undefined);
+  return paged(
+    db,
+    {
+      rows: async () =>
+        (
+          await db
+            .select({ body: bodies, members: sql<number>`(select count(*)::int from memberships m where m.body_id = "bodies"."id")` })
+            .from(bodies)
+            .where(where)
+            .orderBy(sql`case ${bodies.kind} when 'standing' then 0 when 'committee' then 1 else 2 end`, asc(bodies.name), asc(bodies.id))
+            .limit(q.pageSize)
+            .offset((q.page - 1) * q.pageSize)
+        ).map((r) => ({ ...out(r.body), memberCount: r.members })),
+      count: () => countOf(db, bodies, where),
+    },
+    q,
+  );
 }
 
-export async function listMembers(db: Db, councilId: string, bodyId: string) {
+export async function listMembers(db: Db, councilId: string, bodyId: string, p: Page) {
   const [b] = await db.select().from(bodies).where(eq(bodies.id, bodyId));
   await ownedBy(b, councilId, 'cơ quan của HĐND');
-  const rows = await db
-    .select({ m: memberships, d: delegates })
-    .from(memberships)
-    .innerJoin(delegates, eq(delegates.id, memberships.delegateId))
-    .where(eq(memberships.bodyId, bodyId))
-    .orderBy(sql`case ${memberships.role} when 'chair' then 0 when 'vice_chair' then 1 else 2 end`, sql`${delegates.sortKey} collate "C"`);
-  return rows.map((r) => ({ ...out(r.m), delegateName: r.d.fullName }));
+  const where = eq(memberships.bodyId, bodyId);
+  return paged(
+    db,
+    {
+      rows: async () =>
+        (
+          await db
+            .select({ m: memberships, d: delegates })
+            .from(memberships)
+            .innerJoin(delegates, eq(delegates.id, memberships.delegateId))
+            .where(where)
+            .orderBy(sql`case ${memberships.role} when 'chair' then 0 when 'vice_chair' then 1 else 2 end`, sql`${delegates.sortKey} collate "C"`, asc(memberships.id))
+            .limit(p.pageSize)
+            .offset((p.page - 1) * p.pageSize)
+        ).map((r) => ({ ...out(r.m), delegateName: r.d.fullName })),
+      count: () => countOf(db, memberships, where),
+    },
+    p,
+  );
 }
 
 export async function addMember(db: Db, actor: Actor, councilId: string, bodyId: string, input: { delegateId: string; role: string }) {
@@ -554,7 +592,7 @@ export async function listDelegates(
             .limit(q.pageSize)
             .offset((q.page - 1) * q.pageSize)
         ).map((r) => ({ ...out(r.d), constituencyName: r.c?.name ?? null })),
-      count: async () => (await db.select({ n: sql<number>`count(*)::int` }).from(delegates).where(where))[0]!.n,
+      count: () => countOf(db, delegates, where),
     },
     q,
   );
@@ -620,7 +658,7 @@ export async function listAgencies(db: Db, q: Page & { q?: string; unitId?: stri
             .limit(q.pageSize)
             .offset((q.page - 1) * q.pageSize)
         ).map((r) => ({ ...out(r.a), unitName: r.u?.name ?? null })),
-      count: async () => (await db.select({ n: sql<number>`count(*)::int` }).from(agencies).where(where))[0]!.n,
+      count: () => countOf(db, agencies, where),
     },
     q,
   );

@@ -164,7 +164,7 @@ export async function seedPetitions(ctx: SeedContext): Promise<void> {
     name: 'Tiếp xúc cử tri trước kỳ họp thứ 3, HĐND phường Sa Huỳnh khóa I', kind: 'before_session', sessionName: 'Kỳ họp thứ 3',
     termId: ids.get('term:sa-huynh'), startDate: at(-60),
   });
-  const fields = await listFields(db, sh);
+  const { items: fields } = await listFields(db, sh, { page: 1, pageSize: 200 });
   const field = (name: string) => fields.find((f) => f.name === name)!.id;
   await createRoutingRule(as(vpSh), sh, { fieldId: field('Giao thông'), competentLevel: 'commune', agencyId: id('agency:ubnd-sa-huynh'), note: 'Đường tổ dân phố, đường nội thị' });
   await createRoutingRule(as(vpSh), sh, { fieldId: field('Điện'), agencyId: id('agency:dien-luc') });
@@ -262,7 +262,7 @@ export async function seedPetitions(ctx: SeedContext): Promise<void> {
     name: 'Tiếp xúc cử tri trước kỳ họp thứ 2, HĐND tỉnh Quảng Ngãi khóa XIV', kind: 'before_session', sessionName: 'Kỳ họp thứ 2',
     termId: ids.get('term:province'), startDate: at(-50),
   });
-  const pFields = await listFields(db, prov);
+  const { items: pFields } = await listFields(db, prov, { page: 1, pageSize: 200 });
   const pField = (name: string) => pFields.find((f) => f.name === name)!.id;
   const pm1 = await createMeeting(as(vpTinh, at(-47)), prov, pRound.id, {
     heldOn: at(-47), place: 'Hội trường UBND phường Đức Phổ', mode: 'hybrid', unitId: id('unit:duc-pho-ward'), bodyId: ids.get('body:province:group:1') ?? null,

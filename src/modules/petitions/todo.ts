@@ -1,5 +1,5 @@
 // The petitions module's lines of the home page's to-do list. Each count is computed with the
-// filter function of the list it links to (petitionConds, opinionConds, inboxConds, dueByAgency),
+// filter function of the list it links to (petitionConds, opinionConds, inboxConds, reminderLetterDue),
 // and the link opens that list with the same filter, so the number and the list always agree.
 // Counts of one council's petitions come from one statement (count … filter (where …)).
 import { and, eq, sql } from 'drizzle-orm';
@@ -10,7 +10,7 @@ import { loadCalendar, loadSettings, today } from './common.ts';
 import { petitionConds, type PetitionFilter } from './queries/listPetitions.ts';
 import { opinionConds } from './queries/opinions.ts';
 import { agencyInbox, inboxConds } from './queries/inbox.ts';
-import { dueByAgency } from './queries/dueList.ts';
+import { lettersDueByAgency } from './queries/dueList.ts';
 import { dispatchItems, opinions, petitionRounds, petitions } from './schema.ts';
 import { agencies } from '../directory/schema.ts';
 
@@ -85,8 +85,9 @@ async function councilCounts(ctx: TodoContext, councilId: string): Promise<Count
           .groupBy(petitionRounds.id, petitionRounds.name, petitionRounds.sequence)
           .orderBy(sql`${petitionRounds.sequence} desc`)
       : Promise.resolve([]),
-    // Reminder letters: the agencies the reminders page lists as having overdue petitions.
-    ctx.keys.has('reminders-to-send') ? dueByAgency(ctx.db, day, calendar, { councilId }) : Promise.resolve([]),
+    // Reminder letters to issue: one per agency with overdue petitions no letter has urged yet,
+    // as the reminders page lists them with ?letter=due (reminderLetterDue).
+    ctx.keys.has('reminders-to-send') ? lettersDueByAgency(ctx.db, councilId, day) : Promise.resolve([]),
   ]);
   lines.forEach((l, i) => {
     const n = (counts[0] as Record<string, number> | undefined)?.[`c${i}`] ?? 0;
@@ -118,11 +119,11 @@ async function councilCounts(ctx: TodoContext, councilId: string): Promise<Count
     };
   }
   if (ctx.keys.has('reminders-to-send')) {
-    const late = due.filter((a) => a.overdue > 0);
+    const link = `${base}/reminders?letter=due`;
     out['reminders-to-send'] = {
-      count: late.length,
-      link: `${base}/reminders`,
-      preview: late.slice(0, 5).map((a) => ({ title: a.agencyName, detail: `${a.overdue} kiến nghị quá hạn`, link: `${base}/reminders`, tone: 'danger' as const })),
+      count: due.length,
+      link,
+      preview: due.slice(0, 5).map((a) => ({ title: a.agencyName, detail: `${a.n} kiến nghị quá hạn chưa được đôn đốc bằng công văn`, link, tone: 'danger' as const })),
     };
   }
   return out;
@@ -171,7 +172,7 @@ export const petitionTodo: TodoSource = {
     { key: 'petitions-returned', label: 'Kiến nghị bị trả lại, cần chuyển lại', permission: 'petitions.manage', scope: 'council', order: 12, tone: 'warning' },
     { key: 'answers-overdue', label: 'Kiến nghị quá hạn trả lời', permission: 'petitions.read', roles: ['secretariat', 'standing_member', 'committee_member'], scope: 'council', order: 13, tone: 'danger' },
     { key: 'answers-long-overdue', label: 'Kiến nghị quá hạn kéo dài', permission: 'petitions.read', roles: ['secretariat', 'standing_member'], scope: 'council', order: 14, tone: 'danger' },
-    { key: 'reminders-to-send', label: 'Cơ quan cần gửi công văn đôn đốc', permission: 'petitions.manage', scope: 'council', order: 15, tone: 'danger' },
+    { key: 'reminders-to-send', label: 'Công văn đôn đốc cần phát hành', permission: 'petitions.manage', scope: 'council', order: 15, tone: 'danger' },
     { key: 'answers-to-assess', label: 'Kết quả trả lời chờ đánh giá', permission: 'petitions.review', roles: ['secretariat', 'standing_member', 'committee_member'], scope: 'council', order: 16, tone: 'info' },
     { key: 'group-petitions', label: 'Kiến nghị của tổ đại biểu', permission: 'petitions.read', roles: ['delegate'], scope: 'council', order: 20, tone: 'info' },
     { key: 'group-answers', label: 'Kiến nghị của tổ đã có trả lời', permission: 'petitions.read', roles: ['delegate'], scope: 'council', order: 21, tone: 'info' },

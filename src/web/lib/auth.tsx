@@ -71,7 +71,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const m = await request<Me>('GET', '/auth/me', { quiet401: true });
       // Until the forced password change or two-factor setup is done the server refuses the menu.
       const pending = m.mustChangePassword || m.mustEnrollTotp;
-      const items = pending ? [] : await request<MenuItem[]>('GET', '/menu', { quiet401: true });
+      const items = pending ? [] : (await request<{ entries: MenuItem[] }>('GET', '/menu', { quiet401: true })).entries;
       if (asked !== generation.current) return;
       setCsrfToken(m.csrfToken);
       setMe(m);

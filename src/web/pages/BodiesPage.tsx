@@ -3,11 +3,12 @@ import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, Empty, Form, Input, List, Modal, Popconfirm, Row, Select, Space, Tag, Typography } from 'antd';
 import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
+import { ListPager } from '../components/ListPager.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api, type Page as ApiPage } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { useApi, useDebounced, useVocabulary } from '../lib/hooks.ts';
+import { useApi, useDebounced, usePagedTable, useVocabulary } from '../lib/hooks.ts';
 import { message, showError, showFormError } from '../lib/feedback.tsx';
 import { ErrorView, Loading, Page } from '../components/common.tsx';
 import { termLabel, useCouncilRefs, type Delegate } from './delegateShared.tsx';
@@ -28,20 +29,19 @@ interface Member {
   delegateName: string;
 }
 
-const KIND_ORDER = ['standing', 'committee', 'delegate_group'];
-
 export function BodiesPage() {
   const { councilId } = useParams() as { councilId: string };
   const { canManageCouncil } = useAuth();
   const manage = canManageCouncil(councilId);
   const vocab = useVocabulary();
   const { council } = useCouncilRefs(councilId);
-  const bodies = useApi<Body[]>(`/councils/${councilId}/bodies`);
+  const bodies = usePagedTable<Body>(`/councils/${councilId}/bodies`, {}, { pageSize: 50 });
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('body');
   const [bodyModal, setBodyModal] = useState<{ open: boolean; body: Body | null }>({ open: false, body: null });
 
-  const list = [...(bodies.data ?? [])].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  // In the server's order: the standing committee, the committees, then the delegate groups.
+  const list = bodies.data?.items ?? [];
   const selected = list.find((b) => b.id === selectedId) ?? list[0];
 
   if (bodies.error) return <ErrorView error={bodies.error} onRetry={bodies.reload} />;
@@ -86,6 +86,7 @@ export function BodiesPage() {
                   </List.Item>
                 )}
               />
+              <ListPager list={bodies} />
             </Card>
           </Col>
           <Col xs={24} lg={15}>
@@ -119,7 +120,7 @@ export function BodiesPage() {
 
 function MembersCard(props: { councilId: string; body: Body; manage: boolean; onEdit(): void; onChanged(): void }) {
   const vocab = useVocabulary();
-  const members = useApi<Member[]>(`/councils/${props.councilId}/bodies/${props.body.id}/members`);
+  const members = usePagedTable<Member>(`/councils/${props.councilId}/bodies/${props.body.id}/members`, {}, { pageSize: 50 });
   const [adding, setAdding] = useState(false);
   const remove = async (m: Member) => {
     try {
@@ -146,9 +147,7 @@ function MembersCard(props: { councilId: string; body: Body; manage: boolean; on
       <ResponsiveTable<Member>
         rowKey="id"
         size="small"
-        loading={members.loading}
-        dataSource={members.data ?? []}
-        pagination={false}
+        {...members.tableProps}
         locale={{ emptyText: 'Chưa có thành viên nào.' }}
         columns={[
           {

@@ -55,7 +55,7 @@ export function UsersPage() {
   const [q, setQ] = useState('');
   const debouncedQ = useDebounced(q.trim(), 300);
   const table = usePagedTable<User>(me?.isAdmin ? '/users' : null, { q: debouncedQ });
-  const roles = useApi<Role[]>('/roles');
+  const roles = useApi<ApiPage<Role>>('/roles', { pageSize: 200 });
   const names = useScopeNames();
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
@@ -63,7 +63,7 @@ export function UsersPage() {
   const [totpRolesOpen, setTotpRolesOpen] = useState(false);
   if (!me?.isAdmin) return <Forbidden />;
 
-  const roleLabel = (r: string) => roles.data?.find((x) => x.role === r)?.label ?? r;
+  const roleLabel = (r: string) => roles.data?.items.find((x) => x.role === r)?.label ?? r;
   const grantText = (g: RawGrant) => {
     const scope = g.councilId ?? g.agencyId ?? g.bodyId;
     const name = scope ? names.get(scope) ?? (g.bodyId ? 'một Ban/Tổ' : '') : '';
@@ -209,12 +209,12 @@ export function UsersPage() {
           ]}
         />
       </Card>
-      <TotpRolesModal open={totpRolesOpen} roles={roles.data ?? []} onClose={() => setTotpRolesOpen(false)} />
+      <TotpRolesModal open={totpRolesOpen} roles={roles.data?.items ?? []} onClose={() => setTotpRolesOpen(false)} />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); table.reload(); }} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} onSaved={() => { setResetting(null); table.reload(); }} />
       <GrantsDrawer
         user={grantUser}
-        roles={roles.data ?? []}
+        roles={roles.data?.items ?? []}
         grantText={grantText}
         isSelf={grantUser?.id === me.id}
         onClose={() => setGranting(null)}
@@ -352,7 +352,7 @@ function GrantsDrawer(props: {
   const role = Form.useWatch('role', form) as string | undefined;
   const councilId = Form.useWatch('councilId', form) as string | undefined;
   const scope = props.roles.find((r) => r.role === role)?.scope;
-  const bodies = useApi<{ id: string; name: string }[]>(scope === 'body' && councilId ? `/councils/${councilId}/bodies` : null);
+  const bodies = useApi<ApiPage<{ id: string; name: string }>>(scope === 'body' && councilId ? `/councils/${councilId}/bodies` : null, { pageSize: 200 });
   useEffect(() => {
     form.resetFields();
   }, [props.user?.id, form]);
@@ -423,7 +423,7 @@ function GrantsDrawer(props: {
               disabled={!councilId}
               loading={bodies.loading}
               placeholder={councilId ? 'Chọn Ban, Tổ' : 'Chọn HĐND trước'}
-              options={(bodies.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+              options={(bodies.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
             />
           </Form.Item>
         )}

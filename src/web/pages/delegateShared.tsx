@@ -2,7 +2,7 @@
 // constituencies, and the add/edit drawer.
 import { useEffect, useState } from 'react';
 import { Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
-import { api } from '../lib/api.ts';
+import { api, type Page as ApiPage } from '../lib/api.ts';
 import { useApi } from '../lib/hooks.ts';
 import { message, showFormError } from '../lib/feedback.tsx';
 import { DELEGATE_STATUS, GENDER_LABELS } from '../lib/format.ts';
@@ -51,8 +51,8 @@ export interface Constituency {
 
 export function useCouncilRefs(councilId: string | undefined) {
   const council = useApi<CouncilDetail>(councilId ? `/councils/${councilId}` : null);
-  const constituencies = useApi<Constituency[]>(councilId ? `/councils/${councilId}/constituencies` : null);
-  return { council: council.data, councilError: council.error, constituencies: constituencies.data ?? [] };
+  const constituencies = useApi<ApiPage<Constituency>>(councilId ? `/councils/${councilId}/constituencies` : null, { pageSize: 200 });
+  return { council: council.data, councilError: council.error, constituencies: constituencies.data?.items ?? [] };
 }
 
 export const termLabel = (t: Term) => `${t.name} (${t.startYear}–${t.endYear})`;

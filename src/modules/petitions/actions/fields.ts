@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { conflict, notFound } from '../../../server/errors.ts';
 import { insertAudited, recordEvent, updateAudited, type Actor } from '../../audit/service.ts';
 import { DEFAULT_FIELDS } from '../../../domain/text/fields.ts';
-import { out, type ActionCtx, type DbOrTx } from '../common.ts';
+import { out, pageRows, type ActionCtx, type DbOrTx, type PageRequest } from '../common.ts';
 import { petitionFields } from '../schema.ts';
 
 /** The default taxonomy: the text engine's fields plus "Khác". */
@@ -67,6 +67,12 @@ export async function updateField(ctx: ActionCtx, councilId: string, fieldId: st
   });
 }
 
-export async function listFields(db: DbOrTx, councilId: string) {
-  return (await db.select().from(petitionFields).where(eq(petitionFields.councilId, councilId)).orderBy(petitionFields.sortOrder, petitionFields.name)).map(out);
+export async function listFields(db: DbOrTx, councilId: string, p: PageRequest) {
+  const where = eq(petitionFields.councilId, councilId);
+  return pageRows(
+    p,
+    async (limit, offset) =>
+      (await db.select().from(petitionFields).where(where).orderBy(petitionFields.sortOrder, petitionFields.name, petitionFields.id).limit(limit).offset(offset)).map(out),
+    db.select({ total: sql<number>`count(*)::int` }).from(petitionFields).where(where),
+  );
 }

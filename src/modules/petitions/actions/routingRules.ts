@@ -1,11 +1,11 @@
 // Routing rules (field × level × unit → agency), editable by the secretariat: the agency suggested
 // when an opinion is classified.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { invalid, notFound } from '../../../server/errors.ts';
 import { deleteAudited, insertAudited } from '../../audit/service.ts';
 import { adminUnits, agencies } from '../../directory/schema.ts';
-import { out, type ActionCtx } from '../common.ts';
-import { routingRules } from '../schema.ts';
+import { out, pageRows, type ActionCtx, type PageRequest } from '../common.ts';
+import { petitionFields, routingRules } from '../schema.ts';
 import { checkClassification } from './classifyOpinions.ts';
 
 export interface RoutingRuleInput {
@@ -45,6 +45,24 @@ export async function deleteRoutingRule(ctx: ActionCtx, councilId: string, ruleI
   });
 }
 
-export async function listRoutingRules(db: ActionCtx['db'], councilId: string) {
-  return (await db.select().from(routingRules).where(eq(routingRules.councilId, councilId)).orderBy(routingRules.createdAt)).map(out);
+export async function listRoutingRules(db: ActionCtx['db'], councilId: string, p: PageRequest) {
+  const where = eq(routingRules.councilId, councilId);
+  return pageRows(
+    p,
+    // With the names the page shows (an id means nothing to the secretariat).
+    async (limit, offset) =>
+      (
+        await db
+          .select({ r: routingRules, fieldName: petitionFields.name, unitName: adminUnits.name, agencyName: agencies.name })
+          .from(routingRules)
+          .leftJoin(petitionFields, eq(petitionFields.id, routingRules.fieldId))
+          .leftJoin(adminUnits, eq(adminUnits.id, routingRules.unitId))
+          .leftJoin(agencies, eq(agencies.id, routingRules.agencyId))
+          .where(where)
+          .orderBy(routingRules.createdAt, routingRules.id)
+          .limit(limit)
+          .offset(offset)
+      ).map(({ r, ...names }) => ({ ...out(r), ...names })),
+    db.select({ total: sql<number>`count(*)::int` }).from(routingRules).where(where),
+  );
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../../db/client.ts';
 import { LEVEL_LABELS } from '../../../domain/petitions/counting.ts';
 import { MEETING_MODE_LABELS, PETITION_STATUS_LABELS, ROUND_KIND_LABELS, type PetitionStatus, type RoundKind } from '../../../domain/petitions/status.ts';
 import { adminUnits, bodies, councils } from '../../directory/schema.ts';
-import { councilLevels, out, roundOf, rowsOf, totalOf } from '../common.ts';
+import { councilLevels, out, pageRows, roundOf, rowsOf, totalOf, type PageRequest } from '../common.ts';
 import { contactMeetings, petitionRounds } from '../schema.ts';
 import { countedOpinion, meetingOpinionCount, roundRaisedPetitionCount } from '../counts.ts';
 
@@ -71,25 +71,34 @@ export async function roundSummary(db: Db, councilId: string, roundId: string) {
   };
 }
 
-export async function listMeetings(db: Db, councilId: string, roundId: string) {
+export async function listMeetings(db: Db, councilId: string, roundId: string, p: PageRequest) {
   await roundOf(db, councilId, roundId);
-  const rows = await db
-    .select({
-      m: contactMeetings,
-      unitName: adminUnits.name,
-      bodyName: bodies.name,
-      opinionCount: sql<number>`${meetingOpinionCount(sql`"contact_meetings"."id"`)}`,
-    })
-    .from(contactMeetings)
-    .leftJoin(adminUnits, eq(adminUnits.id, contactMeetings.unitId))
-    .leftJoin(bodies, eq(bodies.id, contactMeetings.bodyId))
-    .where(eq(contactMeetings.roundId, roundId))
-    .orderBy(contactMeetings.heldOn, contactMeetings.createdAt);
-  return rows.map(({ m, unitName, bodyName, opinionCount }) => ({
-    ...out(m),
-    unitName,
-    bodyName,
-    opinionCount,
-    modeLabel: MEETING_MODE_LABELS[m.mode as keyof typeof MEETING_MODE_LABELS] ?? m.mode,
-  }));
+  const where = eq(contactMeetings.roundId, roundId);
+  return pageRows(
+    p,
+    async (limit, offset) =>
+      (
+        await db
+          .select({
+            m: contactMeetings,
+            unitName: adminUnits.name,
+            bodyName: bodies.name,
+            opinionCount: sql<number>`${meetingOpinionCount(sql`"contact_meetings"."id"`)}`,
+          })
+          .from(contactMeetings)
+          .leftJoin(adminUnits, eq(adminUnits.id, contactMeetings.unitId))
+          .leftJoin(bodies, eq(bodies.id, contactMeetings.bodyId))
+          .where(where)
+          .orderBy(contactMeetings.heldOn, contactMeetings.createdAt, contactMeetings.id)
+          .limit(limit)
+          .offset(offset)
+      ).map(({ m, unitName, bodyName, opinionCount }) => ({
+        ...out(m),
+        unitName,
+        bodyName,
+        opinionCount,
+        modeLabel: MEETING_MODE_LABELS[m.mode as keyof typeof MEETING_MODE_LABELS] ?? m.mode,
+      })),
+    db.select({ total: sql<number>`count(*)::int` }).from(contactMeetings).where(where),
+  );
 }

@@ -5,7 +5,7 @@ import { z } from '@hono/zod-openapi';
 import { invalid } from '../../../server/errors.ts';
 import { BodyLimit, FileLimit, MiB } from '../../../server/input.ts';
 import {
-  CouncilParams, Id, IsoDate, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router,
+  CouncilParams, Id, IsoDate, PageOnly, PageQuery, jsonBody, jsonOk, optionalText, pageFrom, pageOf, text, type Router,
 } from '../../../server/route.ts';
 import {
   MEETING_MODES, OPINION_CHANNELS, PETITION_STATUSES, RESPONSE_RESULTS, REVIEW_VERDICTS, ROUND_KINDS,
@@ -274,11 +274,11 @@ export function councilRoutes(r: Router) {
   r.add(
     {
       method: 'get', path: '/councils/{councilId}/petition-rounds/{roundId}/meetings', summary: 'Các hội nghị tiếp xúc cử tri của đợt',
-      permission: 'petitions.read', scope: 'council', request: { params: RoundParams }, responses: { 200: jsonOk(z.array(Obj)) },
+      permission: 'petitions.read', scope: 'council', request: { params: RoundParams, query: PageOnly }, responses: { 200: jsonOk(pageOf(Obj)) },
     },
     async (c) => {
       const { councilId, roundId } = c.req.valid('param');
-      return c.json(await listMeetings(c.var.db, councilId, roundId), 200);
+      return c.json(await listMeetings(c.var.db, councilId, roundId, c.req.valid('query')), 200);
     },
   );
   r.add(
@@ -703,11 +703,12 @@ export function councilRoutes(r: Router) {
     {
       method: 'get', path: '/councils/{councilId}/petitions/{petitionId}/timeline',
       summary: 'Diễn biến của kiến nghị (kể cả ở HĐND cấp trên, cấp dưới)',
-      permission: 'petitions.read', scope: 'council', request: { params: PetitionParams }, responses: { 200: jsonOk(z.array(Obj)) },
+      permission: 'petitions.read', scope: 'council', request: { params: PetitionParams, query: PageOnly }, responses: { 200: jsonOk(pageOf(Obj)) },
     },
     async (c) => {
       const { councilId, petitionId } = c.req.valid('param');
-      return c.json(await petitionTimeline(c.var.db, councilId, petitionId), 200);
+      // Merged in order from the petition's, its opinions' and the linked petitions' events: paged once merged.
+      return c.json(pageFrom(await petitionTimeline(c.var.db, councilId, petitionId), c.req.valid('query')), 200);
     },
   );
   r.add(
@@ -888,12 +889,22 @@ export function councilRoutes(r: Router) {
     {
       method: 'get', path: '/councils/{councilId}/reminders/due',
       summary: 'Kiến nghị sắp đến hạn, quá hạn theo từng cơ quan (để đôn đốc)',
-      permission: 'petitions.read', scope: 'council', request: { params: CouncilParams }, responses: { 200: jsonOk(z.array(Obj)) },
+      permission: 'petitions.read', scope: 'council',
+      request: {
+        params: CouncilParams,
+        query: PageOnly.extend({
+          letter: z.enum(['due'], { message: 'Bộ lọc công văn đôn đốc không hợp lệ.' }).optional()
+            .describe('due: chỉ các cơ quan cần phát hành công văn đôn đốc (kiến nghị quá hạn chưa được đôn đốc bằng công văn)'),
+        }),
+      },
+      responses: { 200: jsonOk(pageOf(Obj)) },
     },
     async (c) => {
       const { councilId } = c.req.valid('param');
+      const q = c.req.valid('query');
       const env = await envOf(c, councilId);
-      return c.json(await dueByAgency(c.var.db, env.day, env.calendar, { councilId }), 200);
+      // States come from the working-day calendar (computed, never stored): agencies are paged once grouped.
+      return c.json(pageFrom(await dueByAgency(c.var.db, env.day, env.calendar, { councilId, letterDue: q.letter === 'due' }), q), 200);
     },
   );
   r.add(
@@ -927,9 +938,9 @@ export function councilRoutes(r: Router) {
   r.add(
     {
       method: 'get', path: '/councils/{councilId}/petition-fields', summary: 'Danh mục lĩnh vực của HĐND',
-      permission: 'petitions.read', scope: 'council', request: { params: CouncilParams }, responses: { 200: jsonOk(z.array(Obj)) },
+      permission: 'petitions.read', scope: 'council', request: { params: CouncilParams, query: PageOnly }, responses: { 200: jsonOk(pageOf(Obj)) },
     },
-    async (c) => c.json(await listFields(c.var.db, c.req.valid('param').councilId), 200),
+    async (c) => c.json(await listFields(c.var.db, c.req.valid('param').councilId, c.req.valid('query')), 200),
   );
   const FieldBody = z.object({
     code: text('Mã lĩnh vực', 50).regex(/^[a-z0-9_]+$/, 'Mã lĩnh vực chỉ gồm chữ thường không dấu, số và dấu gạch dưới.'),
@@ -961,9 +972,9 @@ export function councilRoutes(r: Router) {
   r.add(
     {
       method: 'get', path: '/councils/{councilId}/routing-rules', summary: 'Quy tắc chuyển kiến nghị (lĩnh vực × cấp × địa bàn → cơ quan)',
-      permission: 'petitions.read', scope: 'council', request: { params: CouncilParams }, responses: { 200: jsonOk(z.array(Obj)) },
+      permission: 'petitions.read', scope: 'council', request: { params: CouncilParams, query: PageOnly }, responses: { 200: jsonOk(pageOf(Obj)) },
     },
-    async (c) => c.json(await listRoutingRules(c.var.db, c.req.valid('param').councilId), 200),
+    async (c) => c.json(await listRoutingRules(c.var.db, c.req.valid('param').councilId, c.req.valid('query')), 200),
   );
   r.add(
     {

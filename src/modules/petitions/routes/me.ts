@@ -1,6 +1,6 @@
 // The holiday override table (read by all, edited by an administrator).
 import { z } from '@hono/zod-openapi';
-import { jsonBody, jsonOk, optionalText, text, type Router } from '../../../server/route.ts';
+import { PageOnly, jsonBody, jsonOk, optionalText, pageFrom, pageOf, text, type Router } from '../../../server/route.ts';
 import { IsoDate } from '../../../server/route.ts';
 import { putYearOverrides } from '../actions/holidayOverrides.ts';
 import { loadCalendar, loadOverrides } from '../common.ts';
@@ -11,18 +11,21 @@ export function meRoutes(r: Router) {
   r.add(
     {
       method: 'get', path: '/calendar/overrides', summary: 'Bảng ngày nghỉ, ngày làm bù theo từng năm', scope: 'authenticated',
-      responses: { 200: jsonOk(z.array(Obj)) },
+      request: { query: PageOnly },
+      responses: { 200: jsonOk(pageOf(Obj)) },
     },
-    async (c) => c.json(await loadOverrides(c.var.db), 200),
+    // One row per year that has an override (at most a century): paged once loaded.
+    async (c) => c.json(pageFrom(await loadOverrides(c.var.db), c.req.valid('query')), 200),
   );
   r.add(
     {
       method: 'get', path: '/calendar/years/{year}', summary: 'Các ngày nghỉ lễ, nghỉ bù, làm bù của một năm (đã áp dụng bảng điều chỉnh)',
       scope: 'authenticated',
-      request: { params: z.object({ year: z.coerce.number().int().min(2000).max(2100).openapi({ param: { name: 'year', in: 'path' } }) }) },
-      responses: { 200: jsonOk(z.array(Obj)) },
+      request: { params: z.object({ year: z.coerce.number().int().min(2000).max(2100).openapi({ param: { name: 'year', in: 'path' } }) }), query: PageOnly },
+      responses: { 200: jsonOk(pageOf(Obj)) },
     },
-    async (c) => c.json((await loadCalendar(c.var.db)).specialDays(c.req.valid('param').year), 200),
+    // Computed from the lunar calendar and the overrides (a few dozen days): paged once computed.
+    async (c) => c.json(pageFrom((await loadCalendar(c.var.db)).specialDays(c.req.valid('param').year), c.req.valid('query')), 200),
   );
   const DayOverride = z.object({ date: IsoDate, name: text('Tên ngày', 200) });
   r.add(

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Col, DatePicker, Input, InputNumber, Row, Space, T
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api } from '../../lib/api.ts';
+import { api, type Page as ApiPage } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useApi } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
@@ -37,12 +37,13 @@ export function CalendarPage() {
   const { menu } = useAuth();
   const canEdit = menu.some((m) => m.key === 'calendar');
   const [year, setYear] = useState(dayjs().year());
-  const overrides = useApi<YearOverrides[]>('/calendar/overrides');
-  const special = useApi<SpecialDay[]>(`/calendar/years/${year}`);
+  // Whole lists in one page: a row per year with overrides (at most 2000–2100), a year's few dozen special days.
+  const overrides = useApi<ApiPage<YearOverrides>>('/calendar/overrides', { pageSize: 200 });
+  const special = useApi<ApiPage<SpecialDay>>(`/calendar/years/${year}`, { pageSize: 200 });
   const [draft, setDraft] = useState<YearOverrides>({ year, daysOff: [], notOff: [], workingDays: [], source: '' });
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    const o = overrides.data?.find((x) => x.year === year);
+    const o = overrides.data?.items.find((x) => x.year === year);
     setDraft(o ? { ...o, source: o.source ?? '' } : { year, daysOff: [], notOff: [], workingDays: [], source: '' });
   }, [overrides.data, year]);
 
@@ -137,7 +138,7 @@ export function CalendarPage() {
               <Tag>Cuối tuần</Tag>
             </Space>
           }>
-            <YearGrid year={year} special={special.data ?? []} />
+            <YearGrid year={year} special={special.data?.items ?? []} />
           </Card>
         </Col>
       </Row>

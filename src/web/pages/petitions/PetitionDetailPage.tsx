@@ -5,9 +5,10 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, List, Modal, Popconfirm, Radio, Row, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { ListPager } from '../../components/ListPager.tsx';
 import { EditOutlined, PaperClipOutlined, ScissorOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
+import { useApi, usePagedTable } from '../../lib/hooks.ts';
 import { message, notification, showError, showFormError } from '../../lib/feedback.tsx';
 import { fmtDate, fmtDateTime, isoDay } from '../../lib/format.ts';
 import { AgencySelect } from '../../components/pickers.tsx';
@@ -71,7 +72,7 @@ export function PetitionDetailPage() {
   const { councilId, petitionId } = useParams() as { councilId: string; petitionId: string };
   const perms = usePetitionPerms(councilId);
   const detail = useApi<Detail>(`/councils/${councilId}/petitions/${petitionId}`);
-  const timeline = useApi<TimelineEvent[]>(`/councils/${councilId}/petitions/${petitionId}/timeline`);
+  const timeline = usePagedTable<TimelineEvent>(`/councils/${councilId}/petitions/${petitionId}/timeline`, {}, { pageSize: 50 });
   const [editOpen, setEditOpen] = useState(false);
   const [answerOpen, setAnswerOpen] = useState(false);
   const [splitOpen, setSplitOpen] = useState(false);
@@ -270,9 +271,10 @@ export function PetitionDetailPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card title="Diễn biến" data-testid="petition-timeline">
-            {timeline.data && timeline.data.length > 0 ? (
+            {timeline.data && timeline.data.items.length > 0 ? (
+              <>
               <Timeline
-                items={timeline.data.map((e) => ({
+                items={timeline.data.items.map((e) => ({
                   key: e.id,
                   color: e.action.includes('answer') ? 'green' : e.action.includes('return') ? 'orange' : e.action.includes('remind') ? 'red' : e.level === 'this' ? 'blue' : 'gray',
                   content: (
@@ -287,8 +289,10 @@ export function PetitionDetailPage() {
                   ),
                 }))}
               />
+              <ListPager list={timeline} />
+              </>
             ) : (
-              <Typography.Text type="secondary">{timeline.loading ? 'Đang tải…' : 'Chưa có diễn biến.'}</Typography.Text>
+              <Typography.Text type="secondary">{timeline.tableProps.loading ? 'Đang tải…' : 'Chưa có diễn biến.'}</Typography.Text>
             )}
           </Card>
         </Col>

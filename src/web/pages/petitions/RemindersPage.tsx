@@ -1,9 +1,11 @@
 // Đôn đốc trả lời: what is due soon or overdue at each agency (answers awaited, and commitments of
 // in-progress answers), one click to record a reminder, and the reminders already recorded.
-import { Link, useParams } from 'react-router-dom';
-import { Badge, Button, Card, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
+// ?letter=due keeps the agencies a reminder letter is due to (the home page's "letters to issue").
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Badge, Button, Card, Empty, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
-import { BellOutlined } from '@ant-design/icons';
+import { ListPager } from '../../components/ListPager.tsx';
+import { BellOutlined, FileTextOutlined } from '@ant-design/icons';
 import { api } from '../../lib/api.ts';
 import { useApi, usePagedTable } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
@@ -30,6 +32,7 @@ interface AgencyDue {
   entries: DueEntry[];
   overdue: number;
   dueSoon: number;
+  lettersDue: number;
 }
 interface Reminder {
   id: string;
@@ -45,7 +48,9 @@ export function RemindersPage() {
   const { councilId } = useParams() as { councilId: string };
   const { councilName } = useCouncil();
   const perms = usePetitionPerms(councilId);
-  const due = useApi<AgencyDue[]>(`/councils/${councilId}/reminders/due`);
+  const [params, setParams] = useSearchParams();
+  const letter = params.get('letter') === 'due' ? 'due' : undefined;
+  const due = usePagedTable<AgencyDue>(`/councils/${councilId}/reminders/due`, { letter }, { pageSize: 10 });
   const history = usePagedTable<Reminder>(`/councils/${councilId}/reminders`, {}, { pageSize: 10 });
 
   if (due.error) return <ErrorView error={due.error} onRetry={due.reload} />;
@@ -54,6 +59,7 @@ export function RemindersPage() {
       await api.post(`/councils/${councilId}/reminders`, { agencyId: a.agencyId, petitionIds: [...new Set(a.entries.map((e) => e.petitionId))] });
       message.success(`Đã ghi nhận đôn đốc ${a.agencyName} (${a.entries.length} kiến nghị).`);
       history.reload();
+      due.reload();
     } catch (err) {
       showError(err);
     }
@@ -61,15 +67,25 @@ export function RemindersPage() {
 
   return (
     <Page title="Đôn đốc trả lời kiến nghị" subtitle={councilName} crumbs={[{ title: 'Kiến nghị cử tri' }, { title: 'Đôn đốc trả lời' }]}>
+      <div className="nt-toolbar">
+        <Segmented
+          value={letter ?? 'all'}
+          onChange={(v) => setParams(v === 'due' ? { letter: 'due' } : {}, { replace: true })}
+          options={[
+            { value: 'all', label: 'Sắp đến hạn, quá hạn' },
+            { value: 'due', label: 'Cần công văn đôn đốc' },
+          ]}
+        />
+      </div>
       {!due.data ? (
         <Loading />
-      ) : due.data.length === 0 ? (
+      ) : due.data.items.length === 0 ? (
         <Card>
-          <Empty description="Không có kiến nghị nào sắp đến hạn hoặc quá hạn trả lời." />
+          <Empty description={letter ? 'Không có cơ quan nào cần phát hành công văn đôn đốc.' : 'Không có kiến nghị nào sắp đến hạn hoặc quá hạn trả lời.'} />
         </Card>
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          {due.data.map((a) => (
+          {due.data.items.map((a) => (
             <Card
               key={a.agencyId}
               size="small"
@@ -78,10 +94,17 @@ export function RemindersPage() {
                   <span>{a.agencyName}</span>
                   {a.overdue > 0 && <Badge count={`${two(a.overdue)} quá hạn`} style={{ background: '#cf1322' }} />}
                   {a.dueSoon > 0 && <Badge count={`${two(a.dueSoon)} sắp đến hạn`} style={{ background: '#d48806' }} />}
+                  {a.lettersDue > 0 && <Tag color="red">{two(a.lettersDue)} chưa được đôn đốc bằng công văn</Tag>}
                 </Space>
               }
               extra={
                 perms.manage && (
+                  <Space wrap size={4}>
+                  {a.lettersDue > 0 && (
+                    <Link to={`/councils/${councilId}/documents/new?template=petition_reminder_letter`}>
+                      <Button size="small" icon={<FileTextOutlined />}>Soạn công văn</Button>
+                    </Link>
+                  )}
                   <Popconfirm
                     title={`Ghi nhận đôn đốc ${a.agencyName}?`}
                     description={<div style={{ maxWidth: 280 }}>Ghi vào diễn biến của {a.entries.length} kiến nghị và thông báo cho người trả lời của cơ quan.</div>}
@@ -91,6 +114,7 @@ export function RemindersPage() {
                   >
                     <Button type="primary" size="small" icon={<BellOutlined />}>Đôn đốc</Button>
                   </Popconfirm>
+                  </Space>
                 )
               }
             >
@@ -120,6 +144,7 @@ export function RemindersPage() {
               />
             </Card>
           ))}
+          <ListPager list={due} />
         </Space>
       )}
       <Card title="Các lần đôn đốc đã ghi nhận" style={{ marginTop: 16 }}>

@@ -8,8 +8,8 @@ import {
 } from 'antd';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { api } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
+import { api, type Page as ApiPage } from '../../lib/api.ts';
+import { useApi, usePagedTable, type PagedTable } from '../../lib/hooks.ts';
 import { message, showError, showFormError } from '../../lib/feedback.tsx';
 import { dayOrNull, fmtDate, isoDay } from '../../lib/format.ts';
 import { UnitSelect } from '../../components/pickers.tsx';
@@ -28,7 +28,10 @@ export function RoundPage() {
   const [sp, setSp] = useSearchParams();
   const tab = sp.get('tab') ?? 'meetings';
   const summary = useApi<RoundSummary>(`/councils/${councilId}/petition-rounds/${roundId}`);
-  const meetings = useApi<Meeting[]>(`/councils/${councilId}/petition-rounds/${roundId}/meetings`);
+  const meetingsPath = `/councils/${councilId}/petition-rounds/${roundId}/meetings`;
+  // The meetings tab pages its table; the intake's meeting picker offers the round's meetings (one page of the most a page holds).
+  const meetingTable = usePagedTable<Meeting>(meetingsPath);
+  const meetings = useApi<ApiPage<Meeting>>(meetingsPath, { pageSize: 200 });
   const [editOpen, setEditOpen] = useState(false);
   const [intakeMeeting, setIntakeMeeting] = useState<string | undefined>();
   const [closeOpen, setCloseOpen] = useState(false);
@@ -39,6 +42,7 @@ export function RoundPage() {
   const open = r.status === 'open';
   const refresh = () => {
     summary.reload();
+    meetingTable.reload();
     meetings.reload();
   };
   const goTab = (key: string) => setSp((p) => {
@@ -70,8 +74,7 @@ export function RoundPage() {
           roundId={roundId}
           open={open}
           canEdit={perms.intake}
-          meetings={meetings.data ?? []}
-          loading={meetings.loading}
+          table={meetingTable}
           onChanged={refresh}
           onIntake={(id) => {
             setIntakeMeeting(id);
@@ -88,9 +91,9 @@ export function RoundPage() {
         <IntakeTab
           councilId={councilId}
           round={r}
-          meetings={meetings.data ?? []}
+          meetings={meetings.data?.items ?? []}
           canEdit={perms.intake && open}
-          initialMeetingId={meetings.data?.some((m) => m.id === intakeMeeting) ? intakeMeeting : undefined}
+          initialMeetingId={meetings.data?.items.some((m) => m.id === intakeMeeting) ? intakeMeeting : undefined}
           onChanged={refresh}
         />
       ),
@@ -253,8 +256,7 @@ function MeetingsTab(props: {
   roundId: string;
   open: boolean;
   canEdit: boolean;
-  meetings: Meeting[];
-  loading: boolean;
+  table: PagedTable<Meeting>;
   onChanged(): void;
   onIntake(meetingId: string): void;
 }) {
@@ -280,9 +282,7 @@ function MeetingsTab(props: {
       <ResponsiveTable<Meeting>
         rowKey="id"
         size="middle"
-        loading={props.loading}
-        dataSource={props.meetings}
-        pagination={false}
+        {...props.table.tableProps}
         scroll={{ x: 900 }}
         locale={{ emptyText: editable ? 'Chưa có cuộc tiếp xúc nào. Hãy bấm "Thêm cuộc tiếp xúc".' : 'Chưa có cuộc tiếp xúc nào.' }}
         columns={[

@@ -6,7 +6,7 @@ import { Button, Card, Col, Form, Input, InputNumber, Modal, Popconfirm, Row, Se
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
+import { useApi, usePagedTable } from '../../lib/hooks.ts';
 import { message, showError, showFormError } from '../../lib/feedback.tsx';
 import { useCouncil } from '../../shell/AppShell.tsx';
 import { AgencySelect, UnitSelect } from '../../components/pickers.tsx';
@@ -130,7 +130,7 @@ interface Rule {
 }
 
 function RulesTab({ councilId }: { councilId: string }) {
-  const rules = useApi<Rule[]>(`/councils/${councilId}/routing-rules`);
+  const rules = usePagedTable<Rule>(`/councils/${councilId}/routing-rules`);
   const fields = useFields(councilId);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
@@ -171,9 +171,7 @@ function RulesTab({ councilId }: { councilId: string }) {
       <ResponsiveTable<Rule>
         rowKey="id"
         size="small"
-        loading={rules.loading}
-        dataSource={rules.data ?? []}
-        pagination={false}
+        {...rules.tableProps}
         scroll={{ x: 700 }}
         locale={{ emptyText: 'Chưa có quy tắc nào; hệ thống gợi ý UBND của cấp có thẩm quyền.' }}
         columns={[

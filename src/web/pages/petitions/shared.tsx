@@ -236,7 +236,7 @@ export function useFields(councilId: string | undefined, reloadKey = 0) {
   useEffect(() => {
     if (!councilId) return;
     let live = true;
-    api.get<Field[]>(`/councils/${councilId}/petition-fields`).then((f) => live && setFields(f)).catch(() => {});
+    api.get<{ items: Field[] }>(`/councils/${councilId}/petition-fields`, { pageSize: 200 }).then((f) => live && setFields(f.items)).catch(() => {});
     return () => {
       live = false;
     };
@@ -272,7 +272,7 @@ export function useBodies(councilId: string | undefined) {
   useEffect(() => {
     if (!councilId) return;
     let live = true;
-    api.get<BodyRow[]>(`/councils/${councilId}/bodies`).then((b) => live && setBodies(Array.isArray(b) ? b : [])).catch(() => {});
+    api.get<{ items: BodyRow[] }>(`/councils/${councilId}/bodies`, { pageSize: 200 }).then((b) => live && setBodies(b.items)).catch(() => {});
     return () => {
       live = false;
     };
