@@ -21,8 +21,8 @@ describe.skipIf(!browserAvailable())('giao diện web: chuẩn bị kỳ họp, 
     // Due dates need this year's holiday table: an administrator confirms it if it is not there yet.
     const admin = await apiAs(server.baseUrl, 'admin');
     const year = Number(todayInVietnam(new Date()).slice(0, 4));
-    const years = await admin.get<{ year: number }[]>('/calendar/overrides');
-    if (!years.some((y) => y.year === year)) await admin.put(`/calendar/overrides/${year}`, { daysOff: [], notOff: [], workingDays: [] });
+    const years = await admin.get<{ items: { year: number }[] }>('/calendar/overrides?pageSize=200');
+    if (!years.items.some((y) => y.year === year)) await admin.put(`/calendar/overrides/${year}`, { daysOff: [], notOff: [], workingDays: [] });
   });
   afterAll(async () => {
     await browser?.close();

@@ -121,8 +121,8 @@ for (const kind of dbKinds()) {
       expect(item.documents[0]!.dueDate).toBe('2026-02-05');
       // The administrator makes Saturday 07/02 a working day: the due date moves to Friday 06/02.
       const admin = await t.as('admin');
-      const years = await json<any[]>(admin.get('/api/calendar/overrides'));
-      const y2026 = years.find((y) => y.year === 2026);
+      const years = await json<{ items: any[] }>(admin.get('/api/calendar/overrides?pageSize=200'));
+      const y2026 = years.items.find((y) => y.year === 2026);
       await json(admin.put('/api/calendar/overrides/2026', { daysOff: y2026.daysOff, notOff: y2026.notOff, workingDays: [{ date: '2026-02-07', name: 'Làm bù (thử nghiệm)' }] }));
       const d = await detail(s.id);
       expect(d.items[0]!.documents[0]!.dueDate).toBe('2026-02-06');

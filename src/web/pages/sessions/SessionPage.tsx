@@ -212,14 +212,14 @@ function useSubmit(form: ReturnType<typeof Form.useForm>[0], run: (v: any) => Pr
 
 function AddItemModal(props: { councilId: string; sessionId: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const bodies = useApi<{ id: string; name: string; kind: string }[]>(`/councils/${props.councilId}/bodies`);
+  const bodies = useApi<{ items: { id: string; name: string; kind: string }[] }>(`/councils/${props.councilId}/bodies`, { pageSize: 200 });
   const from = Form.useWatch('from', form) ?? 'agency';
   const { busy, submit } = useSubmit(form, (v) => api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/items`, {
     kind: v.kind, title: v.title.trim(),
     presenterAgencyId: v.from === 'agency' ? v.presenterAgencyId : null, presenterBodyId: v.from === 'body' ? v.presenterBodyId : null,
     committeeBodyId: v.committeeBodyId ?? null, documents: v.documents ?? [],
   }), 'Đã thêm nội dung trình kỳ họp.', () => { props.onDone(); props.onClose(); });
-  const councilBodies = (bodies.data ?? []).filter((b) => b.kind !== 'delegate_group');
+  const councilBodies = (bodies.data?.items ?? []).filter((b) => b.kind !== 'delegate_group');
   return (
     <Modal open title="Thêm nội dung trình kỳ họp" onCancel={props.onClose} onOk={submit} okText="Thêm" cancelText="Hủy" confirmLoading={busy} destroyOnHidden width={640}>
       <Form form={form} layout="vertical" initialValues={{ kind: 'proposal', from: 'agency', documents: ['submission', 'draftResolution'] }}>
