@@ -10,3 +10,4 @@ export * from '../modules/notifications/schema.ts';
 export * from './cacheSchema.ts';
 export * from '../modules/sessions/schema.ts';
 export * from '../modules/sessions/verificationSchema.ts';
+export * from '../modules/sessions/portalSchema.ts';

@@ -49,6 +49,8 @@ const SessionProfilePage = lazyPage(() => import('./pages/sessions/SessionProfil
 const SessionLatenessPage = lazyPage(() => import('./pages/sessions/SessionLatenessPage.tsx'), 'SessionLatenessPage');
 const SessionDocumentsPage = lazyPage(() => import('./pages/sessions/SessionLatenessPage.tsx'), 'SessionDocumentsPage');
 const SessionChainPage = lazyPage(() => import('./pages/sessions/SessionChainPage.tsx'), 'SessionChainPage');
+const PortalPage = lazyPage(() => import('./pages/sessions/portal/PortalPage.tsx'), 'PortalPage');
+const SessionDelegatesPage = lazyPage(() => import('./pages/sessions/portal/SessionDelegatesPage.tsx'), 'SessionDelegatesPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
 
@@ -116,6 +118,8 @@ export function AppRoutes() {
             <Route path="session-profile" element={<SessionProfilePage />} />
             <Route path="session-lateness" element={<SessionLatenessPage />} />
             <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />
+            <Route path="portal" element={<PortalPage />} />
+            <Route path="session-delegates" element={<SessionDelegatesPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />

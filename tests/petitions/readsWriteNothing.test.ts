@@ -51,7 +51,10 @@ for (const kind of dbKinds()) {
       const [opinion] = await t.db.select({ id: opinions.id }).from(opinions).where(eq(opinions.councilId, sh)).limit(1);
       // A session being prepared, and a received session document with its file (council and agency sides).
       const [sess] = (await t.db.execute(sql`select s.id::text as session, f.id::text as file, d.id::text as doc, d.item_id::text as item from council_sessions s join session_documents d on d.session_id = s.id join session_document_files f on f.document_id = d.id where s.council_id = ${sh} and d.agency_id = ${t.id('agency:ubnd-sa-huynh')} and s.state = 'planned' limit 1`)).rows as { session: string; file: string; doc: string; item: string }[];
+      const [pub] = (await t.db.execute(sql`select document_id::text as doc, file_id::text as file from session_publications where council_id = ${sh} limit 1`)).rows as { doc: string; file: string }[];
       const params: Record<string, string> = {
+        portalDocumentId: pub!.doc,
+        portalFileId: pub!.file,
         councilSessionId: sess!.session,
         sessionDocumentId: sess!.doc,
         sessionFileId: sess!.file,

@@ -27,6 +27,8 @@ const REAL_ID_SQL: Record<string, string> = {
   agencyDocumentId: 'select d.id::text from session_documents d where d.agency_id = $a and exists (select 1 from session_document_files f where f.document_id = d.id) order by d.id limit 1',
   agencyFileId: 'select f.id::text from session_document_files f join session_documents d on d.id = f.document_id where d.agency_id = $a order by d.id, f.version limit 1',
   agencyItemId: 'select i.id::text from session_items i where i.presenter_agency_id = $a order by i.id limit 1',
+  portalDocumentId: 'select p.document_id::text from session_publications p where p.council_id = $c order by p.document_id, p.version limit 1',
+  portalFileId: 'select p.file_id::text from session_publications p where p.council_id = $c order by p.document_id, p.version limit 1',
   agendaVersionId: 'select v.id::text from session_agenda_versions v where v.council_id = $c limit 1',
 };
 

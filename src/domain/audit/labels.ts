@@ -99,6 +99,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'session_verification.correct_report': 'Sửa báo cáo thẩm tra',
   'session_response.file': 'Gửi báo cáo tiếp thu, giải trình',
   'council_session.reminder_letter': 'Ban hành công văn đôn đốc gửi tài liệu kỳ họp',
+  'session_document.publish': 'Phát hành tài liệu kỳ họp cho đại biểu',
+  'session_document.open': 'Đại biểu mở tài liệu kỳ họp',
+  'session_note.save': 'Ghi chú riêng về tài liệu kỳ họp',
+  'session_note.delete': 'Xóa ghi chú riêng về tài liệu kỳ họp',
+  'session_attendance.confirm': 'Đại biểu xác nhận tham dự kỳ họp',
+  'session_speaker.register': 'Đại biểu đăng ký phát biểu',
+  'session_speaker.withdraw': 'Đại biểu rút đăng ký phát biểu',
   'dispatch.create': 'Gửi công văn chuyển kiến nghị',
   'reminder.create': 'Ghi nhận đôn đốc',
   'petition_field.create': 'Thêm lĩnh vực',
@@ -163,6 +170,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   session_item: 'Nội dung trình kỳ họp',
   session_document: 'Tài liệu kỳ họp',
   session_agenda_version: 'Phiên bản chương trình kỳ họp',
+  session_note: 'Ghi chú riêng của đại biểu',
+  session_attendance: 'Xác nhận tham dự kỳ họp',
+  session_speaker: 'Đăng ký phát biểu',
 };
 
 export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;
