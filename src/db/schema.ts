@@ -9,3 +9,4 @@ export * from '../modules/textSettings/schema.ts';
 export * from '../modules/notifications/schema.ts';
 export * from './cacheSchema.ts';
 export * from '../modules/sessions/schema.ts';
+export * from '../modules/sessions/convocationSchema.ts';

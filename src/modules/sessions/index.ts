@@ -3,6 +3,7 @@
 // the presenting agency, the joint conference and agenda versions, lateness per presenting agency.
 import type { AppModule } from '../../server/module.ts';
 import { sessionRoutes } from './routes.ts';
+import { convocationRoutes } from './convocationRoutes.ts';
 import { seedSessions } from './seed.ts';
 
 export const sessionsModule: AppModule = {
@@ -16,7 +17,13 @@ export const sessionsModule: AppModule = {
     'sessions.approve': { label: 'Duyệt chương trình kỳ họp và các thay đổi (Thường trực HĐND)', roles: ['standing_member'] },
     'sessions.submit': { label: 'Nộp tài liệu kỳ họp của cơ quan trình', roles: ['agency_responder'] },
   },
-  routes: sessionRoutes,
+  routes: (r) => {
+    sessionRoutes(r);
+    convocationRoutes(r);
+  },
+  notificationKinds: {
+    'session.convened': { label: 'Giấy triệu tập kỳ họp', audience: 'Đại biểu HĐND được triệu tập', defaultChannel: 'app' },
+  },
   menuGroups: { sessions: 'Kỳ họp' },
   menu: [
     { key: 'sessions', label: 'Kỳ họp', path: '/councils/:councilId/sessions', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 20 },
