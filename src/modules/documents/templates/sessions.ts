@@ -54,7 +54,8 @@ async function sessionFacts(tx: Tx, ctx: BuildContext, p: SessionDocParams) {
     when,
     place: p.place,
   });
-  return { session, term, vars, subject: `${session.title}, ${ctx.council.name} ${term}` };
+  // Two lines, as convocations print it: the session and council, then the term.
+  return { session, term, vars, subject: `${session.title}, ${ctx.council.name}\n${term}` };
 }
 
 const closingSlots = {
@@ -68,6 +69,11 @@ const closingSlots = {
 const basisOf = (wording: Record<string, string>, vars: Record<string, string>): Block[] => {
   const lines = fillWording(wording.basis ?? '', vars).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   return lines.length ? [{ type: 'basis', lines }] : [];
+};
+
+const contentOf = (wording: Record<string, string>, vars: Record<string, string>): Block[] => {
+  const text = fillWording(wording.content ?? '', vars).trim();
+  return text ? [{ type: 'paragraph', text: [{ text: 'Nội dung: ', bold: true }, text] }] : [];
 };
 
 const whenWhere = (vars: Record<string, string>): Block[] => [
@@ -93,7 +99,7 @@ export const convocationLetter: DocumentTemplate<SessionDocParams> = {
     },
     content: {
       label: 'Nội dung',
-      default: 'Nội dung: Theo chương trình kỳ họp gửi kèm. Tài liệu kỳ họp được đăng tải trên Nghị Trường để các vị đại biểu nghiên cứu trước.',
+      default: 'Theo chương trình kỳ họp gửi kèm. Tài liệu kỳ họp được đăng tải trên Nghị Trường để các vị đại biểu nghiên cứu trước.',
     },
     closing: {
       label: 'Câu kết',
@@ -115,7 +121,7 @@ export const convocationLetter: DocumentTemplate<SessionDocParams> = {
         ...basisOf(wording, f.vars),
         { type: 'paragraph', text: fillWording(wording.call ?? '', f.vars) },
         ...whenWhere(f.vars),
-        { type: 'paragraph', text: fillWording(wording.content ?? '', f.vars) },
+        ...contentOf(wording, f.vars),
         { type: 'paragraph', text: fillWording(wording.closing ?? '', f.vars) },
       ],
       signature: signatureOf(wording, f.vars, p),
@@ -139,7 +145,7 @@ export const invitationLetter: DocumentTemplate<SessionDocParams> = {
       label: 'Câu mời ({session}, {term} được thay bằng số liệu)',
       default: 'Thường trực {council} trân trọng kính mời đến dự {session} {council} {term}.',
     },
-    content: { label: 'Nội dung', default: 'Nội dung: Theo chương trình kỳ họp gửi kèm.' },
+    content: { label: 'Nội dung', default: 'Theo chương trình kỳ họp gửi kèm.' },
     closing: { label: 'Câu kết', default: 'Rất mong được đón tiếp./.' },
     ...signatureSlots({
       lines: 'TM. THƯỜNG TRỰC HĐND\nCHỦ TỊCH',
@@ -159,7 +165,7 @@ export const invitationLetter: DocumentTemplate<SessionDocParams> = {
       body: [
         { type: 'paragraph', text: fillWording(wording.call ?? '', f.vars) },
         ...whenWhere(f.vars),
-        { type: 'paragraph', text: fillWording(wording.content ?? '', f.vars) },
+        ...contentOf(wording, f.vars),
         { type: 'paragraph', text: fillWording(wording.closing ?? '', f.vars) },
       ],
       signature: signatureOf(wording, f.vars, p),
