@@ -17,6 +17,9 @@ if (shots) mkdirSync(shots, { recursive: true });
 const shot = async (page: Page, name: string) => {
   if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 };
+const cardShot = async (card: import('playwright-core').Locator, name: string) => {
+  if (shots) await card.screenshot({ path: join(shots, `${name}-card.png`) });
+};
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 
 describe.skipIf(!browserAvailable())('giao diện web: gửi giấy triệu tập kỳ họp, lịch của đại biểu (Chromium)', () => {
@@ -59,7 +62,7 @@ describe.skipIf(!browserAvailable())('giao diện web: gửi giấy triệu tậ
     await form.getByLabel('Địa điểm').fill('Hội trường UBND phường Sa Huỳnh');
     await form.locator('.ant-select').first().click();
     await vp.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-    await shot(vp, 'convocation-form-1440');
+    await cardShot(form, 'convocation-form-1440');
     const before = smtp.mails.length;
     await form.getByRole('button', { name: 'Ban hành và gửi' }).click();
     const sent = card.getByTestId('convocation-sent');
@@ -73,6 +76,7 @@ describe.skipIf(!browserAvailable())('giao diện web: gửi giấy triệu tậ
     expect(smtp.mails.slice(before).some((m) => m.to.includes('daibieu.sahuynh@example.vn'))).toBe(true);
     await card.scrollIntoViewIfNeeded();
     await shot(vp, 'convocation-sent-1440');
+    await cardShot(card, 'convocation-sent-1440');
     expect(await sideways(vp)).toBe(false);
     await ctx.close();
 
@@ -85,6 +89,7 @@ describe.skipIf(!browserAvailable())('giao diện web: gửi giấy triệu tậ
     await pv.getByTestId('convocation-sent').waitFor();
     await pv.getByTestId('convocation-card').scrollIntoViewIfNeeded();
     await shot(pv, 'convocation-sent-390');
+    await cardShot(pv.getByTestId('convocation-card'), 'convocation-sent-390');
     expect(await sideways(pv)).toBe(false);
     await phoneVp.close();
 
@@ -102,6 +107,7 @@ describe.skipIf(!browserAvailable())('giao diện web: gửi giấy triệu tậ
     const url = (await code.textContent())!.trim();
     expect(url).toMatch(/\/api\/calendar-feeds\/[A-Za-z0-9_-]{43}$/);
     await shot(p, 'calendar-feed-390');
+    await cardShot(feed, 'calendar-feed-390');
     expect(await sideways(p)).toBe(false);
     const res = await fetch(url.replace('http://127.0.0.1', server.baseUrl));
     expect(res.status).toBe(200);

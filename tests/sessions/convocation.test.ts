@@ -71,9 +71,9 @@ for (const kind of dbKinds()) {
       const extra = await json<{ id: string }>(vp.post(`/api/councils/${sh}/sessions/${sessionId}/guests`, { name: 'Trần Thị Cúc', organisation: 'Báo Quảng Ngãi' }), 201);
       const gone = await json<{ id: string }>(vp.post(`/api/councils/${sh}/sessions/${sessionId}/guests`, { name: 'Khách bỏ', email: 'bo@x.test' }), 201);
       await json(vp.delete(`/api/councils/${sh}/session-guests/${gone.id}`));
-      const view = await json<{ guests: { name: string }[]; items: unknown[] }>(vp.get(`/api/councils/${sh}/sessions/${sessionId}/convocations`));
+      const view = await json<{ guests: { name: string }[]; convocations: unknown[] }>(vp.get(`/api/councils/${sh}/sessions/${sessionId}/convocations`));
       expect(view.guests.map((g) => g.name)).toEqual(['Nguyễn Văn Bình', 'Trần Thị Cúc']);
-      expect(view.items).toEqual([]);
+      expect(view.convocations).toEqual([]);
       expect(extra.id).toBeTruthy();
     });
 

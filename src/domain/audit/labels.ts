@@ -83,6 +83,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'council_session.close': 'Bế mạc kỳ họp',
   'council_session.postpone': 'Hoãn kỳ họp',
   'council_session.reschedule': 'Định lại ngày kỳ họp',
+  'council_session.convocation': 'Ban hành, gửi giấy triệu tập, giấy mời, chương trình kỳ họp',
+  'council_session.guest_add': 'Thêm khách mời dự kỳ họp',
+  'council_session.guest_remove': 'Bỏ khách mời dự kỳ họp',
+  'calendar_feed.create': 'Tạo đường dẫn lịch',
+  'calendar_feed.regenerate': 'Tạo lại đường dẫn lịch',
+  'calendar_feed.revoke': 'Thu hồi đường dẫn lịch',
   'session_joint_conference.save': 'Ghi hội nghị liên tịch',
   'session_item.create': 'Thêm nội dung trình kỳ họp',
   'session_item.update': 'Sửa nội dung trình kỳ họp, phân công Ban thẩm tra',
@@ -157,6 +163,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   session_item: 'Nội dung trình kỳ họp',
   session_document: 'Tài liệu kỳ họp',
   session_agenda_version: 'Phiên bản chương trình kỳ họp',
+  session_guest: 'Khách mời dự kỳ họp',
+  calendar_feed: 'Đường dẫn lịch',
 };
 
 export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;

@@ -268,5 +268,5 @@ export async function convocationsOf(db: DbOrTx, councilId: string, sessionId: s
   // The date changed since the last convocation: the calendars hold the old one until it is sent again.
   const latest = rows[0];
   const outdated = latest ? latest.openingDate !== s.openingDate || latest.closingDate !== s.closingDate : false;
-  return { items, guests, outdated, canSend: s.state === 'planned' || s.state === 'convened' };
+  return { convocations: items, guests, outdated, canSend: s.state === 'planned' || s.state === 'convened' };
 }

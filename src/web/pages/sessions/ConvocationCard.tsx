@@ -18,7 +18,7 @@ interface Convocation {
   convocation: DocRef; invitation: DocRef | null; agenda: DocRef; recipients: Recipient[];
 }
 interface Guest { id: string; name: string; email: string; organisation: string }
-interface View { items: Convocation[]; guests: Guest[]; outdated: boolean; canSend: boolean }
+interface View { convocations: Convocation[]; guests: Guest[]; outdated: boolean; canSend: boolean }
 interface Issuer { id: string; kind: string; name: string }
 interface Signer { delegateId: string; name: string; title: string }
 
@@ -38,7 +38,7 @@ export function ConvocationCard(props: { councilId: string; sessionId: string; c
     <Card
       title={<span><MailOutlined /> Triệu tập kỳ họp</span>}
       data-testid="convocation-card"
-      extra={canSend && <Button type="primary" icon={<MailOutlined />} onClick={() => setSending(true)}>{data!.items.length ? 'Gửi lại giấy triệu tập' : 'Gửi giấy triệu tập'}</Button>}
+      extra={canSend && <Button type="primary" icon={<MailOutlined />} onClick={() => setSending(true)}>{data!.convocations.length ? 'Gửi lại' : 'Gửi giấy triệu tập'}</Button>}
     >
       {!data && <Typography.Text type="secondary">Đang tải…</Typography.Text>}
       {data && (
@@ -47,8 +47,8 @@ export function ConvocationCard(props: { councilId: string; sessionId: string; c
             <Alert type="warning" showIcon message="Ngày họp đã thay đổi sau lần gửi giấy triệu tập gần nhất. Hãy gửi lại để đại biểu, khách mời nhận giấy triệu tập mới và lịch họp được cập nhật." />
           )}
           <Guests councilId={props.councilId} sessionId={props.sessionId} guests={data.guests} editable={props.canManage} onDone={v.reload} />
-          {data.items.length === 0 && <Typography.Text type="secondary">Chưa gửi giấy triệu tập.</Typography.Text>}
-          {data.items.map((c) => <Sent key={c.id} c={c} />)}
+          {data.convocations.length === 0 && <Typography.Text type="secondary">Chưa gửi giấy triệu tập.</Typography.Text>}
+          {data.convocations.map((c) => <Sent key={c.id} c={c} />)}
         </Space>
       )}
       {sending && <SendForm councilId={props.councilId} path={`${base}/convocations`} onClose={() => setSending(false)} onDone={reload} />}
