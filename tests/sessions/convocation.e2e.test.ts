@@ -57,6 +57,8 @@ describe.skipIf(!browserAvailable())('giao diện web: gửi giấy triệu tậ
     await card.getByRole('button', { name: 'Thêm khách mời' }).click();
     await card.getByText('Ủy ban MTTQ Việt Nam phường Sa Huỳnh · binh@mttq.test').waitFor();
 
+    await card.getByText('Kỳ họp chưa được triệu tập').waitFor();
+    await vp.getByRole('button', { name: 'Triệu tập', exact: true }).click();
     await card.getByRole('button', { name: 'Gửi giấy triệu tập' }).click();
     const form = vp.getByTestId('convocation-form');
     await form.getByLabel('Địa điểm').fill('Hội trường UBND phường Sa Huỳnh');

@@ -106,6 +106,11 @@ for (const kind of dbKinds()) {
       const standing = issuers.find((i) => i.kind === 'standing')!;
       const signers = (await json<{ items: { delegateId: string; name: string; lines: string[] }[] }>(vp.get(`/api/councils/${sh}/documents/issuers/${standing.id}/signers`))).items;
       const chair = signers[0]!;
+      // Convening is the standing committee's decision, recorded first; the letters carry it out.
+      const early = await vp.post(`/api/councils/${sh}/sessions/${sessionId}/convocations`, { startTime: '07:30', place: 'Hội trường' });
+      expect(early.status).toBe(409);
+      expect(JSON.stringify(await early.json())).toContain('chưa được triệu tập');
+      await json(vp.post(`/api/councils/${sh}/sessions/${sessionId}/transition`, { action: 'convene' }));
       const before = smtp.mails.length;
       first = await json<Conv>(vp.post(`/api/councils/${sh}/sessions/${sessionId}/convocations`, {
         startTime: '07:30', place: 'Hội trường UBND phường Sa Huỳnh', issuerId: standing.id, signerId: chair.delegateId,

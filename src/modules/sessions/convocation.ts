@@ -143,15 +143,17 @@ const plainDoc = (d: { id: string; symbol: string; kind: string; number: number;
 
 /**
  * Issues the convocation documents and records the recipients (one transaction, one audit event),
- * then e-mails them. Refused for a session already opened, closed or postponed.
+ * then e-mails them. Only for a convened session (not yet opened, not postponed).
  */
 export async function sendConvocation(ctx: ActionCtx, config: AppConfig, councilId: string, sessionId: string, input: ConvocationInput) {
   const place = input.place.trim();
   if (!place) throw invalid('Hãy nhập địa điểm họp.');
   const issued = await ctx.db.transaction(async (tx) => {
     const s = await sessionOf(tx, councilId, sessionId, { lock: true });
-    if (s.state !== 'planned' && s.state !== 'convened') {
-      throw conflict(`${s.title} đang ở trạng thái không thể gửi giấy triệu tập (chỉ trước khi khai mạc, và không khi đang hoãn).`);
+    // The standing committee convenes (the session's own action); the letters carry that decision out.
+    if (s.state === 'planned') throw conflict(`${s.title} chưa được triệu tập: hãy bấm "Triệu tập" trước khi gửi giấy triệu tập.`);
+    if (s.state !== 'convened') {
+      throw conflict(`${s.title} đang ở trạng thái không thể gửi giấy triệu tập (chỉ sau khi triệu tập và trước khi khai mạc, không khi đang hoãn).`);
     }
     const [council] = await tx.select({ name: councils.name }).from(councils).where(eq(councils.id, councilId));
     const dels = await sessionDelegates(tx, s);
@@ -268,5 +270,5 @@ export async function convocationsOf(db: DbOrTx, councilId: string, sessionId: s
   // The date changed since the last convocation: the calendars hold the old one until it is sent again.
   const latest = rows[0];
   const outdated = latest ? latest.openingDate !== s.openingDate || latest.closingDate !== s.closingDate : false;
-  return { convocations: items, guests, outdated, canSend: s.state === 'planned' || s.state === 'convened' };
+  return { convocations: items, guests, outdated, canSend: s.state === 'convened', notConvened: s.state === 'planned' };
 }

@@ -18,7 +18,7 @@ interface Convocation {
   convocation: DocRef; invitation: DocRef | null; agenda: DocRef; recipients: Recipient[];
 }
 interface Guest { id: string; name: string; email: string; organisation: string }
-interface View { convocations: Convocation[]; guests: Guest[]; outdated: boolean; canSend: boolean }
+interface View { convocations: Convocation[]; guests: Guest[]; outdated: boolean; canSend: boolean; notConvened: boolean }
 interface Issuer { id: string; kind: string; name: string }
 interface Signer { delegateId: string; name: string; title: string }
 
@@ -43,6 +43,9 @@ export function ConvocationCard(props: { councilId: string; sessionId: string; c
       {!data && <Typography.Text type="secondary">Đang tải…</Typography.Text>}
       {data && (
         <Space direction="vertical" style={{ width: '100%' }} size={16}>
+          {data.notConvened && props.canManage && (
+            <Alert type="info" showIcon message='Kỳ họp chưa được triệu tập: bấm "Triệu tập" ở đầu trang, rồi gửi giấy triệu tập cho đại biểu và khách mời.' />
+          )}
           {data.outdated && (
             <Alert type="warning" showIcon message="Ngày họp đã thay đổi sau lần gửi giấy triệu tập gần nhất. Hãy gửi lại để đại biểu, khách mời nhận giấy triệu tập mới và lịch họp được cập nhật." />
           )}

@@ -155,7 +155,7 @@ export function SessionPage() {
       <Space direction="vertical" style={{ width: '100%' }} size={16}>
         <JointConferenceCard councilId={councilId} sessionId={sessionId} value={d.jointConference} editable={canManage} onDone={s.reload} />
         <AgendaCard councilId={councilId} sessionId={sessionId} versions={d.agendaVersions} canPropose={canManage} canApprove={perms.approve && open} onDone={s.reload} />
-        <ConvocationCard councilId={councilId} sessionId={sessionId} canManage={canManage} onDone={s.reload} />
+        <ConvocationCard key={`${d.state}:${d.openingDate}:${d.closingDate ?? ''}`} councilId={councilId} sessionId={sessionId} canManage={canManage} onDone={s.reload} />
       </Space>
 
       {adding && <AddItemModal councilId={councilId} sessionId={sessionId} onClose={() => setAdding(false)} onDone={s.reload} />}
