@@ -19,6 +19,7 @@ import { delegates } from '../../src/modules/directory/schema.ts';
 import { auditEvents } from '../../src/modules/audit/schema.ts';
 import { contactMeetings } from '../../src/modules/petitions/schema.ts';
 import { councilSessions } from '../../src/modules/sessions/schema.ts';
+import { sessionConvocationRecipients } from '../../src/modules/sessions/convocationSchema.ts';
 import { convertToPdf, findSoffice, pdfToPng, pdfToText } from '../../src/modules/documents/render/libreoffice.ts';
 
 const soffice = await findSoffice();
@@ -207,6 +208,20 @@ for (const kind of dbKinds()) {
       expect(Number(ev.SEQUENCE)).toBeGreaterThan(first.sequence);
       expect(ev.DTSTART).toBe(`${later.replace(/-/g, '')}T080000`);
       expect((await json<{ outdated: boolean }>(vp.get(`/api/councils/${sh}/sessions/${sessionId}/convocations`))).outdated).toBe(false);
+
+      // A mail that did not leave is sent again with the same documents; nothing else is re-sent.
+      await t.db.update(sessionConvocationRecipients).set({ status: 'failed', sentAt: null })
+        .where(and(eq(sessionConvocationRecipients.convocationId, second.id), eq(sessionConvocationRecipients.email, 'daibieu.sahuynh@example.vn')));
+      const mark = smtp.mails.length;
+      const again = await json<Conv>(vp.post(`/api/councils/${sh}/session-convocations/${second.id}/resend`));
+      expect(again.delivery).toEqual({ sent: 1, failed: 0 });
+      expect(smtp.mails.slice(mark).map((m) => m.to)).toEqual([['daibieu.sahuynh@example.vn']]);
+      expect(again.convocation.symbol).toBe(second.convocation.symbol);
+      expect(again.recipients.find((r) => r.email === 'daibieu.sahuynh@example.vn')!.status).toBe('sent');
+      expect((await vp.post(`/api/councils/${sh}/session-convocations/${second.id}/resend`)).status).toBe(409);
+      const older = await vp.post(`/api/councils/${sh}/session-convocations/${first.id}/resend`);
+      expect(older.status).toBe(409);
+      expect(JSON.stringify(await older.json())).toContain('giấy triệu tập mới hơn');
     });
 
     it('each feed holds what its user may see: staff all their council’s sessions, an agency its own items, a delegate their meetings', async () => {

@@ -84,6 +84,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'council_session.postpone': 'Hoãn kỳ họp',
   'council_session.reschedule': 'Định lại ngày kỳ họp',
   'council_session.convocation': 'Ban hành, gửi giấy triệu tập, giấy mời, chương trình kỳ họp',
+  'council_session.convocation_resend': 'Gửi lại thư giấy triệu tập',
   'council_session.guest_add': 'Thêm khách mời dự kỳ họp',
   'council_session.guest_remove': 'Bỏ khách mời dự kỳ họp',
   'calendar_feed.create': 'Tạo đường dẫn lịch',

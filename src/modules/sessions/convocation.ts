@@ -198,6 +198,35 @@ export async function sendConvocation(ctx: ActionCtx, config: AppConfig, council
   return { ...(await convocationView(ctx.db, councilId, issued.conv)), delivery };
 }
 
+/**
+ * Sends again the mails of a convocation that did not leave (failed, or no mail server then): the
+ * same documents, numbers and calendar event. Audited; the latest convocation of a session only.
+ */
+export async function resendConvocation(ctx: ActionCtx, config: AppConfig, councilId: string, convocationId: string) {
+  if (!config.smtp) throw conflict('Chưa cấu hình máy chủ thư điện tử: chưa thể gửi thư.');
+  const x = await ctx.db.transaction(async (tx) => {
+    const [conv] = await tx.select().from(sessionConvocations).where(eq(sessionConvocations.id, convocationId));
+    if (!conv || conv.councilId !== councilId) throw notFound('giấy triệu tập');
+    const s = await sessionOf(tx, councilId, conv.sessionId, { lock: true });
+    const [latest] = await tx.select({ id: sessionConvocations.id }).from(sessionConvocations)
+      .where(eq(sessionConvocations.sessionId, s.id)).orderBy(desc(sessionConvocations.createdAt)).limit(1);
+    if (latest!.id !== conv.id) throw conflict('Đã có giấy triệu tập mới hơn cho kỳ họp này; chỉ gửi lại giấy triệu tập mới nhất.');
+    const recipients = await tx.update(sessionConvocationRecipients).set({ status: 'pending' })
+      .where(and(eq(sessionConvocationRecipients.convocationId, conv.id), inArray(sessionConvocationRecipients.status, ['failed', 'noServer'])))
+      .returning();
+    if (!recipients.length) throw conflict('Không có thư nào cần gửi lại: mọi người nhận có địa chỉ đã được gửi thư.');
+    const [council] = await tx.select({ name: councils.name }).from(councils).where(eq(councils.id, councilId));
+    await recordEvent(tx, ctx.actor, {
+      action: 'council_session.convocation_resend', entityType: 'council_session', entityId: s.id, councilId,
+      after: { convocationId: conv.id, recipients: recipients.length },
+    });
+    const docs = { convocation: { id: conv.convocationDocumentId }, agenda: { id: conv.agendaDocumentId }, invitation: conv.invitationDocumentId ? { id: conv.invitationDocumentId } : null };
+    return { s, councilName: council!.name, conv, recipients, docs };
+  });
+  const delivery = await deliver(ctx, config, x);
+  return { ...(await convocationView(ctx.db, councilId, x.conv)), delivery };
+}
+
 /** E-mails each pending recipient (delegates: giấy triệu tập, guests: giấy mời; both the programme) with the .ics. */
 async function deliver(
   ctx: ActionCtx, config: AppConfig,

@@ -8,7 +8,7 @@ import type { AppEnv } from '../../server/context.ts';
 import { notFound } from '../../server/errors.ts';
 import { actorOf } from '../audit/service.ts';
 import type { ActionCtx } from './common.ts';
-import { addGuest, convocationsOf, removeGuest, sendConvocation } from './convocation.ts';
+import { addGuest, convocationsOf, removeGuest, resendConvocation, sendConvocation } from './convocation.ts';
 import { createFeedToken, feedCalendar, feedStatus, revokeFeedToken } from './calendarFeed.ts';
 import { StartTime } from '../documents/templates/sessions.ts';
 
@@ -50,6 +50,17 @@ export function convocationRoutes(r: Router) {
     async (c) => {
       const { councilId, councilSessionId } = c.req.valid('param');
       return c.json(await sendConvocation(ctxOf(c), c.var.deps.config, councilId, councilSessionId, c.req.valid('json')), 201);
+    },
+  );
+  r.add(
+    {
+      method: 'post', path: '/councils/{councilId}/session-convocations/{sessionConvocationId}/resend', summary: 'Gửi lại các thư của giấy triệu tập chưa gửi được (cùng văn bản, cùng số)',
+      permission: 'sessions.manage', scope: 'council', request: { params: CouncilParams.extend({ sessionConvocationId: param('sessionConvocationId') }) },
+      responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const { councilId, sessionConvocationId } = c.req.valid('param');
+      return c.json(await resendConvocation(ctxOf(c), c.var.deps.config, councilId, sessionConvocationId), 200);
     },
   );
   r.add(

@@ -51,7 +51,7 @@ export function ConvocationCard(props: { councilId: string; sessionId: string; c
           )}
           <Guests councilId={props.councilId} sessionId={props.sessionId} guests={data.guests} editable={props.canManage} onDone={v.reload} />
           {data.convocations.length === 0 && <Typography.Text type="secondary">Chưa gửi giấy triệu tập.</Typography.Text>}
-          {data.convocations.map((c) => <Sent key={c.id} c={c} />)}
+          {data.convocations.map((c, i) => <Sent key={c.id} c={c} councilId={props.councilId} canResend={props.canManage && i === 0} onDone={v.reload} />)}
         </Space>
       )}
       {sending && <SendForm councilId={props.councilId} path={`${base}/convocations`} onClose={() => setSending(false)} onDone={reload} />}
@@ -115,7 +115,21 @@ function Guests(props: { councilId: string; sessionId: string; guests: Guest[]; 
   );
 }
 
-function Sent({ c }: { c: Convocation }) {
+function Sent({ c, councilId, canResend, onDone }: { c: Convocation; councilId: string; canResend: boolean; onDone(): void }) {
+  const [busy, setBusy] = useState(false);
+  const unsent = c.recipients.filter((r) => r.status === 'failed' || r.status === 'noServer').length;
+  const resend = async () => {
+    setBusy(true);
+    try {
+      const r = await api.post<{ delivery: { sent: number; failed: number } }>(`/councils/${councilId}/session-convocations/${c.id}/resend`);
+      message.success(`Đã gửi lại ${r.delivery.sent} thư${r.delivery.failed ? `; ${r.delivery.failed} thư vẫn lỗi` : ''}.`);
+      onDone();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
   const counts = c.recipients.reduce<Record<string, number>>((m, r) => ({ ...m, [r.statusLabel]: (m[r.statusLabel] ?? 0) + 1 }), {});
   return (
     <div data-testid="convocation-sent">
@@ -129,6 +143,7 @@ function Sent({ c }: { c: Convocation }) {
           </a>
         ))}
         {Object.entries(counts).map(([label, n]) => <Tag key={label}>{label}: {n}</Tag>)}
+        {canResend && unsent > 0 && <Button size="small" loading={busy} onClick={resend}>Gửi lại {unsent} thư chưa gửi được</Button>}
       </Space>
       <ResponsiveTable<Recipient>
         rowKey="id"
