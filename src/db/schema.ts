@@ -11,3 +11,4 @@ export * from './cacheSchema.ts';
 export * from '../modules/sessions/schema.ts';
 export * from '../modules/sessions/verificationSchema.ts';
 export * from '../modules/sessions/portalSchema.ts';
+export * from '../modules/sessions/convocationSchema.ts';

@@ -83,6 +83,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'council_session.close': 'Bế mạc kỳ họp',
   'council_session.postpone': 'Hoãn kỳ họp',
   'council_session.reschedule': 'Định lại ngày kỳ họp',
+  'council_session.convocation': 'Ban hành, gửi giấy triệu tập, giấy mời, chương trình kỳ họp',
+  'council_session.convocation_resend': 'Gửi lại thư giấy triệu tập',
+  'council_session.guest_add': 'Thêm khách mời dự kỳ họp',
+  'council_session.guest_remove': 'Bỏ khách mời dự kỳ họp',
+  'calendar_feed.create': 'Tạo đường dẫn lịch',
+  'calendar_feed.regenerate': 'Tạo lại đường dẫn lịch',
+  'calendar_feed.revoke': 'Thu hồi đường dẫn lịch',
   'session_joint_conference.save': 'Ghi hội nghị liên tịch',
   'session_item.create': 'Thêm nội dung trình kỳ họp',
   'session_item.update': 'Sửa nội dung trình kỳ họp, phân công Ban thẩm tra',
@@ -173,6 +180,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   session_note: 'Ghi chú riêng của đại biểu',
   session_attendance: 'Xác nhận tham dự kỳ họp',
   session_speaker: 'Đăng ký phát biểu',
+  session_guest: 'Khách mời dự kỳ họp',
+  calendar_feed: 'Đường dẫn lịch',
 };
 
 export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;

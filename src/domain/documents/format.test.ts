@@ -83,6 +83,7 @@ describe('document kinds', () => {
       ['to_trinh', 'TTr', 'TỜ TRÌNH'],
       ['bien_ban', 'BB', 'BIÊN BẢN'],
       ['giay_moi', 'GM', 'GIẤY MỜI'],
+      ['giay_trieu_tap', 'GTT', 'GIẤY TRIỆU TẬP'],
       ['chuong_trinh', 'CTr', 'CHƯƠNG TRÌNH'],
       ['cong_van', null, null],
     ]);

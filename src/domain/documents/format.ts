@@ -16,6 +16,7 @@ export type DocumentKind =
   | 'to_trinh'
   | 'bien_ban'
   | 'giay_moi'
+  | 'giay_trieu_tap'
   | 'chuong_trinh'
   | 'cong_van';
 
@@ -38,6 +39,7 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKind, DocumentKindInfo>> = 
   to_trinh: { kind: 'to_trinh', typeCode: 'TTr', title: 'TỜ TRÌNH', name: 'Tờ trình' },
   bien_ban: { kind: 'bien_ban', typeCode: 'BB', title: 'BIÊN BẢN', name: 'Biên bản' },
   giay_moi: { kind: 'giay_moi', typeCode: 'GM', title: 'GIẤY MỜI', name: 'Giấy mời' },
+  giay_trieu_tap: { kind: 'giay_trieu_tap', typeCode: 'GTT', title: 'GIẤY TRIỆU TẬP', name: 'Giấy triệu tập' },
   chuong_trinh: { kind: 'chuong_trinh', typeCode: 'CTr', title: 'CHƯƠNG TRÌNH', name: 'Chương trình' },
   cong_van: { kind: 'cong_van', typeCode: null, title: null, name: 'Công văn' },
 });

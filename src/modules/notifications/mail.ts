@@ -3,10 +3,19 @@
 import nodemailer from 'nodemailer';
 import type { AppConfig } from '../../server/context.ts';
 
+export interface MailAttachment {
+  filename: string;
+  content: Uint8Array | string;
+  contentType: string;
+}
+
 export interface Mail {
   to: string[];
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
+  /** An iCalendar invitation: sent as the text/calendar alternative (with its METHOD) and as an .ics attachment. */
+  calendar?: { method: 'REQUEST' | 'PUBLISH' | 'CANCEL'; content: string; filename: string };
 }
 
 /** Sends the mails over one SMTP connection; `failedIndexes` are the positions that failed. */
@@ -29,7 +38,11 @@ export async function sendMails(config: AppConfig, mails: Mail[]): Promise<{ sen
       const to = [...new Set(m.to.filter((x) => /.+@.+/.test(x)))];
       if (!to.length) continue;
       try {
-        await transport.sendMail({ from: smtp.from, to, subject: m.subject, text: m.text });
+        await transport.sendMail({
+          from: smtp.from, to, subject: m.subject, text: m.text,
+          ...(m.attachments?.length ? { attachments: m.attachments.map((a) => ({ ...a, content: typeof a.content === 'string' ? a.content : Buffer.from(a.content) })) } : {}),
+          ...(m.calendar ? { icalEvent: { method: m.calendar.method, content: m.calendar.content, filename: m.calendar.filename } } : {}),
+        });
         sent++;
       } catch (err) {
         failed++;

@@ -3,6 +3,7 @@
 // the presenting agency, the joint conference and agenda versions, lateness per presenting agency.
 import type { AppModule } from '../../server/module.ts';
 import { sessionRoutes } from './routes.ts';
+import { convocationRoutes } from './convocationRoutes.ts';
 import { seedSessions } from './seed.ts';
 import { verificationRoutes } from './verificationRoutes.ts';
 import { seedVerification } from './verificationSeed.ts';
@@ -26,9 +27,11 @@ export const sessionsModule: AppModule = {
   routes: (r) => {
     sessionRoutes(r);
     verificationRoutes(r);
+    convocationRoutes(r);
   },
   notificationKinds: {
     [REMINDER_NOTE_KIND]: { label: 'Nhắc hạn nộp tài liệu kỳ họp (trước và sau hạn)', audience: 'Cán bộ cơ quan trình', defaultChannel: 'email' },
+    'session.convened': { label: 'Giấy triệu tập kỳ họp', audience: 'Đại biểu HĐND được triệu tập', defaultChannel: 'app' },
   },
   dailyJobs: [
     {

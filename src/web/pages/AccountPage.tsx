@@ -9,6 +9,7 @@ import { useApi } from '../lib/hooks.ts';
 import { message, showError } from '../lib/feedback.tsx';
 import { fmtDateTime } from '../lib/format.ts';
 import { ErrorView, Page } from '../components/common.tsx';
+import { CalendarFeedCard } from './sessions/ConvocationCard.tsx';
 
 interface Session {
   id: string;
@@ -208,6 +209,7 @@ export function AccountPage() {
     <Page title="Bảo mật tài khoản" subtitle="Xác thực hai bước và các thiết bị đang đăng nhập tài khoản của bạn">
       <TotpCard />
       <SessionsCard />
+      <CalendarFeedCard />
     </Page>
   );
 }

@@ -107,6 +107,7 @@ export const DOCUMENT_KIND_NAMES: Record<string, string> = {
   to_trinh: 'Tờ trình',
   bien_ban: 'Biên bản',
   giay_moi: 'Giấy mời',
+  giay_trieu_tap: 'Giấy triệu tập',
   chuong_trinh: 'Chương trình',
   cong_van: 'Công văn',
 };

@@ -19,6 +19,7 @@ import {
   type AgencyLateness, type SessionDoc,
 } from './shared.tsx';
 import { STATE_COLORS } from './SessionsPage.tsx';
+import { ConvocationCard } from './ConvocationCard.tsx';
 
 interface Item { id: string; position: number; kind: string; kindLabel: string; title: string; state: string; stateLabel: string; presenterName: string; committeeName: string | null; documents: SessionDoc[] }
 interface AgendaVersion { id: string; number: number; reason: string; approvedOn: string | null; createdAt: string; changes: string[]; entries: { key: string; title: string; presenter: string | null; order: number }[] }
@@ -155,6 +156,7 @@ export function SessionPage() {
       <Space direction="vertical" style={{ width: '100%' }} size={16}>
         <JointConferenceCard councilId={councilId} sessionId={sessionId} value={d.jointConference} editable={canManage} onDone={s.reload} />
         <AgendaCard councilId={councilId} sessionId={sessionId} versions={d.agendaVersions} canPropose={canManage} canApprove={perms.approve && open} onDone={s.reload} />
+        <ConvocationCard key={`${d.state}:${d.openingDate}:${d.closingDate ?? ''}`} councilId={councilId} sessionId={sessionId} canManage={canManage} onDone={s.reload} />
       </Space>
 
       {adding && <AddItemModal councilId={councilId} sessionId={sessionId} onClose={() => setAdding(false)} onDone={s.reload} />}
