@@ -52,7 +52,10 @@ for (const kind of dbKinds()) {
       // A session being prepared, and a received session document with its file (council and agency sides).
       const [sess] = (await t.db.execute(sql`select s.id::text as session, f.id::text as file, d.id::text as doc, d.item_id::text as item from council_sessions s join session_documents d on d.session_id = s.id join session_document_files f on f.document_id = d.id where s.council_id = ${sh} and d.agency_id = ${t.id('agency:ubnd-sa-huynh')} and s.state = 'planned' limit 1`)).rows as { session: string; file: string; doc: string; item: string }[];
       const [pub] = (await t.db.execute(sql`select document_id::text as doc, file_id::text as file from session_publications where council_id = ${sh} limit 1`)).rows as { doc: string; file: string }[];
+      // A calendar feed of the admin's own, for the token route (only its hash is stored).
+      const feed = await json<{ url: string }>(admin.post('/api/calendar-feed'), 201);
       const params: Record<string, string> = {
+        feedToken: feed.url.split('/').pop()!,
         portalDocumentId: pub!.doc,
         portalFileId: pub!.file,
         councilSessionId: sess!.session,
