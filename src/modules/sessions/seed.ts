@@ -7,6 +7,7 @@ import { addDays, createWorkingCalendar, todayInVietnam } from '../../domain/cal
 import { defaultSessionRuleSets, type ExpectedDocumentKind, type SubmissionKind } from '../../domain/sessions/index.ts';
 import type { Actor } from '../audit/service.ts';
 import { loadOverrides } from '../petitions/common.ts';
+import { putYearOverrides } from '../petitions/actions/holidayOverrides.ts';
 import { knownYears, type ActionCtx } from './common.ts';
 import { saveProfile } from './actions/profile.ts';
 import { createPlan, updatePlan } from './actions/plans.ts';
@@ -52,13 +53,22 @@ export async function seedSessions(ctx: SeedContext): Promise<void> {
     return v;
   };
   const today = todayInVietnam(ctx.today);
-  const calendar = createWorkingCalendar(await loadOverrides(db));
-  const known = knownYears(calendar);
-  const years = [addDays(today, -40), addDays(today, 20)].map((d) => Number(d.slice(0, 4)));
-  // Due dates need the holiday table of their year: without it the preparing sessions are left out.
-  const covered = years.every((y) => y >= known.from && y <= known.to);
   const actor = (username: string, name: string): Actor => ({ id: ids.get(`user:${username}`) ?? null, name });
   const on = (a: Actor, day: string): ActionCtx => ({ db, actor: a, now: new Date(`${day}T03:00:00Z`) });
+  const years = [...new Set([addDays(today, -40), addDays(today, 20)].map((d) => Number(d.slice(0, 4))))];
+  // Due dates need the holiday table of their year. A demo run in a year with no official decision
+  // shipped stands for an administrator who confirmed the computed holidays (Tết, Giỗ Tổ, Quốc
+  // khánh) for it, saying so in the row's source; a real council enters the decision itself.
+  const stored = new Set((await loadOverrides(db)).map((o) => o.year));
+  for (const y of years.filter((y) => !stored.has(y))) {
+    await putYearOverrides(on(actor('admin', 'Quản trị hệ thống'), today), y, {
+      daysOff: [], notOff: [], workingDays: [],
+      source: 'Dữ liệu mẫu: ngày nghỉ tính theo Bộ luật Lao động (âm lịch), chưa đối chiếu quyết định của Thủ tướng năm này',
+    });
+  }
+  const calendar = createWorkingCalendar(await loadOverrides(db));
+  const known = knownYears(calendar);
+  const covered = years.every((y) => y >= known.from && y <= known.to);
 
   const council = async (key: 'sa-huynh' | 'province', level: 'province' | 'commune', vp: Actor, tt: Actor, items: DemoItem[], leadDays: number) => {
     const councilId = id(`council:${key}`);
