@@ -6,25 +6,14 @@
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { daysBetween } from '../calendar/index.ts';
 import { formatShortDate } from '../documents/format.ts';
+import { reminderDue as obligationReminderDue, REMINDER_KIND_LABELS, type ReminderKind, type SentReminder } from '../followup/index.ts';
 
-export type ReminderKind = 'beforeDue' | 'overdue';
-
-export const REMINDER_KIND_LABELS: Readonly<Record<ReminderKind, string>> = {
-  beforeDue: 'Nhắc trước hạn',
-  overdue: 'Nhắc quá hạn',
-};
-
-/** A reminder already sent, for the due date it was about (a new due date starts afresh). */
-export type SentReminder = { kind: ReminderKind; due: string; on: string };
+export { REMINDER_KIND_LABELS };
+export type { ReminderKind, SentReminder };
 
 /**
- * The reminder to send today, or null. Reminders go out on working days only and never once the
- * document is received:
- *  - 'beforeDue' once, on the first working day with at most `beforeWorkingDays` working days
- *    left (the due date included);
- *  - 'overdue' from the first working day after the due date, then again every
- *    `repeatOverdueWorkingDays` working days (0 = once) while nothing has arrived.
- * A run that missed some days catches up: it sends what is due now, not what was due then.
+ * The reminder to send today for an expected document, or null: the follow-up engine's rule
+ * (src/domain/followup), with "answered" meaning "received".
  */
 export function reminderDue(x: {
   due: string | null;
@@ -35,19 +24,8 @@ export function reminderDue(x: {
   repeatOverdueWorkingDays?: number;
   sent: readonly SentReminder[];
 }): ReminderKind | null {
-  const { due, today, calendar } = x;
-  if (due === null || x.receivedOn !== null || !calendar.isWorkingDay(today)) return null;
-  const forThisDue = x.sent.filter((s) => s.due === due);
-  if (daysBetween(due, today) > 0) {
-    const overdue = forThisDue.filter((s) => s.kind === 'overdue').map((s) => s.on).sort();
-    if (overdue.length === 0) return 'overdue';
-    const repeat = x.repeatOverdueWorkingDays ?? 0;
-    if (repeat <= 0) return null;
-    return calendar.workingDaysBetween(overdue[overdue.length - 1]!, today) >= repeat ? 'overdue' : null;
-  }
-  const left = calendar.workingDaysBetween(today, due);
-  if (left > x.beforeWorkingDays) return null;
-  return forThisDue.some((s) => s.kind === 'beforeDue') ? null : 'beforeDue';
+  const { receivedOn, ...rest } = x;
+  return obligationReminderDue({ ...rest, answeredOn: receivedOn });
 }
 
 /** Vietnamese subject and body of a reminder (in-app notice and e-mail). */
