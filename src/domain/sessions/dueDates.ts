@@ -2,7 +2,8 @@
  * Due dates of a session's expected documents, derived from the opening date by the profile's
  * lead times on the working-day calendar (sessions.md "Lead times").
  */
-import { explainDeadline, explainDeadlineBefore, isIsoDate } from '../calendar/index.ts';
+import { coversYear, explainDeadline, explainDeadlineBefore, isIsoDate } from '../calendar/index.ts';
+import type { KnownYears } from '../calendar/index.ts';
 import type { DeadlineComputation, WorkingCalendar } from '../calendar/index.ts';
 import { formatShortDate } from '../documents/format.ts';
 import { SessionRuleError } from './errors.ts';
@@ -38,19 +39,8 @@ export function stepOfDocument(kind: ExpectedDocumentKind): LeadTimeStep {
   }
 }
 
-/**
- * The years whose holiday table is known: a range, or the exact years (a table entered for 2026
- * and 2028 does not cover 2027).
- */
-export type KnownYears = { from: number; to: number } | readonly number[] | ReadonlySet<number>;
-
-/** Does `known` cover `year`? */
-export function coversYear(known: KnownYears, year: number): boolean {
-  if (known instanceof Set) return known.has(year);
-  if (Array.isArray(known)) return known.includes(year);
-  const r = known as { from: number; to: number };
-  return year >= r.from && year <= r.to;
-}
+export { coversYear };
+export type { KnownYears };
 
 function yearOf(date: string): number {
   return Number(date.slice(0, 4));

@@ -3,7 +3,7 @@
  * working rules set) and rule sets with validity dates (rules.md "Sessions", sessions.md
  * "Lead times"). Every shipped value is an UNVERIFIED default a council edits.
  */
-import { isIsoDate } from '../calendar/index.ts';
+import { isIsoDate, setsInForce } from '../calendar/index.ts';
 import { formatShortDate } from '../documents/format.ts';
 import { SessionRuleError } from './errors.ts';
 
@@ -130,7 +130,7 @@ export function defaultSessionRuleSets(level: 'province' | 'commune'): SessionRu
 /** The rule set in force on `date` (validFrom inclusive, validTo exclusive). */
 export function ruleSetInForce(sets: SessionRuleSet[], date: string): SessionRuleSet {
   if (!isIsoDate(date)) throw new SessionRuleError('invalidDate', `Ngày không hợp lệ: "${String(date)}" (cần dạng YYYY-MM-DD).`);
-  const found = sets.filter((s) => s.validFrom <= date && (s.validTo === null || date < s.validTo));
+  const found = setsInForce(sets, date);
   if (found.length === 0) {
     throw new SessionRuleError(
       'noRuleSet',
