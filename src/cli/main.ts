@@ -32,6 +32,7 @@ const HELP = `Nghị Trường — dòng lệnh
   nghitruong restore <tệp.json.gz>     Khôi phục vào CSDL mới (trống).
   nghitruong text <normalize|convert|similar|dedup|classify> [--train TỆP]
                                        Xử lý văn bản tiếng Việt: JSON Lines từ stdin ra stdout.
+  nghitruong vote result [--json]      Tính kết quả biểu quyết (danh sách đại biểu, quy tắc, số phiếu: JSON từ stdin).
 
 Biến môi trường: PORT, DATABASE_URL (bỏ trống = CSDL nhúng PGlite trong DATA_DIR, mặc định ./data),
 SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, SMTP_FROM, PUBLIC_URL.`;
@@ -192,6 +193,12 @@ async function cmdText(args: string[]) {
   process.stdout.write(runTextCommand(sub, rest, await readStdin(), { readFile: (p) => fs.readFileSync(p, 'utf8') }));
 }
 
+async function cmdVote(args: string[]) {
+  const { runVoteCommand } = await import('../domain/sessions/votesCli.ts');
+  const [sub = '', ...rest] = args;
+  process.stdout.write(runVoteCommand(sub, rest, await readStdin()));
+}
+
 /** Resolves once everything written to the stream so far has left the process. */
 function drained(stream: NodeJS.WriteStream): Promise<void> {
   return new Promise((resolve) => stream.write('', () => resolve()));
@@ -240,6 +247,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'text':
         await cmdText(args);
+        return 0;
+      case 'vote':
+        await cmdVote(args);
         return 0;
       case undefined:
       case 'help':
