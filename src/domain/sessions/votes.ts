@@ -39,7 +39,7 @@ export type ReducedCouncilRule = {
   validTo: string | null;
 };
 
-/** Luật 72/2025/QH15 (Luật Tổ chức chính quyền địa phương) in force from 01/07/2025. */
+/** Luật 72/2025/QH15 (Luật Tổ chức chính quyền địa phương): in force from 01/07/2025, the two-level reform (the date as in demo-data.md; the law's final article not re-read here). */
 const LAW_72_IN_FORCE = '2025-07-01';
 
 export const VOTE_RULES: readonly VoteRule[] = [
