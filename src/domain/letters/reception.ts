@@ -4,9 +4,10 @@
  * and the reception schedule of the standing committee and delegates as configurable data
  * (letters.md C23: the frequency is set by the UBTVQH and the local Quy chế, UNVERIFIED).
  */
-import { addDays, isIsoDate, weekday } from '../calendar/index.ts';
-import type { WorkingCalendar } from '../calendar/index.ts';
+import { addDays, coversYear, isIsoDate, weekday } from '../calendar/index.ts';
+import type { KnownYears, WorkingCalendar } from '../calendar/index.ts';
 import { formatShortDate } from '../documents/format.ts';
+import { LetterRuleError } from './errors.ts';
 import { LETTER_KINDS, LETTER_KIND_LABELS } from './labels.ts';
 import type { LetterKind } from './labels.ts';
 import { LETTERS_2026_DATE } from './rules.ts';
@@ -174,8 +175,15 @@ export const DEFAULT_RECEPTION_SCHEDULE: readonly ReceptionScheduleRule[] = [
   },
 ];
 
-/** The reception days a rule gives in `year`: the n-th such weekday of each period, moved off days off. */
-export function receptionDays(rule: ReceptionScheduleRule, year: number, calendar: WorkingCalendar): string[] {
+/**
+ * The reception days a rule gives in `year`: the first `daysPerPeriod` such weekdays of each
+ * period, each moved to the next working day when it is a day off. The year's holiday table must
+ * be known (`knownYears`), or this refuses with a Vietnamese error rather than guess.
+ */
+export function receptionDays(rule: ReceptionScheduleRule, year: number, calendar: WorkingCalendar, knownYears: KnownYears): string[] {
+  if (!coversYear(knownYears, year)) {
+    throw new LetterRuleError('calendarYearMissing', `Chưa có lịch ngày nghỉ năm ${year}: không lập được lịch tiếp công dân năm ${year}. Đề nghị cập nhật lịch ngày nghỉ năm ${year} trước.`);
+  }
   const months = rule.period === 'month' ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] : [1, 4, 7, 10];
   const out: string[] = [];
   for (const m of months) {
