@@ -22,6 +22,7 @@ export type { Audience, ConfidentialField, LetterAttachment, LetterSigner, Lette
 export {
   defaultLetterRuleSets,
   ruleSetOfLetter,
+  ruleSetByKey,
   letterStepDue,
   receiptDueDates,
   stepsAtReceipt,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar, KNOWN_OVERRIDES } from '../calendar/index.ts';
-import { agencyResultDue, defaultLetterRuleSets, letterStepDue, LETTERS_2026_DATE, receiptDueDates, ruleSetOfLetter } from './rules.ts';
+import { agencyResultDue, defaultLetterRuleSets, letterStepDue, LETTERS_2026_DATE, receiptDueDates, ruleSetByKey, ruleSetOfLetter } from './rules.ts';
 import { ruleError } from './testSupport.ts';
 
 const cal = createWorkingCalendar(KNOWN_OVERRIDES);
@@ -28,7 +28,8 @@ describe('rule sets and the 01/07/2026 switch', () => {
     const set = ruleSetOfLetter(sets, '2026-06-30');
     expect(letterStepDue('complaintAcceptance', '2026-06-30', set, cal, known)!.due).toBe('2026-07-10');
     // Moved to the new set by an administrator: 7 working days from 30/06 is Thursday 09/07.
-    expect(letterStepDue('complaintAcceptance', '2026-06-30', fresh, cal, known)!.due).toBe('2026-07-09');
+    expect(letterStepDue('complaintAcceptance', '2026-06-30', ruleSetByKey(sets, 'letters-2026'), cal, known)!.due).toBe('2026-07-09');
+    expect(ruleError(() => ruleSetByKey(sets, 'letters-1999')).message).toBe('Không có bộ quy định về đơn thư "letters-1999".');
   });
 
   it('received 01/07/2026: 7 working days give Friday 10/07, where 10 days would end on Saturday 11/07 and move to Monday 13/07', () => {

@@ -190,6 +190,17 @@ export function ruleSetOfLetter(sets: readonly LetterRuleSet[], receivedOn: stri
 }
 
 /**
+ * The set a letter keeps, by the key stored with it: the set in force at receipt, or the one an
+ * administrator moved it to (letters.md: the transitional articles are UNVERIFIED, so the move is
+ * a logged decision, never automatic).
+ */
+export function ruleSetByKey(sets: readonly LetterRuleSet[], key: string): LetterRuleSet {
+  const found = sets.find((s) => s.key === key);
+  if (found === undefined) throw new LetterRuleError('unknownRuleSet', `Không có bộ quy định về đơn thư "${key}".`);
+  return found;
+}
+
+/**
  * The due date of `step` counted from `anchorDate` on the working-day calendar, or null when the
  * set has no such deadline. Every year the count passes through must be in `knownYears` (a Tết or
  * a swapped day could be missed silently otherwise): a Vietnamese error instead of a guess.
