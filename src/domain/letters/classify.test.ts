@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLetter, findKinds, routeLetter } from './classify.ts';
+import { classifyLetter, findKinds, routeLetter, splitLetter } from './classify.ts';
 
 describe('kind of a letter', () => {
   it('a complaint against an administrative decision is a complaint, with the cue in the reason', () => {
@@ -24,12 +24,17 @@ describe('kind of a letter', () => {
     expect(c.complaintWithDenunciation).toBe(true);
     expect(c.reasons.join(' ')).toContain('tách thành từng đơn');
     expect(c.reasons.join(' ')).toContain('giữ bí mật');
+    expect(splitLetter('l9', c)).toEqual([
+      { kind: 'complaint', splitFrom: null, mayJoinPetitions: false },
+      { kind: 'denunciation', splitFrom: 'l9', mayJoinPetitions: false },
+    ]);
   });
 
   it('a request with a feedback is one request/feedback letter, not mixed', () => {
     const c = classifyLetter({ text: 'Tôi phản ánh tình trạng đường xuống cấp và kiến nghị sửa chữa.' });
     expect(c.classification).toBe('request_feedback');
     expect(c.parts).toEqual(['request']);
+    expect(splitLetter('l9', c)).toEqual([{ kind: 'request', splitFrom: null, mayJoinPetitions: true }]);
   });
 
   it('an anonymous denunciation is not processed as a denunciation (Luật Tố cáo Điều 25)', () => {

@@ -196,3 +196,12 @@ export function routeLetter(f: RoutingFacts): RoutingDecision {
   }
   return { competence, processable: true, notProcessable: null, route, severalCompetentBodies, reasons };
 }
+
+/**
+ * The letters a classified letter becomes: the original keeps the first part, each other part is
+ * a new letter linked by `splitFrom` (glossary). A request or feedback part may be handed to the
+ * petitions module (NQLT 72/2025 Điều 37 k4); complaint and denunciation parts stay here.
+ */
+export function splitLetter(originalId: string, c: Pick<LetterClassification, 'parts'>): { kind: LetterKind; splitFrom: string | null; mayJoinPetitions: boolean }[] {
+  return c.parts.map((kind, i) => ({ kind, splitFrom: i === 0 ? null : originalId, mayJoinPetitions: kind === 'request' || kind === 'feedback' }));
+}

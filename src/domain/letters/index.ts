@@ -8,6 +8,7 @@ export { LETTER_KINDS, LETTER_KIND_LABELS, LETTER_CHANNEL_LABELS } from './label
 export type { LetterKind, LetterChannel } from './labels.ts';
 export {
   classifyLetter,
+  splitLetter,
   findKinds,
   routeLetter,
   DEFAULT_KIND_CUES,
