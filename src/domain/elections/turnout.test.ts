@@ -47,6 +47,7 @@ describe('roll-up per unit, commune, province', () => {
   it('final only when every area is final', () => {
     expect(rollUpTurnout(areas, '20:00').kind).toBe('estimated');
     expect(rollUpTurnout(areas.slice(0, 2), '20:00')).toMatchObject({ voted: 1490, kind: 'final', notReported: [] });
+    expect(rollUpTurnout(areas.slice(0, 2), '15:00')).toMatchObject({ voted: 1200, kind: 'estimated', notReported: [] });
   });
   it('property: a roll-up never decreases through the day when every area is cumulative', () => {
     const hours = ['07:00', '09:00', '11:00', '13:00', '15:00', '17:00', '19:00'];
