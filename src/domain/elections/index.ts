@@ -12,6 +12,7 @@ export {
   ballotMarks,
   registeredTwelveMonths,
   citizenIdProblem,
+  citizenIdMismatch,
   normalizeCitizenId,
   planMove,
   DEFAULT_MOVE_POLICY,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ElectionRuleError } from './errors.ts';
-import { ballotMarks, citizenIdProblem, planMove, registeredTwelveMonths, voterEligibility } from './voters.ts';
+import { ballotMarks, citizenIdMismatch, citizenIdProblem, planMove, registeredTwelveMonths, voterEligibility } from './voters.ts';
 
 const DAY = '2026-03-15';
 const permanent = { kind: 'permanent' as const };
@@ -46,6 +46,13 @@ describe('ID number', () => {
     expect(citizenIdProblem('05109000123')).toMatch(/11 chữ số/);
     expect(citizenIdProblem('05109000123A')).toMatch(/không phải chữ số/);
     expect(citizenIdProblem(null)).toMatch(/Chưa có/);
+  });
+  it('warns when the ID does not agree with birth year and sex', () => {
+    expect(citizenIdMismatch('051080001234', '1980-04-02', 'male')).toBeNull();
+    expect(citizenIdMismatch('051180001234', '1980-04-02', 'female')).toBeNull();
+    expect(citizenIdMismatch('051305001234', '2005-01-01', 'female')).toBeNull();
+    expect(citizenIdMismatch('051080001234', '1980-04-02', 'female')).toMatch(/cần là 180/);
+    expect(citizenIdMismatch('051081001234', '1980-04-02', 'male')).toMatch(/không khớp/);
   });
 });
 

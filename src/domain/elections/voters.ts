@@ -129,6 +129,26 @@ export function normalizeCitizenId(raw: string | null | undefined): string | nul
   return raw!.replace(/[\s.\-]/g, '');
 }
 
+/**
+ * Does the ID number agree with the birth year and sex? In the personal identification number the
+ * 4th digit encodes century and sex (0/1: 1900s male/female, 2/3: 2000s, 4/5: 2100s, 8/9: 1800s)
+ * and the 5th–6th the last two digits of the birth year (Thông tư 07/2016/TT-BCA Điều 7, from
+ * memory: not in the domain notes, UNVERIFIED). A mismatch is a warning for the commune to check,
+ * never a refusal. Returns the Vietnamese warning or null.
+ */
+export function citizenIdMismatch(citizenId: string, birthDate: string, sex: 'male' | 'female'): string | null {
+  const id = normalizeCitizenId(citizenId);
+  if (id === null) return null;
+  const year = Number(birthDate.slice(0, 4));
+  if (!Number.isInteger(year)) return null;
+  const century = Math.floor(year / 100);
+  const base = century === 18 ? 8 : century === 19 ? 0 : century === 20 ? 2 : century === 21 ? 4 : null;
+  if (base === null) return null;
+  const expected = `${base + (sex === 'female' ? 1 : 0)}${String(year % 100).padStart(2, '0')}`;
+  if (id.slice(3, 6) === expected) return null;
+  return `Số Căn cước ${id} không khớp với năm sinh ${year} và giới tính ${sex === 'female' ? 'nữ' : 'nam'} (chữ số thứ 4 đến thứ 6 cần là ${expected}): đề nghị kiểm tra lại.`;
+}
+
 // ---------------------------------------------------------------------------
 // Moves between lists
 
