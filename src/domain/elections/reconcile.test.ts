@@ -58,7 +58,8 @@ function generate(n: number, seed: number): VoterRow[] {
     const province = `P${rnd(3)}`;
     const commune = `${province}-X${rnd(20)}`;
     const y = 1940 + rnd(66);
-    const birth = `${y}-${String(1 + rnd(12)).padStart(2, '0')}-${String(1 + rnd(28)).padStart(2, '0')}`;
+    const full = `${y}-${String(1 + rnd(12)).padStart(2, '0')}-${String(1 + rnd(28)).padStart(2, '0')}`;
+    const birth = rnd(50) === 0 ? String(y) : full; // year only when the day is unknown
     rows.push({
       id: `r${String(i).padStart(7, '0')}`,
       pollingAreaId: `${commune}-KV${rnd(10)}`,
@@ -89,11 +90,13 @@ describe('reconciliation at scale', () => {
     rows.push({ ...rows[10]!, id: 'z1', provinceCode: 'P9' });
     rows.push({ ...rows[20]!, id: 'z2', citizenId: null });
     rows.push({ ...rows[30]!, id: 'z3', citizenId: '999999999999', fullName: rows[30]!.fullName.toUpperCase() });
+    rows[40] = { ...rows[40]!, birthDate: '1975-06-06' };
+    rows.push({ ...rows[40]!, id: 'z4', citizenId: null, birthDate: '1975' });
     const fast = reconcileVoters(rows).matches;
     const slow = bruteForce(rows);
     const planted = fast.filter((m) => m.a.startsWith('z') || m.b.startsWith('z')).map((m) => [m.a, m.b, m.kind]);
     // z3 has another valid ID: the same name is not enough to merge.
-    expect(planted).toEqual([['r0000010', 'z1', 'sameId'], ['r0000020', 'z2', 'nameBirth']]);
+    expect(planted).toEqual([['r0000010', 'z1', 'sameId'], ['r0000020', 'z2', 'nameBirth'], ['r0000040', 'z4', 'nameBirth']]);
     expect(new Set(fast.map((m) => `${m.a}|${m.b}|${m.kind}`))).toEqual(new Set(slow.map((m) => `${m.a}|${m.b}|${m.kind}`)));
   });
   it('100,000 voters: the planted duplicates found with a number of comparisons linear in the list', () => {

@@ -5,8 +5,9 @@
  * (src/domain/text). Two rows with different valid IDs that are not one digit apart are different
  * people, however alike their names: they are never merged.
  *
- * Cost: rows are indexed by ID and by (folded name, birth year); only rows sharing a key are
- * compared, so a list of n voters costs O(n) plus the pairs inside each key.
+ * Cost: rows are indexed by ID and by (folded name, birth date); only rows sharing a key are
+ * compared (a year-only birth date against that name and year), so a list of n voters costs O(n)
+ * plus the pairs inside each key.
  */
 import { fold } from '../text/index.ts';
 import { normalizeCitizenId } from './voters.ts';
@@ -116,26 +117,35 @@ export function reconcileVoters(rows: readonly VoterRow[]): ReconcileResult {
     if (b) b.push(p);
     else buckets.set(key, [p]);
   };
+  // Same ID; same folded name and full birth date. A year-only birth date is compared with every
+  // row of that name and year (year-only rows are few).
+  const byNameYear = new Map<string, Prepared[]>();
+  const yearOnly: Prepared[] = [];
   for (const p of prepared) {
     if (p.id !== null) put(`i${p.id}`, p);
-    put(`n${p.name}|${p.year}`, p);
+    if (p.row.birthDate.length === 4) yearOnly.push(p);
+    else put(`d${p.name}|${p.row.birthDate}`, p);
+    const k = `${p.name}|${p.year}`;
+    const g = byNameYear.get(k);
+    if (g) g.push(p);
+    else byNameYear.set(k, [p]);
   }
   const seen = new Set<string>();
   const matches: VoterMatch[] = [];
   let comparisons = 0;
+  const compare = (x: Prepared, y: Prepared): void => {
+    comparisons++;
+    const m = matchPair(x, y);
+    if (m === null) return;
+    const key = `${m.a}\u0000${m.b}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    matches.push(m);
+  };
   for (const bucket of buckets.values()) {
-    for (let i = 0; i < bucket.length; i++) {
-      for (let j = i + 1; j < bucket.length; j++) {
-        comparisons++;
-        const m = matchPair(bucket[i]!, bucket[j]!);
-        if (m === null) continue;
-        const key = `${m.a}\u0000${m.b}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        matches.push(m);
-      }
-    }
+    for (let i = 0; i < bucket.length; i++) for (let j = i + 1; j < bucket.length; j++) compare(bucket[i]!, bucket[j]!);
   }
+  for (const p of yearOnly) for (const q of byNameYear.get(`${p.name}|${p.year}`)!) if (q !== p) compare(p, q);
   matches.sort((m1, m2) => (m1.a < m2.a ? -1 : m1.a > m2.a ? 1 : m1.b < m2.b ? -1 : m1.b > m2.b ? 1 : 0));
   return { matches, comparisons };
 }
