@@ -1,7 +1,7 @@
 // Đại biểu và tài liệu kỳ họp: the secretariat publishes received documents to the delegates (a
 // draft stays hidden until then; a revision waits for a new publication) and sees who read what;
 // the secretariat and the standing committee see attendance with counts and the speakers' list.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Button, Card, Popover, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
@@ -10,7 +10,7 @@ import { api, type Page as ListPage } from '../../../lib/api.ts';
 import { useApi, usePagedTable } from '../../../lib/hooks.ts';
 import { message, showError } from '../../../lib/feedback.tsx';
 import { fmtDate, fmtDateTime } from '../../../lib/format.ts';
-import { useSessionPerms } from '../shared.tsx';
+import { useSessionParam, useSessionPerms } from '../shared.tsx';
 
 interface Reader { delegateId: string; fullName: string; version: number; lastOpenedAt: string; current: boolean }
 interface PubRow {
@@ -28,11 +28,7 @@ const STATUS_COLORS: Record<string, string> = { present: 'green', online: 'cyan'
 export function SessionDelegatesPage() {
   const { councilId } = useParams() as { councilId: string };
   const sessions = useApi<ListPage<{ id: string; title: string; state: string; openingDate: string }>>(`/councils/${councilId}/sessions`, { pageSize: 50 });
-  const [sessionId, setSessionId] = useState<string | null>(null);
-  useEffect(() => {
-    const items = sessions.data?.items ?? [];
-    if (!sessionId && items.length) setSessionId((items.find((s) => s.state !== 'closed') ?? items[0]!).id);
-  }, [sessions.data, sessionId]);
+  const [sessionId, setSessionId] = useSessionParam(sessions.data?.items, (items) => items.find((s) => s.state !== 'closed') ?? items[0]!);
   if (sessions.error) return <ErrorView error={sessions.error} />;
   return (
     <Page title="Đại biểu và tài liệu kỳ họp" crumbs={[{ title: 'Kỳ họp' }, { title: 'Đại biểu và tài liệu' }]}>
