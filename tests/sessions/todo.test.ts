@@ -68,13 +68,27 @@ for (const kind of dbKinds()) {
       expect(after?.count ?? 0).toBe(afterList.total);
     });
 
-    it('the secretariat: documents past due not received, as the council\'s documents list filtered by it', async () => {
+    it('the secretariat: documents past due not received, and received ones not published; publishing takes one off', async () => {
       const vp = await t.as('vp.sahuynh');
       const l = await line(vp, 'session-docs-late', { councilId: sh });
       expect(l).not.toBeNull();
       expect(l!.label).toBe('Tài liệu kỳ họp quá hạn chưa nhận');
       expect(l!.link).toBe(`/councils/${sh}/session-lateness/documents?timing=late`);
       expect(l!.count).toBe((await listOf(vp, l!)).total);
+
+      // Received, not published: the publications list of each session the line names, with ?awaiting=true.
+      const pub = (await line(vp, 'session-docs-to-publish', { councilId: sh }))!;
+      expect(pub.label).toBe('Tài liệu đã nhận chưa phát hành cho đại biểu');
+      const sessionIds = (pub.preview ?? [{ link: pub.link }]).map((p) => new URLSearchParams(p.link.split('?')[1]).get('sessionId')!);
+      expect(pub.link).toBe(`/councils/${sh}/session-delegates?sessionId=${sessionIds[0]}&awaiting=true`);
+      const awaiting = async (id: string) => json<{ items: { id: string; awaitingPublication: boolean }[]; total: number }>(vp.get(`/api/councils/${sh}/sessions/${id}/publications?awaiting=true&pageSize=200`));
+      const lists = await Promise.all(sessionIds.map(awaiting));
+      expect(pub.count).toBe(lists.reduce((n, x) => n + x.total, 0));
+      expect(pub.count).toBeGreaterThan(0);
+      expect(lists.every((x) => x.items.length === x.total && x.items.every((d) => d.awaitingPublication))).toBe(true);
+      await json(vp.post(`/api/councils/${sh}/session-documents/${lists[0]!.items[0]!.id}/publish`), 201);
+      expect((await line(vp, 'session-docs-to-publish', { councilId: sh }))?.count ?? 0).toBe(pub.count - 1);
+      expect((await awaiting(sessionIds[0]!)).total).toBe(lists[0]!.total - 1);
       // A delegate sees no such line.
       expect(await line(await t.as('daibieu.sahuynh'), 'session-docs-late', { councilId: sh })).toBeNull();
     });
