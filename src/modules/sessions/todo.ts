@@ -25,7 +25,8 @@ async function agencyCounts(ctx: TodoContext, agencyId: string): Promise<Counts>
       link: `${base}?timing=notReceived`,
       preview: owed.items.map((d) => ({
         title: `${d.kindLabel} – ${d.itemTitle}`,
-        detail: `${d.sessionTitle} · hạn ${vnDate(d.dueDate)}${d.timingLabel ? ` — ${d.timingLabel}` : ''}`,
+        // The timing's label names the due date for a document not yet due; else say it.
+        detail: `${d.sessionTitle} · ${d.timingLabel?.includes(vnDate(d.dueDate)) ? d.timingLabel : `hạn ${vnDate(d.dueDate)}${d.timingLabel ? ` — ${d.timingLabel}` : ''}`}`,
         link: `${base}?timing=notReceived`,
         tone: d.timing === 'late' ? ('danger' as const) : d.timing === 'dueSoon' ? ('warning' as const) : undefined,
       })),
