@@ -133,6 +133,12 @@ for (const kind of dbKinds()) {
       await json(vp.post(`/api/councils/${sh}/session-documents/${report.documents[0]!.id}/paper`, { receivedOn: '2026-11-24' }));
       const filed = await json<{ requiringAnswer: string[] }>(ban.put(`/api/councils/${sh}/session-items/${report.id}/verification-report`, body));
       expect(filed.requiringAnswer).toEqual(['b']);
+      // Once the report is filed, editing the item cannot move it to another Ban either (nothing written).
+      const moved = await vp.patch(`/api/councils/${sh}/session-items/${report.id}`, { committeeBodyId: committee1 });
+      expect(moved.status).toBe(409);
+      expect((await moved.json()).error.message).toContain('không thể phân công lại Ban khác');
+      expect((await chainOf(report.id)).assignment).toMatchObject({ committeeName: 'Ban Kinh tế – Ngân sách' });
+      await json(vp.patch(`/api/councils/${sh}/session-items/${report.id}`, { committeeBodyId: committee0 }));
 
       // Another agency cannot answer; a response that leaves a point to explain unanswered is refused, nothing written.
       const agency = t.id('agency:ubnd-sa-huynh');

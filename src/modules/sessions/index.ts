@@ -7,6 +7,7 @@ import { convocationRoutes } from './convocationRoutes.ts';
 import { seedSessions } from './seed.ts';
 import { verificationRoutes } from './verificationRoutes.ts';
 import { seedVerification } from './verificationSeed.ts';
+import { sessionTodo } from './todo.ts';
 import { REMINDER_NOTE_KIND, registerSessionTemplates, runSessionReminders, SESSION_REMINDER_JOB } from './reminders.ts';
 
 registerSessionTemplates();
@@ -43,6 +44,7 @@ export const sessionsModule: AppModule = {
       },
     },
   ],
+  todo: sessionTodo,
   menuGroups: { sessions: 'Kỳ họp' },
   menu: [
     { key: 'sessions', label: 'Kỳ họp', path: '/councils/:councilId/sessions', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 20 },

@@ -35,7 +35,7 @@ const SESSION_ACTIONS = ['convene', 'open', 'close', 'postpone', 'reschedule'] a
 const SESSION_STATES = ['planned', 'convened', 'inProgress', 'closed', 'postponed'] as const;
 const SUBMISSION_KINDS = ['proposal', 'report', 'project'] as const;
 const DOCUMENT_KINDS = ['submission', 'draftResolution', 'report', 'project', 'verificationReport', 'responseReport'] as const;
-const TIMINGS = ['expected', 'dueSoon', 'late', 'receivedOnTime', 'receivedLate', 'revisedAfterDeadline', 'anyLate'] as const;
+const TIMINGS = ['expected', 'dueSoon', 'late', 'receivedOnTime', 'receivedLate', 'revisedAfterDeadline', 'anyLate', 'notReceived'] as const;
 
 const LeadTime = z.object({
   value: z.number({ message: 'Số ngày phải là số.' }).int({ message: 'Số ngày phải là số nguyên.' }).min(0, { message: 'Số ngày không được âm.' }).max(366, { message: 'Số ngày tối đa 366.' }),

@@ -9,6 +9,7 @@ import {
   assertOpen, dueOf, itemOf, loadCalendar, out, ruleSetOf, sessionOf, type ActionCtx, type DbOrTx,
 } from '../common.ts';
 import { sessionDocuments, sessionItems } from '../schema.ts';
+import { sessionVerifications } from '../verificationSchema.ts';
 
 export interface ItemInput {
   kind: SubmissionKind;
@@ -74,6 +75,11 @@ export async function updateItem(
     const before = await itemOf(tx, councilId, itemId);
     assertOpen(await sessionOf(tx, councilId, before.sessionId, { lock: true }));
     await checkPresenter(tx, councilId, { committeeBodyId: input.committeeBodyId });
+    // The same rule as the assignment route: once the Ban's report is filed, the Ban stays.
+    if (input.committeeBodyId !== undefined && input.committeeBodyId !== before.committeeBodyId) {
+      const [v] = await tx.select({ reportIssuedOn: sessionVerifications.reportIssuedOn }).from(sessionVerifications).where(eq(sessionVerifications.itemId, itemId));
+      if (v?.reportIssuedOn) throw conflict('Ban đã gửi báo cáo thẩm tra nội dung này; không thể phân công lại Ban khác.');
+    }
     // Assigning a received submission to a Ban moves it on (domain submissionTransition); before it
     // is received the assignment is kept and applied on receipt.
     const state = input.committeeBodyId && before.state === 'received' ? submissionTransition('received', 'assign') : before.state;

@@ -2,7 +2,7 @@
 // version of each document, what is new or changed since they last opened it, their own notes,
 // attendance and registrations. The secretariat and the standing committee see the publication
 // state of every document with who read it, the attendance list with counts, and the speakers.
-import { and, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import {
   ATTENDANCE_LABELS, SEEN_LABELS, attendanceCounts, seenState, type AttendanceStatus,
 } from '../../../domain/sessions/portal.ts';
@@ -128,12 +128,17 @@ export async function portalSession(db: DbOrTx, councilId: string, sessionId: st
   };
 }
 
-/** The secretariat's view: each expected document of the session with its latest file, what delegates see, and who read it. */
-export async function sessionPublicationList(db: DbOrTx, councilId: string, sessionId: string, p: Page) {
+/** A received version the delegates do not see yet: a file newer than the last publication (or none). */
+export const awaitingPublicationCond = sql`exists (select 1 from ${sessionDocumentFiles} f where f.document_id = ${sessionDocuments.id}
+  and f.version > coalesce((select max(p.version) from ${sessionPublications} p where p.document_id = ${sessionDocuments.id}), 0))`;
+
+/** The secretariat's view: each expected document of the session with its latest file, what delegates see, and who read it;
+ * `awaiting` keeps those with a received version not published yet. */
+export async function sessionPublicationList(db: DbOrTx, councilId: string, sessionId: string, p: Page & { awaiting?: boolean }) {
   const s = await sessionOf(db, councilId, sessionId);
   const rows = await db.select({ doc: sessionDocuments, itemTitle: sessionItems.title, position: sessionItems.position })
     .from(sessionDocuments).innerJoin(sessionItems, eq(sessionItems.id, sessionDocuments.itemId))
-    .where(eq(sessionDocuments.sessionId, s.id)).orderBy(asc(sessionItems.position), asc(sessionDocuments.createdAt));
+    .where(and(eq(sessionDocuments.sessionId, s.id), p.awaiting ? awaitingPublicationCond : undefined)).orderBy(asc(sessionItems.position), asc(sessionDocuments.createdAt));
   const page = paged(rows, p);
   const ids = page.items.map((r) => r.doc.id);
   const files = ids.length ? await db.select({ documentId: sessionDocumentFiles.documentId, id: sessionDocumentFiles.id, version: sessionDocumentFiles.version, fileName: sessionDocumentFiles.fileName, receivedOn: sessionDocumentFiles.receivedOn })

@@ -129,11 +129,14 @@ export function portalRoutes(r: Router) {
   r.add(
     {
       method: 'get', path: '/councils/{councilId}/sessions/{councilSessionId}/publications', summary: 'Tài liệu của kỳ họp: phiên bản đã nhận, đã phát hành cho đại biểu, đại biểu nào đã đọc',
-      permission: 'sessions.read', scope: 'council', request: { params: SessionParams, query: PageQuery }, responses: { 200: jsonOk(pageOf(Obj)) },
+      permission: 'sessions.read', scope: 'council',
+      request: { params: SessionParams, query: PageQuery.extend({ awaiting: z.enum(['true', 'false'], { message: 'Bộ lọc "chờ phát hành" không hợp lệ.' }).optional() }) },
+      responses: { 200: jsonOk(pageOf(Obj)) },
     },
     async (c) => {
       const { councilId, councilSessionId } = c.req.valid('param');
-      return c.json(await sessionPublicationList(c.var.db, councilId, councilSessionId, c.req.valid('query')), 200);
+      const { awaiting, ...page } = c.req.valid('query');
+      return c.json(await sessionPublicationList(c.var.db, councilId, councilSessionId, { ...page, awaiting: awaiting === 'true' }), 200);
     },
   );
   r.add(

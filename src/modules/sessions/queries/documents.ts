@@ -17,13 +17,16 @@ export interface DocumentFilter {
   year?: number;
   /** Presenting agency or council body. */
   presenterId?: string;
-  /** One timing, or anyLate (received late or late and not received: the dashboard's "late"). */
+  /** One timing, anyLate (received late or late and not received: the dashboard's "late") or
+   * notReceived (expected, due soon or late: what the agency still owes). */
   timing?: TimingFilter;
 }
 
-export type TimingFilter = DocumentTiming | 'anyLate';
+export type TimingFilter = DocumentTiming | 'anyLate' | 'notReceived';
+const NOT_RECEIVED: readonly DocumentTiming[] = ['expected', 'dueSoon', 'late'];
 
-const matches = (t: DocumentTiming, f: TimingFilter | undefined) => !f || t === f || (f === 'anyLate' && (t === 'late' || t === 'receivedLate'));
+const matches = (t: DocumentTiming, f: TimingFilter | undefined) =>
+  !f || t === f || (f === 'anyLate' && (t === 'late' || t === 'receivedLate')) || (f === 'notReceived' && NOT_RECEIVED.includes(t));
 
 /** The documents of a filter, joined with their item, session and presenter, in due order. */
 export async function documentRows(db: DbOrTx, f: DocumentFilter) {
@@ -125,6 +128,8 @@ export async function agencyDocuments(db: DbOrTx, agencyId: string, f: { page: n
   for (const c of new Set(rows.map((r) => r.doc.councilId))) dueSoonByCouncil.set(c, await dueSoonOf(db, c, day));
   const all = rows.map((r) => documentJson(r, day, calendar, dueSoonByCouncil.get(r.doc.councilId)!));
   const picked = all.filter((d) => matches(d.timing, f.timing));
+  // What the agency still owes: the nearest due date first.
+  if (f.timing === 'notReceived' || f.timing === 'late') picked.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
   const page = paged(picked, f.page, f.pageSize);
   const files = await filesOf(db, page.items.map((d) => d.id));
   return { ...page, items: page.items.map((d) => ({ ...d, files: files.get(d.id) ?? [] })) };

@@ -1,7 +1,7 @@
 // Tài liệu kỳ họp cần nộp: the presenting agency's own expected documents (due date, timing, the
 // versions it sent) and the upload button; the date of the first upload decides lateness.
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Card, Select, Typography } from 'antd';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
@@ -15,7 +15,8 @@ export function AgencySessionDocumentsPage() {
   const { agencyId } = useParams() as { agencyId: string };
   const { me } = useAuth();
   const agencyName = me?.grants.find((g) => g.agencyId === agencyId)?.agencyName;
-  const [timing, setTiming] = useState<string>('all');
+  const [sp] = useSearchParams();
+  const [timing, setTiming] = useState<string>(sp.get('timing') ?? 'all');
   const table = usePagedTable<SessionDoc>(`/agencies/${agencyId}/session-documents`, { timing: timing === 'all' ? undefined : timing });
   if (table.error) return <ErrorView error={table.error} />;
   return (
@@ -24,7 +25,7 @@ export function AgencySessionDocumentsPage() {
         <Typography.Paragraph type="secondary">Nộp tệp PDF hoặc Word (.docx), tối đa 10 MB. Mỗi lần nộp là một phiên bản; ngày nộp lần đầu quyết định đúng hạn hay muộn.</Typography.Paragraph>
         <div className="nt-toolbar">
           <Select aria-label="Tình trạng" value={timing} onChange={setTiming} style={{ width: 220, maxWidth: '100%' }} options={[
-            { value: 'all', label: 'Tất cả tài liệu' }, { value: 'late', label: 'Quá hạn, chưa nộp' }, { value: 'dueSoon', label: 'Sắp đến hạn' }, { value: 'expected', label: 'Chưa đến hạn' },
+            { value: 'all', label: 'Tất cả tài liệu' }, { value: 'notReceived', label: 'Chưa nộp (hạn gần nhất trước)' }, { value: 'late', label: 'Quá hạn, chưa nộp' }, { value: 'dueSoon', label: 'Sắp đến hạn' }, { value: 'expected', label: 'Chưa đến hạn' },
           ]} />
         </div>
         <ResponsiveTable<SessionDoc>

@@ -81,6 +81,11 @@ export function SessionPage() {
           <Descriptions.Item label="Quy định áp dụng" span={2}>
             <Link to={`/councils/${councilId}/session-profile`}>{d.ruleSet.legalBasis}</Link>
           </Descriptions.Item>
+          {perms.delegates && (
+            <Descriptions.Item label="Đại biểu">
+              <Link to={`/councils/${councilId}/session-delegates?sessionId=${sessionId}`}>Tài liệu đã phát hành, xác nhận tham dự, đăng ký phát biểu</Link>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
 

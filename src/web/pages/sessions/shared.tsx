@@ -1,7 +1,7 @@
 // Shared pieces of the sessions pages: row types, the timing tag of an expected document, who may
 // manage or approve in a council, and the lateness-per-agency table.
 import { Tag, Tooltip } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useAuth } from '../../lib/auth.tsx';
 import { fmtDate } from '../../lib/format.ts';
@@ -67,7 +67,18 @@ export function dueNote(d: SessionDoc): string | null {
 export function useSessionPerms(councilId: string | undefined) {
   const { me } = useAuth();
   const has = (role: string) => !!me && (me.isAdmin || me.grants.some((g) => g.councilId === councilId && g.role === role));
-  return { manage: has('secretariat'), approve: has('standing_member') };
+  return { manage: has('secretariat'), approve: has('standing_member'), delegates: has('secretariat') || has('standing_member') };
+}
+
+/** The session a page shows: `?sessionId=` when given (a link from the session page or the home
+ * page's to-do list), else the one `pick` chooses from the list; choosing another one updates the URL. */
+export function useSessionParam<T extends { id: string }>(items: T[] | undefined, pick: (items: T[]) => T): [string | null, (id: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('sessionId');
+  const list = items ?? [];
+  const sessionId = asked && (!items || list.some((s) => s.id === asked)) ? asked : list.length ? pick(list).id : null;
+  const choose = (id: string) => setParams((p) => { p.set('sessionId', id); return p; }, { replace: true });
+  return [sessionId, choose];
 }
 
 export const fmtDays = (v: number | null) => (v === null ? '—' : `${v.toLocaleString('vi-VN')} ngày`);

@@ -2,7 +2,7 @@
 // session, attendance to confirm, then each agenda item with its published documents (new / changed
 // since the delegate last opened them), read in the browser or downloaded, a private note on each,
 // and registration to speak with the intended text. Opening a file posts a receipt (GETs stay pure).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Empty, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
@@ -11,6 +11,7 @@ import { api, type Page as ListPage } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/hooks.ts';
 import { message, showError } from '../../../lib/feedback.tsx';
 import { fmtDate, fmtDateTime } from '../../../lib/format.ts';
+import { useSessionParam } from '../shared.tsx';
 
 interface PortalFile { fileId: string; version: number; fileName: string; mimeType: string; size: number; publishedAt: string }
 interface PortalDoc {
@@ -35,11 +36,7 @@ const typeOf = (m: string) => (m === 'application/pdf' ? 'PDF' : 'Word');
 export function PortalPage() {
   const { councilId } = useParams() as { councilId: string };
   const list = useApi<ListPage<PortalSession> & { delegate: { fullName: string } | null }>(`/councils/${councilId}/portal/sessions`, { pageSize: 50 });
-  const [sessionId, setSessionId] = useState<string | null>(null);
-  useEffect(() => {
-    const items = list.data?.items ?? [];
-    if (!sessionId && items.length) setSessionId((items.filter((s) => s.state !== 'closed').at(-1) ?? items[0]!).id);
-  }, [list.data, sessionId]);
+  const [sessionId, setSessionId] = useSessionParam(list.data?.items, (items) => items.filter((s) => s.state !== 'closed').at(-1) ?? items[0]!);
   const view = useApi<PortalView>(sessionId ? `/councils/${councilId}/portal/sessions/${sessionId}` : null);
   if (list.error) return <ErrorView error={list.error} />;
   if (view.error) return <ErrorView error={view.error} onRetry={view.reload} />;

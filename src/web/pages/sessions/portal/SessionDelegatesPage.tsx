@@ -1,16 +1,16 @@
 // Đại biểu và tài liệu kỳ họp: the secretariat publishes received documents to the delegates (a
 // draft stays hidden until then; a revision waits for a new publication) and sees who read what;
 // the secretariat and the standing committee see attendance with counts and the speakers' list.
-import { useEffect, useState } from 'react';
-import { useParams } from 'react-router-dom';
-import { Button, Card, Popover, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { Button, Card, Checkbox, Popover, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../../components/common.tsx';
 import { api, type Page as ListPage } from '../../../lib/api.ts';
 import { useApi, usePagedTable } from '../../../lib/hooks.ts';
 import { message, showError } from '../../../lib/feedback.tsx';
 import { fmtDate, fmtDateTime } from '../../../lib/format.ts';
-import { useSessionPerms } from '../shared.tsx';
+import { useSessionParam, useSessionPerms } from '../shared.tsx';
 
 interface Reader { delegateId: string; fullName: string; version: number; lastOpenedAt: string; current: boolean }
 interface PubRow {
@@ -28,11 +28,7 @@ const STATUS_COLORS: Record<string, string> = { present: 'green', online: 'cyan'
 export function SessionDelegatesPage() {
   const { councilId } = useParams() as { councilId: string };
   const sessions = useApi<ListPage<{ id: string; title: string; state: string; openingDate: string }>>(`/councils/${councilId}/sessions`, { pageSize: 50 });
-  const [sessionId, setSessionId] = useState<string | null>(null);
-  useEffect(() => {
-    const items = sessions.data?.items ?? [];
-    if (!sessionId && items.length) setSessionId((items.find((s) => s.state !== 'closed') ?? items[0]!).id);
-  }, [sessions.data, sessionId]);
+  const [sessionId, setSessionId] = useSessionParam(sessions.data?.items, (items) => items.find((s) => s.state !== 'closed') ?? items[0]!);
   if (sessions.error) return <ErrorView error={sessions.error} />;
   return (
     <Page title="Đại biểu và tài liệu kỳ họp" crumbs={[{ title: 'Kỳ họp' }, { title: 'Đại biểu và tài liệu' }]}>
@@ -53,7 +49,9 @@ export function SessionDelegatesPage() {
 
 function Publications({ councilId, sessionId }: { councilId: string; sessionId: string }) {
   const perms = useSessionPerms(councilId);
-  const table = usePagedTable<PubRow>(`/councils/${councilId}/sessions/${sessionId}/publications`, {}, { pageSize: 50 });
+  const [params] = useSearchParams();
+  const [awaiting, setAwaiting] = useState(params.get('awaiting') === 'true');
+  const table = usePagedTable<PubRow>(`/councils/${councilId}/sessions/${sessionId}/publications`, { awaiting: awaiting ? 'true' : undefined }, { pageSize: 50 });
   const delegates = (table.data as (ListPage<PubRow> & { delegates?: number }) | null)?.delegates ?? 0;
   const [busy, setBusy] = useState<string | null>(null);
   const publish = async (r: PubRow) => {
@@ -72,9 +70,12 @@ function Publications({ councilId, sessionId }: { councilId: string; sessionId: 
   return (
     <>
       <Typography.Paragraph type="secondary">Đại biểu chỉ thấy tài liệu đã phát hành. Bản nhận sau khi phát hành chỉ đến đại biểu khi được phát hành lại, và hiện với đại biểu là "Đã thay đổi".</Typography.Paragraph>
+      <div className="nt-toolbar">
+        <Checkbox checked={awaiting} onChange={(e) => setAwaiting(e.target.checked)}>Chỉ tài liệu đã nhận chưa phát hành</Checkbox>
+      </div>
       <ResponsiveTable<PubRow>
         rowKey="id" size="middle" {...table.tableProps}
-        locale={{ emptyText: 'Kỳ họp chưa có tài liệu phải nộp.' }}
+        locale={{ emptyText: awaiting ? 'Không có tài liệu nào chờ phát hành.' : 'Kỳ họp chưa có tài liệu phải nộp.' }}
         columns={[
           { title: 'Tài liệu', dataIndex: 'title', render: (t: string, r) => <div><strong>{t}</strong><div style={{ color: '#6b7280', fontSize: 12 }}>{r.itemPosition}. {r.itemTitle} · {r.kindLabel}</div></div> },
           { title: 'Đã nhận', key: 'latest', width: 170, render: (_: unknown, r) => (r.latestFile ? `Bản ${r.latestFile.version} (${fmtDate(r.latestFile.receivedOn)})` : 'Chưa có tệp') },
