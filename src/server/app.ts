@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps, opts: { webRoot?: string } = {}) {
   });
 
   // PGlite runs one statement at a time in this thread: requests take turns (src/db/fairQueue.ts).
-  if (deps.dbKind === 'pglite') app.use('/api/*', fairQueue());
+  if (deps.dbKind === 'pglite') app.use('/api/*', fairQueue({ maxWaitMs: deps.config.queueMaxWaitMs }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('db', deps.db);

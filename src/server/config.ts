@@ -15,6 +15,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
   const smtpHost = env.SMTP_HOST;
   const digestHour = Number(env.DIGEST_HOUR ?? 17);
   if (!Number.isInteger(digestHour) || digestHour < 0 || digestHour > 23) throw new Error(`DIGEST_HOUR không hợp lệ (0–23): ${env.DIGEST_HOUR}`);
+  const queueMaxWaitMs = env.PGLITE_QUEUE_MAX_WAIT_MS === undefined || env.PGLITE_QUEUE_MAX_WAIT_MS === '' ? undefined : Number(env.PGLITE_QUEUE_MAX_WAIT_MS);
+  if (queueMaxWaitMs !== undefined && !(Number.isInteger(queueMaxWaitMs) && queueMaxWaitMs > 0)) throw new Error(`PGLITE_QUEUE_MAX_WAIT_MS không hợp lệ (số mili giây, lớn hơn 0): ${env.PGLITE_QUEUE_MAX_WAIT_MS}`);
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
@@ -24,6 +26,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
       secureCookies: env.SECURE_COOKIES === 'true',
       digestHour,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      queueMaxWaitMs,
       smtp: smtpHost
         ? {
             host: smtpHost,

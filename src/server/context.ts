@@ -12,6 +12,8 @@ export interface AppConfig {
   /** TRUST_PROXY: proxies (addresses, CIDRs) whose X-Forwarded-For is believed (clientAddress.ts). */
   trustProxy?: string[];
   smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string };
+  /** PGLITE_QUEUE_MAX_WAIT_MS: on PGlite, the longest expected wait in the request line before a request is refused with a 503 (src/db/fairQueue.ts; default 700). */
+  queueMaxWaitMs?: number;
 }
 
 export interface AppDeps {

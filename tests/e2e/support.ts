@@ -73,7 +73,8 @@ export async function startServer(config: Partial<AppConfig> = {}): Promise<Runn
   }
   const database = await createTestDb('pglite');
   const ids = await seedDemo(database.db, new Date());
-  const appConfig: AppConfig = { publicUrl: 'http://127.0.0.1', secureCookies: false, ...config };
+  // queueMaxWaitMs: see tests/support/app.ts (no 503s from a loaded CI machine).
+  const appConfig: AppConfig = { publicUrl: 'http://127.0.0.1', secureCookies: false, queueMaxWaitMs: 60_000, ...config };
   const app = createApp(
     { db: database.db, dbKind: database.kind, clock: () => new Date(), config: appConfig },
     { webRoot: WEB_ROOT },

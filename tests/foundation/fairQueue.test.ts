@@ -68,7 +68,7 @@ describe('fair request line', () => {
 describe('fair request line on the real app [pglite]', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createTestApp('pglite', { config: { queueMaxWaitMs: 700 } });
   }, 600_000);
   afterAll(async () => {
     await t?.close();

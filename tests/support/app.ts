@@ -56,7 +56,9 @@ export async function createTestApp(
     db: database.db,
     dbKind: database.kind,
     clock: () => state.now,
-    config: { publicUrl: 'http://localhost:3000', secureCookies: false, ...opts.config },
+    // A loaded CI machine must not turn concurrent test requests into 503s: the refusal itself is
+    // tested with its own limit (tests/foundation/fairQueue.test.ts).
+    config: { publicUrl: 'http://localhost:3000', secureCookies: false, queueMaxWaitMs: 60_000, ...opts.config },
     dataDir: opts.dataDir,
   }, { webRoot: opts.webRoot });
 
