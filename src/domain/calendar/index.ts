@@ -40,5 +40,5 @@ export {
   DEFAULT_DEADLINE_THRESHOLDS,
 } from './deadline.ts';
 export type { DeadlineRule, DeadlineUnit, DeadlineStatus, DeadlineThresholds, DeadlineComputation } from './deadline.ts';
-export { setsInForce, coversYear, firstUncoveredYear } from './validity.ts';
-export type { Dated, KnownYears } from './validity.ts';
+export { setsInForce, coversYear, firstUncoveredYear, explainCoveredDeadline } from './validity.ts';
+export type { Dated, KnownYears, CoveredDeadlineErrors } from './validity.ts';

@@ -5,6 +5,9 @@
  * the answer in its own Vietnamese error.
  */
 
+import { explainDeadline, explainDeadlineBefore, type DeadlineComputation, type DeadlineRule } from './deadline.ts';
+import type { WorkingCalendar } from './calendar.ts';
+
 /** What every dated rule set has: a key, first day in force (inclusive), first day no longer in force (exclusive, null while in force). */
 export type Dated = { key: string; validFrom: string; validTo: string | null };
 
@@ -34,4 +37,39 @@ export function firstUncoveredYear(known: KnownYears, dates: readonly string[]):
   const b = Math.max(...years);
   for (let y = a; y <= b; y++) if (!coversYear(known, y)) return y;
   return null;
+}
+
+/** What a covered-deadline count reports when it cannot give a due date; each domain words it. */
+export interface CoveredDeadlineErrors {
+  /** The holiday table has no `year`, and the count starts in or passes through it. */
+  yearMissing(year: number): Error;
+  /** The rule itself is unusable (explainDeadline's RangeError message). */
+  invalidRule(message: string): Error;
+}
+
+/**
+ * A deadline counted `before` or `after` `anchorDate` on the working-day calendar, refused when any
+ * year from the anchor to the due date (the nominal date included) is not in the holiday table:
+ * the one count behind session, oversight and letter due dates.
+ */
+export function explainCoveredDeadline(
+  anchorDate: string,
+  rule: DeadlineRule & { direction?: 'before' | 'after' },
+  calendar: WorkingCalendar,
+  known: KnownYears,
+  errors: CoveredDeadlineErrors,
+): DeadlineComputation {
+  const first = firstUncoveredYear(known, [anchorDate]);
+  if (first !== null) throw errors.yearMissing(first);
+  const counted: DeadlineRule = { value: rule.value, unit: rule.unit, anchor: rule.anchor };
+  let computed: DeadlineComputation;
+  try {
+    computed = rule.direction === 'before' ? explainDeadlineBefore(anchorDate, counted, calendar) : explainDeadline(anchorDate, counted, calendar);
+  } catch (e) {
+    if (e instanceof RangeError) throw errors.invalidRule(e.message);
+    throw e;
+  }
+  const uncovered = firstUncoveredYear(known, [anchorDate, computed.nominalDate, computed.due]);
+  if (uncovered !== null) throw errors.yearMissing(uncovered);
+  return computed;
 }

@@ -4,7 +4,7 @@
  * Every deadline is data `(value, unit, anchor, direction, verified, source)`; a letter keeps
  * the set in force on the day it was received.
  */
-import { explainDeadline, firstUncoveredYear, isIsoDate, setsInForce } from '../calendar/index.ts';
+import { explainCoveredDeadline, isIsoDate, setsInForce } from '../calendar/index.ts';
 import type { DeadlineComputation, KnownYears, WorkingCalendar } from '../calendar/index.ts';
 import { formatShortDate } from '../documents/format.ts';
 import { LetterRuleError } from './errors.ts';
@@ -217,23 +217,14 @@ export function letterStepDue(
   checkDate(anchorDate, `Mốc tính hạn "${label}"`);
   const rule = set.rules[step];
   if (rule === null || rule === undefined) return null;
-  const missing = (year: number): LetterRuleError =>
-    new LetterRuleError(
-      'calendarYearMissing',
-      `Chưa có lịch ngày nghỉ năm ${year}: không tính được hạn "${label}" (mốc ${formatShortDate(anchorDate)}). Đề nghị cập nhật lịch ngày nghỉ năm ${year} trước.`,
-    );
-  const before = firstUncoveredYear(knownYears, [anchorDate]);
-  if (before !== null) throw missing(before);
-  let computed: DeadlineComputation;
-  try {
-    computed = explainDeadline(anchorDate, { value: rule.value, unit: rule.unit, anchor: rule.anchor }, calendar);
-  } catch (e) {
-    if (e instanceof RangeError) throw new LetterRuleError('invalidRule', `Không tính được hạn "${label}": ${e.message}`);
-    throw e;
-  }
-  const uncovered = firstUncoveredYear(knownYears, [anchorDate, computed.nominalDate, computed.due]);
-  if (uncovered !== null) throw missing(uncovered);
-  return computed;
+  return explainCoveredDeadline(anchorDate, rule, calendar, knownYears, {
+    yearMissing: (year) =>
+      new LetterRuleError(
+        'calendarYearMissing',
+        `Chưa có lịch ngày nghỉ năm ${year}: không tính được hạn "${label}" (mốc ${formatShortDate(anchorDate)}). Đề nghị cập nhật lịch ngày nghỉ năm ${year} trước.`,
+      ),
+    invalidRule: (message) => new LetterRuleError('invalidRule', `Không tính được hạn "${label}": ${message}`),
+  });
 }
 
 /** The steps that count from the receipt of a letter of `kind` handled by the council (`ours` = within its own competence). */

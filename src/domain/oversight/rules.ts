@@ -6,7 +6,7 @@
  * carries the legacy values as UNVERIFIED defaults a council edits. An activity keeps the set in
  * force on the day it was founded.
  */
-import { explainDeadline, explainDeadlineBefore, firstUncoveredYear, isIsoDate, setsInForce } from '../calendar/index.ts';
+import { explainCoveredDeadline, isIsoDate, setsInForce } from '../calendar/index.ts';
 import type { DeadlineComputation, KnownYears, WorkingCalendar } from '../calendar/index.ts';
 import { formatShortDate } from '../documents/format.ts';
 import { OversightRuleError } from './errors.ts';
@@ -249,24 +249,14 @@ export function stepDueDate(
   checkDate(anchorDate, `Mốc tính hạn "${label}"`);
   const r = set.leadTimes[step];
   if (r === null || r === undefined) return null;
-  const missing = (year: number): OversightRuleError =>
-    new OversightRuleError(
-      'calendarYearMissing',
-      `Chưa có lịch ngày nghỉ năm ${year}: không tính được hạn "${label}" (mốc ${formatShortDate(anchorDate)}). Đề nghị cập nhật lịch ngày nghỉ năm ${year} trước.`,
-    );
-  const before = firstUncoveredYear(knownYears, [anchorDate]);
-  if (before !== null) throw missing(before);
-  const deadlineRule = { value: r.value, unit: r.unit, anchor: r.anchor };
-  let computed: DeadlineComputation;
-  try {
-    computed = r.direction === 'before' ? explainDeadlineBefore(anchorDate, deadlineRule, calendar) : explainDeadline(anchorDate, deadlineRule, calendar);
-  } catch (e) {
-    if (e instanceof RangeError) throw new OversightRuleError('invalidLeadTime', `Không tính được hạn "${label}": ${e.message}`);
-    throw e;
-  }
-  const uncovered = firstUncoveredYear(knownYears, [anchorDate, computed.nominalDate, computed.due]);
-  if (uncovered !== null) throw missing(uncovered);
-  return computed;
+  return explainCoveredDeadline(anchorDate, r, calendar, knownYears, {
+    yearMissing: (year) =>
+      new OversightRuleError(
+        'calendarYearMissing',
+        `Chưa có lịch ngày nghỉ năm ${year}: không tính được hạn "${label}" (mốc ${formatShortDate(anchorDate)}). Đề nghị cập nhật lịch ngày nghỉ năm ${year} trước.`,
+      ),
+    invalidRule: (message) => new OversightRuleError('invalidLeadTime', `Không tính được hạn "${label}": ${message}`),
+  });
 }
 
 /** The steps that apply to an activity, by its kind and the body that founded it. */

@@ -2,7 +2,7 @@
  * Due dates of a session's expected documents, derived from the opening date by the profile's
  * lead times on the working-day calendar (sessions.md "Lead times").
  */
-import { coversYear, explainDeadline, explainDeadlineBefore, isIsoDate } from '../calendar/index.ts';
+import { coversYear, explainCoveredDeadline, isIsoDate } from '../calendar/index.ts';
 import type { KnownYears } from '../calendar/index.ts';
 import type { DeadlineComputation, WorkingCalendar } from '../calendar/index.ts';
 import { formatShortDate } from '../documents/format.ts';
@@ -42,10 +42,6 @@ export function stepOfDocument(kind: ExpectedDocumentKind): LeadTimeStep {
 export { coversYear };
 export type { KnownYears };
 
-function yearOf(date: string): number {
-  return Number(date.slice(0, 4));
-}
-
 /**
  * The due date of `step` for a session opening on `openingDate`, with its explanation, or null
  * when the profile sets no lead time for the step.
@@ -70,27 +66,12 @@ export function dueDateOf(
   }
   const rule = profile.leadTimes[step];
   if (rule === null || rule === undefined) return null;
-  const missing = (year: number): SessionRuleError =>
-    new SessionRuleError(
-      'calendarYearMissing',
-      `Chưa có lịch ngày nghỉ năm ${year}: không tính được hạn "${label}" của kỳ họp khai mạc ngày ${formatShortDate(openingDate)}. Đề nghị cập nhật lịch ngày nghỉ năm ${year} trước.`,
-    );
-  const openingYear = yearOf(openingDate);
-  if (!coversYear(knownYears, openingYear)) throw missing(openingYear);
-  const deadlineRule = { value: rule.value, unit: rule.unit, anchor: rule.anchor };
-  let computed: DeadlineComputation;
-  try {
-    computed =
-      rule.direction === 'before'
-        ? explainDeadlineBefore(openingDate, deadlineRule, calendar)
-        : explainDeadline(openingDate, deadlineRule, calendar);
-  } catch (e) {
-    if (e instanceof RangeError) throw new SessionRuleError('invalidLeadTime', `Không tính được hạn "${label}": ${e.message}`);
-    throw e;
-  }
-  // Every year the count passed through must be covered, not only the end points.
-  const a = Math.min(openingYear, yearOf(computed.due), yearOf(computed.nominalDate));
-  const b = Math.max(openingYear, yearOf(computed.due), yearOf(computed.nominalDate));
-  for (let y = a; y <= b; y++) if (!coversYear(knownYears, y)) throw missing(y);
-  return computed;
+  return explainCoveredDeadline(openingDate, rule, calendar, knownYears, {
+    yearMissing: (year) =>
+      new SessionRuleError(
+        'calendarYearMissing',
+        `Chưa có lịch ngày nghỉ năm ${year}: không tính được hạn "${label}" của kỳ họp khai mạc ngày ${formatShortDate(openingDate)}. Đề nghị cập nhật lịch ngày nghỉ năm ${year} trước.`,
+      ),
+    invalidRule: (message) => new SessionRuleError('invalidLeadTime', `Không tính được hạn "${label}": ${message}`),
+  });
 }
