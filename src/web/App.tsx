@@ -59,6 +59,8 @@ const LettersPage = lazyPage(() => import('./pages/letters/LettersPage.tsx'), 'L
 const MyLettersPage = lazyPage(() => import('./pages/letters/LettersPage.tsx'), 'MyLettersPage');
 const LetterPage = lazyPage(() => import('./pages/letters/LetterPage.tsx'), 'LetterPage');
 const MyLetterPage = lazyPage(() => import('./pages/letters/LetterPage.tsx'), 'MyLetterPage');
+const ReceptionsPage = lazyPage(() => import('./pages/letters/ReceptionsPage.tsx'), 'ReceptionsPage');
+const MyReceptionsPage = lazyPage(() => import('./pages/letters/ReceptionsPage.tsx'), 'MyReceptionsPage');
 const AgencyLetterPage = lazyPage(() => import('./pages/letters/AgencyLetterPage.tsx'), 'AgencyLetterPage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
@@ -134,6 +136,8 @@ export function AppRoutes() {
             <Route path="letters/:letterId" element={<LetterPage />} />
             <Route path="my-letters" element={<MyLettersPage />} />
             <Route path="my-letters/:letterId" element={<MyLetterPage />} />
+            <Route path="receptions" element={<ReceptionsPage />} />
+            <Route path="my-receptions" element={<MyReceptionsPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />

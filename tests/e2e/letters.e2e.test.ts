@@ -1,5 +1,5 @@
-// Letters in Chromium: a delegate at phone width records a letter received from a citizen,
-// forwards it with an official letter (numbered in the register), and finds it on their own
+// Reception and letters in Chromium: a delegate at phone width records a citizen received (the
+// reception opens the letter), forwards it with an official letter (numbered in the register), and finds it on their own
 // list; the secretariat's register at desktop width shows a denunciation without its sender.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { browserAvailable, launchBrowser, login, pickOption, startServer, type R
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-letters');
 
-describe.skipIf(!browserAvailable())('đơn thư (Chromium)', () => {
+describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)', () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -22,24 +22,28 @@ describe.skipIf(!browserAvailable())('đơn thư (Chromium)', () => {
     await server?.close();
   });
 
-  it('đại biểu ghi nhận đơn, chuyển đơn bằng công văn, thấy đơn trong danh sách của mình (390 px)', { timeout: 240_000 }, async () => {
+  it('đại biểu ghi lượt tiếp công dân, chuyển đơn bằng công văn, thấy đơn trong danh sách của mình (390 px)', { timeout: 240_000 }, async () => {
     const sh = server.ids.get('council:sa-huynh')!;
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     const page = await ctx.newPage();
     page.setDefaultTimeout(30_000);
     try {
       await login(page, server.baseUrl, 'daibieu.sahuynh');
-      await page.goto(`${server.baseUrl}/councils/${sh}/my-letters`);
-      await page.getByRole('heading', { name: 'Đơn thư tôi tiếp nhận' }).waitFor();
-      await page.getByRole('button', { name: 'Tiếp nhận đơn' }).click();
+      // The reception, written into the Sổ tiếp công dân, opens the citizen's letter.
+      await page.goto(`${server.baseUrl}/councils/${sh}/my-receptions`);
+      await page.getByRole('heading', { name: 'Tiếp công dân của tôi' }).waitFor();
+      await page.getByRole('button', { name: 'Ghi lượt tiếp công dân' }).click();
       const dialog = page.getByRole('dialog');
-      await pickOption(page, dialog.locator('.ant-select', { has: page.getByLabel('Loại đơn') }), 'Phản ánh');
+      await dialog.getByLabel('Họ và tên công dân').fill('Trương Văn Mạnh');
+      await dialog.getByLabel('Địa chỉ công dân').fill('Tổ dân phố Long Thạnh 2, phường Sa Huỳnh');
+      await dialog.getByLabel('Số căn cước, hộ chiếu hoặc giấy tờ khác').fill('051085006789');
+      await pickOption(page, dialog.locator('.ant-select', { has: page.getByLabel('Phân loại nội dung') }), 'Phản ánh');
       await page.keyboard.press('Escape');
-      await dialog.getByLabel('Tóm tắt nội dung').fill('Phản ánh đèn tín hiệu giao thông ngã tư chợ Sa Huỳnh hỏng nhiều ngày.');
-      await dialog.getByLabel('Họ và tên người gửi đơn').fill('Trương Văn Mạnh');
-      await dialog.getByLabel('Địa chỉ', { exact: true }).fill('Tổ dân phố Long Thạnh 2');
-      await page.screenshot({ path: path.join(SHOTS, 'intake-390.png'), fullPage: true });
-      await dialog.getByRole('button', { name: 'Tiếp nhận' }).click();
+      await dialog.getByLabel('Tóm tắt nội dung vụ việc').fill('Phản ánh đèn tín hiệu giao thông ngã tư chợ Sa Huỳnh hỏng nhiều ngày.');
+      await dialog.getByLabel('Yêu cầu, đề nghị của công dân').fill('Đề nghị sửa chữa sớm để bảo đảm an toàn giao thông.');
+      await dialog.getByLabel('Kết quả tiếp: việc đã làm, nội dung trả lời công dân').fill('Tiếp nhận, sẽ chuyển Ủy ban nhân dân phường giải quyết và thông báo kết quả.');
+      await page.screenshot({ path: path.join(SHOTS, 'reception-390.png'), fullPage: true });
+      await dialog.getByRole('button', { name: 'Ghi vào sổ' }).click();
       await page.getByRole('button', { name: 'Chuyển đơn' }).waitFor();
       const reference = (await page.getByRole('heading').first().textContent())!.replace('Đơn ', '').trim();
       expect(reference).toMatch(/^PA-\d{4}-\d{4}$/);

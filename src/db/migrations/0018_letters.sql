@@ -60,6 +60,37 @@ CREATE TABLE "letters" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "reception_records" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"council_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"number" integer NOT NULL,
+	"received_on" date NOT NULL,
+	"mode" text NOT NULL,
+	"receiver_kind" text NOT NULL,
+	"receiver_name" text NOT NULL,
+	"delegate_id" uuid,
+	"citizen_name" text NOT NULL,
+	"citizen_address" text NOT NULL,
+	"id_document" text NOT NULL,
+	"proxy" boolean DEFAULT false NOT NULL,
+	"authorisation_ref" text,
+	"summary" text NOT NULL,
+	"request" text NOT NULL,
+	"kinds" jsonb NOT NULL,
+	"people_count" integer DEFAULT 1 NOT NULL,
+	"prior_handling" text,
+	"within_competence" boolean NOT NULL,
+	"guidance" jsonb,
+	"forwarding" jsonb,
+	"outcome" text NOT NULL,
+	"follow_up" text,
+	"letter_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_by_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "letter_forwardings" ADD CONSTRAINT "letter_forwardings_letter_id_letters_id_fk" FOREIGN KEY ("letter_id") REFERENCES "public"."letters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "letter_forwardings" ADD CONSTRAINT "letter_forwardings_to_agency_id_agencies_id_fk" FOREIGN KEY ("to_agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "letter_forwardings" ADD CONSTRAINT "letter_forwardings_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -71,10 +102,15 @@ ALTER TABLE "letters" ADD CONSTRAINT "letters_source_opinion_id_petition_opinion
 ALTER TABLE "letters" ADD CONSTRAINT "letters_delegate_id_delegates_id_fk" FOREIGN KEY ("delegate_id") REFERENCES "public"."delegates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "letters" ADD CONSTRAINT "letters_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "letters" ADD CONSTRAINT "letters_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reception_records" ADD CONSTRAINT "reception_records_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reception_records" ADD CONSTRAINT "reception_records_delegate_id_delegates_id_fk" FOREIGN KEY ("delegate_id") REFERENCES "public"."delegates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reception_records" ADD CONSTRAINT "reception_records_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "letter_forwardings_letter_idx" ON "letter_forwardings" USING btree ("letter_id");--> statement-breakpoint
 CREATE INDEX "letter_signers_letter_idx" ON "letter_signers" USING btree ("letter_id");--> statement-breakpoint
 CREATE INDEX "letter_signers_id_number_idx" ON "letter_signers" USING btree ("id_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "letters_register_uq" ON "letters" USING btree ("council_id","year","number");--> statement-breakpoint
 CREATE INDEX "letters_council_received_idx" ON "letters" USING btree ("council_id","received_on");--> statement-breakpoint
 CREATE INDEX "letters_delegate_idx" ON "letters" USING btree ("delegate_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "letters_source_opinion_uq" ON "letters" USING btree ("source_opinion_id") WHERE source_opinion_id is not null;
+CREATE UNIQUE INDEX "letters_source_opinion_uq" ON "letters" USING btree ("source_opinion_id") WHERE source_opinion_id is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "reception_records_register_uq" ON "reception_records" USING btree ("council_id","year","number");--> statement-breakpoint
+CREATE INDEX "reception_records_delegate_idx" ON "reception_records" USING btree ("delegate_id");

@@ -76,64 +76,69 @@ async function earlierLetters(tx: DbOrTx, councilId: string, since: string) {
 const minusYears = (iso: string, n: number) => `${Number(iso.slice(0, 4)) - n}${iso.slice(4)}`;
 
 /** Receives a letter: classified (a mixed letter split into one letter per kind), numbered, its duplicates found and linked. */
-export async function receiveLetter(ctx: ActionCtx, councilId: string, input: ReceiveInput, from: { sourceOpinionId: string; origin: unknown } | null = null) {
+export function receiveLetter(ctx: ActionCtx, councilId: string, input: ReceiveInput, from: { sourceOpinionId: string; origin: unknown } | null = null) {
+  return ctx.db.transaction((tx) => receiveLetterTx(tx, ctx, councilId, input, from, true));
+}
+
+/** Inside the caller's transaction; `audit` false when the caller's own event names the letters (a reception). */
+export async function receiveLetterTx(tx: DbOrTx, ctx: ActionCtx, councilId: string, input: ReceiveInput, from: { sourceOpinionId: string; origin: unknown } | null, audit: boolean) {
   checkSigners(input);
   const classification = domain(() => classifyLetter({ text: `${input.summary}\n${input.content ?? ''}`, declared: input.kinds, anonymous: input.anonymous }));
   const set = domain(() => ruleSetOfLetter(letterRuleSets(), input.receivedOn));
-  return ctx.db.transaction(async (tx) => {
-    // A delegate who receives a letter handles it themself (through the Thường trực when forwarding).
-    const byDelegate = from === null && input.channel === 'delegate' && input.delegateId;
-    const handlerIds = [...new Set(!byDelegate && input.handlerIds?.length ? input.handlerIds : ctx.actor.id ? [ctx.actor.id] : [])];
-    if (!byDelegate) await checkHandlers(tx, councilId, handlerIds);
-    if (input.delegateId) {
-      const [d] = await tx.select({ councilId: delegates.councilId }).from(delegates).where(eq(delegates.id, input.delegateId));
-      if (!d || d.councilId !== councilId) throw notFound('đại biểu của Hội đồng nhân dân này');
+  // A delegate who receives a letter handles it themself (through the Thường trực when forwarding).
+  const byDelegate = from === null && input.channel === 'delegate' && input.delegateId;
+  const handlerIds = [...new Set(!byDelegate && input.handlerIds?.length ? input.handlerIds : ctx.actor.id ? [ctx.actor.id] : [])];
+  if (!byDelegate) await checkHandlers(tx, councilId, handlerIds);
+  if (input.delegateId) {
+    const [d] = await tx.select({ councilId: delegates.councilId }).from(delegates).where(eq(delegates.id, input.delegateId));
+    if (!d || d.councilId !== councilId) throw notFound('đại biểu của Hội đồng nhân dân này');
+  }
+  const earlier = await earlierLetters(tx, councilId, minusYears(input.receivedOn, 2));
+  const verdict = findRepeats(
+    { id: 'new', receivedOn: input.receivedOn, text: `${input.summary} ${input.content ?? ''}`, signers: input.signers.map((s) => ({ name: s.name, address: s.address ?? '', idNumber: s.idNumber ?? null })), respondentKey: input.respondent ? input.respondent.toLowerCase() : null, viaBodyId: null, repeatOf: null },
+    earlier,
+  );
+  const year = Number(input.receivedOn.slice(0, 4));
+  const created: LetterRow[] = [];
+  for (const kind of classification.parts) {
+    const number = await nextLetterNumber(tx, councilId, year);
+    const reference = referenceOf(kind, year, number);
+    const denunciation = kind === 'denunciation';
+    const repeat = verdict.repeatOf && created.length === 0 ? verdict.repeatOf : null;
+    const base = {
+      councilId, year, number, reference, receivedOn: input.receivedOn, channel: input.channel, kind,
+      handleAsDenunciation: denunciation, ruleSetKey: set.key,
+      // A letter that repeats one already received is linked and filed, not opened again.
+      state: (repeat ? 'filed' : 'classified') as LetterState,
+      outcomeNote: repeat ? `Đơn trùng với đơn ${earlier.find((e) => e.id === repeat)?.reference ?? ''} (cùng người gửi, cùng nội dung): không mở hồ sơ mới.` : '',
+      summary: input.summary, content: input.content ?? '', respondent: input.respondent ?? '', competence: input.competence ?? 'not_ours',
+      anonymous: input.anonymous ?? false, citizenWantsNotice: input.citizenWantsNotice ?? true,
+      splitFromId: created[0]?.id ?? null, duplicateOfId: repeat, delegateId: input.delegateId ?? null,
+      handlerIds, createdById: ctx.actor.id,
+      // The contact-meeting opinion it came from: on the first part (a unique link).
+      sourceOpinionId: created.length === 0 ? (from?.sourceOpinionId ?? null) : null, origin: from?.origin ?? null,
+    };
+    const [row] = await tx.insert(letters).values({ ...base, searchKey: searchKeyOf(base) }).returning();
+    if (input.signers.length) {
+      await tx.insert(letterSigners).values(input.signers.map((s, i) => ({
+        letterId: row!.id, position: i + 1, name: s.name.trim(), address: s.address?.trim() ?? '', idNumber: s.idNumber?.replace(/\s+/g, '') || null, phone: s.phone?.trim() || null, email: s.email?.trim() || null,
+      })));
     }
-    const earlier = await earlierLetters(tx, councilId, minusYears(input.receivedOn, 2));
-    const verdict = findRepeats(
-      { id: 'new', receivedOn: input.receivedOn, text: `${input.summary} ${input.content ?? ''}`, signers: input.signers.map((s) => ({ name: s.name, address: s.address ?? '', idNumber: s.idNumber ?? null })), respondentKey: input.respondent ? input.respondent.toLowerCase() : null, viaBodyId: null, repeatOf: null },
-      earlier,
-    );
-    const year = Number(input.receivedOn.slice(0, 4));
-    const created: LetterRow[] = [];
-    for (const kind of classification.parts) {
-      const number = await nextLetterNumber(tx, councilId, year);
-      const reference = referenceOf(kind, year, number);
-      const denunciation = kind === 'denunciation';
-      const repeat = verdict.repeatOf && created.length === 0 ? verdict.repeatOf : null;
-      const base = {
-        councilId, year, number, reference, receivedOn: input.receivedOn, channel: input.channel, kind,
-        handleAsDenunciation: denunciation, ruleSetKey: set.key,
-        // A letter that repeats one already received is linked and filed, not opened again.
-        state: (repeat ? 'filed' : 'classified') as LetterState,
-        outcomeNote: repeat ? `Đơn trùng với đơn ${earlier.find((e) => e.id === repeat)?.reference ?? ''} (cùng người gửi, cùng nội dung): không mở hồ sơ mới.` : '',
-        summary: input.summary, content: input.content ?? '', respondent: input.respondent ?? '', competence: input.competence ?? 'not_ours',
-        anonymous: input.anonymous ?? false, citizenWantsNotice: input.citizenWantsNotice ?? true,
-        splitFromId: created[0]?.id ?? null, duplicateOfId: repeat, delegateId: input.delegateId ?? null,
-        handlerIds, createdById: ctx.actor.id,
-        // The contact-meeting opinion it came from: on the first part (a unique link).
-        sourceOpinionId: created.length === 0 ? (from?.sourceOpinionId ?? null) : null, origin: from?.origin ?? null,
-      };
-      const [row] = await tx.insert(letters).values({ ...base, searchKey: searchKeyOf(base) }).returning();
-      if (input.signers.length) {
-        await tx.insert(letterSigners).values(input.signers.map((s, i) => ({
-          letterId: row!.id, position: i + 1, name: s.name.trim(), address: s.address?.trim() ?? '', idNumber: s.idNumber?.replace(/\s+/g, '') || null, phone: s.phone?.trim() || null, email: s.email?.trim() || null,
-        })));
-      }
-      created.push(row!);
-    }
+    created.push(row!);
+  }
+  if (audit) {
     await recordEvent(tx, ctx.actor, {
       action: 'letter.receive', entityType: 'letter', entityId: created[0]!.id, councilId,
       after: { receivedOn: input.receivedOn, channel: input.channel, ruleSetKey: set.key, letters: created.map((l) => ({ id: l.id, reference: l.reference, kind: l.kind, state: l.state })) },
     });
-    return {
-      letters: created.map((l) => ({ id: l.id, reference: l.reference, kind: l.kind, kindLabel: LETTER_KIND_LABELS[l.kind as LetterKind], state: l.state, stateLabel: LETTER_STATE_LABELS[l.state as LetterState], duplicateOfId: l.duplicateOfId })),
-      ruleSetKey: set.key,
-      classification: { classification: classification.classification, reasons: classification.reasons },
-      // Matches name references only, never the other letters' signers.
-      matches: verdict.matches.map((m) => ({ id: m.id, reference: earlier.find((e) => e.id === m.id)?.reference ?? '', kind: m.kind, score: Math.round(m.score * 100) / 100, reasons: m.reasons })),
-    };
-  });
+  }
+  return {
+    letters: created.map((l) => ({ id: l.id, reference: l.reference, kind: l.kind, kindLabel: LETTER_KIND_LABELS[l.kind as LetterKind], state: l.state, stateLabel: LETTER_STATE_LABELS[l.state as LetterState], duplicateOfId: l.duplicateOfId })),
+    ruleSetKey: set.key,
+    classification: { classification: classification.classification, reasons: classification.reasons },
+    // Matches name references only, never the other letters' signers.
+    matches: verdict.matches.map((m) => ({ id: m.id, reference: earlier.find((e) => e.id === m.id)?.reference ?? '', kind: m.kind, score: Math.round(m.score * 100) / 100, reasons: m.reasons })),
+  };
 }
 
 /** A complaint raised at a contact meeting (classified there as a complaint) arrives here with its history. */

@@ -110,3 +110,52 @@ export const letterForwardings = pgTable(
   },
   (t) => [index('letter_forwardings_letter_idx').on(t.letterId)],
 );
+
+/** One row of the Sổ tiếp công dân (Mẫu 03/TCD, NĐ 154/2026): a citizen received, by a delegate or the standing committee. */
+export const receptionRecords = pgTable(
+  'reception_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    councilId: uuid('council_id').notNull().references(() => councils.id),
+    year: integer('year').notNull(),
+    /** (1) STT in the year's register. */
+    number: integer('number').notNull(),
+    /** (2) Ngày tiếp. */
+    receivedOn: date('received_on').notNull(),
+    /** in_person | online (online only from 01/07/2026). */
+    mode: text('mode').notNull(),
+    /** delegate | standing_committee | secretariat */
+    receiverKind: text('receiver_kind').notNull(),
+    receiverName: text('receiver_name').notNull(),
+    /** The delegate who received (their own list), when a delegate did. */
+    delegateId: uuid('delegate_id').references(() => delegates.id),
+    /** (3) Họ tên, địa chỉ; (4) giấy tờ tùy thân. */
+    citizenName: text('citizen_name').notNull(),
+    citizenAddress: text('citizen_address').notNull(),
+    idDocument: text('id_document').notNull(),
+    proxy: boolean('proxy').notNull().default(false),
+    authorisationRef: text('authorisation_ref'),
+    /** (5) Tóm tắt nội dung; what the citizen asks. */
+    summary: text('summary').notNull(),
+    request: text('request').notNull(),
+    /** (6) Phân loại. */
+    kinds: jsonb('kinds').$type<string[]>().notNull(),
+    /** (7) Số người cùng nội dung. */
+    peopleCount: integer('people_count').notNull().default(1),
+    /** (8) Cơ quan đã giải quyết hết thẩm quyền. */
+    priorHandling: text('prior_handling'),
+    /** (9) Thuộc thẩm quyền. */
+    withinCompetence: boolean('within_competence').notNull(),
+    /** (10) Hướng dẫn; (11) Chuyển đơn: { body, letterNumber }. */
+    guidance: jsonb('guidance'),
+    forwarding: jsonb('forwarding'),
+    outcome: text('outcome').notNull(),
+    /** (12) Theo dõi kết quả giải quyết. */
+    followUp: text('follow_up'),
+    /** The letters opened from this reception (a mixed matter: one per kind). */
+    letterIds: jsonb('letter_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    createdById: uuid('created_by_id').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('reception_records_register_uq').on(t.councilId, t.year, t.number), index('reception_records_delegate_idx').on(t.delegateId)],
+);
