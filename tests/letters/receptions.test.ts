@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
 import { json } from '../petitions/support.ts';
+import { sql } from 'drizzle-orm';
 import { readTable } from '../../src/modules/spreadsheets/index.ts';
 
 const base = {
@@ -29,7 +30,7 @@ for (const kind of dbKinds()) {
       const r = await json<{ number: number; letters: { id: string; reference: string; kind: string }[] }>(vp.post(`/api/councils/${sh}/receptions`, {
         ...base, receivedOn: '2026-11-24', citizenName: 'Cao Thị Mai Hương', kinds: ['denunciation'], summary: 'Tố cáo trưởng thôn thu quỹ trái quy định.', openLetter: true,
       }), 201);
-      expect(r.number).toBe(1);
+      expect(r.number).toBe(2); // the demo's reception is the first of the year
       expect(r.letters[0]!.kind).toBe('denunciation');
       const mine = await json<{ items: { citizenName: string | null; letterIds: string[] }[] }>(vp.get(`/api/councils/${sh}/receptions?year=2026`));
       expect(mine.items[0]).toMatchObject({ citizenName: 'Cao Thị Mai Hương', letterIds: [r.letters[0]!.id] });
@@ -83,10 +84,25 @@ for (const kind of dbKinds()) {
       const standing = s.rules.find((r) => r.receiver === 'standing_committee')!;
       expect(standing.days).toHaveLength(12);
       expect(standing.verified).toBe(false);
-      expect(standing.held).toEqual(['2026-11-24', '2026-11-25']);
+      expect(standing.held).toEqual(['2026-11-11', '2026-11-24', '2026-11-25']);
       // January–October had no reception: ten months short; November is not over yet
       expect(standing.shortfall).toHaveLength(10);
       expect(standing.shortfall[0]!.message).toBe('Thường trực Hội đồng nhân dân: tháng 1/2026 mới tiếp 0/1 ngày theo lịch.');
+    });
+
+    it('the period’s report (ND30) and its .xlsx carry the same figures as the figures screen, and no citizen', async () => {
+      const figures = await json<{ total: number; byKind: { label: string; count: number }[] }>(vp.get(`/api/councils/${sh}/letter-figures?from=2026-01-01&to=2026-11-26`));
+      expect(figures.total).toBeGreaterThan(0);
+      const doc = await json<{ id: string; symbol: string }>(vp.post(`/api/councils/${sh}/letter-report`, { from: '2026-01-01', to: '2026-11-26', signerName: 'Huỳnh Văn Đạt' }), 201);
+      expect(doc.symbol).toMatch(/^\d+\/BC-HĐND$/);
+      const [row] = (await t.db.execute<{ content: unknown }>(sql`select content from documents where id = ${doc.id}`)).rows;
+      const text = JSON.stringify(row!.content);
+      expect(text).toContain(`Tổng số đơn tiếp nhận: ${String(figures.total).padStart(2, '0')} đơn`);
+      expect(text).toContain('tiếp 04 lượt công dân với 06 người');
+      for (const name of ['Cao Thị Mai Hương', 'Trần Văn Hùng', 'Phạm Văn Lộc']) expect(text).not.toContain(name);
+      const xlsx = await readTable(new Uint8Array(await (await vp.get(`/api/councils/${sh}/letter-figures.xlsx?from=2026-01-01&to=2026-11-26`)).arrayBuffer()), 'f.xlsx');
+      const byKind = xlsx.rows.filter((r) => r[0] === 'Theo loại đơn').reduce((n, r) => n + Number(r[2]), 0);
+      expect(byKind).toBe(figures.total);
     });
   });
 }

@@ -10,7 +10,7 @@ import {
 import { recordEvent } from '../audit/service.ts';
 import { roleGrants } from '../accounts/schema.ts';
 import { agencies, delegates } from '../directory/schema.ts';
-import { issueDocumentTx } from '../documents/service.ts';
+import { documentDownloadPath, issueDocumentTx } from '../documents/service.ts';
 import { notify } from '../notifications/service.ts';
 import { syncObligation, updateObligation } from '../followup/service.ts';
 import { contactMeetings, opinions } from '../petitions/schema.ts';
@@ -20,6 +20,7 @@ import {
 } from './common.ts';
 import { letterForwardings, letterSigners, letters } from './schema.ts';
 import { LETTER_FORWARD_TEMPLATE } from './forwardLetter.ts';
+import { LETTER_REPORT_TEMPLATE } from './reportTemplate.ts';
 
 export type SignerInput = { name: string; address?: string; idNumber?: string | null; phone?: string | null; email?: string | null };
 
@@ -284,3 +285,12 @@ export async function revealIdentity(ctx: ActionCtx, councilId: string, letterId
   });
 }
 
+
+/** The period's report (ND30), numbered in the register; the documents engine records its own event. */
+export async function issueLetterReport(ctx: ActionCtx, councilId: string, input: { from: string; to: string; signerId?: string; signerName?: string; signerTitle?: string }) {
+  if (input.from > input.to) throw invalid('Từ ngày phải trước hoặc bằng đến ngày.');
+  return ctx.db.transaction(async (tx) => {
+    const doc = await issueDocumentTx(tx, ctx.actor, councilId, ctx.now, { templateKey: LETTER_REPORT_TEMPLATE, params: input });
+    return { id: doc.id, symbol: doc.symbol, fileName: doc.fileName, downloadPath: documentDownloadPath(councilId, doc.id) };
+  });
+}

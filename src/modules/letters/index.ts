@@ -5,9 +5,11 @@ import type { AppModule } from '../../server/module.ts';
 import { letterRoutes } from './routes.ts';
 import { receptionRoutes } from './receptionRoutes.ts';
 import { registerLetterTemplates } from './forwardLetter.ts';
+import { registerLetterReport } from './reportTemplate.ts';
 import { seedLetters } from './seed.ts';
 
 registerLetterTemplates();
+registerLetterReport();
 
 export const lettersModule: AppModule = {
   name: 'letters',

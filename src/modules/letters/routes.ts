@@ -8,8 +8,9 @@ import type { AppEnv } from '../../server/context.ts';
 import { forbidden, invalid, notFound } from '../../server/errors.ts';
 import { LETTER_STATES } from '../../domain/letters/index.ts';
 import { Obj, ctxOf, param } from '../petitions/routes/shared.ts';
+import { xlsxOk, xlsxResponse } from '../spreadsheets/export.ts';
 import { delegateOfUser, letterOf, loadCalendar, today } from './common.ts';
-import { closeWithoutForwarding, finishLetter, forwardLetter, receiveFromContactMeeting, receiveLetter, recordResult, revealIdentity } from './actions.ts';
+import { closeWithoutForwarding, finishLetter, forwardLetter, issueLetterReport, receiveFromContactMeeting, receiveLetter, recordResult, revealIdentity } from './actions.ts';
 import { agencyLetter, delegateLetters, letterDetail, letterFigures, listLetters, pendingFromContactMeetings } from './queries.ts';
 
 const LetterParams = CouncilParams.extend({ letterId: param('letterId') });
@@ -139,6 +140,34 @@ export function letterRoutes(r: Router) {
       const { from = `${day.slice(0, 4)}-01-01`, to = day } = c.req.valid('query');
       if (from > to) throw invalid('Từ ngày phải trước hoặc bằng đến ngày.');
       return c.json(await letterFigures(c.var.db, c.req.valid('param').councilId, from, to, day), 200);
+    },
+  );
+  r.add(
+    { method: 'get', path: '/councils/{councilId}/letter-figures.xlsx', summary: 'Xuất số liệu đơn thư theo loại, trạng thái, cơ quan ra Excel (không có thông tin người gửi)', permission: 'letters.read', scope: 'council', request: { params: CouncilParams, query: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }) }, responses: { 200: xlsxOk } },
+    async (c) => {
+      const day = dayOf(c);
+      const { from = `${day.slice(0, 4)}-01-01`, to = day } = c.req.valid('query');
+      if (from > to) throw invalid('Từ ngày phải trước hoặc bằng đến ngày.');
+      const f = await letterFigures(c.var.db, c.req.valid('param').councilId, from, to, day);
+      return xlsxResponse({
+        fileName: `So-lieu-don-thu-${from}-${to}.xlsx`, sheetName: 'Số liệu đơn thư', title: `SỐ LIỆU ĐƠN THƯ TỪ ${from.split('-').reverse().join('/')} ĐẾN ${to.split('-').reverse().join('/')}`,
+        columns: [
+          { header: 'Nhóm', key: 'group', type: 'text', width: 22 }, { header: 'Nội dung', key: 'label', type: 'text', width: 48 },
+          { header: 'Số đơn', key: 'count', type: 'number', width: 12 }, { header: 'Quá hạn báo kết quả', key: 'overdue', type: 'number', width: 18 },
+        ],
+        rows: [
+          ...f.byKind.map((k) => ({ group: 'Theo loại đơn', label: k.label, count: k.count })),
+          ...f.byState.map((s) => ({ group: 'Theo tình trạng', label: s.label, count: s.count })),
+          ...f.byAgency.map((a) => ({ group: 'Theo cơ quan được chuyển', label: a.agency, count: a.count, overdue: a.overdue })),
+        ],
+      });
+    },
+  );
+  r.add(
+    { method: 'post', path: '/councils/{councilId}/letter-report', summary: 'Lập báo cáo kết quả tiếp công dân, tiếp nhận và xử lý đơn thư của kỳ (văn bản cấp số trong sổ văn bản đi)', permission: 'letters.manage', scope: 'council', request: { params: CouncilParams, body: jsonBody(z.object({ from: IsoDate, to: IsoDate, signerName: optionalText('Người ký', 100).optional(), signerTitle: optionalText('Chức vụ người ký', 100).optional(), signerId: Id.optional() })) }, responses: { 201: jsonOk(Obj) } },
+    async (c) => {
+      const { councilId } = c.req.valid('param');
+      return c.json(await issueLetterReport(ctxOf(c), councilId, c.req.valid('json')), 201);
     },
   );
   r.add(

@@ -3,6 +3,7 @@
 // delegate — through the module's own actions, so states, numbers and follow-up agree.
 import type { SeedContext } from '../../server/module.ts';
 import { closeWithoutForwarding, forwardLetter, receiveLetter } from './actions.ts';
+import { recordReception } from './receptions.ts';
 
 const daysBefore = (today: Date, n: number) => new Date(today.getTime() - n * 86_400_000);
 
@@ -35,4 +36,13 @@ export async function seedLetters(ctx: SeedContext): Promise<void> {
     respondent: 'Cán bộ địa chính phường Sa Huỳnh', signers: [{ name: 'Trần Văn Hùng', address: 'Thôn Châu Me, phường Sa Huỳnh', idNumber: '051075009876' }],
   });
   await forwardLetter(at(9), councilId, denunciation.letters[0]!.id, { agencyId: ubnd, signerName: 'Huỳnh Văn Đạt' });
+
+  // The standing committee's monthly reception day: one citizen received, a feedback guided.
+  await recordReception(at(15), councilId, {
+    receivedOn: iso(15), mode: 'in_person', receiverKind: 'standing_committee', citizenName: 'Đoàn Văn Quý', citizenAddress: 'Thôn Tân Diêm, phường Sa Huỳnh',
+    idDocument: '051072003456', proxy: false, authorisationRef: null, summary: 'Phản ánh đường bê tông thôn Tân Diêm bị sụt lún sau mưa lũ.',
+    request: 'Đề nghị sửa chữa trước mùa mưa bão.', kinds: ['feedback'], peopleCount: 3, priorHandling: null, withinCompetence: false,
+    guidance: { body: 'Ủy ban nhân dân phường Sa Huỳnh', letterNumber: null }, forwarding: null,
+    outcome: 'Ghi nhận; hướng dẫn công dân gửi phản ánh đến Ủy ban nhân dân phường; Thường trực sẽ theo dõi.', followUp: null,
+  }, { delegateId: null });
 }

@@ -2,7 +2,12 @@
 // filtered by kind, state and follow-up; a denunciation shows its reference, never who sent it.
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Button, Card, Input, Select, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, Typography, message } from 'antd';
+import dayjs from 'dayjs';
+import { api } from '../../lib/api.ts';
+import { isoDay } from '../../lib/format.ts';
+import { showFormError } from '../../lib/feedback.tsx';
+import { downloadFile, ExportButton } from '../documents/shared.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
 import { usePagedTable } from '../../lib/hooks.ts';
@@ -17,12 +22,13 @@ function LetterList(props: { mine: boolean }) {
   const [followup, setFollowup] = useState(sp.get('followup') ?? 'all');
   const [q, setQ] = useState('');
   const [intake, setIntake] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const base = props.mine ? `/councils/${councilId}/my-letters` : `/councils/${councilId}/letters`;
   const table = usePagedTable<LetterRow>(base, { kind: kind === 'all' ? undefined : kind, followup: followup === 'all' ? undefined : followup, q: q || undefined });
   if (table.error) return <ErrorView error={table.error} />;
   const title = props.mine ? 'Đơn thư tôi tiếp nhận' : 'Sổ theo dõi đơn thư';
   return (
-    <Page title={title} crumbs={[{ title: 'Tiếp công dân, đơn thư' }, { title }]} extra={<Button type="primary" onClick={() => setIntake(true)}>Tiếp nhận đơn</Button>}>
+    <Page title={title} crumbs={[{ title: 'Tiếp công dân, đơn thư' }, { title }]} extra={<Space wrap>{!props.mine && <Button onClick={() => setReporting(true)}>Lập báo cáo đơn thư</Button>}<Button type="primary" onClick={() => setIntake(true)}>Tiếp nhận đơn</Button></Space>}>
       <Card>
         <Typography.Paragraph type="secondary">
           {props.mine
@@ -57,8 +63,39 @@ function LetterList(props: { mine: boolean }) {
           ]}
         />
       </Card>
+      {reporting && <ReportModal councilId={councilId} onClose={() => setReporting(false)} />}
       {intake && <IntakeModal path={base} withChannel={!props.mine} onClose={() => setIntake(false)} onDone={(r) => { setIntake(false); navigate(`${base}/${r.letters[0]!.id}`); }} />}
     </Page>
+  );
+}
+
+/** The period's report (ND30, numbered in the register) and its figures in Excel. */
+function ReportModal(props: { councilId: string; onClose(): void }) {
+  const [form] = Form.useForm<{ period: [dayjs.Dayjs, dayjs.Dayjs]; signerName: string }>();
+  const [busy, setBusy] = useState(false);
+  const period = Form.useWatch('period', form);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      const doc = await api.post<{ symbol: string; downloadPath: string; fileName: string }>(`/councils/${props.councilId}/letter-report`, { from: isoDay(v.period[0]), to: isoDay(v.period[1]), signerName: v.signerName });
+      await downloadFile(doc.downloadPath.replace(/^\/api/, ''), { fallbackName: doc.fileName });
+      message.success(`Đã lập báo cáo số ${doc.symbol}.`);
+      props.onClose();
+    } catch (err) {
+      showFormError(form, err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title="Báo cáo kết quả tiếp công dân, tiếp nhận và xử lý đơn thư" onCancel={props.onClose} onOk={submit} okText="Lập báo cáo (.docx)" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ period: [dayjs().startOf('year'), dayjs()] }}>
+        <Form.Item name="period" label="Kỳ báo cáo" rules={[{ required: true, message: 'Hãy chọn kỳ báo cáo.' }]}><DatePicker.RangePicker format="DD/MM/YYYY" /></Form.Item>
+        <Form.Item name="signerName" label="Họ và tên người ký" rules={[{ required: true, message: 'Hãy nhập họ tên người ký.' }]}><Input maxLength={100} /></Form.Item>
+        {period && <ExportButton path={`/councils/${props.councilId}/letter-figures.xlsx`} query={{ from: isoDay(period[0]), to: isoDay(period[1]) }} label="Tải số liệu (.xlsx)" />}
+      </Form>
+    </Modal>
   );
 }
 
