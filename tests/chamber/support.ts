@@ -35,21 +35,29 @@ export async function ensureDelegates(db: Db, councilId: string, termId: string,
 
 let userSeq = 0;
 
-/** Accounts for delegates (the e-mail links account and delegate, as the portal does), logged in. */
+/** Accounts for delegates (the e-mail links account and delegate, as the portal does): their usernames. */
+export async function delegateAccounts(db: Db, councilId: string, delegateIds: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const id of delegateIds) {
+    const [d] = await db.select().from(delegates).where(eq(delegates.id, id));
+    let email = d!.email;
+    const n = ++userSeq;
+    if (!email) {
+      email = `dbtest${n}.${id.slice(0, 8)}@example.vn`;
+      await db.update(delegates).set({ email }).where(eq(delegates.id, id));
+    }
+    const username = `dbt${n}${id.slice(0, 6)}`.toLowerCase();
+    const u = await createUser(db, SYSTEM_ACTOR, { username, fullName: d!.fullName, email, password: DEMO_PASSWORD, mustChangePassword: false });
+    await grantRole(db, SYSTEM_ACTOR, u.id, { role: 'delegate', councilId });
+    out.push(username);
+  }
+  return out;
+}
+
+/** Delegates' accounts, logged in (in process). */
 export async function delegateClients(t: TestApp, councilId: string, delegateIds: string[]): Promise<TestClient[]> {
   const out: TestClient[] = [];
-  for (const id of delegateIds) {
-    const [d] = await t.db.select().from(delegates).where(eq(delegates.id, id));
-    let email = d!.email;
-    if (!email) {
-      email = `dbtest${++userSeq}.${id.slice(0, 8)}@example.vn`;
-      await t.db.update(delegates).set({ email }).where(eq(delegates.id, id));
-    }
-    const username = `dbt${userSeq}${id.slice(0, 6)}`.toLowerCase();
-    const u = await createUser(t.db, SYSTEM_ACTOR, { username, fullName: d!.fullName, email, password: DEMO_PASSWORD, mustChangePassword: false });
-    await grantRole(t.db, SYSTEM_ACTOR, u.id, { role: 'delegate', councilId });
-    out.push(await t.as(username));
-  }
+  for (const username of await delegateAccounts(t.db, councilId, delegateIds)) out.push(await t.as(username));
   return out;
 }
 
