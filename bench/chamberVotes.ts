@@ -78,7 +78,18 @@ async function one(label: string, database: Database, n: number, base: { p99: nu
     const users = await delegateAccounts(database.db, councilId, ds);
     await checkIn(database.db, councilId, s!.id, ds);
     const heads: Record<string, string>[] = [];
-    for (let i = 0; i < users.length; i += 25) heads.push(...(await Promise.all(users.slice(i, i + 25).map((u) => httpLogin(server.url, u)))));
+    // Set-up (not measured) in small batches, retrying a busy answer: the request line is the production one.
+    const retry = async <T>(f: () => Promise<T>): Promise<T> => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await f();
+        } catch (err) {
+          if (!/503/.test(String(err)) || attempt > 50) throw err;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    };
+    for (let i = 0; i < users.length; i += 4) heads.push(...(await Promise.all(users.slice(i, i + 4).map((u) => retry(() => httpLogin(server.url, u))))));
     const vp = await httpLogin(server.url, 'vp.sahuynh');
     const post = async (h: Record<string, string>, path: string, body: unknown = {}) => {
       const r = await fetch(`${server.url}/api${path}`, { method: 'POST', headers: h, body: JSON.stringify(body) });
@@ -87,7 +98,7 @@ async function one(label: string, database: Database, n: number, base: { p99: nu
     };
     // N screens follow the session.
     const screens = [];
-    for (let i = 0; i < n; i += 50) screens.push(...(await Promise.all(heads.slice(i, i + 50).map((h) => sse(`${server.url}/api/councils/${councilId}/sessions/${s!.id}/votes/live`, h)))));
+    for (let i = 0; i < n; i += 10) screens.push(...(await Promise.all(heads.slice(i, i + 10).map((h) => retry(() => sse(`${server.url}/api/councils/${councilId}/sessions/${s!.id}/votes/live`, h))))));
     await Promise.all(screens.map((c) => c.next((e) => e.event === 'snapshot')));
     const v = (await post(vp, `/councils/${councilId}/sessions/${s!.id}/votes`, { kind: 'motion', title: 'Biểu quyết đo hiệu năng', method: 'secret' })).body as { id: string };
     await post(vp, `/councils/${councilId}/votes/${v.id}/open`);
