@@ -43,7 +43,7 @@ for (const kind of dbKinds()) {
       sessionId = s.sessionId;
       ds = await ensureDelegates(t.db, sh, s.termId, 6);
       dc = await delegateClients(t, sh, ds);
-    }, 120_000);
+    }, 300_000);
     afterAll(() => t?.close());
 
     const relogin = async () => {
