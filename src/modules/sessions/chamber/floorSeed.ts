@@ -41,7 +41,7 @@ export async function seedFloor(ctx: SeedContext): Promise<void> {
   if (!item) return;
   const today = todayInVietnam(ctx.today);
   const on = (a: Actor, hour: number): ActionCtx => ({ db, actor: a, now: new Date(`${addDays(today, 0)}T0${hour}:00:00Z`) });
-  await addSpeaker(on(vp, 4), councilId, item.id, { delegateId: d(3), text: 'Kiến nghị bố trí vốn sửa chữa tuyến đường ven biển Sa Huỳnh bị sạt lở.' });
+  await addSpeaker(on(vp, 4), councilId, item.id, { delegateId: d(5), text: 'Kiến nghị bố trí vốn sửa chữa tuyến đường ven biển Sa Huỳnh bị sạt lở.' });
   const list = await addSpeaker(on(vp, 5), councilId, item.id, { delegateId: d(4), kind: 'question' });
   const order = list.items.map((x) => x.id);
   // The chair gives the floor first to the delegate with the question on the budget's revenue.
