@@ -34,7 +34,7 @@ export function ChamberPage() {
             options={list.map((s) => ({ value: s.id, label: `${s.title} · ${fmtDate(s.openingDate)} · ${s.stateLabel}` }))} />
           {sessionId && (
             <Card>
-              <Tabs activeKey={tab} onChange={(k) => set('tab', k)} items={[
+              <Tabs destroyOnHidden activeKey={tab} onChange={(k) => set('tab', k)} items={[
                 { key: 'floor', label: 'Màn hình chủ tọa', children: <FloorScreen councilId={councilId} sessionId={sessionId} itemId={itemId} onItem={(v) => set('itemId', v)} /> },
                 { key: 'attendance', label: 'Điểm danh', children: <AttendancePanel councilId={councilId} sessionId={sessionId} itemId={itemId} onItem={(v) => set('itemId', v)} /> },
                 { key: 'speakers', label: 'Danh sách phát biểu', children: <SpeakersPanel councilId={councilId} sessionId={sessionId} itemId={itemId} onItem={(v) => set('itemId', v)} /> },
