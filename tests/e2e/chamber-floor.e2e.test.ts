@@ -16,9 +16,24 @@ const DESKTOP = { width: 1280, height: 900 };
 /** Waits for what the page shows (loads, refreshes) up to 20 s. */
 const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 200 });
 
+/** Neither the page nor any element sticks out to the right (an element clipped by a scrolling or hidden-overflow parent inside the screen is fine). */
 async function noSideScroll(page: Page) {
-  const m = await page.evaluate(() => ({ sw: document.scrollingElement!.scrollWidth, iw: window.innerWidth }));
+  const m = await page.evaluate(() => {
+    const iw = window.innerWidth;
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        if (getComputedStyle(p).overflowX !== 'visible' && p.getBoundingClientRect().right <= iw + 1) return true;
+      }
+      return false;
+    };
+    const out = [...document.querySelectorAll('body *')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && r.right > iw + 1 && !clipped(el);
+    });
+    return { sw: document.scrollingElement!.scrollWidth, iw, out: out.slice(0, 3).map((e) => `${e.tagName}.${e.className}`) };
+  });
   expect(m.sw, `the page is ${m.sw}px wide on a ${m.iw}px screen`).toBeLessThanOrEqual(m.iw);
+  expect(m.out, 'elements past the right edge').toEqual([]);
 }
 
 describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình chủ tọa, danh sách phát biểu (Chromium)', () => {

@@ -9,7 +9,7 @@ import { api, type Page as ListPage } from '../../../lib/api.ts';
 import { useApi, useDebounced, usePagedTable } from '../../../lib/hooks.ts';
 import { message, showError } from '../../../lib/feedback.tsx';
 import { fmtDateTime } from '../../../lib/format.ts';
-import { ItemSelect, STATUS_COLORS, useFloorPerms, useFloorRefresh, type FloorView } from './floorShared.tsx';
+import { ItemSelect, STATUS_COLORS, Toolbar, useFloorPerms, useFloorRefresh, type FloorView } from './floorShared.tsx';
 
 interface Row {
   delegateId: string; fullName: string; position: string; status: 'present' | 'online' | 'absent' | null; statusLabel: string; reason: string;
@@ -71,13 +71,13 @@ export function AttendancePanel(props: { councilId: string; sessionId: string; i
   if (table.error) return <ErrorView error={table.error} onRetry={table.reload} />;
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      <Space wrap>
+      <Toolbar>
         {floor.data && <ItemSelect items={floor.data.items} value={props.itemId} onChange={props.onItem} allowSession />}
         <Select aria-label="Lọc theo điểm danh" value={status} onChange={setStatus} style={{ width: 200 }} options={[
           { value: 'all', label: 'Tất cả đại biểu' }, { value: 'present', label: 'Có mặt' }, { value: 'online', label: 'Trực tuyến' }, { value: 'absent', label: 'Vắng mặt' }, { value: 'none', label: 'Chưa điểm danh' },
         ]} />
         <Input.Search aria-label="Tìm đại biểu" placeholder="Tìm theo họ tên (gõ không dấu được)" allowClear value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 280, maxWidth: '100%' }} />
-      </Space>
+      </Toolbar>
       {props.itemId && <Typography.Text type="secondary">Điểm danh riêng cho nội dung này; đại biểu chưa có điểm danh riêng được tính theo điểm danh cả kỳ họp.</Typography.Text>}
       {floor.data && !checkable && <Alert type="info" showIcon message={`${floor.data.session.title} ${floor.data.session.state === 'closed' ? 'đã bế mạc: điểm danh chỉ để xem.' : 'chưa được triệu tập: điểm danh khi kỳ họp đã được triệu tập hoặc đang diễn ra.'}`} />}
       {counts && (

@@ -10,7 +10,7 @@ import { useApi } from '../../../lib/hooks.ts';
 import { fmtDate } from '../../../lib/format.ts';
 import { useSessionParam } from '../shared.tsx';
 import {
-  Countdown, ItemSelect, UnverifiedTag, pickSession, useFloorRefresh, useServerOffset,
+  Countdown, ItemSelect, Toolbar, UnverifiedTag, pickSession, useFloorRefresh, useServerOffset,
   type ChamberSession, type FloorView, type RuleNow,
 } from './floorShared.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
@@ -90,10 +90,10 @@ export function FloorScreen(props: { councilId: string; sessionId: string; itemI
   const screenLink = sp ? `/councils/${props.councilId}/chamber/screen?sessionId=${props.sessionId}&itemId=${sp.itemId}` : null;
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="floor-screen">
-      <Space wrap>
+      <Toolbar>
         <ItemSelect items={v.items} value={props.itemId} onChange={props.onItem} allowSession />
         <Tag>{v.session.stateLabel}</Tag>
-      </Space>
+      </Toolbar>
       <Row gutter={[12, 12]}>
         <Col xs={12} lg={6}><Big label="Có mặt" value={n.present} testId="count-present" color="#237804" detail={`trong phòng ${n.inRoom} · trực tuyến ${n.online}`} /></Col>
         <Col xs={12} lg={6}>
@@ -107,7 +107,7 @@ export function FloorScreen(props: { councilId: string; sessionId: string; itemI
         </Col>
       </Row>
       {v.seatsSource === 'elected' && <Alert type="warning" showIcon message={v.seatsExplanation} />}
-      <Card size="small" title="Số phiếu tán thành cần lúc này, theo từng loại biểu quyết">
+      <Card size="small" title="Số phiếu tán thành cần lúc này">
         <Space direction="vertical" size={8}>{v.rules.map((r) => <Needed key={r.ruleKey} rule={r} />)}</Space>
       </Card>
       <Card size="small" title={sp ? `Phát biểu: ${sp.itemTitle}` : 'Phát biểu'} extra={screenLink && <Link to={screenLink}>Mở màn hình toàn cảnh</Link>}>

@@ -41,8 +41,8 @@ export function SpeakerScreenPage() {
             <div style={{ fontSize: 'clamp(16px, 2.5vw, 30px)', opacity: 0.85 }}>Đang {sp.speaking.kind === 'question' ? 'chất vấn' : sp.speaking.kind === 'answer' ? 'trả lời' : 'phát biểu'}</div>
             <div style={{ fontSize: 'clamp(28px, 6vw, 80px)', fontWeight: 700 }} data-testid="screen-speaker">{sp.speaking.fullName}</div>
             <div style={{ fontSize: 'clamp(14px, 2vw, 24px)', opacity: 0.8 }}>{sp.speaking.delegatePosition}</div>
-            <div style={{ background: '#fff', borderRadius: 16, padding: '8px 32px', marginTop: 12 }}>
-              <Countdown speaker={sp.speaking} offset={offset} size={Math.round(Math.min(window.innerWidth / 5, 200))} testId="screen-countdown" />
+            <div style={{ background: '#fff', color: '#0b1f3a', borderRadius: 16, padding: '8px 32px', marginTop: 12, maxWidth: '100%' }}>
+              <Countdown speaker={sp.speaking} offset={offset} size={Math.round(Math.min(window.innerWidth / 4.5, 200))} testId="screen-countdown" />
             </div>
           </>
         ) : (

@@ -11,7 +11,7 @@ import { api, ApiError, type Page as ListPage } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/hooks.ts';
 import { message, showError } from '../../../lib/feedback.tsx';
 import {
-  Countdown, ItemSelect, STATUS_COLORS, UnverifiedTag, formatClock, moveInOrder, useFloorPerms, useFloorRefresh, useServerOffset,
+  Countdown, ItemSelect, STATUS_COLORS, Toolbar, UnverifiedTag, formatClock, moveInOrder, useFloorPerms, useFloorRefresh, useServerOffset,
   type FloorView, type Speaker,
 } from './floorShared.tsx';
 
@@ -71,10 +71,10 @@ export function SpeakersPanel(props: { councilId: string; sessionId: string; ite
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      <Space wrap>
+      <Toolbar>
         <ItemSelect items={floor.data.items} value={itemId} onChange={props.onItem} />
         <Link to={screen} data-testid="open-screen">Mở màn hình toàn cảnh</Link>
-      </Space>
+      </Toolbar>
       {data && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           Thời gian phát biểu / chất vấn / trả lời: {data.speakingMinutes.speech} / {data.speakingMinutes.question} / {data.speakingMinutes.answer} phút (quy định kỳ họp) {data.speakingMinutesDefault && <UnverifiedTag />}

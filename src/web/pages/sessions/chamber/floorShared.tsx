@@ -95,8 +95,13 @@ export function ItemSelect(props: { items: FloorView['items']; value: string | n
   ];
   return (
     <Select aria-label="Nội dung" value={props.value ?? ''} onChange={(v) => props.onChange(v || null)} options={options}
-      style={{ width: 520, maxWidth: '100%' }} popupMatchSelectWidth={false} />
+      style={{ flex: '1 1 260px', minWidth: 0, maxWidth: 520 }} popupMatchSelectWidth={false} />
   );
+}
+
+/** A row of controls that wraps on a phone and lets a select shrink to the screen. */
+export function Toolbar({ children }: { children: React.ReactNode }) {
+  return <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', width: '100%' }}>{children}</div>;
 }
 
 export const STATUS_COLORS: Record<string, string> = { present: 'green', online: 'cyan', absent: 'red', none: 'default', waiting: 'default', speaking: 'processing', done: 'green' };
