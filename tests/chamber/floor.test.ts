@@ -11,6 +11,8 @@ import { dbKinds } from '../support/db.ts';
 import { json } from '../petitions/support.ts';
 import { rollNow, toSnapshot } from '../../src/modules/sessions/chamber/roll.ts';
 import { floorView } from '../../src/modules/sessions/chamber/attendanceQueries.ts';
+import { floorChannel } from '../../src/modules/sessions/chamber/floorEvents.ts';
+import { liveHub } from '../../src/server/live.ts';
 import { computeVoteResult, voteRuleInForce } from '../../src/domain/sessions/votes.ts';
 
 interface Row { delegateId: string; fullName: string; status: string | null; statusLabel: string; reason: string; level: string | null; source: string | null; advance: { status: string } | null }
@@ -68,6 +70,13 @@ for (const kind of dbKinds()) {
       expect(await errorOf(await vp.put(`/api/councils/${sh}/chamber/sessions/${heldId}/attendance/${d(5)}`, { status: 'present' }), 409)).toMatch(/đã bế mạc/);
     });
 
+    it('demo: the session\'s attendance follows what the delegates told the portal', async () => {
+      const l = await list();
+      expect(l.counts).toEqual({ serving: 6, present: 4, online: 1, absent: 1, none: 0 });
+      expect(l.items.find((x) => x.delegateId === d(2))).toMatchObject({ status: 'absent', advance: { status: 'absent' } });
+      expect(l.items.find((x) => x.delegateId === d(1))).toMatchObject({ status: 'online', advance: { status: 'online' } });
+    });
+
     it('demo: the speakers\' list of the session being prepared, in the chair\'s order', async () => {
       const s = await speakers(items[0]!.id);
       expect(s.items.map((x) => x.delegateId)).toEqual([d(4), d(0), d(5)]);
@@ -91,7 +100,8 @@ for (const kind of dbKinds()) {
       // Bulk: one stranger refuses the whole batch.
       expect(await errorOf(await vp.post(`${base()}/attendance/bulk`, { status: 'present', delegateIds: [d(0), t.id('delegate:province:1')] }), 422)).toMatch(/không có trong danh sách/);
       expect(await errorOf(await vp.post(`${base()}/attendance/bulk`, { status: 'present', delegateIds: [] }), 422)).toMatch(/ít nhất một đại biểu/);
-      expect((await list()).counts).toMatchObject({ present: 0, online: 0, absent: 0, none: 6 });
+      // Still the demo's attendance (four in the room, the vice-chair online, one absent).
+      expect((await list()).counts).toEqual({ serving: 6, present: 4, online: 1, absent: 1, none: 0 });
       // Another council's secretariat: 403; this session seen from another council: 404.
       expect((await vpTinh.put(`${base()}/attendance/${d(0)}`, { status: 'present' })).status).toBe(403);
       expect((await vpTinh.get(`/api/councils/${t.id('council:province')}/chamber/sessions/${sessionId}/floor`)).status).toBe(404);
@@ -121,6 +131,27 @@ for (const kind of dbKinds()) {
       expect(resolution(f).threshold!.needed).toBe(4);
       expect(f.rules.find((r) => r.ruleKey === 'dismissal')!.threshold!.needed).toBe(4);
       expect(f.speakers?.total).toBe(3);
+    });
+
+    it('every change reaches the floor\'s live channel (LISTEN/NOTIFY on PostgreSQL); the stream is the floor\'s viewers\' only', async () => {
+      const got: unknown[] = [];
+      const off = await liveHub(t.db).subscribe([floorChannel(sessionId)], (m) => got.push(m.payload));
+      try {
+        await json(vp.put(`${base()}/attendance/${d(5)}`, { status: 'present' }));
+        await expect.poll(() => got.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+        expect(got[0]).toEqual({ type: 'floor', what: 'attendance', itemId: null });
+      } finally {
+        off();
+      }
+      const res = await tt.get(`${base()}/floor/live`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+      const reader = res.body!.getReader();
+      const first = new TextDecoder().decode((await reader.read()).value);
+      expect(first).toContain('event: snapshot');
+      await reader.cancel();
+      expect((await db.get(`${base()}/floor/live`)).status).toBe(403);
+      expect((await ban.get(`${base()}/floor/live`)).status).toBe(403);
     });
 
     it('an agenda item has its own attendance over the session\'s; clearing it falls back', async () => {

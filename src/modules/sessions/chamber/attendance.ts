@@ -87,7 +87,7 @@ const view = (w: Written, itemId: string | null) => ({ id: w.id, delegateId: w.d
 /** The secretariat checks one delegate in (or marks them online / absent with a reason). */
 export async function checkIn(ctx: ActionCtx, councilId: string, sessionId: string, delegateId: string, input: MarkInput) {
   const m = mark(input);
-  return ctx.db.transaction(async (tx) => {
+  const r = await ctx.db.transaction(async (tx) => {
     const { s, item } = await target(tx, councilId, sessionId, input.sessionItemId);
     const d = (await onRoll(tx, s, [delegateId])).get(delegateId)!;
     const w = await writeMark(tx, ctx, s, item?.id ?? null, delegateId, m, 'secretariat');
@@ -96,9 +96,10 @@ export async function checkIn(ctx: ActionCtx, councilId: string, sessionId: stri
       before: w.before,
       after: { sessionId: s.id, itemId: item?.id ?? null, itemTitle: item?.title ?? null, delegateId, fullName: d.fullName, status: w.status, reason: w.reason, source: 'secretariat' },
     });
-    await floorChanged(tx, { councilId, sessionId: s.id, what: 'attendance' });
     return view(w, item?.id ?? null);
   });
+  await floorChanged(ctx.db, { councilId, sessionId, what: 'attendance', itemId: input.sessionItemId ?? undefined });
+  return r;
 }
 
 /** The secretariat checks many delegates in at once with the same status: one transaction, one audit event. */
@@ -106,7 +107,7 @@ export async function bulkCheckIn(ctx: ActionCtx, councilId: string, sessionId: 
   const m = mark(input);
   const ids = [...new Set(input.delegateIds)];
   if (!ids.length) throw invalid('Hãy chọn ít nhất một đại biểu để điểm danh.');
-  return ctx.db.transaction(async (tx) => {
+  const r = await ctx.db.transaction(async (tx) => {
     const { s, item } = await target(tx, councilId, sessionId, input.sessionItemId);
     await onRoll(tx, s, ids);
     const written: Written[] = [];
@@ -116,9 +117,10 @@ export async function bulkCheckIn(ctx: ActionCtx, councilId: string, sessionId: 
       before: written.map((w) => ({ delegateId: w.delegateId, before: w.before })),
       after: { itemId: item?.id ?? null, itemTitle: item?.title ?? null, status: m.status, reason: m.reason, delegateIds: ids, source: 'secretariat' },
     });
-    await floorChanged(tx, { councilId, sessionId: s.id, what: 'attendance' });
     return { count: written.length, status: m.status, sessionItemId: item?.id ?? null, items: written.map((w) => view(w, item?.id ?? null)) };
   });
+  await floorChanged(ctx.db, { councilId, sessionId, what: 'attendance', itemId: input.sessionItemId ?? undefined });
+  return r;
 }
 
 /** Whether this council lets delegates check themselves in (profile of the session's rule set; default off). */
@@ -129,7 +131,7 @@ export async function selfCheckInAllowed(db: DbOrTx, s: Session): Promise<boolea
 /** A delegate checks in on their own phone: only themselves, only when the council allows it. */
 export async function selfCheckIn(ctx: ActionCtx, councilId: string, sessionId: string, input: MarkInput) {
   const m = mark(input);
-  return ctx.db.transaction(async (tx) => {
+  const r = await ctx.db.transaction(async (tx) => {
     const { s, item } = await target(tx, councilId, sessionId, input.sessionItemId);
     const refusal = selfCheckInRefusal(await selfCheckInAllowed(tx, s), s.state);
     if (refusal) throw forbidden(refusal);
@@ -142,14 +144,15 @@ export async function selfCheckIn(ctx: ActionCtx, councilId: string, sessionId: 
       before: w.before,
       after: { sessionId: s.id, itemId: item?.id ?? null, itemTitle: item?.title ?? null, delegateId: d.id, fullName: d.fullName, status: w.status, reason: w.reason, source: 'self' },
     });
-    await floorChanged(tx, { councilId, sessionId: s.id, what: 'attendance' });
     return view(w, item?.id ?? null);
   });
+  await floorChanged(ctx.db, { councilId, sessionId, what: 'attendance', itemId: input.sessionItemId ?? undefined });
+  return r;
 }
 
 /** The secretariat removes a delegate's mark for one agenda item: the session's mark counts again there. */
 export async function clearItemMark(ctx: ActionCtx, councilId: string, sessionId: string, delegateId: string, itemId: string) {
-  return ctx.db.transaction(async (tx) => {
+  const r = await ctx.db.transaction(async (tx) => {
     const { s, item } = await target(tx, councilId, sessionId, itemId);
     const [before] = await tx.select().from(chamberAttendance).where(and(
       eq(chamberAttendance.sessionId, s.id), eq(chamberAttendance.delegateId, delegateId), eq(chamberAttendance.itemId, item!.id),
@@ -160,7 +163,8 @@ export async function clearItemMark(ctx: ActionCtx, councilId: string, sessionId
       action: 'chamber_attendance.clear_item', entityType: 'chamber_attendance', entityId: before.id, councilId,
       before: { itemId: item!.id, itemTitle: item!.title, delegateId, status: before.status, reason: before.reason }, after: null,
     });
-    await floorChanged(tx, { councilId, sessionId: s.id, what: 'attendance' });
     return { delegateId, sessionItemId: item!.id, cleared: true };
   });
+  await floorChanged(ctx.db, { councilId, sessionId, what: 'attendance', itemId });
+  return r;
 }

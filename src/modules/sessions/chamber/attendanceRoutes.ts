@@ -6,11 +6,13 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { CouncilParams, Id, PageQuery, jsonBody, jsonOk, optionalText, pageOf, type Router } from '../../../server/route.ts';
 import type { AppEnv } from '../../../server/context.ts';
+import { liveRoute } from '../../../server/live.ts';
 import { actorOf } from '../../audit/service.ts';
-import type { ActionCtx } from '../common.ts';
+import { sessionOf, type ActionCtx } from '../common.ts';
 import { ATTENDANCE_STATUSES, MAX_REASON } from '../../../domain/sessions/portal.ts';
 import { bulkCheckIn, checkIn, clearItemMark, selfCheckIn } from './attendance.ts';
 import { attendanceList, chamberSessions, floorView, myCheckIn } from './attendanceQueries.ts';
+import { floorChannel } from './floorEvents.ts';
 
 const Obj = z.object({}).passthrough();
 const param = (name: string) => Id.openapi({ param: { name, in: 'path' } });
@@ -49,6 +51,18 @@ export function attendanceRoutes(r: Router) {
     async (c) => {
       const { councilId, councilSessionId } = c.req.valid('param');
       return c.json(await floorView(c.var.db, councilId, councilSessionId, { itemId: c.req.valid('query').sessionItemId }, c.var.deps.clock()), 200);
+    },
+  );
+  liveRoute(
+    r,
+    {
+      method: 'get', path: '/councils/{councilId}/chamber/sessions/{councilSessionId}/floor/live', summary: 'Theo dõi trực tiếp phòng họp (server-sent events): mỗi thay đổi điểm danh hoặc danh sách phát biểu, để màn hình chủ tọa, bàn điểm danh và màn hình toàn cảnh tải lại',
+      permission: 'chamber.floor', scope: 'council', request: { params: SessionParams }, responses: {},
+    },
+    async (c) => {
+      const { councilId, councilSessionId } = (c.req as unknown as { valid: (k: 'param') => { councilId: string; councilSessionId: string } }).valid('param');
+      const s = await sessionOf(c.var.db, councilId, councilSessionId);
+      return { channels: [floorChannel(s.id)], snapshot: { sessionId: s.id } };
     },
   );
   r.add(

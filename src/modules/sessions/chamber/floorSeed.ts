@@ -1,8 +1,11 @@
 // Demo data of the floor, Phường Sa Huỳnh. The mid-year session (held, closed): the attendance as
 // the secretariat checked it on the opening day (five in the room or online, one absent with the
-// reason he gave), written as it stood then. The session being prepared (Kỳ họp thứ 3): the
-// speakers' list of the budget tờ trình, one registered in advance on the portal and two more the
-// secretariat entered, ordered by the chair (the clock starts only once the session sits).
+// reason he gave), written as it stood then. The demo session (Kỳ họp thứ 3, where the votes' demo
+// also sits): the attendance as the secretariat would check it — in line with what the delegates
+// confirmed on the portal (the vice-chair online, one absent with the reason he gave), the others
+// in the room — written directly like the held one, since the app checks in only once a session is
+// convened; and the speakers' list of the budget tờ trình, one registered in advance on the portal
+// and two more the secretariat entered, ordered by the chair through the app.
 import { and, asc, eq } from 'drizzle-orm';
 import type { SeedContext } from '../../../server/module.ts';
 import { addDays, todayInVietnam } from '../../../domain/calendar/index.ts';
@@ -37,6 +40,16 @@ export async function seedFloor(ctx: SeedContext): Promise<void> {
 
   const preparing = sessions.find((s) => s.state === 'planned');
   if (!preparing) return;
+  const checkedAt = new Date(`${preparing.openingDate}T01:05:00Z`);
+  const marks: { i: number; status: string; reason?: string }[] = [
+    { i: 0, status: 'present' }, { i: 1, status: 'online' },
+    { i: 2, status: 'absent', reason: 'Đi công tác tại tỉnh theo quyết định cử đi học tập kinh nghiệm.' },
+    { i: 3, status: 'present' }, { i: 4, status: 'present' }, { i: 5, status: 'present' },
+  ];
+  await db.insert(chamberAttendance).values(marks.map((r) => ({
+    councilId, sessionId: preparing.id, itemId: null, delegateId: d(r.i), status: r.status, reason: r.reason ?? '', source: 'secretariat',
+    recordedBy: vp.id, recordedAt: checkedAt, checkedInAt: r.status === 'absent' ? null : checkedAt,
+  })));
   const [item] = await db.select().from(sessionItems).where(and(eq(sessionItems.sessionId, preparing.id))).orderBy(asc(sessionItems.position)).limit(1);
   if (!item) return;
   const today = todayInVietnam(ctx.today);

@@ -63,8 +63,8 @@ async function bump(tx: DbOrTx, ctx: ActionCtx, itemId: string): Promise<number>
   return l!.version;
 }
 
-async function result(tx: DbOrTx, ctx: ActionCtx, itemId: string, version: number) {
-  return { itemId, version, items: await speakerEntries(tx, itemId, ctx.now) };
+async function result(tx: DbOrTx, ctx: ActionCtx, sessionId: string, itemId: string, version: number) {
+  return { sessionId, itemId, version, items: await speakerEntries(tx, itemId, ctx.now) };
 }
 
 /** The chair or the secretariat adds a delegate from the floor (at the end of the list). */
@@ -73,7 +73,7 @@ export async function addSpeaker(ctx: ActionCtx, councilId: string, itemId: stri
   if (!(SPEECH_KINDS as readonly string[]).includes(kind)) throw invalid('Loại phát biểu phải là phát biểu, chất vấn hoặc trả lời.');
   const text = speechText(input.text);
   if (text === null) throw invalid('Nội dung phát biểu dài quá 20000 ký tự.');
-  return ctx.db.transaction(async (tx) => {
+  const r = await ctx.db.transaction(async (tx) => {
     const { item, s, set, ids } = await openList(tx, ctx, councilId, itemId);
     const [d] = await tx.select().from(delegates).where(and(eq(delegates.id, input.delegateId), eq(delegates.councilId, councilId)));
     if (!d || (d.termId !== null && d.termId !== s.termId)) throw invalid('Đại biểu không có trong danh sách đại biểu của nhiệm kỳ này.');
@@ -96,14 +96,15 @@ export async function addSpeaker(ctx: ActionCtx, councilId: string, itemId: stri
       before: reg ? { state: reg.state, status: floor?.status ?? null } : null,
       after: { itemId: item.id, itemTitle: item.title, delegateId: d.id, fullName: d.fullName, kind, position, again: !!floor, listed: ids.length + (ids.includes(row!.id) ? 0 : 1) },
     });
-    await floorChanged(tx, { councilId, sessionId: s.id, what: 'speakers', itemId: item.id });
-    return result(tx, ctx, item.id, version);
+    return result(tx, ctx, s.id, item.id, version);
   });
+  await floorChanged(ctx.db, { councilId, sessionId: r.sessionId, what: 'speakers', itemId: r.itemId });
+  return r;
 }
 
 /** The chair sets a new order: every speaker on the list once, with the version the chair saw. */
 export async function reorderSpeakers(ctx: ActionCtx, councilId: string, itemId: string, input: { order: string[]; version: number }) {
-  return ctx.db.transaction(async (tx) => {
+  const r = await ctx.db.transaction(async (tx) => {
     const { item, s, list, ids } = await openList(tx, ctx, councilId, itemId);
     if (list.version !== input.version) throw conflict(CHANGED, { version: list.version });
     const positions = rule(() => checkReorder(ids, input.order));
@@ -115,16 +116,17 @@ export async function reorderSpeakers(ctx: ActionCtx, councilId: string, itemId:
       action: 'chamber_speaker.reorder', entityType: 'session_item', entityId: item.id, councilId,
       before: { order: ids, version: list.version }, after: { order: input.order, version, itemTitle: item.title },
     });
-    await floorChanged(tx, { councilId, sessionId: s.id, what: 'speakers', itemId: item.id });
-    return result(tx, ctx, item.id, version);
+    return result(tx, ctx, s.id, item.id, version);
   });
+  await floorChanged(ctx.db, { councilId, sessionId: r.sessionId, what: 'speakers', itemId: r.itemId });
+  return r;
 }
 
 /** The chair calls a speaker (speaking: the clock starts), ends the turn (done), skips or puts one back. */
 export async function setSpeakerStatus(ctx: ActionCtx, councilId: string, speakerId: string, input: { status: string }) {
   const [reg] = await ctx.db.select({ itemId: sessionSpeakers.itemId, councilId: sessionSpeakers.councilId, state: sessionSpeakers.state }).from(sessionSpeakers).where(eq(sessionSpeakers.id, speakerId));
   if (!reg || reg.councilId !== councilId || reg.state !== 'registered') throw notFound('người trong danh sách phát biểu');
-  return ctx.db.transaction(async (tx) => {
+  const r = await ctx.db.transaction(async (tx) => {
     const { item, s } = await openList(tx, ctx, councilId, reg.itemId);
     const [floor] = await tx.select().from(chamberSpeakers).where(eq(chamberSpeakers.speakerId, speakerId));
     if (!floor) throw notFound('người trong danh sách phát biểu');
@@ -146,7 +148,8 @@ export async function setSpeakerStatus(ctx: ActionCtx, councilId: string, speake
       action: 'chamber_speaker.status', entityType: 'session_speaker', entityId: speakerId, councilId,
       before: { status: from }, after: { status: to, itemTitle: item.title, fullName: d?.fullName ?? '', spokeSeconds: seconds, allottedSeconds: floor.allottedSeconds },
     });
-    await floorChanged(tx, { councilId, sessionId: s.id, what: 'speakers', itemId: item.id });
-    return result(tx, ctx, item.id, version);
+    return result(tx, ctx, s.id, item.id, version);
   });
+  await floorChanged(ctx.db, { councilId, sessionId: r.sessionId, what: 'speakers', itemId: r.itemId });
+  return r;
 }

@@ -9,7 +9,8 @@ import { api, type Page as ListPage } from '../../../lib/api.ts';
 import { useApi, useDebounced, usePagedTable } from '../../../lib/hooks.ts';
 import { message, showError } from '../../../lib/feedback.tsx';
 import { fmtDateTime } from '../../../lib/format.ts';
-import { ItemSelect, STATUS_COLORS, Toolbar, useFloorPerms, useFloorRefresh, type FloorView } from './floorShared.tsx';
+import { LiveTag } from './votesShared.tsx';
+import { ItemSelect, STATUS_COLORS, Toolbar, useFloorPerms, useFloorLive, type FloorView } from './floorShared.tsx';
 
 interface Row {
   delegateId: string; fullName: string; position: string; status: 'present' | 'online' | 'absent' | null; statusLabel: string; reason: string;
@@ -27,7 +28,7 @@ export function AttendancePanel(props: { councilId: string; sessionId: string; i
   const [q, setQ] = useState('');
   const dq = useDebounced(q, 300);
   const table = usePagedTable<Row>(`${base}/attendance`, { sessionItemId: props.itemId ?? undefined, status: status === 'all' ? undefined : status, q: dq || undefined }, { pageSize: 100 });
-  useFloorRefresh(table.reload, 5000);
+  const live = useFloorLive(props.councilId, props.sessionId, table.reload);
   const counts = (table.data as (ListPage<Row> & { counts?: Counts }) | null)?.counts;
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -77,6 +78,7 @@ export function AttendancePanel(props: { councilId: string; sessionId: string; i
           { value: 'all', label: 'Tất cả đại biểu' }, { value: 'present', label: 'Có mặt' }, { value: 'online', label: 'Trực tuyến' }, { value: 'absent', label: 'Vắng mặt' }, { value: 'none', label: 'Chưa điểm danh' },
         ]} />
         <Input.Search aria-label="Tìm đại biểu" placeholder="Tìm theo họ tên (gõ không dấu được)" allowClear value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 280, maxWidth: '100%' }} />
+        <LiveTag status={live} />
       </Toolbar>
       {props.itemId && <Typography.Text type="secondary">Điểm danh riêng cho nội dung này; đại biểu chưa có điểm danh riêng được tính theo điểm danh cả kỳ họp.</Typography.Text>}
       {floor.data && !checkable && <Alert type="info" showIcon message={`${floor.data.session.title} ${floor.data.session.state === 'closed' ? 'đã bế mạc: điểm danh chỉ để xem.' : 'chưa được triệu tập: điểm danh khi kỳ họp đã được triệu tập hoặc đang diễn ra.'}`} />}
@@ -98,10 +100,10 @@ export function AttendancePanel(props: { councilId: string; sessionId: string; i
         </Space>
       )}
       <ResponsiveTable<Row>
-        rowKey="delegateId" size="middle" {...table.tableProps}
+        rowKey="delegateId" size="middle" {...table.tableProps} loading={!table.data}
         rowSelection={perms.attendance && checkable ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) } : undefined}
         columns={[
-          { title: 'Đại biểu', dataIndex: 'fullName', render: (t: string, r) => <div><strong>{t}</strong><div style={{ color: '#6b7280', fontSize: 12 }}>{r.position}</div></div> },
+          { title: 'Đại biểu', dataIndex: 'fullName', width: 220, render: (t: string, r) => <div><strong>{t}</strong><div style={{ color: '#6b7280', fontSize: 12 }}>{r.position}</div></div> },
           {
             title: 'Điểm danh', key: 'status', width: 240,
             render: (_: unknown, r) => (
@@ -119,7 +121,7 @@ export function AttendancePanel(props: { councilId: string; sessionId: string; i
             render: (_: unknown, r) => (r.advance ? <div><Tag>{r.advance.statusLabel}</Tag>{r.advance.reason && <div style={{ fontSize: 12 }}>{r.advance.reason}</div>}</div> : '—'),
           },
           ...(perms.attendance && checkable ? [{
-            title: '', key: 'actions', width: 330,
+            title: '', key: 'actions', width: 300,
             render: (_: unknown, r: Row) => (
               <Space wrap>
                 <Radio.Group size="small" optionType="button" buttonStyle="solid" value={r.status} aria-label={`Điểm danh ${r.fullName}`}

@@ -10,10 +10,11 @@ import { useApi } from '../../../lib/hooks.ts';
 import { fmtDate } from '../../../lib/format.ts';
 import { useSessionParam } from '../shared.tsx';
 import {
-  Countdown, ItemSelect, Toolbar, UnverifiedTag, pickSession, useFloorRefresh, useServerOffset,
+  Countdown, ItemSelect, Toolbar, UnverifiedTag, pickSession, useFloorLive, useServerOffset,
   type ChamberSession, type FloorView, type RuleNow,
 } from './floorShared.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
+import { LiveTag } from './votesShared.tsx';
 import { SpeakersPanel } from './SpeakersPanel.tsx';
 
 export function ChamberPage() {
@@ -79,7 +80,7 @@ function Needed({ rule }: { rule: RuleNow }) {
 export function FloorScreen(props: { councilId: string; sessionId: string; itemId: string | null; onItem(v: string | null): void }) {
   const base = `/councils/${props.councilId}/chamber/sessions/${props.sessionId}`;
   const view = useApi<FloorView>(`${base}/floor`, { sessionItemId: props.itemId ?? undefined });
-  useFloorRefresh(view.reload);
+  const live = useFloorLive(props.councilId, props.sessionId, view.reload);
   const offset = useServerOffset(view.data?.serverNow);
   if (view.error) return <ErrorView error={view.error} onRetry={view.reload} />;
   const v = view.data;
@@ -93,6 +94,7 @@ export function FloorScreen(props: { councilId: string; sessionId: string; itemI
       <Toolbar>
         <ItemSelect items={v.items} value={props.itemId} onChange={props.onItem} allowSession />
         <Tag>{v.session.stateLabel}</Tag>
+        <LiveTag status={live} />
       </Toolbar>
       <Row gutter={[12, 12]}>
         <Col xs={12} lg={6}><Big label="Có mặt" value={n.present} testId="count-present" color="#237804" detail={`trong phòng ${n.inRoom} · trực tuyến ${n.online}`} /></Col>

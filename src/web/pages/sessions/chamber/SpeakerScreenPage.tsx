@@ -7,7 +7,7 @@ import { Button } from 'antd';
 import { FullscreenOutlined } from '@ant-design/icons';
 import { ErrorView, Loading } from '../../../components/common.tsx';
 import { useApi } from '../../../lib/hooks.ts';
-import { Countdown, useFloorRefresh, useServerOffset, type FloorView } from './floorShared.tsx';
+import { Countdown, useFloorLive, useServerOffset, type FloorView } from './floorShared.tsx';
 
 export function SpeakerScreenPage() {
   const { councilId } = useParams() as { councilId: string };
@@ -15,7 +15,7 @@ export function SpeakerScreenPage() {
   const sessionId = params.get('sessionId');
   const itemId = params.get('itemId');
   const view = useApi<FloorView>(sessionId ? `/councils/${councilId}/chamber/sessions/${sessionId}/floor` : null, { sessionItemId: itemId ?? undefined });
-  useFloorRefresh(view.reload, 2000);
+  useFloorLive(councilId, sessionId, view.reload);
   const offset = useServerOffset(view.data?.serverNow);
   if (view.error) return <ErrorView error={view.error} onRetry={view.reload} />;
   const v = view.data;

@@ -6,12 +6,13 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Empty, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined } from '@ant-design/icons';
+import { LiveTag } from './votesShared.tsx';
 import { ErrorView, Loading } from '../../../components/common.tsx';
 import { api, ApiError, type Page as ListPage } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/hooks.ts';
 import { message, showError } from '../../../lib/feedback.tsx';
 import {
-  Countdown, ItemSelect, STATUS_COLORS, Toolbar, UnverifiedTag, formatClock, moveInOrder, useFloorPerms, useFloorRefresh, useServerOffset,
+  Countdown, ItemSelect, STATUS_COLORS, Toolbar, UnverifiedTag, formatClock, moveInOrder, useFloorPerms, useFloorLive, useServerOffset,
   type FloorView, type Speaker,
 } from './floorShared.tsx';
 
@@ -23,7 +24,7 @@ export function SpeakersPanel(props: { councilId: string; sessionId: string; ite
   const itemId = props.itemId ?? floor.data?.items[0]?.id ?? null;
   const path = itemId ? `/councils/${props.councilId}/chamber/items/${itemId}/speakers` : null;
   const list = useApi<SpeakerList>(path, { pageSize: 200 });
-  useFloorRefresh(list.reload);
+  const live = useFloorLive(props.councilId, props.sessionId, list.reload);
   const offset = useServerOffset(list.data?.serverNow);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState<string | null>(null);
@@ -74,6 +75,7 @@ export function SpeakersPanel(props: { councilId: string; sessionId: string; ite
       <Toolbar>
         <ItemSelect items={floor.data.items} value={itemId} onChange={props.onItem} />
         <Link to={screen} data-testid="open-screen">Mở màn hình toàn cảnh</Link>
+        <LiveTag status={live} />
       </Toolbar>
       {data && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,9 +1,9 @@
-// Shared pieces of the chamber's floor pages: row types, who may do what, the live refresh (until
-// the one live mechanism of the chamber is merged: a refetch every few seconds), the speaking-time
-// countdown, the agenda item picker.
-import { useEffect, useRef, useState } from 'react';
+// Shared pieces of the chamber's floor pages: row types, who may do what, the live refresh (the
+// chamber's one live channel), the speaking-time countdown, the agenda item picker.
+import { useEffect, useState } from 'react';
 import { Select, Tag } from 'antd';
 import { useAuth } from '../../../lib/auth.tsx';
+import { useLive, type LiveStatus } from '../../../lib/live.ts';
 import { formatClock, speakingClock } from '../../../../domain/sessions/floor.ts';
 
 export { ATTENDANCE_LABELS } from '../../../../domain/sessions/portal.ts';
@@ -42,18 +42,14 @@ export function useFloorPerms(councilId: string) {
 export const pickSession = (items: ChamberSession[]) => items[0]!;
 
 /**
- * Keeps a screen current: calls `reload` every few seconds while the page is visible. The
- * chamber's live channel (server-sent events) replaces this once it is merged.
+ * Keeps a screen current through the chamber's live channel (server-sent events): `reload` runs
+ * when the stream (re)connects and at every change of attendance or the speakers' list.
  */
-export function useFloorRefresh(reload: () => void, everyMs = 3000) {
-  const ref = useRef(reload);
-  ref.current = reload;
-  useEffect(() => {
-    const id = window.setInterval(() => {
-      if (document.visibilityState === 'visible') ref.current();
-    }, everyMs);
-    return () => window.clearInterval(id);
-  }, [everyMs]);
+export function useFloorLive(councilId: string, sessionId: string | null, reload: () => void): LiveStatus {
+  return useLive<unknown, { what: string; itemId: string | null }>(sessionId ? `/councils/${councilId}/chamber/sessions/${sessionId}/floor/live` : null, {
+    snapshot: () => reload(),
+    update: () => reload(),
+  });
 }
 
 /** The server's clock minus the browser's, from the last answer: the countdown uses the server's time. */
