@@ -42,7 +42,7 @@ export function SpeakerScreenPage() {
             <div style={{ fontSize: 'clamp(28px, 6vw, 80px)', fontWeight: 700 }} data-testid="screen-speaker">{sp.speaking.fullName}</div>
             <div style={{ fontSize: 'clamp(14px, 2vw, 24px)', opacity: 0.8 }}>{sp.speaking.delegatePosition}</div>
             <div style={{ background: '#fff', color: '#0b1f3a', borderRadius: 16, padding: '8px 32px', marginTop: 12, maxWidth: '100%' }}>
-              <Countdown speaker={sp.speaking} offset={offset} size={Math.round(Math.min(window.innerWidth / 4.5, 200))} testId="screen-countdown" />
+              <Countdown speaker={sp.speaking} offset={offset} size={Math.round(Math.min(window.innerWidth / 4.5, window.innerHeight / 5, 200))} testId="screen-countdown" />
             </div>
           </>
         ) : (
