@@ -55,6 +55,9 @@ const ChamberVotesPage = lazyPage(() => import('./pages/sessions/chamber/Chamber
 const PortalVotesPage = lazyPage(() => import('./pages/sessions/chamber/PortalVotesPage.tsx'), 'PortalVotesPage');
 const ProjectorPage = lazyPage(() => import('./pages/sessions/chamber/ProjectorPage.tsx'), 'ProjectorPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
+const ChamberPage = lazyPage(() => import('./pages/sessions/chamber/ChamberPage.tsx'), 'ChamberPage');
+const SpeakerScreenPage = lazyPage(() => import('./pages/sessions/chamber/SpeakerScreenPage.tsx'), 'SpeakerScreenPage');
+const CheckInPage = lazyPage(() => import('./pages/sessions/chamber/CheckInPage.tsx'), 'CheckInPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
@@ -78,6 +81,7 @@ export function AppRoutes() {
         <Route path="/cong-khai/:councilId" element={<PublicCouncilPage />} />
         {/* The chamber's projector: full screen, outside the shell. */}
         <Route path="/councils/:councilId/sessions/:sessionId/projector" element={<RequireUser><ProjectorPage /></RequireUser>} />
+        <Route path="/councils/:councilId/chamber/screen" element={<RequireUser><SpeakerScreenPage /></RequireUser>} />
         <Route
           element={
             <RequireUser>
@@ -125,6 +129,8 @@ export function AppRoutes() {
             <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />
             <Route path="portal" element={<PortalPage />} />
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
+            <Route path="chamber" element={<ChamberPage />} />
+            <Route path="check-in" element={<CheckInPage />} />
             <Route path="chamber/votes" element={<ChamberVotesPage />} />
             <Route path="portal/votes" element={<PortalVotesPage />} />
             <Route path="*" element={<ShellNotFound />} />

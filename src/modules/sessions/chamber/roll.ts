@@ -2,7 +2,7 @@
 // to vote and who is present (in the room or online) at the session or at one agenda item, from
 // the attendance checked in the chamber. A vote freezes `toSnapshot(await rollNow(...))` when it
 // closes; the chair's screen shows the same numbers. Contract: /work/team/roll-contract.md.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { notFound } from '../../../server/errors.ts';
 import { buildRoll, type FloorRoll } from '../../../domain/sessions/floor.ts';
 import { DEFAULT_TOTAL_MEANS, type TotalMeans } from '../../../domain/sessions/votes.ts';
@@ -59,7 +59,7 @@ export async function rollNow(tx: DbOrTx, sessionId: string, itemId?: string): P
   if (!term) throw notFound('nhiệm kỳ');
   const [ds, marks, set] = await Promise.all([
     tx.select({ id: delegates.id, status: delegates.status }).from(delegates)
-      .where(and(eq(delegates.councilId, s.councilId), eq(delegates.termId, s.termId))).orderBy(asc(delegates.id)),
+      .where(and(eq(delegates.councilId, s.councilId), or(eq(delegates.termId, s.termId), isNull(delegates.termId)))).orderBy(asc(delegates.id)),
     tx.select({ delegateId: chamberAttendance.delegateId, itemId: chamberAttendance.itemId, status: chamberAttendance.status, reason: chamberAttendance.reason })
       .from(chamberAttendance).where(eq(chamberAttendance.sessionId, s.id)),
     ruleSetOf(tx, s.councilId, s.ruleSetKey),
