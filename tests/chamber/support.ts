@@ -13,6 +13,7 @@ import { delegates } from '../../src/modules/directory/schema.ts';
 import { councilSessions } from '../../src/modules/sessions/schema.ts';
 import { chamberAttendance } from '../../src/modules/sessions/chamber/attendanceSchema.ts';
 import { bulkCheckIn } from '../../src/modules/sessions/chamber/attendance.ts';
+import { transitionSession } from '../../src/modules/sessions/actions/sessions.ts';
 import type { Db } from '../../src/db/client.ts';
 
 export { json };
@@ -73,6 +74,9 @@ export async function setSeats(vp: TestClient, councilId: string, seats: number 
 /** Checks delegates in for the session (chamber-floor's action, as the secretariat does). */
 export async function checkIn(db: Db, councilId: string, sessionId: string, delegateIds: string[], status: 'present' | 'online' | 'absent' = 'present') {
   if (!delegateIds.length) return;
+  // Check-in is for a session convened or in progress: a planned one is convened first.
+  const [s] = await db.select({ state: councilSessions.state }).from(councilSessions).where(eq(councilSessions.id, sessionId));
+  if (s?.state === 'planned') await transitionSession({ db, actor: SYSTEM_ACTOR, now: new Date() }, councilId, sessionId, { action: 'convene' } as never);
   await bulkCheckIn({ db, actor: SYSTEM_ACTOR, now: new Date() }, councilId, sessionId, { status, reason: status === 'absent' ? 'Đi công tác' : undefined, delegateIds } as never);
 }
 

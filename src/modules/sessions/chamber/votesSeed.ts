@@ -28,10 +28,11 @@ export async function seedVotes(ctx: SeedContext): Promise<void> {
   // Who the floor's demo attendance has present (in the room or online); when it has none, all but
   // two are checked in through the floor's action.
   let present = (await rollNow(ctx.db, s.id)).present;
-  if (!present.length && ds.length > 2) {
+  if (!present.length && ds.length > 2 && s.state !== 'planned') {
     await bulkCheckIn(vp, councilId, s.id, { status: 'present', delegateIds: ds.slice(0, ds.length - 2).map((d) => d.id) } as never);
     present = (await rollNow(ctx.db, s.id)).present;
   }
+  if (!present.length) return;
   const pick = (i: number): Choice => (i % 7 === 6 ? 'against' : i % 11 === 10 ? 'abstain' : 'for');
   const budget = items[0];
   const named = await createVote(vp, councilId, s.id, { kind: 'motion', title: `Thông qua ${budget ? budget.title.replace(/^Tờ trình về /, 'Nghị quyết về ') : 'nghị quyết về dự toán ngân sách năm 2027'}`, itemId: budget?.id ?? null, method: 'named', ruleKey: 'resolution' });
