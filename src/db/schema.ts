@@ -14,3 +14,5 @@ export * from '../modules/sessions/portalSchema.ts';
 export * from '../modules/sessions/convocationSchema.ts';
 export * from '../modules/followup/schema.ts';
 export * from '../modules/letters/schema.ts';
+export * from '../modules/sessions/chamber/attendanceSchema.ts';
+export * from '../modules/sessions/chamber/votesSchema.ts';

@@ -8,6 +8,7 @@ import { petitionsModule } from './petitions/index.ts';
 import { documentsModule } from './documents/index.ts';
 import { sessionsModule } from './sessions/index.ts';
 import { sessionsPortalModule } from './sessions/portal/index.ts';
+import { sessionsChamberModule } from './sessions/chamber/index.ts';
 import { dashboardsModule } from './dashboards/index.ts';
 import { textSettingsModule } from './textSettings/index.ts';
 import { notificationsModule } from './notifications/index.ts';
@@ -15,4 +16,4 @@ import { backupModule } from './backup/index.ts';
 import { followupModule } from './followup/index.ts';
 import { lettersModule } from './letters/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];

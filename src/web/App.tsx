@@ -51,7 +51,13 @@ const SessionDocumentsPage = lazyPage(() => import('./pages/sessions/SessionLate
 const SessionChainPage = lazyPage(() => import('./pages/sessions/SessionChainPage.tsx'), 'SessionChainPage');
 const PortalPage = lazyPage(() => import('./pages/sessions/portal/PortalPage.tsx'), 'PortalPage');
 const SessionDelegatesPage = lazyPage(() => import('./pages/sessions/portal/SessionDelegatesPage.tsx'), 'SessionDelegatesPage');
+const ChamberVotesPage = lazyPage(() => import('./pages/sessions/chamber/ChamberVotesPage.tsx'), 'ChamberVotesPage');
+const PortalVotesPage = lazyPage(() => import('./pages/sessions/chamber/PortalVotesPage.tsx'), 'PortalVotesPage');
+const ProjectorPage = lazyPage(() => import('./pages/sessions/chamber/ProjectorPage.tsx'), 'ProjectorPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
+const ChamberPage = lazyPage(() => import('./pages/sessions/chamber/ChamberPage.tsx'), 'ChamberPage');
+const SpeakerScreenPage = lazyPage(() => import('./pages/sessions/chamber/SpeakerScreenPage.tsx'), 'SpeakerScreenPage');
+const CheckInPage = lazyPage(() => import('./pages/sessions/chamber/CheckInPage.tsx'), 'CheckInPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
 const AgencyObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'AgencyObligationsPage');
 const CouncilObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'CouncilObligationsPage');
@@ -82,6 +88,9 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/cong-khai" element={<PublicHomePage />} />
         <Route path="/cong-khai/:councilId" element={<PublicCouncilPage />} />
+        {/* The chamber's projector: full screen, outside the shell. */}
+        <Route path="/councils/:councilId/sessions/:sessionId/projector" element={<RequireUser><ProjectorPage /></RequireUser>} />
+        <Route path="/councils/:councilId/chamber/screen" element={<RequireUser><SpeakerScreenPage /></RequireUser>} />
         <Route
           element={
             <RequireUser>
@@ -138,6 +147,10 @@ export function AppRoutes() {
             <Route path="my-letters/:letterId" element={<MyLetterPage />} />
             <Route path="receptions" element={<ReceptionsPage />} />
             <Route path="my-receptions" element={<MyReceptionsPage />} />
+            <Route path="chamber" element={<ChamberPage />} />
+            <Route path="check-in" element={<CheckInPage />} />
+            <Route path="chamber/votes" element={<ChamberVotesPage />} />
+            <Route path="portal/votes" element={<PortalVotesPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />
