@@ -78,12 +78,16 @@ for (const kind of dbKinds()) {
     });
 
     it('demo: the speakers\' list of the session being prepared, in the chair\'s order', async () => {
-      const s = await speakers(items[0]!.id);
-      expect(s.items.map((x) => x.delegateId)).toEqual([d(4), d(0), d(5)]);
-      expect(s.items.map((x) => x.fromFloor)).toEqual([true, false, true]);
+      const s = await speakers(items[1]!.id);
+      expect(s.items.map((x) => x.delegateId)).toEqual([d(4), d(5), d(1)]);
+      expect(s.items.map((x) => x.fromFloor)).toEqual([true, true, true]);
       expect(s.items[0]).toMatchObject({ kind: 'question', allottedSeconds: 3 * 60, status: 'waiting' });
       expect(s.items[1]).toMatchObject({ kind: 'speech', allottedSeconds: 10 * 60 });
-      expect(s.version).toBe(3);
+      expect(s.version).toBe(4);
+      // The budget tờ trình: the registration made in advance on the portal, not yet placed by the chair.
+      const budget = await speakers(items[0]!.id);
+      expect(budget.items.map((x) => [x.delegateId, x.fromFloor])).toEqual([[d(0), false]]);
+      expect(budget.version).toBe(0);
     });
 
     it('check-in waits for the session to be convened', async () => {
@@ -130,7 +134,8 @@ for (const kind of dbKinds()) {
       expect(f.numbers).toMatchObject({ seats: 6, serving: 6, present: 5, inRoom: 4, online: 1, absent: 1, notCheckedIn: 0 });
       expect(resolution(f).threshold!.needed).toBe(4);
       expect(f.rules.find((r) => r.ruleKey === 'dismissal')!.threshold!.needed).toBe(4);
-      expect(f.speakers?.total).toBe(3);
+      expect(f.speakers).toMatchObject({ itemId: items[0]!.id, total: 1 });
+      expect((await floor(`?sessionItemId=${items[1]!.id}`)).speakers).toMatchObject({ total: 3, waiting: 3, speaking: null });
     });
 
     it('every change reaches the floor\'s live channel (LISTEN/NOTIFY on PostgreSQL); the stream is the floor\'s viewers\' only', async () => {
@@ -217,7 +222,7 @@ for (const kind of dbKinds()) {
     });
 
     it('the speakers\' list: the chair reorders with the version seen; a committee cannot; a stale order is refused', async () => {
-      const item = items[0]!.id;
+      const item = items[1]!.id;
       const s = await speakers(item);
       const order = s.items.map((x) => x.id);
       const swapped = [order[1]!, order[0]!, order[2]!];
@@ -241,12 +246,12 @@ for (const kind of dbKinds()) {
     });
 
     it('from the floor; the chair calls a speaker, the clock runs from the profile\'s minutes, one at a time', async () => {
-      const item = items[0]!.id;
-      expect(await errorOf(await vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(0) }), 409)).toMatch(/đã có trong danh sách/);
-      expect(await errorOf(await vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(1), kind: 'rant' }), 422)).toMatch(/phát biểu, chất vấn hoặc trả lời/);
-      const added = await json<Speakers>(vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(1) }), 201);
+      const item = items[1]!.id;
+      expect(await errorOf(await vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(1) }), 409)).toMatch(/đã có trong danh sách/);
+      expect(await errorOf(await vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(0), kind: 'rant' }), 422)).toMatch(/phát biểu, chất vấn hoặc trả lời/);
+      const added = await json<Speakers>(vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(0) }), 201);
       const last = added.items.at(-1)!;
-      expect(last).toMatchObject({ delegateId: d(1), fromFloor: true, status: 'waiting', allottedSeconds: 600 });
+      expect(last).toMatchObject({ delegateId: d(0), fromFloor: true, status: 'waiting', allottedSeconds: 600 });
       const first = added.items[0]!;
       const started = await json<Speakers>(tt.post(`/api/councils/${sh}/chamber/speakers/${first.id}/status`, { status: 'speaking' }));
       expect(started.items[0]!.clock).toMatchObject({ running: true, elapsed: 0 });
