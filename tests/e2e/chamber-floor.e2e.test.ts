@@ -197,6 +197,17 @@ describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình ch�
       await page.getByTestId('screen-countdown').waitFor();
       await noSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'screen-390.png') });
+      // The secretariat's check-in desk on a phone: cards, the status buttons on each.
+      const desk = await (await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true })).newPage();
+      try {
+        await login(desk, server.baseUrl, 'vp.sahuynh');
+        await desk.goto(`${server.baseUrl}/councils/${sh}/chamber?sessionId=${sessionId}&tab=attendance`);
+        await poll(() => desk.getByTestId('attendance-status').count()).toBe(6);
+        await noSideScroll(desk);
+        await desk.screenshot({ path: path.join(SHOTS, 'attendance-390.png'), fullPage: true });
+      } finally {
+        await desk.context().close();
+      }
     } catch (err) {
       await page.screenshot({ path: path.join(SHOTS, 'failure.png'), fullPage: true });
       throw err;

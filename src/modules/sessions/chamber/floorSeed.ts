@@ -41,7 +41,7 @@ export async function seedFloor(ctx: SeedContext): Promise<void> {
 
   const preparing = sessions.find((s) => s.state === 'planned');
   if (!preparing) return;
-  const checkedAt = new Date(`${preparing.openingDate}T01:05:00Z`);
+  const checkedAt = new Date(`${todayInVietnam(ctx.today)}T01:05:00Z`);
   const marks: { i: number; status: string; reason?: string }[] = [
     { i: 0, status: 'present' }, { i: 1, status: 'online' },
     { i: 2, status: 'absent', reason: 'Đi công tác tại tỉnh theo quyết định cử đi học tập kinh nghiệm.' },
