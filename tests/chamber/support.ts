@@ -12,6 +12,8 @@ import { createDelegate } from '../../src/modules/directory/service.ts';
 import { delegates } from '../../src/modules/directory/schema.ts';
 import { councilSessions } from '../../src/modules/sessions/schema.ts';
 import { chamberAttendance } from '../../src/modules/sessions/chamber/attendanceSchema.ts';
+import { bulkCheckIn } from '../../src/modules/sessions/chamber/attendance.ts';
+import { transitionSession } from '../../src/modules/sessions/actions/sessions.ts';
 import type { Db } from '../../src/db/client.ts';
 
 export { json };
@@ -69,20 +71,19 @@ export async function setSeats(vp: TestClient, councilId: string, seats: number 
   }
 }
 
-/**
- * Checks delegates in for the session (present in the room). The chamber-floor helper's attendance
- * actions own this table; the rows are written as theirs are.
- */
+/** Checks delegates in for the session (chamber-floor's action, as the secretariat does). */
 export async function checkIn(db: Db, councilId: string, sessionId: string, delegateIds: string[], status: 'present' | 'online' | 'absent' = 'present') {
-  for (const delegateId of delegateIds) {
-    const values = { status, reason: status === 'absent' ? 'Đi công tác' : '', source: 'secretariat', recordedAt: new Date() };
-    await db.insert(chamberAttendance).values({ councilId, sessionId, delegateId, ...values })
-      .onConflictDoUpdate({ target: [chamberAttendance.sessionId, chamberAttendance.delegateId], targetWhere: sql`item_id is null`, set: values });
-  }
+  if (!delegateIds.length) return;
+  // Check-in is for a session convened or in progress: a planned one is convened first.
+  const [s] = await db.select({ state: councilSessions.state }).from(councilSessions).where(eq(councilSessions.id, sessionId));
+  if (s?.state === 'planned') await transitionSession({ db, actor: SYSTEM_ACTOR, now: new Date() }, councilId, sessionId, { action: 'convene' } as never);
+  await bulkCheckIn({ db, actor: SYSTEM_ACTOR, now: new Date() }, councilId, sessionId, { status, reason: status === 'absent' ? 'Đi công tác' : undefined, delegateIds } as never);
 }
 
+/** Nobody present: every delegate with a mark for the session is marked absent. */
 export async function clearAttendance(db: Db, sessionId: string) {
-  await db.delete(chamberAttendance).where(eq(chamberAttendance.sessionId, sessionId));
+  const rows = await db.select({ delegateId: chamberAttendance.delegateId, councilId: chamberAttendance.councilId }).from(chamberAttendance).where(eq(chamberAttendance.sessionId, sessionId));
+  if (rows.length) await checkIn(db, rows[0]!.councilId, sessionId, rows.map((r) => r.delegateId), 'absent');
 }
 
 /** The app on a real port (loopback). */

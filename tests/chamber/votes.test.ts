@@ -43,7 +43,7 @@ for (const kind of dbKinds()) {
       sessionId = s.sessionId;
       ds = await ensureDelegates(t.db, sh, s.termId, 6);
       dc = await delegateClients(t, sh, ds);
-    }, 120_000);
+    }, 300_000);
     afterAll(() => t?.close());
 
     const relogin = async () => {
@@ -245,6 +245,8 @@ for (const kind of dbKinds()) {
           expect(res.status).toBe(200);
           expect(body).not.toMatch(/for|against|abstain/);
         }
+        // The last (throttled) turnout message goes out before the close.
+        await new Promise((r) => setTimeout(r, 500));
         v = await close(v.id);
         await new Promise((r) => setTimeout(r, 50));
       } finally {
@@ -281,7 +283,8 @@ for (const kind of dbKinds()) {
       expect(cols).toEqual(['channel', 'delegate_id', 'idempotency_key', 'vote_id', 'voted_at']);
       // Live messages while open: the turnout only, never a running count.
       const whileOpen = live.filter((m) => m.includes('"turnout"'));
-      expect(whileOpen).toHaveLength(6);
+      expect(whileOpen.length).toBeGreaterThan(0);
+      expect(JSON.parse(whileOpen.at(-1)!).payload.voted).toBe(6);
       for (const m of whileOpen) expect(m).not.toMatch(/"for"|"against"|"abstain"|delegate/i);
       // The log: nothing about the ballots.
       for (const line of logged) {

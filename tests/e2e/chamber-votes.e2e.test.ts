@@ -91,7 +91,7 @@ describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium:
 
     // The chair closes: the result computed from the roll appears on the projector and the phones.
     await card.getByTestId('vote-close').click();
-    await expect.poll(() => projector.getByTestId('projector-outcome').textContent()).toMatch(/THÔNG QUA/);
+    await expect.poll(() => projector.getByTestId('projector-outcome').textContent()).toBe('KHÔNG THÔNG QUA');
     expect(await projector.getByTestId('projector-for').textContent()).toBe('2');
     expect(await projector.getByTestId('projector-against').textContent()).toBe('1');
     await expect.poll(() => projector.getByTestId('projector-reason').textContent()).toContain('2/6');
@@ -102,5 +102,10 @@ describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium:
     await expect.poll(() => card.textContent()).toContain('Chủ tọa xác nhận');
     await expect.poll(() => projector.getByTestId('projector-reason').locator('..').textContent()).toContain('Chủ tọa xác nhận lúc');
     await chair.screenshot({ path: path.join(SHOTS, 'chair-1280.png'), fullPage: true });
+    // The chair's page on a phone too.
+    const chairPhone = await open(PHONE, 'tt.sahuynh', `/councils/${sh}/chamber/votes?sessionId=${sessionId}`, true);
+    await chairPhone.getByTestId('chamber-vote').first().waitFor();
+    await noSideScroll(chairPhone);
+    await chairPhone.screenshot({ path: path.join(SHOTS, 'chair-390.png'), fullPage: true });
   });
 });

@@ -186,10 +186,39 @@ export async function castBallot(ctx: ActionCtx, councilId: string, voteId: stri
   return { voteId: result.voteId, counted: result.counted, repeated: result.repeated };
 }
 
-/** While a vote is open only the turnout is live (never running counts: they would link voters and choices in time). */
+/** Turnout messages of a vote are sent at most this often (trailing): 500 ballots need not be 500 screen updates. */
+const TURNOUT_EVERY_MS = 200;
+const turnoutTimers = new Map<string, { pending: boolean }>();
+
+/**
+ * While a vote is open only the turnout is live (never running counts: they would link voters and
+ * choices in time), throttled per vote in this process.
+ */
 async function announceTurnout(ctx: ActionCtx, councilId: string, voteId: string, sessionId: string) {
-  const [r] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(chamberVoteVoters).where(eq(chamberVoteVoters.voteId, voteId));
-  await publish(ctx.db, votesChannel(sessionId), { type: 'turnout', voteId, voted: r?.n ?? 0 });
+  const t = turnoutTimers.get(voteId);
+  if (t) {
+    t.pending = true;
+    return;
+  }
+  const state = { pending: false };
+  turnoutTimers.set(voteId, state);
+  const send = async () => {
+    const [r] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(chamberVoteVoters).where(eq(chamberVoteVoters.voteId, voteId));
+    await publish(ctx.db, votesChannel(sessionId), { type: 'turnout', voteId, voted: r?.n ?? 0 });
+  };
+  const tick = () => {
+    if (!state.pending) {
+      turnoutTimers.delete(voteId);
+      return;
+    }
+    state.pending = false;
+    send().catch(() => {}).finally(() => setTimeout(tick, TURNOUT_EVERY_MS).unref?.());
+  };
+  try {
+    await send();
+  } finally {
+    setTimeout(tick, TURNOUT_EVERY_MS).unref?.();
+  }
 }
 
 export type CloseInput = { for?: number; against?: number; abstain?: number };

@@ -7,7 +7,8 @@ import { SYSTEM_ACTOR } from '../../audit/service.ts';
 import { users } from '../../accounts/schema.ts';
 import { delegates } from '../../directory/schema.ts';
 import { councilSessions, sessionItems } from '../schema.ts';
-import { chamberAttendance } from './attendanceSchema.ts';
+import { bulkCheckIn } from './attendance.ts';
+import { rollNow } from './roll.ts';
 import { castBallot, closeVote, confirmVote, createVote, openVote } from './votes.ts';
 import type { Choice } from '../../../domain/sessions/votes.ts';
 
@@ -24,23 +25,26 @@ export async function seedVotes(ctx: SeedContext): Promise<void> {
   };
   const vp = { db: ctx.db, actor: await actorOf('vp.sahuynh'), now: ctx.today };
   const chair = { ...vp, actor: await actorOf('tt.sahuynh') };
-  // All but two checked in (one absent with a reason, one not yet checked in).
-  const present = ds.slice(0, Math.max(0, ds.length - 2));
-  for (const d of present) {
-    await ctx.db.insert(chamberAttendance).values({ councilId, sessionId: s.id, delegateId: d.id, status: 'present', source: 'secretariat', recordedBy: vp.actor.id, recordedAt: ctx.today, checkedInAt: ctx.today }).onConflictDoNothing();
+  // Who the floor's demo attendance has present (in the room or online); when it has none, all but
+  // two are checked in through the floor's action.
+  let present = (await rollNow(ctx.db, s.id)).present;
+  if (!present.length && ds.length > 2 && s.state !== 'planned') {
+    await bulkCheckIn(vp, councilId, s.id, { status: 'present', delegateIds: ds.slice(0, ds.length - 2).map((d) => d.id) } as never);
+    present = (await rollNow(ctx.db, s.id)).present;
   }
+  if (!present.length) return;
   const pick = (i: number): Choice => (i % 7 === 6 ? 'against' : i % 11 === 10 ? 'abstain' : 'for');
   const budget = items[0];
   const named = await createVote(vp, councilId, s.id, { kind: 'motion', title: `Thông qua ${budget ? budget.title.replace(/^Tờ trình về /, 'Nghị quyết về ') : 'nghị quyết về dự toán ngân sách năm 2027'}`, itemId: budget?.id ?? null, method: 'named', ruleKey: 'resolution' });
   await openVote(vp, councilId, named.id);
-  for (const [i, d] of present.entries()) await castBallot(vp, councilId, named.id, { choice: pick(i), idempotencyKey: `demo-${named.id}-${i}`, channel: i % 2 ? 'tablet' : 'phone' }, { asDelegate: d.id });
+  for (const [i, d] of present.entries()) await castBallot(vp, councilId, named.id, { choice: pick(i), idempotencyKey: `demo-${named.id}-${i}`, channel: i % 2 ? 'tablet' : 'phone' }, { asDelegate: d });
   await closeVote(vp, councilId, named.id);
   await confirmVote(chair, councilId, named.id);
   ctx.ids.set('chamberVote:sa-huynh:named', named.id);
 
   const secret = await createVote(vp, councilId, s.id, { kind: 'motion', title: 'Biểu quyết kín về việc đề nghị xem xét trách nhiệm người đứng đầu cơ quan chậm trình tài liệu', itemId: items[1]?.id ?? null, method: 'secret', ruleKey: 'resolution' });
   await openVote(vp, councilId, secret.id);
-  for (const [i, d] of present.entries()) await castBallot(vp, councilId, secret.id, { choice: i % 3 === 0 ? 'for' : i % 3 === 1 ? 'against' : 'abstain', idempotencyKey: `demo-${secret.id}-${i}` }, { asDelegate: d.id });
+  for (const [i, d] of present.entries()) await castBallot(vp, councilId, secret.id, { choice: i % 3 === 0 ? 'for' : i % 3 === 1 ? 'against' : 'abstain', idempotencyKey: `demo-${secret.id}-${i}` }, { asDelegate: d });
   await closeVote(vp, councilId, secret.id);
   ctx.ids.set('chamberVote:sa-huynh:secret', secret.id);
 }

@@ -125,8 +125,9 @@ function Actions({ councilId, vote, chair }: { councilId: string; vote: Vote; ch
 function VoteCard({ councilId, vote, chair }: { councilId: string; vote: Vote; chair: boolean }) {
   const r = vote.result;
   return (
-    <Card size="small" data-testid="chamber-vote" title={<span style={{ whiteSpace: 'normal' }}>{vote.title}</span>}
-      extra={<Space><Tag>{vote.methodLabel}</Tag><Tag color={STATE_COLORS[vote.state]}>{vote.stateLabel}</Tag><OutcomeTag vote={vote} /></Space>}>
+    <Card size="small" data-testid="chamber-vote">
+      <Typography.Title level={5} style={{ marginTop: 0 }}>{vote.title}</Typography.Title>
+      <Space wrap size={[4, 4]} style={{ marginBottom: 4 }}><Tag>{vote.methodLabel}</Tag><Tag color={STATE_COLORS[vote.state]}>{vote.stateLabel}</Tag><OutcomeTag vote={vote} /></Space>
       {vote.itemTitle && <div style={{ color: '#6b7280' }}>{vote.itemTitle}</div>}
       <div style={{ color: '#6b7280', fontSize: 13 }}>Quy tắc: {vote.rule.label} ({vote.rule.source}){!vote.rule.verified && <Tag color="orange" style={{ marginLeft: 6 }}>Chưa kiểm chứng</Tag>}</div>
       {vote.state === 'open' && <Alert style={{ marginTop: 8 }} type="info" showIcon message={<span>Đang biểu quyết: <b data-testid="vote-turnout">{vote.voted}</b> đại biểu đã biểu quyết</span>} />}

@@ -26,13 +26,14 @@ function keyFor(voteId: string): string {
 }
 
 async function submitOnce(path: string, body: object): Promise<void> {
-  // A network failure (no answer) is retried with the same key; an answer is final.
+  // A network failure (no answer) or a busy server (503) is retried with the same key: the server
+  // counts it once. Any other answer is final.
   for (let attempt = 0; ; attempt++) {
     try {
       await api.post(path, body);
       return;
     } catch (err) {
-      if ((err instanceof ApiError && err.code !== 'network') || attempt >= 4) throw err;
+      if ((err instanceof ApiError && err.code !== 'network' && err.status !== 503) || attempt >= 4) throw err;
       await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
     }
   }
