@@ -245,6 +245,31 @@ for (const kind of dbKinds()) {
       expect(await audits('chamber_speaker.reorder')).toBe(2); // the demo's and this one
     });
 
+    it('two desks at once: one of two reorders with the same version wins, the other is told; check-ins of one delegate never make two rows', async () => {
+      const item = items[1]!.id;
+      const s = await speakers(item);
+      const ids = s.items.map((x) => x.id);
+      const a = [...ids].reverse();
+      const b = [ids[1]!, ids[0]!, ...ids.slice(2)];
+      const [ra, rb] = await Promise.all([
+        tt.put(`/api/councils/${sh}/chamber/items/${item}/speakers/order`, { order: a, version: s.version }),
+        vp.put(`/api/councils/${sh}/chamber/items/${item}/speakers/order`, { order: b, version: s.version }),
+      ]);
+      expect([ra.status, rb.status].sort()).toEqual([200, 409]);
+      const winner = ra.status === 200 ? a : b;
+      const after = await speakers(item);
+      expect(after.items.map((x) => x.id)).toEqual(winner);
+      expect(after.version).toBe(s.version + 1);
+      const results = await Promise.all([
+        vp.put(`${base()}/attendance/${d(4)}`, { status: 'present' }),
+        vp.put(`${base()}/attendance/${d(4)}`, { status: 'online' }),
+        vp.post(`${base()}/attendance/bulk`, { status: 'present', delegateIds: [d(4), d(5)] }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+      const rows = (await t.db.execute(sql`select count(*)::int as n from chamber_attendance where session_id = ${sessionId} and delegate_id = ${d(4)} and item_id is null`)).rows[0] as { n: number };
+      expect(Number(rows.n)).toBe(1);
+    });
+
     it('from the floor; the chair calls a speaker, the clock runs from the profile\'s minutes, one at a time', async () => {
       const item = items[1]!.id;
       expect(await errorOf(await vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(1) }), 409)).toMatch(/đã có trong danh sách/);
