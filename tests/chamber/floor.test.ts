@@ -291,6 +291,14 @@ for (const kind of dbKinds()) {
       const ev = (await t.db.execute(sql`select after from audit_events where action = 'chamber_speaker.status' order by at desc, id desc limit 1`)).rows[0] as { after: { spokeSeconds: number } };
       expect(ev.after.spokeSeconds).toBe(95);
       expect((await tt.post(`/api/councils/${sh}/chamber/speakers/${t.id('council:sa-huynh')}/status`, { status: 'done' })).status).toBe(404);
+      // The demo delegate is called, then withdraws on the portal mid-turn: the turn stays on the list and can be ended.
+      const mine = (await speakers(item)).items.find((x) => x.delegateId === d(3))!;
+      await json(tt.post(`/api/councils/${sh}/chamber/speakers/${mine.id}/status`, { status: 'speaking' }));
+      await json(db.post(`/api/councils/${sh}/portal/items/${item}/speech/withdraw`));
+      expect((await speakers(item)).items.find((x) => x.id === mine.id)).toMatchObject({ status: 'speaking' });
+      expect((await tt.post(`/api/councils/${sh}/chamber/speakers/${mine.id}/status`, { status: 'waiting' })).status).toBe(404);
+      await json(tt.post(`/api/councils/${sh}/chamber/speakers/${mine.id}/status`, { status: 'done' }));
+      expect((await speakers(item)).items.find((x) => x.id === mine.id)).toMatchObject({ status: 'done' });
     });
   });
 }
