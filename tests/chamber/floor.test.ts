@@ -78,12 +78,16 @@ for (const kind of dbKinds()) {
     });
 
     it('demo: the speakers\' list of the session being prepared, in the chair\'s order', async () => {
-      const s = await speakers(items[0]!.id);
-      expect(s.items.map((x) => x.delegateId)).toEqual([d(4), d(0), d(5)]);
-      expect(s.items.map((x) => x.fromFloor)).toEqual([true, false, true]);
+      const s = await speakers(items[1]!.id);
+      expect(s.items.map((x) => x.delegateId)).toEqual([d(4), d(5), d(1)]);
+      expect(s.items.map((x) => x.fromFloor)).toEqual([true, true, true]);
       expect(s.items[0]).toMatchObject({ kind: 'question', allottedSeconds: 3 * 60, status: 'waiting' });
       expect(s.items[1]).toMatchObject({ kind: 'speech', allottedSeconds: 10 * 60 });
-      expect(s.version).toBe(3);
+      expect(s.version).toBe(4);
+      // The budget tờ trình: the registration made in advance on the portal, not yet placed by the chair.
+      const budget = await speakers(items[0]!.id);
+      expect(budget.items.map((x) => [x.delegateId, x.fromFloor])).toEqual([[d(0), false]]);
+      expect(budget.version).toBe(0);
     });
 
     it('check-in waits for the session to be convened', async () => {
@@ -130,7 +134,8 @@ for (const kind of dbKinds()) {
       expect(f.numbers).toMatchObject({ seats: 6, serving: 6, present: 5, inRoom: 4, online: 1, absent: 1, notCheckedIn: 0 });
       expect(resolution(f).threshold!.needed).toBe(4);
       expect(f.rules.find((r) => r.ruleKey === 'dismissal')!.threshold!.needed).toBe(4);
-      expect(f.speakers?.total).toBe(3);
+      expect(f.speakers).toMatchObject({ itemId: items[0]!.id, total: 1 });
+      expect((await floor(`?sessionItemId=${items[1]!.id}`)).speakers).toMatchObject({ total: 3, waiting: 3, speaking: null });
     });
 
     it('every change reaches the floor\'s live channel (LISTEN/NOTIFY on PostgreSQL); the stream is the floor\'s viewers\' only', async () => {
@@ -217,7 +222,7 @@ for (const kind of dbKinds()) {
     });
 
     it('the speakers\' list: the chair reorders with the version seen; a committee cannot; a stale order is refused', async () => {
-      const item = items[0]!.id;
+      const item = items[1]!.id;
       const s = await speakers(item);
       const order = s.items.map((x) => x.id);
       const swapped = [order[1]!, order[0]!, order[2]!];
@@ -240,13 +245,38 @@ for (const kind of dbKinds()) {
       expect(await audits('chamber_speaker.reorder')).toBe(2); // the demo's and this one
     });
 
+    it('two desks at once: one of two reorders with the same version wins, the other is told; check-ins of one delegate never make two rows', async () => {
+      const item = items[1]!.id;
+      const s = await speakers(item);
+      const ids = s.items.map((x) => x.id);
+      const a = [...ids].reverse();
+      const b = [ids[1]!, ids[0]!, ...ids.slice(2)];
+      const [ra, rb] = await Promise.all([
+        tt.put(`/api/councils/${sh}/chamber/items/${item}/speakers/order`, { order: a, version: s.version }),
+        vp.put(`/api/councils/${sh}/chamber/items/${item}/speakers/order`, { order: b, version: s.version }),
+      ]);
+      expect([ra.status, rb.status].sort()).toEqual([200, 409]);
+      const winner = ra.status === 200 ? a : b;
+      const after = await speakers(item);
+      expect(after.items.map((x) => x.id)).toEqual(winner);
+      expect(after.version).toBe(s.version + 1);
+      const results = await Promise.all([
+        vp.put(`${base()}/attendance/${d(4)}`, { status: 'present' }),
+        vp.put(`${base()}/attendance/${d(4)}`, { status: 'online' }),
+        vp.post(`${base()}/attendance/bulk`, { status: 'present', delegateIds: [d(4), d(5)] }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+      const rows = (await t.db.execute(sql`select count(*)::int as n from chamber_attendance where session_id = ${sessionId} and delegate_id = ${d(4)} and item_id is null`)).rows[0] as { n: number };
+      expect(Number(rows.n)).toBe(1);
+    });
+
     it('from the floor; the chair calls a speaker, the clock runs from the profile\'s minutes, one at a time', async () => {
-      const item = items[0]!.id;
-      expect(await errorOf(await vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(0) }), 409)).toMatch(/đã có trong danh sách/);
-      expect(await errorOf(await vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(1), kind: 'rant' }), 422)).toMatch(/phát biểu, chất vấn hoặc trả lời/);
-      const added = await json<Speakers>(vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(1) }), 201);
+      const item = items[1]!.id;
+      expect(await errorOf(await vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(1) }), 409)).toMatch(/đã có trong danh sách/);
+      expect(await errorOf(await vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(0), kind: 'rant' }), 422)).toMatch(/phát biểu, chất vấn hoặc trả lời/);
+      const added = await json<Speakers>(vp.post(`/api/councils/${sh}/chamber/items/${item}/speakers`, { delegateId: d(0) }), 201);
       const last = added.items.at(-1)!;
-      expect(last).toMatchObject({ delegateId: d(1), fromFloor: true, status: 'waiting', allottedSeconds: 600 });
+      expect(last).toMatchObject({ delegateId: d(0), fromFloor: true, status: 'waiting', allottedSeconds: 600 });
       const first = added.items[0]!;
       const started = await json<Speakers>(tt.post(`/api/councils/${sh}/chamber/speakers/${first.id}/status`, { status: 'speaking' }));
       expect(started.items[0]!.clock).toMatchObject({ running: true, elapsed: 0 });
@@ -261,6 +291,14 @@ for (const kind of dbKinds()) {
       const ev = (await t.db.execute(sql`select after from audit_events where action = 'chamber_speaker.status' order by at desc, id desc limit 1`)).rows[0] as { after: { spokeSeconds: number } };
       expect(ev.after.spokeSeconds).toBe(95);
       expect((await tt.post(`/api/councils/${sh}/chamber/speakers/${t.id('council:sa-huynh')}/status`, { status: 'done' })).status).toBe(404);
+      // The demo delegate is called, then withdraws on the portal mid-turn: the turn stays on the list and can be ended.
+      const mine = (await speakers(item)).items.find((x) => x.delegateId === d(3))!;
+      await json(tt.post(`/api/councils/${sh}/chamber/speakers/${mine.id}/status`, { status: 'speaking' }));
+      await json(db.post(`/api/councils/${sh}/portal/items/${item}/speech/withdraw`));
+      expect((await speakers(item)).items.find((x) => x.id === mine.id)).toMatchObject({ status: 'speaking' });
+      expect((await tt.post(`/api/councils/${sh}/chamber/speakers/${mine.id}/status`, { status: 'waiting' })).status).toBe(404);
+      await json(tt.post(`/api/councils/${sh}/chamber/speakers/${mine.id}/status`, { status: 'done' }));
+      expect((await speakers(item)).items.find((x) => x.id === mine.id)).toMatchObject({ status: 'done' });
     });
   });
 }

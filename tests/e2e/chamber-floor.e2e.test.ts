@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, browserAvailable, launchBrowser, login, startServer, type RunningServer } from './support.ts';
+import { apiAs, browserAvailable, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-chamber');
 const PHONE = { width: 390, height: 844 };
@@ -44,6 +44,7 @@ describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình ch�
   let vp: Awaited<ReturnType<typeof apiAs>>;
   const d = (i: number) => server.ids.get(`delegate:sa-huynh:${i}`)!;
   const names = new Map<string, string>();
+  let reportItem: string; // the socio-economic report: the demo's ordered speakers' list
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
@@ -59,6 +60,8 @@ describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình ch�
     await vp.put(`/councils/${sh}/session-profile`, { ruleSetKey: set.key, profile: { ...set.profile, chamber: { seats: null, selfCheckIn: true } } });
     const roll = await vp.get<{ items: { delegateId: string; fullName: string }[] }>(`/councils/${sh}/chamber/sessions/${sessionId}/attendance?pageSize=50`);
     for (const r of roll.items) names.set(r.delegateId, r.fullName);
+    const floor = await vp.get<{ items: { id: string }[] }>(`/councils/${sh}/chamber/sessions/${sessionId}/floor`);
+    reportItem = floor.items[1]!.id;
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -147,6 +150,8 @@ describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình ch�
       await page.screenshot({ path: path.join(SHOTS, 'floor-1280.png'), fullPage: true });
 
       await page.getByRole('tab', { name: 'Danh sách phát biểu' }).click();
+      await pickOption(page, page.locator('.ant-select').filter({ has: page.getByLabel('Nội dung') }), '2. Báo cáo tình hình kinh tế – xã hội năm 2026, nhiệm vụ năm 2027');
+      await page.waitForURL(`**itemId=${reportItem}**`);
       const names = () => page.getByTestId('speaker-name').allTextContents();
       await poll(async () => (await names()).length).toBe(3);
       const before = await names();
@@ -180,7 +185,7 @@ describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình ch�
     page.setDefaultTimeout(30_000);
     try {
       await login(page, server.baseUrl, 'tt.sahuynh');
-      await page.goto(`${server.baseUrl}/councils/${sh}/chamber?sessionId=${sessionId}`);
+      await page.goto(`${server.baseUrl}/councils/${sh}/chamber?sessionId=${sessionId}&itemId=${reportItem}`);
       await poll(() => page.getByTestId('count-present').textContent()).toBe('6');
       await noSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'floor-390.png'), fullPage: true });
@@ -192,6 +197,17 @@ describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình ch�
       await page.getByTestId('screen-countdown').waitFor();
       await noSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'screen-390.png') });
+      // The secretariat's check-in desk on a phone: cards, the status buttons on each.
+      const desk = await (await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true })).newPage();
+      try {
+        await login(desk, server.baseUrl, 'vp.sahuynh');
+        await desk.goto(`${server.baseUrl}/councils/${sh}/chamber?sessionId=${sessionId}&tab=attendance`);
+        await poll(() => desk.getByTestId('attendance-status').count()).toBe(6);
+        await noSideScroll(desk);
+        await desk.screenshot({ path: path.join(SHOTS, 'attendance-390.png'), fullPage: true });
+      } finally {
+        await desk.context().close();
+      }
     } catch (err) {
       await page.screenshot({ path: path.join(SHOTS, 'failure.png'), fullPage: true });
       throw err;

@@ -4,8 +4,9 @@
 // also sits): the attendance as the secretariat would check it — in line with what the delegates
 // confirmed on the portal (the vice-chair online, one absent with the reason he gave), the others
 // in the room — written directly like the held one, since the app checks in only once a session is
-// convened; and the speakers' list of the budget tờ trình, one registered in advance on the portal
-// and two more the secretariat entered, ordered by the chair through the app.
+// convened; and the speakers' list of the socio-economic report (three registrations the
+// secretariat entered from paper, ordered by the chair through the app; the budget tờ trình keeps
+// the one registration made in advance on the portal).
 import { and, asc, eq } from 'drizzle-orm';
 import type { SeedContext } from '../../../server/module.ts';
 import { addDays, todayInVietnam } from '../../../domain/calendar/index.ts';
@@ -40,7 +41,7 @@ export async function seedFloor(ctx: SeedContext): Promise<void> {
 
   const preparing = sessions.find((s) => s.state === 'planned');
   if (!preparing) return;
-  const checkedAt = new Date(`${preparing.openingDate}T01:05:00Z`);
+  const checkedAt = new Date(`${todayInVietnam(ctx.today)}T01:05:00Z`);
   const marks: { i: number; status: string; reason?: string }[] = [
     { i: 0, status: 'present' }, { i: 1, status: 'online' },
     { i: 2, status: 'absent', reason: 'Đi công tác tại tỉnh theo quyết định cử đi học tập kinh nghiệm.' },
@@ -50,13 +51,14 @@ export async function seedFloor(ctx: SeedContext): Promise<void> {
     councilId, sessionId: preparing.id, itemId: null, delegateId: d(r.i), status: r.status, reason: r.reason ?? '', source: 'secretariat',
     recordedBy: vp.id, recordedAt: checkedAt, checkedInAt: r.status === 'absent' ? null : checkedAt,
   })));
-  const [item] = await db.select().from(sessionItems).where(and(eq(sessionItems.sessionId, preparing.id))).orderBy(asc(sessionItems.position)).limit(1);
+  const item = (await db.select().from(sessionItems).where(and(eq(sessionItems.sessionId, preparing.id))).orderBy(asc(sessionItems.position)))[1];
   if (!item) return;
   const today = todayInVietnam(ctx.today);
   const on = (a: Actor, hour: number): ActionCtx => ({ db, actor: a, now: new Date(`${addDays(today, 0)}T0${hour}:00:00Z`) });
   await addSpeaker(on(vp, 4), councilId, item.id, { delegateId: d(5), text: 'Kiến nghị bố trí vốn sửa chữa tuyến đường ven biển Sa Huỳnh bị sạt lở.' });
+  await addSpeaker(on(vp, 4), councilId, item.id, { delegateId: d(1), text: 'Đánh giá kết quả chuyển đổi nghề cho ngư dân ven biển.' });
   const list = await addSpeaker(on(vp, 5), councilId, item.id, { delegateId: d(4), kind: 'question' });
   const order = list.items.map((x) => x.id);
-  // The chair gives the floor first to the delegate with the question on the budget's revenue.
+  // The chair gives the floor first to the delegate with the question on the ward's revenue.
   await reorderSpeakers(on(tt, 6), councilId, item.id, { order: [order.at(-1)!, ...order.slice(0, -1)], version: list.version });
 }

@@ -125,11 +125,12 @@ export async function reorderSpeakers(ctx: ActionCtx, councilId: string, itemId:
 /** The chair calls a speaker (speaking: the clock starts), ends the turn (done), skips or puts one back. */
 export async function setSpeakerStatus(ctx: ActionCtx, councilId: string, speakerId: string, input: { status: string }) {
   const [reg] = await ctx.db.select({ itemId: sessionSpeakers.itemId, councilId: sessionSpeakers.councilId, state: sessionSpeakers.state }).from(sessionSpeakers).where(eq(sessionSpeakers.id, speakerId));
-  if (!reg || reg.councilId !== councilId || reg.state !== 'registered') throw notFound('người trong danh sách phát biểu');
+  if (!reg || reg.councilId !== councilId) throw notFound('người trong danh sách phát biểu');
   const r = await ctx.db.transaction(async (tx) => {
     const { item, s } = await openList(tx, ctx, councilId, reg.itemId);
     const [floor] = await tx.select().from(chamberSpeakers).where(eq(chamberSpeakers.speakerId, speakerId));
-    if (!floor) throw notFound('người trong danh sách phát biểu');
+    // Withdrawn on the portal: only a turn already under way can still be ended.
+    if (!floor || (reg.state !== 'registered' && !(floor.status === 'speaking' && input.status === 'done'))) throw notFound('người trong danh sách phát biểu');
     const from = floor.status as SpeakerStatus;
     const others = (await tx.select({ id: chamberSpeakers.speakerId }).from(chamberSpeakers).where(and(eq(chamberSpeakers.itemId, item.id), eq(chamberSpeakers.status, 'speaking'))))
       .filter((x) => x.id !== speakerId).length;

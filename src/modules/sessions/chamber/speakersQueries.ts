@@ -1,7 +1,7 @@
 // Reads of the speakers' list of an agenda item: the portal's registrations (in advance, or added
 // from the floor) that are not withdrawn, in the chair's order (registrations the chair has not
 // placed yet follow, in registration order), each with its status, allotted time and clock.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import {
   SPEAKER_STATUS_LABELS, SPEECH_KIND_LABELS, speakingClock, type SpeakerStatus, type SpeechKind,
 } from '../../../domain/sessions/floor.ts';
@@ -17,7 +17,7 @@ type Page = { page: number; pageSize: number };
 /** Seconds allotted to a speech of `kind` by the council profile. */
 export const allottedFor = (set: SessionRuleSet, kind: SpeechKind) => set.profile.speakingMinutes[kind] * 60;
 
-/** The list as stored: registered speakers joined with their floor row (null when not placed yet), in order. */
+/** The list as stored: registered speakers (and those withdrawn after their turn began) joined with their floor row (null when not placed yet), in order. */
 export async function listRows(db: DbOrTx, itemId: string) {
   const rows = await db.select({
     id: sessionSpeakers.id, delegateId: sessionSpeakers.delegateId, fullName: delegates.fullName, delegatePosition: delegates.position,
@@ -25,7 +25,8 @@ export async function listRows(db: DbOrTx, itemId: string) {
   }).from(sessionSpeakers)
     .innerJoin(delegates, eq(delegates.id, sessionSpeakers.delegateId))
     .leftJoin(chamberSpeakers, eq(chamberSpeakers.speakerId, sessionSpeakers.id))
-    .where(and(eq(sessionSpeakers.itemId, itemId), eq(sessionSpeakers.state, 'registered')))
+    // A registration withdrawn on the portal after the delegate was called stays: the turn happened.
+    .where(and(eq(sessionSpeakers.itemId, itemId), or(eq(sessionSpeakers.state, 'registered'), inArray(chamberSpeakers.status, ['speaking', 'done']))))
     .orderBy(asc(sessionSpeakers.registeredAt), asc(sessionSpeakers.id));
   const placed = rows.filter((r) => r.floor).sort((a, b) => a.floor!.position - b.floor!.position);
   return [...placed, ...rows.filter((r) => !r.floor)];
