@@ -53,3 +53,14 @@ export type {
   RecommendationRecord,
   RecommendationFlag,
 } from './recommendations.ts';
+export {
+  recommendationDueDate,
+  recommendationStatus,
+  escalationChoice,
+  checkEscalation,
+  validateLadder,
+  RECOMMENDATION_STATUSES,
+  RECOMMENDATION_STATUS_LABELS,
+  STATUS_STATES,
+} from './followup.ts';
+export type { RecommendationStatus, EscalationChoice } from './followup.ts';

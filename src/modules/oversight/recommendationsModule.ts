@@ -1,0 +1,38 @@
+// The registrations of the reports and recommendations part (issue #13): its permissions, menu
+// entries and to-do lines, added to the oversight module (index.ts) one line each.
+import type { MenuEntry } from '../../server/module.ts';
+import type { PermissionDef } from '../../server/permissions.ts';
+
+export const recommendationPermissions: Record<string, PermissionDef> = {
+  'oversight.recommendations.read': {
+    label: 'Xem báo cáo giám sát, kiến nghị sau giám sát và tình hình thực hiện',
+    roles: ['secretariat', 'standing_member', 'committee_member', 'delegate'],
+  },
+  'oversight.recommendations.manage': {
+    label: 'Lập, ban hành báo cáo giám sát và kiến nghị; gia hạn, xác minh, đóng kiến nghị; các bước xử lý tiếp (Ban chỉ với báo cáo của Ban mình)',
+    roles: ['secretariat', 'standing_member', 'committee_member'],
+  },
+  'oversight.recommendations.configure': { label: 'Sửa các bước xử lý tiếp kiến nghị chưa thực hiện', roles: ['secretariat', 'standing_member'] },
+  'oversight.recommendations.respond': { label: 'Trả lời, báo cáo thực hiện kiến nghị sau giám sát gửi cơ quan', roles: ['agency_responder'] },
+};
+
+export const recommendationMenu: MenuEntry[] = [
+  { key: 'oversight-reports', label: 'Báo cáo và kiến nghị giám sát', path: '/councils/:councilId/oversight-reports', permission: 'oversight.recommendations.read', scope: 'council', group: 'oversight', order: 34 },
+  { key: 'recommendation-dashboard', label: 'Theo dõi kiến nghị sau giám sát', path: '/councils/:councilId/recommendation-dashboard', permission: 'oversight.recommendations.read', scope: 'council', group: 'oversight', order: 35 },
+  { key: 'agency-recommendations', label: 'Kiến nghị sau giám sát', path: '/agencies/:agencyId/recommendations', permission: 'oversight.recommendations.respond', scope: 'agency', group: 'oversight', order: 36 },
+];
+
+// TEMPORARY until the oversight module's index.ts (h-oversight-programs) is merged: then these
+// registrations move there, one line each, and this module is dropped from src/modules/index.ts.
+import type { AppModule } from '../../server/module.ts';
+import { recommendationRoutes } from './recommendationsRoutes.ts';
+import { seedRecommendations } from './recommendationsSeed.ts';
+
+export const oversightRecommendationsModule: AppModule = {
+  name: 'oversight-recommendations',
+  permissions: recommendationPermissions,
+  routes: (r) => recommendationRoutes(r),
+  menuGroups: { oversight: 'Giám sát' },
+  menu: recommendationMenu,
+  seedDemo: seedRecommendations,
+};
