@@ -11,6 +11,7 @@ import {
 import { agencies, bodies, councils } from '../directory/schema.ts';
 import { users } from '../accounts/schema.ts';
 import { documents } from '../documents/schema.ts';
+import { oversightActivities } from './schema.ts';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -25,8 +26,8 @@ export const oversightReports = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     councilId: uuid('council_id').notNull().references(() => councils.id),
-    /** The activity reported on (oversight_activities of the programs part). */
-    activityId: uuid('activity_id'),
+    /** The activity reported on. */
+    activityId: uuid('activity_id').references(() => oversightActivities.id),
     /** The supervising body (a Ban, the Thường trực); null = the council itself. */
     bodyId: uuid('body_id').references(() => bodies.id),
     title: text('title').notNull(),
