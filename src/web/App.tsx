@@ -51,6 +51,12 @@ const SessionDocumentsPage = lazyPage(() => import('./pages/sessions/SessionLate
 const SessionChainPage = lazyPage(() => import('./pages/sessions/SessionChainPage.tsx'), 'SessionChainPage');
 const PortalPage = lazyPage(() => import('./pages/sessions/portal/PortalPage.tsx'), 'PortalPage');
 const SessionDelegatesPage = lazyPage(() => import('./pages/sessions/portal/SessionDelegatesPage.tsx'), 'SessionDelegatesPage');
+const OversightReportsPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'OversightReportsPage');
+const OversightReportPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'OversightReportPage');
+const RecommendationPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'RecommendationPage');
+const RecommendationDashboardPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'RecommendationDashboardPage');
+const AgencyRecommendationsPage = lazyPage(() => import('./pages/oversight/AgencyRecommendationPages.tsx'), 'AgencyRecommendationsPage');
+const AgencyRecommendationPage = lazyPage(() => import('./pages/oversight/AgencyRecommendationPages.tsx'), 'AgencyRecommendationPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
 
@@ -91,6 +97,8 @@ export function AppRoutes() {
           <Route path="text/abbreviations" element={<AbbreviationsPage />} />
           <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
           <Route path="agencies/:agencyId/session-documents" element={<AgencySessionDocumentsPage />} />
+          <Route path="agencies/:agencyId/recommendations" element={<AgencyRecommendationsPage />} />
+          <Route path="agencies/:agencyId/recommendations/:recommendationId" element={<AgencyRecommendationPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
@@ -120,6 +128,10 @@ export function AppRoutes() {
             <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />
             <Route path="portal" element={<PortalPage />} />
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
+            <Route path="oversight-reports" element={<OversightReportsPage />} />
+            <Route path="oversight-reports/:reportId" element={<OversightReportPage />} />
+            <Route path="recommendations/:recommendationId" element={<RecommendationPage />} />
+            <Route path="recommendation-dashboard" element={<RecommendationDashboardPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />

@@ -138,6 +138,23 @@ export const ACTION_LABELS: Record<string, string> = {
   'petition_round.privacy_check': 'Kiểm tra thông tin cá nhân trước khi công khai',
   'petition.privacy_confirm': 'Xác nhận nội dung kiến nghị không có thông tin cá nhân',
   'database.backup': 'Sao lưu toàn bộ cơ sở dữ liệu',
+  // oversight: reports and recommendations
+  'oversight_report.create': 'Lập dự thảo báo cáo giám sát',
+  'oversight_report.update': 'Sửa dự thảo báo cáo giám sát',
+  'oversight_report.issue': 'Ban hành báo cáo giám sát, gửi kiến nghị',
+  'oversight_report.publication': 'Công khai / thôi công khai báo cáo giám sát',
+  'oversight_recommendation.accept': 'Cơ quan tiếp thu toàn bộ kiến nghị',
+  'oversight_recommendation.accept_partly': 'Cơ quan tiếp thu một phần kiến nghị',
+  'oversight_recommendation.reject': 'Cơ quan không tiếp thu kiến nghị',
+  'oversight_recommendation.report_progress': 'Cơ quan báo cáo tiến độ thực hiện kiến nghị',
+  'oversight_recommendation.report_done': 'Cơ quan báo cáo đã thực hiện kiến nghị',
+  'oversight_recommendation.extend_due': 'Gia hạn thực hiện kiến nghị',
+  'oversight_recommendation.assess_done': 'Xác minh kiến nghị: hoàn thành',
+  'oversight_recommendation.assess_partly': 'Xác minh kiến nghị: hoàn thành một phần',
+  'oversight_recommendation.assess_not_done': 'Xác minh kiến nghị: chưa thực hiện',
+  'oversight_recommendation.reopen': 'Mở lại theo dõi kiến nghị',
+  'oversight_recommendation.escalate': 'Bước xử lý tiếp kiến nghị chưa thực hiện',
+  'oversight_followup_profile.save': 'Sửa các bước xử lý tiếp kiến nghị',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -182,6 +199,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   session_speaker: 'Đăng ký phát biểu',
   session_guest: 'Khách mời dự kỳ họp',
   calendar_feed: 'Đường dẫn lịch',
+  oversight_report: 'Báo cáo giám sát',
+  oversight_recommendation: 'Kiến nghị sau giám sát',
+  oversight_followup_profile: 'Các bước xử lý tiếp kiến nghị',
 };
 
 export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;

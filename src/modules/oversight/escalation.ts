@@ -15,7 +15,7 @@ import { issueDocumentTx } from '../documents/service.ts';
 import { knownYears } from '../sessions/common.ts';
 import { loadCalendar, out, today, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
 import {
-  assertSupervises, eventsOf, lastEscalationLabel, projectRecommendation, recommendationOf, recordOf, reportOf, ruleError,
+  activityOf, assertSupervises, eventsOf, lastEscalationLabel, projectRecommendation, recommendationOf, recordOf, reportOf, ruleError,
 } from './recommendations.ts';
 import { oversightEscalations, oversightFollowupProfiles, oversightRecommendations } from './recommendationsSchema.ts';
 import { escalationTemplateKey } from './recommendationsTemplates.ts';
@@ -95,12 +95,13 @@ export async function escalate(ctx: ActionCtx, user: AuthUser | null, councilId:
       return ruleError(err);
     }
     // An explanation has its own clock (Luật 121/2025 Điều 40 via third-party software, UNVERIFIED):
-    // the rule set in force when the report was issued.
+    // the rule set the activity keeps (founded on), or the one in force when the report was issued.
     let responseDue: string | null = null;
     if (input.kind === 'explanation_request') {
       const calendar = await loadCalendar(tx);
+      const activity = rep.activityId ? await activityOf(tx, councilId, rep.activityId) : null;
       try {
-        const set = ruleSetOfActivity(defaultOversightRuleSets(), rep.issuedOn ?? day);
+        const set = ruleSetOfActivity(defaultOversightRuleSets(), activity?.foundedOn ?? rep.issuedOn ?? day);
         responseDue = stepDueDate(input.complex ? 'explanationDueComplex' : 'explanationDue', day, set, calendar, knownYears(calendar))?.due ?? addDays(day, 15);
       } catch (err) {
         return ruleError(err);

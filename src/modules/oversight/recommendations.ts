@@ -23,6 +23,7 @@ import { documentIssuers } from '../documents/schema.ts';
 import { ensureIssuers, issueDocumentTx, recordTypedNumber } from '../documents/service.ts';
 import { loadCalendar, out, today, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
 import { syncObligation } from './followupShim.ts';
+import { oversightActivities } from './schema.ts';
 import {
   oversightEscalations, oversightEvidenceFiles, oversightRecommendationEvents, oversightRecommendations, oversightReports,
 } from './recommendationsSchema.ts';
@@ -152,6 +153,13 @@ export interface ReportInput {
   recommendations: RecommendationDraft[];
 }
 
+/** The activity reported on, of this council (its body supervises when the report names none). */
+export async function activityOf(tx: DbOrTx, councilId: string, activityId: string) {
+  const [a] = await tx.select().from(oversightActivities).where(and(eq(oversightActivities.id, activityId), eq(oversightActivities.councilId, councilId)));
+  if (!a) throw invalid('Hoạt động giám sát không thuộc HĐND này.');
+  return a;
+}
+
 async function checkReferences(tx: DbOrTx, councilId: string, input: Pick<ReportInput, 'bodyId' | 'recommendations'>) {
   if (input.bodyId) {
     const [b] = await tx.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.id, input.bodyId), eq(bodies.councilId, councilId)));
@@ -178,11 +186,13 @@ async function writeDrafts(tx: Tx, councilId: string, reportId: string, recs: Re
 }
 
 export async function createReport(ctx: ActionCtx, user: AuthUser | null, councilId: string, input: ReportInput) {
-  assertSupervises(user, 'oversight.recommendations.manage', councilId, input.bodyId ?? null);
   return ctx.db.transaction(async (tx) => {
-    await checkReferences(tx, councilId, input);
+    const activity = input.activityId ? await activityOf(tx, councilId, input.activityId) : null;
+    const bodyId = input.bodyId === undefined ? activity?.bodyId ?? null : input.bodyId;
+    assertSupervises(user, 'oversight.recommendations.manage', councilId, bodyId);
+    await checkReferences(tx, councilId, { ...input, bodyId });
     const [r] = await tx.insert(oversightReports).values({
-      councilId, activityId: input.activityId ?? null, bodyId: input.bodyId ?? null, title: input.title.trim(), scope: input.scope ?? '', results: input.results ?? '',
+      councilId, activityId: activity?.id ?? null, bodyId, title: input.title.trim(), scope: input.scope ?? '', results: input.results ?? '',
       shortcomings: input.shortcomings ?? '', isPublic: input.isPublic ?? true, createdBy: ctx.actor.id,
     }).returning();
     const recs = await writeDrafts(tx, councilId, r!.id, input.recommendations);
@@ -200,6 +210,7 @@ export async function updateReport(ctx: ActionCtx, user: AuthUser | null, counci
     if (r.state !== 'draft') throw conflict('Báo cáo đã ban hành: không sửa được nội dung và kiến nghị.');
     if (r.version !== input.version) throw conflict('Báo cáo vừa được người khác sửa. Vui lòng tải lại rồi thực hiện lại.');
     await checkReferences(tx, councilId, input);
+    if (input.activityId) await activityOf(tx, councilId, input.activityId);
     const before = await tx.select().from(oversightRecommendations).where(eq(oversightRecommendations.reportId, r.id));
     await tx.delete(oversightRecommendations).where(eq(oversightRecommendations.reportId, r.id));
     const [row] = await tx.update(oversightReports).set({
@@ -295,6 +306,11 @@ export async function issueReport(
       version: r.version + 1, updatedAt: new Date(),
     }).where(eq(oversightReports.id, r.id)).returning();
     for (const rec of issued) await projectRecommendation(tx, rec);
+    // the activity it reports on is now reported (the programs part's state)
+    if (r.activityId) {
+      await tx.update(oversightActivities).set({ state: 'reported', updatedAt: new Date() })
+        .where(and(eq(oversightActivities.id, r.activityId), inArray(oversightActivities.state, ['planned', 'founded', 'notified', 'fieldwork'])));
+    }
     await recordEvent(tx, ctx.actor, {
       action: 'oversight_report.issue', entityType: 'oversight_report', entityId: r.id, councilId,
       before: { state: r.state }, after: { state: 'issued', issuedOn: day, symbol, documentId, recommendations: issued.map(recAudit) },
