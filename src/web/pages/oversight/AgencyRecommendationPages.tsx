@@ -90,7 +90,8 @@ function AnswerCard(props: { path: string; onDone(): void }) {
   const [busy, setBusy] = useState(false);
   const action = Form.useWatch('action', form) as string | undefined;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api.post(props.path, { action: v.action, reason: v.reason || undefined });
@@ -122,7 +123,8 @@ function ReportCard(props: { path: string; onDone(): void }) {
   const [busy, setBusy] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body = new FormData();
     body.append('kind', v.kind);
     body.append('text', v.text);
@@ -154,7 +156,7 @@ function ReportCard(props: { path: string; onDone(): void }) {
             <Button icon={<UploadOutlined />}>Chọn tệp</Button>
           </Upload>
         </Form.Item>
-        <Form.Item name="isPublic" valuePropName="checked"><Checkbox>Được công khai nội dung báo cáo trên trang công khai</Checkbox></Form.Item>
+        <Form.Item name="isPublic" valuePropName="checked"><Checkbox>Cho phép đăng trên trang công khai</Checkbox></Form.Item>
         <Space><Button type="primary" loading={busy} onClick={submit}>Gửi báo cáo</Button></Space>
       </Form>
     </Card>

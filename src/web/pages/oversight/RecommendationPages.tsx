@@ -88,7 +88,8 @@ function ReportForm(props: { open: boolean; councilId: string; initial?: ReportD
     }
     : { recommendations: [{ mode: 'days', workingDays: 30 }] };
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body = {
       title: v.title, bodyId: v.bodyId ?? null, scope: v.scope ?? '', results: v.results ?? '', shortcomings: v.shortcomings ?? '',
       recommendations: (v.recommendations ?? []).map((r: any) => ({ agencyId: r.agencyId, content: r.content, ...(r.mode === 'days' ? { workingDays: r.workingDays } : { due: isoDay(r.due) }) })),
@@ -196,7 +197,8 @@ function IssueModal(props: { open: boolean; councilId: string; report: ReportDet
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const res = await api.post<{ symbol: string }>(`/councils/${props.councilId}/oversight-reports/${props.report.id}/issue`, { version: props.report.version, signerName: v.signerName, signerTitle: v.signerTitle || undefined });
@@ -277,7 +279,8 @@ function ActModal(props: { action: string; label: string; path: string; onClose(
   const [busy, setBusy] = useState(false);
   const a = props.action;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api.post(props.path, { action: a, text: v.text, reason: v.reason, approvedBy: v.approvedBy, due: v.due ? isoDay(v.due) : undefined });
@@ -306,7 +309,8 @@ function EscalateModal(props: { choices: { kind: string; label: string }[]; path
   const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form) as string | undefined;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const res = await api.post<{ label: string; document: { symbol: string } }>(props.path, {
