@@ -180,6 +180,10 @@ export async function reportFile(db: DbOrTx, councilId: string, reportId: string
 
 // Dashboard --------------------------------------------------------------------------------------
 
+type CamelStatus = 'awaitingAnswer' | 'notAccepted' | 'inProgress' | 'awaitingVerification' | 'closedDone' | 'closedPartly' | 'closedNotDone';
+/** "closed_not_done" → "closedNotDone" (JSON keys are camelCase). */
+const camel = (s: RecommendationStatus) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) as CamelStatus;
+
 export async function recommendationDashboard(db: DbOrTx, councilId: string, day: string, calendar: WorkingCalendar) {
   const base = and(eq(oversightRecommendations.councilId, councilId), ne(oversightRecommendations.state, 'draft'))!;
   const overdue = sql<number>`count(*) filter (where ${overdueCond(day)})::int`;
@@ -196,18 +200,19 @@ export async function recommendationDashboard(db: DbOrTx, councilId: string, day
     count: byState.filter((x) => statusOf(x.state) === s).reduce((a, x) => a + x.n, 0),
     overdue: byState.filter((x) => statusOf(x.state) === s).reduce((a, x) => a + x.overdue, 0),
   }));
-  const agencyMap = new Map<string, { agencyId: string; agencyName: string; total: number; overdue: number; open: number } & Record<RecommendationStatus, number>>();
+  type AgencyRow = { agencyId: string; agencyName: string; total: number; overdue: number; open: number } & Record<CamelStatus, number>;
+  const agencyMap = new Map<string, AgencyRow>();
   for (const x of byAgency) {
     let a = agencyMap.get(x.agencyId);
     if (!a) {
-      a = { agencyId: x.agencyId, agencyName: x.agencyName, total: 0, overdue: 0, open: 0, ...Object.fromEntries(RECOMMENDATION_STATUSES.map((s) => [s, 0])) } as never;
-      agencyMap.set(x.agencyId, a!);
+      a = { agencyId: x.agencyId, agencyName: x.agencyName, total: 0, overdue: 0, open: 0, ...Object.fromEntries(RECOMMENDATION_STATUSES.map((s) => [camel(s), 0])) } as AgencyRow;
+      agencyMap.set(x.agencyId, a);
     }
     const s = statusOf(x.state);
-    a![s] += x.n;
-    a!.total += x.n;
-    a!.overdue += x.overdue;
-    if (!s.startsWith('closed_')) a!.open += x.n;
+    a[camel(s)] += x.n;
+    a.total += x.n;
+    a.overdue += x.overdue;
+    if (!s.startsWith('closed_')) a.open += x.n;
   }
   const total = byStatus.reduce((a, s) => a + s.count, 0);
   return {

@@ -83,4 +83,19 @@ export async function seedRecommendations(ctx: SeedContext): Promise<void> {
   await actOnRecommendation(on(dept, wd(25)), null, { agencyId: sxd }, rec4, { action: 'report_progress', text: 'Đã kiểm tra 12 công trình, lập biên bản 07 công trình vi phạm và chuyển Ủy ban nhân dân phường xử lý.' }, [
     { name: 'bien-ban-kiem-tra.pdf', type: 'application/pdf', data: demoPdf('Bien ban kiem tra') },
   ]);
+
+  // A report signed outside the system: its scan and typed number, recorded in the register.
+  const standing = ids.get('body:sa-huynh:standing') ?? null;
+  const survey = await createReport(on(tt, addDays(issued, 20)), SYSTEM_USER, councilId, {
+    bodyId: standing,
+    title: 'Báo cáo kết quả khảo sát việc thu gom, xử lý rác thải sinh hoạt tại các tổ dân phố',
+    results: 'Tỷ lệ thu gom rác thải đạt 86%; 03 tổ dân phố ven biển chưa có điểm tập kết.',
+    recommendations: [{ agencyId: ubnd, content: 'Bố trí điểm tập kết rác thải tại 03 tổ dân phố ven biển.', workingDays: 60 }],
+  });
+  let surveyDay = addDays(issued, 21);
+  while (!calendar.isWorkingDay(surveyDay)) surveyDay = addDays(surveyDay, 1);
+  await issueReport(on(tt, surveyDay), SYSTEM_USER, councilId, survey.id, { version: survey.version }, {
+    file: { name: 'bao-cao-khao-sat-rac-thai.pdf', type: 'application/pdf', data: demoPdf('Bao cao khao sat rac thai') },
+    typedNumber: '45/BC-HĐND',
+  });
 }

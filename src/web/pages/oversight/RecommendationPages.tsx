@@ -377,8 +377,8 @@ export function RecommendationDashboardPage() {
             { title: 'Tổng', dataIndex: 'total', width: 70 },
             { title: 'Đang theo dõi', dataIndex: 'open', width: 110 },
             { title: 'Quá hạn', dataIndex: 'overdue', width: 90, render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0) },
-            { title: 'Không tiếp thu', dataIndex: 'not_accepted', width: 110 },
-            { title: 'Hoàn thành', dataIndex: 'closed_done', width: 100 },
+            { title: 'Không tiếp thu', dataIndex: 'notAccepted', width: 110 },
+            { title: 'Hoàn thành', dataIndex: 'closedDone', width: 100 },
           ]}
         />
       </Card>
