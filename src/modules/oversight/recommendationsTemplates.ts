@@ -126,14 +126,14 @@ const STEP_DOCS: Readonly<Record<EscalationStepKind, StepDef>> = {
     lines: 'TL. THƯỜNG TRỰC HĐND\nCHÁNH VĂN PHÒNG',
   },
   standing_letter: {
-    kind: 'cong_van',
+    kind: 'cong_van', draftingUnit: 'VP',
     subject: 'V/v thực hiện kiến nghị sau giám sát',
     opening: 'Thường trực {council} đã đôn đốc nhưng đến ngày {today}, {agency} chưa thực hiện kiến nghị nêu dưới đây theo {report} (thời hạn {due}).',
     request: 'Thường trực {council} yêu cầu {agency} chỉ đạo thực hiện dứt điểm và báo cáo kết quả; trường hợp không thực hiện phải nêu rõ lý do. {note}',
     lines: 'TM. THƯỜNG TRỰC HĐND\nPHÓ CHỦ TỊCH',
   },
   explanation_request: {
-    kind: 'cong_van',
+    kind: 'cong_van', draftingUnit: 'VP',
     subject: 'V/v yêu cầu giải trình việc chưa thực hiện kiến nghị sau giám sát',
     opening: 'Kiến nghị nêu dưới đây theo {report} gửi {agency} (thời hạn {due}) đến ngày {today} chưa được thực hiện.',
     request: 'Thường trực {council} yêu cầu {agency} giải trình bằng văn bản lý do chưa thực hiện, trách nhiệm của tập thể, cá nhân liên quan và giải pháp, thời hạn thực hiện, gửi trước ngày {responseDue}. {note}',
@@ -179,7 +179,7 @@ function stepTemplate(kind: EscalationStepKind): DocumentTemplate<StepParams> {
     kind: d.kind,
     module: 'oversight',
     description: `Văn bản của bước xử lý tiếp "${ESCALATION_STEP_LABELS[kind]}" đối với kiến nghị sau giám sát chưa được thực hiện.`,
-    defaultIssuerKind: kind === 'reminder' ? 'office' : 'standing',
+    defaultIssuerKind: 'standing',
     ...(d.draftingUnit ? { draftingUnit: d.draftingUnit } : {}),
     wording: {
       opening: { label: 'Đoạn mở đầu ({agency}, {report}, {due}, {today}, {scheduled} được thay bằng số liệu)', default: d.opening },
