@@ -228,6 +228,23 @@ for (const kind of dbKinds()) {
       await json(ban.post(`/api/councils/${council}/oversight-reports/${reportId}/publication`, { isPublic: true }));
     });
 
+    it('the home page\'s lines count what the lists they open show', async () => {
+      type Line = { key: string; count: number; link: string };
+      const line = async (c: TestClient, id: string, key: string, q = '') => {
+        const home = await json<{ groups: { id: string; entries: Line[] }[] }>(c.get(`/api/todo${q}`));
+        return home.groups.find((g) => g.id === id)!.entries.find((e) => e.key === key)!;
+      };
+      for (const [c, id, key, q] of [
+        [ward, ubnd, 'agency-recommendations-to-answer', ''], [ward, ubnd, 'agency-recommendations-overdue', ''],
+        [dept, sxd, 'agency-recommendations-overdue', ''], [ban, council, 'recommendations-overdue', `?councilId=${council}`],
+      ] as const) {
+        const l = await line(c, id, key, q);
+        const api = l.link.startsWith('/agencies') ? l.link : l.link.replace('/recommendation-dashboard', '/recommendations');
+        expect(l.count).toBe((await json<any>(c.get(`/api${api}&pageSize=200`))).total);
+        expect(l.count).toBeGreaterThan(0);
+      }
+    });
+
     it('the demo report has recommendations at several stages', async () => {
       const all = await json<any>(vp.get(`/api/councils/${council}/oversight-reports`));
       const demo = all.items.find((r: any) => r.title.startsWith('Báo cáo kết quả giám sát chuyên đề việc quản lý, sử dụng đất công'));

@@ -27,6 +27,7 @@ export const recommendationMenu: MenuEntry[] = [
 import type { AppModule } from '../../server/module.ts';
 import { recommendationRoutes } from './recommendationsRoutes.ts';
 import { seedRecommendations } from './recommendationsSeed.ts';
+import { recommendationTodo } from './recommendationsTodo.ts';
 
 export const oversightRecommendationsModule: AppModule = {
   name: 'oversight-recommendations',
@@ -34,5 +35,6 @@ export const oversightRecommendationsModule: AppModule = {
   routes: (r) => recommendationRoutes(r),
   menuGroups: { oversight: 'Giám sát' },
   menu: recommendationMenu,
+  todo: recommendationTodo,
   seedDemo: seedRecommendations,
 };
