@@ -59,6 +59,8 @@ const AgencyRecommendationsPage = lazyPage(() => import('./pages/oversight/Agenc
 const AgencyRecommendationPage = lazyPage(() => import('./pages/oversight/AgencyRecommendationPages.tsx'), 'AgencyRecommendationPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
+const AgencyObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'AgencyObligationsPage');
+const CouncilObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'CouncilObligationsPage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { me, loading } = useAuth();
@@ -100,6 +102,7 @@ export function AppRoutes() {
           <Route path="agencies/:agencyId/recommendations" element={<AgencyRecommendationsPage />} />
           <Route path="agencies/:agencyId/recommendations/:recommendationId" element={<AgencyRecommendationPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
+          <Route path="agencies/:agencyId/obligations" element={<AgencyObligationsPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
@@ -132,6 +135,7 @@ export function AppRoutes() {
             <Route path="oversight-reports/:reportId" element={<OversightReportPage />} />
             <Route path="recommendations/:recommendationId" element={<RecommendationPage />} />
             <Route path="recommendation-dashboard" element={<RecommendationDashboardPage />} />
+            <Route path="obligations" element={<CouncilObligationsPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />
