@@ -29,7 +29,7 @@ for (const kind of dbKinds()) {
     const fieldOf = async (councilId: string, name: string) => {
       const key = `${councilId}:${name}`;
       if (!fields.has(key)) {
-        const r = await json<{ items: { id: string; name: string }[] }>(vpTinh.get(`/api/councils/${councilId}/fields?pageSize=200`).then((x) => x.status === 403 ? vpSh.get(`/api/councils/${councilId}/fields?pageSize=200`) : x));
+        const r = await json<{ items: { id: string; name: string }[] }>(vpTinh.get(`/api/councils/${councilId}/petition-fields?pageSize=200`).then((x) => x.status === 403 ? vpSh.get(`/api/councils/${councilId}/petition-fields?pageSize=200`) : x));
         fields.set(key, r.items.find((f) => f.name === name)!.id);
       }
       return fields.get(key)!;
