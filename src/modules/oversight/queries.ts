@@ -152,14 +152,11 @@ export async function publicPrograms(db: DbOrTx, councilId: string, q: { year?: 
   };
 }
 
-/** Supervision activities per council (the upper dashboard's column): planned this year and done. */
-export async function activityCountsByCouncil(db: DbOrTx, councilIds: string[], year: number): Promise<Map<string, { activities: number; done: number }>> {
+/** The upper dashboard's "supervision activities" column: per council, activities of the year of `at` begun by `at` (not cancelled). */
+export async function activitiesStartedBy(db: DbOrTx, councilIds: string[], at: string): Promise<Map<string, number>> {
   if (!councilIds.length) return new Map();
-  const rows = await db.select({
-    councilId: oversightActivities.councilId,
-    activities: sql<number>`count(*)::int`,
-    done: sql<number>`count(*) filter (where ${inArray(oversightActivities.state, DONE)})::int`,
-  }).from(oversightActivities).where(and(inArray(oversightActivities.councilId, councilIds), eq(oversightActivities.year, year), sql`${oversightActivities.state} <> 'cancelled'`))
+  const rows = await db.select({ councilId: oversightActivities.councilId, n: sql<number>`count(*)::int` }).from(oversightActivities)
+    .where(and(inArray(oversightActivities.councilId, councilIds), eq(oversightActivities.year, Number(at.slice(0, 4))), sql`${oversightActivities.startDate} <= ${at}`, sql`${oversightActivities.state} <> 'cancelled'`))
     .groupBy(oversightActivities.councilId);
-  return new Map(rows.map((r) => [r.councilId, { activities: r.activities, done: r.done }]));
+  return new Map(rows.map((r) => [r.councilId, r.n]));
 }
