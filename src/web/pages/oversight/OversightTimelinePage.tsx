@@ -44,12 +44,13 @@ export function OversightTimelinePage() {
       },
       xAxis: {
         type: 'value', min: 0, max: dayOf(`${year}-12-31`) + 1,
-        interval: 30.5,
-        axisLabel: { formatter: (v: number) => `T${Math.min(12, Math.floor(v / 30.5) + 1)}` },
+        interval: (dayOf(`${year}-12-31`) + 1) / 12,
+        // one tick per month: "T1" … "T12" at the start of each, nothing at the year's end
+        axisLabel: { formatter: (v: number) => (v >= dayOf(`${year}-12-31`) ? '' : `T${Math.round(v / ((dayOf(`${year}-12-31`) + 1) / 12)) + 1}`) },
         splitLine: { lineStyle: { color: '#eef0f3' } },
       },
       yAxis: {
-        type: 'category', data: acts.map((a) => `${a.bodyName.length > 28 ? `${a.bodyName.slice(0, 27)}…` : a.bodyName}`),
+        type: 'category', data: acts.map((a) => (a.title.length > 34 ? `${a.title.slice(0, 33)}…` : a.title)),
         axisLabel: { fontSize: 11 },
       },
       series: [
