@@ -13,6 +13,6 @@ import { textSettingsModule } from './textSettings/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { backupModule } from './backup/index.ts';
 import { followupModule } from './followup/index.ts';
-import { oversightRecommendationsModule } from './oversight/recommendationsModule.ts';
+import { oversightModule } from './oversight/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule, oversightRecommendationsModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, oversightModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];

@@ -51,6 +51,11 @@ const SessionDocumentsPage = lazyPage(() => import('./pages/sessions/SessionLate
 const SessionChainPage = lazyPage(() => import('./pages/sessions/SessionChainPage.tsx'), 'SessionChainPage');
 const PortalPage = lazyPage(() => import('./pages/sessions/portal/PortalPage.tsx'), 'PortalPage');
 const SessionDelegatesPage = lazyPage(() => import('./pages/sessions/portal/SessionDelegatesPage.tsx'), 'SessionDelegatesPage');
+const OversightProgramsPage = lazyPage(() => import('./pages/oversight/OversightProgramsPage.tsx'), 'OversightProgramsPage');
+const OversightProgramPage = lazyPage(() => import('./pages/oversight/OversightProgramPage.tsx'), 'OversightProgramPage');
+const OversightTimelinePage = lazyPage(() => import('./pages/oversight/OversightTimelinePage.tsx'), 'OversightTimelinePage');
+const OversightProposalsPage = lazyPage(() => import('./pages/oversight/OversightProposalsPage.tsx'), 'OversightProposalsPage');
+const AgencyOversightPage = lazyPage(() => import('./pages/oversight/AgencyOversightPage.tsx'), 'AgencyOversightPage');
 const OversightReportsPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'OversightReportsPage');
 const OversightReportPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'OversightReportPage');
 const RecommendationPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'RecommendationPage');
@@ -99,6 +104,7 @@ export function AppRoutes() {
           <Route path="text/abbreviations" element={<AbbreviationsPage />} />
           <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
           <Route path="agencies/:agencyId/session-documents" element={<AgencySessionDocumentsPage />} />
+          <Route path="agencies/:agencyId/oversight" element={<AgencyOversightPage />} />
           <Route path="agencies/:agencyId/recommendations" element={<AgencyRecommendationsPage />} />
           <Route path="agencies/:agencyId/recommendations/:recommendationId" element={<AgencyRecommendationPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
@@ -131,6 +137,10 @@ export function AppRoutes() {
             <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />
             <Route path="portal" element={<PortalPage />} />
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
+            <Route path="oversight" element={<OversightProgramsPage />} />
+            <Route path="oversight/:programId" element={<OversightProgramPage />} />
+            <Route path="oversight-timeline" element={<OversightTimelinePage />} />
+            <Route path="oversight-proposals" element={<OversightProposalsPage />} />
             <Route path="oversight-reports" element={<OversightReportsPage />} />
             <Route path="oversight-reports/:reportId" element={<OversightReportPage />} />
             <Route path="recommendations/:recommendationId" element={<RecommendationPage />} />

@@ -77,6 +77,7 @@ for (const kind of dbKinds()) {
       expect((await bad.json()).error.message).toBe('Kiến nghị 2: Thời hạn 29/03/2026 rơi vào ngày nghỉ (Chủ nhật): đề nghị chọn ngày làm việc, ví dụ 30/03/2026.');
       expect(await rows(sql`select count(*)::int as n from documents`)).toEqual(before);
       expect((await rows(sql`select state from oversight_recommendations where report_id = ${draft.id}`)).every((r) => r.state === 'draft')).toBe(true);
+      expect(await rows(sql`select count(*)::int as n from followup_items where source_id in (select id from oversight_recommendations where report_id = ${draft.id})`)).toEqual([{ n: 0 }]);
 
       const fixed = await json<any>(ban.put(`/api/councils/${council}/oversight-reports/${draft.id}`, {
         version: draft.version, bodyId: body, title: draft.title,
@@ -94,6 +95,14 @@ for (const kind of dbKinds()) {
       recs = issued.recommendations;
       // 20 working days after Thu 05/03 → Thu 02/04; 5 → Thu 12/03
       expect(recs.map((r) => [r.position, r.due])).toEqual([[1, '2026-04-02'], [2, '2026-03-30'], [3, '2026-03-12']]);
+      // each one is in the follow-up engine, owed by its agency, in the same transaction
+      const items = await rows(sql`select source_id::text as id, agency_id::text as agency, due::text as due, original_due::text as "originalDue", state_label as label, link from followup_items where kind = 'recommendation' and source_id in (select id from oversight_recommendations where report_id = ${reportId}) order by due`);
+      expect(items.map((i) => [i.due, i.originalDue, i.label])).toEqual([
+        ['2026-03-12', '2026-03-12', 'Đã gửi kiến nghị, chờ cơ quan trả lời'], ['2026-03-30', '2026-03-30', 'Đã gửi kiến nghị, chờ cơ quan trả lời'], ['2026-04-02', '2026-04-02', 'Đã gửi kiến nghị, chờ cơ quan trả lời'],
+      ]);
+      expect(items.find((i) => i.agency === sxd)!.link).toBe(`/agencies/${sxd}/recommendations/${recs[1]!.id}`);
+      const inbox = await json<any>(dept.get(`/api/agencies/${sxd}/obligations?kind=recommendation&pageSize=100`));
+      expect(inbox.items.map((i: any) => i.sourceId)).toContain(recs[1]!.id);
       const doc = await rows(sql`select kind, symbol from documents where id = (select document_id from oversight_reports where id = ${reportId})`);
       expect(doc[0]).toMatchObject({ kind: 'bao_cao', symbol: issued.symbol });
       const download = await ban.get(`/api/councils/${council}/documents/${(await rows(sql`select document_id::text as id from oversight_reports where id = ${reportId}`))[0]!.id}/download`);
@@ -133,6 +142,7 @@ for (const kind of dbKinds()) {
       // an extension keeps the original due date; the agency is no longer overdue
       const ext = await json<any>(ban.post(`/api/councils/${council}/recommendations/${late.id}/actions`, { action: 'extend_due', due: '2026-04-15', reason: 'Chờ bổ sung dự toán.', approvedBy: 'Chủ tịch HĐND phường' }));
       expect(ext).toMatchObject({ originalDue: '2026-03-12', due: '2026-04-15' });
+      expect(await rows(sql`select original_due::text as o, due::text as d from followup_items where kind = 'recommendation' and source_id = ${late.id}`)).toEqual([{ o: '2026-03-12', d: '2026-04-15' }]);
       expect((await q(ban)).items.map((r: any) => r.id)).not.toContain(late.id);
     });
 
@@ -166,6 +176,9 @@ for (const kind of dbKinds()) {
       expect(closed).toMatchObject({ state: 'assessed_done', closedOn: '2026-04-01' });
       const a = await agencyRec(ward, ubnd, id);
       expect(a).toMatchObject({ status: 'closed_done', statusLabel: 'Hoàn thành (đã xác minh)', actions: [] });
+      expect(await rows(sql`select answered_on::text as a, closed_on::text as c, state_label as l from followup_items where kind = 'recommendation' and source_id = ${id}`)).toEqual([
+        { a: '2026-03-30', c: '2026-04-01', l: 'Đã xác minh: hoàn thành' },
+      ]);
       // one audit event per action
       const events = await rows(sql`select action from audit_events where entity_type = 'oversight_recommendation' and entity_id = ${id} order by id`);
       expect(events.map((e) => e.action)).toEqual([
@@ -198,6 +211,9 @@ for (const kind of dbKinds()) {
       const after = await json<any>(ban.get(`/api/councils/${council}/recommendations/${id}`));
       expect(after.escalations.map((e: any) => [e.kind, e.symbol])).toEqual([['hearing', h.document.symbol]]);
       expect(after.escalation.next).toMatchObject({ kind: 'interpellation' });
+      expect(await rows(sql`select state_label as l, answered_on as a, closed_on as c from followup_items where kind = 'recommendation' and source_id = ${id}`)).toEqual([
+        { l: 'Không tiếp thu · Đã xử lý tiếp: Phiên giải trình', a: null, c: null },
+      ]);
       // an agency cannot escalate or see the council's documents
       expect((await dept.post(`/api/councils/${council}/recommendations/${id}/escalations`, { kind: 'hearing', scheduledOn: '2026-04-20' })).status).toBe(403);
     });
@@ -241,14 +257,19 @@ for (const kind of dbKinds()) {
         const l = await line(c, id, key, q);
         const api = l.link.startsWith('/agencies') ? l.link : l.link.replace('/recommendation-dashboard', '/recommendations');
         expect(l.count).toBe((await json<any>(c.get(`/api${api}&pageSize=200`))).total);
-        expect(l.count).toBeGreaterThan(0);
       }
+      // the not-accepted one is past its due date (30/03)
+      expect((await line(ban, council, 'recommendations-overdue', `?councilId=${council}`)).count).toBeGreaterThan(0);
+      expect((await line(dept, sxd, 'agency-recommendations-overdue')).count).toBeGreaterThan(0);
     });
 
     it('the demo report has recommendations at several stages', async () => {
       const all = await json<any>(vp.get(`/api/councils/${council}/oversight-reports`));
-      const demo = all.items.find((r: any) => r.title.startsWith('Báo cáo kết quả giám sát chuyên đề việc quản lý, sử dụng đất công'));
+      const demo = all.items.find((r: any) => r.title.startsWith('Báo cáo kết quả giám sát việc quản lý, sử dụng vốn đầu tư công'));
       expect(demo).toBeDefined();
+      // it reports on the programs part's demo activity, now reported
+      expect(demo.activityId).toBe(t.id('oversight:activity:sa-huynh-ktns'));
+      expect(await rows(sql`select state from oversight_activities where id = ${demo.activityId}`)).toEqual([{ state: 'reported' }]);
       await at('2026-11-26T02:00:00Z');
       const d = await json<any>(vp.get(`/api/councils/${council}/oversight-reports/${demo.id}`));
       const states = d.recommendations.map((r: any) => r.state);

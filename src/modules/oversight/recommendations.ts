@@ -22,7 +22,7 @@ import { agencies, bodies } from '../directory/schema.ts';
 import { documentIssuers } from '../documents/schema.ts';
 import { ensureIssuers, issueDocumentTx, recordTypedNumber } from '../documents/service.ts';
 import { loadCalendar, out, today, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
-import { syncObligation } from './followupShim.ts';
+import { syncObligation } from '../followup/service.ts';
 import { oversightActivities } from './schema.ts';
 import {
   oversightEscalations, oversightEvidenceFiles, oversightRecommendationEvents, oversightRecommendations, oversightReports,

@@ -1,5 +1,5 @@
 // The registrations of the reports and recommendations part (issue #13): its permissions, menu
-// entries and to-do lines, added to the oversight module (index.ts) one line each.
+// entries, routes, to-do lines and demo seed, added to the oversight module (index.ts) one line each.
 import type { MenuEntry } from '../../server/module.ts';
 import type { PermissionDef } from '../../server/permissions.ts';
 
@@ -22,19 +22,6 @@ export const recommendationMenu: MenuEntry[] = [
   { key: 'agency-recommendations', label: 'Kiến nghị sau giám sát', path: '/agencies/:agencyId/recommendations', permission: 'oversight.recommendations.respond', scope: 'agency', group: 'oversight', order: 36 },
 ];
 
-// TEMPORARY until the oversight module's index.ts (h-oversight-programs) is merged: then these
-// registrations move there, one line each, and this module is dropped from src/modules/index.ts.
-import type { AppModule } from '../../server/module.ts';
-import { recommendationRoutes } from './recommendationsRoutes.ts';
-import { seedRecommendations } from './recommendationsSeed.ts';
-import { recommendationTodo } from './recommendationsTodo.ts';
-
-export const oversightRecommendationsModule: AppModule = {
-  name: 'oversight-recommendations',
-  permissions: recommendationPermissions,
-  routes: (r) => recommendationRoutes(r),
-  menuGroups: { oversight: 'Giám sát' },
-  menu: recommendationMenu,
-  todo: recommendationTodo,
-  seedDemo: seedRecommendations,
-};
+export { recommendationRoutes } from './recommendationsRoutes.ts';
+export { seedRecommendations } from './recommendationsSeed.ts';
+export { recommendationTodo } from './recommendationsTodo.ts';

@@ -14,7 +14,7 @@ import { uploadForm } from '../../lib/upload.ts';
 import { useApi, usePagedTable } from '../../lib/hooks.ts';
 import { message, showFormError } from '../../lib/feedback.tsx';
 import { fmtDate } from '../../lib/format.ts';
-import { History, StatusTags, dueText, type Rec, type RecDetail } from './shared.tsx';
+import { History, StatusTags, dueText, type Rec, type RecDetail } from './recommendationShared.tsx';
 
 const STATUS_OPTIONS = [
   { value: 'awaiting_answer', label: 'Chờ cơ quan trả lời' },

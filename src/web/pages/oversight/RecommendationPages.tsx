@@ -13,7 +13,7 @@ import { api } from '../../lib/api.ts';
 import { useApi, usePagedTable } from '../../lib/hooks.ts';
 import { message, showError, showFormError } from '../../lib/feedback.tsx';
 import { fmtDate, isoDay } from '../../lib/format.ts';
-import { History, StatusTags, dueText, type Rec, type RecDetail } from './shared.tsx';
+import { History, StatusTags, dueText, type Rec, type RecDetail } from './recommendationShared.tsx';
 
 interface ReportRow {
   id: string;

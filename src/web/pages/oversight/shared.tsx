@@ -1,126 +1,105 @@
-// Pieces the recommendation pages share: shapes of the API answers, the status tag, the history
-// of a recommendation with its evidence files.
-import { Tag, Timeline, Typography } from 'antd';
-import { fmtDate } from '../../lib/format.ts';
+// Shared pieces of the supervision pages: row types, who may edit which programme, the conflict
+// warning (one sentence per conflict), the activity form.
+import { Alert, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useAuth } from '../../lib/auth.tsx';
+import { useApi } from '../../lib/hooks.ts';
+import { AgencySelect } from '../../components/pickers.tsx';
+import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS } from '../../../domain/oversight/labels.ts';
 
-export interface Rec {
-  id: string;
-  reportId: string;
-  councilId: string;
-  agencyId: string;
-  agencyName: string;
-  councilName?: string;
-  reportTitle?: string;
-  position: number;
-  content: string;
-  issuedOn: string | null;
-  originalDue: string | null;
-  due: string | null;
-  plannedDue?: string | null;
-  plannedWorkingDays?: number | null;
-  state: string;
-  stateLabel: string;
-  status: string | null;
-  statusLabel: string | null;
-  flags: string[];
-  flagLabels: string[];
-  daysOverdue: number;
-  answeredOn: string | null;
-  closedOn: string | null;
-  dispositionReason: string | null;
+export interface Sentence { type: 'overlap' | 'same_subject_period'; sentence: string; otherActivityId: string; otherTitle: string; otherBody: string; otherCouncil: string; acrossCouncils: boolean; from: string; to: string }
+export interface Subject { id: string; name: string }
+export interface ActivityRow {
+  id: string; programId: string; kind: string; kindLabel: string; title: string; content: string; scope: string; plan: string; fieldIds: string[];
+  startDate: string; endDate: string; state: string; stateLabel: string; version: number; overlapReason: string; foundedOn: string | null; ruleSetKey: string | null;
+  foundingDocumentId: string | null; subjects: Subject[]; conflicts: Sentence[];
+}
+export interface ProgramRow {
+  id: string; councilId: string; councilName?: string; own: boolean; bodyKind: string; bodyId: string | null; bodyName: string; year: number; title: string;
+  state: string; stateLabel: string; adoptedOn: string | null; resolutionNumber: string; publishedAt: string | null; activities?: number; done?: number; version: number;
 }
 
-export interface RecEvent {
-  id: string;
-  seq: number;
-  action: string;
-  label: string;
-  actor: 'agency' | 'supervisor';
-  on: string;
-  reason: string | null;
-  text: string | null;
-  due: string | null;
-  approvedBy: string | null;
-  userName: string;
-  meaning: string | null;
-  files: { id: string; fileName: string; size: number }[];
+export const PROGRAM_STATE_COLORS: Record<string, string> = { draft: 'default', adopted: 'green', amended: 'blue' };
+
+/** May the signed-in user edit this body's programme (the server checks the same rule)? */
+export function useMayEdit(councilId: string, bodyId: string | null | undefined): boolean {
+  const { me } = useAuth();
+  if (!me) return false;
+  if (me.isAdmin) return true;
+  return me.grants.some((g) => ((g.role === 'secretariat' || g.role === 'standing_member') && g.councilId === councilId) || (g.role === 'committee_member' && !!bodyId && g.bodyId === bodyId));
 }
 
-export interface Escalation {
-  id: string;
-  kind: string;
-  label: string;
-  takenOn: string;
-  scheduledOn: string | null;
-  responseDue: string | null;
-  note: string;
-  symbol: string | null;
-  downloadPath: string | null;
+export function useManages(councilId: string): boolean {
+  const { me } = useAuth();
+  return !!me && (me.isAdmin || me.grants.some((g) => g.councilId === councilId && ['secretariat', 'standing_member', 'committee_member'].includes(g.role)));
 }
 
-export interface RecDetail extends Rec {
-  report: { id: string; title: string; issuedOn: string | null; symbol: string | null; downloadPath: string | null };
-  events: RecEvent[];
-  escalations: Escalation[];
-  actions: { action: string; label: string }[];
-  escalation: null | {
-    open: boolean;
-    reason: string | null;
-    next: { kind: string; label: string; from: string; ready: boolean } | null;
-    choices: { index: number; kind: string; label: string }[];
-  };
-}
-
-const STATUS_COLORS: Record<string, string> = {
-  awaiting_answer: 'gold',
-  not_accepted: 'magenta',
-  in_progress: 'blue',
-  awaiting_verification: 'cyan',
-  closed_done: 'green',
-  closed_partly: 'lime',
-  closed_not_done: 'red',
-};
-
-export function StatusTags({ r }: { r: Pick<Rec, 'status' | 'statusLabel' | 'stateLabel' | 'flags' | 'daysOverdue'> }) {
+/** The warning shown on an activity: one sentence per conflict ("Trùng đối tượng …, từ … đến …, với …"). */
+export function ConflictAlert({ conflicts, reason }: { conflicts: Sentence[]; reason?: string }) {
+  if (!conflicts.length) return null;
+  const overlaps = conflicts.filter((c) => c.type === 'overlap');
   return (
-    <span>
-      <Tag color={r.status ? STATUS_COLORS[r.status] : 'default'}>{r.statusLabel ?? r.stateLabel}</Tag>
-      {r.flags.includes('overdue') && <Tag color="red">Quá hạn {r.daysOverdue} ngày</Tag>}
-      {r.flags.includes('extended') && <Tag>Đã gia hạn</Tag>}
-    </span>
+    <Alert
+      type={overlaps.length ? 'warning' : 'info'}
+      showIcon
+      style={{ marginTop: 8 }}
+      title={overlaps.length ? `Cảnh báo trùng lặp (${overlaps.length})` : 'Cùng đối tượng, cùng thời gian'}
+      description={
+        <div>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {conflicts.map((c) => (
+              <li key={`${c.otherActivityId}-${c.type}`} data-testid="conflict-sentence">
+                {c.sentence}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}> · {c.otherTitle}{c.acrossCouncils ? ` (${c.otherCouncil})` : ''}</Typography.Text>
+              </li>
+            ))}
+          </ul>
+          {reason ? <div style={{ marginTop: 6 }}><b>Lý do vẫn thực hiện:</b> {reason}</div> : null}
+        </div>
+      }
+    />
   );
 }
 
-export function dueText(r: Pick<Rec, 'due' | 'originalDue' | 'plannedDue' | 'plannedWorkingDays'>): string {
-  if (r.due) return r.originalDue && r.originalDue !== r.due ? `${fmtDate(r.due)} (hạn đầu ${fmtDate(r.originalDue)})` : fmtDate(r.due);
-  if (r.plannedDue) return fmtDate(r.plannedDue);
-  if (r.plannedWorkingDays) return `${r.plannedWorkingDays} ngày làm việc kể từ ngày ban hành`;
-  return '—';
+/** The fields of an activity (kind, title, subjects, fields, dates, content). */
+export function ActivityFields({ councilId }: { councilId: string }) {
+  const fields = useApi<{ items: { id: string; name: string; active: boolean }[] }>(`/councils/${councilId}/petition-fields`, { pageSize: 200 });
+  return (
+    <>
+      <Form.Item name="kind" label="Loại hoạt động" rules={[{ required: true, message: 'Hãy chọn loại hoạt động.' }]}>
+        <Select options={ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k] }))} />
+      </Form.Item>
+      <Form.Item name="title" label="Tên hoạt động, nội dung giám sát" rules={[{ required: true, message: 'Hãy nhập tên hoạt động.' }]}>
+        <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+      </Form.Item>
+      <Form.Item name="subjectAgencyIds" label="Cơ quan, đơn vị chịu giám sát" rules={[{ required: true, message: 'Hãy chọn ít nhất một cơ quan.' }]}>
+        <AgencySelect mode="multiple" />
+      </Form.Item>
+      <Form.Item name="fieldIds" label="Lĩnh vực">
+        <Select mode="multiple" allowClear options={(fields.data?.items ?? []).filter((f) => f.active).map((f) => ({ value: f.id, label: f.name }))} />
+      </Form.Item>
+      <Form.Item name="dates" label="Thời gian dự kiến" rules={[{ required: true, message: 'Hãy chọn thời gian.' }]}>
+        <DatePicker.RangePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="content" label="Nội dung chi tiết">
+        <Input.TextArea autoSize={{ minRows: 2 }} />
+      </Form.Item>
+      <Form.Item name="scope" label="Phạm vi">
+        <Input.TextArea autoSize={{ minRows: 1 }} />
+      </Form.Item>
+    </>
+  );
 }
 
-/** The recommendation's history, newest last; `fileHref` gives the download path of an evidence file. */
-export function History({ events, escalations, fileHref }: { events: RecEvent[]; escalations: Escalation[]; fileHref(fileId: string): string }) {
-  const items = [
-    ...events.map((e) => ({ on: e.on, key: e.id, node: (
-      <div>
-        <strong>{fmtDate(e.on)} · {e.label}</strong>
-        <span style={{ color: '#6b7280' }}> · {e.actor === 'agency' ? 'Cơ quan' : 'Cơ quan giám sát'}{e.userName ? ` (${e.userName})` : ''}</span>
-        {e.reason && <div>Lý do: {e.reason}</div>}
-        {e.text && <div style={{ whiteSpace: 'pre-wrap' }}>{e.text}</div>}
-        {e.due && <div>Thời hạn mới: {fmtDate(e.due)}{e.approvedBy ? ` · Người phê duyệt: ${e.approvedBy}` : ''}</div>}
-        {e.files.map((f) => <div key={f.id}><a href={fileHref(f.id)}>{f.fileName}</a> <span style={{ color: '#6b7280', fontSize: 12 }}>({Math.max(1, Math.round(f.size / 1024))} KB)</span></div>)}
-      </div>
-    ), color: e.actor === 'agency' ? 'blue' : 'green' })),
-    ...escalations.map((x) => ({ on: x.takenOn, key: x.id, node: (
-      <div>
-        <strong>{fmtDate(x.takenOn)} · {x.label}</strong>
-        {x.symbol && <span> · Văn bản {x.downloadPath ? <a href={x.downloadPath}>{x.symbol}</a> : x.symbol}</span>}
-        {x.scheduledOn && <div>Ngày dự kiến: {fmtDate(x.scheduledOn)}</div>}
-        {x.responseDue && <div>Hạn giải trình: {fmtDate(x.responseDue)}</div>}
-        {x.note && <div>{x.note}</div>}
-      </div>
-    ), color: 'red' })),
-  ].sort((a, b) => a.on.localeCompare(b.on));
-  if (!items.length) return <Typography.Text type="secondary">Chưa có diễn biến.</Typography.Text>;
-  return <Timeline items={items.map((i) => ({ key: i.key, color: i.color, children: i.node }))} />;
+/** Form values → the API's activity body. */
+export function activityBody(v: { kind: string; title: string; subjectAgencyIds: string[]; fieldIds?: string[]; dates: [dayjs.Dayjs, dayjs.Dayjs]; content?: string; scope?: string }) {
+  return {
+    kind: v.kind, title: v.title, subjectAgencyIds: v.subjectAgencyIds, fieldIds: v.fieldIds ?? [],
+    startDate: v.dates[0].format('YYYY-MM-DD'), endDate: v.dates[1].format('YYYY-MM-DD'), content: v.content ?? '', scope: v.scope ?? '',
+  };
+}
+
+export function Period({ from, to }: { from: string; to: string }) {
+  const f = (d: string) => dayjs(d).format('DD/MM/YYYY');
+  return <Space size={4}>{from === to ? f(from) : `${f(from)} – ${f(to)}`}</Space>;
 }
