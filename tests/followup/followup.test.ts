@@ -44,7 +44,7 @@ for (const kind of dbKinds()) {
 
     it('every petition waiting on an agency is an owed item of its inbox (counted independently from the dispatch items)', async () => {
       const c = await t.as('ubnd.sahuynh');
-      const owed = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?status=owed&pageSize=200`));
+      const owed = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?status=owed&kind=petition_answer&pageSize=200`));
       expect(owed.total).toBe(await pendingItems(ubnd));
       expect(owed.total).toBeGreaterThan(0);
       expect(owed.items).toHaveLength(owed.total);
@@ -62,9 +62,10 @@ for (const kind of dbKinds()) {
         }),
       );
       const c = await t.as('ubnd.sahuynh');
-      const recs = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?kind=recommendation`));
-      expect(recs.total).toBe(1);
-      const rec = recs.items[0]!;
+      // (the demo's own recommendations are in the same inbox: src/modules/oversight/recommendationsSeed.ts)
+      const recs = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?kind=recommendation&pageSize=200`));
+      expect(recs.items.every((i) => i.kind === 'recommendation')).toBe(true);
+      const rec = recs.items.find((i) => i.sourceId === recId)!;
       expect(rec).toMatchObject({ kindLabel: 'Kiến nghị sau giám sát', status: 'awaiting_answer', overdue: true, daysOverdue: 16 });
       const overdue = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?status=overdue&pageSize=200`));
       expect(overdue.items.map((i) => i.sourceId)).toContain(recId);
@@ -73,8 +74,8 @@ for (const kind of dbKinds()) {
       expect(found.items.map((i) => i.sourceId)).toEqual([recId]);
       // the council sees what its agencies owe it, the same item
       const vp = await t.as('vp.sahuynh');
-      const council = await json<Page>(vp.get(`/api/councils/${sh}/obligations?kind=recommendation`));
-      expect(council.items.map((i) => i.sourceId)).toEqual([recId]);
+      const council = await json<Page>(vp.get(`/api/councils/${sh}/obligations?kind=recommendation&pageSize=200`));
+      expect(council.items.map((i) => i.sourceId)).toContain(recId);
       // the to-do line is the total of the list it opens
       const home = await json<{ groups: { id: string; entries: { key: string; count: number; link: string }[] }[] }>(c.get('/api/todo'));
       const line = home.groups.find((g) => g.id === ubnd)!.entries.find((e) => e.key === 'followup-overdue')!;
@@ -105,17 +106,19 @@ for (const kind of dbKinds()) {
     it('the daily job reminds each agency once, in one notification, and never about petition answers', async () => {
       const deps = { db: t.db, clock: () => t.now, config: { publicUrl: 'http://localhost:3000', secureCookies: false } as never };
       const first = await runFollowupReminders(deps);
-      expect(first).toMatchObject({ ran: true, reminders: 1, agencies: 1 });
+      // one notification per agency: the test's item and the demo's overdue recommendations
+      const owedAgencies = Number((await t.db.execute<{ n: number }>(sql`select count(distinct agency_id)::int as n from followup_items where kind <> 'petition_answer' and answered_on is null and closed_on is null and due < '2026-11-26'`)).rows[0]!.n);
+      expect(first).toMatchObject({ ran: true, agencies: owedAgencies });
       expect((await runFollowupReminders(deps)).ran).toBe(false);
       const notes = (await t.db.execute<{ title: string; body: string; link: string }>(sql`
         select n.title, n.body, n.link from notifications n join users u on u.id = n.user_id where u.username = 'ubnd.sahuynh' and n.kind = 'followup.reminder'`)).rows;
       expect(notes).toHaveLength(1);
-      expect(notes[0]!.title).toBe('Đôn đốc: 1 việc quá hạn');
+      expect(notes[0]!.title).toMatch(/^Đôn đốc: \d+ việc quá hạn$/);
       expect(notes[0]!.body).toContain('Khắc phục sạt lở bờ biển thôn Thạnh Đức — quá hạn 16 ngày (hạn 10/11/2026)');
       expect(notes[0]!.body).not.toContain('Kiến nghị số');
       const c = await t.as('ubnd.sahuynh');
-      const recs = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?kind=recommendation`));
-      expect(recs.items[0]!.remindersSent).toBe(1);
+      const recs = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?kind=recommendation&pageSize=200`));
+      expect(recs.items.find((i) => i.sourceId === recId)!.remindersSent).toBe(1);
     });
   });
 }

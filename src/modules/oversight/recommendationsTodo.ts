@@ -10,7 +10,7 @@ const vnDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/')
 export const recommendationTodo: TodoSource = {
   entries: [
     { key: 'recommendations-to-verify', label: 'Kiến nghị sau giám sát chờ xác minh kết quả', permission: 'oversight.recommendations.manage', scope: 'council', order: 50, tone: 'warning' },
-    { key: 'recommendations-overdue', label: 'Kiến nghị sau giám sát quá hạn', permission: 'oversight.recommendations.read', scope: 'council', order: 51, tone: 'danger' },
+    { key: 'recommendations-overdue', label: 'Kiến nghị sau giám sát quá hạn', permission: 'oversight.recommendations.read', roles: ['secretariat', 'standing_member', 'committee_member'], scope: 'council', order: 51, tone: 'danger' },
     { key: 'agency-recommendations-to-answer', label: 'Kiến nghị sau giám sát chờ cơ quan trả lời', permission: 'oversight.recommendations.respond', scope: 'agency', order: 50, tone: 'warning' },
     { key: 'agency-recommendations-overdue', label: 'Kiến nghị sau giám sát đã quá hạn', permission: 'oversight.recommendations.respond', scope: 'agency', order: 51, tone: 'danger' },
   ],
