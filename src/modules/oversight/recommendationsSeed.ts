@@ -3,7 +3,9 @@
 // the first working day from 06/04/2026, with recommendations at several stages: one verified as
 // implemented, one overdue (reminded), one not accepted, one partly accepted and in progress with
 // evidence, one awaiting its answer. Every step goes through the module's actions, dated.
+import { and, eq } from 'drizzle-orm';
 import type { SeedContext } from '../../server/module.ts';
+import { documentIssuers } from '../documents/schema.ts';
 import type { AuthUser } from '../../server/permissions.ts';
 import { addDays, createWorkingCalendar } from '../../domain/calendar/index.ts';
 import type { Actor } from '../audit/service.ts';
@@ -67,7 +69,10 @@ export async function seedRecommendations(ctx: SeedContext): Promise<void> {
   // 2. accepted, then overdue, reminded
   await actOnRecommendation(on(ward, wd(4)), null, { agencyId: ubnd }, rec2, { action: 'accept' });
   await actOnRecommendation(on(ward, wd(15)), null, { agencyId: ubnd }, rec2, { action: 'report_progress', text: 'Đã có văn bản yêu cầu nhà thầu bảo hành; nhà thầu hẹn khắc phục sau mùa mưa.' });
-  await escalate(on(tt, wd(32)), SYSTEM_USER, councilId, rec2, { kind: 'reminder', signerName: 'Lê Thị Mỹ', signerTitle: 'Chánh Văn phòng' });
+  // the Ban urges from its own register (the Thường trực's stays as the other demos number it)
+  const [banIssuer] = await db.select({ id: documentIssuers.id }).from(documentIssuers).where(and(eq(documentIssuers.councilId, councilId), eq(documentIssuers.bodyId, bodyId)));
+  // signed by the Ban's chair from the directory ("TM. BAN … / TRƯỞNG BAN")
+  await escalate(on(ban, wd(32)), SYSTEM_USER, councilId, rec2, { kind: 'reminder', issuerId: banIssuer?.id, signerId: ids.get('delegate:sa-huynh:2'), signerName: 'Võ Thị Kim' });
 
   // 3. not accepted
   await actOnRecommendation(on(dept, wd(6)), null, { agencyId: sxd }, rec3, {
@@ -80,10 +85,10 @@ export async function seedRecommendations(ctx: SeedContext): Promise<void> {
     { name: 'danh-sach-tap-huan.pdf', type: 'application/pdf', data: demoPdf('Danh sach tap huan') },
   ]);
 
-  // A report signed outside the system: its scan and typed number, recorded in the register.
-  const standing = ids.get('body:sa-huynh:standing') ?? null;
+  // A report signed outside the system (the Ban Văn hóa – Xã hội's survey): its scan and typed number, in its register.
+  const vhxh = ids.get('body:sa-huynh:committee:1') ?? null;
   const survey = await createReport(on(tt, addDays(issued, 20)), SYSTEM_USER, councilId, {
-    bodyId: standing,
+    bodyId: vhxh,
     title: 'Báo cáo kết quả khảo sát việc thu gom, xử lý rác thải sinh hoạt tại các tổ dân phố',
     results: 'Tỷ lệ thu gom rác thải đạt 86%; 03 tổ dân phố ven biển chưa có điểm tập kết.',
     recommendations: [{ agencyId: ubnd, content: 'Bố trí điểm tập kết rác thải tại 03 tổ dân phố ven biển.', workingDays: 60 }],
@@ -92,6 +97,6 @@ export async function seedRecommendations(ctx: SeedContext): Promise<void> {
   while (!calendar.isWorkingDay(surveyDay)) surveyDay = addDays(surveyDay, 1);
   await issueReport(on(tt, surveyDay), SYSTEM_USER, councilId, survey.id, { version: survey.version }, {
     file: { name: 'bao-cao-khao-sat-rac-thai.pdf', type: 'application/pdf', data: demoPdf('Bao cao khao sat rac thai') },
-    typedNumber: '45/BC-HĐND',
+    typedNumber: '05/BC-BVHXH',
   });
 }
