@@ -83,7 +83,8 @@ function CreateProgramModal(props: { councilId: string; year: number; onClose():
     : null;
   const options = (bodies.data?.items ?? []).filter((b) => b.kind === kind && (!ownBodies || ownBodies.has(b.id))).map((b) => ({ value: b.id, label: b.name }));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const p = await api.post<{ id: string }>(`/councils/${props.councilId}/oversight-programs`, { ...v, bodyId: v.bodyId ?? null });

@@ -50,7 +50,8 @@ function ProposalModal(props: { councilId: string; year: number; onClose(): void
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api.post(`/councils/${props.councilId}/oversight-proposals`, v);
