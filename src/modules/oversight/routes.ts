@@ -21,7 +21,7 @@ import {
 import { agencyActivities, listPrograms, programDetail, publicPrograms, timeline } from './queries.ts';
 import { oversightTeamMembers, oversightTopicProposals } from './schema.ts';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
-import { out } from './common.ts';
+import { out, today } from './common.ts';
 
 const ProgramParams = CouncilParams.extend({ oversightProgramId: param('oversightProgramId') });
 const ActivityParams = CouncilParams.extend({ oversightActivityId: param('oversightActivityId') });
@@ -219,9 +219,12 @@ export function oversightRoutes(r: Router) {
   r.add(
     {
       method: 'get', path: '/councils/{councilId}/oversight-timeline', summary: 'Lịch các hoạt động giám sát trong năm của HĐND, HĐND cấp trên và cấp dưới, với các trùng lặp',
-      permission: 'oversight.read', scope: 'council', request: { params: CouncilParams, query: z.object({ year: Year }) }, responses: { 200: jsonOk(Obj) },
+      permission: 'oversight.read', scope: 'council', request: { params: CouncilParams, query: z.object({ year: Year.optional() }) }, responses: { 200: jsonOk(Obj) },
     },
-    async (c) => c.json(await timeline(c.var.db, c.req.valid('param').councilId, c.req.valid('query').year), 200),
+    async (c) => {
+      const year = c.req.valid('query').year ?? Number(today(c.var.deps.clock()).slice(0, 4));
+      return c.json(await timeline(c.var.db, c.req.valid('param').councilId, year), 200);
+    },
   );
 
   // Proposals -----------------------------------------------------------------------------------
