@@ -55,6 +55,7 @@ const OversightProgramsPage = lazyPage(() => import('./pages/oversight/Oversight
 const OversightProgramPage = lazyPage(() => import('./pages/oversight/OversightProgramPage.tsx'), 'OversightProgramPage');
 const OversightTimelinePage = lazyPage(() => import('./pages/oversight/OversightTimelinePage.tsx'), 'OversightTimelinePage');
 const OversightProposalsPage = lazyPage(() => import('./pages/oversight/OversightProposalsPage.tsx'), 'OversightProposalsPage');
+const OversightActivityPage = lazyPage(() => import('./pages/oversight/OversightActivityPage.tsx'), 'OversightActivityPage');
 const AgencyOversightPage = lazyPage(() => import('./pages/oversight/AgencyOversightPage.tsx'), 'AgencyOversightPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
@@ -128,6 +129,7 @@ export function AppRoutes() {
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
             <Route path="oversight" element={<OversightProgramsPage />} />
             <Route path="oversight/:programId" element={<OversightProgramPage />} />
+            <Route path="oversight-activities/:activityId" element={<OversightActivityPage />} />
             <Route path="oversight-timeline" element={<OversightTimelinePage />} />
             <Route path="oversight-proposals" element={<OversightProposalsPage />} />
             <Route path="*" element={<ShellNotFound />} />

@@ -65,7 +65,7 @@ export function OversightProgramPage() {
             <List.Item key={a.id} data-testid="activity">
               <div style={{ width: '100%' }}>
                 <Space wrap size={6}>
-                  <Typography.Text strong>{a.title}</Typography.Text>
+                  <Link to={`/councils/${councilId}/oversight-activities/${a.id}`}><Typography.Text strong>{a.title}</Typography.Text></Link>
                   <Tag>{a.kindLabel}</Tag>
                   <Tag color={a.state === 'planned' ? 'default' : 'blue'}>{a.stateLabel}</Tag>
                 </Space>
