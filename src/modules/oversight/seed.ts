@@ -11,7 +11,7 @@ import { listFields } from '../petitions/actions/fields.ts';
 import { demoPdf } from '../sessions/seed.ts';
 import { adoptProgram, createProgram, publishProgram, type OversightCtx } from './actions/programs.ts';
 import { createActivity } from './actions/activities.ts';
-import { addWorkingSession, foundActivity, uploadActivityFile } from './actions/fieldwork.ts';
+import { addWorkingSession, foundActivity, recordNoticeSent, uploadActivityFile } from './actions/fieldwork.ts';
 
 const at = (day: string) => new Date(`${day}T02:00:00Z`);
 
@@ -97,7 +97,9 @@ export async function seedOversight(ctx: SeedContext): Promise<void> {
     ],
     signerName: 'Nguyễn Văn An',
   });
-  await addWorkingSession(on('2026-02-25'), ward, wardActivity, { date: '2026-03-12', time: '08:00', place: 'Hội trường Ủy ban nhân dân phường Sa Huỳnh', agencyId: id('agency:ubnd-sa-huynh') });
+  const { notices } = await addWorkingSession(on('2026-02-25'), ward, wardActivity, { date: '2026-03-12', time: '08:00', place: 'Hội trường Ủy ban nhân dân phường Sa Huỳnh', agencyId: id('agency:ubnd-sa-huynh') });
+  // both notices went out on time: the content and outline on 24/02, the schedule on 27/02
+  for (const n of notices) await recordNoticeSent(on('2026-02-27'), ward, n.id as string, { sentOn: n.step === 'contentNotice' ? '2026-02-24' : '2026-02-27' });
   const pdf = demoPdf('Bao cao UBND phuong Sa Huynh ve quan ly von dau tu cong');
   await uploadActivityFile(on('2026-03-09'), id('agency:ubnd-sa-huynh'), wardActivity, { data: pdf, name: 'Bao-cao-von-dau-tu-cong-2025.pdf', type: 'application/pdf' }, {
     title: 'Báo cáo của Ủy ban nhân dân phường về quản lý, sử dụng vốn đầu tư công năm 2025',
