@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
 import { json } from '../petitions/support.ts';
+import { eq } from 'drizzle-orm';
+import { oversightSettings } from '../../src/modules/oversight/schema.ts';
 
 interface Sentence { type: string; sentence: string; otherBody: string; acrossCouncils: boolean; otherActivityId: string }
 interface Act { id: string; title: string; version: number; conflicts: Sentence[]; overlapReason: string }
@@ -158,6 +160,38 @@ for (const kind of dbKinds()) {
       const form2 = new FormData();
       form2.set('file', new Blob([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'x.pdf');
       expect((await soxd.upload(`/api/agencies/${t.id('agency:so-xay-dung')}/oversight-activities/${t.id('oversight:activity:sa-huynh-ktns')}/files`, form2)).status).toBe(404);
+    });
+
+    it('an activity founded after 01/03/2026 keeps Luật 121/2025; its unsent notice is reminded on the to-do list as its list counts it', async () => {
+      const prog = await json<{ id: string }>(vpTinh.post(`/api/councils/${province}/oversight-programs`, { bodyKind: 'committee', bodyId: t.id('body:province:committee:2'), year: 2027 }), 201);
+      const a = await json<{ activity: Act }>(vpTinh.post(`/api/councils/${province}/oversight-programs/${prog.id}/activities`, {
+        kind: 'survey', title: 'Khảo sát công tác giáo dục nghề nghiệp cho thanh niên nông thôn', fieldIds: [await fieldOf(province, 'Giáo dục')], subjectAgencyIds: [t.id('agency:so-gd')], startDate: '2027-01-11', endDate: '2027-01-13',
+      }), 201);
+      // not founded while the programme is a draft
+      expect((await vpTinh.post(`/api/councils/${province}/oversight-activities/${a.activity.id}/founding`, { team: [{ fullName: 'Lê Văn Cường', role: 'leader' }], signerName: 'Nguyễn Văn An' })).status).toBe(409);
+      await json(vpTinh.post(`/api/councils/${province}/oversight-programs/${prog.id}/adopt`, { resolutionNumber: '09/KH-BVHXH' }));
+      expect((await vpTinh.post(`/api/councils/${province}/oversight-activities/${a.activity.id}/founding`, { team: [{ fullName: 'Lê Văn Cường', role: 'member' }], signerName: 'Nguyễn Văn An' })).status).toBe(422);
+      const founded = await json<{ activity: { ruleSetKey: string; state: string }; document: { symbol: string }; notices: { id: string; step: string; dueDate: string }[] }>(
+        vpTinh.post(`/api/councils/${province}/oversight-activities/${a.activity.id}/founding`, { team: [{ fullName: 'Lê Văn Cường', position: 'Trưởng Ban Văn hóa – Xã hội HĐND tỉnh', role: 'leader' }], signerName: 'Nguyễn Văn An' }), 201);
+      expect(founded.activity).toMatchObject({ ruleSetKey: 'luat-121-2025', state: 'founded' });
+      expect(founded.document.symbol).toMatch(/\/QĐ-/);
+      const content = founded.notices.find((n) => n.step === 'contentNotice')!;
+      expect(content.dueDate).toBe('2026-12-11'); // 15 days after 26/11/2026 (a Friday)
+      const todoLine = async () => {
+        const home = await json<{ groups: { scope: string; entries: { key: string; count: number; link: string }[] }[] }>(vpTinh.get(`/api/todo?councilId=${province}`));
+        return home.groups.flatMap((g) => g.entries).find((e) => e.key === 'oversight-notices-due');
+      };
+      const pending = async () => (await json<{ total: number }>(vpTinh.get(`/api/councils/${province}/oversight-notices?pending=true&pageSize=1`))).total;
+      expect((await todoLine())?.count ?? 0).toBe(await pending());
+      expect(await pending()).toBe(0); // due in 15 days: outside the 7-day window
+      // the window is council data: 20 days brings the notice due on 11/12 into it
+      await t.db.insert(oversightSettings).values({ councilId: province, settings: { noticeReminderDays: 20 } });
+      expect(await pending()).toBe(1);
+      expect((await todoLine())!.count).toBe(1);
+      await json(vpTinh.post(`/api/councils/${province}/oversight-notices/${content.id}/sent`, {}));
+      expect(await pending()).toBe(0);
+      expect((await todoLine())?.count ?? 0).toBe(0);
+      await t.db.delete(oversightSettings).where(eq(oversightSettings.councilId, province));
     });
 
     it('the public page shows published programmes, without internal reasons', async () => {

@@ -45,9 +45,11 @@ export interface OversightSettings {
   parentDepth: number;
   similarityThreshold: number;
   marginDays: number;
+  /** Unsent notices due within this many days (or overdue) are reminded on the secretariat's to-do list. */
+  noticeReminderDays: number;
 }
 
-export const DEFAULT_OVERSIGHT_SETTINGS: OversightSettings = { proposalDeadline: '03-01', parentDepth: 1, similarityThreshold: 0.35, marginDays: 0 };
+export const DEFAULT_OVERSIGHT_SETTINGS: OversightSettings = { proposalDeadline: '03-01', parentDepth: 1, similarityThreshold: 0.35, marginDays: 0, noticeReminderDays: 7 };
 
 /** Where each default comes from (shown beside it; UNVERIFIED ones are marked in the UI). */
 export const SETTING_SOURCES: Record<keyof OversightSettings, { source: string; verified: boolean }> = {
@@ -55,6 +57,7 @@ export const SETTING_SOURCES: Record<keyof OversightSettings, { source: string; 
   parentDepth: { source: 'Cấu hình của Nghị Trường: số cấp cơ quan cấp trên được tính là trùng đối tượng', verified: false },
   similarityThreshold: { source: 'Cấu hình của Nghị Trường: ngưỡng tương tự nội dung', verified: false },
   marginDays: { source: 'Cấu hình của Nghị Trường: số ngày cách nhau vẫn tính là trùng thời gian', verified: false },
+  noticeReminderDays: { source: 'Cấu hình của Nghị Trường: nhắc gửi thông báo trước hạn bao nhiêu ngày', verified: false },
 };
 
 export async function settingsOf(db: DbOrTx, councilId: string): Promise<OversightSettings> {

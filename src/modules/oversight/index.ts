@@ -6,6 +6,7 @@ import type { AppModule } from '../../server/module.ts';
 import { oversightRoutes } from './routes.ts';
 import { registerOversightTemplates } from './actions/fieldwork.ts';
 import { seedOversight } from './seed.ts';
+import { oversightTodo } from './todo.ts';
 
 registerOversightTemplates();
 
@@ -26,6 +27,7 @@ export const oversightModule: AppModule = {
   routes: (r) => {
     oversightRoutes(r);
   },
+  todo: oversightTodo,
   menuGroups: { oversight: 'Giám sát' },
   menu: [
     { key: 'oversight-programs', label: 'Chương trình giám sát', path: '/councils/:councilId/oversight', permission: 'oversight.read', scope: 'council', group: 'oversight', order: 30 },

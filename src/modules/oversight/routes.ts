@@ -18,7 +18,7 @@ import { createProposal, decideProposal, PROPOSAL_SOURCES, PROPOSAL_SOURCE_LABEL
 import {
   addWorkingSession, foundActivity, MAX_OVERSIGHT_FILE_BYTES, noticesOf, recordNoticeSent, TEAM_ROLES, uploadActivityFile, uploadFile, uploadsOf, workingSessionsOf,
 } from './actions/fieldwork.ts';
-import { agencyActivities, listPrograms, programDetail, publicPrograms, timeline } from './queries.ts';
+import { agencyActivities, councilNotices, listPrograms, programDetail, publicPrograms, timeline } from './queries.ts';
 import { oversightTeamMembers, oversightTopicProposals } from './schema.ts';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { out, today } from './common.ts';
@@ -188,6 +188,17 @@ export function oversightRoutes(r: Router) {
     async (c) => {
       const { councilId, oversightActivityId } = c.req.valid('param');
       return c.json(await addWorkingSession(dbCtx(c), councilId, oversightActivityId, c.req.valid('json')), 201);
+    },
+  );
+  r.add(
+    {
+      method: 'get', path: '/councils/{councilId}/oversight-notices', summary: 'Thông báo chưa gửi đến đối tượng chịu giám sát, theo hạn (pending: sắp đến hạn hoặc quá hạn)',
+      permission: 'oversight.read', scope: 'council', request: { params: CouncilParams, query: PageOnly.extend({ pending: z.enum(['true', 'false']).optional() }) },
+      responses: { 200: jsonOk(pageOf(Obj)) },
+    },
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await councilNotices(c.var.db, c.req.valid('param').councilId, today(c.var.deps.clock()), { ...q, pending: q.pending === 'true' }), 200);
     },
   );
   r.add(
