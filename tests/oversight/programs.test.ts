@@ -220,6 +220,16 @@ for (const kind of dbKinds()) {
       await json(ban.post(`/api/councils/${ward}/oversight-proposals`, { year: 2028, sourceKind: 'committee', sourceName: 'Ban Kinh tế – Ngân sách', title: 'Giám sát thu ngân sách' }), 201);
       const all = await json<{ items: unknown[]; total: number; deadline: string }>(vpSh.get(`/api/councils/${ward}/oversight-proposals?year=2028`));
       expect(all).toMatchObject({ total: 2, deadline: '2027-03-01' });
+      // accepted into the committee's 2028 programme, the proposal becomes an activity (one transaction)
+      const own = all.items.find((i) => (i as { sourceKind: string }).sourceKind === 'committee') as { id: string };
+      const prog = await json<{ id: string }>(ban.post(`/api/councils/${ward}/oversight-programs`, { bodyKind: 'committee', bodyId: t.id('body:sa-huynh:committee:0'), year: 2028 }), 201);
+      const accepted = await json<{ activity: { proposalId: string; title: string }; proposal: { state: string; activityId: string } }>(vpSh.post(`/api/councils/${ward}/oversight-proposals/${own.id}/decision`, {
+        decision: 'accept', programId: prog.id,
+        activity: { kind: 'thematic', title: 'Giám sát thu ngân sách phường', subjectAgencyIds: [t.id('agency:ubnd-sa-huynh')], startDate: '2028-05-08', endDate: '2028-05-12' },
+      }));
+      expect(accepted.activity.proposalId).toBe(own.id);
+      expect(accepted.proposal.state).toBe('accepted');
+      expect((await vpSh.post(`/api/councils/${ward}/oversight-proposals/${own.id}/decision`, { decision: 'decline' })).status).toBe(409);
     });
   });
 }
