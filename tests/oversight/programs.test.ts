@@ -231,5 +231,23 @@ for (const kind of dbKinds()) {
       expect(accepted.proposal.state).toBe('accepted');
       expect((await vpSh.post(`/api/councils/${ward}/oversight-proposals/${own.id}/decision`, { decision: 'decline' })).status).toBe(409);
     });
+
+    it("the National Assembly delegation's plan, when entered, is checked like any body's", async () => {
+      const na = await json<{ id: string; bodyName: string }>(vpTinh.post(`/api/councils/${province}/oversight-programs`, { bodyKind: 'external', externalName: 'Đoàn đại biểu Quốc hội tỉnh Quảng Ngãi', year: 2029 }), 201);
+      expect(na.bodyName).toBe('Đoàn đại biểu Quốc hội tỉnh Quảng Ngãi');
+      const yte = await fieldOf(province, 'Y tế');
+      await json(vpTinh.post(`/api/councils/${province}/oversight-programs/${na.id}/activities`, {
+        kind: 'thematic', title: 'Giám sát việc thực hiện chính sách bảo hiểm y tế', fieldIds: [yte], subjectAgencyIds: [t.id('agency:so-y-te')], startDate: '2029-06-04', endDate: '2029-06-08',
+      }), 201);
+      const own = await json<{ id: string }>(vpTinh.post(`/api/councils/${province}/oversight-programs`, { bodyKind: 'standing', bodyId: t.id('body:province:standing'), year: 2029 }), 201);
+      const r = await json<{ conflicts: Sentence[] }>(vpTinh.post(`/api/councils/${province}/oversight-programs/${own.id}/activities`, {
+        kind: 'hearing', title: 'Phiên giải trình về khám chữa bệnh bảo hiểm y tế', fieldIds: [yte], subjectAgencyIds: [t.id('agency:so-y-te')], startDate: '2029-06-07', endDate: '2029-06-07',
+      }), 201);
+      expect(r.conflicts.map((c) => c.sentence)).toEqual(['Trùng đối tượng Sở Y tế, ngày 07/06, với Đoàn đại biểu Quốc hội tỉnh Quảng Ngãi']);
+      // an outside plan is only for the check: it is never founded
+      const ext = await json<{ activities: { id: string }[] }>(vpTinh.get(`/api/councils/${province}/oversight-programs/${na.id}`));
+      await json(vpTinh.post(`/api/councils/${province}/oversight-programs/${na.id}/adopt`, { overlapReason: 'Kế hoạch của Đoàn ĐBQH nhập để đối chiếu' }));
+      expect((await vpTinh.post(`/api/councils/${province}/oversight-activities/${ext.activities[0]!.id}/founding`, { team: [{ fullName: 'A', role: 'leader' }], signerName: 'B' })).status).toBe(409);
+    });
   });
 }
