@@ -6,7 +6,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { conflict, forbidden, invalid, notFound } from '../../server/errors.ts';
 import { SUPER_ROLE, type AuthUser } from '../../server/permissions.ts';
 import {
-  defaultOversightRuleSets, findOverlaps, OversightRuleError, type Conflict, type OverlapActivity, type OversightRuleSet,
+  defaultOversightRuleSets, findOverlaps, OversightRuleError, proposalDeadline, type Conflict, type OverlapActivity, type OversightRuleSet,
 } from '../../domain/oversight/index.ts';
 import type { PreparedText } from '../../domain/text/index.ts';
 import { adminUnits, agencies, bodies, councils } from '../directory/schema.ts';
@@ -66,7 +66,7 @@ export async function settingsOf(db: DbOrTx, councilId: string): Promise<Oversig
 }
 
 /** The day proposals for `year` are due under the council's settings. */
-export const proposalDueDate = (s: OversightSettings, year: number) => `${year - 1}-${s.proposalDeadline}`;
+export const proposalDueDate = (s: OversightSettings, year: number) => domain(() => proposalDeadline(year, s.proposalDeadline));
 
 /** The shipped rule sets (Luật 87/2015 until 28/02/2026, Luật 121/2025 after): the same for every council for now. */
 export function ruleSets(): OversightRuleSet[] {
