@@ -55,6 +55,7 @@ const OversightProgramsPage = lazyPage(() => import('./pages/oversight/Oversight
 const OversightProgramPage = lazyPage(() => import('./pages/oversight/OversightProgramPage.tsx'), 'OversightProgramPage');
 const OversightTimelinePage = lazyPage(() => import('./pages/oversight/OversightTimelinePage.tsx'), 'OversightTimelinePage');
 const OversightProposalsPage = lazyPage(() => import('./pages/oversight/OversightProposalsPage.tsx'), 'OversightProposalsPage');
+const OversightActivityPage = lazyPage(() => import('./pages/oversight/OversightActivityPage.tsx'), 'OversightActivityPage');
 const AgencyOversightPage = lazyPage(() => import('./pages/oversight/AgencyOversightPage.tsx'), 'AgencyOversightPage');
 const OversightReportsPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'OversightReportsPage');
 const OversightReportPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'OversightReportPage');
@@ -139,6 +140,7 @@ export function AppRoutes() {
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
             <Route path="oversight" element={<OversightProgramsPage />} />
             <Route path="oversight/:programId" element={<OversightProgramPage />} />
+            <Route path="oversight-activities/:activityId" element={<OversightActivityPage />} />
             <Route path="oversight-timeline" element={<OversightTimelinePage />} />
             <Route path="oversight-proposals" element={<OversightProposalsPage />} />
             <Route path="oversight-reports" element={<OversightReportsPage />} />

@@ -106,7 +106,7 @@ describe.skipIf(!browserAvailable())('giao diện web: kiến nghị sau giám s
 
     // The public page shows the result.
     const pub = await agCtx.newPage();
-    await pub.goto(`${server.baseUrl}/cong-khai/${sh}/giam-sat/${draft.id}`);
+    await pub.goto(`${server.baseUrl}/cong-khai/${sh}/bao-cao-giam-sat/${draft.id}`);
     await expectText(pub.locator('main'), CONTENT, 'Hoàn thành (đã xác minh)', 'Xác minh: hoàn thành');
     await shot(pub, 'public-report-390');
     expect(errors).toEqual([]);

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
 import { json } from '../petitions/support.ts';
+import { eq } from 'drizzle-orm';
+import { oversightSettings } from '../../src/modules/oversight/schema.ts';
 
 interface Sentence { type: string; sentence: string; otherBody: string; acrossCouncils: boolean; otherActivityId: string }
 interface Act { id: string; title: string; version: number; conflicts: Sentence[]; overlapReason: string }
@@ -160,6 +162,38 @@ for (const kind of dbKinds()) {
       expect((await soxd.upload(`/api/agencies/${t.id('agency:so-xay-dung')}/oversight-activities/${t.id('oversight:activity:sa-huynh-ktns')}/files`, form2)).status).toBe(404);
     });
 
+    it('an activity founded after 01/03/2026 keeps Luật 121/2025; its unsent notice is reminded on the to-do list as its list counts it', async () => {
+      const prog = await json<{ id: string }>(vpTinh.post(`/api/councils/${province}/oversight-programs`, { bodyKind: 'committee', bodyId: t.id('body:province:committee:2'), year: 2027 }), 201);
+      const a = await json<{ activity: Act }>(vpTinh.post(`/api/councils/${province}/oversight-programs/${prog.id}/activities`, {
+        kind: 'survey', title: 'Khảo sát công tác giáo dục nghề nghiệp cho thanh niên nông thôn', fieldIds: [await fieldOf(province, 'Giáo dục')], subjectAgencyIds: [t.id('agency:so-gd')], startDate: '2027-01-11', endDate: '2027-01-13',
+      }), 201);
+      // not founded while the programme is a draft
+      expect((await vpTinh.post(`/api/councils/${province}/oversight-activities/${a.activity.id}/founding`, { team: [{ fullName: 'Lê Văn Cường', role: 'leader' }], signerName: 'Nguyễn Văn An' })).status).toBe(409);
+      await json(vpTinh.post(`/api/councils/${province}/oversight-programs/${prog.id}/adopt`, { resolutionNumber: '09/KH-BVHXH' }));
+      expect((await vpTinh.post(`/api/councils/${province}/oversight-activities/${a.activity.id}/founding`, { team: [{ fullName: 'Lê Văn Cường', role: 'member' }], signerName: 'Nguyễn Văn An' })).status).toBe(422);
+      const founded = await json<{ activity: { ruleSetKey: string; state: string }; document: { symbol: string }; notices: { id: string; step: string; dueDate: string }[] }>(
+        vpTinh.post(`/api/councils/${province}/oversight-activities/${a.activity.id}/founding`, { team: [{ fullName: 'Lê Văn Cường', position: 'Trưởng Ban Văn hóa – Xã hội HĐND tỉnh', role: 'leader' }], signerName: 'Nguyễn Văn An' }), 201);
+      expect(founded.activity).toMatchObject({ ruleSetKey: 'luat-121-2025', state: 'founded' });
+      expect(founded.document.symbol).toMatch(/\/QĐ-/);
+      const content = founded.notices.find((n) => n.step === 'contentNotice')!;
+      expect(content.dueDate).toBe('2026-12-11'); // 15 days after 26/11/2026 (a Friday)
+      const todoLine = async () => {
+        const home = await json<{ groups: { scope: string; entries: { key: string; count: number; link: string }[] }[] }>(vpTinh.get(`/api/todo?councilId=${province}`));
+        return home.groups.flatMap((g) => g.entries).find((e) => e.key === 'oversight-notices-due');
+      };
+      const pending = async () => (await json<{ total: number }>(vpTinh.get(`/api/councils/${province}/oversight-notices?pending=true&pageSize=1`))).total;
+      expect((await todoLine())?.count ?? 0).toBe(await pending());
+      expect(await pending()).toBe(0); // due in 15 days: outside the 7-day window
+      // the window is council data: 20 days brings the notice due on 11/12 into it
+      await t.db.insert(oversightSettings).values({ councilId: province, settings: { noticeReminderDays: 20 } });
+      expect(await pending()).toBe(1);
+      expect((await todoLine())!.count).toBe(1);
+      await json(vpTinh.post(`/api/councils/${province}/oversight-notices/${content.id}/sent`, {}));
+      expect(await pending()).toBe(0);
+      expect((await todoLine())?.count ?? 0).toBe(0);
+      await t.db.delete(oversightSettings).where(eq(oversightSettings.councilId, province));
+    });
+
     it('the public page shows published programmes, without internal reasons', async () => {
       const anon = t.anonymous();
       const res = await anon.get(`/api/public/councils/${ward}/oversight-programs?year=2026`);
@@ -186,6 +220,34 @@ for (const kind of dbKinds()) {
       await json(ban.post(`/api/councils/${ward}/oversight-proposals`, { year: 2028, sourceKind: 'committee', sourceName: 'Ban Kinh tế – Ngân sách', title: 'Giám sát thu ngân sách' }), 201);
       const all = await json<{ items: unknown[]; total: number; deadline: string }>(vpSh.get(`/api/councils/${ward}/oversight-proposals?year=2028`));
       expect(all).toMatchObject({ total: 2, deadline: '2027-03-01' });
+      // accepted into the committee's 2028 programme, the proposal becomes an activity (one transaction)
+      const own = all.items.find((i) => (i as { sourceKind: string }).sourceKind === 'committee') as { id: string };
+      const prog = await json<{ id: string }>(ban.post(`/api/councils/${ward}/oversight-programs`, { bodyKind: 'committee', bodyId: t.id('body:sa-huynh:committee:0'), year: 2028 }), 201);
+      const accepted = await json<{ activity: { proposalId: string; title: string }; proposal: { state: string; activityId: string } }>(vpSh.post(`/api/councils/${ward}/oversight-proposals/${own.id}/decision`, {
+        decision: 'accept', programId: prog.id,
+        activity: { kind: 'thematic', title: 'Giám sát thu ngân sách phường', subjectAgencyIds: [t.id('agency:ubnd-sa-huynh')], startDate: '2028-05-08', endDate: '2028-05-12' },
+      }));
+      expect(accepted.activity.proposalId).toBe(own.id);
+      expect(accepted.proposal.state).toBe('accepted');
+      expect((await vpSh.post(`/api/councils/${ward}/oversight-proposals/${own.id}/decision`, { decision: 'decline' })).status).toBe(409);
+    });
+
+    it("the National Assembly delegation's plan, when entered, is checked like any body's", async () => {
+      const na = await json<{ id: string; bodyName: string }>(vpTinh.post(`/api/councils/${province}/oversight-programs`, { bodyKind: 'external', externalName: 'Đoàn đại biểu Quốc hội tỉnh Quảng Ngãi', year: 2029 }), 201);
+      expect(na.bodyName).toBe('Đoàn đại biểu Quốc hội tỉnh Quảng Ngãi');
+      const yte = await fieldOf(province, 'Y tế');
+      await json(vpTinh.post(`/api/councils/${province}/oversight-programs/${na.id}/activities`, {
+        kind: 'thematic', title: 'Giám sát việc thực hiện chính sách bảo hiểm y tế', fieldIds: [yte], subjectAgencyIds: [t.id('agency:so-y-te')], startDate: '2029-06-04', endDate: '2029-06-08',
+      }), 201);
+      const own = await json<{ id: string }>(vpTinh.post(`/api/councils/${province}/oversight-programs`, { bodyKind: 'standing', bodyId: t.id('body:province:standing'), year: 2029 }), 201);
+      const r = await json<{ conflicts: Sentence[] }>(vpTinh.post(`/api/councils/${province}/oversight-programs/${own.id}/activities`, {
+        kind: 'hearing', title: 'Phiên giải trình về khám chữa bệnh bảo hiểm y tế', fieldIds: [yte], subjectAgencyIds: [t.id('agency:so-y-te')], startDate: '2029-06-07', endDate: '2029-06-07',
+      }), 201);
+      expect(r.conflicts.map((c) => c.sentence)).toEqual(['Trùng đối tượng Sở Y tế, ngày 07/06, với Đoàn đại biểu Quốc hội tỉnh Quảng Ngãi']);
+      // an outside plan is only for the check: it is never founded
+      const ext = await json<{ activities: { id: string }[] }>(vpTinh.get(`/api/councils/${province}/oversight-programs/${na.id}`));
+      await json(vpTinh.post(`/api/councils/${province}/oversight-programs/${na.id}/adopt`, { overlapReason: 'Kế hoạch của Đoàn ĐBQH nhập để đối chiếu' }));
+      expect((await vpTinh.post(`/api/councils/${province}/oversight-activities/${ext.activities[0]!.id}/founding`, { team: [{ fullName: 'A', role: 'leader' }], signerName: 'B' })).status).toBe(409);
     });
   });
 }

@@ -30,6 +30,8 @@ export {
   TOPIC_MATCH_LABELS,
 } from './overlap.ts';
 export type { OverlapActivity, OverlapOptions, OverlapSubject, Conflict, ConflictType, SubjectRelation, TopicMatch } from './overlap.ts';
+export { decisionKind, overlapReason, proposalDeadline, openProposalYear, PROGRAM_STATE_LABELS } from './programs.ts';
+export type { ProgramState } from './programs.ts';
 export {
   issueRecommendation,
   applyRecommendationEvent,

@@ -6,7 +6,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { conflict, forbidden, invalid, notFound } from '../../server/errors.ts';
 import { SUPER_ROLE, type AuthUser } from '../../server/permissions.ts';
 import {
-  defaultOversightRuleSets, findOverlaps, OversightRuleError, type Conflict, type OverlapActivity, type OversightRuleSet,
+  defaultOversightRuleSets, findOverlaps, OversightRuleError, proposalDeadline, type Conflict, type OverlapActivity, type OversightRuleSet,
 } from '../../domain/oversight/index.ts';
 import type { PreparedText } from '../../domain/text/index.ts';
 import { adminUnits, agencies, bodies, councils } from '../directory/schema.ts';
@@ -45,9 +45,11 @@ export interface OversightSettings {
   parentDepth: number;
   similarityThreshold: number;
   marginDays: number;
+  /** Unsent notices due within this many days (or overdue) are reminded on the secretariat's to-do list. */
+  noticeReminderDays: number;
 }
 
-export const DEFAULT_OVERSIGHT_SETTINGS: OversightSettings = { proposalDeadline: '03-01', parentDepth: 1, similarityThreshold: 0.35, marginDays: 0 };
+export const DEFAULT_OVERSIGHT_SETTINGS: OversightSettings = { proposalDeadline: '03-01', parentDepth: 1, similarityThreshold: 0.35, marginDays: 0, noticeReminderDays: 7 };
 
 /** Where each default comes from (shown beside it; UNVERIFIED ones are marked in the UI). */
 export const SETTING_SOURCES: Record<keyof OversightSettings, { source: string; verified: boolean }> = {
@@ -55,6 +57,7 @@ export const SETTING_SOURCES: Record<keyof OversightSettings, { source: string; 
   parentDepth: { source: 'Cấu hình của Nghị Trường: số cấp cơ quan cấp trên được tính là trùng đối tượng', verified: false },
   similarityThreshold: { source: 'Cấu hình của Nghị Trường: ngưỡng tương tự nội dung', verified: false },
   marginDays: { source: 'Cấu hình của Nghị Trường: số ngày cách nhau vẫn tính là trùng thời gian', verified: false },
+  noticeReminderDays: { source: 'Cấu hình của Nghị Trường: nhắc gửi thông báo trước hạn bao nhiêu ngày', verified: false },
 };
 
 export async function settingsOf(db: DbOrTx, councilId: string): Promise<OversightSettings> {
@@ -63,7 +66,7 @@ export async function settingsOf(db: DbOrTx, councilId: string): Promise<Oversig
 }
 
 /** The day proposals for `year` are due under the council's settings. */
-export const proposalDueDate = (s: OversightSettings, year: number) => `${year - 1}-${s.proposalDeadline}`;
+export const proposalDueDate = (s: OversightSettings, year: number) => domain(() => proposalDeadline(year, s.proposalDeadline));
 
 /** The shipped rule sets (Luật 87/2015 until 28/02/2026, Luật 121/2025 after): the same for every council for now. */
 export function ruleSets(): OversightRuleSet[] {

@@ -6,7 +6,8 @@ import type { AppModule } from '../../server/module.ts';
 import { oversightRoutes } from './routes.ts';
 import { registerOversightTemplates } from './actions/fieldwork.ts';
 import { seedOversight } from './seed.ts';
-import { recommendationMenu, recommendationPermissions, recommendationRoutes, recommendationTodo, seedRecommendations } from './recommendationsModule.ts';
+import { recommendationMenu, recommendationPermissions, recommendationRoutes, withRecommendationTodo, seedRecommendations } from './recommendationsModule.ts';
+import { oversightTodo } from './todo.ts';
 
 registerOversightTemplates();
 
@@ -29,6 +30,7 @@ export const oversightModule: AppModule = {
     oversightRoutes(r);
     recommendationRoutes(r);
   },
+  todo: withRecommendationTodo(oversightTodo),
   menuGroups: { oversight: 'Giám sát' },
   menu: [
     { key: 'oversight-programs', label: 'Chương trình giám sát', path: '/councils/:councilId/oversight', permission: 'oversight.read', scope: 'council', group: 'oversight', order: 30 },
@@ -37,7 +39,6 @@ export const oversightModule: AppModule = {
     { key: 'agency-oversight', label: 'Hoạt động giám sát cơ quan', path: '/agencies/:agencyId/oversight', permission: 'oversight.submit', scope: 'agency', group: 'oversight', order: 33 },
     ...recommendationMenu,
   ],
-  todo: recommendationTodo,
   seedDemo: async (ctx) => {
     await seedOversight(ctx);
     await seedRecommendations(ctx);

@@ -4,10 +4,11 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../../domain/oversight/index.ts';
 import { agencies, councils } from '../directory/schema.ts';
-import { conflictsFor, out, programOf, relatedCouncils, sentencesOf, subjectName, type DbOrTx } from './common.ts';
-import { oversightActivities, oversightActivitySubjects, oversightProgramVersions, oversightPrograms, oversightUploads } from './schema.ts';
+import { addDays } from '../../domain/calendar/index.ts';
+import { OVERSIGHT_STEP_LABELS, PROGRAM_STATE_LABELS, type OversightStep, type ProgramState } from '../../domain/oversight/index.ts';
+import { conflictsFor, out, programOf, relatedCouncils, sentencesOf, settingsOf, subjectName, type DbOrTx } from './common.ts';
+import { oversightActivities, oversightActivitySubjects, oversightNotices, oversightProgramVersions, oversightPrograms, oversightUploads } from './schema.ts';
 
-export const PROGRAM_STATE_LABELS: Record<string, string> = { draft: 'Dự thảo', adopted: 'Đã thông qua', amended: 'Đã điều chỉnh' };
 export const ACTIVITY_STATE_LABELS: Record<string, string> = {
   planned: 'Trong chương trình', founded: 'Đã thành lập đoàn', notified: 'Đã thông báo', fieldwork: 'Đang giám sát',
   reported: 'Đã có báo cáo', closed: 'Đã kết thúc', postponed: 'Tạm hoãn', cancelled: 'Đã hủy',
@@ -41,7 +42,7 @@ export async function listPrograms(db: DbOrTx, councilId: string, q: { year?: nu
   const progress = await progressOf(db, rows.map((r) => r.p.id));
   return {
     items: rows.map((r) => ({
-      ...out(r.p), councilName: r.councilName, own: r.p.councilId === councilId, stateLabel: PROGRAM_STATE_LABELS[r.p.state] ?? r.p.state,
+      ...out(r.p), councilName: r.councilName, own: r.p.councilId === councilId, stateLabel: PROGRAM_STATE_LABELS[r.p.state as ProgramState] ?? r.p.state,
       ...(progress.get(r.p.id) ?? { activities: 0, done: 0 }),
     })),
     total, page: q.page, pageSize: q.pageSize,
@@ -71,7 +72,7 @@ export async function programDetail(db: DbOrTx, viewerCouncilId: string, program
   return {
     ...out(program),
     own: program.councilId === viewerCouncilId,
-    stateLabel: PROGRAM_STATE_LABELS[program.state] ?? program.state,
+    stateLabel: PROGRAM_STATE_LABELS[program.state as ProgramState] ?? program.state,
     activities: acts.map((a) => ({
       ...out(a),
       kindLabel: ACTIVITY_KIND_LABELS[a.kind as ActivityKind] ?? a.kind,
@@ -141,7 +142,7 @@ export async function publicPrograms(db: DbOrTx, councilId: string, q: { year?: 
   const subjects = await subjectsOf(db, acts.map((a) => a.id));
   return {
     items: rows.map((p) => ({
-      id: p.id, year: p.year, title: p.title, bodyName: p.bodyName, state: p.state, stateLabel: PROGRAM_STATE_LABELS[p.state] ?? p.state,
+      id: p.id, year: p.year, title: p.title, bodyName: p.bodyName, state: p.state, stateLabel: PROGRAM_STATE_LABELS[p.state as ProgramState] ?? p.state,
       adoptedOn: p.adoptedOn, resolutionNumber: p.resolutionNumber,
       activities: acts.filter((a) => a.programId === p.id).map((a) => ({
         id: a.id, title: a.title, kindLabel: ACTIVITY_KIND_LABELS[a.kind as ActivityKind] ?? a.kind, startDate: a.startDate, endDate: a.endDate,
@@ -159,4 +160,31 @@ export async function activitiesStartedBy(db: DbOrTx, councilIds: string[], at: 
     .where(and(inArray(oversightActivities.councilId, councilIds), eq(oversightActivities.year, Number(at.slice(0, 4))), sql`${oversightActivities.startDate} <= ${at}`, sql`${oversightActivities.state} <> 'cancelled'`))
     .groupBy(oversightActivities.councilId);
   return new Map(rows.map((r) => [r.councilId, r.n]));
+}
+
+/**
+ * Notices owed to the supervised bodies and not sent yet, by due date; with `pending`, only those
+ * due within the council's reminder window (or overdue): the secretariat's reminder.
+ */
+export async function councilNotices(db: DbOrTx, councilId: string, day: string, q: { pending?: boolean; page: number; pageSize: number }) {
+  const s = await settingsOf(db, councilId);
+  const where = and(
+    eq(oversightNotices.councilId, councilId), sql`${oversightNotices.sentOn} is null`, sql`${oversightNotices.dueDate} is not null`,
+    sql`${oversightActivities.state} <> 'cancelled'`,
+    ...(q.pending ? [sql`${oversightNotices.dueDate} <= ${addDays(day, s.noticeReminderDays)}`] : []),
+  );
+  const [rows, { total }] = await Promise.all([
+    db.select({ n: oversightNotices, title: oversightActivities.title, agencyName: agencies.name, shortName: agencies.shortName }).from(oversightNotices)
+      .innerJoin(oversightActivities, eq(oversightActivities.id, oversightNotices.activityId)).innerJoin(agencies, eq(agencies.id, oversightNotices.agencyId))
+      .where(where).orderBy(asc(oversightNotices.dueDate), asc(agencies.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ total: count() }).from(oversightNotices).innerJoin(oversightActivities, eq(oversightActivities.id, oversightNotices.activityId)).where(where)
+      .then((r) => ({ total: Number(r[0]?.total ?? 0) })),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      ...out(r.n), activityTitle: r.title, agencyName: subjectName({ name: r.agencyName, shortName: r.shortName }),
+      stepLabel: OVERSIGHT_STEP_LABELS[r.n.step as OversightStep] ?? r.n.step, overdue: r.n.dueDate! < day,
+    })),
+    total, page: q.page, pageSize: q.pageSize,
+  };
 }

@@ -24,4 +24,22 @@ export const recommendationMenu: MenuEntry[] = [
 
 export { recommendationRoutes } from './recommendationsRoutes.ts';
 export { seedRecommendations } from './recommendationsSeed.ts';
-export { recommendationTodo } from './recommendationsTodo.ts';
+import type { TodoSource } from '../../server/module.ts';
+import { recommendationTodo } from './recommendationsTodo.ts';
+
+export { recommendationTodo };
+
+/** The module's to-do source with the recommendations' lines added (one AppModule holds one source). */
+export function withRecommendationTodo(other: TodoSource): TodoSource {
+  return {
+    entries: [...other.entries, ...recommendationTodo.entries],
+    count: async (ctx) => {
+      const mine = new Set(recommendationTodo.entries.map((e) => e.key));
+      const [a, b] = await Promise.all([
+        other.count({ ...ctx, keys: new Set([...ctx.keys].filter((k) => !mine.has(k))) }),
+        recommendationTodo.count({ ...ctx, keys: new Set([...ctx.keys].filter((k) => mine.has(k))) }),
+      ]);
+      return { ...a, ...b };
+    },
+  };
+}

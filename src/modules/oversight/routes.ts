@@ -18,10 +18,10 @@ import { createProposal, decideProposal, PROPOSAL_SOURCES, PROPOSAL_SOURCE_LABEL
 import {
   addWorkingSession, foundActivity, MAX_OVERSIGHT_FILE_BYTES, noticesOf, recordNoticeSent, TEAM_ROLES, uploadActivityFile, uploadFile, uploadsOf, workingSessionsOf,
 } from './actions/fieldwork.ts';
-import { agencyActivities, listPrograms, programDetail, publicPrograms, timeline } from './queries.ts';
+import { agencyActivities, councilNotices, listPrograms, programDetail, publicPrograms, timeline } from './queries.ts';
 import { oversightTeamMembers, oversightTopicProposals } from './schema.ts';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
-import { out } from './common.ts';
+import { out, today } from './common.ts';
 
 const ProgramParams = CouncilParams.extend({ oversightProgramId: param('oversightProgramId') });
 const ActivityParams = CouncilParams.extend({ oversightActivityId: param('oversightActivityId') });
@@ -192,6 +192,17 @@ export function oversightRoutes(r: Router) {
   );
   r.add(
     {
+      method: 'get', path: '/councils/{councilId}/oversight-notices', summary: 'Thông báo chưa gửi đến đối tượng chịu giám sát, theo hạn (pending: sắp đến hạn hoặc quá hạn)',
+      permission: 'oversight.read', scope: 'council', request: { params: CouncilParams, query: PageOnly.extend({ pending: z.enum(['true', 'false']).optional() }) },
+      responses: { 200: jsonOk(pageOf(Obj)) },
+    },
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await councilNotices(c.var.db, c.req.valid('param').councilId, today(c.var.deps.clock()), { ...q, pending: q.pending === 'true' }), 200);
+    },
+  );
+  r.add(
+    {
       method: 'post', path: '/councils/{councilId}/oversight-notices/{oversightNoticeId}/sent', summary: 'Ghi ngày đã gửi thông báo đến đối tượng chịu giám sát',
       permission: 'oversight.manage', scope: 'council',
       request: { params: CouncilParams.extend({ oversightNoticeId: param('oversightNoticeId') }), body: jsonBody(z.object({ sentOn: IsoDate.optional() })) },
@@ -219,9 +230,12 @@ export function oversightRoutes(r: Router) {
   r.add(
     {
       method: 'get', path: '/councils/{councilId}/oversight-timeline', summary: 'Lịch các hoạt động giám sát trong năm của HĐND, HĐND cấp trên và cấp dưới, với các trùng lặp',
-      permission: 'oversight.read', scope: 'council', request: { params: CouncilParams, query: z.object({ year: Year }) }, responses: { 200: jsonOk(Obj) },
+      permission: 'oversight.read', scope: 'council', request: { params: CouncilParams, query: z.object({ year: Year.optional() }) }, responses: { 200: jsonOk(Obj) },
     },
-    async (c) => c.json(await timeline(c.var.db, c.req.valid('param').councilId, c.req.valid('query').year), 200),
+    async (c) => {
+      const year = c.req.valid('query').year ?? Number(today(c.var.deps.clock()).slice(0, 4));
+      return c.json(await timeline(c.var.db, c.req.valid('param').councilId, year), 200);
+    },
   );
 
   // Proposals -----------------------------------------------------------------------------------

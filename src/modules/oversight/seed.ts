@@ -4,18 +4,21 @@
 // investment in construction in mid-March 2026; the ward adopted its programme with a recorded
 // reason. The ward's activity was founded on 20/02/2026 (under Luật 87/2015, kept after
 // 01/03/2026), has its team, a working session and the report the ward's UBND uploaded: the
-// activity the reports and recommendations hang on. Both adopted programmes are published.
+// activity the reports and recommendations hang on. Both adopted programmes are published. Two
+// topic proposals (the ward's MTTQ, a delegate group) wait for the ward's 2027 programmes.
 import type { SeedContext } from '../../server/module.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { listFields } from '../petitions/actions/fields.ts';
 import { demoPdf } from '../sessions/seed.ts';
 import { adoptProgram, createProgram, publishProgram, type OversightCtx } from './actions/programs.ts';
 import { createActivity } from './actions/activities.ts';
-import { addWorkingSession, foundActivity, uploadActivityFile } from './actions/fieldwork.ts';
+import { createProposal } from './actions/proposals.ts';
+import { addWorkingSession, foundActivity, recordNoticeSent, uploadActivityFile } from './actions/fieldwork.ts';
 
 const at = (day: string) => new Date(`${day}T02:00:00Z`);
 
 export async function seedOversight(ctx: SeedContext): Promise<void> {
+  await seedProposals(ctx);
   const { db, ids } = ctx;
   const id = (k: string) => {
     const v = ids.get(k);
@@ -97,9 +100,28 @@ export async function seedOversight(ctx: SeedContext): Promise<void> {
     ],
     signerName: 'Nguyễn Văn An',
   });
-  await addWorkingSession(on('2026-02-25'), ward, wardActivity, { date: '2026-03-12', time: '08:00', place: 'Hội trường Ủy ban nhân dân phường Sa Huỳnh', agencyId: id('agency:ubnd-sa-huynh') });
+  const { notices } = await addWorkingSession(on('2026-02-25'), ward, wardActivity, { date: '2026-03-12', time: '08:00', place: 'Hội trường Ủy ban nhân dân phường Sa Huỳnh', agencyId: id('agency:ubnd-sa-huynh') });
+  // both notices went out on time: the content and outline on 24/02, the schedule on 27/02
+  for (const n of notices) await recordNoticeSent(on('2026-02-27'), ward, n.id as string, { sentOn: n.step === 'contentNotice' ? '2026-02-24' : '2026-02-27' });
   const pdf = demoPdf('Bao cao UBND phuong Sa Huynh ve quan ly von dau tu cong');
   await uploadActivityFile(on('2026-03-09'), id('agency:ubnd-sa-huynh'), wardActivity, { data: pdf, name: 'Bao-cao-von-dau-tu-cong-2025.pdf', type: 'application/pdf' }, {
     title: 'Báo cáo của Ủy ban nhân dân phường về quản lý, sử dụng vốn đầu tư công năm 2025',
+  });
+}
+
+/** Topic proposals for the ward's 2027 programmes, sent before the 01/03/2026 collection date. */
+export async function seedProposals(ctx: SeedContext): Promise<void> {
+  const ward = ctx.ids.get('council:sa-huynh');
+  const ubnd = ctx.ids.get('agency:ubnd-sa-huynh');
+  if (!ward || !ubnd) return;
+  const on = (day: string): OversightCtx => ({ db: ctx.db, actor: SYSTEM_ACTOR, now: at(day) });
+  await createProposal(on('2026-02-10'), ward, {
+    year: 2027, sourceKind: 'fatherland_front', sourceName: 'Ủy ban MTTQ Việt Nam phường Sa Huỳnh',
+    title: 'Giám sát việc thực hiện chính sách hỗ trợ ngư dân khai thác hải sản xa bờ',
+    need: 'Nhiều ý kiến cử tri các khu phố ven biển phản ánh việc chi trả hỗ trợ nhiên liệu còn chậm.', subjectAgencyIds: [ubnd],
+  });
+  await createProposal(on('2026-02-24'), ward, {
+    year: 2027, sourceKind: 'delegate_group', sourceName: 'Tổ đại biểu số 1',
+    title: 'Khảo sát công tác thu gom, xử lý rác thải sinh hoạt tại các khu dân cư', subjectAgencyIds: [ubnd],
   });
 }

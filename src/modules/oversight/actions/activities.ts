@@ -11,7 +11,7 @@ import { agencies } from '../../directory/schema.ts';
 import { petitionFields } from '../../petitions/schema.ts';
 import { activityOf, conflictsFor, out, programOf, sentencesOf, today, type Activity, type Program } from '../common.ts';
 import { oversightActivities, oversightActivitySubjects, oversightPrograms, oversightProgramVersions } from '../schema.ts';
-import { mayEdit, snapshotOf, type OversightCtx } from './programs.ts';
+import { mayEdit, reasonOver, snapshotOf, type OversightCtx } from './programs.ts';
 
 export interface ActivityInput {
   kind: ActivityKind;
@@ -64,11 +64,7 @@ async function afterChange(tx: Tx, ctx: OversightCtx, program: Program, activity
   if (program.state === 'draft') return { sentences, amended: false };
   const note = (input.changeNote ?? '').trim();
   if (!note) throw invalid('Chương trình đã được thông qua: hãy ghi nội dung điều chỉnh.');
-  const overlaps = sentences.filter((s) => s.type === 'overlap');
-  const reason = (input.overlapReason ?? '').trim();
-  if (overlaps.length && !reason) {
-    throw conflict('Điều chỉnh này làm hoạt động trùng lặp với hoạt động giám sát khác. Hãy ghi rõ lý do vẫn điều chỉnh.', { code: 'overlapReasonRequired', conflicts: sentences });
-  }
+  const reason = reasonOver(sentences, input.overlapReason, 'Điều chỉnh này làm hoạt động trùng lặp với hoạt động giám sát khác. Hãy ghi rõ lý do vẫn điều chỉnh.');
   if (reason) await tx.update(oversightActivities).set({ overlapReason: reason }).where(eq(oversightActivities.id, activity.id));
   const versions = await tx.select({ v: oversightProgramVersions.version }).from(oversightProgramVersions).where(eq(oversightProgramVersions.programId, program.id));
   await tx.insert(oversightProgramVersions).values({

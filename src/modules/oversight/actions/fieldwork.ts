@@ -31,6 +31,9 @@ export const TEAM_ROLE_LABELS: Record<(typeof TEAM_ROLES)[number], string> = { l
 /** The steps that are notices to the supervised bodies (the rest are the team's own deadlines). */
 const NOTICE_STEPS: OversightStep[] = ['contentNotice', 'scheduleNotice', 'hearingNotice', 'delegateGroupNotice'];
 
+/** A text as one sentence of the decision: a single final period. */
+const sentence = (t: string) => `${t.trim().replace(/[.;,\s]+$/u, '')}.`;
+
 const bodyKindOf = (k: string): SupervisingBodyKind => (k === 'council' || k === 'standing' || k === 'committee' || k === 'delegate_group' ? k : 'committee');
 
 // The founding decision (quyết định thành lập đoàn giám sát) -----------------------------------
@@ -81,9 +84,9 @@ const foundingTemplate: DocumentTemplate<FoundingParams> = {
         { type: 'paragraph', text: [{ text: 'Điều 1. ', bold: true }, `Thành lập Đoàn giám sát (${kindLabel.toLowerCase()}) "${a.title}" của ${program.bodyName}.`] },
         { type: 'list', style: 'bullets', items: [
           `Đối tượng chịu giám sát: ${subjects.map(subjectName).join('; ')}.`,
-          `Phạm vi: ${a.scope || 'theo kế hoạch giám sát'}.`,
-          `Nội dung: ${a.content || a.title}.`,
-          `Kế hoạch: ${a.plan || 'theo kế hoạch của Đoàn giám sát'}.`,
+          `Phạm vi: ${sentence(a.scope || 'theo kế hoạch giám sát')}`,
+          `Nội dung: ${sentence(a.content || a.title)}`,
+          `Kế hoạch: ${sentence(a.plan || 'theo kế hoạch của Đoàn giám sát')}`,
           `Thời gian: từ ${formatViDate(a.startDate)} đến ${formatViDate(a.endDate)}.`,
         ] },
         { type: 'paragraph', text: [{ text: 'Điều 2. ', bold: true }, 'Thành phần Đoàn giám sát gồm:'] },
@@ -224,7 +227,7 @@ export async function uploadActivityFile(ctx: OversightCtx, agencyId: string, ac
     if (s.a.state === 'cancelled' || s.a.state === 'closed') throw conflict('Hoạt động giám sát đã kết thúc, không nhận thêm tệp.');
     const title = input.title?.trim() || 'Báo cáo của đối tượng chịu giám sát';
     const [row] = await tx.insert(oversightUploads).values({
-      activityId, agencyId, title, fileName: file.name.slice(0, 200), mimeType, size: file.data.length, content: file.data, uploadedBy: ctx.actor.id,
+      activityId, agencyId, title, fileName: file.name.slice(0, 200), mimeType, size: file.data.length, content: file.data, uploadedBy: ctx.actor.id, createdAt: ctx.now,
     }).returning({ id: oversightUploads.id, title: oversightUploads.title, fileName: oversightUploads.fileName, size: oversightUploads.size, createdAt: oversightUploads.createdAt });
     await recordEvent(tx, ctx.actor, { action: 'oversight_upload.create', entityType: 'oversight_upload', entityId: row!.id, councilId: s.a.councilId, after: { ...row, activityId, agencyId } });
     return out(row!);

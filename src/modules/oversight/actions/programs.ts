@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import { conflict, invalid } from '../../../server/errors.ts';
 import type { AuthUser } from '../../../server/permissions.ts';
+import { decisionKind, overlapReason, OversightRuleError, type Conflict, type ProgramState } from '../../../domain/oversight/index.ts';
 import { recordEvent } from '../../audit/service.ts';
 import {
   activityOf, assertMayEdit, bodyOfProgram, conflictsFor, out, programOf, sentencesOf, today,
@@ -82,17 +83,14 @@ async function recordVersion(
   return row!;
 }
 
-/** The reason is required when real overlaps are present (a weaker "same subject and period" notice needs none). */
-function checkReason(conflicts: { type: string; sentence: string }[], reason: string | undefined): string {
-  const overlaps = conflicts.filter((c) => c.type === 'overlap');
-  const r = (reason ?? '').trim();
-  if (overlaps.length && !r) {
-    throw conflict(
-      `Chương trình có ${overlaps.length} hoạt động trùng lặp với hoạt động giám sát khác. Hãy điều chỉnh, hoặc ghi rõ lý do vẫn thông qua.`,
-      { code: 'overlapReasonRequired', conflicts },
-    );
+/** The reason to record (domain overlapReason); refused as a 409 carrying the conflicts, so the form shows them. */
+export function reasonOver<C extends { type: Conflict['type'] }>(conflicts: C[], reason: string | undefined, message: string): string {
+  try {
+    return overlapReason(conflicts, reason);
+  } catch (err) {
+    if (err instanceof OversightRuleError) throw conflict(message, { code: err.code, conflicts });
+    throw err;
   }
-  return r;
 }
 
 export interface AdoptInput {
@@ -114,8 +112,9 @@ export async function adoptProgram(ctx: OversightCtx, councilId: string, program
     const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(oversightActivities).where(eq(oversightActivities.programId, program.id))) as [{ n: number }];
     if (n === 0) throw conflict('Chương trình chưa có hoạt động giám sát nào.');
     const conflicts = await programConflicts(tx, program);
-    const reason = checkReason(conflicts, input.overlapReason);
-    const kind = program.state === 'draft' ? 'adopted' : 'amended';
+    const overlaps = conflicts.filter((c) => c.type === 'overlap').length;
+    const reason = reasonOver(conflicts, input.overlapReason, `Chương trình có ${overlaps} hoạt động trùng lặp với hoạt động giám sát khác. Hãy điều chỉnh, hoặc ghi rõ lý do vẫn thông qua.`);
+    const kind = decisionKind(program.state as ProgramState);
     const resolutionNumber = input.resolutionNumber?.trim() ?? program.resolutionNumber;
     if (program.bodyKind === 'council' && kind === 'adopted' && !resolutionNumber) {
       throw invalid('Chương trình giám sát của HĐND được thông qua bằng nghị quyết: hãy nhập số nghị quyết.');

@@ -6,7 +6,8 @@ import { conflict, invalid, notFound } from '../../../server/errors.ts';
 import { formatShortDate } from '../../../domain/documents/format.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { petitions, petitionRoundEntries } from '../../petitions/schema.ts';
-import { out, proposalDueDate, settingsOf, today, type DbOrTx } from '../common.ts';
+import { openProposalYear } from '../../../domain/oversight/index.ts';
+import { domain, out, proposalDueDate, settingsOf, today, type DbOrTx } from '../common.ts';
 import { oversightTopicProposals } from '../schema.ts';
 import { createActivityTx, type ActivityInput } from './activities.ts';
 import type { OversightCtx } from './programs.ts';
@@ -64,8 +65,7 @@ export async function proposeFromPetition(ctx: OversightCtx, councilId: string, 
   return ctx.db.transaction(async (tx) => {
     // the first programme year whose collection is still open (next year's, or the one after)
     const s = await settingsOf(tx, councilId);
-    const next = Number(day.slice(0, 4)) + 1;
-    const year = day > proposalDueDate(s, next) ? next + 1 : next;
+    const year = domain(() => openProposalYear(day, s.proposalDeadline));
     const [p] = await tx.select().from(petitions).where(and(eq(petitions.id, petitionId), eq(petitions.councilId, councilId)));
     if (!p) throw notFound('kiến nghị');
     const [dup] = await tx.select({ id: oversightTopicProposals.id }).from(oversightTopicProposals)

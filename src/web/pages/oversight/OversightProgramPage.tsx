@@ -65,7 +65,7 @@ export function OversightProgramPage() {
             <List.Item key={a.id} data-testid="activity">
               <div style={{ width: '100%' }}>
                 <Space wrap size={6}>
-                  <Typography.Text strong>{a.title}</Typography.Text>
+                  <Link to={`/councils/${councilId}/oversight-activities/${a.id}`}><Typography.Text strong>{a.title}</Typography.Text></Link>
                   <Tag>{a.kindLabel}</Tag>
                   <Tag color={a.state === 'planned' ? 'default' : 'blue'}>{a.stateLabel}</Tag>
                 </Space>
@@ -106,7 +106,8 @@ function ActivityModal(props: { councilId: string; programId: string; amending: 
   const [busy, setBusy] = useState(false);
   const [needReason, setNeedReason] = useState<Sentence[] | null>(null);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const r = await api.post<{ conflicts: Sentence[] }>(`/councils/${props.councilId}/oversight-programs/${props.programId}/activities`, {
@@ -150,7 +151,8 @@ function AdoptModal(props: { councilId: string; program: Detail; conflicts: Sent
   const [busy, setBusy] = useState(false);
   const draft = props.program.state === 'draft';
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api.post(`/councils/${props.councilId}/oversight-programs/${props.program.id}/adopt`, {

@@ -65,6 +65,7 @@ export function OversightProgramsPage() {
           ]}
         />
       </Card>
+      {manages && <PendingNotices councilId={councilId} />}
       {creating && <CreateProgramModal councilId={councilId} year={year} onClose={() => setCreating(false)} />}
     </Page>
   );
@@ -83,7 +84,8 @@ function CreateProgramModal(props: { councilId: string; year: number; onClose():
     : null;
   const options = (bodies.data?.items ?? []).filter((b) => b.kind === kind && (!ownBodies || ownBodies.has(b.id))).map((b) => ({ value: b.id, label: b.name }));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const p = await api.post<{ id: string }>(`/councils/${props.councilId}/oversight-programs`, { ...v, bodyId: v.bodyId ?? null });
@@ -119,5 +121,24 @@ function CreateProgramModal(props: { councilId: string; year: number; onClose():
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+interface NoticeRow { id: string; activityId: string; activityTitle: string; agencyName: string; stepLabel: string; dueDate: string; overdue: boolean }
+
+/** Notices not sent yet and due soon or overdue (the to-do line's list). */
+function PendingNotices({ councilId }: { councilId: string }) {
+  const table = usePagedTable<NoticeRow>(`/councils/${councilId}/oversight-notices`, { pending: 'true' }, { pageSize: 5 });
+  if (!table.total) return null;
+  return (
+    <Card title={`Thông báo cần gửi đối tượng chịu giám sát (${table.total})`} style={{ marginTop: 16 }} id="notices">
+      <ResponsiveTable<NoticeRow>
+        rowKey="id" size="small" {...table.tableProps}
+        columns={[
+          { title: 'Thông báo', dataIndex: 'stepLabel', render: (l: string, r) => <div>{l} – {r.agencyName}<div style={{ fontSize: 12 }}><Link to={`/councils/${councilId}/oversight-activities/${r.activityId}`}>{r.activityTitle}</Link></div></div> },
+          { title: 'Hạn', dataIndex: 'dueDate', width: 160, render: (d: string, r) => <Tag color={r.overdue ? 'red' : 'gold'}>{fmtDate(d)}{r.overdue ? ' (quá hạn)' : ''}</Tag> },
+        ]}
+      />
+    </Card>
   );
 }

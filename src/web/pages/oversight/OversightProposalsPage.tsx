@@ -9,8 +9,10 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
 import { usePagedTable } from '../../lib/hooks.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
+import { message, showError, showFormError } from '../../lib/feedback.tsx';
 import { fmtDate, todayIso } from '../../lib/format.ts';
+import dayjs from 'dayjs';
+import { ActivityFields, activityBody, useManages, type ProgramRow } from './shared.tsx';
 
 interface Row { id: string; year: number; sourceKind: string; sourceLabel: string; sourceName: string; title: string; need: string; state: string; submittedOn: string; petitionId: string | null }
 const SOURCES: Record<string, string> = { committee: 'Ban của HĐND', delegate_group: 'Tổ đại biểu', delegate: 'Đại biểu HĐND', fatherland_front: 'Ủy ban MTTQ Việt Nam', voters: 'Cử tri', standing: 'Thường trực HĐND' };
@@ -21,7 +23,18 @@ export function OversightProposalsPage() {
   const [year, setYear] = useState(Number(todayIso().slice(0, 4)) + 1);
   const table = usePagedTable<Row>(`/councils/${councilId}/oversight-proposals`, { year });
   const [adding, setAdding] = useState(false);
+  const [accepting, setAccepting] = useState<Row | null>(null);
+  const manages = useManages(councilId);
   if (table.error) return <ErrorView error={table.error} />;
+  const decline = async (r: Row) => {
+    try {
+      await api.post(`/councils/${councilId}/oversight-proposals/${r.id}/decision`, { decision: 'decline' });
+      message.success('Đã ghi không chọn đề xuất.');
+      table.reload();
+    } catch (err) {
+      showError(err);
+    }
+  };
   const extra = table.data as unknown as { deadline?: string; deadlineSource?: { source: string; verified: boolean } } | null;
   return (
     <Page title="Đề xuất nội dung giám sát" crumbs={[{ title: 'Giám sát' }, { title: 'Đề xuất nội dung' }]}
@@ -38,9 +51,19 @@ export function OversightProposalsPage() {
             { title: 'Nội dung đề xuất', dataIndex: 'title', render: (t: string, r) => <div><strong>{t}</strong>{r.need && <div style={{ color: '#6b7280', fontSize: 12 }}>{r.need}</div>}{r.petitionId && <Link style={{ fontSize: 12 }} to={`/councils/${councilId}/petitions/${r.petitionId}`}>Xem kiến nghị</Link>}</div> },
             { title: 'Đề xuất của', key: 's', width: 220, render: (_: unknown, r) => <div>{r.sourceName}<div style={{ color: '#6b7280', fontSize: 12 }}>{r.sourceLabel} · {fmtDate(r.submittedOn)}</div></div> },
             { title: 'Tình trạng', dataIndex: 'state', width: 170, render: (s: string) => <Tag color={STATES[s]?.[1]}>{STATES[s]?.[0] ?? s}</Tag> },
+            ...(manages ? [{
+              title: '', key: 'a', width: 190,
+              render: (_: unknown, r: Row) => r.state === 'submitted' && (
+                <Space size={4} wrap>
+                  <Button size="small" type="primary" onClick={() => setAccepting(r)}>Đưa vào chương trình</Button>
+                  <Button size="small" onClick={() => decline(r)}>Không chọn</Button>
+                </Space>
+              ),
+            }] : []),
           ]}
         />
       </Card>
+      {accepting && <AcceptModal councilId={councilId} proposal={accepting} onClose={() => setAccepting(null)} onDone={table.reload} />}
       {adding && <ProposalModal councilId={councilId} year={year} onClose={() => setAdding(false)} onDone={table.reload} />}
     </Page>
   );
@@ -50,7 +73,8 @@ function ProposalModal(props: { councilId: string; year: number; onClose(): void
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await api.post(`/councils/${props.councilId}/oversight-proposals`, v);
@@ -72,6 +96,39 @@ function ProposalModal(props: { councilId: string; year: number; onClose(): void
         <Form.Item name="title" label="Nội dung đề xuất giám sát" rules={[{ required: true, message: 'Hãy nhập nội dung.' }]}><Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} /></Form.Item>
         <Form.Item name="need" label="Sự cần thiết"><Input.TextArea autoSize={{ minRows: 2 }} /></Form.Item>
         <Form.Item name="scope" label="Phạm vi, đối tượng"><Input.TextArea autoSize={{ minRows: 1 }} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Accepts a proposal: it becomes an activity of one of the year's programmes (the overlap check runs). */
+function AcceptModal(props: { councilId: string; proposal: Row; onClose(): void; onDone(): void }) {
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const programs = usePagedTable<ProgramRow>(`/councils/${props.councilId}/oversight-programs`, { year: props.proposal.year }, { pageSize: 100 });
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      const r = await api.post<{ conflicts: { sentence: string }[] }>(`/councils/${props.councilId}/oversight-proposals/${props.proposal.id}/decision`, { decision: 'accept', programId: v.programId, activity: activityBody(v) });
+      message.success(r.conflicts.length ? `Đã đưa vào chương trình. Cảnh báo: ${r.conflicts.map((c) => c.sentence).join('; ')}` : 'Đã đưa vào chương trình.');
+      props.onDone();
+      props.onClose();
+    } catch (err) {
+      showFormError(form, err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const y = props.proposal.year;
+  return (
+    <Modal open width={640} title="Đưa đề xuất vào chương trình giám sát" okText="Đưa vào" cancelText="Hủy" onOk={submit} confirmLoading={busy} onCancel={props.onClose}>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'thematic', title: props.proposal.title, dates: [dayjs(`${y}-03-01`), dayjs(`${y}-03-05`)] }}>
+        <Form.Item name="programId" label={`Chương trình năm ${y}`} rules={[{ required: true, message: 'Hãy chọn chương trình.' }]}>
+          <Select options={(programs.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))} notFoundContent={`Chưa có chương trình năm ${y}: hãy lập chương trình trước.`} />
+        </Form.Item>
+        <ActivityFields councilId={props.councilId} />
       </Form>
     </Modal>
   );

@@ -30,6 +30,7 @@ export function OversightTimelinePage() {
     const acts = [...t.data.activities].reverse(); // first activity at the top
     const base = Date.UTC(year, 0, 1);
     const dayOf = (d: string) => (Date.parse(`${d}T00:00:00Z`) - base) / DAY;
+    const narrow = typeof window !== 'undefined' && window.innerWidth < 600;
     const conflicting = new Set(t.data.conflicts.filter((c) => c.type === 'overlap').flatMap((c) => [c.a, c.b]));
     return {
       grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
@@ -46,12 +47,17 @@ export function OversightTimelinePage() {
         type: 'value', min: 0, max: dayOf(`${year}-12-31`) + 1,
         interval: (dayOf(`${year}-12-31`) + 1) / 12,
         // one tick per month: "T1" … "T12" at the start of each, nothing at the year's end
-        axisLabel: { formatter: (v: number) => (v >= dayOf(`${year}-12-31`) ? '' : `T${Math.round(v / ((dayOf(`${year}-12-31`) + 1) / 12)) + 1}`) },
+        axisLabel: {
+          formatter: (v: number) => {
+            const m = Math.round(v / ((dayOf(`${year}-12-31`) + 1) / 12));
+            return v >= dayOf(`${year}-12-31`) || (narrow && m % 3 !== 0) ? '' : `T${m + 1}`;
+          },
+        },
         splitLine: { lineStyle: { color: '#eef0f3' } },
       },
       yAxis: {
         type: 'category', data: acts.map((a) => (a.title.length > 34 ? `${a.title.slice(0, 33)}…` : a.title)),
-        axisLabel: { fontSize: 11 },
+        axisLabel: { fontSize: 11, width: narrow ? 110 : 240, overflow: 'truncate' },
       },
       series: [
         { type: 'bar', stack: 'g', silent: true, itemStyle: { color: 'transparent' }, data: acts.map((a) => dayOf(a.start)) },
@@ -72,8 +78,8 @@ export function OversightTimelinePage() {
     >
       {!t.data ? <Loading /> : (
         <>
-          <Card size="small" style={{ marginBottom: 16 }} title={`${t.data.activities.length} hoạt động giám sát năm ${year} (HĐND này, cấp trên và cấp dưới)`}
-            extra={<Space size={4}><Tag color="#2563eb">HĐND này</Tag><Tag color="#94a3b8">Cấp trên, cấp dưới</Tag><Tag color="#dc2626">Trùng lặp</Tag></Space>}>
+          <Card size="small" style={{ marginBottom: 16 }} title={`${t.data.activities.length} hoạt động giám sát năm ${year}`}>
+            <Space size={4} wrap style={{ marginBottom: 4 }}><Tag color="#2563eb">HĐND này</Tag><Tag color="#94a3b8">HĐND cấp trên, cấp dưới</Tag><Tag color="#dc2626">Trùng lặp</Tag></Space>
             {option ? <EChart option={option} height={Math.max(220, t.data.activities.length * 26 + 40)} ariaLabel="Biểu đồ thời gian các hoạt động giám sát" /> : <Empty description="Chưa có hoạt động giám sát nào trong năm." />}
           </Card>
           <Card size="small" title={`Trùng lặp (${t.data.conflicts.length})`}>
