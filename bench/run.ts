@@ -11,6 +11,7 @@ import { runHttpBench } from './http.ts';
 import { runImportBench } from './importOpinions.ts';
 import { runLoginBench } from './login.ts';
 import { runChamberVotesBench } from './chamberVotes.ts';
+import { runOversightBench } from './oversight.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 const all: { section: string; rows: Row[] }[] = [];
@@ -34,6 +35,8 @@ console.log('\n8. Login at the real scrypt cost');
 all.push({ section: 'login', rows: await runLoginBench(quick ? 3 : 5) });
 console.log('\n9. Votes in the chamber: 500 ballots at once, 500 screens updated at close');
 all.push({ section: 'chamber votes', rows: await runChamberVotesBench({ quick }) });
+console.log('\n10. Overlap check of supervision activities, national picture');
+all.push({ section: 'oversight', rows: await runOversightBench({ quick }) });
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + ' ' : s.padEnd(n));
 for (const { section, rows } of all) {

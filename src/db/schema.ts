@@ -16,3 +16,5 @@ export * from '../modules/followup/schema.ts';
 export * from '../modules/letters/schema.ts';
 export * from '../modules/sessions/chamber/attendanceSchema.ts';
 export * from '../modules/sessions/chamber/votesSchema.ts';
+export * from '../modules/oversight/schema.ts';
+export * from '../modules/oversight/recommendationsSchema.ts';

@@ -16,4 +16,6 @@ import { backupModule } from './backup/index.ts';
 import { followupModule } from './followup/index.ts';
 import { lettersModule } from './letters/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+import { oversightModule } from './oversight/index.ts';
+
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, oversightModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];

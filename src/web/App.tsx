@@ -54,6 +54,18 @@ const SessionDelegatesPage = lazyPage(() => import('./pages/sessions/portal/Sess
 const ChamberVotesPage = lazyPage(() => import('./pages/sessions/chamber/ChamberVotesPage.tsx'), 'ChamberVotesPage');
 const PortalVotesPage = lazyPage(() => import('./pages/sessions/chamber/PortalVotesPage.tsx'), 'PortalVotesPage');
 const ProjectorPage = lazyPage(() => import('./pages/sessions/chamber/ProjectorPage.tsx'), 'ProjectorPage');
+const OversightProgramsPage = lazyPage(() => import('./pages/oversight/OversightProgramsPage.tsx'), 'OversightProgramsPage');
+const OversightProgramPage = lazyPage(() => import('./pages/oversight/OversightProgramPage.tsx'), 'OversightProgramPage');
+const OversightTimelinePage = lazyPage(() => import('./pages/oversight/OversightTimelinePage.tsx'), 'OversightTimelinePage');
+const OversightProposalsPage = lazyPage(() => import('./pages/oversight/OversightProposalsPage.tsx'), 'OversightProposalsPage');
+const OversightActivityPage = lazyPage(() => import('./pages/oversight/OversightActivityPage.tsx'), 'OversightActivityPage');
+const AgencyOversightPage = lazyPage(() => import('./pages/oversight/AgencyOversightPage.tsx'), 'AgencyOversightPage');
+const OversightReportsPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'OversightReportsPage');
+const OversightReportPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'OversightReportPage');
+const RecommendationPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'RecommendationPage');
+const RecommendationDashboardPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'RecommendationDashboardPage');
+const AgencyRecommendationsPage = lazyPage(() => import('./pages/oversight/AgencyRecommendationPages.tsx'), 'AgencyRecommendationsPage');
+const AgencyRecommendationPage = lazyPage(() => import('./pages/oversight/AgencyRecommendationPages.tsx'), 'AgencyRecommendationPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const ChamberPage = lazyPage(() => import('./pages/sessions/chamber/ChamberPage.tsx'), 'ChamberPage');
 const SpeakerScreenPage = lazyPage(() => import('./pages/sessions/chamber/SpeakerScreenPage.tsx'), 'SpeakerScreenPage');
@@ -109,6 +121,9 @@ export function AppRoutes() {
           <Route path="text/abbreviations" element={<AbbreviationsPage />} />
           <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
           <Route path="agencies/:agencyId/session-documents" element={<AgencySessionDocumentsPage />} />
+          <Route path="agencies/:agencyId/oversight" element={<AgencyOversightPage />} />
+          <Route path="agencies/:agencyId/recommendations" element={<AgencyRecommendationsPage />} />
+          <Route path="agencies/:agencyId/recommendations/:recommendationId" element={<AgencyRecommendationPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
           <Route path="agencies/:agencyId/obligations" element={<AgencyObligationsPage />} />
           <Route path="agencies/:agencyId/letters/:letterId" element={<AgencyLetterPage />} />
@@ -140,6 +155,15 @@ export function AppRoutes() {
             <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />
             <Route path="portal" element={<PortalPage />} />
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
+            <Route path="oversight" element={<OversightProgramsPage />} />
+            <Route path="oversight/:programId" element={<OversightProgramPage />} />
+            <Route path="oversight-activities/:activityId" element={<OversightActivityPage />} />
+            <Route path="oversight-timeline" element={<OversightTimelinePage />} />
+            <Route path="oversight-proposals" element={<OversightProposalsPage />} />
+            <Route path="oversight-reports" element={<OversightReportsPage />} />
+            <Route path="oversight-reports/:reportId" element={<OversightReportPage />} />
+            <Route path="recommendations/:recommendationId" element={<RecommendationPage />} />
+            <Route path="recommendation-dashboard" element={<RecommendationDashboardPage />} />
             <Route path="obligations" element={<CouncilObligationsPage />} />
             <Route path="letters" element={<LettersPage />} />
             <Route path="letters/:letterId" element={<LetterPage />} />

@@ -6,6 +6,8 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PublicCouncilPage, PublicHomePage } from './pages/public/PublicPetitionsPage.tsx';
+import { PublicOversightReportPage, PublicOversightReportsPage } from './pages/public/PublicReportsPage.tsx';
+import { PublicOversightPage } from './pages/public/PublicOversightPage.tsx';
 import './public.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -15,6 +17,9 @@ createRoot(document.getElementById('root')!).render(
         <Route path="/login" element={<LoginPage />} />
         <Route path="/cong-khai" element={<PublicHomePage />} />
         <Route path="/cong-khai/:councilId" element={<PublicCouncilPage />} />
+        <Route path="/cong-khai/:councilId/bao-cao-giam-sat" element={<PublicOversightReportsPage />} />
+        <Route path="/cong-khai/:councilId/bao-cao-giam-sat/:reportId" element={<PublicOversightReportPage />} />
+        <Route path="/cong-khai/:councilId/giam-sat" element={<PublicOversightPage />} />
       </Routes>
     </BrowserRouter>
   </StrictMode>,

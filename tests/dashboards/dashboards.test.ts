@@ -160,11 +160,14 @@ for (const kind of dbKinds()) {
       const now = await json(tinh.get(`/api/councils/${prov}/dashboard/lower-councils`));
       const five = ['duc-pho-ward', 'sa-huynh', 'tra-cau', 'nguyen-nghiem-commune', 'khanh-cuong'].map((k) => t.id(`council:${k}`));
       expect(new Set(now.councils.map((c: { councilId: string }) => c.councilId))).toEqual(new Set(five));
-      // Sessions held come from the sessions module (the demo ward held two this year); supervision has no module yet.
+      // Sessions held come from the sessions module (the demo ward held two this year); supervision from the oversight module.
       const held = Number((await rows<{ n: number }>(sql`select count(*)::int as n from council_sessions where council_id = ${sh} and state in ('inProgress', 'closed')`))[0]!.n);
       expect(now.councils.find((c: { councilId: string }) => c.councilId === sh).sessionsHeld).toBe(held);
       expect(held).toBe(2);
-      expect(now.councils.every((c: { supervisionActivities: null }) => c.supervisionActivities === null)).toBe(true);
+      const begun = Number((await rows<{ n: number }>(sql`select count(*)::int as n from oversight_activities where council_id = ${sh} and year = 2026 and start_date <= '2026-11-26' and state <> 'cancelled'`))[0]!.n);
+      expect(begun).toBe(2); // the demo ward's two 2026 activities (March and September)
+      expect(now.councils.find((c: { councilId: string }) => c.councilId === sh).supervisionActivities).toBe(begun);
+      expect(now.councils.find((c: { councilId: string }) => c.councilId === t.id('council:tra-cau')).supervisionActivities).toBe(0);
       // Figures come from the data: Sa Huỳnh's row counts its petitions, its overdue filter reproduces.
       const shRow = now.councils.find((c: { councilId: string }) => c.councilId === sh);
       const shTotal = Number((await rows<{ n: number }>(sql`select count(*)::int as n from petitions where council_id = ${sh}`))[0]!.n);

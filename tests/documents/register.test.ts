@@ -20,9 +20,10 @@ for (const kind of dbKinds()) {
     });
     afterAll(() => t.close());
 
-    // The demo's letters typed this year (35–41/HĐND-VP) are in the standing committee's register:
-    // its issued numbers follow the highest of them.
-    const TYPED = 41;
+    // The demo's letters typed this year (35–41/HĐND-VP) and the supervision founding decision
+    // (42/QĐ-HĐND, src/modules/oversight/seed.ts) are in the standing committee's register: its
+    // issued numbers follow the highest of them.
+    const TYPED = 42;
 
     const issue = async (client: TestClient, councilId: string, params = noticeParams(), issuerId?: string) =>
       client.post(`${base(councilId)}/templates/conclusion_notice/issue`, { params, ...(issuerId ? { issuerId } : {}) });
@@ -35,9 +36,10 @@ for (const kind of dbKinds()) {
       expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => TYPED + i + 1));
       expect(new Set(bodies.map((b) => b.body.symbol)).size).toBe(20);
       const first = bodies.find((b) => b.body.number === TYPED + 1)!.body;
-      expect(first).toMatchObject({ symbol: '42/TB-HĐND', year: 2026, issuedOn: '2026-11-26', status: 'issued', kind: 'thong_bao' });
+      expect(first).toMatchObject({ symbol: '43/TB-HĐND', year: 2026, issuedOn: '2026-11-26', status: 'issued', kind: 'thong_bao' });
       expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
-      const list = await (await vp.get(`${base(council)}?pageSize=50`)).json();
+      // (the demo's supervision documents are in the register too: count this template's)
+      const list = await (await vp.get(`${base(council)}?pageSize=50&templateKey=conclusion_notice`)).json();
       expect(list.total).toBe(20);
     });
 
@@ -55,7 +57,7 @@ for (const kind of dbKinds()) {
       const next = await (await issue(vp, council)).json();
       expect(next.number).toBe(TYPED + 22);
       const cancelled = await (await vp.get(`${base(council)}?status=cancelled`)).json();
-      expect(cancelled.items.map((d: { symbol: string }) => d.symbol)).toEqual(['62/TB-HĐND']);
+      expect(cancelled.items.map((d: { symbol: string }) => d.symbol)).toEqual(['63/TB-HĐND']);
       const audit = await (await vp.get(`/api/councils/${council}/audit?entityId=${doc.id}`)).json();
       expect(audit.items.map((e: { action: string }) => e.action).sort()).toEqual(['documents.cancel', 'documents.issue']);
     });
@@ -88,19 +90,19 @@ for (const kind of dbKinds()) {
     });
 
     it('downloads with a Vietnamese file name (RFC 5987) and the Word content type', async () => {
-      const list = await (await vp.get(`${base(council)}?q=42/TB-HĐND`)).json();
-      const one = list.items.find((d: { symbol: string }) => d.symbol === '42/TB-HĐND');
+      const list = await (await vp.get(`${base(council)}?q=43/TB-HĐND`)).json();
+      const one = list.items.find((d: { symbol: string }) => d.symbol === '43/TB-HĐND');
       const res = await vp.get(`${base(council)}/${one.id}/download`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       expect(res.headers.get('content-disposition')).toBe(
-        `attachment; filename="TB-42-HDND-2026.docx"; filename*=UTF-8''TB-42-H%C4%90ND-2026.docx`,
+        `attachment; filename="TB-43-HDND-2026.docx"; filename*=UTF-8''TB-43-H%C4%90ND-2026.docx`,
       );
       const bytes = await bytesOf(res);
       expect(Number(res.headers.get('content-length'))).toBe(bytes.byteLength);
       expect(bytes[0]).toBe(0x50); // "PK": a zip
       const text = docxText(bytes);
-      for (const s of ['HĐND PHƯỜNG SA HUỲNH', 'THƯỜNG TRỰC HĐND', 'Số: 42/TB-HĐND', 'Sa Huỳnh, ngày 26 tháng 11 năm 2026', 'THÔNG BÁO',
+      for (const s of ['HĐND PHƯỜNG SA HUỲNH', 'THƯỜNG TRỰC HĐND', 'Số: 43/TB-HĐND', 'Sa Huỳnh, ngày 26 tháng 11 năm 2026', 'THÔNG BÁO',
         '1. Kết quả đạt được', '1.1. Trong hoạt động giám sát:', 'kỳ họp & nâng cao', 'TL. THƯỜNG TRỰC HĐND', 'Trần Duy Khánh',
         'đồng chí Nguyễn Văn An - Chủ tịch HĐND phường thay mặt Thường trực HĐND phường kết luận', '- Lưu: VT.']) {
         expect(text).toContain(s);
@@ -132,7 +134,7 @@ for (const kind of dbKinds()) {
     });
 
     it('exports the register to Excel with the list’s filters', async () => {
-      const res = await vp.get(`${base(council)}/export.xlsx?year=2026&status=issued`);
+      const res = await vp.get(`${base(council)}/export.xlsx?year=2026&status=issued&templateKey=conclusion_notice`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''So-van-ban-di-H%C4%90ND-ph%C6%B0%E1%BB%9Dng-Sa-Hu%E1%BB%B3nh-2026.xlsx`);
@@ -153,8 +155,8 @@ for (const kind of dbKinds()) {
       ws.eachRow((row, n) => {
         if (n > 2) symbols.push(String(row.getCell(1).value));
       });
-      expect(symbols).not.toContain('62/TB-HĐND'); // cancelled, filtered out
-      expect(symbols).toContain('42/TB-HĐND');
+      expect(symbols).not.toContain('63/TB-HĐND'); // cancelled, filtered out
+      expect(symbols).toContain('43/TB-HĐND');
       expect(symbols).toContain('01/TB-VP');
       expect(ws.getCell('B3').value).toBeInstanceOf(Date);
       expect((ws.getCell('B3').value as Date).toISOString().slice(0, 10)).toBe('2026-11-26');

@@ -40,11 +40,14 @@ describe.skipIf(!browserAvailable())('việc cơ quan phải thực hiện (Chro
         // the list says how many it holds (the pager's total), the same as the line
         // on a phone the cards carry no pager for a single page
         if (viewport.width > 768) await expect.poll(() => page.locator('.ant-pagination-total-text').first().textContent()).toMatch(new RegExp(`tổng số ${n}$`));
-        expect(await page.getByText('Trả lời kiến nghị cử tri').count()).toBe(n);
+        // petition answers and the demo's supervision recommendations (src/modules/oversight/recommendationsSeed.ts)
+        const rows = page.locator('.ant-table-tbody tr.ant-table-row, .nt-card');
+        expect(await rows.filter({ hasText: /Trả lời kiến nghị cử tri|Kiến nghị sau giám sát/ }).count()).toBe(n);
         const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
         expect(side).toBeLessThanOrEqual(0);
         await pickOption(page, page.locator('.ant-select', { has: page.getByLabel('Loại việc') }), 'Kiến nghị sau giám sát');
-        await page.getByText('Không có việc nào.').waitFor();
+        await page.getByText('Yêu cầu nhà thầu bảo hành, khắc phục các vết nứt mặt đường', { exact: false }).first().waitFor();
+        expect(await page.locator('.ant-table-tbody tr.ant-table-row, .nt-card').filter({ hasText: 'Trả lời kiến nghị cử tri' }).count()).toBe(0);
       } finally {
         await ctx.close();
       }

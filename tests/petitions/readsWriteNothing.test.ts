@@ -52,6 +52,10 @@ for (const kind of dbKinds()) {
       // A session being prepared, and a received session document with its file (council and agency sides).
       const [sess] = (await t.db.execute(sql`select s.id::text as session, f.id::text as file, d.id::text as doc, d.item_id::text as item from council_sessions s join session_documents d on d.session_id = s.id join session_document_files f on f.document_id = d.id where s.council_id = ${sh} and d.agency_id = ${t.id('agency:ubnd-sa-huynh')} and s.state = 'planned' limit 1`)).rows as { session: string; file: string; doc: string; item: string }[];
       const [pub] = (await t.db.execute(sql`select document_id::text as doc, file_id::text as file from session_publications where council_id = ${sh} limit 1`)).rows as { doc: string; file: string }[];
+      // A supervision report recorded from its scan, and a recommendation to the ward's UBND with evidence (oversight).
+      const [rec] = (await t.db.execute(sql`select r.id::text as rec, f.id::text as file, (select id::text from oversight_reports where council_id = ${sh} and file_content is not null limit 1) as report from oversight_recommendations r join oversight_evidence_files f on f.recommendation_id = r.id where r.council_id = ${sh} and r.agency_id = ${t.id('agency:ubnd-sa-huynh')} limit 1`)).rows as { rec: string; file: string; report: string }[];
+      // A supervision activity of the ward with the UBND's upload (oversight programmes).
+      const [act] = (await t.db.execute(sql`select a.program_id::text as program, a.id::text as activity, u.id::text as file from oversight_activities a join oversight_uploads u on u.activity_id = a.id where a.council_id = ${sh} and u.agency_id = ${t.id('agency:ubnd-sa-huynh')} limit 1`)).rows as { program: string; activity: string; file: string }[];
       // A calendar feed of the admin's own, for the token route (only its hash is stored).
       const feed = await json<{ url: string }>(admin.post('/api/calendar-feed'), 201);
       const params: Record<string, string> = {
@@ -79,6 +83,16 @@ for (const kind of dbKinds()) {
         opinionId: opinion!.id,
         templateKey: 'petition_round_report',
         year: '2026',
+        oversightProgramId: act!.program,
+        oversightActivityId: act!.activity,
+        oversightFileId: act!.file,
+        agencyActivityId: act!.activity,
+        oversightReportId: rec!.report,
+        publicReportId: rec!.report,
+        recommendationId: rec!.rec,
+        evidenceFileId: rec!.file,
+        agencyRecommendationId: rec!.rec,
+        agencyEvidenceFileId: rec!.file,
       };
       const query: Record<string, string> = {
         '/councils/{councilId}/petitions/similar': `?text=${encodeURIComponent('Đề nghị nâng cấp tuyến đường bị sạt lở')}`,

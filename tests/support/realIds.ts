@@ -32,6 +32,12 @@ const REAL_ID_SQL: Record<string, string> = {
   chamberSpeakerId: "select s.id::text from session_speakers s where s.council_id = $c and s.state = 'registered' order by s.registered_at limit 1",
   chamberVoteId: 'select id::text from chamber_votes where council_id = $c order by created_at, id limit 1',
   agendaVersionId: 'select v.id::text from session_agenda_versions v where v.council_id = $c limit 1',
+  oversightReportId: "select id::text from oversight_reports where council_id = $c and state = 'issued' order by file_content is null, created_at limit 1",
+  recommendationId: "select r.id::text from oversight_recommendations r where r.council_id = $c and r.state <> 'draft' order by not exists (select 1 from oversight_evidence_files f where f.recommendation_id = r.id), r.created_at, r.position limit 1",
+  evidenceFileId: 'select f.id::text from oversight_evidence_files f join oversight_recommendations r on r.id = f.recommendation_id where r.council_id = $c order by r.created_at, r.position, f.created_at limit 1',
+  agencyRecommendationId: "select r.id::text from oversight_recommendations r where r.agency_id = $a and r.state <> 'draft' order by not exists (select 1 from oversight_evidence_files f where f.recommendation_id = r.id), r.created_at, r.position limit 1",
+  agencyEvidenceFileId: 'select f.id::text from oversight_evidence_files f join oversight_recommendations r on r.id = f.recommendation_id where r.agency_id = $a order by r.created_at, r.position, f.created_at limit 1',
+  publicReportId: "select id::text from oversight_reports where council_id = $c and state = 'issued' and is_public order by created_at limit 1",
 };
 
 /** Parameters that always take the value below (scope ids, a template key, a year). */

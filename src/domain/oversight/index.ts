@@ -30,6 +30,8 @@ export {
   TOPIC_MATCH_LABELS,
 } from './overlap.ts';
 export type { OverlapActivity, OverlapOptions, OverlapSubject, Conflict, ConflictType, SubjectRelation, TopicMatch } from './overlap.ts';
+export { decisionKind, overlapReason, proposalDeadline, openProposalYear, PROGRAM_STATE_LABELS } from './programs.ts';
+export type { ProgramState } from './programs.ts';
 export {
   issueRecommendation,
   applyRecommendationEvent,
@@ -53,3 +55,14 @@ export type {
   RecommendationRecord,
   RecommendationFlag,
 } from './recommendations.ts';
+export {
+  recommendationDueDate,
+  recommendationStatus,
+  escalationChoice,
+  checkEscalation,
+  validateLadder,
+  RECOMMENDATION_STATUSES,
+  RECOMMENDATION_STATUS_LABELS,
+  STATUS_STATES,
+} from './followup.ts';
+export type { RecommendationStatus, EscalationChoice } from './followup.ts';

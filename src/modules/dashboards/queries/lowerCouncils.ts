@@ -2,7 +2,7 @@
 // councils directly below a council — the nearest councils found walking down the unit tree as it
 // stood on a date — side by side, with their petition figures counted in one GROUP BY query.
 // Sessions held are counted from the sessions module (opened by the date); supervision activities
-// have no module yet: they are null, never invented.
+// from the oversight module (activities of the year begun by the date).
 import { councilOpinionCount } from '../../petitions/counts.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
@@ -11,6 +11,7 @@ import { councilRow, rowsOf } from '../../petitions/common.ts';
 import { trackedDue } from '../../petitions/queries/listPetitions.ts';
 import { lastResult, wasAnswered, wasForwarded } from './overview.ts';
 import type { ListFilter } from '../filters.ts';
+import { activitiesStartedBy } from '../../oversight/queries.ts';
 
 const inForce = (alias: string, at: string) =>
   sql`(${sql.raw(alias)}.valid_from is null or ${sql.raw(alias)}.valid_from <= ${at}) and (${sql.raw(alias)}.valid_to is null or ${at} < ${sql.raw(alias)}.valid_to)`;
@@ -55,6 +56,7 @@ export async function lowerCouncilsView(db: Db, user: AuthUser | null, councilId
     : [];
   const byId = new Map(figures.map((f) => [f.council_id, f]));
   const held = new Map((await sessionsHeld(db, ids, at)).map((h) => [h.council_id, h.n]));
+  const supervised = await activitiesStartedBy(db, ids, at);
   const rows = lower.map((l) => {
     const f = byId.get(l.council_id) ?? { collected: 0, opinions: 0, forwarded: 0, answered: 0, resolved: 0, overdue: 0 };
     const all: ListFilter = {};
@@ -79,8 +81,8 @@ export async function lowerCouncilsView(db: Db, user: AuthUser | null, councilId
       resolutionRate: f.forwarded > 0 ? f.resolved / f.forwarded : null,
       /** Sessions opened by `at` (in progress or closed). */
       sessionsHeld: held.get(l.council_id) ?? 0,
-      /** No supervision module yet. */
-      supervisionActivities: null,
+      /** Supervision activities of the year of `at` begun by `at` (not cancelled). */
+      supervisionActivities: supervised.get(l.council_id) ?? 0,
     };
   });
   const sum = (k: 'collected' | 'opinions' | 'forwarded' | 'answered' | 'resolved' | 'overdue') => rows.reduce((n, r) => n + r[k].value, 0);
@@ -94,7 +96,6 @@ export async function lowerCouncilsView(db: Db, user: AuthUser | null, councilId
     day,
     councils: rows,
     totals: { ...totals, resolutionRate: totals.forwarded > 0 ? totals.resolved / totals.forwarded : null },
-    notImplemented: { supervisionActivities: 'supervision' },
   };
 }
 

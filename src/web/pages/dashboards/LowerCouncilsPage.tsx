@@ -1,6 +1,6 @@
 // "Các HĐND cấp dưới": the reporting conference's view (founding notice, 25/11/2021) — each council
 // below this one, as the unit tree stood on a chosen date, side by side: petitions collected,
-// forwarded, answered, overdue, resolution rate. Sessions and supervision have no module yet.
+// forwarded, answered, overdue, resolution rate, sessions held, supervision activities begun.
 import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, DatePicker, Empty, Space, Table, Tooltip, Typography } from 'antd';
@@ -132,7 +132,7 @@ export function LowerCouncilsPage() {
             type="info"
             showIcon
             style={{ marginBottom: 12 }}
-            title={`Số liệu kiến nghị tính trên toàn bộ kiến nghị của từng HĐND; "quá hạn" tính đến hôm nay (${fmtDate(data.day)}). Số kỳ họp và số cuộc giám sát: ${NOT_YET}.`}
+            title={`Số liệu kiến nghị tính trên toàn bộ kiến nghị của từng HĐND; "quá hạn" tính đến hôm nay (${fmtDate(data.day)}). Số kỳ họp đã tổ chức và số hoạt động giám sát, khảo sát đã bắt đầu trong năm tính đến ngày đã chọn.`}
           />
           <Card size="small" title="So sánh các HĐND cấp dưới" style={{ marginBottom: 16 }}>
             {data.totals.collected === 0 ? (

@@ -13,6 +13,7 @@ import { message, notification, showError, showFormError } from '../../lib/feedb
 import { fmtDate, fmtDateTime, isoDay } from '../../lib/format.ts';
 import { AgencySelect } from '../../components/pickers.tsx';
 import { LetterLink } from './DispatchTab.tsx';
+import { ProposeTopicButton } from '../oversight/ProposeTopicButton.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import {
   DeadlineTag, EncodingTag, RESULT_LABELS, ResultTag, StatusTag, VERDICT_LABELS, levelOptions, useBodies, useFields, usePetitionPerms,
@@ -115,6 +116,7 @@ export function PetitionDetailPage() {
           {editable && <Button icon={<EditOutlined />} onClick={() => setEditOpen(true)}>Sửa nội dung, phân loại</Button>}
           {editable && p.opinionCount > 1 && <Button icon={<ScissorOutlined />} onClick={() => setSplitOpen(true)}>Tách kiến nghị</Button>}
           {answerable && <Button onClick={() => setAnswerOpen(true)}>Ghi nhận trả lời bằng văn bản giấy</Button>}
+          {perms.manage && <ProposeTopicButton councilId={councilId} petitionId={p.id} />}
         </>
       }
     >

@@ -63,12 +63,12 @@ const FIRST_CARDS = 5;
 const STATUS_TAG: Record<string, string> = { dispatched: 'blue', returned: 'orange', answered: 'cyan', closed: 'green', unsatisfied: 'magenta' };
 const RESULT_TAG: Record<string, string> = { resolved: 'green', in_progress: 'blue', explained: 'cyan', unresolved: 'red' };
 
-function Tag({ color, children }: { color?: string; children: React.ReactNode }) {
+export function Tag({ color, children }: { color?: string; children: React.ReactNode }) {
   return <span className={color ? `lt-tag lt-tag-${color}` : 'lt-tag'}>{children}</span>;
 }
 
 /** The page's frame; while `loading`, without the footer, which would be pushed down when the content arrives (a layout shift). */
-function Frame({ children, title, loading }: { children: React.ReactNode; title?: string; loading?: boolean }) {
+export function Frame({ children, title, loading }: { children: React.ReactNode; title?: string; loading?: boolean }) {
   useEffect(() => {
     document.title = title ? `${title} — Nghị Trường` : 'Kết quả giải quyết kiến nghị cử tri — Nghị Trường';
   }, [title]);
@@ -84,7 +84,7 @@ function Frame({ children, title, loading }: { children: React.ReactNode; title?
   );
 }
 
-function Spinner() {
+export function Spinner() {
   return <div className="lt-spin" role="status" aria-label="Đang tải" />;
 }
 
@@ -187,7 +187,7 @@ function PetitionCard({ p }: { p: PublicPetition }) {
 }
 
 /** A fetch whose answer is dropped when its inputs changed before it came back. */
-function useFetched<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; error: string | null; loading: boolean } {
+export function useFetched<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; error: string | null; loading: boolean } {
   const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
   useEffect(() => {
     let current = true;
@@ -267,7 +267,7 @@ function CouncilPage({ councilId }: { councilId: string }) {
   return (
     <Frame title={council.data.name}>
       <h1>{council.data.name}</h1>
-      <p className="lt-lead">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền</p>
+      <p className="lt-lead">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền · <Link to={`/cong-khai/${councilId}/giam-sat`}>Chương trình giám sát</Link> · <Link to={`/cong-khai/${councilId}/bao-cao-giam-sat`}>Kết quả giám sát</Link></p>
       <section className="lt-card">
         <div className="lt-filters">
           <select className="lt-select" value={shownRound?.id ?? ''} onChange={(e) => filter(() => { setRoundChoice(e.target.value); setUnitId(''); })} aria-label="Đợt tiếp xúc cử tri">
