@@ -37,7 +37,8 @@ for (const kind of dbKinds()) {
       const first = bodies.find((b) => b.body.number === TYPED + 1)!.body;
       expect(first).toMatchObject({ symbol: '42/TB-HĐND', year: 2026, issuedOn: '2026-11-26', status: 'issued', kind: 'thong_bao' });
       expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
-      const list = await (await vp.get(`${base(council)}?pageSize=50`)).json();
+      // (the demo's other documents of the ward, e.g. the oversight founding decision, are another template)
+      const list = await (await vp.get(`${base(council)}?pageSize=50&templateKey=conclusion_notice`)).json();
       expect(list.total).toBe(20);
     });
 
@@ -132,7 +133,7 @@ for (const kind of dbKinds()) {
     });
 
     it('exports the register to Excel with the list’s filters', async () => {
-      const res = await vp.get(`${base(council)}/export.xlsx?year=2026&status=issued`);
+      const res = await vp.get(`${base(council)}/export.xlsx?year=2026&status=issued&templateKey=conclusion_notice`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''So-van-ban-di-H%C4%90ND-ph%C6%B0%E1%BB%9Dng-Sa-Hu%E1%BB%B3nh-2026.xlsx`);
