@@ -13,5 +13,7 @@ import { textSettingsModule } from './textSettings/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { backupModule } from './backup/index.ts';
 import { oversightModule } from './oversight/index.ts';
+import { followupModule } from './followup/index.ts';
+import { lettersModule } from './letters/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, sessionsModule, sessionsPortalModule, oversightModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, lettersModule, oversightModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];

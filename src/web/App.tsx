@@ -59,6 +59,15 @@ const OversightActivityPage = lazyPage(() => import('./pages/oversight/Oversight
 const AgencyOversightPage = lazyPage(() => import('./pages/oversight/AgencyOversightPage.tsx'), 'AgencyOversightPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
+const AgencyObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'AgencyObligationsPage');
+const CouncilObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'CouncilObligationsPage');
+const LettersPage = lazyPage(() => import('./pages/letters/LettersPage.tsx'), 'LettersPage');
+const MyLettersPage = lazyPage(() => import('./pages/letters/LettersPage.tsx'), 'MyLettersPage');
+const LetterPage = lazyPage(() => import('./pages/letters/LetterPage.tsx'), 'LetterPage');
+const MyLetterPage = lazyPage(() => import('./pages/letters/LetterPage.tsx'), 'MyLetterPage');
+const ReceptionsPage = lazyPage(() => import('./pages/letters/ReceptionsPage.tsx'), 'ReceptionsPage');
+const MyReceptionsPage = lazyPage(() => import('./pages/letters/ReceptionsPage.tsx'), 'MyReceptionsPage');
+const AgencyLetterPage = lazyPage(() => import('./pages/letters/AgencyLetterPage.tsx'), 'AgencyLetterPage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { me, loading } = useAuth();
@@ -99,6 +108,8 @@ export function AppRoutes() {
           <Route path="agencies/:agencyId/session-documents" element={<AgencySessionDocumentsPage />} />
           <Route path="agencies/:agencyId/oversight" element={<AgencyOversightPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
+          <Route path="agencies/:agencyId/obligations" element={<AgencyObligationsPage />} />
+          <Route path="agencies/:agencyId/letters/:letterId" element={<AgencyLetterPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
@@ -127,6 +138,13 @@ export function AppRoutes() {
             <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />
             <Route path="portal" element={<PortalPage />} />
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
+            <Route path="obligations" element={<CouncilObligationsPage />} />
+            <Route path="letters" element={<LettersPage />} />
+            <Route path="letters/:letterId" element={<LetterPage />} />
+            <Route path="my-letters" element={<MyLettersPage />} />
+            <Route path="my-letters/:letterId" element={<MyLetterPage />} />
+            <Route path="receptions" element={<ReceptionsPage />} />
+            <Route path="my-receptions" element={<MyReceptionsPage />} />
             <Route path="oversight" element={<OversightProgramsPage />} />
             <Route path="oversight/:programId" element={<OversightProgramPage />} />
             <Route path="oversight-activities/:activityId" element={<OversightActivityPage />} />
