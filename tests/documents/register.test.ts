@@ -2,6 +2,7 @@
 // on 1 January (Vietnam time), never reused; cancel, regenerate, download, export, scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
 import { bytesOf, docxText, noticeParams } from './support.ts';
@@ -13,17 +14,22 @@ for (const kind of dbKinds()) {
     let t: TestApp;
     let vp: TestClient;
     let council: string;
+    // The demo's typed letters (35–41/HĐND-VP), the supervision founding decision, the letters'
+    // forwarding letters… are all in the standing committee's register: its issued numbers follow
+    // the highest of them, read from the register's counter.
+    let TYPED = 0;
     beforeAll(async () => {
       t = await createTestApp(kind);
       vp = await t.as('vp.sahuynh');
       council = t.id('council:sa-huynh');
+      const [row] = (await t.db.execute<{ n: number }>(sql`
+        select c.last_number as n from document_counters c join document_issuers i on i.id = c.issuer_id
+        where i.council_id = ${council} and i.kind = 'standing' and c.year = 2026`)).rows;
+      TYPED = Number(row!.n);
+      expect(TYPED).toBeGreaterThanOrEqual(41);
     });
     afterAll(() => t.close());
 
-    // The demo's letters typed this year (35–41/HĐND-VP) and the supervision founding decision
-    // (42/QĐ-HĐND, src/modules/oversight/seed.ts) are in the standing committee's register: its
-    // issued numbers follow the highest of them.
-    const TYPED = 42;
 
     const issue = async (client: TestClient, councilId: string, params = noticeParams(), issuerId?: string) =>
       client.post(`${base(councilId)}/templates/conclusion_notice/issue`, { params, ...(issuerId ? { issuerId } : {}) });
@@ -36,7 +42,7 @@ for (const kind of dbKinds()) {
       expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => TYPED + i + 1));
       expect(new Set(bodies.map((b) => b.body.symbol)).size).toBe(20);
       const first = bodies.find((b) => b.body.number === TYPED + 1)!.body;
-      expect(first).toMatchObject({ symbol: '43/TB-HĐND', year: 2026, issuedOn: '2026-11-26', status: 'issued', kind: 'thong_bao' });
+      expect(first).toMatchObject({ symbol: `${TYPED + 1}/TB-HĐND`, year: 2026, issuedOn: '2026-11-26', status: 'issued', kind: 'thong_bao' });
       expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
       // (the demo's supervision documents are in the register too: count this template's)
       const list = await (await vp.get(`${base(council)}?pageSize=50&templateKey=conclusion_notice`)).json();
@@ -57,7 +63,7 @@ for (const kind of dbKinds()) {
       const next = await (await issue(vp, council)).json();
       expect(next.number).toBe(TYPED + 22);
       const cancelled = await (await vp.get(`${base(council)}?status=cancelled`)).json();
-      expect(cancelled.items.map((d: { symbol: string }) => d.symbol)).toEqual(['63/TB-HĐND']);
+      expect(cancelled.items.map((d: { symbol: string }) => d.symbol)).toEqual([`${TYPED + 21}/TB-HĐND`]);
       const audit = await (await vp.get(`/api/councils/${council}/audit?entityId=${doc.id}`)).json();
       expect(audit.items.map((e: { action: string }) => e.action).sort()).toEqual(['documents.cancel', 'documents.issue']);
     });
@@ -90,19 +96,19 @@ for (const kind of dbKinds()) {
     });
 
     it('downloads with a Vietnamese file name (RFC 5987) and the Word content type', async () => {
-      const list = await (await vp.get(`${base(council)}?q=43/TB-HĐND`)).json();
-      const one = list.items.find((d: { symbol: string }) => d.symbol === '43/TB-HĐND');
+      const list = await (await vp.get(`${base(council)}?q=${TYPED + 1}/TB-HĐND`)).json();
+      const one = list.items.find((d: { symbol: string }) => d.symbol === `${TYPED + 1}/TB-HĐND`);
       const res = await vp.get(`${base(council)}/${one.id}/download`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       expect(res.headers.get('content-disposition')).toBe(
-        `attachment; filename="TB-43-HDND-2026.docx"; filename*=UTF-8''TB-43-H%C4%90ND-2026.docx`,
+        `attachment; filename="TB-${TYPED + 1}-HDND-2026.docx"; filename*=UTF-8''TB-${TYPED + 1}-H%C4%90ND-2026.docx`,
       );
       const bytes = await bytesOf(res);
       expect(Number(res.headers.get('content-length'))).toBe(bytes.byteLength);
       expect(bytes[0]).toBe(0x50); // "PK": a zip
       const text = docxText(bytes);
-      for (const s of ['HĐND PHƯỜNG SA HUỲNH', 'THƯỜNG TRỰC HĐND', 'Số: 43/TB-HĐND', 'Sa Huỳnh, ngày 26 tháng 11 năm 2026', 'THÔNG BÁO',
+      for (const s of ['HĐND PHƯỜNG SA HUỲNH', 'THƯỜNG TRỰC HĐND', `Số: ${TYPED + 1}/TB-HĐND`, 'Sa Huỳnh, ngày 26 tháng 11 năm 2026', 'THÔNG BÁO',
         '1. Kết quả đạt được', '1.1. Trong hoạt động giám sát:', 'kỳ họp & nâng cao', 'TL. THƯỜNG TRỰC HĐND', 'Trần Duy Khánh',
         'đồng chí Nguyễn Văn An - Chủ tịch HĐND phường thay mặt Thường trực HĐND phường kết luận', '- Lưu: VT.']) {
         expect(text).toContain(s);
@@ -155,8 +161,8 @@ for (const kind of dbKinds()) {
       ws.eachRow((row, n) => {
         if (n > 2) symbols.push(String(row.getCell(1).value));
       });
-      expect(symbols).not.toContain('63/TB-HĐND'); // cancelled, filtered out
-      expect(symbols).toContain('43/TB-HĐND');
+      expect(symbols).not.toContain(`${TYPED + 21}/TB-HĐND`); // cancelled, filtered out
+      expect(symbols).toContain(`${TYPED + 1}/TB-HĐND`);
       expect(symbols).toContain('01/TB-VP');
       expect(ws.getCell('B3').value).toBeInstanceOf(Date);
       expect((ws.getCell('B3').value as Date).toISOString().slice(0, 10)).toBe('2026-11-26');

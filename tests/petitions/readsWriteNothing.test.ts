@@ -86,6 +86,7 @@ for (const kind of dbKinds()) {
         oversightProgramId: act!.program,
         oversightActivityId: act!.activity,
         oversightFileId: act!.file,
+        agencyOversightFileId: act!.file,
         agencyActivityId: act!.activity,
         oversightReportId: rec!.report,
         publicReportId: rec!.report,

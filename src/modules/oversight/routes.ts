@@ -315,13 +315,13 @@ export function oversightRoutes(r: Router) {
   );
   r.add(
     {
-      method: 'get', path: '/agencies/{agencyId}/oversight-activities/{agencyActivityId}/files/{agencyFileId}', summary: 'Cơ quan tải lại tệp đã gửi',
-      permission: 'oversight.submit', scope: 'agency', request: { params: AgencyActivityParams.extend({ agencyFileId: param('agencyFileId') }) },
+      method: 'get', path: '/agencies/{agencyId}/oversight-activities/{agencyActivityId}/files/{agencyOversightFileId}', summary: 'Cơ quan tải lại tệp đã gửi',
+      permission: 'oversight.submit', scope: 'agency', request: { params: AgencyActivityParams.extend({ agencyOversightFileId: param('agencyOversightFileId') }) },
       responses: { 200: { description: 'Tệp' } },
     },
     async (c) => {
-      const { agencyId, agencyActivityId, agencyFileId } = c.req.valid('param');
-      const f = await uploadFile(c.var.db, { agencyId }, agencyActivityId, agencyFileId);
+      const { agencyId, agencyActivityId, agencyOversightFileId } = c.req.valid('param');
+      const f = await uploadFile(c.var.db, { agencyId }, agencyActivityId, agencyOversightFileId);
       return fileResponse(f.content, f.fileName, f.mimeType) as never;
     },
   );

@@ -16,7 +16,7 @@ import {
 import { formatViDate, documentKindInfo, upperVi } from '../../../domain/documents/format.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { agencies } from '../../directory/schema.ts';
-import { issueDocumentTx } from '../../documents/service.ts';
+import { ensureIssuers, issueDocumentTx } from '../../documents/service.ts';
 import { getTemplate, registerTemplate, fillWording, type DocumentTemplate } from '../../documents/templates/registry.ts';
 import { SignatureParams, headerOf, recipientsOf, signatureOf, signatureSlots, varsOf } from '../../documents/templates/common.ts';
 import { activityOf, domain, knownYears, loadCalendar, out, programOf, ruleSets, subjectName, today, type Activity } from '../common.ts';
@@ -60,7 +60,7 @@ const foundingTemplate: DocumentTemplate<FoundingParams> = {
       default: 'Đoàn giám sát có trách nhiệm xây dựng kế hoạch, đề cương báo cáo gửi đối tượng chịu giám sát; tổ chức giám sát theo kế hoạch và báo cáo kết quả theo quy định.',
     },
     effect: { label: 'Điều khoản thi hành', default: 'Quyết định này có hiệu lực kể từ ngày ký. Các cơ quan, đơn vị có liên quan và các thành viên Đoàn giám sát chịu trách nhiệm thi hành Quyết định này./.' },
-    ...signatureSlots({ lines: 'TM. THƯỜNG TRỰC HĐND\nCHỦ TỊCH', recipients: ['Như Điều 3', 'Thường trực {council}', 'Lưu: VT'].join('\n') }),
+    ...signatureSlots({ lines: '{authority}\n{signerRole}', recipients: ['Như Điều 3', 'Thường trực {council}', 'Lưu: VT'].join('\n') }),
   },
   params: FoundingParams as unknown as z.ZodType<FoundingParams>,
   async build(tx, p, wording, ctx) {
@@ -70,7 +70,14 @@ const foundingTemplate: DocumentTemplate<FoundingParams> = {
       .innerJoin(agencies, eq(agencies.id, oversightActivitySubjects.agencyId)).where(eq(oversightActivitySubjects.activityId, a.id));
     const team = await tx.select().from(oversightTeamMembers).where(eq(oversightTeamMembers.activityId, a.id)).orderBy(asc(oversightTeamMembers.sortOrder));
     const legalBasis = ruleSets().find((s) => s.key === a.ruleSetKey)?.legalBasis ?? 'Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân';
-    const vars = varsOf(ctx, { legalBasis: legalBasis.replace(/\s*\(.*\)$/, ''), program: `${program.title}${program.resolutionNumber ? ` (${program.resolutionNumber})` : ''}` });
+    // "TM. BAN KINH TẾ – NGÂN SÁCH / TRƯỞNG BAN" for a committee's decision, "TM. THƯỜNG TRỰC HĐND / CHỦ TỊCH" otherwise
+    const committee = ctx.issuer.name.startsWith('Ban ');
+    const vars = varsOf(ctx, {
+      legalBasis: legalBasis.replace(/\s*\(.*\)$/, ''),
+      program: `${program.title}${program.resolutionNumber ? ` (${program.resolutionNumber})` : ''}`,
+      authority: committee ? `TM. ${upperVi(ctx.issuer.name.replace(/\s+HĐND.*$/u, ''))}` : 'TM. THƯỜNG TRỰC HĐND',
+      signerRole: committee ? 'TRƯỞNG BAN' : 'CHỦ TỊCH',
+    });
     const kindLabel = ACTIVITY_KIND_LABELS[a.kind as ActivityKind] ?? 'Giám sát';
     const basis = fillWording(wording.basis ?? '', vars).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
     return {
@@ -79,7 +86,7 @@ const foundingTemplate: DocumentTemplate<FoundingParams> = {
       subject: `Thành lập Đoàn giám sát "${a.title}"`,
       body: [
         ...(basis.length ? [{ type: 'basis' as const, lines: basis }] : []),
-        { type: 'paragraph', text: [{ text: upperVi(`Thường trực ${ctx.council.name}`), bold: true }], align: 'center', indent: false },
+        { type: 'paragraph', text: [{ text: upperVi(committee ? ctx.issuer.name : `Thường trực ${ctx.council.name}`), bold: true }], align: 'center', indent: false },
         { type: 'paragraph', text: [{ text: fillWording(wording.decide ?? '', vars), bold: true }], align: 'center', indent: false },
         { type: 'paragraph', text: [{ text: 'Điều 1. ', bold: true }, `Thành lập Đoàn giám sát (${kindLabel.toLowerCase()}) "${a.title}" của ${program.bodyName}.`] },
         { type: 'list', style: 'bullets', items: [
@@ -154,7 +161,11 @@ export async function foundActivity(
     })));
     await tx.update(oversightActivities).set({ foundedOn: day, ruleSetKey: set.key }).where(eq(oversightActivities.id, activityId));
     const { issuerId, team: _team, ...signature } = input;
-    const doc = await issueDocumentTx(tx, ctx.actor, councilId, ctx.now, { templateKey: FOUNDING_TEMPLATE, ...(issuerId ? { issuerId } : {}), params: { activityId, ...signature } });
+    // A committee founds its team by its own decision, in its own register (Điều 80 k1); the
+    // standing committee (and the council's programme) by the standing committee's.
+    const issuers = await ensureIssuers(tx, ctx.actor, councilId);
+    const own = issuers.find((i) => program.bodyId !== null && i.bodyId === program.bodyId) ?? issuers.find((i) => i.kind === 'standing');
+    const doc = await issueDocumentTx(tx, ctx.actor, councilId, ctx.now, { templateKey: FOUNDING_TEMPLATE, issuerId: issuerId ?? own?.id, params: { activityId, ...signature } });
     const [row] = await tx.update(oversightActivities).set({ state: 'founded', foundingDocumentId: doc.id, version: a.version + 1, updatedAt: new Date() })
       .where(eq(oversightActivities.id, activityId)).returning();
     await refreshNotices(tx, row!);
