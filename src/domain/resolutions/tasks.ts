@@ -1,0 +1,96 @@
+/**
+ * Implementation tasks of a resolution (the "giao" article: owner agency, due date, periodic
+ * reports from the executive). Overdue and the next report due are computed from the dates.
+ */
+import { daysBetween, parseIsoDate, formatIsoDate, daysInMonth } from '../calendar/dates.ts';
+import { ResolutionRuleError } from './errors.ts';
+
+export type TaskState = 'open' | 'reported' | 'done' | 'cancelled';
+
+export const TASK_STATE_LABELS: Readonly<Record<TaskState, string>> = {
+  open: 'Đang thực hiện',
+  reported: 'Đã báo cáo hoàn thành, chờ Thường trực xác nhận',
+  done: 'Đã hoàn thành',
+  cancelled: 'Không còn thực hiện',
+};
+
+/** Progress reported by the agency: partial progress, or the claim that the task is done. */
+export type ReportKind = 'progress' | 'completed';
+
+export const REPORT_KIND_LABELS: Readonly<Record<ReportKind, string>> = {
+  progress: 'Báo cáo tiến độ',
+  completed: 'Báo cáo hoàn thành',
+};
+
+/** Same day `months` months later, clamped to the month's end (31/01 + 1 → 28/02). */
+export function addMonths(date: string, months: number): string {
+  const { year, month, day } = parseIsoDate(date);
+  const total = year * 12 + (month - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return formatIsoDate(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+export interface TaskFacts {
+  assignedOn: string;
+  due: string;
+  /** A report every this many months (0: only at the end). */
+  reportEveryMonths: number;
+  state: TaskState;
+  reports: readonly { on: string; kind: ReportKind }[];
+}
+
+export interface TaskView {
+  overdue: boolean;
+  daysOverdue: number;
+  /** When the next periodic report is due (null: none owed, e.g. done or no period). */
+  nextReportDue: string | null;
+  reportOverdue: boolean;
+  lastReportOn: string | null;
+}
+
+/**
+ * Overdue: still open past its due date (a completion report stops the clock until the standing
+ * committee confirms or reopens). Periodic reports fall due every `reportEveryMonths` months from
+ * the assignment, the last one on the due date; a report made on or after a step covers it.
+ */
+export function taskView(t: TaskFacts, today: string): TaskView {
+  const lastReportOn = t.reports.length ? [...t.reports].map((r) => r.on).sort().at(-1)! : null;
+  const active = t.state === 'open';
+  const overdue = active && today > t.due;
+  let nextReportDue: string | null = null;
+  if (active && t.reportEveryMonths > 0) {
+    let step = addMonths(t.assignedOn, t.reportEveryMonths);
+    for (let i = 2; lastReportOn && step <= lastReportOn && step < t.due; i++) step = addMonths(t.assignedOn, t.reportEveryMonths * i);
+    nextReportDue = step < t.due ? step : t.due;
+  } else if (active) nextReportDue = t.due;
+  return {
+    overdue,
+    daysOverdue: overdue ? daysBetween(t.due, today) : 0,
+    nextReportDue,
+    reportOverdue: nextReportDue !== null && today > nextReportDue,
+    lastReportOn,
+  };
+}
+
+export function checkTaskDates(x: { assignedOn: string; due: string; passedOn: string }): void {
+  if (x.due < x.assignedOn) throw new ResolutionRuleError('dueBeforeAssigned', 'Hạn hoàn thành không được trước ngày giao nhiệm vụ.');
+  if (x.assignedOn < x.passedOn) throw new ResolutionRuleError('assignedBeforePassing', 'Ngày giao nhiệm vụ không được trước ngày thông qua nghị quyết.');
+}
+
+/** Which state follows a report or the standing committee's decision. */
+export function taskTransition(state: TaskState, action: 'report' | 'completedReport' | 'confirm' | 'reopen' | 'cancel'): TaskState {
+  const table: Record<TaskState, Partial<Record<typeof action, TaskState>>> = {
+    open: { report: 'open', completedReport: 'reported', confirm: 'done', cancel: 'cancelled' },
+    reported: { report: 'reported', confirm: 'done', reopen: 'open', cancel: 'cancelled' },
+    done: { reopen: 'open' },
+    cancelled: {},
+  };
+  const next = table[state][action];
+  if (!next) {
+    const what = { report: 'báo cáo tiến độ', completedReport: 'báo cáo hoàn thành', confirm: 'xác nhận hoàn thành', reopen: 'mở lại', cancel: 'thôi thực hiện' }[action];
+    throw new ResolutionRuleError('taskTransition', `Nhiệm vụ đang ở trạng thái "${TASK_STATE_LABELS[state]}": không thể ${what}.`);
+  }
+  return next;
+}
+
