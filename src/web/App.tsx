@@ -52,6 +52,10 @@ const SessionChainPage = lazyPage(() => import('./pages/sessions/SessionChainPag
 const PortalPage = lazyPage(() => import('./pages/sessions/portal/PortalPage.tsx'), 'PortalPage');
 const SessionDelegatesPage = lazyPage(() => import('./pages/sessions/portal/SessionDelegatesPage.tsx'), 'SessionDelegatesPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
+const ResolutionsPage = lazyPage(() => import('./pages/resolutions/ResolutionsPage.tsx'), 'ResolutionsPage');
+const ResolutionPage = lazyPage(() => import('./pages/resolutions/ResolutionPage.tsx'), 'ResolutionPage');
+const CouncilTasksPage = lazyPage(() => import('./pages/resolutions/TasksPage.tsx'), 'CouncilTasksPage');
+const AgencyTasksPage = lazyPage(() => import('./pages/resolutions/TasksPage.tsx'), 'AgencyTasksPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
@@ -91,6 +95,7 @@ export function AppRoutes() {
           <Route path="text/abbreviations" element={<AbbreviationsPage />} />
           <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
           <Route path="agencies/:agencyId/session-documents" element={<AgencySessionDocumentsPage />} />
+          <Route path="agencies/:agencyId/resolution-tasks" element={<AgencyTasksPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
@@ -114,6 +119,9 @@ export function AppRoutes() {
             <Route path="documents/templates" element={<DocumentTemplatesPage />} />
             <Route path="sessions" element={<SessionsPage />} />
             <Route path="sessions/:sessionId" element={<SessionPage />} />
+            <Route path="resolutions" element={<ResolutionsPage />} />
+            <Route path="resolutions/:resolutionId" element={<ResolutionPage />} />
+            <Route path="resolution-tasks" element={<CouncilTasksPage />} />
             <Route path="session-items/:itemId/chain" element={<SessionChainPage />} />
             <Route path="session-profile" element={<SessionProfilePage />} />
             <Route path="session-lateness" element={<SessionLatenessPage />} />

@@ -141,7 +141,11 @@ describe('implementation tasks', () => {
     expect(taskView(t, '2026-07-01')).toMatchObject({ overdue: false, nextReportDue: '2026-08-01', reportOverdue: false });
     expect(taskView(t, '2026-08-02')).toMatchObject({ nextReportDue: '2026-08-01', reportOverdue: true });
     expect(taskView({ ...t, reports: [{ on: '2026-08-05', kind: 'progress' }] }, '2026-08-06')).toMatchObject({ nextReportDue: '2026-11-01', reportOverdue: false, lastReportOn: '2026-08-05' });
-    expect(taskView({ ...t, reports: [{ on: '2026-11-02', kind: 'progress' }] }, '2026-11-03').nextReportDue).toBe('2026-12-31');
+    // Late for 01/08: that report answers the first step; the second is still owed.
+    expect(taskView({ ...t, reports: [{ on: '2026-11-02', kind: 'progress' }] }, '2026-11-03')).toMatchObject({ nextReportDue: '2026-11-01', reportOverdue: true });
+    // Two reports in one period answer one step.
+    expect(taskView({ ...t, reports: [{ on: '2026-06-01', kind: 'progress' }, { on: '2026-07-01', kind: 'progress' }] }, '2026-07-02').nextReportDue).toBe('2026-11-01');
+    expect(taskView({ ...t, reports: [{ on: '2026-07-01', kind: 'progress' }, { on: '2026-09-01', kind: 'progress' }, { on: '2026-12-01', kind: 'progress' }] }, '2026-12-02').nextReportDue).toBe('2026-12-31');
     expect(taskView(t, '2027-01-10')).toMatchObject({ overdue: true, daysOverdue: 10 });
     expect(taskView({ ...t, state: 'reported' }, '2027-01-10')).toMatchObject({ overdue: false, nextReportDue: null });
   });

@@ -52,7 +52,8 @@ export interface TaskView {
 /**
  * Overdue: still open past its due date (a completion report stops the clock until the standing
  * committee confirms or reopens). Periodic reports fall due every `reportEveryMonths` months from
- * the assignment, the last one on the due date; a report made on or after a step covers it.
+ * the assignment, the last one on the due date; each report answers the earliest step not yet
+ * answered (a late report catches up one step, two reports in one period answer one).
  */
 export function taskView(t: TaskFacts, today: string): TaskView {
   const lastReportOn = t.reports.length ? [...t.reports].map((r) => r.on).sort().at(-1)! : null;
@@ -60,9 +61,21 @@ export function taskView(t: TaskFacts, today: string): TaskView {
   const overdue = active && today > t.due;
   let nextReportDue: string | null = null;
   if (active && t.reportEveryMonths > 0) {
-    let step = addMonths(t.assignedOn, t.reportEveryMonths);
-    for (let i = 2; lastReportOn && step <= lastReportOn && step < t.due; i++) step = addMonths(t.assignedOn, t.reportEveryMonths * i);
-    nextReportDue = step < t.due ? step : t.due;
+    // The steps: every period from the assignment, the last one on the due date.
+    const steps: string[] = [];
+    for (let i = 1; ; i++) {
+      const s = addMonths(t.assignedOn, t.reportEveryMonths * i);
+      if (s >= t.due) break;
+      steps.push(s);
+    }
+    steps.push(t.due);
+    // Each report answers one step, in order; a second report in the same period answers none.
+    let covered = 0;
+    for (const on of [...t.reports].map((r) => r.on).sort()) {
+      const previous = covered === 0 ? t.assignedOn : steps[covered - 1]!;
+      if (on > previous && covered < steps.length - 1) covered++;
+    }
+    nextReportDue = steps[covered]!;
   } else if (active) nextReportDue = t.due;
   return {
     overdue,

@@ -62,7 +62,7 @@ export async function seedResolutions(ctx: SeedContext): Promise<void> {
       passedOn: passed1, sessionId: first.id, announced: votes(total - 1, 0),
     });
     await certifyResolution(on(chair, addDays(passed1, 1)), sh, support.id, { signerName: chair.name });
-    await recordPublication(on(vp, addDays(passed1, 2)), sh, support.id, { publishedOn: addDays(passed1, 2), publishedWhere: 'Cổng thông tin điện tử phường Sa Huỳnh; niêm yết tại trụ sở UBND phường', gazetteSentOn: addDays(passed1, 3) });
+    await recordPublication(on(vp, addDays(passed1, 3)), sh, support.id, { publishedOn: addDays(passed1, 2), publishedWhere: 'Cổng thông tin điện tử phường Sa Huỳnh; niêm yết tại trụ sở UBND phường', gazetteSentOn: addDays(passed1, 3) });
 
     const plan = await createResolution(on(vp, passed1), sh, {
       title: 'Nghị quyết về Kế hoạch tổ chức các kỳ họp thường lệ năm ' + passed1.slice(0, 4), normative: false, passedOn: passed1, sessionId: first.id, announced: votes(total - 1, 0),

@@ -254,7 +254,13 @@ export const sessionConclusionTemplate: DocumentTemplate<ConclusionParams> = {
   module: 'resolutions',
   description: 'Thông báo kết luận của Thường trực HĐND về kỳ họp (mẫu Thông báo kết luận hội nghị trực báo): nội dung đã xem xét, kết luận từng nội dung, việc giao thực hiện và hạn, nơi nhận gồm các cơ quan được giao.',
   defaultIssuerKind: 'standing',
-  wording: conclusionNotice.wording,
+  wording: {
+    ...conclusionNotice.wording,
+    lead: {
+      label: 'Câu dẫn trước các nội dung kết luận',
+      default: 'Qua ý kiến thảo luận của các vị đại biểu tại kỳ họp; {chairPerson} thay mặt Thường trực {council} kết luận một số nội dung sau:',
+    },
+  },
   params: ConclusionParams as unknown as z.ZodType<ConclusionParams>,
   async build(tx, p, wording, ctx: BuildContext) {
     const f = await sessionFacts(tx, ctx.councilId, p.sessionId);
@@ -265,16 +271,18 @@ export const sessionConclusionTemplate: DocumentTemplate<ConclusionParams> = {
       : [];
     const last = f.session.closingDate ?? f.session.openingDate;
     const when = last === f.session.openingDate ? `${formatViDate(f.session.openingDate).replace(/^ngày/u, 'Ngày')}` : `Từ ${formatViDate(f.session.openingDate)} đến ${formatViDate(last)}`;
-    const intro = `${when}, tại ${p.place}, ${ctx.council.name} ${f.term} tổ chức ${f.session.title}. ${p.chairPerson.replace(/^./u, (c) => c.toUpperCase())} chủ tọa kỳ họp. Kỳ họp đã xem xét ${twoDigits(items.length)} nội dung trình và thông qua ${twoDigits(passed.length)} nghị quyết.`;
+    const considered = items.length ? `Kỳ họp đã xem xét ${twoDigits(items.length)} nội dung trình và thông qua ${twoDigits(passed.length)} nghị quyết.` : `Kỳ họp đã xem xét, thông qua ${twoDigits(passed.length)} nghị quyết.`;
+    const intro = `${when}, tại ${p.place}, ${ctx.council.name} ${f.term} tổ chức ${f.session.title}. ${p.chairPerson.replace(/^./u, (c) => c.toUpperCase())} chủ tọa kỳ họp. ${considered}`;
+    const loose = passed.filter((r) => !r.itemId || !items.some((i) => i.id === r.itemId));
     const sections: { title: string; paragraphs: string[]; items: { title: string; text: string }[]; bullets: string[] }[] = [];
     sections.push({
       title: 'Các nội dung đã xem xét',
-      paragraphs: items.length ? [] : ['Kỳ họp không có nội dung trình được ghi trong hệ thống.'],
-      items: items.map((it) => {
+      paragraphs: items.length || loose.length ? [] : ['Kỳ họp không có nội dung trình được ghi trong hệ thống.'],
+      items: [...items.map((it) => {
         const r = passed.find((x) => x.itemId === it.id);
         const concl = r ? `Kỳ họp thống nhất thông qua${r.symbol ? ` Nghị quyết số ${r.symbol}` : ' nghị quyết'}.` : 'Kỳ họp đã xem xét, cho ý kiến; chưa ban hành nghị quyết.';
         return { title: it.title, text: `${it.presenter ? `${it.presenter} trình. ` : ''}${it.verification ? `Ban thẩm tra có Báo cáo thẩm tra số ${it.verification.number}. ` : ''}${concl}` };
-      }),
+      }), ...loose.map((r) => ({ title: r.title, text: `Kỳ họp thống nhất thông qua${r.symbol ? ` Nghị quyết số ${r.symbol}` : ' nghị quyết'}.` }))],
       bullets: [],
     });
     sections.push({
