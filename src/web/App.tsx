@@ -39,6 +39,7 @@ const NotificationPreferencesPage = lazyPage(() => import('./pages/NotificationP
 const NotificationsPage = lazyPage(() => import('./pages/petitions/NotificationsPage.tsx'), 'NotificationsPage');
 const PublicCouncilPage = lazyPage(() => import('./pages/public/PublicPetitionsPage.tsx'), 'PublicCouncilPage');
 const PublicHomePage = lazyPage(() => import('./pages/public/PublicPetitionsPage.tsx'), 'PublicHomePage');
+const PublicResolutionsPage = lazyPage(() => import('./pages/public/PublicResolutionsPage.tsx'), 'PublicResolutionsPage');
 const PetitionDashboardPage = lazyPage(() => import('./pages/dashboards/PetitionDashboardPage.tsx'), 'PetitionDashboardPage');
 const LowerCouncilsPage = lazyPage(() => import('./pages/dashboards/LowerCouncilsPage.tsx'), 'LowerCouncilsPage');
 const DocumentRegisterPage = lazyPage(() => import('./pages/documents/RegisterPage.tsx'), 'RegisterPage');
@@ -77,6 +78,7 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/cong-khai" element={<PublicHomePage />} />
         <Route path="/cong-khai/:councilId" element={<PublicCouncilPage />} />
+        <Route path="/cong-khai/:councilId/nghi-quyet" element={<PublicResolutionsPage />} />
         <Route
           element={
             <RequireUser>

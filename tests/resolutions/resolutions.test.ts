@@ -1,0 +1,210 @@
+// Resolutions through the API, on each database: the demo register (numbers from the council's
+// series in the documents register, a typed number recorded there too), statuses on dates from
+// the links (amended, then repealed), the in-force rule, links refused (cycle, later target,
+// duplicate), certification only by the standing committee, tasks reported by the agency from
+// its login and confirmed, the session's minutes and conclusion notice as register documents, and
+// the public list (published only, totals only, nothing internal). Bad input: Vietnamese errors,
+// nothing half-written.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
+import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
+import { dbKinds } from '../support/db.ts';
+import { json } from '../petitions/support.ts';
+import { documentIssuers, documents, documentTypedNumbers } from '../../src/modules/documents/schema.ts';
+import { resolutions, resolutionTasks } from '../../src/modules/resolutions/schema.ts';
+import { auditEvents } from '../../src/modules/audit/schema.ts';
+
+interface Row { id: string; symbol: string | null; title: string; status: string; statusLabel: string; passedOn: string; inForceFrom: string | null }
+interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
+
+const TODAY = '2026-11-26';
+/** The text of a .docx (runs joined), to find what the document says. */
+const docText = (docx: Uint8Array) => strFromU8(unzipSync(docx)['word/document.xml']!).replace(/<[^>]+>/g, '');
+
+for (const kind of dbKinds()) {
+  describe(`resolutions [${kind}]`, () => {
+    let t: TestApp;
+    let vp: TestClient;
+    let tt: TestClient;
+    let ubnd: TestClient;
+    let sh: string;
+    let list: Row[];
+    const bySymbol = (s: string) => list.find((r) => r.symbol === s)!;
+    const statusOf = async (id: string, on: string) => (await json<{ status: { status: string } }>(vp.get(`/api/councils/${sh}/resolutions/${id}?on=${on}`))).status.status;
+
+    beforeAll(async () => {
+      t = await createTestApp(kind, { now: `${TODAY}T02:00:00Z` });
+      sh = t.id('council:sa-huynh');
+      [vp, tt, ubnd] = await Promise.all(['vp.sahuynh', 'tt.sahuynh', 'ubnd.sahuynh'].map((u) => t.as(u)));
+      list = (await json<Page<Row>>(vp.get(`/api/councils/${sh}/resolutions?pageSize=50`))).items;
+    }, 300_000);
+    afterAll(async () => t?.close());
+
+    it('numbers come from the council series of the one register; a typed number is recorded there', async () => {
+      expect(list.map((r) => r.symbol).sort()).toEqual(['01/2026/NQ-HĐND', '12/NQ-HĐND', '13/2026/NQ-HĐND', '14/NQ-HĐND']);
+      const [issuer] = await t.db.select().from(documentIssuers).where(and(eq(documentIssuers.councilId, sh), eq(documentIssuers.kind, 'council')));
+      expect(issuer!.code).toBe('HĐND');
+      const docs = await t.db.select({ symbol: documents.symbol, kind: documents.kind }).from(documents).where(eq(documents.issuerId, issuer!.id));
+      expect(docs.map((d) => d.symbol).sort()).toEqual(['01/2026/NQ-HĐND', '13/2026/NQ-HĐND', '14/NQ-HĐND']);
+      const typed = await t.db.select().from(documentTypedNumbers).where(eq(documentTypedNumbers.issuerId, issuer!.id));
+      expect(typed.map((x) => x.symbol)).toEqual(['12/NQ-HĐND']);
+      // The standing committee's own series is apart: its notices do not take resolution numbers.
+      const [standing] = await t.db.select().from(documentIssuers).where(and(eq(documentIssuers.councilId, sh), eq(documentIssuers.kind, 'standing')));
+      const tb = await t.db.select({ symbol: documents.symbol }).from(documents).where(eq(documents.issuerId, standing!.id));
+      expect(tb.every((d) => !d.symbol.includes('NQ'))).toBe(true);
+    });
+
+    it('status on any date: in force, amended from the amendment’s entry into force', async () => {
+      const base = bySymbol('01/2026/NQ-HĐND');
+      expect(await statusOf(base.id, '2026-04-30')).toBe('notYetInForce');
+      expect(await statusOf(base.id, '2026-05-01')).toBe('inForce');
+      expect(await statusOf(base.id, '2026-07-25')).toBe('inForce');
+      expect(await statusOf(base.id, '2026-07-26')).toBe('amended');
+      const amended = await json<Page<Row>>(vp.get(`/api/councils/${sh}/resolutions?on=2026-08-01&status=amended`));
+      expect(amended.items.map((r) => r.symbol)).toEqual(['01/2026/NQ-HĐND']);
+      const search = await json<Page<Row>>(vp.get(`/api/councils/${sh}/resolutions?q=${encodeURIComponent('to dan pho')}`));
+      expect(search.items.map((r) => r.symbol).sort()).toEqual(['01/2026/NQ-HĐND', '13/2026/NQ-HĐND']);
+    });
+
+    it('lifecycle: register, in-force rule, certify (chair only) with the next number, repeal, refused links', async () => {
+      const sessions = await json<Page<{ id: string; state: string; openingDate: string; closingDate: string }>>(vp.get(`/api/councils/${sh}/sessions?state=closed`));
+      const mid = sessions.items.find((s) => s.openingDate.endsWith('07-15'))!;
+      const body = { title: 'Nghị quyết bãi bỏ Nghị quyết quy định mức chi hỗ trợ hoạt động của Tổ dân phố', normative: true, passedOn: mid.closingDate, sessionId: mid.id };
+      const early = await vp.post(`/api/councils/${sh}/resolutions`, { ...body, inForceFrom: mid.closingDate });
+      expect(early.status).toBe(422);
+      expect((await early.json()).error.message).toMatch(/không sớm hơn 10 ngày/);
+      const before = await t.db.select().from(resolutions).where(eq(resolutions.councilId, sh));
+      expect(before).toHaveLength(4);
+      const outside = await vp.post(`/api/councils/${sh}/resolutions`, { ...body, passedOn: '2026-08-20' });
+      expect(outside.status).toBe(422);
+      expect((await outside.json()).error.message).toMatch(/Ngày thông qua phải trong thời gian Kỳ họp thứ 2/);
+
+      const created = await json<{ id: string }>(vp.post(`/api/councils/${sh}/resolutions`, { ...body, inForceFrom: '2026-09-01', announced: { for: 13, against: 1, abstain: 0, total: 15 } }), 201);
+      expect((await vp.post(`/api/councils/${sh}/resolutions/${created.id}/certify`, {})).status).toBe(403);
+      const pub = await vp.post(`/api/councils/${sh}/resolutions/${created.id}/publication`, { publishedOn: TODAY, publishedWhere: 'Cổng thông tin' });
+      expect(pub.status).toBe(409);
+      const certified = await json<{ symbol: string; documentId: string; inForceFrom: string }>(tt.post(`/api/councils/${sh}/resolutions/${created.id}/certify`, { signerName: 'Huỳnh Văn Đạt' }));
+      expect(certified.symbol).toBe('15/2026/NQ-HĐND');
+      expect(certified.inForceFrom).toBe('2026-09-01');
+      expect((await tt.post(`/api/councils/${sh}/resolutions/${created.id}/certify`, {})).status).toBe(409);
+      const patched = await vp.patch(`/api/councils/${sh}/resolutions/${created.id}`, { title: 'Khác' });
+      expect(patched.status).toBe(409);
+
+      // The document is the resolution, in the register, with the year in its number.
+      const dl = await vp.get(`/api/councils/${sh}/documents/${certified.documentId}/download`);
+      expect(dl.status).toBe(200);
+      const xml = docText(new Uint8Array(await dl.arrayBuffer()));
+      expect(xml).toContain('15/2026/NQ-HĐND');
+      expect(xml).toContain('NGHỊ QUYẾT');
+      expect(xml).toContain('Hiệu lực thi hành');
+
+      const base = bySymbol('01/2026/NQ-HĐND');
+      await json(vp.post(`/api/councils/${sh}/resolutions/${created.id}/links`, { toId: base.id, type: 'repeals' }), 201);
+      expect(await statusOf(base.id, '2026-08-31')).toBe('amended');
+      expect(await statusOf(base.id, '2026-09-01')).toBe('repealed');
+      const detail = await json<{ timeline: { kind: string; date: string }[]; actedOnBy: { label: string }[] }>(vp.get(`/api/councils/${sh}/resolutions/${base.id}`));
+      expect(detail.timeline.map((e) => e.kind)).toEqual(['passed', 'inForce', 'amends', 'repeals']);
+      expect(detail.actedOnBy.map((l) => l.label).sort()).toEqual(['Bị bãi bỏ bởi', 'Được sửa đổi, bổ sung bởi']);
+
+      const dup = await vp.post(`/api/councils/${sh}/resolutions/${created.id}/links`, { toId: base.id, type: 'repeals' });
+      expect(dup.status).toBe(422);
+      const later = await vp.post(`/api/councils/${sh}/resolutions/${base.id}/links`, { toId: created.id, type: 'amends' });
+      expect(later.status).toBe(422);
+      expect((await later.json()).error.message).toMatch(/chỉ văn bản ban hành sau/);
+      const ended = await vp.post(`/api/councils/${sh}/resolutions/${bySymbol('14/NQ-HĐND').id}/links`, { toId: bySymbol('12/NQ-HĐND').id, type: 'replaces', partial: true });
+      expect(ended.status).toBe(422);
+      expect((await ended.json()).error.message).toMatch(/Thay thế là thay toàn bộ/);
+    });
+
+    it('a cycle among resolutions passed the same day is refused', async () => {
+      const amend = bySymbol('13/2026/NQ-HĐND');
+      const socio = bySymbol('14/NQ-HĐND');
+      await json(vp.post(`/api/councils/${sh}/resolutions/${socio.id}/links`, { toId: amend.id, type: 'amends', provisions: 'Điều 1' }), 201);
+      const cycle = await vp.post(`/api/councils/${sh}/resolutions/${amend.id}/links`, { toId: socio.id, type: 'amends' });
+      expect(cycle.status).toBe(422);
+      expect((await cycle.json()).error.message).toMatch(/vòng tròn/);
+    });
+
+    it('tasks: assigned, reported by the agency from its login, confirmed by the standing committee; others refused', async () => {
+      const ubndId = t.id('agency:ubnd-sa-huynh');
+      const socio = bySymbol('14/NQ-HĐND');
+      const bad = await vp.post(`/api/councils/${sh}/resolutions/${socio.id}/tasks`, { agencyId: ubndId, title: 'X', due: '2026-01-01' });
+      expect(bad.status).toBe(422);
+      expect((await bad.json()).error.message).toBe('Hạn hoàn thành không được trước ngày giao nhiệm vụ.');
+      const empty = await vp.post(`/api/councils/${sh}/resolutions/${socio.id}/tasks`, { agencyId: ubndId, title: ' ', due: '2027-01-01' });
+      expect(empty.status).toBe(422);
+      expect(JSON.stringify(await empty.json())).toContain('Nội dung nhiệm vụ không được để trống.');
+      const task = await json<{ id: string }>(vp.post(`/api/councils/${sh}/resolutions/${socio.id}/tasks`, { agencyId: ubndId, title: 'Báo cáo kết quả thu ngân sách quý IV', due: '2027-01-15', reportEveryMonths: 1 }), 201);
+
+      const mine = await json<Page<{ id: string; overdue: boolean; state: string }>>(ubnd.get(`/api/agencies/${ubndId}/resolution-tasks?pageSize=50`));
+      expect(mine.items.map((x) => x.id)).toContain(task.id);
+      expect(mine.items.filter((x) => x.overdue).length).toBeGreaterThan(0);
+      const overdue = await json<Page<{ overdue: boolean }>>(vp.get(`/api/councils/${sh}/resolution-tasks?overdue=true`));
+      expect(overdue.total).toBeGreaterThan(0);
+      expect(overdue.items.every((x) => x.overdue)).toBe(true);
+
+      const other = await t.as('so.xaydung');
+      expect((await other.get(`/api/agencies/${ubndId}/resolution-tasks`)).status).toBe(403);
+      const soXd = t.id('agency:so-xay-dung');
+      expect((await other.post(`/api/agencies/${soXd}/resolution-tasks/${task.id}/reports`, { kind: 'progress', content: 'x' })).status).toBe(404);
+
+      await json(ubnd.post(`/api/agencies/${ubndId}/resolution-tasks/${task.id}/reports`, { kind: 'completed', content: 'Đã hoàn thành, thu đạt 104% dự toán.' }), 201);
+      const again = await ubnd.post(`/api/agencies/${ubndId}/resolution-tasks/${task.id}/reports`, { kind: 'completed', content: 'Lần hai' });
+      expect(again.status).toBe(422);
+      expect((await vp.post(`/api/councils/${sh}/resolution-tasks/${task.id}/decision`, { action: 'confirm' })).status).toBe(403);
+      const reopenNoReason = await tt.post(`/api/councils/${sh}/resolution-tasks/${task.id}/decision`, { action: 'reopen' });
+      expect(reopenNoReason.status).toBe(422);
+      const done = await json<{ state: string; closedOn: string }>(tt.post(`/api/councils/${sh}/resolution-tasks/${task.id}/decision`, { action: 'confirm' }));
+      expect(done).toMatchObject({ state: 'done', closedOn: TODAY });
+      const [row] = await t.db.select().from(resolutionTasks).where(eq(resolutionTasks.id, task.id));
+      expect(row!.state).toBe('done');
+      const events = await t.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, task.id));
+      expect(events.map((e) => e.action)).toEqual(['resolutions.task.create', 'resolutions.task.report', 'resolutions.task.confirm']);
+    });
+
+    it('permissions: delegates read, do not write; agencies do not read the council register', async () => {
+      const delegate = await t.as('daibieu.sahuynh');
+      expect((await delegate.get(`/api/councils/${sh}/resolutions`)).status).toBe(200);
+      expect((await delegate.post(`/api/councils/${sh}/resolutions`, { title: 'X', normative: false, passedOn: '2026-07-16' })).status).toBe(403);
+      expect((await ubnd.get(`/api/councils/${sh}/resolutions`)).status).toBe(403);
+      const province = t.id('council:province');
+      expect((await vp.get(`/api/councils/${province}/resolutions`)).status).toBe(403);
+      expect((await vp.get(`/api/councils/${sh}/resolutions/${crypto.randomUUID()}`)).status).toBe(404);
+    });
+
+    it('minutes and conclusion notice of a session are issued from the data into the register', async () => {
+      const sessions = await json<Page<{ id: string; openingDate: string }>>(vp.get(`/api/councils/${sh}/sessions?state=closed`));
+      const mid = sessions.items.find((s) => s.openingDate.endsWith('07-15'))!;
+      const params = { place: 'Hội trường UBND phường', chairPerson: 'đồng chí Huỳnh Văn Đạt - Chủ tịch HĐND phường', signerName: 'Huỳnh Văn Đạt' };
+      const minutes = await json<{ id: string; symbol: string }>(vp.post(`/api/councils/${sh}/sessions/${mid.id}/minutes`, params), 201);
+      expect(minutes.symbol).toMatch(/^\d+\/BB-HĐND$/);
+      const text = async (id: string) => docText(new Uint8Array(await (await vp.get(`/api/councils/${sh}/documents/${id}/download`)).arrayBuffer()));
+      const m = await text(minutes.id);
+      for (const s of ['BIÊN BẢN', 'THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN', 'NỘI DUNG KỲ HỌP', 'CHẤT VẤN VÀ TRẢ LỜI CHẤT VẤN', '13/2026/NQ-HĐND', 'đại biểu tán thành']) expect(m).toContain(s);
+      const notice = await json<{ id: string; symbol: string }>(vp.post(`/api/councils/${sh}/sessions/${mid.id}/conclusion-notice`, params), 201);
+      expect(notice.symbol).toMatch(/^\d+\/TB-HĐND$/);
+      const n = await text(notice.id);
+      for (const s of ['THÔNG BÁO', 'Kết luận của Thường trực', 'Giao tổ chức thực hiện', 'Nơi nhận', 'Ủy ban nhân dân phường Sa Huỳnh']) expect(n).toContain(s);
+      const bad = await vp.post(`/api/councils/${sh}/sessions/${mid.id}/minutes`, { ...params, place: '' });
+      expect(bad.status).toBe(422);
+      expect(JSON.stringify(await bad.json())).toContain('Địa điểm không được để trống.');
+    });
+
+    it('public: published resolutions with status and vote totals, nothing internal', async () => {
+      const anon = t.anonymous();
+      const res = await anon.get(`/api/public/councils/${sh}/resolutions?on=2026-08-01`);
+      expect(res.status).toBe(200);
+      const raw = await res.text();
+      const body = JSON.parse(raw) as Page<{ symbol: string; status: string; vote: { for: number; total: number } | null }>;
+      expect(body.items.map((r) => r.symbol)).toContain('01/2026/NQ-HĐND');
+      expect(body.items.find((r) => r.symbol === '01/2026/NQ-HĐND')!.status).toBe('amended');
+      expect(body.items.every((r) => r.vote === null || r.vote.total > 0)).toBe(true);
+      // Not published (the province resolution, the one certified in the lifecycle test): absent.
+      expect(body.items.map((r) => r.symbol)).not.toContain('15/2026/NQ-HĐND');
+      for (const secret of ['certifiedBy', 'documentId', 'agencyId', 'voteId', 'createdBy', 'searchKey', 'Lê Thị Mỹ']) expect(raw).not.toContain(secret);
+      expect((await anon.get(`/api/public/councils/${crypto.randomUUID()}/resolutions`)).status).toBe(404);
+      expect((await anon.get(`/api/councils/${sh}/resolutions`)).status).toBe(401);
+    });
+  });
+}
