@@ -113,7 +113,7 @@ describe.skipIf(!browserAvailable())('giao diện web: nghị quyết sửa đ�
     await report.getByText('Báo cáo hoàn thành').click();
     await report.getByLabel('Nội dung báo cáo').fill('Đã bố trí 45.000.000 đồng từ dự phòng ngân sách phường.');
     await report.getByRole('button', { name: 'Gửi báo cáo' }).click();
-    await ub.getByText('Đã báo cáo hoàn thành, chờ Thường trực xác nhận').first().waitFor();
+    await ub.getByText('Đã báo cáo xong, chờ xác nhận').first().waitFor();
     const scroll = await ub.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(scroll).toBeLessThanOrEqual(1);
     await ub.screenshot({ path: `${SHOTS}/agency-tasks-phone.png`, fullPage: true });

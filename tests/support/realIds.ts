@@ -30,6 +30,10 @@ const REAL_ID_SQL: Record<string, string> = {
   portalDocumentId: 'select p.document_id::text from session_publications p where p.council_id = $c order by p.document_id, p.version limit 1',
   portalFileId: 'select p.file_id::text from session_publications p where p.council_id = $c order by p.document_id, p.version limit 1',
   agendaVersionId: 'select v.id::text from session_agenda_versions v where v.council_id = $c limit 1',
+  resolutionId: 'select id::text from resolutions where council_id = $c order by passed_on, number limit 1',
+  resolutionTaskId: 'select id::text from resolution_tasks where council_id = $c order by due limit 1',
+  resolutionLinkId: 'select id::text from resolution_links where council_id = $c limit 1',
+  agencyTaskId: 'select id::text from resolution_tasks where agency_id = $a order by due limit 1',
 };
 
 /** Parameters that always take the value below (scope ids, a template key, a year). */

@@ -9,7 +9,7 @@ export type TaskState = 'open' | 'reported' | 'done' | 'cancelled';
 
 export const TASK_STATE_LABELS: Readonly<Record<TaskState, string>> = {
   open: 'Đang thực hiện',
-  reported: 'Đã báo cáo hoàn thành, chờ Thường trực xác nhận',
+  reported: 'Đã báo cáo xong, chờ xác nhận',
   done: 'Đã hoàn thành',
   cancelled: 'Không còn thực hiện',
 };

@@ -148,7 +148,7 @@ export function ResolutionPage() {
           columns={[
             { title: 'Nhiệm vụ', dataIndex: 'title', render: (t: string, x) => <div>{t}<div style={{ color: '#6b7280', fontSize: 12 }}>{[x.agencyName, x.provision].filter(Boolean).join(' · ')}</div>{x.reports.map((rep) => <div key={rep.id} style={{ fontSize: 12 }}>{fmtDate(rep.reportedOn)} · {rep.kindLabel}: {rep.content}</div>)}</div> },
             { title: 'Hạn', dataIndex: 'due', width: 220, render: (_: string, x) => <TaskDue t={x} /> },
-            { title: 'Trạng thái', dataIndex: 'stateLabel', width: 180, render: (l: string, x) => <Tag color={TASK_COLORS[x.state]}>{l}</Tag> },
+            { title: 'Trạng thái', dataIndex: 'stateLabel', width: 180, render: (l: string, x) => <Tag color={TASK_COLORS[x.state]} style={{ whiteSpace: 'normal' }}>{l}</Tag> },
             ...(perms.certify ? [{
               title: '', key: 'act', width: 160,
               render: (_: unknown, x: TaskRow) => (

@@ -51,7 +51,7 @@ export function CouncilTasksPage() {
               ),
             },
             { title: 'Hạn', dataIndex: 'due', width: 230, render: (_: string, x) => <TaskDue t={x} /> },
-            { title: 'Trạng thái', dataIndex: 'stateLabel', width: 190, render: (l: string, x) => <Tag color={TASK_COLORS[x.state]}>{l}</Tag> },
+            { title: 'Trạng thái', dataIndex: 'stateLabel', width: 190, render: (l: string, x) => <Tag color={TASK_COLORS[x.state]} style={{ whiteSpace: 'normal' }}>{l}</Tag> },
           ]}
         />
       </Card>
@@ -87,7 +87,7 @@ export function AgencyTasksPage() {
               ),
             },
             { title: 'Hạn', dataIndex: 'due', width: 230, render: (_: string, x) => <TaskDue t={x} /> },
-            { title: 'Trạng thái', dataIndex: 'stateLabel', width: 170, render: (l: string, x) => <Tag color={TASK_COLORS[x.state]}>{l}</Tag> },
+            { title: 'Trạng thái', dataIndex: 'stateLabel', width: 170, render: (l: string, x) => <Tag color={TASK_COLORS[x.state]} style={{ whiteSpace: 'normal' }}>{l}</Tag> },
             {
               title: '', key: 'act', width: 130,
               render: (_: unknown, x) => (x.state === 'open' || x.state === 'reported') && <Button size="small" type="primary" onClick={() => setReporting(x)}>Gửi báo cáo</Button>,
