@@ -45,10 +45,11 @@ for (const kind of dbKinds()) {
       expect(list.map((r) => r.symbol).sort()).toEqual(['01/2026/NQ-HĐND', '12/NQ-HĐND', '13/2026/NQ-HĐND', '14/NQ-HĐND']);
       const [issuer] = await t.db.select().from(documentIssuers).where(and(eq(documentIssuers.councilId, sh), eq(documentIssuers.kind, 'council')));
       expect(issuer!.code).toBe('HĐND');
-      const docs = await t.db.select({ symbol: documents.symbol, kind: documents.kind }).from(documents).where(eq(documents.issuerId, issuer!.id));
-      expect(docs.map((d) => d.symbol).sort()).toEqual(['01/2026/NQ-HĐND', '13/2026/NQ-HĐND', '14/NQ-HĐND']);
+      // The demo's resolutions were numbered before the system: their numbers are in that register.
       const typed = await t.db.select().from(documentTypedNumbers).where(eq(documentTypedNumbers.issuerId, issuer!.id));
-      expect(typed.map((x) => x.symbol)).toEqual(['12/NQ-HĐND']);
+      expect(typed.map((x) => x.symbol).sort()).toEqual(['01/2026/NQ-HĐND', '12/NQ-HĐND', '13/2026/NQ-HĐND', '14/NQ-HĐND']);
+      const notSecretariat = await tt.post(`/api/councils/${sh}/resolutions`, {});
+      expect(notSecretariat.status).toBe(403);
       // The standing committee's own series is apart: its notices do not take resolution numbers.
       const [standing] = await t.db.select().from(documentIssuers).where(and(eq(documentIssuers.councilId, sh), eq(documentIssuers.kind, 'standing')));
       const tb = await t.db.select({ symbol: documents.symbol }).from(documents).where(eq(documents.issuerId, standing!.id));
@@ -76,6 +77,7 @@ for (const kind of dbKinds()) {
       expect((await early.json()).error.message).toMatch(/không sớm hơn 10 ngày/);
       const before = await t.db.select().from(resolutions).where(eq(resolutions.councilId, sh));
       expect(before).toHaveLength(4);
+
       const outside = await vp.post(`/api/councils/${sh}/resolutions`, { ...body, passedOn: '2026-08-20' });
       expect(outside.status).toBe(422);
       expect((await outside.json()).error.message).toMatch(/Ngày thông qua phải trong thời gian Kỳ họp thứ 2/);
@@ -85,7 +87,16 @@ for (const kind of dbKinds()) {
       const pub = await vp.post(`/api/councils/${sh}/resolutions/${created.id}/publication`, { publishedOn: TODAY, publishedWhere: 'Cổng thông tin' });
       expect(pub.status).toBe(409);
       const certified = await json<{ symbol: string; documentId: string; inForceFrom: string }>(tt.post(`/api/councils/${sh}/resolutions/${created.id}/certify`, { signerName: 'Huỳnh Văn Đạt' }));
+      // The next number of the council's series follows the highest typed one.
       expect(certified.symbol).toBe('15/2026/NQ-HĐND');
+      const [issuer] = await t.db.select().from(documentIssuers).where(and(eq(documentIssuers.councilId, sh), eq(documentIssuers.kind, 'council')));
+      const issued = await t.db.select({ symbol: documents.symbol }).from(documents).where(eq(documents.issuerId, issuer!.id));
+      expect(issued.map((d) => d.symbol)).toEqual(['15/2026/NQ-HĐND']);
+      // A typed number already used is refused by the register.
+      const other = await json<{ id: string }>(vp.post(`/api/councils/${sh}/resolutions`, { ...body, title: 'Nghị quyết khác', normative: false }), 201);
+      const taken = await tt.post(`/api/councils/${sh}/resolutions/${other.id}/certify`, { typedSymbol: '14/NQ-HĐND' });
+      expect(taken.status).toBe(409);
+      expect((await taken.json()).error.message).toMatch(/Số 14 năm 2026/);
       expect(certified.inForceFrom).toBe('2026-09-01');
       expect((await tt.post(`/api/councils/${sh}/resolutions/${created.id}/certify`, {})).status).toBe(409);
       const patched = await vp.patch(`/api/councils/${sh}/resolutions/${created.id}`, { title: 'Khác' });

@@ -2,18 +2,18 @@
 // resolution on support to residential groups, amended at the mid-year session; the session plan
 // resolution recorded with the number it already had; the mid-year socio-economic resolution with
 // tasks to the ward's People's Committee: one overdue, one on schedule with quarterly reports, one
-// reported done) and one province resolution with a task to the Department of Construction. The
-// mid-year session's minutes and conclusion notice are issued.
+// reported done) and one province resolution with a task to the Department of Construction. They
+// were numbered before the system (typed numbers, recorded in the council's register), so the demo
+// registers of issued documents stay as the documents module's tests know them; the resolution
+// documents, minutes and conclusion notice are issued from the pages.
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { SeedContext } from '../../server/module.ts';
 import { addDays, todayInVietnam } from '../../domain/calendar/index.ts';
 import type { Actor } from '../audit/service.ts';
 import { delegates } from '../directory/schema.ts';
-import { issueDocument } from '../documents/service.ts';
 import { councilSessions } from '../sessions/schema.ts';
 import type { ActionCtx } from './common.ts';
 import { addLink, certifyResolution, createResolution, createTask, decideTask, fileTaskReport, recordPublication } from './actions.ts';
-import { CONCLUSION_TEMPLATE_KEY, MINUTES_TEMPLATE_KEY } from './templates.ts';
 
 const SUPPORT_CONTENT = `Phạm vi điều chỉnh và đối tượng áp dụng
 Nghị quyết này quy định mức chi hỗ trợ hoạt động của Tổ dân phố trên địa bàn phường Sa Huỳnh.
@@ -61,7 +61,7 @@ export async function seedResolutions(ctx: SeedContext): Promise<void> {
       title: 'Nghị quyết quy định mức chi hỗ trợ hoạt động của Tổ dân phố trên địa bàn phường Sa Huỳnh', normative: true, content: SUPPORT_CONTENT,
       passedOn: passed1, sessionId: first.id, announced: votes(total - 1, 0),
     });
-    await certifyResolution(on(chair, addDays(passed1, 1)), sh, support.id, { signerName: chair.name });
+    await certifyResolution(on(chair, addDays(passed1, 1)), sh, support.id, { typedSymbol: '01/2026/NQ-HĐND', signerName: chair.name });
     await recordPublication(on(vp, addDays(passed1, 3)), sh, support.id, { publishedOn: addDays(passed1, 2), publishedWhere: 'Cổng thông tin điện tử phường Sa Huỳnh; niêm yết tại trụ sở UBND phường', gazetteSentOn: addDays(passed1, 3) });
 
     const plan = await createResolution(on(vp, passed1), sh, {
@@ -75,7 +75,7 @@ export async function seedResolutions(ctx: SeedContext): Promise<void> {
       content: AMEND_CONTENT, passedOn: passed2, sessionId: mid.id, announced: votes(total - 2, 1),
     });
     await addLink(on(vp, passed2), sh, amend.id, { toId: support.id, type: 'amends', provisions: 'khoản 2 Điều 2' });
-    await certifyResolution(on(chair, addDays(passed2, 1)), sh, amend.id, { signerName: chair.name });
+    await certifyResolution(on(chair, addDays(passed2, 1)), sh, amend.id, { typedSymbol: '13/2026/NQ-HĐND', signerName: chair.name });
     await recordPublication(on(vp, addDays(passed2, 2)), sh, amend.id, { publishedOn: addDays(passed2, 2), publishedWhere: 'Cổng thông tin điện tử phường Sa Huỳnh', gazetteSentOn: addDays(passed2, 2) });
 
     const socio = await createResolution(on(vp, passed2), sh, {
@@ -90,13 +90,10 @@ export async function seedResolutions(ctx: SeedContext): Promise<void> {
     await fileTaskReport(on(ubnd, addDays(passed2, 60)), { agencyId: ubndId }, t1.id, { kind: 'progress', content: 'Đã hoàn thành 60% khối lượng; đang thi công đoạn qua khu phố Thạnh Đức.' });
     await fileTaskReport(on(ubnd, addDays(passed2, 80)), { agencyId: ubndId }, t2.id, { kind: 'progress', content: 'Đã kiểm đếm 42/57 hộ; phương án bồi thường đang thẩm định.' });
     await fileTaskReport(on(ubnd, addDays(passed2, 100)), { agencyId: ubndId }, t3.id, { kind: 'completed', content: 'Đã lập biên bản, xử lý 07 trường hợp lấn chiếm; thu hồi 1.250 m² đất công.' });
-    await certifyResolution(on(chair, addDays(passed2, 1)), sh, socio.id, { signerName: chair.name });
+    await certifyResolution(on(chair, addDays(passed2, 1)), sh, socio.id, { typedSymbol: '14/NQ-HĐND', signerName: chair.name });
     await recordPublication(on(vp, addDays(passed2, 2)), sh, socio.id, { publishedOn: addDays(passed2, 2), publishedWhere: 'Cổng thông tin điện tử phường Sa Huỳnh' });
     if (addDays(passed2, 105) <= today) await decideTask(on(chair, addDays(passed2, 105)), sh, t3.id, { action: 'confirm' });
 
-    const docParams = { sessionId: mid.id, place: 'Hội trường UBND phường Sa Huỳnh', chairPerson: 'đồng chí Huỳnh Văn Đạt - Chủ tịch HĐND phường', signerName: chair.name };
-    await issueDocument(db, vp, sh, new Date(`${addDays(passed2, 3)}T03:00:00Z`), { templateKey: MINUTES_TEMPLATE_KEY, params: { ...docParams, secretary: 'bà Lê Thị Mỹ - Chuyên viên Văn phòng' } });
-    await issueDocument(db, vp, sh, new Date(`${addDays(passed2, 5)}T03:00:00Z`), { templateKey: CONCLUSION_TEMPLATE_KEY, params: { ...docParams, signerName: 'Lê Thị Mỹ' } });
   }
 
   const pv = ids.get('council:province');
@@ -112,6 +109,6 @@ export async function seedResolutions(ctx: SeedContext): Promise<void> {
       announced: { for: total - 3, against: 1, abstain: 2, total },
     });
     await createTask(on(vpTinh, passed), pv, r.id, { agencyId: soXd, title: 'Hoàn thành thủ tục đầu tư các dự án giao thông được bổ sung vốn', provision: 'Điều 3', assignedOn: passed, due: addDays(today, 20), reportEveryMonths: 3 });
-    await certifyResolution(on(vpTinh, addDays(passed, 1)), pv, r.id, { signerName: 'Trương Minh Quang' });
+    await certifyResolution(on(vpTinh, addDays(passed, 1)), pv, r.id, { typedSymbol: '45/NQ-HĐND', signerName: 'Trương Minh Quang' });
   }
 }
