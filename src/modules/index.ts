@@ -12,6 +12,7 @@ import { dashboardsModule } from './dashboards/index.ts';
 import { textSettingsModule } from './textSettings/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { backupModule } from './backup/index.ts';
+import { followupModule } from './followup/index.ts';
 import { resolutionsModule } from './resolutions/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, sessionsModule, sessionsPortalModule, resolutionsModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, resolutionsModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];

@@ -58,6 +58,8 @@ const ResolutionPage = lazyPage(() => import('./pages/resolutions/ResolutionPage
 const CouncilTasksPage = lazyPage(() => import('./pages/resolutions/TasksPage.tsx'), 'CouncilTasksPage');
 const AgencyTasksPage = lazyPage(() => import('./pages/resolutions/TasksPage.tsx'), 'AgencyTasksPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
+const AgencyObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'AgencyObligationsPage');
+const CouncilObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'CouncilObligationsPage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { me, loading } = useAuth();
@@ -99,6 +101,7 @@ export function AppRoutes() {
           <Route path="agencies/:agencyId/session-documents" element={<AgencySessionDocumentsPage />} />
           <Route path="agencies/:agencyId/resolution-tasks" element={<AgencyTasksPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
+          <Route path="agencies/:agencyId/obligations" element={<AgencyObligationsPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
@@ -130,6 +133,7 @@ export function AppRoutes() {
             <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />
             <Route path="portal" element={<PortalPage />} />
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
+            <Route path="obligations" element={<CouncilObligationsPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />

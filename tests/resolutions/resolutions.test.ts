@@ -14,6 +14,7 @@ import { json } from '../petitions/support.ts';
 import { documentIssuers, documents, documentTypedNumbers } from '../../src/modules/documents/schema.ts';
 import { resolutions, resolutionTasks } from '../../src/modules/resolutions/schema.ts';
 import { auditEvents } from '../../src/modules/audit/schema.ts';
+import { followupItems } from '../../src/modules/followup/schema.ts';
 
 interface Row { id: string; symbol: string | null; title: string; status: string; statusLabel: string; passedOn: string; inForceFrom: string | null }
 interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
@@ -148,6 +149,16 @@ for (const kind of dbKinds()) {
       expect(JSON.stringify(await empty.json())).toContain('Nội dung nhiệm vụ không được để trống.');
       const task = await json<{ id: string }>(vp.post(`/api/councils/${sh}/resolutions/${socio.id}/tasks`, { agencyId: ubndId, title: 'Báo cáo kết quả thu ngân sách quý IV', due: '2027-01-15', reportEveryMonths: 1 }), 201);
 
+      const item = async () => (await t.db.select().from(followupItems).where(and(eq(followupItems.kind, 'resolution_task'), eq(followupItems.sourceId, task.id))))[0]!;
+      expect(await item()).toMatchObject({ agencyId: ubndId, councilId: sh, due: '2027-01-15', originalDue: '2027-01-15', answeredOn: null, closedOn: null, stateLabel: 'Đang thực hiện', link: `/agencies/${ubndId}/resolution-tasks?task=${task.id}` });
+      expect((await item()).detail).toContain('14/NQ-HĐND');
+      // The agency's one inbox lists it with the other kinds.
+      const inbox = await json<Page<{ kind: string; sourceId: string }>>(ubnd.get(`/api/agencies/${ubndId}/obligations?kind=resolution_task&pageSize=50`));
+      expect(inbox.items.map((x) => x.sourceId)).toContain(task.id);
+      // The demo's tasks are there too (projected by the seed through the same actions).
+      expect(inbox.total).toBeGreaterThanOrEqual(4);
+      await json(vp.patch(`/api/councils/${sh}/resolution-tasks/${task.id}`, { due: '2027-02-15' }));
+      expect(await item()).toMatchObject({ due: '2027-02-15', originalDue: '2027-01-15' });
       const mine = await json<Page<{ id: string; overdue: boolean; state: string }>>(ubnd.get(`/api/agencies/${ubndId}/resolution-tasks?pageSize=50`));
       expect(mine.items.map((x) => x.id)).toContain(task.id);
       expect(mine.items.filter((x) => x.overdue).length).toBeGreaterThan(0);
@@ -161,6 +172,7 @@ for (const kind of dbKinds()) {
       expect((await other.post(`/api/agencies/${soXd}/resolution-tasks/${task.id}/reports`, { kind: 'progress', content: 'x' })).status).toBe(404);
 
       await json(ubnd.post(`/api/agencies/${ubndId}/resolution-tasks/${task.id}/reports`, { kind: 'completed', content: 'Đã hoàn thành, thu đạt 104% dự toán.' }), 201);
+      expect(await item()).toMatchObject({ answeredOn: TODAY, closedOn: null });
       const again = await ubnd.post(`/api/agencies/${ubndId}/resolution-tasks/${task.id}/reports`, { kind: 'completed', content: 'Lần hai' });
       expect(again.status).toBe(422);
       expect((await vp.post(`/api/councils/${sh}/resolution-tasks/${task.id}/decision`, { action: 'confirm' })).status).toBe(403);
@@ -170,8 +182,9 @@ for (const kind of dbKinds()) {
       expect(done).toMatchObject({ state: 'done', closedOn: TODAY });
       const [row] = await t.db.select().from(resolutionTasks).where(eq(resolutionTasks.id, task.id));
       expect(row!.state).toBe('done');
+      expect(await item()).toMatchObject({ answeredOn: TODAY, closedOn: TODAY, stateLabel: 'Đã hoàn thành' });
       const events = await t.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, task.id));
-      expect(events.map((e) => e.action)).toEqual(['resolutions.task.create', 'resolutions.task.report', 'resolutions.task.confirm']);
+      expect(events.map((e) => e.action)).toEqual(['resolutions.task.create', 'resolutions.task.update', 'resolutions.task.report', 'resolutions.task.confirm']);
     });
 
     it('permissions: delegates read, do not write; agencies do not read the council register', async () => {

@@ -10,7 +10,7 @@ import { fold } from '../../domain/text/normalize.ts';
 import type { Tx } from '../../db/client.ts';
 import type { DbOrTx } from '../petitions/common.ts';
 import { resolutionLinks, resolutionTaskReports, resolutions, resolutionTasks } from './schema.ts';
-import { syncObligation } from './followup.ts';
+import { syncObligation } from '../followup/service.ts';
 
 export { today, out, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
 
