@@ -215,6 +215,38 @@ for (const kind of dbKinds()) {
       expect(JSON.stringify(await bad.json())).toContain('Địa điểm không được để trống.');
     });
 
+    it('the resolution page shows its chain back to the tờ trình and its verification; the document cites them', async () => {
+      const planned = (await json<Page<{ id: string; openingDate: string; closingDate: string | null }>>(vp.get(`/api/councils/${sh}/sessions?state=planned`))).items[0]!;
+      const session = await json<{ items: { id: string; title: string }[] }>(vp.get(`/api/councils/${sh}/sessions/${planned.id}`));
+      const budget = session.items.find((i) => i.title.startsWith('Tờ trình về dự toán'))!;
+      const passedOn = planned.closingDate ?? planned.openingDate;
+      // Not yet passed: a resolution cannot be registered before its day.
+      const future = await vp.post(`/api/councils/${sh}/resolutions`, { title: 'Nghị quyết về dự toán ngân sách phường năm 2027', normative: false, passedOn, sessionId: planned.id, itemId: budget.id });
+      expect(future.status).toBe(422);
+      expect((await future.json()).error.message).toBe('Ngày thông qua không được sau ngày hôm nay.');
+      const saved = t.now;
+      t.setNow(`${passedOn}T09:00:00Z`);
+      try {
+        // Signed in again on that day (a session does not last the days between).
+        const [vp, tt] = await Promise.all([t.as('vp.sahuynh'), t.as('tt.sahuynh')]);
+        const r = await json<{ id: string }>(vp.post(`/api/councils/${sh}/resolutions`, { title: 'Nghị quyết về dự toán ngân sách phường năm 2027', normative: false, passedOn, sessionId: planned.id, itemId: budget.id, announced: { for: 15, against: 0, abstain: 0, total: 15 } }), 201);
+        const dup = await vp.post(`/api/councils/${sh}/resolutions`, { title: 'Lần hai', normative: false, passedOn, sessionId: planned.id, itemId: budget.id });
+        expect(dup.status).toBe(409);
+        const d = await json<{ item: { id: string }; chain: { chain: { steps: { kind: string; number: string | null }[] }; report: { number: string } } }>(vp.get(`/api/councils/${sh}/resolutions/${r.id}`));
+        expect(d.item.id).toBe(budget.id);
+        expect(d.chain.chain.steps.map((x) => x.kind)).toEqual(['submission', 'verificationReport', 'responseReport', 'resolution']);
+        expect(d.chain.chain.steps[0]!.number).toBe('125/TTr-UBND');
+        expect(d.chain.report.number).toBe('12/BC-BKTNS');
+        const c = await json<{ documentId: string; symbol: string }>(tt.post(`/api/councils/${sh}/resolutions/${r.id}/certify`, {}));
+        expect(c.symbol).toMatch(/^\d+\/NQ-HĐND$/);
+        const xml = docText(new Uint8Array(await (await vp.get(`/api/councils/${sh}/documents/${c.documentId}/download`)).arrayBuffer()));
+        expect(xml).toContain('Xét Tờ trình số 125/TTr-UBND');
+        expect(xml).toContain('Báo cáo thẩm tra số 12/BC-BKTNS');
+      } finally {
+        t.setNow(saved);
+      }
+    });
+
     it('public: published resolutions with status and vote totals, nothing internal', async () => {
       const anon = t.anonymous();
       const res = await anon.get(`/api/public/councils/${sh}/resolutions?on=2026-08-01`);
