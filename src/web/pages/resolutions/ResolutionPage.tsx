@@ -119,7 +119,7 @@ export function ResolutionPage() {
           </div>
         ))}
       </Card>
-      <Card title="Chuỗi hồ sơ: tờ trình → thẩm tra → tiếp thu → nghị quyết" style={{ marginBottom: 16 }}>
+      <Card title="Chuỗi hồ sơ từ tờ trình" style={{ marginBottom: 16 }}>
         {!d.data.chain ? (
           <Typography.Text type="secondary">Nghị quyết không gắn với nội dung trình nào trong hệ thống (thông qua trước khi dùng Nghị Trường, hoặc chưa chọn tờ trình).</Typography.Text>
         ) : (
