@@ -164,6 +164,10 @@ for (const kind of dbKinds()) {
       expect(mine.items.filter((x) => x.overdue).length).toBeGreaterThan(0);
       const overdue = await json<Page<{ overdue: boolean }>>(vp.get(`/api/councils/${sh}/resolution-tasks?overdue=true`));
       expect(overdue.total).toBeGreaterThan(0);
+      // The home page's line counts the list it opens.
+      const todo = await json<{ groups: { id: string; entries: { key: string; count: number; link: string }[] }[] }>(vp.get(`/api/todo?councilId=${sh}`));
+      const line = todo.groups.find((g) => g.id === sh)!.entries.find((e) => e.key === 'resolution-tasks-overdue')!;
+      expect(line).toMatchObject({ count: overdue.total, link: `/councils/${sh}/resolution-tasks?overdue=true` });
       expect(overdue.items.every((x) => x.overdue)).toBe(true);
 
       const other = await t.as('so.xaydung');

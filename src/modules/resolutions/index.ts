@@ -7,6 +7,7 @@ import type { AppModule } from '../../server/module.ts';
 import { resolutionRoutes } from './routes.ts';
 import { registerResolutionTemplates } from './templates.ts';
 import { seedResolutions } from './seed.ts';
+import { resolutionTodo } from './todo.ts';
 
 registerResolutionTemplates();
 
@@ -19,6 +20,7 @@ export const resolutionsModule: AppModule = {
     'resolutions.report': { label: 'Báo cáo thực hiện nhiệm vụ nghị quyết của cơ quan được giao', roles: ['agency_responder'] },
   },
   routes: resolutionRoutes,
+  todo: resolutionTodo,
   menu: [
     { key: 'resolutions', label: 'Nghị quyết', path: '/councils/:councilId/resolutions', permission: 'resolutions.read', scope: 'council', group: 'sessions', order: 24 },
     { key: 'resolution-tasks', label: 'Thực hiện nghị quyết', path: '/councils/:councilId/resolution-tasks', permission: 'resolutions.read', scope: 'council', group: 'sessions', order: 25 },

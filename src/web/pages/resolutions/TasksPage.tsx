@@ -29,8 +29,10 @@ function Reports({ t }: { t: TaskRow }) {
 
 export function CouncilTasksPage() {
   const { councilId } = useParams() as { councilId: string };
+  const [params] = useSearchParams();
   const [state, setState] = useState<string | undefined>();
-  const [overdue, setOverdue] = useState(false);
+  // Opened from the home page's to-do line already filtered (?overdue=true).
+  const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
   const table = usePagedTable<TaskRow>(`/councils/${councilId}/resolution-tasks`, { state, overdue: overdue || undefined });
   if (table.error) return <ErrorView error={table.error} />;
   return (
