@@ -13,4 +13,5 @@ export * from '../modules/sessions/verificationSchema.ts';
 export * from '../modules/sessions/portalSchema.ts';
 export * from '../modules/sessions/convocationSchema.ts';
 export * from '../modules/followup/schema.ts';
+export * from '../modules/letters/schema.ts';
 export * from '../modules/resolutions/schema.ts';

@@ -13,6 +13,7 @@ import { textSettingsModule } from './textSettings/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { backupModule } from './backup/index.ts';
 import { followupModule } from './followup/index.ts';
+import { lettersModule } from './letters/index.ts';
 import { resolutionsModule } from './resolutions/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, resolutionsModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, resolutionsModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];

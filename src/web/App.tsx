@@ -60,6 +60,11 @@ const AgencyTasksPage = lazyPage(() => import('./pages/resolutions/TasksPage.tsx
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
 const AgencyObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'AgencyObligationsPage');
 const CouncilObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'CouncilObligationsPage');
+const LettersPage = lazyPage(() => import('./pages/letters/LettersPage.tsx'), 'LettersPage');
+const MyLettersPage = lazyPage(() => import('./pages/letters/LettersPage.tsx'), 'MyLettersPage');
+const LetterPage = lazyPage(() => import('./pages/letters/LetterPage.tsx'), 'LetterPage');
+const MyLetterPage = lazyPage(() => import('./pages/letters/LetterPage.tsx'), 'MyLetterPage');
+const AgencyLetterPage = lazyPage(() => import('./pages/letters/AgencyLetterPage.tsx'), 'AgencyLetterPage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { me, loading } = useAuth();
@@ -102,6 +107,7 @@ export function AppRoutes() {
           <Route path="agencies/:agencyId/resolution-tasks" element={<AgencyTasksPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
           <Route path="agencies/:agencyId/obligations" element={<AgencyObligationsPage />} />
+          <Route path="agencies/:agencyId/letters/:letterId" element={<AgencyLetterPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
@@ -134,6 +140,10 @@ export function AppRoutes() {
             <Route path="portal" element={<PortalPage />} />
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
             <Route path="obligations" element={<CouncilObligationsPage />} />
+            <Route path="letters" element={<LettersPage />} />
+            <Route path="letters/:letterId" element={<LetterPage />} />
+            <Route path="my-letters" element={<MyLettersPage />} />
+            <Route path="my-letters/:letterId" element={<MyLetterPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />
