@@ -10,6 +10,7 @@ import { runDurabilityBench } from './durability.ts';
 import { runHttpBench } from './http.ts';
 import { runImportBench } from './importOpinions.ts';
 import { runLoginBench } from './login.ts';
+import { runChamberVotesBench } from './chamberVotes.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 const all: { section: string; rows: Row[] }[] = [];
@@ -31,6 +32,8 @@ console.log('\n7. Importing 20,000 opinions');
 all.push({ section: 'import', rows: await runImportBench(quick ? { rows: 5_000 } : {}) });
 console.log('\n8. Login at the real scrypt cost');
 all.push({ section: 'login', rows: await runLoginBench(quick ? 3 : 5) });
+console.log('\n9. Votes in the chamber: 500 ballots at once, 500 screens updated at close');
+all.push({ section: 'chamber votes', rows: await runChamberVotesBench({ quick }) });
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + ' ' : s.padEnd(n));
 for (const { section, rows } of all) {

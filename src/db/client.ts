@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
 import { DurableNodeFS, durableStartParams } from './durableFs.ts';
+import { closeLive } from '../server/live.ts';
 
 export type Schema = typeof schema;
 /**
@@ -91,7 +92,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     pool.on('error', (err) => console.error(`[CSDL] mất kết nối tới PostgreSQL: ${err.message}`));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     if (runMigrations) await migratePg(db as never, { migrationsFolder });
-    return { db, kind: 'postgres', where: redact(opts.databaseUrl), close: () => pool.end() };
+    // The live hub's listening connection (src/server/live.ts) goes first.
+    return { db, kind: 'postgres', where: redact(opts.databaseUrl), close: async () => { await closeLive(db); await pool.end(); } };
   }
   const dir = path.resolve(opts.dataDir ?? 'data');
   const lock = lockDataDir(dir);

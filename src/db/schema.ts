@@ -12,6 +12,8 @@ export * from '../modules/sessions/schema.ts';
 export * from '../modules/sessions/verificationSchema.ts';
 export * from '../modules/sessions/portalSchema.ts';
 export * from '../modules/sessions/convocationSchema.ts';
+export * from '../modules/sessions/chamber/attendanceSchema.ts';
+export * from '../modules/sessions/chamber/votesSchema.ts';
 export * from '../modules/followup/schema.ts';
 export * from '../modules/letters/schema.ts';
 export * from '../modules/resolutions/schema.ts';

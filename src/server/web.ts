@@ -70,7 +70,9 @@ export const compressAnswers: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const res = c.res;
   if (c.req.method === 'HEAD' || !res.body || res.status === 204 || res.status === 304) return;
-  if (res.headers.has('content-encoding') || !COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
+  // A server-sent-events stream (src/server/live.ts) never ends: it is never compressed here.
+  const type = res.headers.get('content-type') ?? '';
+  if (res.headers.has('content-encoding') || !COMPRESSIBLE.test(type) || type.startsWith('text/event-stream')) return;
   c.header('Vary', 'Accept-Encoding', { append: true });
   const header = c.req.header('accept-encoding');
   const coding = accepts(header, 'br') ? 'br' : accepts(header, 'gzip') ? 'gzip' : null;

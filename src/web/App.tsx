@@ -52,11 +52,17 @@ const SessionDocumentsPage = lazyPage(() => import('./pages/sessions/SessionLate
 const SessionChainPage = lazyPage(() => import('./pages/sessions/SessionChainPage.tsx'), 'SessionChainPage');
 const PortalPage = lazyPage(() => import('./pages/sessions/portal/PortalPage.tsx'), 'PortalPage');
 const SessionDelegatesPage = lazyPage(() => import('./pages/sessions/portal/SessionDelegatesPage.tsx'), 'SessionDelegatesPage');
+const ChamberVotesPage = lazyPage(() => import('./pages/sessions/chamber/ChamberVotesPage.tsx'), 'ChamberVotesPage');
+const PortalVotesPage = lazyPage(() => import('./pages/sessions/chamber/PortalVotesPage.tsx'), 'PortalVotesPage');
+const ProjectorPage = lazyPage(() => import('./pages/sessions/chamber/ProjectorPage.tsx'), 'ProjectorPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const ResolutionsPage = lazyPage(() => import('./pages/resolutions/ResolutionsPage.tsx'), 'ResolutionsPage');
 const ResolutionPage = lazyPage(() => import('./pages/resolutions/ResolutionPage.tsx'), 'ResolutionPage');
 const CouncilTasksPage = lazyPage(() => import('./pages/resolutions/TasksPage.tsx'), 'CouncilTasksPage');
 const AgencyTasksPage = lazyPage(() => import('./pages/resolutions/TasksPage.tsx'), 'AgencyTasksPage');
+const ChamberPage = lazyPage(() => import('./pages/sessions/chamber/ChamberPage.tsx'), 'ChamberPage');
+const SpeakerScreenPage = lazyPage(() => import('./pages/sessions/chamber/SpeakerScreenPage.tsx'), 'SpeakerScreenPage');
+const CheckInPage = lazyPage(() => import('./pages/sessions/chamber/CheckInPage.tsx'), 'CheckInPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
 const AgencyObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'AgencyObligationsPage');
 const CouncilObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'CouncilObligationsPage');
@@ -86,6 +92,9 @@ export function AppRoutes() {
         <Route path="/cong-khai" element={<PublicHomePage />} />
         <Route path="/cong-khai/:councilId" element={<PublicCouncilPage />} />
         <Route path="/cong-khai/:councilId/nghi-quyet" element={<PublicResolutionsPage />} />
+        {/* The chamber's projector: full screen, outside the shell. */}
+        <Route path="/councils/:councilId/sessions/:sessionId/projector" element={<RequireUser><ProjectorPage /></RequireUser>} />
+        <Route path="/councils/:councilId/chamber/screen" element={<RequireUser><SpeakerScreenPage /></RequireUser>} />
         <Route
           element={
             <RequireUser>
@@ -144,6 +153,10 @@ export function AppRoutes() {
             <Route path="letters/:letterId" element={<LetterPage />} />
             <Route path="my-letters" element={<MyLettersPage />} />
             <Route path="my-letters/:letterId" element={<MyLetterPage />} />
+            <Route path="chamber" element={<ChamberPage />} />
+            <Route path="check-in" element={<CheckInPage />} />
+            <Route path="chamber/votes" element={<ChamberVotesPage />} />
+            <Route path="portal/votes" element={<PortalVotesPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />

@@ -29,6 +29,8 @@ const REAL_ID_SQL: Record<string, string> = {
   agencyItemId: 'select i.id::text from session_items i where i.presenter_agency_id = $a order by i.id limit 1',
   portalDocumentId: 'select p.document_id::text from session_publications p where p.council_id = $c order by p.document_id, p.version limit 1',
   portalFileId: 'select p.file_id::text from session_publications p where p.council_id = $c order by p.document_id, p.version limit 1',
+  chamberSpeakerId: "select s.id::text from session_speakers s where s.council_id = $c and s.state = 'registered' order by s.registered_at limit 1",
+  chamberVoteId: 'select id::text from chamber_votes where council_id = $c order by created_at, id limit 1',
   agendaVersionId: 'select v.id::text from session_agenda_versions v where v.council_id = $c limit 1',
   resolutionId: 'select id::text from resolutions where council_id = $c order by passed_on, number limit 1',
   resolutionTaskId: 'select id::text from resolution_tasks where council_id = $c order by due limit 1',

@@ -2,7 +2,8 @@
  * Implementation tasks of a resolution (the "giao" article: owner agency, due date, periodic
  * reports from the executive). Overdue and the next report due are computed from the dates.
  */
-import { daysBetween, parseIsoDate, formatIsoDate, daysInMonth } from '../calendar/dates.ts';
+import { daysBetween } from '../calendar/dates.ts';
+import { addMonths } from '../sessions/votes.ts';
 import { ResolutionRuleError } from './errors.ts';
 
 export type TaskState = 'open' | 'reported' | 'done' | 'cancelled';
@@ -22,14 +23,8 @@ export const REPORT_KIND_LABELS: Readonly<Record<ReportKind, string>> = {
   completed: 'Báo cáo hoàn thành',
 };
 
-/** Same day `months` months later, clamped to the month's end (31/01 + 1 → 28/02). */
-export function addMonths(date: string, months: number): string {
-  const { year, month, day } = parseIsoDate(date);
-  const total = year * 12 + (month - 1) + months;
-  const y = Math.floor(total / 12);
-  const m = (total % 12) + 1;
-  return formatIsoDate(y, m, Math.min(day, daysInMonth(y, m)));
-}
+// Same day `months` months later, clamped to the month's end: the sessions domain's addMonths.
+export { addMonths };
 
 export interface TaskFacts {
   assignedOn: string;

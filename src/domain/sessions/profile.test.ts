@@ -174,6 +174,8 @@ describe('mergeProfile', () => {
       'speakingMinutes.answer',
       'writtenAnswerDays',
       'commitmentReportDaysBefore',
+      'chamber.seats',
+      'chamber.selfCheckIn',
     ]);
     // The defaults object is not changed.
     expect(shipped.leadTimes.documentsToDelegates!.value).toBe(7);

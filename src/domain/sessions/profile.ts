@@ -46,6 +46,12 @@ export type SessionProfile = {
   /** Legacy defaults of Luật 87/2015 (repealed): written answer 20 days, commitment report 10 days before. */
   writtenAnswerDays: number;
   commitmentReportDaysBefore: number;
+  /**
+   * The chamber (issue #12): the seats of Luật 72/2025 Điều 30 (null: the sum of the seats of the
+   * term's constituencies), and whether a delegate may check in on their own phone (default off).
+   * Both UNVERIFIED defaults a council sets.
+   */
+  chamber: { seats: number | null; selfCheckIn: boolean };
 };
 
 export type SessionRuleSet = {
@@ -71,6 +77,8 @@ export const PROFILE_PATHS: readonly string[] = [
   'dueSoonWorkingDays',
   'writtenAnswerDays',
   'commitmentReportDaysBefore',
+  'chamber.seats',
+  'chamber.selfCheckIn',
 ];
 
 function shippedProfile(level: 'province' | 'commune'): SessionProfile {
@@ -93,6 +101,7 @@ function shippedProfile(level: 'province' | 'commune'): SessionProfile {
     dueSoonWorkingDays: 3,
     writtenAnswerDays: 20,
     commitmentReportDaysBefore: 10,
+    chamber: { seats: null, selfCheckIn: false },
   };
 }
 
@@ -214,6 +223,19 @@ function sameRule(a: LeadTimeRule | null, b: LeadTimeRule | null): boolean {
   return a.value === b.value && a.unit === b.unit && a.anchor === b.anchor && a.direction === b.direction && a.verified === b.verified && a.source === b.source;
 }
 
+/** The chamber settings (optional in an entered profile: missing keeps the defaults). */
+function checkChamber(v: unknown, errors: ProfileError[]): void {
+  if (v === undefined) return;
+  if (!isRecord(v)) {
+    errors.push({ path: 'chamber', message: 'Cài đặt phòng họp không hợp lệ.' });
+    return;
+  }
+  if (v['seats'] !== undefined && v['seats'] !== null) checkInteger(v['seats'], 'chamber.seats', 'Số đại biểu theo luật định', 1, 500, errors);
+  if (v['selfCheckIn'] !== undefined && typeof v['selfCheckIn'] !== 'boolean') {
+    errors.push({ path: 'chamber.selfCheckIn', message: 'Cho phép đại biểu tự điểm danh: phải là có hoặc không.' });
+  }
+}
+
 /** Check a complete profile (as entered by a council). Errors are Vietnamese, one per wrong value; only known fields are kept. */
 export function validateProfile(p: unknown): { ok: true; profile: SessionProfile } | { ok: false; errors: ProfileError[] } {
   const errors: ProfileError[] = [];
@@ -235,6 +257,7 @@ export function validateProfile(p: unknown): { ok: true; profile: SessionProfile
     if (f.path.length === 2 && !isRecord(p['speakingMinutes'])) continue;
     checkInteger(valueAt(p, f.path), f.path.join('.'), f.label, f.min, f.max, errors);
   }
+  checkChamber(p['chamber'], errors);
   if (errors.length > 0) return { ok: false, errors };
   const profile = mergeProfile(p, shippedProfile('province')).profile;
   return { ok: true, profile };
@@ -265,5 +288,12 @@ export function mergeProfile(stored: unknown, defaults: SessionProfile): { profi
     if (errors.length === 0) setNumber(profile, f.path, v as number);
     if (valueAt(profile, f.path) === valueAt(defaults, f.path)) atDefault.push(f.path.join('.'));
   }
+  const ch = isRecord(s['chamber']) ? s['chamber'] : {};
+  const seatErrors: ProfileError[] = [];
+  if (Object.hasOwn(ch, 'seats') && ch['seats'] !== null) checkInteger(ch['seats'], 'x', 'x', 1, 500, seatErrors);
+  if (Object.hasOwn(ch, 'seats') && seatErrors.length === 0) profile.chamber.seats = ch['seats'] as number | null;
+  if (typeof ch['selfCheckIn'] === 'boolean') profile.chamber.selfCheckIn = ch['selfCheckIn'];
+  if (profile.chamber.seats === defaults.chamber.seats) atDefault.push('chamber.seats');
+  if (profile.chamber.selfCheckIn === defaults.chamber.selfCheckIn) atDefault.push('chamber.selfCheckIn');
   return { profile, defaults: atDefault };
 }

@@ -490,3 +490,51 @@ export function computeElection(rule: VoteRule, roll: RollSnapshot, input: Elect
     reason: `${parts.join('; ')}.`,
   };
 }
+
+// ---------------------------------------------------------------------------
+// A vote's life (sessions.md "States": created → open → closed (snapshot) → confirmed; a mistaken
+// vote is annulled with a reason and repeated as a new record)
+
+export type VoteState = 'created' | 'open' | 'closed' | 'confirmed' | 'annulled';
+export type VoteAction = 'open' | 'close' | 'confirm' | 'annul';
+export const VOTE_STATE_LABELS: Readonly<Record<VoteState, string>> = {
+  created: 'Chưa bắt đầu',
+  open: 'Đang biểu quyết',
+  closed: 'Đã kết thúc, chờ chủ tọa xác nhận',
+  confirmed: 'Chủ tọa đã xác nhận kết quả',
+  annulled: 'Đã hủy',
+};
+export const VOTE_ACTION_LABELS: Readonly<Record<VoteAction, string>> = {
+  open: 'Bắt đầu biểu quyết', close: 'Kết thúc biểu quyết', confirm: 'Xác nhận kết quả', annul: 'Hủy kết quả',
+};
+const VOTE_TRANSITIONS: Readonly<Record<VoteState, Partial<Record<VoteAction, VoteState>>>> = {
+  created: { open: 'open', annul: 'annulled' },
+  open: { close: 'closed', annul: 'annulled' },
+  closed: { confirm: 'confirmed', annul: 'annulled' },
+  confirmed: { annul: 'annulled' },
+  annulled: {},
+};
+
+/** The state after `action`; throws a Vietnamese SessionRuleError when the action is not allowed. */
+export function voteTransition(state: VoteState, action: VoteAction): VoteState {
+  const next = VOTE_TRANSITIONS[state]?.[action];
+  if (!next) fail('vote_transition', `Không thể "${VOTE_ACTION_LABELS[action].toLowerCase()}" khi lượt biểu quyết ở trạng thái "${VOTE_STATE_LABELS[state] ?? state}".`);
+  return next;
+}
+
+/** Annulling needs a reason (kept with the vote). */
+export function annulReason(reason: unknown): string {
+  const r = typeof reason === 'string' ? reason.normalize('NFC').trim() : '';
+  if (r.length < 5) fail('vote_annul_reason', 'Phải ghi rõ lý do hủy kết quả biểu quyết (ít nhất 5 ký tự).');
+  if (r.length > 2000) fail('vote_annul_reason', 'Lý do hủy kết quả biểu quyết dài quá 2000 ký tự.');
+  return r;
+}
+
+/** An election ballot approves at most as many candidates as there are positions, each once. */
+export function checkElectionBallot(approve: readonly string[], candidateIds: readonly string[], seatsToFill: number): void {
+  const known = new Set(candidateIds);
+  if (new Set(approve).size !== approve.length) fail('ballot_invalid', 'Mỗi ứng cử viên chỉ được chọn một lần.');
+  const stranger = approve.find((id) => !known.has(id));
+  if (stranger) fail('ballot_invalid', 'Phiếu có người không có trong danh sách ứng cử viên.');
+  if (approve.length > seatsToFill) fail('ballot_invalid', `Chỉ được đồng ý tối đa ${seatsToFill} người (số chức danh cần bầu).`);
+}

@@ -18,6 +18,7 @@ import {
 import { resolutionLinks, resolutionTaskReports, resolutions, resolutionTasks } from './schema.ts';
 import { RESOLUTION_TEMPLATE_KEY } from './templates.ts';
 import type { Tx } from '../../db/client.ts';
+import { checkPassingVote } from './votes.ts';
 
 export interface ResolutionInput {
   title: string;
@@ -64,6 +65,15 @@ export async function createResolution(ctx: ActionCtx, councilId: string, input:
   return ctx.db.transaction(async (tx) => {
     const [c] = await tx.select({ id: councils.id }).from(councils).where(eq(councils.id, councilId));
     if (!c) throw notFound('hội đồng nhân dân');
+    const voteId = input.voteId;
+    if (voteId) {
+      const v = await checkPassingVote(tx, councilId, voteId);
+      if (input.sessionId && input.sessionId !== v.sessionId) throw invalid('Lần biểu quyết thuộc một kỳ họp khác.');
+      if (input.itemId && v.itemId && input.itemId !== v.itemId) throw invalid('Lần biểu quyết là của một nội dung trình khác.');
+      input = { ...input, sessionId: v.sessionId, itemId: input.itemId ?? v.itemId };
+      const [used] = await tx.select({ title: resolutions.title }).from(resolutions).where(eq(resolutions.voteId, voteId));
+      if (used) throw conflict(`Lần biểu quyết này đã thông qua nghị quyết "${used.title}".`);
+    }
     await checkSessionAndItem(tx, councilId, input);
     checkAnnounced(input.announced);
     if (input.passedOn > today(ctx.now)) throw invalid('Ngày thông qua không được sau ngày hôm nay.');
@@ -114,6 +124,11 @@ export async function updateResolution(ctx: ActionCtx, councilId: string, id: st
       voteId: patch.voteId === undefined ? before.voteId : patch.voteId,
       inForceFrom: patch.inForceFrom === undefined ? before.inForceFrom : patch.inForceFrom,
     };
+    if (patch.voteId) {
+      const v = await checkPassingVote(tx, councilId, patch.voteId);
+      next.sessionId = v.sessionId;
+      next.itemId = next.itemId ?? v.itemId;
+    }
     await checkSessionAndItem(tx, councilId, next);
     checkAnnounced(patch.announced);
     const rules = rule(() => resolutionRulesOn(next.passedOn));

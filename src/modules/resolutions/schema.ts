@@ -11,6 +11,7 @@ import { agencies, councils } from '../directory/schema.ts';
 import { users } from '../accounts/schema.ts';
 import { documents } from '../documents/schema.ts';
 import { councilSessions, sessionItems } from '../sessions/schema.ts';
+import { chamberVotes } from '../sessions/chamber/votesSchema.ts';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -26,7 +27,7 @@ export const resolutions = pgTable(
     sessionId: uuid('session_id').references(() => councilSessions.id),
     itemId: uuid('item_id').references(() => sessionItems.id),
     /** The vote that passed it (chamber votes, sessions/chamber/votesSchema.ts). */
-    voteId: uuid('vote_id'),
+    voteId: uuid('vote_id').references(() => chamberVotes.id),
     /** Figures as announced when no vote record is linked (a session held before the system). */
     announcedFor: integer('announced_for'),
     announcedAgainst: integer('announced_against'),

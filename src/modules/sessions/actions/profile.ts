@@ -21,6 +21,9 @@ export function changedParts(p: SessionProfile, d: SessionProfile): Record<strin
   for (const [k, v] of Object.entries(p.speakingMinutes)) if (v !== d.speakingMinutes[k as keyof SessionProfile['speakingMinutes']]) speak[k] = v;
   if (Object.keys(speak).length) outp.speakingMinutes = speak;
   for (const k of ['dueSoonWorkingDays', 'writtenAnswerDays', 'commitmentReportDaysBefore'] as const) if (p[k] !== d[k]) outp[k] = p[k];
+  const chamber: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p.chamber)) if (v !== d.chamber[k as keyof SessionProfile['chamber']]) chamber[k] = v;
+  if (Object.keys(chamber).length) outp.chamber = chamber;
   return outp;
 }
 

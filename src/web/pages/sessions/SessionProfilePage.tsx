@@ -64,6 +64,12 @@ export function SessionProfilePage() {
             <Descriptions.Item label="Báo “sắp đến hạn” trước">
               <Space wrap>{`${set.profile.dueSoonWorkingDays} ngày làm việc`}{mark(set, 'dueSoonWorkingDays')}</Space>
             </Descriptions.Item>
+            <Descriptions.Item label="Số đại biểu theo luật định (Điều 30)">
+              <Space wrap>{set.profile.chamber.seats ?? 'Tính theo các đơn vị bầu cử của nhiệm kỳ'}{mark(set, 'chamber.seats')}</Space>
+            </Descriptions.Item>
+            <Descriptions.Item label="Đại biểu tự điểm danh trên điện thoại">
+              <Space wrap>{set.profile.chamber.selfCheckIn ? 'Cho phép' : 'Không (Văn phòng điểm danh)'}{mark(set, 'chamber.selfCheckIn')}</Space>
+            </Descriptions.Item>
           </Descriptions>
         </Card>
       ))}
@@ -79,6 +85,7 @@ function EditModal(props: { councilId: string; set: RuleSet; onClose(): void; on
   const initial = {
     ...Object.fromEntries(STEPS.map((s) => [s, p.leadTimes[s] ? { on: true, ...p.leadTimes[s] } : { on: false, value: 5, unit: 'days', direction: 'before', verified: false, source: '' }])),
     speech: p.speakingMinutes.speech, question: p.speakingMinutes.question, answer: p.speakingMinutes.answer, dueSoonWorkingDays: p.dueSoonWorkingDays,
+    seats: p.chamber.seats, selfCheckIn: p.chamber.selfCheckIn,
   };
   const submit = async () => {
     const v = await form.validateFields();
@@ -90,7 +97,7 @@ function EditModal(props: { councilId: string; set: RuleSet; onClose(): void; on
     try {
       const r = await api.put<{ recomputed: number }>(`/councils/${props.councilId}/session-profile`, {
         ruleSetKey: props.set.key,
-        profile: { ...p, leadTimes, speakingMinutes: { speech: v.speech, question: v.question, answer: v.answer }, dueSoonWorkingDays: v.dueSoonWorkingDays },
+        profile: { ...p, leadTimes, speakingMinutes: { speech: v.speech, question: v.question, answer: v.answer }, dueSoonWorkingDays: v.dueSoonWorkingDays, chamber: { seats: v.seats ?? null, selfCheckIn: !!v.selfCheckIn } },
       });
       message.success(r.recomputed ? `Đã lưu; tính lại hạn của ${r.recomputed} tài liệu.` : 'Đã lưu quy định chuẩn bị kỳ họp.');
       props.onDone();
@@ -120,6 +127,10 @@ function EditModal(props: { councilId: string; set: RuleSet; onClose(): void; on
           <Form.Item name="question" label="Đặt câu hỏi (phút)"><InputNumber min={1} max={120} /></Form.Item>
           <Form.Item name="answer" label="Trả lời (phút)"><InputNumber min={1} max={120} /></Form.Item>
           <Form.Item name="dueSoonWorkingDays" label="Báo sắp đến hạn trước (ngày làm việc)"><InputNumber min={0} max={60} /></Form.Item>
+        </Space>
+        <Space wrap align="start">
+          <Form.Item name="seats" label="Số đại biểu theo luật định (để trống: theo các đơn vị bầu cử)"><InputNumber min={1} max={500} /></Form.Item>
+          <Form.Item name="selfCheckIn" valuePropName="checked" label="Đại biểu tự điểm danh trên điện thoại"><Switch checkedChildren="Cho phép" unCheckedChildren="Không" /></Form.Item>
         </Space>
       </Form>
     </Modal>

@@ -75,7 +75,6 @@ CREATE TABLE "resolutions" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-DROP INDEX "document_issuers_council_code_uq";--> statement-breakpoint
 ALTER TABLE "resolution_links" ADD CONSTRAINT "resolution_links_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resolution_links" ADD CONSTRAINT "resolution_links_from_id_resolutions_id_fk" FOREIGN KEY ("from_id") REFERENCES "public"."resolutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resolution_links" ADD CONSTRAINT "resolution_links_to_id_resolutions_id_fk" FOREIGN KEY ("to_id") REFERENCES "public"."resolutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -89,6 +88,7 @@ ALTER TABLE "resolution_tasks" ADD CONSTRAINT "resolution_tasks_agency_id_agenci
 ALTER TABLE "resolutions" ADD CONSTRAINT "resolutions_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resolutions" ADD CONSTRAINT "resolutions_session_id_council_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."council_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resolutions" ADD CONSTRAINT "resolutions_item_id_session_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."session_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resolutions" ADD CONSTRAINT "resolutions_vote_id_chamber_votes_id_fk" FOREIGN KEY ("vote_id") REFERENCES "public"."chamber_votes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resolutions" ADD CONSTRAINT "resolutions_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resolutions" ADD CONSTRAINT "resolutions_certified_by_users_id_fk" FOREIGN KEY ("certified_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "resolution_links_uq" ON "resolution_links" USING btree ("from_id","to_id","type","provisions");--> statement-breakpoint
@@ -99,5 +99,6 @@ CREATE INDEX "resolution_tasks_agency_idx" ON "resolution_tasks" USING btree ("a
 CREATE INDEX "resolutions_council_idx" ON "resolutions" USING btree ("council_id","passed_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "resolutions_council_symbol_uq" ON "resolutions" USING btree ("council_id","symbol");--> statement-breakpoint
 CREATE INDEX "resolutions_session_idx" ON "resolutions" USING btree ("session_id");--> statement-breakpoint
+DROP INDEX "document_issuers_council_code_uq";--> statement-breakpoint
 CREATE UNIQUE INDEX "document_issuers_council_plenary_uq" ON "document_issuers" USING btree ("council_id") WHERE "document_issuers"."kind" = 'council';--> statement-breakpoint
 CREATE UNIQUE INDEX "document_issuers_council_code_uq" ON "document_issuers" USING btree ("council_id","code") WHERE "document_issuers"."kind" <> 'council';

@@ -1,0 +1,111 @@
+// Votes in the chamber in Chromium: the chair opens a vote on a resolution draft from the chair's
+// page, three delegates vote from phone-width pages (390 px), the full-screen projector view
+// follows live (turnout, then the computed result) and the chair confirms it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { and, asc, eq } from 'drizzle-orm';
+import { browserAvailable, launchBrowser, login, startServer, type RunningServer } from './support.ts';
+import { checkIn, delegateAccounts } from '../chamber/support.ts';
+import { delegates } from '../../src/modules/directory/schema.ts';
+import { councilSessions } from '../../src/modules/sessions/schema.ts';
+
+const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-chamber-votes');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+async function noSideScroll(page: Page) {
+  const m = await page.evaluate(() => ({ sw: document.scrollingElement!.scrollWidth, iw: window.innerWidth }));
+  expect(m.sw, `the page is ${m.sw}px wide on a ${m.iw}px screen`).toBeLessThanOrEqual(m.iw);
+}
+
+describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium: chủ tọa, ba đại biểu 390 px, màn hình chiếu)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }, 180_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('chủ tọa mở biểu quyết, ba đại biểu biểu quyết trên điện thoại, màn hình chiếu hiện kết quả', { timeout: 300_000 }, async () => {
+    const sh = server.ids.get('council:sa-huynh')!;
+    const [s] = await server.db.select().from(councilSessions).where(and(eq(councilSessions.councilId, sh), eq(councilSessions.state, 'planned'))).orderBy(asc(councilSessions.openingDate)).limit(1);
+    const sessionId = s!.id;
+    // Two more delegates get accounts (the demo has one); the three are checked in.
+    const demoDelegate = server.ids.get('delegate:sa-huynh:3')!;
+    const others = (await server.db.select({ id: delegates.id }).from(delegates).where(eq(delegates.councilId, sh)).orderBy(asc(delegates.id))).map((d) => d.id).filter((id) => id !== demoDelegate).slice(0, 2);
+    const usernames = ['daibieu.sahuynh', ...(await delegateAccounts(server.db, sh, others))];
+    await checkIn(server.db, sh, sessionId, [demoDelegate, ...others]);
+
+    const open = async (viewport: typeof PHONE, username: string, url: string, mobile = false) => {
+      const ctx = await browser.newContext({ viewport, locale: 'vi-VN', isMobile: mobile, hasTouch: mobile });
+      contexts.push(ctx);
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(30_000);
+      await login(page, server.baseUrl, username);
+      await page.goto(`${server.baseUrl}${url}`);
+      return page;
+    };
+
+    // The chair prepares and opens the vote.
+    const chair = await open(DESKTOP, 'tt.sahuynh', `/councils/${sh}/chamber/votes?sessionId=${sessionId}`);
+    await chair.getByTestId('live-status').filter({ hasText: 'Trực tiếp' }).waitFor();
+    await chair.getByTestId('vote-create').click();
+    const modal = chair.locator('.ant-modal:visible');
+    await modal.getByLabel('Nội dung biểu quyết').fill('Thông qua Nghị quyết về dự toán ngân sách phường năm 2027');
+    await modal.getByRole('button', { name: 'Tạo' }).click();
+    const card = chair.getByTestId('chamber-vote').filter({ hasText: 'dự toán ngân sách phường năm 2027' }).first();
+    await card.getByTestId('vote-open').click();
+    await card.getByTestId('vote-turnout').waitFor();
+
+    // The projector, full screen.
+    const projector = await open(DESKTOP, 'vp.sahuynh', `/councils/${sh}/sessions/${sessionId}/projector`);
+    await expect.poll(() => projector.getByTestId('projector-title').textContent()).toContain('dự toán ngân sách phường năm 2027');
+    await expect.poll(() => projector.getByTestId('projector-voted').textContent()).toBe('0');
+
+    // Three delegates vote from their phones.
+    const phones: Page[] = [];
+    for (const u of usernames) phones.push(await open(PHONE, u, `/councils/${sh}/portal/votes?sessionId=${sessionId}`, true));
+    const choices = ['for', 'for', 'against'];
+    for (const [i, p] of phones.entries()) {
+      await p.getByTestId('open-vote').waitFor();
+      if (i === 0) {
+        await noSideScroll(p);
+        await p.screenshot({ path: path.join(SHOTS, 'ballot-390.png'), fullPage: true });
+      }
+      await p.getByTestId(`ballot-${choices[i]}`).click();
+      await p.getByTestId('ballot-done').waitFor();
+    }
+    await phones[0]!.screenshot({ path: path.join(SHOTS, 'ballot-done-390.png'), fullPage: true });
+    // The projector and the chair follow the turnout live.
+    await expect.poll(() => projector.getByTestId('projector-voted').textContent()).toBe('3');
+    await expect.poll(() => card.getByTestId('vote-turnout').textContent()).toBe('3');
+
+    // The chair closes: the result computed from the roll appears on the projector and the phones.
+    await card.getByTestId('vote-close').click();
+    await expect.poll(() => projector.getByTestId('projector-outcome').textContent()).toBe('KHÔNG THÔNG QUA');
+    expect(await projector.getByTestId('projector-for').textContent()).toBe('2');
+    expect(await projector.getByTestId('projector-against').textContent()).toBe('1');
+    await expect.poll(() => projector.getByTestId('projector-reason').textContent()).toContain('2/6');
+    await projector.screenshot({ path: path.join(SHOTS, 'projector-1280.png') });
+    await expect.poll(() => phones[2]!.getByTestId('vote-result').first().textContent()).toContain('2/6');
+    await phones[2]!.screenshot({ path: path.join(SHOTS, 'result-390.png'), fullPage: true });
+    await card.getByTestId('vote-confirm').click();
+    await expect.poll(() => card.textContent()).toContain('Chủ tọa xác nhận');
+    await expect.poll(() => projector.getByTestId('projector-reason').locator('..').textContent()).toContain('Chủ tọa xác nhận lúc');
+    await chair.screenshot({ path: path.join(SHOTS, 'chair-1280.png'), fullPage: true });
+    // The chair's page on a phone too.
+    const chairPhone = await open(PHONE, 'tt.sahuynh', `/councils/${sh}/chamber/votes?sessionId=${sessionId}`, true);
+    await chairPhone.getByTestId('chamber-vote').first().waitFor();
+    await noSideScroll(chairPhone);
+    await chairPhone.screenshot({ path: path.join(SHOTS, 'chair-390.png'), fullPage: true });
+  });
+});
