@@ -233,7 +233,21 @@ for (const kind of dbKinds()) {
       try {
         // Signed in again on that day (a session does not last the days between).
         const [vp, tt] = await Promise.all([t.as('vp.sahuynh'), t.as('tt.sahuynh')]);
-        const r = await json<{ id: string }>(vp.post(`/api/councils/${sh}/resolutions`, { title: 'Nghị quyết về dự toán ngân sách phường năm 2027', normative: false, passedOn, sessionId: planned.id, itemId: budget.id, announced: { for: 15, against: 0, abstain: 0, total: 15 } }), 201);
+        // The vote that passed it: the demo's confirmed named vote on the budget item (the chamber
+        // votes part); the secret vote, closed but not confirmed, cannot pass a resolution.
+        const named = t.id('chamberVote:sa-huynh:named');
+        const secret = t.id('chamberVote:sa-huynh:secret');
+        const unconfirmed = await vp.post(`/api/councils/${sh}/resolutions`, { title: 'Nghị quyết X', normative: false, passedOn, voteId: secret });
+        expect(unconfirmed.status).toBe(409);
+        expect((await unconfirmed.json()).error.message).toMatch(/chưa được chủ tọa xác nhận/);
+        const r = await json<{ id: string; sessionId: string; itemId: string }>(vp.post(`/api/councils/${sh}/resolutions`, { title: 'Nghị quyết về dự toán ngân sách phường năm 2027', normative: false, passedOn, voteId: named }), 201);
+        expect([r.sessionId, r.itemId]).toEqual([planned.id, budget.id]);
+        const again = await vp.post(`/api/councils/${sh}/resolutions`, { title: 'Lần hai', normative: false, passedOn, voteId: named });
+        expect(again.status).toBe(409);
+        const fig = (await json<{ vote: { source: string; for: number; total: number; method: string; reason: string } }>(vp.get(`/api/councils/${sh}/resolutions/${r.id}`))).vote;
+        expect(fig).toMatchObject({ source: 'vote', method: 'Điện tử ghi danh' });
+        expect(fig.reason).toMatch(/^Thông qua/);
+        expect(fig.for).toBeGreaterThan(fig.total / 2);
         const dup = await vp.post(`/api/councils/${sh}/resolutions`, { title: 'Lần hai', normative: false, passedOn, sessionId: planned.id, itemId: budget.id });
         expect(dup.status).toBe(409);
         const d = await json<{ item: { id: string }; chain: { chain: { steps: { kind: string; number: string | null }[] }; report: { number: string } } }>(vp.get(`/api/councils/${sh}/resolutions/${r.id}`));

@@ -18,7 +18,7 @@ import { conclusionNotice } from '../documents/templates/conclusionNotice.ts';
 import { fillWording, getTemplate, linesOf, registerTemplate, type BuildContext, type DocumentTemplate } from '../documents/templates/registry.ts';
 import { SignatureParams, headerOf, recipientsOf, signatureOf, signatureSlots, varsOf } from '../documents/templates/common.ts';
 import { resolutionLinks, resolutions, resolutionTasks } from './schema.ts';
-import { voteFiguresOf, type VoteFigures } from './votes.ts';
+import { sessionVotesForMinutes, voteFiguresOf, type VoteFigures } from './votes.ts';
 import { attendanceForMinutes, questionsSection } from './minutesSources.ts';
 
 export const RESOLUTION_TEMPLATE_KEY = 'resolution';
@@ -201,20 +201,27 @@ export const minutesTemplate: DocumentTemplate<SessionParams> = {
     body.push(...attendance);
     body.push({ type: 'heading', level: 1, number: `${toRoman(2)}.`, text: upperVi('Nội dung kỳ họp') });
     if (!items.length) body.push({ type: 'paragraph', text: 'Kỳ họp không có nội dung trình được ghi trong hệ thống.' });
+    // Each vote with its figures: the chamber's votes of the session (totals and the computed
+    // result, never who voted how), and the figures announced for resolutions passed without one.
+    const votes = await sessionVotesForMinutes(tx, f.session.id);
+    const voteLine = (v: (typeof votes)[number]): Block => ({
+      type: 'paragraph', text: `Biểu quyết "${v.title}" (${v.method.toLowerCase()}): ${v.reason ?? 'chưa có kết quả'}${v.state ? ` (${v.state.toLowerCase()})` : ''}.`,
+    });
+    const announced = async (r: (typeof passed)[number]): Promise<Block[]> => {
+      if (r.voteId && votes.some((v) => v.id === r.voteId)) return [];
+      const fig = await voteFiguresOf(tx, r);
+      return [{ type: 'paragraph', text: fig ? `Kết quả biểu quyết thông qua ${r.title}: ${figuresProse(fig)}${fig.method ? ` (${fig.method.toLowerCase()})` : ''}.` : `${r.title}: chưa ghi kết quả biểu quyết.` }];
+    };
     for (const [i, it] of items.entries()) {
       body.push({ type: 'heading', level: 2, number: `${i + 1}.`, text: it.title });
       if (it.presenter) body.push({ type: 'paragraph', text: `${it.presenter} trình bày.` });
       if (it.verification) body.push({ type: 'paragraph', text: `Ban thẩm tra trình bày Báo cáo thẩm tra số ${it.verification.number} ngày ${dmy(it.verification.on!)}.` });
-      for (const r of passed.filter((x) => x.itemId === it.id)) {
-        const fig = await voteFiguresOf(tx, r);
-        body.push({ type: 'paragraph', text: fig ? `Kết quả biểu quyết thông qua ${r.title}: ${figuresProse(fig)}${fig.method ? ` (${fig.method})` : ''}.` : `${r.title}: chưa ghi kết quả biểu quyết.` });
-      }
+      for (const v of votes.filter((x) => x.itemId === it.id)) body.push(voteLine(v));
+      for (const r of passed.filter((x) => x.itemId === it.id)) body.push(...(await announced(r)));
     }
+    for (const v of votes.filter((x) => !x.itemId || !items.some((i) => i.id === x.itemId))) body.push(voteLine(v));
     const loose = passed.filter((x) => !x.itemId || !items.some((i) => i.id === x.itemId));
-    for (const r of loose) {
-      const fig = await voteFiguresOf(tx, r);
-      body.push({ type: 'paragraph', text: fig ? `Biểu quyết thông qua ${r.title}: ${figuresProse(fig)}.` : `${r.title}: chưa ghi kết quả biểu quyết.` });
-    }
+    for (const r of loose) body.push(...(await announced(r)));
     body.push({ type: 'heading', level: 1, number: `${toRoman(3)}.`, text: upperVi('Chất vấn và trả lời chất vấn') });
     body.push(...(await questionsSection(tx, f.session.id)));
     body.push({ type: 'heading', level: 1, number: `${toRoman(4)}.`, text: upperVi('Các nghị quyết được thông qua') });

@@ -56,3 +56,19 @@ export async function checkPassingVote(db: DbOrTx, councilId: string, voteId: st
   if (res?.outcome !== 'passed') throw conflict(`Biểu quyết "${v.title}" không được thông qua${res?.reason ? `: ${res.reason}` : ''}.`);
   return { sessionId: v.sessionId, itemId: v.itemId, closedOn: v.closedAt };
 }
+
+/** Every vote of a session that was closed (confirmed or not; annulled ones are left out), for the minutes: totals only. */
+export async function sessionVotesForMinutes(db: DbOrTx, sessionId: string) {
+  const rows = await db.select().from(chamberVotes).where(eq(chamberVotes.sessionId, sessionId)).orderBy(chamberVotes.createdAt);
+  return rows
+    .filter((v) => v.state === 'closed' || v.state === 'confirmed')
+    .map((v) => {
+      const res = v.result as (VoteResult & { reason?: string }) | null;
+      return {
+        id: v.id, itemId: v.itemId, title: v.title, kind: v.kind,
+        method: VOTE_METHOD_LABELS[v.method as VoteMethod] ?? v.method,
+        state: VOTE_STATE_LABELS[v.state as VoteState] ?? v.state,
+        reason: res?.reason ?? null,
+      };
+    });
+}
