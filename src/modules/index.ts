@@ -8,9 +8,10 @@ import { petitionsModule } from './petitions/index.ts';
 import { documentsModule } from './documents/index.ts';
 import { sessionsModule } from './sessions/index.ts';
 import { sessionsPortalModule } from './sessions/portal/index.ts';
+import { sessionQuestionsModule } from './sessions/questions/index.ts';
 import { dashboardsModule } from './dashboards/index.ts';
 import { textSettingsModule } from './textSettings/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { backupModule } from './backup/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, sessionsModule, sessionsPortalModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, sessionsModule, sessionsPortalModule, sessionQuestionsModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
