@@ -13,3 +13,4 @@ export * from '../modules/sessions/verificationSchema.ts';
 export * from '../modules/sessions/portalSchema.ts';
 export * from '../modules/sessions/convocationSchema.ts';
 export * from '../modules/sessions/questions/schema.ts';
+export * from '../modules/followup/schema.ts';

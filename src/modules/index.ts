@@ -13,5 +13,6 @@ import { dashboardsModule } from './dashboards/index.ts';
 import { textSettingsModule } from './textSettings/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { backupModule } from './backup/index.ts';
+import { followupModule } from './followup/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, sessionsModule, sessionsPortalModule, sessionQuestionsModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionQuestionsModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];

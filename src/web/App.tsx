@@ -53,6 +53,8 @@ const PortalPage = lazyPage(() => import('./pages/sessions/portal/PortalPage.tsx
 const SessionDelegatesPage = lazyPage(() => import('./pages/sessions/portal/SessionDelegatesPage.tsx'), 'SessionDelegatesPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
+const AgencyObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'AgencyObligationsPage');
+const CouncilObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'CouncilObligationsPage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { me, loading } = useAuth();
@@ -92,6 +94,7 @@ export function AppRoutes() {
           <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
           <Route path="agencies/:agencyId/session-documents" element={<AgencySessionDocumentsPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
+          <Route path="agencies/:agencyId/obligations" element={<AgencyObligationsPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
@@ -120,6 +123,7 @@ export function AppRoutes() {
             <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />
             <Route path="portal" element={<PortalPage />} />
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
+            <Route path="obligations" element={<CouncilObligationsPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />

@@ -9,12 +9,13 @@
 import { daysBetween, daysOverdue, deadlineStatus, isIsoDate } from '../calendar/index.ts';
 import type { DeadlineStatus, WorkingCalendar } from '../calendar/index.ts';
 
-export type ObligationKind = 'petition_answer' | 'recommendation' | 'commitment' | 'letter';
+export type ObligationKind = 'petition_answer' | 'recommendation' | 'commitment' | 'resolution_task' | 'letter';
 
 export const OBLIGATION_KIND_LABELS: Readonly<Record<ObligationKind, string>> = {
   petition_answer: 'Trả lời kiến nghị cử tri',
   recommendation: 'Kiến nghị sau giám sát',
   commitment: 'Lời hứa, cam kết khi trả lời chất vấn',
+  resolution_task: 'Nhiệm vụ thực hiện nghị quyết',
   letter: 'Giải quyết đơn thư',
 };
 

@@ -2,6 +2,7 @@
 // letter). Results per NQLT 72/2025 Điều 49 k2: resolved; in progress with a roadmap and a
 // committed date; explained; plus "not resolved". When the petition came from a lower-level
 // council, the answer flows back down to that council's petition, and so on to every source.
+import { petitionAnswered } from '../followup.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../../../server/errors.ts';
 import { recordEvent, type Actor } from '../../audit/service.ts';
@@ -62,7 +63,10 @@ export async function applyAnswer(
       fromResponseId,
     })
     .returning();
-  if (item) await tx.update(dispatchItems).set({ state: 'answered', closedAt: new Date(), updatedAt: new Date() }).where(eq(dispatchItems.id, item.id));
+  if (item) {
+    await tx.update(dispatchItems).set({ state: 'answered', closedAt: new Date(), updatedAt: new Date() }).where(eq(dispatchItems.id, item.id));
+    await petitionAnswered(tx, item.id, day, input.result);
+  }
   await tx.update(petitions).set({ status, version: petition.version + 1, updatedAt: new Date() }).where(eq(petitions.id, petition.id));
   await recordEvent(tx, actor, {
     action: fromResponseId ? 'petition.answer_from_upper' : 'petition.answer',

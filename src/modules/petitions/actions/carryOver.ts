@@ -2,6 +2,7 @@
 // their history: the petition row moves, every round it has been in stays in petition_round_entries.
 // Across the 2025 reform a petition may move to the council of the unit its source units became
 // ("became" links, directory currentSuccessors): Phổ Thạnh's 2021 petitions followed by Sa Huỳnh.
+import { petitionRetitled } from '../followup.ts';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { conflict, invalid } from '../../../server/errors.ts';
 import { recordEvent } from '../../audit/service.ts';
@@ -54,6 +55,7 @@ export async function carryOverIn(
       .set({ roundId: to.id, councilId: to.councilId, number, status, version: p.version + 1, updatedAt: new Date() })
       .where(eq(petitions.id, p.id))
       .returning();
+    if (number !== p.number) await petitionRetitled(tx, after!);
     if (to.councilId !== p.councilId) {
       await tx.update(opinions).set({ councilId: to.councilId, updatedAt: new Date() }).where(eq(opinions.petitionId, p.id));
     }

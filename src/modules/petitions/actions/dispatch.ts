@@ -9,6 +9,7 @@
 // (modules/documents, template petition_dispatch_letter): the dispatch takes the register's number
 // and today's date, and keeps the link to the issued document. One transaction: a failure anywhere
 // (rendering included) leaves no dispatch and gives the number back to the register.
+import { petitionDispatched } from '../followup.ts';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../../../server/errors.ts';
 import { recordEvent } from '../../audit/service.ts';
@@ -213,6 +214,9 @@ export async function dispatchPetitions(ctx: ActionCtx, councilId: string, input
       },
     });
     for (const { p, itemId } of petitionEvents) {
+      if (input.agencyId) {
+        await petitionDispatched(tx, { itemId, councilId, agencyId: input.agencyId, dueDate: computation.due, letterNumber: d.letterNumber, petition: p });
+      }
       await recordEvent(tx, ctx.actor, {
         action: 'petition.dispatch',
         entityType: 'petition',

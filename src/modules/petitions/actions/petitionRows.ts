@@ -1,5 +1,6 @@
 // Small shared writes of the aggregation actions: create a petition row, move opinions into it
 // with conditional updates (version + free), bump a petition's version.
+import { petitionRetitled } from '../followup.ts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { conflict } from '../../../server/errors.ts';
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../domain/petitions/status.ts';
@@ -75,7 +76,10 @@ export async function bumpPetition(tx: DbOrTx, petitionId: string, version: numb
     .returning();
   if (!row) throw conflict(PETITION_CHANGED);
   // A new text is published only once the privacy guard (or the clerk) clears it again.
-  if (set.text) await clearIfNotPersonal(tx, row.councilId, [row.id]);
+  if (set.text) {
+    await clearIfNotPersonal(tx, row.councilId, [row.id]);
+    await petitionRetitled(tx, row);
+  }
   return row;
 }
 

@@ -1,11 +1,12 @@
 // An agency returns a petition as outside its competence, with a reason: it goes back to the
 // secretariat for re-routing (workflows §1 step 6), and the secretariat is notified.
+import { petitionReturned } from '../followup.ts';
 import { eq } from 'drizzle-orm';
 import { conflict, notFound } from '../../../server/errors.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { nextStatus, refusal, type PetitionStatus } from '../../../domain/petitions/status.ts';
 import { agencies } from '../../directory/schema.ts';
-import { out, type ActionCtx } from '../common.ts';
+import { out, today, type ActionCtx } from '../common.ts';
 import type { Tx } from '../../../db/client.ts';
 import { dispatchItems, petitions } from '../schema.ts';
 import { notify } from '../../notifications/service.ts';
@@ -20,6 +21,7 @@ export async function returnItem(
   p: typeof petitions.$inferSelect,
   itemId: string,
   reason: string,
+  day: string,
   also: Partial<typeof dispatchItems.$inferInsert> = {},
 ) {
   const status = nextStatus(p.status as PetitionStatus, 'return');
@@ -30,6 +32,7 @@ export async function returnItem(
     .where(eq(dispatchItems.id, itemId))
     .returning();
   await tx.update(petitions).set({ status, version: p.version + 1, updatedAt: new Date() }).where(eq(petitions.id, p.id));
+  await petitionReturned(tx, itemId, day);
   return { status, item: item! };
 }
 
@@ -39,7 +42,7 @@ export async function returnPetition(ctx: ActionCtx, agencyId: string, itemId: s
     if (!item || item.agencyId !== agencyId) throw notFound('kiến nghị được chuyển đến cơ quan');
     if (item.state !== 'pending') throw conflict('Chỉ trả lại kiến nghị đang chờ trả lời.');
     const [p] = await tx.select().from(petitions).where(eq(petitions.id, item.petitionId)).for('update');
-    const { status, item: after } = await returnItem(tx, p!, itemId, input.reason);
+    const { status, item: after } = await returnItem(tx, p!, itemId, input.reason, today(ctx.now));
     const [a] = await tx.select().from(agencies).where(eq(agencies.id, agencyId));
     await recordEvent(tx, ctx.actor, {
       action: 'petition.return',

@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { conflict, invalid } from '../../../server/errors.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { withoutSearchKeys } from '../../../db/rows.ts';
-import { OPINION_TAKEN, councilRow, opinionOf, out, type ActionCtx } from '../common.ts';
+import { OPINION_TAKEN, councilRow, opinionOf, out, today, type ActionCtx } from '../common.ts';
 import { auditSafe } from '../personal.ts';
 import { dispatchItems, opinions, petitions } from '../schema.ts';
 import { notify } from '../../notifications/service.ts';
@@ -54,7 +54,7 @@ export async function returnToLower(ctx: ActionCtx, councilId: string, opinionId
 
     // Lower side: exactly what an agency's return does. The link to the opinion goes with it (the
     // opinion is deleted below; the audit keeps the id).
-    const { status, item: after } = await returnItem(tx, lower, item.id, input.reason, { upperOpinionId: null });
+    const { status, item: after } = await returnItem(tx, lower, item.id, input.reason, today(ctx.now), { upperOpinionId: null });
 
     // Upper side: the opinion leaves the intake.
     await tx.delete(opinions).where(eq(opinions.id, o.id));

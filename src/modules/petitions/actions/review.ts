@@ -7,7 +7,8 @@ import { conflict, notFound } from '../../../server/errors.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { bodies } from '../../directory/schema.ts';
 import { closesOnSatisfactoryReview, nextStatus, refusal, type PetitionStatus, type ResponseResult, type ReviewVerdict } from '../../../domain/petitions/status.ts';
-import { out, petitionOf, type ActionCtx } from '../common.ts';
+import { out, petitionOf, today, type ActionCtx } from '../common.ts';
+import { petitionReviewed } from '../followup.ts';
 import { petitions, responses, reviews } from '../schema.ts';
 
 export async function reviewAnswer(
@@ -42,6 +43,7 @@ export async function reviewAnswer(
       })
       .returning();
     await tx.update(petitions).set({ status, version: p.version + 1, updatedAt: new Date() }).where(eq(petitions.id, p.id));
+    if (resp.dispatchItemId) await petitionReviewed(tx, resp.dispatchItemId, today(ctx.now), ok);
     await recordEvent(tx, ctx.actor, {
       action: 'petition.review',
       entityType: 'petition',

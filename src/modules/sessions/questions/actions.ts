@@ -21,7 +21,7 @@ import { formatShortDate } from '../../../domain/documents/format.ts';
 import { knownYears, loadCalendar, out, ruleError, ruleSetOf, sessionOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
 import { councilSessions } from '../schema.ts';
 import { delegateOf } from '../portal/actions.ts';
-import { syncObligation } from './followupShim.ts';
+import { syncObligation } from '../../followup/service.ts';
 import { commitmentReports, commitments, questionAnswers, questionSlips, questionTopics } from './schema.ts';
 
 export const MAX_SUBJECT = 300;

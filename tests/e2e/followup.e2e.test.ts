@@ -1,0 +1,53 @@
+// The agency's one inbox in Chromium, at 1440 and 390 px: the home page's "Việc đang phải thực
+// hiện" line opens the list already filtered, with as many rows as it counts (petition answers
+// from the demo round, all kinds in one list); the kind filter narrows it; nothing scrolls sideways.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { browserAvailable, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+
+const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-followup');
+
+describe.skipIf(!browserAvailable())('việc cơ quan phải thực hiện (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    it(`dòng việc trên trang chủ mở đúng danh sách với đúng số (${viewport.width} px)`, { timeout: 180_000 }, async () => {
+      const ctx = await browser.newContext({ viewport, locale: 'vi-VN' });
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(30_000);
+      try {
+        await login(page, server.baseUrl, 'ubnd.sahuynh');
+        const line = page.getByTestId('todo-followup-owed');
+        const n = Number((await line.locator('.ant-badge').first().textContent())?.replace(/\D/g, ''));
+        expect(n).toBeGreaterThan(0);
+        await line.locator('.nt-todo-line').click();
+        await page.waitForURL(/\/obligations\?status=owed/);
+        await page.getByRole('heading', { name: 'Việc cần thực hiện' }).waitFor();
+        await page.getByText('Trả lời kiến nghị cử tri').first().waitFor();
+        await page.screenshot({ path: path.join(SHOTS, `inbox-${viewport.width}.png`), fullPage: true });
+        // the list says how many it holds (the pager's total), the same as the line
+        // on a phone the cards carry no pager for a single page
+        if (viewport.width > 768) await expect.poll(() => page.locator('.ant-pagination-total-text').first().textContent()).toMatch(new RegExp(`tổng số ${n}$`));
+        expect(await page.getByText('Trả lời kiến nghị cử tri').count()).toBe(n);
+        const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+        expect(side).toBeLessThanOrEqual(0);
+        await pickOption(page, page.locator('.ant-select', { has: page.getByLabel('Loại việc') }), 'Kiến nghị sau giám sát');
+        await page.getByText('Không có việc nào.').waitFor();
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
+});
