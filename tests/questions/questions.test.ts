@@ -21,6 +21,10 @@ interface Slip { id: string; sessionId: string; subject: string; state: string; 
 interface Commitment { id: string; agencyId: string; content: string; dueOn: string; state: string; stateLabel: string; sessionId: string; overdue: boolean }
 interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
 
+const followup = async (t: TestApp, id: string) =>
+  (await t.db.execute(sql`select agency_id::text as "agencyId", due::text as due, answered_on::text as "answeredOn", closed_on::text as "closedOn", state_label as "stateLabel", link from followup_items where kind = 'commitment' and source_id = ${id}`)).rows[0] as
+    { agencyId: string; due: string; answeredOn: string | null; closedOn: string | null; stateLabel: string; link: string } | undefined;
+
 const err = async (res: Response | Promise<Response>, status: number) => {
   const r = await res;
   const body = await r.text();
@@ -46,6 +50,13 @@ for (const kind of dbKinds()) {
       addressedAgencyId: ubndId, addressedName: 'Trần Văn Lâm', addressedPost: 'Chủ tịch UBND phường', ...extra,
     });
 
+    // Moving the clock days ahead ends the sign-in sessions: sign in again.
+    const login = async () => Promise.all(['vp.sahuynh', 'tt.sahuynh', 'daibieu.sahuynh', 'ubnd.sahuynh', 'so.xaydung', 'daibieu2.sahuynh'].map((u) => t.as(u)));
+    const moveTo = async (when: string) => {
+      t.setNow(when);
+      [vp, tt, tin, ubnd, sxd, other] = await login();
+    };
+
     beforeAll(async () => {
       t = await createTestApp(kind, { now: '2026-11-26T02:00:00Z' });
       sh = t.id('council:sa-huynh');
@@ -68,6 +79,7 @@ for (const kind of dbKinds()) {
       expect(topics.items[0]!.slips).toHaveLength(3);
       expect(topics.items[0]!.slips.every((s) => s.state === 'answered')).toBe(true);
       expect(topics.items[0]!.answer.commitments).toHaveLength(2);
+      for (const c of topics.items[0]!.answer.commitments) expect(await followup(t, c.id)).toBeTruthy();
       const due = await json<Page<Commitment> & { report: { due: string; days: number; unverified: boolean } }>(tt.get(`/api/councils/${sh}/sessions/${planned.id}/commitments-due`));
       expect(due.total).toBe(1);
       expect(due.items[0]!.state).toBe('inProgress');
@@ -148,7 +160,7 @@ for (const kind of dbKinds()) {
       expect(d.writtenDue).toBe('2026-12-16');
       expect(await err(vp.post(`/api/councils/${sh}/question-answers`, { slipId: c.id, mode: 'oral', answeredOn: '2026-11-26', summary: 'x' }), 422)).toContain('nhóm vấn đề');
       const ans = await json<{ commitments: Commitment[] }>(vp.post(`/api/councils/${sh}/question-answers`, {
-        slipId: c.id, mode: 'written', answeredOn: '2026-11-26', reference: '120/UBND-ĐC', summary: 'UBND phường đã rà soát 46 hồ sơ tồn đọng; sẽ cấp xong trong quý I năm 2027.',
+        slipId: c.id, mode: 'written', answeredOn: '2026-11-26', reference: '120/UBND-ĐC', answererAgencyId: ubndId, answererName: 'Trần Văn Lâm', answererPost: 'Chủ tịch UBND phường', summary: 'UBND phường đã rà soát 46 hồ sơ tồn đọng; sẽ cấp xong trong quý I năm 2027.',
         commitments: [{ agencyId: ubndId, ownerName: 'Trần Văn Lâm', ownerPost: 'Chủ tịch UBND phường', content: 'Cấp xong 46 giấy chứng nhận tồn đọng.', dueOn: '2027-03-31' }],
       }), 201);
       expect(ans.commitments).toHaveLength(1);
@@ -165,7 +177,7 @@ for (const kind of dbKinds()) {
         ],
       };
       expect(await err(vp.post(`/api/councils/${sh}/question-answers`, body), 422)).toContain('không được sau hôm nay');
-      t.setNow(`${planned.openingDate}T03:00:00Z`);
+      await moveTo(`${planned.openingDate}T03:00:00Z`);
       expect(await err(vp.post(`/api/councils/${sh}/question-answers`, body), 409)).toContain('chưa khai mạc');
       await json(vp.post(`/api/councils/${sh}/sessions/${planned.id}/transition`, { action: 'convene' }));
       await json(vp.post(`/api/councils/${sh}/sessions/${planned.id}/transition`, { action: 'open' }));
@@ -175,6 +187,8 @@ for (const kind of dbKinds()) {
       const ans = await json<{ commitments: Commitment[] }>(vp.post(`/api/councils/${sh}/question-answers`, body), 201);
       commitment = ans.commitments[0]!;
       expect(commitment.state).toBe('open');
+      // Projected onto the one follow-up engine in the same transaction.
+      expect(await followup(t, commitment.id)).toEqual({ agencyId: ubndId, due: '2026-12-20', answeredOn: null, closedOn: null, stateLabel: 'Chưa báo cáo', link: `/agencies/${ubndId}/commitments/${commitment.id}` });
       expect(await err(vp.post(`/api/councils/${sh}/question-answers`, body), 409)).toContain('đã có câu trả lời');
       const seen = await json<Page<Slip>>(tin.get(`/api/councils/${sh}/portal/questions?sessionId=${planned.id}&pageSize=50`));
       expect(seen.items.find((s) => s.id === b.id)?.answer?.commitments.map((x) => x.id)).toEqual([commitment.id]);
@@ -201,6 +215,9 @@ for (const kind of dbKinds()) {
       await json(ubnd.upload(`/api/agencies/${ubndId}/commitments/${commitment.id}/reports`, form('progress', 'Đã phủ đất 60% diện tích ô chôn lấp số 2.')), 201);
       const done = await json<Commitment>(ubnd.upload(`/api/agencies/${ubndId}/commitments/${commitment.id}/reports`, form('done', 'Đã đóng cửa ô chôn lấp số 2; biên bản nghiệm thu kèm theo.', demoPdf('bien ban'))), 201);
       expect(done.state).toBe('reportedDone');
+      expect(await followup(t, commitment.id)).toMatchObject({ answeredOn: planned.openingDate, closedOn: null, stateLabel: 'Cơ quan báo cáo đã hoàn thành' });
+      const inbox = await json<Page<{ kind: string; sourceId: string }>>(ubnd.get(`/api/agencies/${ubndId}/obligations?kind=commitment&pageSize=50`));
+      expect(inbox.items.map((x) => x.sourceId)).toContain(commitment.id);
       const detail = await json<{ reports: { id: string; kind: string; fileName: string | null }[] }>(tt.get(`/api/councils/${sh}/commitments/${commitment.id}`));
       expect(detail.reports.map((r) => r.kind)).toEqual(['progress', 'done']);
       const file = detail.reports[1]!;
@@ -216,6 +233,7 @@ for (const kind of dbKinds()) {
       const closed = await json<Commitment & { closedOn: string }>(tt.post(`/api/councils/${sh}/commitments/${commitment.id}/verify`, { decision: 'close', note: 'Đoàn giám sát đã kiểm tra thực tế.' }));
       expect(closed.state).toBe('closed');
       expect(closed.closedOn).toBe(planned.openingDate);
+      expect(await followup(t, commitment.id)).toMatchObject({ closedOn: planned.openingDate, stateLabel: 'Đã hoàn thành (Thường trực xác nhận)' });
       const f = new FormData();
       f.append('kind', 'progress');
       f.append('text', 'thêm');
@@ -223,7 +241,7 @@ for (const kind of dbKinds()) {
     });
 
     it('lists commitments due before the next session and lets delegates question them again', async () => {
-      t.setNow('2026-12-14T03:00:00Z');
+      await moveTo('2026-12-14T03:00:00Z');
       await json(vp.post(`/api/councils/${sh}/sessions/${planned.id}/transition`, { action: 'close' }));
       const next = await json<{ id: string }>(vp.post(`/api/councils/${sh}/sessions`, { termId: planned.termId, kind: 'thematic', openingDate: '2026-12-28', closingDate: '2026-12-28' }), 201);
       const due = await json<Page<Commitment & { canRequestion: boolean }> & { report: { due: string } | null; openCount: number }>(tt.get(`/api/councils/${sh}/sessions/${next.id}/commitments-due?pageSize=50`));
