@@ -51,6 +51,10 @@ const SessionDocumentsPage = lazyPage(() => import('./pages/sessions/SessionLate
 const SessionChainPage = lazyPage(() => import('./pages/sessions/SessionChainPage.tsx'), 'SessionChainPage');
 const PortalPage = lazyPage(() => import('./pages/sessions/portal/PortalPage.tsx'), 'PortalPage');
 const SessionDelegatesPage = lazyPage(() => import('./pages/sessions/portal/SessionDelegatesPage.tsx'), 'SessionDelegatesPage');
+const PortalQuestionsPage = lazyPage(() => import('./pages/sessions/questions/PortalQuestionsPage.tsx'), 'PortalQuestionsPage');
+const QuestionsPage = lazyPage(() => import('./pages/sessions/questions/QuestionsPage.tsx'), 'QuestionsPage');
+const AgencyCommitmentsPage = lazyPage(() => import('./pages/sessions/questions/AgencyCommitmentsPage.tsx'), 'AgencyCommitmentsPage');
+const PublicQuestionsPage = lazyPage(() => import('./pages/sessions/questions/PublicQuestionsPage.tsx'), 'PublicQuestionsPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
 const AgencyObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'AgencyObligationsPage');
@@ -75,6 +79,7 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/cong-khai" element={<PublicHomePage />} />
         <Route path="/cong-khai/:councilId" element={<PublicCouncilPage />} />
+        <Route path="/cong-khai/:councilId/chat-van" element={<PublicQuestionsPage />} />
         <Route
           element={
             <RequireUser>
@@ -93,6 +98,8 @@ export function AppRoutes() {
           <Route path="text/abbreviations" element={<AbbreviationsPage />} />
           <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
           <Route path="agencies/:agencyId/session-documents" element={<AgencySessionDocumentsPage />} />
+          <Route path="agencies/:agencyId/commitments" element={<AgencyCommitmentsPage />} />
+          <Route path="agencies/:agencyId/commitments/:commitmentId" element={<AgencyCommitmentsPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
           <Route path="agencies/:agencyId/obligations" element={<AgencyObligationsPage />} />
           <Route path="calendar" element={<CalendarPage />} />
@@ -123,6 +130,8 @@ export function AppRoutes() {
             <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />
             <Route path="portal" element={<PortalPage />} />
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
+            <Route path="portal/questions" element={<PortalQuestionsPage />} />
+            <Route path="questions" element={<QuestionsPage />} />
             <Route path="obligations" element={<CouncilObligationsPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>

@@ -29,6 +29,12 @@ const REAL_ID_SQL: Record<string, string> = {
   agencyItemId: 'select i.id::text from session_items i where i.presenter_agency_id = $a order by i.id limit 1',
   portalDocumentId: 'select p.document_id::text from session_publications p where p.council_id = $c order by p.document_id, p.version limit 1',
   portalFileId: 'select p.file_id::text from session_publications p where p.council_id = $c order by p.document_id, p.version limit 1',
+  questionTopicId: 'select id::text from question_topics where council_id = $c order by position limit 1',
+  questionSlipId: 'select id::text from question_slips where council_id = $c order by filed_at, id limit 1',
+  commitmentId: 'select id::text from commitments where council_id = $c order by due_on, id limit 1',
+  commitmentReportId: 'select r.id::text from commitment_reports r join commitments c on c.id = r.commitment_id where c.council_id = $c and r.content is not null order by r.created_at limit 1',
+  agencyCommitmentId: 'select id::text from commitments where agency_id = $a order by due_on, id limit 1',
+  agencyReportId: 'select r.id::text from commitment_reports r join commitments c on c.id = r.commitment_id where c.agency_id = $a and r.content is not null order by r.created_at limit 1',
   agendaVersionId: 'select v.id::text from session_agenda_versions v where v.council_id = $c limit 1',
 };
 

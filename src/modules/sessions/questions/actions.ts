@@ -147,7 +147,7 @@ export async function fileSlip(ctx: ActionCtx, councilId: string, input: SlipInp
       after: { sessionId: s.id, delegateId: d.id, subject, addressedAgencyId: row!.addressedAgencyId, citations: cited.length, followsCommitmentId: row!.followsCommitmentId },
     });
     await notify(tx, { councilId, roles: ['standing_member'] }, {
-      kind: 'question.filed', title: `Phiếu chất vấn mới: ${subject}`, body: `${d.fullName} · ${s.title}`, link: `/councils/${councilId}/sessions/${s.id}/questions`,
+      kind: 'question.filed', title: `Phiếu chất vấn mới: ${subject}`, body: `${d.fullName} · ${s.title}`, link: `/councils/${councilId}/questions?sessionId=${s.id}`,
     });
     return out(withoutKey(row!));
   });
@@ -434,7 +434,7 @@ export async function reportCommitment(
     });
     await notify(tx, { councilId: c!.councilId, roles: ['standing_member'] }, {
       kind: 'commitment.reported', title: input.kind === 'done' ? `Cơ quan báo cáo đã thực hiện xong lời hứa` : `Cơ quan báo cáo tiến độ thực hiện lời hứa`,
-      body: c!.content.slice(0, 200), link: `/councils/${c!.councilId}/commitments?commitmentId=${c!.id}`,
+      body: c!.content.slice(0, 200), link: `/councils/${c!.councilId}/questions?tab=commitments&commitmentId=${c!.id}`,
     });
     return out(c!);
   });

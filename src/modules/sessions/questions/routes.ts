@@ -24,7 +24,8 @@ const SessionParams = CouncilParams.extend({ councilSessionId: param('councilSes
 const TopicParams = CouncilParams.extend({ questionTopicId: param('questionTopicId') });
 const SlipParams = CouncilParams.extend({ questionSlipId: param('questionSlipId') });
 const CommitmentParams = CouncilParams.extend({ commitmentId: param('commitmentId') });
-const AgencyCommitmentParams = AgencyParams.extend({ commitmentId: param('commitmentId') });
+// The agency's own paths name their ids apart from the council's (a commitment is reached from one side or the other).
+const AgencyCommitmentParams = AgencyParams.extend({ agencyCommitmentId: param('agencyCommitmentId') });
 const Page = PageQuery;
 const flag = (label: string) => z.enum(['true', 'false'], { message: `Bộ lọc "${label}" không hợp lệ.` }).optional();
 const Name = optionalText('Họ tên', 200).optional().nullable();
@@ -278,33 +279,33 @@ export function questionRoutes(r: Router) {
   );
   r.add(
     {
-      method: 'get', path: '/agencies/{agencyId}/commitments/{commitmentId}', summary: 'Một lời hứa của cơ quan với các báo cáo đã gửi',
+      method: 'get', path: '/agencies/{agencyId}/commitments/{agencyCommitmentId}', summary: 'Một lời hứa của cơ quan với các báo cáo đã gửi',
       permission: 'questions.report', scope: 'agency', request: { params: AgencyCommitmentParams }, responses: { 200: jsonOk(Obj) },
     },
-    async (c) => c.json(await commitmentDetail(c.var.db, agencyScope(c), c.req.valid('param').commitmentId, now(c)), 200),
+    async (c) => c.json(await commitmentDetail(c.var.db, agencyScope(c), c.req.valid('param').agencyCommitmentId, now(c)), 200),
   );
   r.add(
     {
-      method: 'post', path: '/agencies/{agencyId}/commitments/{commitmentId}/reports', summary: 'Cơ quan báo cáo tiến độ hoặc hoàn thành lời hứa, kèm minh chứng (nội dung, tệp PDF, Word, ảnh; tối đa 10 MB)',
+      method: 'post', path: '/agencies/{agencyId}/commitments/{agencyCommitmentId}/reports', summary: 'Cơ quan báo cáo tiến độ hoặc hoàn thành lời hứa, kèm minh chứng (nội dung, tệp PDF, Word, ảnh; tối đa 10 MB)',
       permission: 'questions.report', scope: 'agency', bodyLimit: BodyLimit.attachment,
       request: { params: AgencyCommitmentParams, body: { required: true, content: { 'multipart/form-data': { schema: ReportForm } } } },
       responses: { 201: jsonOk(Obj) },
     },
     async (c) => {
-      const { agencyId, commitmentId } = c.req.valid('param');
+      const { agencyId, agencyCommitmentId } = c.req.valid('param');
       const form = c.req.valid('form');
       const file = form.file && typeof form.file === 'object' ? await uploadedFile(form, { maxBytes: 10 * 1024 * 1024, missing: 'Hãy chọn tệp minh chứng.' }) : null;
-      return c.json(await reportCommitment(ctxOf(c), agencyId, commitmentId, { kind: form.kind, text: form.text }, file), 201);
+      return c.json(await reportCommitment(ctxOf(c), agencyId, agencyCommitmentId, { kind: form.kind, text: form.text }, file), 201);
     },
   );
   r.add(
     {
-      method: 'get', path: '/agencies/{agencyId}/commitments/{commitmentId}/reports/{commitmentReportId}/file', summary: 'Cơ quan tải lại tệp minh chứng đã gửi',
-      permission: 'questions.report', scope: 'agency', request: { params: AgencyCommitmentParams.extend({ commitmentReportId: param('commitmentReportId') }) }, responses: { 200: { description: 'Tệp' } },
+      method: 'get', path: '/agencies/{agencyId}/commitments/{agencyCommitmentId}/reports/{agencyReportId}/file', summary: 'Cơ quan tải lại tệp minh chứng đã gửi',
+      permission: 'questions.report', scope: 'agency', request: { params: AgencyCommitmentParams.extend({ agencyReportId: param('agencyReportId') }) }, responses: { 200: { description: 'Tệp' } },
     },
     async (c) => {
-      const { agencyId, commitmentId, commitmentReportId } = c.req.valid('param');
-      return fileOut(await reportFile(c.var.db, { agencyId }, commitmentId, commitmentReportId));
+      const { agencyId, agencyCommitmentId, agencyReportId } = c.req.valid('param');
+      return fileOut(await reportFile(c.var.db, { agencyId }, agencyCommitmentId, agencyReportId));
     },
   );
 

@@ -63,12 +63,12 @@ const FIRST_CARDS = 5;
 const STATUS_TAG: Record<string, string> = { dispatched: 'blue', returned: 'orange', answered: 'cyan', closed: 'green', unsatisfied: 'magenta' };
 const RESULT_TAG: Record<string, string> = { resolved: 'green', in_progress: 'blue', explained: 'cyan', unresolved: 'red' };
 
-function Tag({ color, children }: { color?: string; children: React.ReactNode }) {
+export function Tag({ color, children }: { color?: string; children: React.ReactNode }) {
   return <span className={color ? `lt-tag lt-tag-${color}` : 'lt-tag'}>{children}</span>;
 }
 
 /** The page's frame; while `loading`, without the footer, which would be pushed down when the content arrives (a layout shift). */
-function Frame({ children, title, loading }: { children: React.ReactNode; title?: string; loading?: boolean }) {
+export function Frame({ children, title, loading }: { children: React.ReactNode; title?: string; loading?: boolean }) {
   useEffect(() => {
     document.title = title ? `${title} — Nghị Trường` : 'Kết quả giải quyết kiến nghị cử tri — Nghị Trường';
   }, [title]);
@@ -84,12 +84,12 @@ function Frame({ children, title, loading }: { children: React.ReactNode; title?
   );
 }
 
-function Spinner() {
+export function Spinner() {
   return <div className="lt-spin" role="status" aria-label="Đang tải" />;
 }
 
 /** Page buttons: first, last, and the two either side of the current one. */
-function Pager({ page, total, onChange }: { page: number; total: number; onChange(p: number): void }) {
+export function Pager({ page, total, onChange }: { page: number; total: number; onChange(p: number): void }) {
   const pages = Math.ceil(total / PER_PAGE);
   if (pages <= 1) return null;
   const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
@@ -187,7 +187,7 @@ function PetitionCard({ p }: { p: PublicPetition }) {
 }
 
 /** A fetch whose answer is dropped when its inputs changed before it came back. */
-function useFetched<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; error: string | null; loading: boolean } {
+export function useFetched<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; error: string | null; loading: boolean } {
   const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
   useEffect(() => {
     let current = true;
@@ -267,7 +267,7 @@ function CouncilPage({ councilId }: { councilId: string }) {
   return (
     <Frame title={council.data.name}>
       <h1>{council.data.name}</h1>
-      <p className="lt-lead">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền</p>
+      <p className="lt-lead">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền · <Link to={`/cong-khai/${councilId}/chat-van`}>Trả lời chất vấn và thực hiện lời hứa</Link></p>
       <section className="lt-card">
         <div className="lt-filters">
           <select className="lt-select" value={shownRound?.id ?? ''} onChange={(e) => filter(() => { setRoundChoice(e.target.value); setUnitId(''); })} aria-label="Đợt tiếp xúc cử tri">
