@@ -199,7 +199,10 @@ for (const kind of dbKinds()) {
       expect(own.total).toBe(4);
       expect(own.items.every((x) => x.agencyId === ubndId)).toBe(true);
       const sxdId = t.id('agency:so-xay-dung');
-      expect((await json<Page<Commitment>>(sxd.get(`/api/agencies/${sxdId}/commitments`))).total).toBe(0);
+      // The construction department sees only its own (the province's demo commitment), never the ward's.
+      const theirs = await json<Page<Commitment>>(sxd.get(`/api/agencies/${sxdId}/commitments?pageSize=50`));
+      expect(theirs.total).toBe(1);
+      expect(theirs.items.every((x) => x.agencyId === sxdId)).toBe(true);
       await err(sxd.get(`/api/agencies/${ubndId}/commitments`), 403);
       await err(sxd.get(`/api/agencies/${sxdId}/commitments/${commitment.id}`), 404);
       const form = (kind: string, text: string, file?: Uint8Array) => {
