@@ -111,6 +111,12 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await tt.screenshot({ path: path.join(SHOTS, 'commitments-due-1280.png'), fullPage: true });
       await dueTable.getByText(PROMISE).click();
       await expectText(tt.getByTestId('commitment-drawer'), SUBJECT, 'Trần Văn Lâm');
+      await tt.screenshot({ path: path.join(SHOTS, 'commitment-drawer-1280.png') });
+      // The held session's topic, answered with its commitments (demo data).
+      const held = sessions.items.filter((s) => s.state === 'closed').sort((a, b) => b.openingDate.localeCompare(a.openingDate))[0]!;
+      await tt.goto(`${server.baseUrl}/councils/${sh}/questions?sessionId=${held.id}&tab=topics`);
+      await expectText(tt.getByTestId('topic-card'), 'Quản lý đất công', 'Lời hứa (2)');
+      await tt.screenshot({ path: path.join(SHOTS, 'topics-1280.png'), fullPage: true });
     } finally {
       await desk.close();
     }
@@ -119,6 +125,17 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
     const ubnd = await apiAs(server.baseUrl, 'ubnd.sahuynh');
     const own = await ubnd.get<{ items: { content: string }[] }>(`/agencies/${server.ids.get('agency:ubnd-sa-huynh')}/commitments?pageSize=50`);
     expect(own.items.map((c) => c.content)).toContain(PROMISE);
+    const agencyPhone = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
+    const ap = await agencyPhone.newPage();
+    try {
+      await login(ap, server.baseUrl, 'ubnd.sahuynh');
+      await ap.goto(`${server.baseUrl}/agencies/${server.ids.get('agency:ubnd-sa-huynh')}/commitments`);
+      await ap.getByText(PROMISE).click();
+      await expectText(ap.getByTestId('commitment-drawer'), PROMISE, 'Báo cáo thực hiện');
+      await ap.screenshot({ path: path.join(SHOTS, 'agency-commitment-390.png'), fullPage: true });
+    } finally {
+      await agencyPhone.close();
+    }
     const pub = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
     const p = await pub.newPage();
     try {

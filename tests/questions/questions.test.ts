@@ -86,9 +86,9 @@ for (const kind of dbKinds()) {
       expect(due.report).toMatchObject({ days: 10, unverified: true });
       expect(due.report.due < planned.openingDate).toBe(true);
       const mine = await json<Page<Slip>>(tin.get(`/api/councils/${sh}/portal/questions?sessionId=${planned.id}`));
-      expect(mine.items.map((s) => s.subject)).toEqual(['Chất vấn lại: chi trả bồi thường dự án kè biển', 'Tiến độ sửa chữa đường giao thông nông thôn']);
-      expect(mine.items[0]!.citations[0]).toMatchObject({ kind: 'commitment', id: due.items[0]!.id });
-      expect(mine.items[1]!.citations.map((c) => c.kind)).toEqual(['petition', 'supervision']);
+      expect(mine.items.map((s) => s.subject)).toEqual(['Tiến độ sửa chữa đường giao thông nông thôn', 'Chất vấn lại: chi trả bồi thường dự án kè biển']);
+      expect(mine.items[1]!.citations[0]).toMatchObject({ kind: 'commitment', id: due.items[0]!.id });
+      expect(mine.items[0]!.citations.map((c) => c.kind)).toEqual(['petition', 'supervision']);
     });
 
     it('refuses bad slips with Vietnamese messages and writes nothing', async () => {

@@ -100,9 +100,9 @@ function slipView(r: SlipRow, answer: AnswerView | undefined, mine: boolean) {
   };
 }
 
-async function slipPage(db: DbOrTx, where: SQL | undefined, p: Paging, mineOf: (r: SlipRow) => boolean) {
+async function slipPage(db: DbOrTx, where: SQL | undefined, p: Paging, mineOf: (r: SlipRow) => boolean, newestFirst = false) {
   const [rows, n] = await Promise.all([
-    slipBase(db).where(where).orderBy(desc(councilSessions.openingDate), asc(questionSlips.filedAt), asc(questionSlips.id)).limit(p.pageSize).offset(offset(p)),
+    slipBase(db).where(where).orderBy(desc(councilSessions.openingDate), newestFirst ? desc(questionSlips.filedAt) : asc(questionSlips.filedAt), asc(questionSlips.id)).limit(p.pageSize).offset(offset(p)),
     total(db.select({ n: count() }).from(questionSlips).where(where)),
   ]);
   const { bySlip } = await answersFor(db, rows);
@@ -116,7 +116,7 @@ export async function portalQuestions(db: DbOrTx, councilId: string, userId: str
   const d = await delegateOf(db, userId, councilId);
   const visible = d ? (q.mine ? eq(questionSlips.delegateId, d.id) : or(eq(questionSlips.delegateId, d.id), PUBLISHED)) : q.mine ? sql`false` : PUBLISHED;
   const where = and(eq(questionSlips.councilId, councilId), visible, q.sessionId ? eq(questionSlips.sessionId, q.sessionId) : undefined, nameSearch(questionSlips.searchKey, q.q));
-  return { ...(await slipPage(db, where, q, (r) => !!d && r.slip.delegateId === d.id)), delegate: d ? { id: d.id, fullName: d.fullName } : null };
+  return { ...(await slipPage(db, where, q, (r) => !!d && r.slip.delegateId === d.id, true)), delegate: d ? { id: d.id, fullName: d.fullName } : null };
 }
 
 /** Every slip of a session (standing committee, secretariat). */

@@ -39,9 +39,10 @@ export function PublicQuestionsPage() {
     <Frame title={`Chất vấn — ${name}`} loading={!list.data && !list.error}>
       <h1>{name}</h1>
       <p className="lt-lead">Trả lời chất vấn của đại biểu và tình trạng thực hiện lời hứa · <Link to={`/cong-khai/${councilId}`}>Kiến nghị cử tri</Link></p>
-      <div className="lt-filters" role="tablist">
-        <button type="button" className="lt-btn" role="tab" aria-selected={tab === 'answers'} aria-current={tab === 'answers' ? 'page' : undefined} onClick={() => choose('answers')}>Trả lời chất vấn</button>
-        <button type="button" className="lt-btn" role="tab" aria-selected={tab === 'commitments'} aria-current={tab === 'commitments' ? 'page' : undefined} onClick={() => choose('commitments')}>Lời hứa và tình trạng</button>
+      <div role="tablist" style={{ display: 'flex', gap: 8, margin: '12px 0' }}>
+        {([['answers', 'Trả lời chất vấn'], ['commitments', 'Lời hứa và tình trạng']] as const).map(([key, label]) => (
+          <button key={key} type="button" role="tab" aria-selected={tab === key} className={tab === key ? 'lt-btn lt-btn-primary' : 'lt-btn'} style={{ flex: 1 }} onClick={() => choose(key)}>{label}</button>
+        ))}
       </div>
       {list.error ? <div className="lt-alert lt-alert-error">{list.error}</div> : !list.data ? <Spinner /> : list.data.total === 0 ? (
         <div className="lt-empty">{tab === 'answers' ? 'Chưa có trả lời chất vấn nào được công bố.' : 'Chưa có lời hứa nào.'}</div>
@@ -51,7 +52,7 @@ export function PublicQuestionsPage() {
             <article key={a.id} className="lt-card">
               <div className="lt-muted">{a.sessionTitle} · {a.modeLabel} · {fmtDate(a.answeredOn)}{a.reference ? ` · ${a.reference}` : ''}</div>
               <h2 style={{ fontSize: 17, margin: '4px 0' }}>{a.topicTitle ?? a.questions[0]}</h2>
-              {a.questions.length > 0 && <ul>{a.questions.map((q, i) => <li key={i}>{q}</li>)}</ul>}
+              {a.topicTitle && a.questions.length > 0 && <ul>{a.questions.map((q, i) => <li key={i}>{q}</li>)}</ul>}
               <p><strong>{[a.answererName, a.answererPost].filter(Boolean).join(', ')}</strong>{a.answererAgencyName ? ` (${a.answererAgencyName})` : ''}: {a.summary}</p>
               {a.commitments.length > 0 && <><div className="lt-muted">Lời hứa</div><ul>{a.commitments.map((c) => <CommitmentRow key={c.id} c={c} />)}</ul></>}
             </article>
