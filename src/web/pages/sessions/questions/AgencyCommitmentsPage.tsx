@@ -3,18 +3,16 @@
 // evidence (text and a file). The follow-up inbox links here (/agencies/:agencyId/commitments/:id).
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { Button, Card, Form, Input, Radio, Select, Space, Upload } from 'antd';
+import { Button, Card, Form, Input, Radio, Select, Space, Tag, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { ErrorView, Page } from '../../../components/common.tsx';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { request } from '../../../lib/api.ts';
 import { usePagedTable } from '../../../lib/hooks.ts';
-import { message, showFormError } from '../../../lib/feedback.tsx';
 import { fmtDate } from '../../../lib/format.ts';
-import { Tag } from 'antd';
 import { CommitmentDrawer } from './QuestionsPage.tsx';
-import { COMMITMENT_COLORS, type Commitment, type CommitmentDetail } from './shared.tsx';
+import { COMMITMENT_COLORS, useSubmit, type Commitment, type CommitmentDetail } from './shared.tsx';
 
 export function AgencyCommitmentsPage() {
   const { agencyId, commitmentId } = useParams() as { agencyId: string; commitmentId?: string };
@@ -49,24 +47,17 @@ export function AgencyCommitmentsPage() {
 function ReportForm({ agencyId, c, onDone }: { agencyId: string; c: CommitmentDetail; onDone(): void }) {
   const [form] = Form.useForm<{ kind: 'progress' | 'done'; text: string }>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(form);
   const submit = async (v: { kind: 'progress' | 'done'; text: string }) => {
-    setBusy(true);
-    try {
-      const body = new FormData();
-      body.append('kind', v.kind);
-      body.append('text', v.text);
-      if (files[0]?.originFileObj) body.append('file', files[0].originFileObj as File);
-      await request('POST', `/agencies/${agencyId}/commitments/${c.id}/reports`, { body });
-      message.success(v.kind === 'done' ? 'Đã báo cáo hoàn thành; chờ Thường trực HĐND xác nhận.' : 'Đã gửi báo cáo tiến độ.');
-      form.resetFields();
-      setFiles([]);
-      onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
+    const body = new FormData();
+    body.append('kind', v.kind);
+    body.append('text', v.text);
+    if (files[0]?.originFileObj) body.append('file', files[0].originFileObj as File);
+    const ok = await run(() => request('POST', `/agencies/${agencyId}/commitments/${c.id}/reports`, { body }), v.kind === 'done' ? 'Đã báo cáo hoàn thành; chờ Thường trực HĐND xác nhận.' : 'Đã gửi báo cáo tiến độ.');
+    if (!ok) return;
+    form.resetFields();
+    setFiles([]);
+    onDone();
   };
   return (
     <Card size="small" title="Báo cáo thực hiện" data-testid="report-form">

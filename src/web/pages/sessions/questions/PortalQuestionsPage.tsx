@@ -11,10 +11,9 @@ import { ErrorView, Loading, Page } from '../../../components/common.tsx';
 import { ListPager } from '../../../components/ListPager.tsx';
 import { api, type Page as ListPage } from '../../../lib/api.ts';
 import { useApi, usePagedTable } from '../../../lib/hooks.ts';
-import { message, showFormError } from '../../../lib/feedback.tsx';
 import { fmtDate, fmtDateTime } from '../../../lib/format.ts';
 import { useSessionParam } from '../shared.tsx';
-import { AnswerBlock, addresseeOf, CITATION_LABELS, RemoteSelect, SLIP_COLORS, type Slip } from './shared.tsx';
+import { AnswerBlock, addresseeOf, CITATION_LABELS, RemoteSelect, SLIP_COLORS, useSubmit, type Slip } from './shared.tsx';
 
 interface PortalSession { id: string; title: string; openingDate: string; state: string; stateLabel: string }
 
@@ -79,28 +78,20 @@ interface SlipValues { subject: string; target: 'official' | 'topic'; addressedA
 
 function SlipForm(props: { councilId: string; sessionId: string; followsCommitmentId: string | null; onDone(): void; onCancel(): void }) {
   const [form] = Form.useForm<SlipValues>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(form);
   const target = Form.useWatch('target', form) ?? 'official';
   const submit = async (v: SlipValues) => {
-    setBusy(true);
-    try {
-      const official = v.target === 'official';
-      await api.post(`/councils/${props.councilId}/portal/questions`, {
-        sessionId: props.sessionId, subject: v.subject, content: v.content,
-        addressedAgencyId: official ? v.addressedAgencyId ?? null : null, addressedName: official ? v.addressedName ?? '' : '', addressedPost: official ? v.addressedPost ?? '' : '',
-        citations: [
-          ...(v.petitions ?? []).map((p) => ({ kind: 'petition', id: p.value, label: String(p.label) })),
-          ...(v.supervision?.trim() ? [{ kind: 'supervision', id: v.supervision.trim().slice(0, 100), label: v.supervision.trim() }] : []),
-        ],
-        followsCommitmentId: v.followsCommitmentId || null,
-      });
-      message.success('Đã gửi phiếu chất vấn đến Thường trực HĐND.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
+    const official = v.target === 'official';
+    const ok = await run(() => api.post(`/councils/${props.councilId}/portal/questions`, {
+      sessionId: props.sessionId, subject: v.subject, content: v.content,
+      addressedAgencyId: official ? v.addressedAgencyId ?? null : null, addressedName: official ? v.addressedName ?? '' : '', addressedPost: official ? v.addressedPost ?? '' : '',
+      citations: [
+        ...(v.petitions ?? []).map((p) => ({ kind: 'petition', id: p.value, label: String(p.label) })),
+        ...(v.supervision?.trim() ? [{ kind: 'supervision', id: v.supervision.trim().slice(0, 100), label: v.supervision.trim() }] : []),
+      ],
+      followsCommitmentId: v.followsCommitmentId || null,
+    }), 'Đã gửi phiếu chất vấn đến Thường trực HĐND.');
+    if (ok) props.onDone();
   };
   const base = `/councils/${props.councilId}/portal`;
   return (

@@ -11,12 +11,12 @@ import { ErrorView, Loading, Page } from '../../../components/common.tsx';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { api, type Page as ListPage } from '../../../lib/api.ts';
 import { useApi, usePagedTable } from '../../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../../lib/feedback.tsx';
+import { message, showError } from '../../../lib/feedback.tsx';
 import { fmtDate, isoDay } from '../../../lib/format.ts';
 import { useAuth } from '../../../lib/auth.tsx';
 import { useSessionParam } from '../shared.tsx';
 import {
-  AnswerBlock, addresseeOf, CITATION_LABELS, COMMITMENT_COLORS, CommitmentLine, RemoteSelect, SLIP_COLORS,
+  AnswerBlock, addresseeOf, CITATION_LABELS, COMMITMENT_COLORS, RemoteSelect, SLIP_COLORS, useSubmit,
   type Commitment, type CommitmentDetail, type Slip, type Topic,
 } from './shared.tsx';
 
@@ -135,21 +135,15 @@ interface TopicValues { title: string; answererAgencyId?: string; answererName?:
 
 function TopicModal(props: { councilId: string; sessionId: string; slipIds: string[]; topic?: Topic; onClose(done: boolean): void }) {
   const [form] = Form.useForm<TopicValues>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(form);
   const t = props.topic;
   const save = async (v: TopicValues) => {
-    setBusy(true);
-    try {
-      const body = { title: v.title, answererAgencyId: v.answererAgencyId ?? null, answererName: v.answererName ?? '', answererPost: v.answererPost ?? '' };
-      if (t) await api.patch(`/councils/${props.councilId}/question-topics/${t.id}`, body);
-      else await api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/question-topics`, { ...body, slipIds: props.slipIds });
-      message.success(t ? 'Đã sửa nhóm vấn đề.' : 'Đã lập nhóm vấn đề chất vấn.');
-      props.onClose(true);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
+    const body = { title: v.title, answererAgencyId: v.answererAgencyId ?? null, answererName: v.answererName ?? '', answererPost: v.answererPost ?? '' };
+    const ok = await run(
+      () => (t ? api.patch(`/councils/${props.councilId}/question-topics/${t.id}`, body) : api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/question-topics`, { ...body, slipIds: props.slipIds })),
+      t ? 'Đã sửa nhóm vấn đề.' : 'Đã lập nhóm vấn đề chất vấn.',
+    );
+    if (ok) props.onClose(true);
   };
   return (
     <Modal open title={t ? `Sửa nhóm: ${t.title}` : `Lập nhóm vấn đề từ ${props.slipIds.length} phiếu`} onCancel={() => props.onClose(false)} onOk={() => form.submit()} okText="Lưu" cancelText="Hủy" confirmLoading={busy}>
@@ -224,23 +218,15 @@ interface AnswerValues {
 
 function AnswerModal(props: { councilId: string; target: AnswerTarget; mode: 'oral' | 'written'; openingDate: string; onClose(done: boolean): void }) {
   const [form] = Form.useForm<AnswerValues>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(form);
   const tg = props.target;
   const save = async (v: AnswerValues) => {
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/question-answers`, {
-        topicId: tg.topicId ?? null, slipId: tg.slipId ?? null, mode: props.mode, answeredOn: isoDay(v.answeredOn),
-        summary: v.summary, answererAgencyId: tg.answererAgencyId, answererName: v.answererName, answererPost: v.answererPost ?? '', reference: v.reference ?? '',
-        commitments: (v.commitments ?? []).map((c) => ({ agencyId: c.agencyId, ownerName: c.ownerName, ownerPost: c.ownerPost ?? '', content: c.content, dueOn: isoDay(c.dueOn) })),
-      });
-      message.success('Đã ghi câu trả lời và các lời hứa.');
-      props.onClose(true);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
+    const ok = await run(() => api.post(`/councils/${props.councilId}/question-answers`, {
+      topicId: tg.topicId ?? null, slipId: tg.slipId ?? null, mode: props.mode, answeredOn: isoDay(v.answeredOn),
+      summary: v.summary, answererAgencyId: tg.answererAgencyId, answererName: v.answererName, answererPost: v.answererPost ?? '', reference: v.reference ?? '',
+      commitments: (v.commitments ?? []).map((c) => ({ agencyId: c.agencyId, ownerName: c.ownerName, ownerPost: c.ownerPost ?? '', content: c.content, dueOn: isoDay(c.dueOn) })),
+    }), 'Đã ghi câu trả lời và các lời hứa.');
+    if (ok) props.onClose(true);
   };
   return (
     <Modal open width={720} title={`${props.mode === 'oral' ? 'Trả lời tại phiên chất vấn' : 'Trả lời bằng văn bản'}: ${tg.title}`} onCancel={() => props.onClose(false)} onOk={() => form.submit()} okText="Ghi câu trả lời" cancelText="Hủy" confirmLoading={busy}>
@@ -338,20 +324,13 @@ export function CommitmentDrawer({ councilId, agencyId, id, canClose, onClose, c
   const base = councilId ? `/councils/${councilId}/commitments/${id}` : `/agencies/${agencyId}/commitments/${id}`;
   const detail = useApi<CommitmentDetail>(base);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const c = detail.data;
   const verify = async (decision: 'close' | 'reopen') => {
-    setBusy(true);
-    try {
-      await api.post(`${base}/verify`, { decision, note });
-      message.success(decision === 'close' ? 'Đã xác nhận hoàn thành và đóng lời hứa.' : 'Đã yêu cầu cơ quan tiếp tục thực hiện.');
-      setNote('');
-      detail.reload();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    const ok = await run(() => api.post(`${base}/verify`, { decision, note }), decision === 'close' ? 'Đã xác nhận hoàn thành và đóng lời hứa.' : 'Đã yêu cầu cơ quan tiếp tục thực hiện.');
+    if (!ok) return;
+    setNote('');
+    detail.reload();
   };
   return (
     <Drawer open onClose={onClose} title="Lời hứa khi trả lời chất vấn" width={Math.min(640, window.innerWidth)} data-testid="commitment-drawer">

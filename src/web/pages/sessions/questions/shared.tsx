@@ -2,7 +2,8 @@
 // paged list, the commitment card (state, owner, due, overdue) and the answer block.
 import { useState } from 'react';
 import { Select, Tag, Typography } from 'antd';
-import type { SelectProps } from 'antd';
+import type { FormInstance, SelectProps } from 'antd';
+import { message, showError, showFormError } from '../../../lib/feedback.tsx';
 import { useRemoteOptions } from '../../../components/pickers.tsx';
 import { fmtDate } from '../../../lib/format.ts';
 
@@ -85,4 +86,27 @@ export function AnswerBlock({ a }: { a: Answer }) {
 
 export function addresseeOf(s: Pick<Slip, 'addressedName' | 'addressedPost' | 'addressedAgencyName'>): string {
   return [s.addressedName, s.addressedPost, s.addressedAgencyName].filter(Boolean).join(', ') || 'Theo vấn đề (Thường trực chọn người trả lời)';
+}
+
+/**
+ * One submit path for the pages' forms: busy while it runs, the success message, errors shown on
+ * the form's fields (or as a message without a form). Resolves true when the action succeeded.
+ */
+export function useSubmit(form?: FormInstance) {
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<unknown>, ok: string): Promise<boolean> => {
+    setBusy(true);
+    try {
+      await action();
+      message.success(ok);
+      return true;
+    } catch (err) {
+      if (form) showFormError(form, err);
+      else showError(err);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run };
 }
