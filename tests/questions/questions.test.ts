@@ -89,6 +89,15 @@ for (const kind of dbKinds()) {
       expect(mine.items.map((s) => s.subject)).toEqual(['Tiến độ sửa chữa đường giao thông nông thôn', 'Chất vấn lại: chi trả bồi thường dự án kè biển']);
       expect(mine.items[1]!.citations[0]).toMatchObject({ kind: 'commitment', id: due.items[0]!.id });
       expect(mine.items[0]!.citations.map((c) => c.kind)).toEqual(['petition', 'supervision']);
+      // The standing committee's to-do line counts the slips its list shows waiting for a decision.
+      const todo = await json<{ groups: { scope: string; entries: { key: string; count: number; link: string }[] }[] }>(tt.get(`/api/todo?councilId=${sh}`));
+      const line = todo.groups.flatMap((g) => g.entries).find((e) => e.key === 'questions-submitted')!;
+      const waiting = await json<Page<Slip>>(tt.get(`/api/councils/${sh}/sessions/${planned.id}/questions?state=submitted&pageSize=1`));
+      expect(line.count).toBe(waiting.total);
+      expect(line.count).toBe(2);
+      expect(line.link).toBe(`/councils/${sh}/questions?sessionId=${planned.id}&tab=slips&state=submitted`);
+      const theirs = await json<{ groups: { entries: { key: string }[] }[] }>(tin.get(`/api/todo?councilId=${sh}`));
+      expect(theirs.groups.flatMap((g) => g.entries).map((e) => e.key)).not.toContain('questions-submitted');
     });
 
     it('refuses bad slips with Vietnamese messages and writes nothing', async () => {
@@ -218,6 +227,10 @@ for (const kind of dbKinds()) {
       await json(ubnd.upload(`/api/agencies/${ubndId}/commitments/${commitment.id}/reports`, form('progress', 'Đã phủ đất 60% diện tích ô chôn lấp số 2.')), 201);
       const done = await json<Commitment>(ubnd.upload(`/api/agencies/${ubndId}/commitments/${commitment.id}/reports`, form('done', 'Đã đóng cửa ô chôn lấp số 2; biên bản nghiệm thu kèm theo.', demoPdf('bien ban'))), 201);
       expect(done.state).toBe('reportedDone');
+      const todo = await json<{ groups: { entries: { key: string; count: number }[] }[] }>(tt.get(`/api/todo?councilId=${sh}`));
+      const toVerify = todo.groups.flatMap((g) => g.entries).find((e) => e.key === 'commitments-to-verify')!;
+      expect(toVerify.count).toBe((await json<Page<Commitment>>(tt.get(`/api/councils/${sh}/commitments?state=reportedDone&pageSize=1`))).total);
+      expect(toVerify.count).toBe(1);
       expect(await followup(t, commitment.id)).toMatchObject({ answeredOn: planned.openingDate, closedOn: null, stateLabel: 'Cơ quan báo cáo đã hoàn thành' });
       const inbox = await json<Page<{ kind: string; sourceId: string }>>(ubnd.get(`/api/agencies/${ubndId}/obligations?kind=commitment&pageSize=50`));
       expect(inbox.items.map((x) => x.sourceId)).toContain(commitment.id);

@@ -5,6 +5,7 @@
 import type { AppModule } from '../../../server/module.ts';
 import { questionRoutes } from './routes.ts';
 import { seedQuestions } from './seed.ts';
+import { questionsTodo } from './todo.ts';
 
 export const sessionQuestionsModule: AppModule = {
   name: 'sessionQuestions',
@@ -16,6 +17,7 @@ export const sessionQuestionsModule: AppModule = {
     'questions.report': { label: 'Báo cáo tiến độ, kết quả thực hiện lời hứa khi trả lời chất vấn của cơ quan', roles: ['agency_responder'] },
   },
   routes: questionRoutes,
+  todo: questionsTodo,
   notificationKinds: {
     'question.filed': { label: 'Phiếu chất vấn mới của đại biểu', audience: 'Thường trực HĐND', defaultChannel: 'digest' },
     'commitment.recorded': { label: 'Lời hứa khi trả lời chất vấn được ghi nhận', audience: 'Cán bộ cơ quan chịu trách nhiệm', defaultChannel: 'email' },

@@ -68,7 +68,8 @@ export function QuestionsPage() {
 type Perms = ReturnType<typeof usePerms>;
 
 function SlipsTab({ councilId, session, perms }: { councilId: string; session: SessionRow; perms: Perms }) {
-  const [state, setState] = useState<string | undefined>();
+  const [params] = useSearchParams();
+  const [state, setState] = useState<string | undefined>(params.get('state') ?? undefined);
   const [q, setQ] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [grouping, setGrouping] = useState(false);
@@ -307,7 +308,8 @@ function commitmentColumns(onCommitment: (id: string) => void) {
 }
 
 function CommitmentsTab({ councilId, onCommitment }: { councilId: string; onCommitment(id: string): void }) {
-  const [state, setState] = useState<string | undefined>();
+  const [params] = useSearchParams();
+  const [state, setState] = useState<string | undefined>(params.get('state') ?? undefined);
   const list = usePagedTable<Commitment>(`/councils/${councilId}/commitments`, { state }, { pageSize: 20 });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
