@@ -173,6 +173,15 @@ for (const kind of dbKinds()) {
         commitments: [{ agencyId: ubndId, ownerName: 'Trần Văn Lâm', ownerPost: 'Chủ tịch UBND phường', content: 'Cấp xong 46 giấy chứng nhận tồn đọng.', dueOn: '2027-03-31' }],
       }), 201);
       expect(ans.commitments).toHaveLength(1);
+      // The standing committee extends it with a reason; the first due date stays.
+      const id = ans.commitments[0]!.id;
+      expect(await err(tt.post(`/api/councils/${sh}/commitments/${id}/extend`, { dueOn: '2027-06-30', reason: ' ' }), 422)).toContain('Lý do gia hạn');
+      await err(vp.post(`/api/councils/${sh}/commitments/${id}/extend`, { dueOn: '2027-06-30', reason: 'x' }), 403);
+      const extended = await json<Commitment & { originalDue: string }>(tt.post(`/api/councils/${sh}/commitments/${id}/extend`, { dueOn: '2027-06-30', reason: 'Chờ bản đồ địa chính mới.' }));
+      expect(extended).toMatchObject({ dueOn: '2027-06-30', originalDue: '2027-03-31' });
+      expect(await followup(t, id)).toMatchObject({ due: '2027-06-30' });
+      const origin = (await t.db.execute(sql`select original_due::text as d from followup_items where kind = 'commitment' and source_id = ${id}`)).rows[0] as { d: string };
+      expect(origin.d).toBe('2027-03-31');
       const slip = (await json<Page<Slip>>(other.get(`/api/councils/${sh}/portal/questions?mine=true`))).items.find((s) => s.id === c.id)!;
       expect(slip.state).toBe('answered');
       expect(slip.answer?.summary).toContain('46 hồ sơ');

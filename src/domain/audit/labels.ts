@@ -124,6 +124,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'commitment.report_done': 'Cơ quan báo cáo hoàn thành lời hứa',
   'commitment.close': 'Thường trực xác nhận hoàn thành lời hứa',
   'commitment.reopen': 'Thường trực yêu cầu tiếp tục thực hiện lời hứa',
+  'commitment.extend': 'Thường trực gia hạn lời hứa',
   'dispatch.create': 'Gửi công văn chuyển kiến nghị',
   'reminder.create': 'Ghi nhận đôn đốc',
   'petition_field.create': 'Thêm lĩnh vực',

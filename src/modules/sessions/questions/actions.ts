@@ -466,3 +466,29 @@ export async function verifyCommitment(ctx: ActionCtx, councilId: string, commit
     return out(c!);
   });
 }
+
+/** The standing committee moves a commitment's due date (the first one is kept), with its reason. */
+export async function extendCommitment(ctx: ActionCtx, councilId: string, commitmentId: string, input: { dueOn: string; reason: string }) {
+  const reason = clean(input.reason);
+  if (!reason) throw invalid('Cần nêu lý do gia hạn lời hứa.');
+  if (reason.length > 2000) throw invalid('Lý do gia hạn dài quá 2000 ký tự.');
+  if (!isIsoDate(input.dueOn)) throw invalid('Thời hạn mới không hợp lệ (cần dạng YYYY-MM-DD).');
+  return ctx.db.transaction(async (tx) => {
+    const before = await commitmentOf(tx, { councilId }, commitmentId, { lock: true });
+    if (before.state === 'closed') throw conflict('Lời hứa đã hoàn thành và đóng: không gia hạn được.');
+    if (input.dueOn === before.dueOn) throw invalid(`Thời hạn mới trùng thời hạn hiện tại ${formatShortDate(before.dueOn)}.`);
+    if (input.dueOn <= before.madeOn) throw invalid(`Thời hạn mới phải sau ngày hứa ${formatShortDate(before.madeOn)}.`);
+    const [c] = await tx.update(commitments).set({ dueOn: input.dueOn, updatedAt: ctx.now, version: before.version + 1 }).where(eq(commitments.id, commitmentId)).returning();
+    await tx.insert(commitmentReports).values({
+      commitmentId, agencyId: before.agencyId, kind: 'extended', text: `Gia hạn từ ${formatShortDate(before.dueOn)} đến ${formatShortDate(input.dueOn)}: ${reason}`,
+      reportedOn: today(ctx.now), reportedBy: ctx.actor.id, createdAt: ctx.now,
+    });
+    const s = await sessionOf(tx, councilId, c!.sessionId);
+    await projectCommitment(tx, c!, s.title);
+    await recordEvent(tx, ctx.actor, {
+      action: 'commitment.extend', entityType: 'commitment', entityId: commitmentId, councilId,
+      before: { dueOn: before.dueOn }, after: { dueOn: c!.dueOn, originalDue: c!.originalDue, reason },
+    });
+    return out(c!);
+  });
+}

@@ -221,7 +221,7 @@ export async function commitmentDetail(db: DbOrTx, scope: CommitmentScope, id: s
 }
 
 const REPORT_KIND_LABELS: Record<string, string> = {
-  progress: 'Báo cáo tiến độ', done: 'Báo cáo hoàn thành', verified: 'Thường trực xác nhận hoàn thành', reopened: 'Thường trực yêu cầu tiếp tục thực hiện',
+  progress: 'Báo cáo tiến độ', done: 'Báo cáo hoàn thành', verified: 'Thường trực xác nhận hoàn thành', reopened: 'Thường trực yêu cầu tiếp tục thực hiện', extended: 'Thường trực gia hạn',
 };
 
 export async function reportFile(db: DbOrTx, scope: CommitmentScope, commitmentId: string, reportId: string) {

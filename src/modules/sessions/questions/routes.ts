@@ -14,7 +14,7 @@ import type { AppEnv } from '../../../server/context.ts';
 import { Obj, ctxOf, param } from '../../petitions/routes/shared.ts';
 import { councils } from '../../directory/schema.ts';
 import { eq } from 'drizzle-orm';
-import { createTopic, decideSlip, fileSlip, MAX_CONTENT, MAX_SUBJECT, orderTopics, recordAnswer, reportCommitment, updateTopic, verifyCommitment } from './actions.ts';
+import { createTopic, decideSlip, extendCommitment, fileSlip, MAX_CONTENT, MAX_SUBJECT, orderTopics, recordAnswer, reportCommitment, updateTopic, verifyCommitment } from './actions.ts';
 import {
   addressees, citationOptions, commitmentDetail, commitmentList, commitmentsDue, portalQuestions, publicAnswers, publicCommitments,
   reportFile, sessionQuestions, sessionTopics, type CommitmentScope,
@@ -248,6 +248,18 @@ export function questionRoutes(r: Router) {
     async (c) => {
       const { councilId, commitmentId } = c.req.valid('param');
       return c.json(await verifyCommitment(ctxOf(c), councilId, commitmentId, c.req.valid('json')), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'post', path: '/councils/{councilId}/commitments/{commitmentId}/extend', summary: 'Thường trực gia hạn lời hứa (giữ thời hạn ban đầu), nêu lý do',
+      permission: 'questions.manage', scope: 'council',
+      request: { params: CommitmentParams, body: jsonBody(z.object({ dueOn: IsoDate, reason: text('Lý do gia hạn', 2000) })) },
+      responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const { councilId, commitmentId } = c.req.valid('param');
+      return c.json(await extendCommitment(ctxOf(c), councilId, commitmentId, c.req.valid('json')), 200);
     },
   );
   r.add(

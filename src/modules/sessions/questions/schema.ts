@@ -136,7 +136,7 @@ export const commitmentReports = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     commitmentId: uuid('commitment_id').notNull().references(() => commitments.id),
     agencyId: uuid('agency_id').notNull().references(() => agencies.id),
-    /** progress | done | verified | reopened (the last two are the standing committee's) */
+    /** progress | done (the agency's) | verified | reopened | extended (the standing committee's) */
     kind: text('kind').notNull(),
     text: text('text').notNull(),
     reportedOn: date('reported_on').notNull(),

@@ -366,9 +366,32 @@ export function CommitmentDrawer({ councilId, agencyId, id, canClose, onClose, c
               </Space>
             </Card>
           )}
+          {canClose && c.state !== 'closed' && councilId && <ExtendBlock base={base} onDone={detail.reload} />}
           {children?.(c, detail.reload)}
         </Space>
       )}
     </Drawer>
+  );
+}
+
+function ExtendBlock({ base, onDone }: { base: string; onDone(): void }) {
+  const [dueOn, setDueOn] = useState<import('dayjs').Dayjs | null>(null);
+  const [reason, setReason] = useState('');
+  const { busy, run } = useSubmit();
+  const extend = async () => {
+    if (await run(() => api.post(`${base}/extend`, { dueOn: isoDay(dueOn), reason }), 'Đã gia hạn lời hứa; thời hạn ban đầu vẫn được giữ.')) {
+      setDueOn(null);
+      setReason('');
+      onDone();
+    }
+  };
+  return (
+    <Card size="small" title="Gia hạn">
+      <Space wrap>
+        <DatePicker format="DD/MM/YYYY" value={dueOn} onChange={setDueOn} aria-label="Thời hạn mới" placeholder="Thời hạn mới" />
+        <Input aria-label="Lý do gia hạn" placeholder="Lý do gia hạn" value={reason} onChange={(e) => setReason(e.target.value)} style={{ minWidth: 240 }} />
+        <Button loading={busy} disabled={!dueOn} onClick={extend}>Gia hạn</Button>
+      </Space>
+    </Card>
   );
 }
