@@ -69,6 +69,19 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await expectText(card, 'Đã gửi Thường trực', 'Ủy ban nhân dân phường Sa Huỳnh');
       await noSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'portal-questions-390.png'), fullPage: true });
+
+      // The commitment of the mid-year session falls due before this one: question it again.
+      const dueList = page.getByTestId('portal-due');
+      await dueList.getByText(/Lời hứa đến hạn trước kỳ họp/).click();
+      const old = dueList.getByTestId('commitment').filter({ hasText: 'Chi trả dứt điểm tiền bồi thường' });
+      await old.getByRole('button', { name: 'Chất vấn lại' }).click();
+      const again = page.getByTestId('slip-form');
+      await again.getByLabel('Vấn đề chất vấn').fill('Chất vấn lại: 7 hộ chưa nhận tiền bồi thường');
+      await again.getByText('Theo vấn đề (Thường trực chọn người trả lời)').click();
+      await again.getByLabel('Nội dung câu hỏi').fill('Lời hứa chi trả dứt điểm đã đến hạn mà vẫn còn hộ chưa nhận: đề nghị làm rõ trách nhiệm.');
+      await again.getByRole('button', { name: 'Gửi phiếu' }).click();
+      await expectText(page.getByTestId('slip-card').filter({ hasText: '7 hộ chưa nhận' }), 'Lời hứa kỳ họp trước', 'Chi trả dứt điểm tiền bồi thường');
+      await page.screenshot({ path: path.join(SHOTS, 'portal-requestion-390.png'), fullPage: true });
     } finally {
       await phone.close();
     }

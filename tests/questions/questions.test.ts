@@ -85,6 +85,9 @@ for (const kind of dbKinds()) {
       expect(due.items[0]!.state).toBe('inProgress');
       expect(due.report).toMatchObject({ days: 10, unverified: true });
       expect(due.report.due < planned.openingDate).toBe(true);
+      // Delegates see the same list in the portal, to question again.
+      const portalDue = await json<Page<Commitment>>(tin.get(`/api/councils/${sh}/portal/sessions/${planned.id}/commitments-due`));
+      expect(portalDue.items.map((c) => c.id)).toEqual(due.items.map((c) => c.id));
       const mine = await json<Page<Slip>>(tin.get(`/api/councils/${sh}/portal/questions?sessionId=${planned.id}`));
       expect(mine.items.map((s) => s.subject)).toEqual(['Tiến độ sửa chữa đường giao thông nông thôn', 'Chất vấn lại: chi trả bồi thường dự án kè biển']);
       expect(mine.items[1]!.citations[0]).toMatchObject({ kind: 'commitment', id: due.items[0]!.id });

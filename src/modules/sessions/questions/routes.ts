@@ -127,6 +127,19 @@ export function questionRoutes(r: Router) {
     async (c) => c.json(await citationOptions(c.var.db, c.req.valid('param').councilId, c.req.valid('query')), 200),
   );
 
+  r.add(
+    {
+      method: 'get', path: '/councils/{councilId}/portal/sessions/{councilSessionId}/commitments-due', summary: 'Cổng đại biểu: lời hứa đến hạn trước kỳ họp và tình trạng thực hiện, để chất vấn lại',
+      permission: 'questions.file', scope: 'council', request: { params: SessionParams, query: PageQuery.omit({ q: true }).extend({ open: flag('chưa hoàn thành') }) },
+      responses: { 200: jsonOk(pageOf(Obj)) },
+    },
+    async (c) => {
+      const { councilId, councilSessionId } = c.req.valid('param');
+      const { open, ...q } = c.req.valid('query');
+      return c.json(await commitmentsDue(c.var.db, councilId, councilSessionId, { ...q, open: open === 'true' }, now(c)), 200);
+    },
+  );
+
   // Standing committee and secretariat ------------------------------------------------------------
   r.add(
     {

@@ -5,7 +5,7 @@
 // state, topic, answer and commitments.
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Empty, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Empty, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ErrorView, Loading, Page } from '../../../components/common.tsx';
 import { ListPager } from '../../../components/ListPager.tsx';
@@ -13,7 +13,7 @@ import { api, type Page as ListPage } from '../../../lib/api.ts';
 import { useApi, usePagedTable } from '../../../lib/hooks.ts';
 import { fmtDate, fmtDateTime } from '../../../lib/format.ts';
 import { useSessionParam } from '../shared.tsx';
-import { AnswerBlock, addresseeOf, CITATION_LABELS, RemoteSelect, SLIP_COLORS, useSubmit, type Slip } from './shared.tsx';
+import { AnswerBlock, addresseeOf, CITATION_LABELS, CommitmentLine, RemoteSelect, SLIP_COLORS, useSubmit, type Commitment, type Slip } from './shared.tsx';
 
 interface PortalSession { id: string; title: string; openingDate: string; state: string; stateLabel: string }
 
@@ -23,7 +23,8 @@ export function PortalQuestionsPage() {
   const [sessionId, setSessionId] = useSessionParam(list.data?.items, (items) => items.filter((s) => s.state !== 'closed').at(-1) ?? items[0]!);
   const [params] = useSearchParams();
   const [scope, setScope] = useState<'session' | 'mine' | 'all'>('session');
-  const [filing, setFiling] = useState(!!params.get('followsCommitmentId'));
+  const [follows, setFollows] = useState<string | null>(params.get('followsCommitmentId'));
+  const [filing, setFiling] = useState(!!follows);
   const slips = usePagedTable<Slip>(sessionId ? `/councils/${councilId}/portal/questions` : null, { sessionId: scope === 'session' ? sessionId : undefined, mine: scope === 'mine' ? 'true' : undefined }, { pageSize: 10 });
   const data = slips.data as (ListPage<Slip> & { delegate: { fullName: string } | null }) | null;
   if (list.error) return <ErrorView error={list.error} />;
@@ -38,8 +39,9 @@ export function PortalQuestionsPage() {
             options={sessions.map((s) => ({ value: s.id, label: `${s.title} · ${fmtDate(s.openingDate)} · ${s.stateLabel}` }))} />
           {data && !data.delegate && <Alert type="info" showIcon message="Tài khoản của bạn chưa được gắn với một đại biểu của HĐND này nên chưa gửi được phiếu chất vấn. Văn phòng gắn tài khoản theo địa chỉ thư điện tử trong hồ sơ đại biểu." />}
           {open && data?.delegate && (filing
-            ? <SlipForm councilId={councilId} sessionId={sessionId!} followsCommitmentId={params.get('followsCommitmentId')} onDone={() => { setFiling(false); slips.reload(); }} onCancel={() => setFiling(false)} />
+            ? <SlipForm key={follows ?? 'new'} councilId={councilId} sessionId={sessionId!} followsCommitmentId={follows} onDone={() => { setFiling(false); setFollows(null); slips.reload(); }} onCancel={() => { setFiling(false); setFollows(null); }} />
             : <Button type="primary" icon={<PlusOutlined />} block onClick={() => setFiling(true)}>Gửi phiếu chất vấn</Button>)}
+          {sessionId && <DueCommitments councilId={councilId} sessionId={sessionId} canAsk={open && !!data?.delegate} onAsk={(id) => { setFollows(id); setFiling(true); window.scrollTo({ top: 0 }); }} />}
           <Radio.Group value={scope} onChange={(e) => setScope(e.target.value)} optionType="button" buttonStyle="solid" style={{ display: 'flex' }}>
             <Radio.Button value="session" style={{ flex: 1, textAlign: 'center' }}>Kỳ họp này</Radio.Button>
             <Radio.Button value="mine" style={{ flex: 1, textAlign: 'center' }}>Phiếu của tôi</Radio.Button>
@@ -51,6 +53,19 @@ export function PortalQuestionsPage() {
         </Space>
       )}
     </Page>
+  );
+}
+
+/** The commitments due before this session (what the standing committee reports on), to question again. */
+function DueCommitments({ councilId, sessionId, canAsk, onAsk }: { councilId: string; sessionId: string; canAsk: boolean; onAsk(id: string): void }) {
+  const due = useApi<ListPage<Commitment>>(`/councils/${councilId}/portal/sessions/${sessionId}/commitments-due`, { pageSize: 50 });
+  const items = due.data?.items ?? [];
+  if (!items.length) return null;
+  return (
+    <Collapse size="small" data-testid="portal-due" items={[{
+      key: 'due', label: `Lời hứa đến hạn trước kỳ họp (${items.length}, ${items.filter((c) => c.state !== 'closed').length} chưa hoàn thành)`,
+      children: items.map((c) => <CommitmentLine key={c.id} c={c} extra={canAsk && c.state !== 'closed' && <Button size="small" style={{ marginTop: 4 }} onClick={() => onAsk(c.id)}>Chất vấn lại</Button>} />),
+    }]} />
   );
 }
 
