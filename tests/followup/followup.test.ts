@@ -44,7 +44,8 @@ for (const kind of dbKinds()) {
 
     it('every petition waiting on an agency is an owed item of its inbox (counted independently from the dispatch items)', async () => {
       const c = await t.as('ubnd.sahuynh');
-      const owed = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?status=owed&pageSize=200`));
+      // (The demo's interpellation commitments of this agency are owed too: kind 'commitment'.)
+      const owed = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?status=owed&kind=petition_answer&pageSize=200`));
       expect(owed.total).toBe(await pendingItems(ubnd));
       expect(owed.total).toBeGreaterThan(0);
       expect(owed.items).toHaveLength(owed.total);
@@ -69,7 +70,8 @@ for (const kind of dbKinds()) {
       const overdue = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?status=overdue&pageSize=200`));
       expect(overdue.items.map((i) => i.sourceId)).toContain(recId);
       expect(overdue.items.every((i) => i.overdue)).toBe(true);
-      const found = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?q=${encodeURIComponent('sat lo bo bien')}`));
+      // (kind=recommendation: the demo's commitment on the sea dyke "chống sạt lở bờ biển" matches the words too.)
+      const found = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?kind=recommendation&q=${encodeURIComponent('sat lo bo bien')}`));
       expect(found.items.map((i) => i.sourceId)).toEqual([recId]);
       // the council sees what its agencies owe it, the same item
       const vp = await t.as('vp.sahuynh');
@@ -105,12 +107,14 @@ for (const kind of dbKinds()) {
     it('the daily job reminds each agency once, in one notification, and never about petition answers', async () => {
       const deps = { db: t.db, clock: () => t.now, config: { publicUrl: 'http://localhost:3000', secureCookies: false } as never };
       const first = await runFollowupReminders(deps);
-      expect(first).toMatchObject({ ran: true, reminders: 1, agencies: 1 });
+      // The recommendation (overdue) and the demo's interpellation commitment due in 5 days, in one notification.
+      expect(first).toMatchObject({ ran: true, reminders: 2, agencies: 1 });
       expect((await runFollowupReminders(deps)).ran).toBe(false);
       const notes = (await t.db.execute<{ title: string; body: string; link: string }>(sql`
         select n.title, n.body, n.link from notifications n join users u on u.id = n.user_id where u.username = 'ubnd.sahuynh' and n.kind = 'followup.reminder'`)).rows;
       expect(notes).toHaveLength(1);
-      expect(notes[0]!.title).toBe('Đôn đốc: 1 việc quá hạn');
+      expect(notes[0]!.title).toBe('Đôn đốc: 1 việc quá hạn, 1 việc sắp đến hạn');
+      expect(notes[0]!.body).toContain('Lời hứa khi trả lời chất vấn: Chi trả dứt điểm tiền bồi thường');
       expect(notes[0]!.body).toContain('Khắc phục sạt lở bờ biển thôn Thạnh Đức — quá hạn 16 ngày (hạn 10/11/2026)');
       expect(notes[0]!.body).not.toContain('Kiến nghị số');
       const c = await t.as('ubnd.sahuynh');
