@@ -114,7 +114,7 @@ for (const kind of dbKinds()) {
         select n.title, n.body, n.link from notifications n join users u on u.id = n.user_id where u.username = 'ubnd.sahuynh' and n.kind = 'followup.reminder'`)).rows;
       expect(notes).toHaveLength(1);
       expect(notes[0]!.title).toBe('Đôn đốc: 1 việc quá hạn, 1 việc sắp đến hạn');
-      expect(notes[0]!.body).toContain('Lời hứa khi trả lời chất vấn: Chi trả dứt điểm tiền bồi thường');
+      expect(notes[0]!.body).toContain('Lời hứa, cam kết khi trả lời chất vấn: Chi trả dứt điểm tiền bồi thường');
       expect(notes[0]!.body).toContain('Khắc phục sạt lở bờ biển thôn Thạnh Đức — quá hạn 16 ngày (hạn 10/11/2026)');
       expect(notes[0]!.body).not.toContain('Kiến nghị số');
       const c = await t.as('ubnd.sahuynh');

@@ -316,7 +316,7 @@ export async function projectCommitment(tx: Tx, c: typeof commitments.$inferSele
     sourceId: c.id,
     councilId: c.councilId,
     agencyId: c.agencyId,
-    title: `Lời hứa khi trả lời chất vấn: ${c.content.length > 140 ? `${c.content.slice(0, 139)}…` : c.content}`,
+    title: c.content.length > 140 ? `${c.content.slice(0, 139)}…` : c.content,
     detail: `${[c.ownerName, c.ownerPost].filter(Boolean).join(', ')} · ${sessionTitle}`,
     link: `/agencies/${c.agencyId}/commitments/${c.id}`,
     originalDue: c.originalDue,
