@@ -14,6 +14,7 @@ export * from '../modules/sessions/portalSchema.ts';
 export * from '../modules/sessions/convocationSchema.ts';
 export * from '../modules/sessions/chamber/attendanceSchema.ts';
 export * from '../modules/sessions/chamber/votesSchema.ts';
+export * from '../modules/sessions/questions/schema.ts';
 export * from '../modules/followup/schema.ts';
 export * from '../modules/letters/schema.ts';
 export * from '../modules/resolutions/schema.ts';

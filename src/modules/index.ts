@@ -9,6 +9,7 @@ import { documentsModule } from './documents/index.ts';
 import { sessionsModule } from './sessions/index.ts';
 import { sessionsPortalModule } from './sessions/portal/index.ts';
 import { sessionsChamberModule } from './sessions/chamber/index.ts';
+import { sessionQuestionsModule } from './sessions/questions/index.ts';
 import { dashboardsModule } from './dashboards/index.ts';
 import { textSettingsModule } from './textSettings/index.ts';
 import { notificationsModule } from './notifications/index.ts';
@@ -17,4 +18,4 @@ import { followupModule } from './followup/index.ts';
 import { lettersModule } from './letters/index.ts';
 import { resolutionsModule } from './resolutions/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, resolutionsModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, sessionQuestionsModule, resolutionsModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];

@@ -55,6 +55,10 @@ const SessionDelegatesPage = lazyPage(() => import('./pages/sessions/portal/Sess
 const ChamberVotesPage = lazyPage(() => import('./pages/sessions/chamber/ChamberVotesPage.tsx'), 'ChamberVotesPage');
 const PortalVotesPage = lazyPage(() => import('./pages/sessions/chamber/PortalVotesPage.tsx'), 'PortalVotesPage');
 const ProjectorPage = lazyPage(() => import('./pages/sessions/chamber/ProjectorPage.tsx'), 'ProjectorPage');
+const PortalQuestionsPage = lazyPage(() => import('./pages/sessions/questions/PortalQuestionsPage.tsx'), 'PortalQuestionsPage');
+const QuestionsPage = lazyPage(() => import('./pages/sessions/questions/QuestionsPage.tsx'), 'QuestionsPage');
+const AgencyCommitmentsPage = lazyPage(() => import('./pages/sessions/questions/AgencyCommitmentsPage.tsx'), 'AgencyCommitmentsPage');
+const PublicQuestionsPage = lazyPage(() => import('./pages/sessions/questions/PublicQuestionsPage.tsx'), 'PublicQuestionsPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const ResolutionsPage = lazyPage(() => import('./pages/resolutions/ResolutionsPage.tsx'), 'ResolutionsPage');
 const ResolutionPage = lazyPage(() => import('./pages/resolutions/ResolutionPage.tsx'), 'ResolutionPage');
@@ -95,6 +99,7 @@ export function AppRoutes() {
         {/* The chamber's projector: full screen, outside the shell. */}
         <Route path="/councils/:councilId/sessions/:sessionId/projector" element={<RequireUser><ProjectorPage /></RequireUser>} />
         <Route path="/councils/:councilId/chamber/screen" element={<RequireUser><SpeakerScreenPage /></RequireUser>} />
+        <Route path="/cong-khai/:councilId/chat-van" element={<PublicQuestionsPage />} />
         <Route
           element={
             <RequireUser>
@@ -114,6 +119,8 @@ export function AppRoutes() {
           <Route path="agencies/:agencyId/petitions" element={<AgencyInboxPage />} />
           <Route path="agencies/:agencyId/session-documents" element={<AgencySessionDocumentsPage />} />
           <Route path="agencies/:agencyId/resolution-tasks" element={<AgencyTasksPage />} />
+          <Route path="agencies/:agencyId/commitments" element={<AgencyCommitmentsPage />} />
+          <Route path="agencies/:agencyId/commitments/:commitmentId" element={<AgencyCommitmentsPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
           <Route path="agencies/:agencyId/obligations" element={<AgencyObligationsPage />} />
           <Route path="agencies/:agencyId/letters/:letterId" element={<AgencyLetterPage />} />
@@ -148,6 +155,8 @@ export function AppRoutes() {
             <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />
             <Route path="portal" element={<PortalPage />} />
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
+            <Route path="portal/questions" element={<PortalQuestionsPage />} />
+            <Route path="questions" element={<QuestionsPage />} />
             <Route path="obligations" element={<CouncilObligationsPage />} />
             <Route path="letters" element={<LettersPage />} />
             <Route path="letters/:letterId" element={<LetterPage />} />

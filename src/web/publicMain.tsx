@@ -7,6 +7,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PublicCouncilPage, PublicHomePage } from './pages/public/PublicPetitionsPage.tsx';
 import { PublicResolutionsPage } from './pages/public/PublicResolutionsPage.tsx';
+import { PublicQuestionsPage } from './pages/sessions/questions/PublicQuestionsPage.tsx';
 import './public.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -17,6 +18,7 @@ createRoot(document.getElementById('root')!).render(
         <Route path="/cong-khai" element={<PublicHomePage />} />
         <Route path="/cong-khai/:councilId" element={<PublicCouncilPage />} />
         <Route path="/cong-khai/:councilId/nghi-quyet" element={<PublicResolutionsPage />} />
+        <Route path="/cong-khai/:councilId/chat-van" element={<PublicQuestionsPage />} />
       </Routes>
     </BrowserRouter>
   </StrictMode>,

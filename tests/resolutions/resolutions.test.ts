@@ -21,7 +21,7 @@ interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
 
 const TODAY = '2026-11-26';
 /** The text of a .docx (runs joined), to find what the document says. */
-const docText = (docx: Uint8Array) => strFromU8(unzipSync(docx)['word/document.xml']!).replace(/<[^>]+>/g, '');
+const docText = (docx: Uint8Array) => strFromU8(unzipSync(docx)['word/document.xml']!).replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 for (const kind of dbKinds()) {
   describe(`resolutions [${kind}]`, () => {
@@ -210,6 +210,15 @@ for (const kind of dbKinds()) {
       const text = async (id: string) => docText(new Uint8Array(await (await vp.get(`/api/councils/${sh}/documents/${id}/download`)).arrayBuffer()));
       const m = await text(minutes.id);
       for (const s of ['BIÊN BẢN', 'THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN', 'NỘI DUNG KỲ HỌP', 'CHẤT VẤN VÀ TRẢ LỜI CHẤT VẤN', '13/2026/NQ-HĐND', 'đại biểu tán thành']) expect(m).toContain(s);
+      // The questions and answers of the session (the interpellation part's demo topic).
+      expect(m).toContain('Nhóm vấn đề:');
+      // The session being prepared: the floor's attendance and the chamber's votes, totals only.
+      const planned = (await json<Page<{ id: string }>>(vp.get(`/api/councils/${sh}/sessions?state=planned`))).items[0]!;
+      const pm = await json<{ id: string }>(vp.post(`/api/councils/${sh}/sessions/${planned.id}/minutes`, params), 201);
+      const p = await text(pm.id);
+      expect(p).toMatch(/Thành phần: đại biểu có mặt \d+\/\d+ đại biểu/);
+      expect(p).toMatch(/Biểu quyết "Thông qua Nghị quyết về dự toán[^"]*" \(điện tử ghi danh\): Thông qua/);
+      expect(p).toMatch(/Biểu quyết "Biểu quyết kín[^"]*" \(bỏ phiếu kín\)/);
       const notice = await json<{ id: string; symbol: string }>(vp.post(`/api/councils/${sh}/sessions/${mid.id}/conclusion-notice`, params), 201);
       expect(notice.symbol).toMatch(/^\d+\/TB-HĐND$/);
       const n = await text(notice.id);

@@ -205,7 +205,7 @@ export const minutesTemplate: DocumentTemplate<SessionParams> = {
     // result, never who voted how), and the figures announced for resolutions passed without one.
     const votes = await sessionVotesForMinutes(tx, f.session.id);
     const voteLine = (v: (typeof votes)[number]): Block => ({
-      type: 'paragraph', text: `Biểu quyết "${v.title}" (${v.method.toLowerCase()}): ${v.reason ?? 'chưa có kết quả'}${v.state ? ` (${v.state.toLowerCase()})` : ''}.`,
+      type: 'paragraph', text: `Biểu quyết "${v.title}" (${v.method.toLowerCase()}): ${(v.reason ?? 'chưa có kết quả').replace(/\.$/u, '')} (${v.state.toLowerCase()}).`,
     });
     const announced = async (r: (typeof passed)[number]): Promise<Block[]> => {
       if (r.voteId && votes.some((v) => v.id === r.voteId)) return [];

@@ -187,7 +187,7 @@ function PetitionCard({ p }: { p: PublicPetition }) {
 }
 
 /** A fetch whose answer is dropped when its inputs changed before it came back. */
-function useFetched<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; error: string | null; loading: boolean } {
+export function useFetched<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; error: string | null; loading: boolean } {
   const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
   useEffect(() => {
     let current = true;
@@ -267,7 +267,7 @@ function CouncilPage({ councilId }: { councilId: string }) {
   return (
     <Frame title={council.data.name}>
       <h1>{council.data.name}</h1>
-      <p className="lt-lead">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền · <Link to={`/cong-khai/${councilId}/nghi-quyet`}>Nghị quyết của HĐND</Link></p>
+      <p className="lt-lead">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền · <Link to={`/cong-khai/${councilId}/chat-van`}>Trả lời chất vấn và thực hiện lời hứa</Link> · <Link to={`/cong-khai/${councilId}/nghi-quyet`}>Nghị quyết của HĐND</Link></p>
       <section className="lt-card">
         <div className="lt-filters">
           <select className="lt-select" value={shownRound?.id ?? ''} onChange={(e) => filter(() => { setRoundChoice(e.target.value); setUnitId(''); })} aria-label="Đợt tiếp xúc cử tri">
