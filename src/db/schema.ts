@@ -18,3 +18,5 @@ export * from '../modules/sessions/chamber/attendanceSchema.ts';
 export * from '../modules/sessions/chamber/votesSchema.ts';
 export * from '../modules/oversight/schema.ts';
 export * from '../modules/oversight/recommendationsSchema.ts';
+export * from '../modules/sessions/questions/schema.ts';
+export * from '../modules/resolutions/schema.ts';

@@ -9,13 +9,15 @@ import { documentsModule } from './documents/index.ts';
 import { sessionsModule } from './sessions/index.ts';
 import { sessionsPortalModule } from './sessions/portal/index.ts';
 import { sessionsChamberModule } from './sessions/chamber/index.ts';
+import { sessionQuestionsModule } from './sessions/questions/index.ts';
 import { dashboardsModule } from './dashboards/index.ts';
 import { textSettingsModule } from './textSettings/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { backupModule } from './backup/index.ts';
 import { followupModule } from './followup/index.ts';
 import { lettersModule } from './letters/index.ts';
+import { resolutionsModule } from './resolutions/index.ts';
 
 import { oversightModule } from './oversight/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, oversightModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, sessionQuestionsModule, resolutionsModule, oversightModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];

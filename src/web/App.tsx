@@ -39,6 +39,7 @@ const NotificationPreferencesPage = lazyPage(() => import('./pages/NotificationP
 const NotificationsPage = lazyPage(() => import('./pages/petitions/NotificationsPage.tsx'), 'NotificationsPage');
 const PublicCouncilPage = lazyPage(() => import('./pages/public/PublicPetitionsPage.tsx'), 'PublicCouncilPage');
 const PublicHomePage = lazyPage(() => import('./pages/public/PublicPetitionsPage.tsx'), 'PublicHomePage');
+const PublicResolutionsPage = lazyPage(() => import('./pages/public/PublicResolutionsPage.tsx'), 'PublicResolutionsPage');
 const PetitionDashboardPage = lazyPage(() => import('./pages/dashboards/PetitionDashboardPage.tsx'), 'PetitionDashboardPage');
 const LowerCouncilsPage = lazyPage(() => import('./pages/dashboards/LowerCouncilsPage.tsx'), 'LowerCouncilsPage');
 const DocumentRegisterPage = lazyPage(() => import('./pages/documents/RegisterPage.tsx'), 'RegisterPage');
@@ -66,7 +67,15 @@ const RecommendationPage = lazyPage(() => import('./pages/oversight/Recommendati
 const RecommendationDashboardPage = lazyPage(() => import('./pages/oversight/RecommendationPages.tsx'), 'RecommendationDashboardPage');
 const AgencyRecommendationsPage = lazyPage(() => import('./pages/oversight/AgencyRecommendationPages.tsx'), 'AgencyRecommendationsPage');
 const AgencyRecommendationPage = lazyPage(() => import('./pages/oversight/AgencyRecommendationPages.tsx'), 'AgencyRecommendationPage');
+const PortalQuestionsPage = lazyPage(() => import('./pages/sessions/questions/PortalQuestionsPage.tsx'), 'PortalQuestionsPage');
+const QuestionsPage = lazyPage(() => import('./pages/sessions/questions/QuestionsPage.tsx'), 'QuestionsPage');
+const AgencyCommitmentsPage = lazyPage(() => import('./pages/sessions/questions/AgencyCommitmentsPage.tsx'), 'AgencyCommitmentsPage');
+const PublicQuestionsPage = lazyPage(() => import('./pages/sessions/questions/PublicQuestionsPage.tsx'), 'PublicQuestionsPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
+const ResolutionsPage = lazyPage(() => import('./pages/resolutions/ResolutionsPage.tsx'), 'ResolutionsPage');
+const ResolutionPage = lazyPage(() => import('./pages/resolutions/ResolutionPage.tsx'), 'ResolutionPage');
+const CouncilTasksPage = lazyPage(() => import('./pages/resolutions/TasksPage.tsx'), 'CouncilTasksPage');
+const AgencyTasksPage = lazyPage(() => import('./pages/resolutions/TasksPage.tsx'), 'AgencyTasksPage');
 const ChamberPage = lazyPage(() => import('./pages/sessions/chamber/ChamberPage.tsx'), 'ChamberPage');
 const SpeakerScreenPage = lazyPage(() => import('./pages/sessions/chamber/SpeakerScreenPage.tsx'), 'SpeakerScreenPage');
 const CheckInPage = lazyPage(() => import('./pages/sessions/chamber/CheckInPage.tsx'), 'CheckInPage');
@@ -100,9 +109,11 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/cong-khai" element={<PublicHomePage />} />
         <Route path="/cong-khai/:councilId" element={<PublicCouncilPage />} />
+        <Route path="/cong-khai/:councilId/nghi-quyet" element={<PublicResolutionsPage />} />
         {/* The chamber's projector: full screen, outside the shell. */}
         <Route path="/councils/:councilId/sessions/:sessionId/projector" element={<RequireUser><ProjectorPage /></RequireUser>} />
         <Route path="/councils/:councilId/chamber/screen" element={<RequireUser><SpeakerScreenPage /></RequireUser>} />
+        <Route path="/cong-khai/:councilId/chat-van" element={<PublicQuestionsPage />} />
         <Route
           element={
             <RequireUser>
@@ -124,6 +135,9 @@ export function AppRoutes() {
           <Route path="agencies/:agencyId/oversight" element={<AgencyOversightPage />} />
           <Route path="agencies/:agencyId/recommendations" element={<AgencyRecommendationsPage />} />
           <Route path="agencies/:agencyId/recommendations/:recommendationId" element={<AgencyRecommendationPage />} />
+          <Route path="agencies/:agencyId/resolution-tasks" element={<AgencyTasksPage />} />
+          <Route path="agencies/:agencyId/commitments" element={<AgencyCommitmentsPage />} />
+          <Route path="agencies/:agencyId/commitments/:commitmentId" element={<AgencyCommitmentsPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
           <Route path="agencies/:agencyId/obligations" element={<AgencyObligationsPage />} />
           <Route path="agencies/:agencyId/letters/:letterId" element={<AgencyLetterPage />} />
@@ -149,6 +163,9 @@ export function AppRoutes() {
             <Route path="documents/templates" element={<DocumentTemplatesPage />} />
             <Route path="sessions" element={<SessionsPage />} />
             <Route path="sessions/:sessionId" element={<SessionPage />} />
+            <Route path="resolutions" element={<ResolutionsPage />} />
+            <Route path="resolutions/:resolutionId" element={<ResolutionPage />} />
+            <Route path="resolution-tasks" element={<CouncilTasksPage />} />
             <Route path="session-items/:itemId/chain" element={<SessionChainPage />} />
             <Route path="session-profile" element={<SessionProfilePage />} />
             <Route path="session-lateness" element={<SessionLatenessPage />} />
@@ -164,6 +181,8 @@ export function AppRoutes() {
             <Route path="oversight-reports/:reportId" element={<OversightReportPage />} />
             <Route path="recommendations/:recommendationId" element={<RecommendationPage />} />
             <Route path="recommendation-dashboard" element={<RecommendationDashboardPage />} />
+            <Route path="portal/questions" element={<PortalQuestionsPage />} />
+            <Route path="questions" element={<QuestionsPage />} />
             <Route path="obligations" element={<CouncilObligationsPage />} />
             <Route path="letters" element={<LettersPage />} />
             <Route path="letters/:letterId" element={<LetterPage />} />

@@ -8,6 +8,8 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { PublicCouncilPage, PublicHomePage } from './pages/public/PublicPetitionsPage.tsx';
 import { PublicOversightReportPage, PublicOversightReportsPage } from './pages/public/PublicReportsPage.tsx';
 import { PublicOversightPage } from './pages/public/PublicOversightPage.tsx';
+import { PublicResolutionsPage } from './pages/public/PublicResolutionsPage.tsx';
+import { PublicQuestionsPage } from './pages/sessions/questions/PublicQuestionsPage.tsx';
 import './public.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -20,6 +22,8 @@ createRoot(document.getElementById('root')!).render(
         <Route path="/cong-khai/:councilId/bao-cao-giam-sat" element={<PublicOversightReportsPage />} />
         <Route path="/cong-khai/:councilId/bao-cao-giam-sat/:reportId" element={<PublicOversightReportPage />} />
         <Route path="/cong-khai/:councilId/giam-sat" element={<PublicOversightPage />} />
+        <Route path="/cong-khai/:councilId/nghi-quyet" element={<PublicResolutionsPage />} />
+        <Route path="/cong-khai/:councilId/chat-van" element={<PublicQuestionsPage />} />
       </Routes>
     </BrowserRouter>
   </StrictMode>,

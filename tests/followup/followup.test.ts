@@ -44,6 +44,7 @@ for (const kind of dbKinds()) {
 
     it('every petition waiting on an agency is an owed item of its inbox (counted independently from the dispatch items)', async () => {
       const c = await t.as('ubnd.sahuynh');
+      // (The demo's interpellation commitments of this agency are owed too: kind 'commitment'.)
       const owed = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?status=owed&kind=petition_answer&pageSize=200`));
       expect(owed.total).toBe(await pendingItems(ubnd));
       expect(owed.total).toBeGreaterThan(0);
@@ -70,7 +71,8 @@ for (const kind of dbKinds()) {
       const overdue = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?status=overdue&pageSize=200`));
       expect(overdue.items.map((i) => i.sourceId)).toContain(recId);
       expect(overdue.items.every((i) => i.overdue)).toBe(true);
-      const found = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?q=${encodeURIComponent('sat lo bo bien')}`));
+      // (kind=recommendation: the demo's commitment on the sea dyke "chống sạt lở bờ biển" matches the words too.)
+      const found = await json<Page>(c.get(`/api/agencies/${ubnd}/obligations?kind=recommendation&q=${encodeURIComponent('sat lo bo bien')}`));
       expect(found.items.map((i) => i.sourceId)).toEqual([recId]);
       // the council sees what its agencies owe it, the same item
       const vp = await t.as('vp.sahuynh');

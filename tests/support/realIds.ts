@@ -31,6 +31,12 @@ const REAL_ID_SQL: Record<string, string> = {
   portalFileId: 'select p.file_id::text from session_publications p where p.council_id = $c order by p.document_id, p.version limit 1',
   chamberSpeakerId: "select s.id::text from session_speakers s where s.council_id = $c and s.state = 'registered' order by s.registered_at limit 1",
   chamberVoteId: 'select id::text from chamber_votes where council_id = $c order by created_at, id limit 1',
+  questionTopicId: 'select id::text from question_topics where council_id = $c order by position limit 1',
+  questionSlipId: 'select id::text from question_slips where council_id = $c order by filed_at, id limit 1',
+  commitmentId: 'select id::text from commitments where council_id = $c order by due_on, id limit 1',
+  commitmentReportId: 'select r.id::text from commitment_reports r join commitments c on c.id = r.commitment_id where c.council_id = $c and r.content is not null order by r.created_at limit 1',
+  agencyCommitmentId: 'select id::text from commitments where agency_id = $a order by due_on, id limit 1',
+  agencyReportId: 'select r.id::text from commitment_reports r join commitments c on c.id = r.commitment_id where c.agency_id = $a and r.content is not null order by r.created_at limit 1',
   agendaVersionId: 'select v.id::text from session_agenda_versions v where v.council_id = $c limit 1',
   oversightReportId: "select id::text from oversight_reports where council_id = $c and state = 'issued' order by file_content is null, created_at limit 1",
   recommendationId: "select r.id::text from oversight_recommendations r where r.council_id = $c and r.state <> 'draft' order by not exists (select 1 from oversight_evidence_files f where f.recommendation_id = r.id), r.created_at, r.position limit 1",
@@ -38,6 +44,10 @@ const REAL_ID_SQL: Record<string, string> = {
   agencyRecommendationId: "select r.id::text from oversight_recommendations r where r.agency_id = $a and r.state <> 'draft' order by not exists (select 1 from oversight_evidence_files f where f.recommendation_id = r.id), r.created_at, r.position limit 1",
   agencyEvidenceFileId: 'select f.id::text from oversight_evidence_files f join oversight_recommendations r on r.id = f.recommendation_id where r.agency_id = $a order by r.created_at, r.position, f.created_at limit 1',
   publicReportId: "select id::text from oversight_reports where council_id = $c and state = 'issued' and is_public order by created_at limit 1",
+  resolutionId: 'select id::text from resolutions where council_id = $c order by passed_on, number limit 1',
+  resolutionTaskId: 'select id::text from resolution_tasks where council_id = $c order by due limit 1',
+  resolutionLinkId: 'select id::text from resolution_links where council_id = $c limit 1',
+  agencyTaskId: 'select id::text from resolution_tasks where agency_id = $a order by due limit 1',
 };
 
 /** Parameters that always take the value below (scope ids, a template key, a year). */

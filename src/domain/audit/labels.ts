@@ -113,6 +113,18 @@ export const ACTION_LABELS: Record<string, string> = {
   'session_attendance.confirm': 'Đại biểu xác nhận tham dự kỳ họp',
   'session_speaker.register': 'Đại biểu đăng ký phát biểu',
   'session_speaker.withdraw': 'Đại biểu rút đăng ký phát biểu',
+  'question_slip.file': 'Đại biểu gửi phiếu chất vấn',
+  'question_slip.notSelect': 'Không đưa phiếu chất vấn ra kỳ họp',
+  'question_slip.requireWritten': 'Chuyển phiếu chất vấn trả lời bằng văn bản',
+  'question_topic.create': 'Lập nhóm vấn đề chất vấn',
+  'question_topic.update': 'Sửa nhóm vấn đề chất vấn',
+  'question_topic.order': 'Sắp xếp thứ tự chất vấn',
+  'question_answer.record': 'Ghi câu trả lời chất vấn và lời hứa',
+  'commitment.report_progress': 'Cơ quan báo cáo tiến độ thực hiện lời hứa',
+  'commitment.report_done': 'Cơ quan báo cáo hoàn thành lời hứa',
+  'commitment.close': 'Thường trực xác nhận hoàn thành lời hứa',
+  'commitment.reopen': 'Thường trực yêu cầu tiếp tục thực hiện lời hứa',
+  'commitment.extend': 'Thường trực gia hạn lời hứa',
   'dispatch.create': 'Gửi công văn chuyển kiến nghị',
   'reminder.create': 'Ghi nhận đôn đốc',
   'petition_field.create': 'Thêm lĩnh vực',
@@ -194,6 +206,16 @@ export const ACTION_LABELS: Record<string, string> = {
   'letter.close': 'Kết thúc theo dõi đơn',
   'letter.identity_view': 'Xem thông tin người gửi đơn tố cáo',
   'reception.record': 'Ghi lượt tiếp công dân',
+  // resolutions
+  'resolutions.create': 'Vào sổ nghị quyết',
+  'resolutions.update': 'Sửa thông tin nghị quyết',
+  'resolutions.certify': 'Chủ tọa ký chứng thực nghị quyết',
+  'resolutions.publish': 'Công bố, đăng công báo nghị quyết',
+  'resolutions.link.add': 'Ghi liên kết sửa đổi, thay thế, bãi bỏ',
+  'resolutions.link.remove': 'Bỏ liên kết sửa đổi, thay thế, bãi bỏ',
+  'resolutions.task.create': 'Giao nhiệm vụ thực hiện nghị quyết',
+  'resolutions.task.update': 'Cập nhật nhiệm vụ thực hiện nghị quyết',
+  'resolutions.task.report': 'Cơ quan báo cáo thực hiện nghị quyết',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -236,6 +258,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   session_note: 'Ghi chú riêng của đại biểu',
   session_attendance: 'Xác nhận tham dự kỳ họp',
   session_speaker: 'Đăng ký phát biểu',
+  question_slip: 'Phiếu chất vấn',
+  question_topic: 'Nhóm vấn đề chất vấn',
+  question_answer: 'Trả lời chất vấn',
+  commitment: 'Lời hứa khi trả lời chất vấn',
   session_guest: 'Khách mời dự kỳ họp',
   calendar_feed: 'Đường dẫn lịch',
   oversight_program: 'Chương trình giám sát',
@@ -252,6 +278,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   chamber_vote: 'Biểu quyết',
   letter: 'Đơn thư',
   reception: 'Lượt tiếp công dân',
+  resolution: 'Nghị quyết',
+  resolution_task: 'Nhiệm vụ thực hiện nghị quyết',
 };
 
 export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;

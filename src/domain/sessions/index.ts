@@ -72,3 +72,9 @@ export type {
 } from './verification.ts';
 export { reminderDue, reminderText, REMINDER_KIND_LABELS } from './reminders.ts';
 export type { ReminderKind, SentReminder } from './reminders.ts';
+export {
+  slipTransition, slipIsPublished, isSlipState, commitmentTransition, isCommitmentState, checkCitations, writtenAnswerDue,
+  commitmentReportDate, writtenAnswerDays, commitmentReportDaysBefore, dueBeforeSession,
+  SLIP_STATE_LABELS, COMMITMENT_STATE_LABELS, CITATION_KIND_LABELS, LEGACY_QUESTION_SOURCE, MAX_CITATIONS,
+} from './questions.ts';
+export type { SlipState, SlipAction, Citation, CitationKind, CommitmentState, CommitmentAction, ProfileValue } from './questions.ts';

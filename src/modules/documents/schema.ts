@@ -17,7 +17,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 
 /**
  * An issuing body with its own register: the standing committee ("HĐND"), a committee
- * ("BKTNS"), the secretariat office ("VP").
+ * ("BKTNS"), the secretariat office ("VP"), and the council itself in plenary ("HĐND" too: its
+ * resolutions "12/2026/NQ-HĐND" run in their own series, kind 'council', one per council).
  */
 export const documentIssuers = pgTable(
   'document_issuers',
@@ -26,7 +27,7 @@ export const documentIssuers = pgTable(
     councilId: uuid('council_id').notNull().references(() => councils.id),
     /** The body (standing committee, committee) when the issuer is one; null for the office. */
     bodyId: uuid('body_id').references(() => bodies.id),
-    /** standing | committee | office */
+    /** standing | committee | office | council */
     kind: text('kind').notNull(),
     /** Code in document symbols: "HĐND" in "12/TB-HĐND", "VP". */
     code: text('code').notNull(),
@@ -41,7 +42,11 @@ export const documentIssuers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('document_issuers_council_code_uq').on(t.councilId, t.code)],
+  (t) => [
+    // The council in plenary shares the code "HĐND" with its standing committee (both print it).
+    uniqueIndex('document_issuers_council_code_uq').on(t.councilId, t.code).where(sql`${t.kind} <> 'council'`),
+    uniqueIndex('document_issuers_council_plenary_uq').on(t.councilId).where(sql`${t.kind} = 'council'`),
+  ],
 );
 
 /** The register's counter: the last number taken by an issuer in a year (locked while issuing). */

@@ -29,6 +29,7 @@ export const ISSUER_KIND_LABELS: Record<string, string> = {
   standing: 'Thường trực HĐND',
   committee: 'Ban của HĐND',
   office: 'Văn phòng',
+  council: 'Hội đồng nhân dân (nghị quyết)',
 };
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -136,7 +137,36 @@ export async function ensureIssuers(tx: Db | Tx, actor: Actor, councilId: string
   return tx.select().from(documentIssuers).where(eq(documentIssuers.councilId, councilId)).orderBy(asc(documentIssuers.createdAt));
 }
 
-/** A read: the stored issuers, or the defaults as they will be stored (nothing is written). */
+/** The council in plenary as an issuer: its resolutions' register ("NQ-HĐND"), its own series. */
+async function councilIssuerValues(db: Db | Tx, councilId: string): Promise<typeof documentIssuers.$inferInsert & { id: string }> {
+  const c = await councilInfo(db, councilId);
+  return {
+    id: defaultIssuerId(councilId, 'council'),
+    councilId,
+    bodyId: null,
+    kind: 'council',
+    code: 'HĐND',
+    name: `${c.shortName} ${c.unitName}`,
+    headerParent: '',
+    headerName: upperVi(`${c.shortName} ${c.unitName}`),
+    place: c.unitName,
+  };
+}
+
+/** The council's own issuer (resolutions), stored with its audit event the first time an action needs it. */
+export async function ensureCouncilIssuer(tx: Db | Tx, actor: Actor, councilId: string): Promise<Issuer> {
+  await ensureIssuers(tx, actor, councilId);
+  const [existing] = await tx.select().from(documentIssuers).where(and(eq(documentIssuers.councilId, councilId), eq(documentIssuers.kind, 'council')));
+  if (existing) return existing;
+  const [row] = await tx.insert(documentIssuers).values(await councilIssuerValues(tx, councilId)).onConflictDoNothing().returning();
+  if (row) {
+    await recordEvent(tx, actor, { action: 'documents.issuer.create', entityType: 'document_issuer', entityId: row.id, councilId, after: row });
+    return row;
+  }
+  const [again] = await tx.select().from(documentIssuers).where(and(eq(documentIssuers.councilId, councilId), eq(documentIssuers.kind, 'council')));
+  return again!;
+}
+
 /** The council's issuers as stored, or the defaults (not stored: a read writes nothing). */
 export async function issuersForRead(db: Db | Tx, councilId: string): Promise<Issuer[]> {
   const stored = await db.select().from(documentIssuers).where(eq(documentIssuers.councilId, councilId));
@@ -147,7 +177,7 @@ export async function issuersForRead(db: Db | Tx, councilId: string): Promise<Is
 
 export async function listIssuers(db: Db, councilId: string) {
   const rows = await issuersForRead(db, councilId);
-  const order = { standing: 0, committee: 1, office: 2 } as Record<string, number>;
+  const order = { standing: 0, committee: 1, office: 2, council: 3 } as Record<string, number>;
   return rows
     .map((r) => ({ ...plainIssuer(r), kindLabel: ISSUER_KIND_LABELS[r.kind] ?? r.kind }))
     .sort((a, b) => (order[a.kind] ?? 9) - (order[b.kind] ?? 9) || a.code.localeCompare(b.code));
@@ -222,6 +252,13 @@ async function checkBody(tx: Tx, councilId: string, bodyId: string) {
 /** The issuer of a document; `actor` null for a draft, which stores nothing (the defaults stay unsaved). */
 async function pickIssuer(tx: Tx, actor: Actor | null, councilId: string, template: DocumentTemplate<unknown>, issuerId?: string): Promise<Issuer> {
   const all = actor ? await ensureIssuers(tx, actor, councilId) : await issuersForRead(tx, councilId);
+  if (!issuerId && template.defaultIssuerKind === 'council') {
+    const stored = all.find((i) => i.kind === 'council');
+    if (stored) return stored;
+    if (actor) return ensureCouncilIssuer(tx, actor, councilId);
+    const now = new Date();
+    return { ...(await councilIssuerValues(tx, councilId)), bodyId: null, headerParent: '', createdAt: now, updatedAt: now };
+  }
   if (issuerId) {
     const found = all.find((i) => i.id === issuerId);
     if (!found) throw notFound('cơ quan ban hành của HĐND này');
@@ -345,10 +382,10 @@ function parseParams(t: DocumentTemplate<unknown>, params: unknown): unknown {
   return r.data;
 }
 
-function symbolFor(t: DocumentTemplate<unknown>, issuer: Issuer, number: number | null): string {
+function symbolFor(t: DocumentTemplate<unknown>, issuer: Issuer, number: number | null, params: unknown, year: number): string {
   const info = documentKindInfo(t.kind);
   const bodyCode = t.draftingUnit && issuer.code !== t.draftingUnit ? `${issuer.code}-${t.draftingUnit}` : issuer.code;
-  return formatDocumentSymbol({ number, typeCode: info.typeCode, bodyCode });
+  return formatDocumentSymbol({ number, typeCode: info.typeCode, bodyCode, ...(t.symbolYear?.(params) ? { year } : {}) });
 }
 
 async function build(
@@ -399,7 +436,7 @@ export async function previewDocument(db: Db, actor: Actor, councilId: string, n
   const date = todayInVietnam(now);
   return db.transaction(async (tx) => {
     const issuer = await pickIssuer(tx, null, councilId, t, input.issuerId);
-    const symbol = symbolFor(t, issuer, null);
+    const symbol = symbolFor(t, issuer, null, params, Number(date.slice(0, 4)));
     const content = await build(tx, t, params, councilId, issuer, symbol, date);
     const docx = await renderDocx(content);
     return { docx, content, fileName: `Du-thao-${fileStem(t.kind, null, issuer.code, Number(date.slice(0, 4)))}.docx` };
@@ -438,7 +475,10 @@ export async function recordTypedNumber(
   const parsed = parseDocumentSymbol(typed);
   if (!parsed) return null;
   const code = parsed.issuerCode.toUpperCase();
-  const issuer = (await ensureIssuers(tx, actor, councilId)).find((i) => i.code.toUpperCase() === code);
+  // A resolution's number ("05/2026/NQ-HĐND") is the council's series, not its standing committee's.
+  const issuer = parsed.typeCode === 'NQ' && code === 'HĐND'
+    ? await ensureCouncilIssuer(tx, actor, councilId)
+    : (await ensureIssuers(tx, actor, councilId)).find((i) => i.code.toUpperCase() === code && i.kind !== 'council');
   if (!issuer) return null;
   const year = Number(date.slice(0, 4));
   const { number } = parsed;
@@ -485,7 +525,7 @@ export async function issueDocumentTx(tx: Tx, actor: Actor, councilId: string, n
   const year = Number(date.slice(0, 4));
   const issuer = await pickIssuer(tx, actor, councilId, t, input.issuerId);
   const number = await takeNumber(tx, issuer.id, year);
-  const symbol = symbolFor(t, issuer, number);
+  const symbol = symbolFor(t, issuer, number, params, year);
   const content = await build(tx, t, params, councilId, issuer, symbol, date);
   const docx = await renderDocx(content);
   const [doc] = await tx

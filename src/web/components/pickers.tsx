@@ -19,7 +19,7 @@ export interface Unit {
 
 type Opt = { value: string; label: string };
 
-function useRemoteOptions<T>(
+export function useRemoteOptions<T>(
   path: string | null,
   search: string,
   toOption: (x: T) => Opt,

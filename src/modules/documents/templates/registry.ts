@@ -38,7 +38,9 @@ export interface DocumentTemplate<P = unknown> {
   /** Module that registered it (for the list). */
   module: string;
   /** Issuer kind used when the caller does not choose one. */
-  defaultIssuerKind?: 'standing' | 'office';
+  defaultIssuerKind?: 'standing' | 'office' | 'council';
+  /** The symbol carries the year ("12/2026/NQ-HĐND": legal normative documents). */
+  symbolYear?(params: P): boolean;
   /** Drafting unit appended to the issuer code in the symbol ("HĐND-VP"), for công văn. */
   draftingUnit?: string;
   wording: Record<string, WordingSlot>;

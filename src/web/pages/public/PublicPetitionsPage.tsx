@@ -89,7 +89,7 @@ export function Spinner() {
 }
 
 /** Page buttons: first, last, and the two either side of the current one. */
-function Pager({ page, total, onChange }: { page: number; total: number; onChange(p: number): void }) {
+export function Pager({ page, total, onChange }: { page: number; total: number; onChange(p: number): void }) {
   const pages = Math.ceil(total / PER_PAGE);
   if (pages <= 1) return null;
   const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
@@ -267,7 +267,7 @@ function CouncilPage({ councilId }: { councilId: string }) {
   return (
     <Frame title={council.data.name}>
       <h1>{council.data.name}</h1>
-      <p className="lt-lead">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền · <Link to={`/cong-khai/${councilId}/giam-sat`}>Chương trình giám sát</Link> · <Link to={`/cong-khai/${councilId}/bao-cao-giam-sat`}>Kết quả giám sát</Link></p>
+      <p className="lt-lead">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền · <Link to={`/cong-khai/${councilId}/giam-sat`}>Chương trình giám sát</Link> · <Link to={`/cong-khai/${councilId}/bao-cao-giam-sat`}>Kết quả giám sát</Link> · <Link to={`/cong-khai/${councilId}/chat-van`}>Trả lời chất vấn và thực hiện lời hứa</Link> · <Link to={`/cong-khai/${councilId}/nghi-quyet`}>Nghị quyết của HĐND</Link></p>
       <section className="lt-card">
         <div className="lt-filters">
           <select className="lt-select" value={shownRound?.id ?? ''} onChange={(e) => filter(() => { setRoundChoice(e.target.value); setUnitId(''); })} aria-label="Đợt tiếp xúc cử tri">
