@@ -14,3 +14,4 @@ export * from '../modules/sessions/portalSchema.ts';
 export * from '../modules/sessions/convocationSchema.ts';
 export * from '../modules/sessions/questions/schema.ts';
 export * from '../modules/followup/schema.ts';
+export * from '../modules/letters/schema.ts';

@@ -14,5 +14,6 @@ import { textSettingsModule } from './textSettings/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { backupModule } from './backup/index.ts';
 import { followupModule } from './followup/index.ts';
+import { lettersModule } from './letters/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionQuestionsModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionQuestionsModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];

@@ -59,6 +59,13 @@ const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/Agenc
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
 const AgencyObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'AgencyObligationsPage');
 const CouncilObligationsPage = lazyPage(() => import('./pages/followup/ObligationsPage.tsx'), 'CouncilObligationsPage');
+const LettersPage = lazyPage(() => import('./pages/letters/LettersPage.tsx'), 'LettersPage');
+const MyLettersPage = lazyPage(() => import('./pages/letters/LettersPage.tsx'), 'MyLettersPage');
+const LetterPage = lazyPage(() => import('./pages/letters/LetterPage.tsx'), 'LetterPage');
+const MyLetterPage = lazyPage(() => import('./pages/letters/LetterPage.tsx'), 'MyLetterPage');
+const ReceptionsPage = lazyPage(() => import('./pages/letters/ReceptionsPage.tsx'), 'ReceptionsPage');
+const MyReceptionsPage = lazyPage(() => import('./pages/letters/ReceptionsPage.tsx'), 'MyReceptionsPage');
+const AgencyLetterPage = lazyPage(() => import('./pages/letters/AgencyLetterPage.tsx'), 'AgencyLetterPage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { me, loading } = useAuth();
@@ -102,6 +109,7 @@ export function AppRoutes() {
           <Route path="agencies/:agencyId/commitments/:commitmentId" element={<AgencyCommitmentsPage />} />
           <Route path="agencies/:agencyId/session-items/:itemId/chain" element={<SessionChainPage />} />
           <Route path="agencies/:agencyId/obligations" element={<AgencyObligationsPage />} />
+          <Route path="agencies/:agencyId/letters/:letterId" element={<AgencyLetterPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
@@ -133,6 +141,12 @@ export function AppRoutes() {
             <Route path="portal/questions" element={<PortalQuestionsPage />} />
             <Route path="questions" element={<QuestionsPage />} />
             <Route path="obligations" element={<CouncilObligationsPage />} />
+            <Route path="letters" element={<LettersPage />} />
+            <Route path="letters/:letterId" element={<LetterPage />} />
+            <Route path="my-letters" element={<MyLettersPage />} />
+            <Route path="my-letters/:letterId" element={<MyLetterPage />} />
+            <Route path="receptions" element={<ReceptionsPage />} />
+            <Route path="my-receptions" element={<MyReceptionsPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />

@@ -55,7 +55,8 @@ export async function seedSessions(ctx: SeedContext): Promise<void> {
   const today = todayInVietnam(ctx.today);
   const actor = (username: string, name: string): Actor => ({ id: ids.get(`user:${username}`) ?? null, name });
   const on = (a: Actor, day: string): ActionCtx => ({ db, actor: a, now: new Date(`${day}T03:00:00Z`) });
-  const years = [...new Set([addDays(today, -40), addDays(today, 20)].map((d) => Number(d.slice(0, 4))))];
+  // Four months ahead: the deadlines of letters and supervision run that far from a demo day in December.
+  const years = [...new Set([addDays(today, -40), addDays(today, 120)].map((d) => Number(d.slice(0, 4))))];
   // Due dates need the holiday table of their year. A demo run in a year with no official decision
   // shipped stands for an administrator who confirmed the computed holidays (Tết, Giỗ Tổ, Quốc
   // khánh) for it, saying so in the row's source; a real council enters the decision itself.

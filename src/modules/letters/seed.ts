@@ -1,0 +1,38 @@
+// Demo letters of Sa Huỳnh: a complaint forwarded to the ward's people's committee and overdue,
+// a request guided, a denunciation (its identity protected) forwarded, and one received by a
+// delegate — through the module's own actions, so states, numbers and follow-up agree.
+import type { SeedContext } from '../../server/module.ts';
+import { closeWithoutForwarding, forwardLetter, receiveLetter } from './actions.ts';
+
+const daysBefore = (today: Date, n: number) => new Date(today.getTime() - n * 86_400_000);
+
+export async function seedLetters(ctx: SeedContext): Promise<void> {
+  const councilId = ctx.ids.get('council:sa-huynh');
+  const vp = ctx.ids.get('user:vp.sahuynh');
+  const ubnd = ctx.ids.get('agency:ubnd-sa-huynh');
+  if (!councilId || !vp || !ubnd) return;
+  const actor = { id: vp, name: 'Lê Thị Mỹ' };
+  const at = (n: number) => ({ db: ctx.db, actor, now: daysBefore(ctx.today, n) });
+  const iso = (n: number) => daysBefore(ctx.today, n).toISOString().slice(0, 10);
+
+  const complaint = await receiveLetter(at(60), councilId, {
+    receivedOn: iso(60), channel: 'reception', kinds: ['complaint'],
+    summary: 'Khiếu nại việc bồi thường khi thu hồi đất làm đường ven biển tại thôn Thạnh Đức chưa đúng diện tích thực tế.',
+    respondent: 'Ủy ban nhân dân phường Sa Huỳnh', signers: [{ name: 'Phạm Văn Lộc', address: 'Thôn Thạnh Đức, phường Sa Huỳnh', idNumber: '051080001234' }],
+  });
+  await forwardLetter(at(58), councilId, complaint.letters[0]!.id, { agencyId: ubnd, signerName: 'Huỳnh Văn Đạt' });
+
+  const request = await receiveLetter(at(20), councilId, {
+    receivedOn: iso(20), channel: 'post', kinds: ['request'],
+    summary: 'Đề nghị sửa chữa cống thoát nước trước chợ Sa Huỳnh thường xuyên bị tắc, gây ngập khi mưa lớn.',
+    signers: [{ name: 'Nguyễn Thị Thu', address: 'Tổ dân phố Long Thạnh 1' }],
+  });
+  await closeWithoutForwarding(at(19), councilId, request.letters[0]!.id, 'guide', { note: 'Hướng dẫn công dân gửi kiến nghị đến Ủy ban nhân dân phường (bộ phận một cửa).' });
+
+  const denunciation = await receiveLetter(at(10), councilId, {
+    receivedOn: iso(10), channel: 'post', kinds: ['denunciation'],
+    summary: 'Tố cáo cán bộ địa chính phường nhận tiền để xác nhận hồ sơ cấp giấy chứng nhận quyền sử dụng đất.',
+    respondent: 'Cán bộ địa chính phường Sa Huỳnh', signers: [{ name: 'Trần Văn Hùng', address: 'Thôn Châu Me, phường Sa Huỳnh', idNumber: '051075009876' }],
+  });
+  await forwardLetter(at(9), councilId, denunciation.letters[0]!.id, { agencyId: ubnd, signerName: 'Huỳnh Văn Đạt' });
+}

@@ -1,0 +1,89 @@
+// Reception and letters in Chromium: a delegate at phone width records a citizen received (the
+// reception opens the letter), forwards it with an official letter (numbered in the register), and finds it on their own
+// list; the secretariat's register at desktop width shows a denunciation without its sender.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { browserAvailable, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+
+const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-letters');
+
+describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('đại biểu ghi lượt tiếp công dân, chuyển đơn bằng công văn, thấy đơn trong danh sách của mình (390 px)', { timeout: 240_000 }, async () => {
+    const sh = server.ids.get('council:sa-huynh')!;
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await login(page, server.baseUrl, 'daibieu.sahuynh');
+      // The reception, written into the Sổ tiếp công dân, opens the citizen's letter.
+      await page.goto(`${server.baseUrl}/councils/${sh}/my-receptions`);
+      await page.getByRole('heading', { name: 'Tiếp công dân của tôi' }).waitFor();
+      await page.getByRole('button', { name: 'Ghi lượt tiếp công dân' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Họ và tên công dân').fill('Trương Văn Mạnh');
+      await dialog.getByLabel('Địa chỉ công dân').fill('Tổ dân phố Long Thạnh 2, phường Sa Huỳnh');
+      await dialog.getByLabel('Số căn cước, hộ chiếu hoặc giấy tờ khác').fill('051085006789');
+      await pickOption(page, dialog.locator('.ant-select', { has: page.getByLabel('Phân loại nội dung') }), 'Phản ánh');
+      await page.keyboard.press('Escape');
+      await dialog.getByLabel('Tóm tắt nội dung vụ việc').fill('Phản ánh đèn tín hiệu giao thông ngã tư chợ Sa Huỳnh hỏng nhiều ngày.');
+      await dialog.getByLabel('Yêu cầu, đề nghị của công dân').fill('Đề nghị sửa chữa sớm để bảo đảm an toàn giao thông.');
+      await dialog.getByLabel('Kết quả tiếp: việc đã làm, nội dung trả lời công dân').fill('Tiếp nhận, sẽ chuyển Ủy ban nhân dân phường giải quyết và thông báo kết quả.');
+      await page.screenshot({ path: path.join(SHOTS, 'reception-390.png'), fullPage: true });
+      await dialog.getByRole('button', { name: 'Ghi vào sổ' }).click();
+      await page.getByRole('button', { name: 'Chuyển đơn' }).waitFor();
+      const reference = (await page.getByRole('heading').first().textContent())!.replace('Đơn ', '').trim();
+      expect(reference).toMatch(/^PA-\d{4}-\d{4}$/);
+      await page.getByRole('button', { name: 'Chuyển đơn' }).click();
+      const fwd = page.getByRole('dialog');
+      // a searchable list of every agency: type, then pick
+      await fwd.getByLabel('Cơ quan nhận đơn').fill('phường Sa Huỳnh');
+      await page.locator('.ant-select-dropdown:visible').getByText('Ủy ban nhân dân phường Sa Huỳnh', { exact: true }).click();
+      await fwd.getByLabel('Họ và tên người ký công văn').fill('Huỳnh Văn Đạt');
+      await fwd.getByRole('button', { name: 'Chuyển đơn, cấp số công văn' }).click();
+      await page.getByText(/bằng công văn số \d+\/HĐND-VP/).waitFor();
+      await page.getByText('Nhật ký chuyển đơn').waitFor();
+      await page.screenshot({ path: path.join(SHOTS, 'forwarded-390.png'), fullPage: true });
+      await page.goto(`${server.baseUrl}/councils/${sh}/my-letters`);
+      const row = page.getByText(reference).first();
+      await row.waitFor();
+      await page.getByText('Chờ cơ quan có thẩm quyền báo kết quả').first().waitFor();
+      const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+      expect(side).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, 'my-letters-390.png'), fullPage: true });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('sổ theo dõi đơn thư của Văn phòng: đơn tố cáo không lộ người gửi (1440 px)', { timeout: 120_000 }, async () => {
+    const sh = server.ids.get('council:sa-huynh')!;
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await login(page, server.baseUrl, 'tt.sahuynh');
+      await page.goto(`${server.baseUrl}/councils/${sh}/letters`);
+      await page.getByRole('heading', { name: 'Sổ theo dõi đơn thư' }).waitFor();
+      await page.getByText(/Thông tin người gửi được giữ bí mật \(TC-/).first().waitFor();
+      expect(await page.getByText('Trần Văn Hùng').count()).toBe(0);
+      await page.getByText('Phạm Văn Lộc').first().waitFor();
+      await page.screenshot({ path: path.join(SHOTS, 'register-1440.png'), fullPage: true });
+    } finally {
+      await ctx.close();
+    }
+  });
+});
