@@ -1,6 +1,6 @@
 // The agency's one inbox in Chromium, at 1440 and 390 px: the home page's "Việc đang phải thực
 // hiện" line opens the list already filtered, with as many rows as it counts (petition answers
-// from the demo round and interpellation commitments, all kinds in one list); the kind filter narrows it; nothing scrolls sideways.
+// from the demo round, interpellation commitments and letters, all kinds in one list); the kind filter narrows it; nothing scrolls sideways.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,8 +40,10 @@ describe.skipIf(!browserAvailable())('việc cơ quan phải thực hiện (Chro
         // the list says how many it holds (the pager's total), the same as the line
         // on a phone the cards carry no pager for a single page
         if (viewport.width > 768) await expect.poll(() => page.locator('.ant-pagination-total-text').first().textContent()).toMatch(new RegExp(`tổng số ${n}$`));
-        // petition answers and the demo's interpellation commitments (src/modules/sessions/questions/seed.ts)
-        expect(await page.getByText('Trả lời kiến nghị cử tri').count() + await page.getByText('Lời hứa, cam kết khi trả lời chất vấn').count()).toBe(n);
+        // petition answers, the demo's interpellation commitments and forwarded letters: one row each
+        let rows = 0;
+        for (const label of ['Trả lời kiến nghị cử tri', 'Lời hứa, cam kết khi trả lời chất vấn', 'Giải quyết đơn thư']) rows += await page.getByText(label).count();
+        expect(rows).toBe(n);
         const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
         expect(side).toBeLessThanOrEqual(0);
         await pickOption(page, page.locator('.ant-select', { has: page.getByLabel('Loại việc') }), 'Kiến nghị sau giám sát');
