@@ -1,6 +1,6 @@
 // The agency's one inbox in Chromium, at 1440 and 390 px: the home page's "Việc đang phải thực
 // hiện" line opens the list already filtered, with as many rows as it counts (petition answers
-// from the demo round and interpellation commitments, all kinds in one list); the kind filter narrows it; nothing scrolls sideways.
+// from the demo round, interpellation commitments and letters, all kinds in one list); the kind filter narrows it; nothing scrolls sideways.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
