@@ -28,3 +28,6 @@ export { unitOutcome, additionalRoundSetup, DEFAULT_WINNER_RULES, CANDIDATE_OUTC
 export type { CandidateOutcome, CandidateOutcomeKind, CandidateResult, ElectedBody, NextStep, TieRule, UnitOutcome, UnitTally, WinnerRules } from './winners.ts';
 export { recordTurnout, rollUpTurnout } from './turnout.ts';
 export type { AreaTurnout, TurnoutRollUp, TurnoutSnapshot } from './turnout.ts';
+export { resultComplaintTiming } from './results.ts';
+export type { ComplaintTiming } from './results.ts';
+export { runElectionCommand, parseWinnersInput, describeUnitOutcome } from './winnersCli.ts';
