@@ -11,7 +11,8 @@ import { conflict, forbidden, invalid, notFound } from '../../server/errors.ts';
 import { recordEvent } from '../audit/service.ts';
 import { out, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
 import { tallySheets, tallySheetVersions, type TallyFormFields } from './daySchema.ts';
-import { canEnterArea, canManageUnit, loadAreas, loadUnits, type DayAccess, type DayArea, type DayElection, type DayUnit } from './tallyScope.ts';
+import { canEnterArea, canManageUnit, loadAreas, loadUnits, type DayAccess, type DayArea, type DayCandidate, type DayElection, type DayUnit } from './tallyScope.ts';
+import { roundSetup } from './winners.ts';
 import { daySettingsOf, electionRuleError } from './turnout.ts';
 
 export type TallyNumbers = {
@@ -36,13 +37,13 @@ export const EMPTY_FORM: TallyFormFields = {
 };
 
 /** The domain's figures of a sheet: the unit's seats and candidates, the typed numbers. */
-export function figuresOf(unit: DayUnit, n: TallyNumbers): TallyFigures {
+export function figuresOf(unit: DayUnit, setup: { seats: number; candidates: DayCandidate[] }, n: TallyNumbers): TallyFigures {
   for (const id of Object.keys(n.votes)) {
-    if (!unit.candidates.some((c) => c.id === id)) throw invalid('Có số phiếu bầu cho người không có trong danh sách người ứng cử của đơn vị bầu cử.');
+    if (!setup.candidates.some((c) => c.id === id)) throw invalid('Có số phiếu bầu cho người không có trong danh sách người ứng cử của lần bầu cử này.');
   }
   return {
     ballotType: unit.ballotType,
-    seats: unit.seats,
+    seats: setup.seats,
     votersOnList: n.votersOnList,
     votersMale: n.votersMale,
     votersFemale: n.votersFemale,
@@ -53,7 +54,7 @@ export function figuresOf(unit: DayUnit, n: TallyNumbers): TallyFigures {
     invalidBallots: n.invalidBallots,
     inventory: n.inventory,
     emptySlots: n.emptySlots,
-    candidates: unit.candidates.map((c) => ({ candidateId: c.id, name: c.name, votes: n.votes[c.id] ?? 0 })),
+    candidates: setup.candidates.map((c) => ({ candidateId: c.id, name: c.name, votes: n.votes[c.id] ?? 0 })),
   };
 }
 
@@ -94,7 +95,7 @@ function snapshot(v: typeof tallySheetVersions.$inferSelect) {
 export async function saveTallyDraft(ctx: ActionCtx, election: DayElection, access: DayAccess, areaId: string, ballotType: BallotType, round: RoundKind, input: TallyInput) {
   const { area, unit } = await areaAndUnit(ctx.db, election, areaId, ballotType);
   if (!canEnterArea(access, area)) throw forbidden('Bạn chỉ được nhập biên bản kiểm phiếu của khu vực bỏ phiếu mình phụ trách.');
-  const figures = figuresOf(unit, input.figures);
+  const figures = figuresOf(unit, await roundSetup(ctx.db, election, unit, round), input.figures);
   try {
     assertTallyShape(figures);
   } catch (err) {
@@ -177,7 +178,7 @@ export async function correctTallySheet(ctx: ActionCtx, election: DayElection, a
     if (!canEnterArea(access, area)) throw forbidden('Bạn chỉ được đính chính biên bản kiểm phiếu của khu vực bỏ phiếu mình phụ trách.');
     if (current.state !== 'locked') throw conflict('Chỉ lập phiên bản đính chính cho biên bản đã khóa sổ; bản nháp thì sửa trực tiếp.');
     const unit = units.find((u) => u.id === sheet.unitId)!;
-    const figures = figuresOf(unit, input.figures);
+    const figures = figuresOf(unit, await roundSetup(tx, election, unit, sheet.round as RoundKind), input.figures);
     try {
       assertTallyShape(figures);
     } catch (err) {
@@ -243,12 +244,3 @@ export async function listTallySheets(db: DbOrTx, election: DayElection, f: { po
   return { items: all.slice((f.page - 1) * f.pageSize, f.page * f.pageSize), total: all.length, page: f.page, pageSize: f.pageSize };
 }
 
-/** The locked figures in force per area for one unit and round (the latest locked version). */
-export async function lockedSheetsOfUnit(db: DbOrTx, unitId: string, ballotType: string, round: string) {
-  const rows = await db
-    .select({ areaId: tallySheets.pollingAreaId, figures: tallySheetVersions.figures, version: tallySheetVersions.version })
-    .from(tallySheets)
-    .innerJoin(tallySheetVersions, eq(tallySheetVersions.sheetId, tallySheets.id))
-    .where(and(eq(tallySheets.unitId, unitId), eq(tallySheets.ballotType, ballotType), eq(tallySheets.round, round), eq(tallySheetVersions.state, 'locked')));
-  return rows.map((r) => ({ pollingAreaId: r.areaId, figures: r.figures as TallyFigures, version: r.version }));
-}
