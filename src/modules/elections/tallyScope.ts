@@ -33,3 +33,7 @@ export async function loadUnits(_db: DbOrTx, _electionId: string): Promise<DayUn
 export async function accessOf(_db: DbOrTx, _user: AuthUser, _election: DayElection): Promise<DayAccess> {
   throw new Error('elections core not merged yet');
 }
+/** An election whose results may be shown publicly (any election: only published minutes are returned). */
+export async function loadPublicElection(_db: DbOrTx, _electionId: string): Promise<DayElection> {
+  throw new Error('elections core not merged yet');
+}
