@@ -10,7 +10,7 @@ import {
 import { conflict, forbidden, invalid, notFound } from '../../server/errors.ts';
 import { recordEvent } from '../audit/service.ts';
 import { out, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
-import { tallySheets, tallySheetVersions, type TallyFormFields } from './daySchema.ts';
+import { tallySheets, tallySheetVersions, turnoutReports, type TallyFormFields } from './daySchema.ts';
 import { canEnterArea, canManageUnit, loadAreas, loadUnits, type DayAccess, type DayArea, type DayCandidate, type DayElection, type DayUnit } from './tallyScope.ts';
 import { roundSetup } from './winners.ts';
 import { daySettingsOf, electionRuleError } from './turnout.ts';
@@ -244,3 +244,46 @@ export async function listTallySheets(db: DbOrTx, election: DayElection, f: { po
   return { items: all.slice((f.page - 1) * f.pageSize, f.page * f.pageSize), total: all.length, page: f.page, pageSize: f.pageSize };
 }
 
+
+/** A polling team's page: its area, the hours, its turnout reports, its units and sheets per ballot type. */
+export async function areaDay(db: DbOrTx, election: DayElection, access: DayAccess, areaId: string) {
+  const [areas, units] = await Promise.all([loadAreas(db, election.id), loadUnits(db, election.id)]);
+  const area = areas.find((a) => a.id === areaId);
+  if (!area || !canEnterArea(access, area)) throw notFound('khu vực bỏ phiếu');
+  const settings = await daySettingsOf(db, election.id);
+  const [reports, sheets] = await Promise.all([
+    db.select({ at: turnoutReports.at, voted: turnoutReports.voted, kind: turnoutReports.kind }).from(turnoutReports).where(eq(turnoutReports.pollingAreaId, areaId)).orderBy(asc(turnoutReports.at)),
+    db.select({ id: tallySheets.id, ballotType: tallySheets.ballotType, round: tallySheets.round, version: tallySheetVersions.version, state: tallySheetVersions.state })
+      .from(tallySheets)
+      .innerJoin(tallySheetVersions, and(eq(tallySheetVersions.sheetId, tallySheets.id), eq(tallySheetVersions.version, tallySheets.currentVersion)))
+      .where(eq(tallySheets.pollingAreaId, areaId)),
+  ]);
+  return {
+    election: { id: election.id, name: election.name, electionDay: election.electionDay },
+    area: { id: area.id, number: area.number, name: area.name, communeName: area.communeName, votersOnList: area.votersOnList },
+    hours: settings.turnoutHours,
+    reports,
+    ballots: (Object.entries(area.units) as [BallotType, string][]).map(([ballotType, unitId]) => {
+      const unit = units.find((u) => u.id === unitId);
+      return { ballotType, unitId, unitName: unit?.name ?? '', sheets: sheets.filter((s) => s.ballotType === ballotType) };
+    }),
+  };
+}
+
+/** What the tally form needs: the area, the unit, the round's seats and candidates, the sheet if any. */
+export async function tallyForm(db: DbOrTx, election: DayElection, access: DayAccess, areaId: string, ballotType: BallotType, round: RoundKind) {
+  const { area, unit } = await areaAndUnit(db, election, areaId, ballotType);
+  if (!canEnterArea(access, area)) throw notFound('khu vực bỏ phiếu');
+  const setup = await roundSetup(db, election, unit, round);
+  const [sheet] = await db.select({ id: tallySheets.id }).from(tallySheets).where(and(eq(tallySheets.pollingAreaId, areaId), eq(tallySheets.ballotType, ballotType), eq(tallySheets.round, round)));
+  const settings = await daySettingsOf(db, election.id);
+  return {
+    election: { id: election.id, name: election.name, electionDay: election.electionDay },
+    area: { id: area.id, number: area.number, name: area.name, communeName: area.communeName, votersOnList: area.votersOnList, votersMale: area.votersMale, votersFemale: area.votersFemale },
+    unit: { id: unit.id, number: unit.number, name: unit.name, ballotType: unit.ballotType, seats: setup.seats, candidates: setup.candidates },
+    round,
+    inventoryIdentity: settings.inventoryIdentity,
+    canLock: canManageUnit(access, unit.id),
+    sheet: sheet ? await tallySheetDetail(db, election, sheet.id) : null,
+  };
+}

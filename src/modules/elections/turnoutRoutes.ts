@@ -12,7 +12,7 @@ import type { MenuEntry } from '../../server/module.ts';
 import { CouncilParams, IsoDate, PageOnly, jsonBody, jsonOk, optionalText, pageOf, text, type Router } from '../../server/route.ts';
 import { Obj, ctxOf, param } from '../petitions/routes/shared.ts';
 import { confirmLevelSummary, confirmUnitResult, decideComplaint, fileComplaint, levelResults, listComplaints, publicResults, publishLevel } from './results.ts';
-import { correctTallySheet, listTallySheets, moveTallySheet, saveTallyDraft, tallySheetDetail } from './tally.ts';
+import { areaDay, correctTallySheet, listTallySheets, moveTallySheet, saveTallyDraft, tallyForm, tallySheetDetail } from './tally.ts';
 import { accessOf, canEnterArea, canManageUnit, loadAreas, loadElection, loadPublicElection, loadUnits } from './tallyScope.ts';
 import { daySettingsOf, reportTurnout, setDaySettings, turnoutDashboard } from './turnout.ts';
 import { computeUnitResult } from './winners.ts';
@@ -118,7 +118,27 @@ export function electionDayRoutes(r: Router) {
     },
   );
 
+  r.add(
+    { method: 'get', path: '/councils/{councilId}/elections/{electionId}/polling-areas/{pollingAreaId}/day', summary: 'Trang của Tổ bầu cử: giờ báo cáo, số đã báo cáo, biên bản kiểm phiếu theo loại phiếu', permission: 'elections.day.read', scope: 'council', request: { params: AreaParams }, responses: { 200: jsonOk(Obj) } },
+    async (c) => {
+      const p = c.req.valid('param');
+      const { election, access } = await env(c, p);
+      return c.json(await areaDay(c.var.db, election, access, p.pollingAreaId), 200);
+    },
+  );
+
   // Tally sheets ---------------------------------------------------------------------------------
+  r.add(
+    {
+      method: 'get', path: '/councils/{councilId}/elections/{electionId}/polling-areas/{pollingAreaId}/tally-sheets/{ballotType}', summary: 'Mẫu biên bản kết quả kiểm phiếu của khu vực bỏ phiếu cho một loại phiếu: số đại biểu, người ứng cử, biên bản đã có',
+      permission: 'elections.day.read', scope: 'council', request: { params: AreaParams.extend({ ballotType: Ballot }), query: z.object({ round: Round.default('first') }) }, responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const p = c.req.valid('param');
+      const { election, access } = await env(c, p);
+      return c.json(await tallyForm(c.var.db, election, access, p.pollingAreaId, p.ballotType, c.req.valid('query').round as RoundKind), 200);
+    },
+  );
   r.add(
     {
       method: 'get', path: '/councils/{councilId}/elections/{electionId}/tally-sheets', summary: 'Biên bản kết quả kiểm phiếu (Mẫu số 23) trong phạm vi của mình, phiên bản mới nhất',
