@@ -12,3 +12,5 @@ export * from '../modules/sessions/schema.ts';
 export * from '../modules/sessions/verificationSchema.ts';
 export * from '../modules/sessions/portalSchema.ts';
 export * from '../modules/sessions/convocationSchema.ts';
+export * from '../modules/elections/schema.ts';
+export * from '../modules/elections/votersSchema.ts';

@@ -28,3 +28,5 @@ export { unitOutcome, additionalRoundSetup, DEFAULT_WINNER_RULES, CANDIDATE_OUTC
 export type { CandidateOutcome, CandidateOutcomeKind, CandidateResult, ElectedBody, NextStep, TieRule, UnitOutcome, UnitTally, WinnerRules } from './winners.ts';
 export { recordTurnout, rollUpTurnout } from './turnout.ts';
 export type { AreaTurnout, TurnoutRollUp, TurnoutSnapshot } from './turnout.ts';
+export { CANDIDATE_COUNT_RULES, seatsProblem, checkCandidateCount } from './candidates.ts';
+export type { CandidateCountRule, CandidateCountCheck } from './candidates.ts';
