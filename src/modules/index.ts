@@ -12,5 +12,6 @@ import { dashboardsModule } from './dashboards/index.ts';
 import { textSettingsModule } from './textSettings/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { backupModule } from './backup/index.ts';
+import { electionsModule } from './elections/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, sessionsModule, sessionsPortalModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, sessionsModule, sessionsPortalModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule, electionsModule];

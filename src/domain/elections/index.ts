@@ -31,3 +31,5 @@ export type { AreaTurnout, TurnoutRollUp, TurnoutSnapshot } from './turnout.ts';
 export { resultComplaintTiming } from './results.ts';
 export type { ComplaintTiming } from './results.ts';
 export { runElectionCommand, parseWinnersInput, describeUnitOutcome } from './winnersCli.ts';
+export { CANDIDATE_COUNT_RULES, seatsProblem, checkCandidateCount } from './candidates.ts';
+export type { CandidateCountRule, CandidateCountCheck } from './candidates.ts';
