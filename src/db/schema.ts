@@ -12,9 +12,6 @@ export * from '../modules/sessions/schema.ts';
 export * from '../modules/sessions/verificationSchema.ts';
 export * from '../modules/sessions/portalSchema.ts';
 export * from '../modules/sessions/convocationSchema.ts';
-<<<<<<< HEAD
-export * from '../modules/elections/daySchema.ts';
-=======
 export * from '../modules/elections/schema.ts';
 export * from '../modules/elections/votersSchema.ts';
->>>>>>> h-elections-lists
+export * from '../modules/elections/daySchema.ts';

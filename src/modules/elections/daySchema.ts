@@ -5,10 +5,11 @@
 // elections core (schema.ts). Turnout holds counts only: never who has or has not voted.
 import { index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid, date } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
+import { elections, electoralUnits, pollingAreas } from './schema.ts';
 
 /** The election committee's settings for the day: report hours and the configurable tally options. */
 export const electionDaySettings = pgTable('election_day_settings', {
-  electionId: uuid('election_id').primaryKey(),
+  electionId: uuid('election_id').primaryKey().references(() => elections.id),
   /** Clock times 'HH:MM' at which every polling team reports turnout. */
   turnoutHours: jsonb('turnout_hours').$type<string[]>().notNull(),
   /** TallyOptions.inventoryIdentity: 'issued' (default) | 'received' (UNVERIFIED, CONFIGURABLE). */
@@ -21,8 +22,8 @@ export const turnoutReports = pgTable(
   'election_turnout_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    electionId: uuid('election_id').notNull(),
-    pollingAreaId: uuid('polling_area_id').notNull(),
+    electionId: uuid('election_id').notNull().references(() => elections.id),
+    pollingAreaId: uuid('polling_area_id').notNull().references(() => pollingAreas.id),
     /** 'HH:MM' on election day. */
     at: text('at').notNull(),
     voted: integer('voted').notNull(),
@@ -43,9 +44,9 @@ export const tallySheets = pgTable(
   'election_tally_sheets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    electionId: uuid('election_id').notNull(),
-    pollingAreaId: uuid('polling_area_id').notNull(),
-    unitId: uuid('unit_id').notNull(),
+    electionId: uuid('election_id').notNull().references(() => elections.id),
+    pollingAreaId: uuid('polling_area_id').notNull().references(() => pollingAreas.id),
+    unitId: uuid('unit_id').notNull().references(() => electoralUnits.id),
     /** na | province | commune */
     ballotType: text('ballot_type').notNull(),
     /** first | revote | additional */
@@ -108,10 +109,10 @@ export const resultMinutes = pgTable(
   'election_result_minutes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    electionId: uuid('election_id').notNull(),
+    electionId: uuid('election_id').notNull().references(() => elections.id),
     /** unit | council */
     scope: text('scope').notNull(),
-    unitId: uuid('unit_id'),
+    unitId: uuid('unit_id').references(() => electoralUnits.id),
     ballotType: text('ballot_type').notNull(),
     round: text('round').notNull().default('first'),
     /** The roll-up (domain TallyFigures) and the outcome (UnitOutcome, or per unit for a council). */
@@ -132,7 +133,7 @@ export const resultComplaints = pgTable(
   'election_result_complaints',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    electionId: uuid('election_id').notNull(),
+    electionId: uuid('election_id').notNull().references(() => elections.id),
     minutesId: uuid('minutes_id').notNull().references(() => resultMinutes.id),
     /** Private: never in public responses. */
     complainant: text('complainant').notNull(),

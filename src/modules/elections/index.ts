@@ -4,6 +4,7 @@
 // forms. Election day (turnout, tally sheets, winners, results) registers its routes here too.
 import type { AppModule } from '../../server/module.ts';
 import { electionCoreRoutes } from './routes.ts';
+import { electionDayMenu, electionDayPermissions, electionDayRoutes } from './turnoutRoutes.ts';
 
 /**
  * Who may do what (scopes): the council of the path is the level. A province council's committee
@@ -23,12 +24,14 @@ export const ELECTION_PERMISSIONS: Record<string, { label: string; roles: string
 
 export const electionsModule: AppModule = {
   name: 'elections',
-  permissions: ELECTION_PERMISSIONS,
+  permissions: { ...ELECTION_PERMISSIONS, ...electionDayPermissions },
   routes: (r) => {
     electionCoreRoutes(r);
+    electionDayRoutes(r);
   },
   menuGroups: { elections: 'Bầu cử' },
   menu: [
     { key: 'elections', label: 'Bầu cử', path: '/councils/:councilId/elections', permission: 'elections.read', scope: 'council', group: 'elections', order: 60 },
+    ...electionDayMenu,
   ],
 };

@@ -14,7 +14,7 @@ import { computeUnitResult, confirmedMinutes } from './winners.ts';
 
 /** The Ban confirms the unit's result: every area locked, the sums consistent; figures and outcome frozen. */
 export async function confirmUnitResult(ctx: ActionCtx, election: DayElection, access: DayAccess, unitId: string, round: RoundKind) {
-  const unit = (await loadUnits(ctx.db, election.id)).find((u) => u.id === unitId);
+  const unit = (await loadUnits(ctx.db, election)).find((u) => u.id === unitId);
   if (!unit) throw notFound('đơn vị bầu cử');
   if (!canManageUnit(access, unitId)) throw forbidden('Chỉ Ban bầu cử của đơn vị bầu cử này (hoặc Ủy ban bầu cử) được xác nhận kết quả.');
   const r = await computeUnitResult(ctx.db, election, unit, round);
@@ -32,7 +32,7 @@ export async function confirmUnitResult(ctx: ActionCtx, election: DayElection, a
 
 /** Every unit of a council level with its current result (frozen once confirmed, computed before). */
 export async function levelResults(db: DbOrTx, election: DayElection, ballotType: BallotType) {
-  const units = (await loadUnits(db, election.id)).filter((u) => u.ballotType === ballotType).sort((a, b) => a.number - b.number);
+  const units = (await loadUnits(db, election)).filter((u) => u.ballotType === ballotType).sort((a, b) => a.number - b.number);
   const minutes = await db.select().from(resultMinutes).where(and(eq(resultMinutes.electionId, election.id), eq(resultMinutes.ballotType, ballotType)));
   const items = [];
   for (const unit of units) {
@@ -95,8 +95,8 @@ export async function publishLevel(ctx: ActionCtx, election: DayElection, access
 export async function publicResults(db: DbOrTx, election: DayElection) {
   const [minutes, units, areas] = await Promise.all([
     db.select().from(resultMinutes).where(and(eq(resultMinutes.electionId, election.id), eq(resultMinutes.state, 'published'))).orderBy(asc(resultMinutes.confirmedAt)),
-    loadUnits(db, election.id),
-    loadAreas(db, election.id),
+    loadUnits(db, election, false),
+    loadAreas(db, election, false),
   ]);
   const sheetRows = await db
     .select({ areaId: tallySheets.pollingAreaId, unitId: tallySheets.unitId, round: tallySheets.round, figures: tallySheetVersions.figures })

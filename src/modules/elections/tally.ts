@@ -68,7 +68,7 @@ function cleanOverrides(o: TallyOverrides): TallyOverrides {
 }
 
 async function areaAndUnit(db: DbOrTx, election: DayElection, areaId: string, ballotType: BallotType): Promise<{ area: DayArea; unit: DayUnit }> {
-  const [areas, units] = await Promise.all([loadAreas(db, election.id), loadUnits(db, election.id)]);
+  const [areas, units] = await Promise.all([loadAreas(db, election), loadUnits(db, election)]);
   const area = areas.find((a) => a.id === areaId);
   if (!area) throw notFound('khu vực bỏ phiếu');
   const unitId = area.units[ballotType];
@@ -124,7 +124,7 @@ type Transition = 'submit' | 'return' | 'lock';
 /** draft → submitted (the Tổ); submitted → draft with a reason (the Ban returns it); submitted → locked (the Ban). */
 export async function moveTallySheet(ctx: ActionCtx, election: DayElection, access: DayAccess, sheetId: string, step: Transition, reason = '') {
   const options: TallyOptions = { inventoryIdentity: (await daySettingsOf(ctx.db, election.id)).inventoryIdentity };
-  const areas = await loadAreas(ctx.db, election.id);
+  const areas = await loadAreas(ctx.db, election);
   return ctx.db.transaction(async (tx) => {
     const { sheet, current } = await sheetFor(tx, election.id, sheetId);
     const area = areas.find((a) => a.id === sheet.pollingAreaId)!;
@@ -169,8 +169,8 @@ export async function moveTallySheet(ctx: ActionCtx, election: DayElection, acce
 export async function correctTallySheet(ctx: ActionCtx, election: DayElection, access: DayAccess, sheetId: string, input: TallyInput & { reason: string }) {
   const reason = input.reason.trim();
   if (!reason) throw invalid('Cần ghi lý do đính chính biên bản đã khóa sổ.');
-  const units = await loadUnits(ctx.db, election.id);
-  const areas = await loadAreas(ctx.db, election.id);
+  const units = await loadUnits(ctx.db, election);
+  const areas = await loadAreas(ctx.db, election);
   const overrides = cleanOverrides(input.overrides);
   return ctx.db.transaction(async (tx) => {
     const { sheet, current } = await sheetFor(tx, election.id, sheetId);
@@ -199,8 +199,8 @@ export async function tallySheetDetail(db: DbOrTx, election: DayElection, sheetI
   const options: TallyOptions = { inventoryIdentity: (await daySettingsOf(db, election.id)).inventoryIdentity };
   const [versions, areas, units] = await Promise.all([
     db.select().from(tallySheetVersions).where(eq(tallySheetVersions.sheetId, sheetId)).orderBy(asc(tallySheetVersions.version)),
-    loadAreas(db, election.id),
-    loadUnits(db, election.id),
+    loadAreas(db, election),
+    loadUnits(db, election),
   ]);
   const area = areas.find((a) => a.id === sheet.pollingAreaId)!;
   const unit = units.find((u) => u.id === sheet.unitId)!;
@@ -226,7 +226,7 @@ export async function listTallySheets(db: DbOrTx, election: DayElection, f: { po
     .innerJoin(tallySheetVersions, and(eq(tallySheetVersions.sheetId, tallySheets.id), eq(tallySheetVersions.version, tallySheets.currentVersion)))
     .where(and(...conds))
     .orderBy(asc(tallySheets.createdAt), desc(tallySheets.id));
-  const areas = new Map((await loadAreas(db, election.id)).map((a) => [a.id, a]));
+  const areas = new Map((await loadAreas(db, election)).map((a) => [a.id, a]));
   const all = rows
     .filter((r) => visible(r.sheet.pollingAreaId, r.sheet.unitId))
     .map((r) => ({
@@ -247,7 +247,7 @@ export async function listTallySheets(db: DbOrTx, election: DayElection, f: { po
 
 /** A polling team's page: its area, the hours, its turnout reports, its units and sheets per ballot type. */
 export async function areaDay(db: DbOrTx, election: DayElection, access: DayAccess, areaId: string) {
-  const [areas, units] = await Promise.all([loadAreas(db, election.id), loadUnits(db, election.id)]);
+  const [areas, units] = await Promise.all([loadAreas(db, election), loadUnits(db, election)]);
   const area = areas.find((a) => a.id === areaId);
   if (!area || !canEnterArea(access, area)) throw notFound('khu vực bỏ phiếu');
   const settings = await daySettingsOf(db, election.id);

@@ -45,7 +45,7 @@ export type TurnoutInput = { at: string; voted: number; kind: TurnoutKind };
 
 /** A Tổ's report for its area at one hour: cumulative, never decreasing, never above the list. */
 export async function reportTurnout(ctx: ActionCtx, election: DayElection, access: DayAccess, areaId: string, input: TurnoutInput) {
-  const areas = await loadAreas(ctx.db, election.id);
+  const areas = await loadAreas(ctx.db, election);
   const area = areas.find((a) => a.id === areaId);
   if (!area) throw notFound('khu vực bỏ phiếu');
   if (!canEnterArea(access, area)) throw forbidden('Bạn chỉ được báo cáo số cử tri đi bầu của khu vực bỏ phiếu mình phụ trách.');
@@ -87,8 +87,8 @@ type RolledGroup = Omit<Group, 'areaIds'> & TurnoutRollUp & { notReportedNames: 
 export async function turnoutDashboard(db: DbOrTx, election: DayElection, at: string | undefined, visible: (a: DayArea) => boolean = () => true) {
   const settings = await daySettingsOf(db, election.id);
   const [allAreas, units, reports] = await Promise.all([
-    loadAreas(db, election.id),
-    loadUnits(db, election.id),
+    loadAreas(db, election),
+    loadUnits(db, election),
     db.select({ pollingAreaId: turnoutReports.pollingAreaId, at: turnoutReports.at, voted: turnoutReports.voted, kind: turnoutReports.kind }).from(turnoutReports).where(and(eq(turnoutReports.electionId, election.id))),
   ]);
   const areas = allAreas.filter(visible);

@@ -4,42 +4,41 @@
 // inner one, checked by every action.
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { BALLOT_TYPES, TALLY_CHECKS, type BallotType, type RoundKind } from '../../domain/elections/index.ts';
+import { TALLY_CHECKS, type RoundKind } from '../../domain/elections/index.ts';
 import type { AppEnv } from '../../server/context.ts';
 import { notFound } from '../../server/errors.ts';
 import type { PermissionDef } from '../../server/permissions.ts';
 import type { MenuEntry } from '../../server/module.ts';
-import { CouncilParams, IsoDate, PageOnly, jsonBody, jsonOk, optionalText, pageOf, text, type Router } from '../../server/route.ts';
+import { IsoDate, PageOnly, jsonBody, jsonOk, optionalText, pageOf, text, type Router } from '../../server/route.ts';
 import { Obj, ctxOf, param } from '../petitions/routes/shared.ts';
 import { confirmLevelSummary, confirmUnitResult, decideComplaint, fileComplaint, levelResults, listComplaints, publicResults, publishLevel } from './results.ts';
 import { areaDay, correctTallySheet, listTallySheets, moveTallySheet, saveTallyDraft, tallyForm, tallySheetDetail } from './tally.ts';
 import { accessOf, canEnterArea, canManageUnit, loadAreas, loadElection, loadPublicElection, loadUnits } from './tallyScope.ts';
 import { daySettingsOf, reportTurnout, setDaySettings, turnoutDashboard } from './turnout.ts';
 import { computeUnitResult } from './winners.ts';
+import { Ballot, ElectionParams } from './routes.ts';
 
-/** Roles of the election bodies (the elections core grants them with the body's council). */
-export const ELECTION_DAY_ROLES = { committee: 'election_committee', board: 'election_board', team: 'polling_team' } as const;
-const R = ELECTION_DAY_ROLES;
-
+/**
+ * The route gates. The committee is the secretariat of the path's council (elections.manage); a
+ * Ban or Tổ member holds election_member there and reaches only its unit or area (tallyScope.ts).
+ */
 export const electionDayPermissions: Record<string, PermissionDef> = {
-  'elections.day.read': { label: 'Xem số cử tri đi bầu, biên bản kiểm phiếu và kết quả bầu cử (trong phạm vi tổ chức bầu cử của mình)', roles: [R.committee, R.board, R.team, 'secretariat', 'standing_member'] },
-  'elections.day.enter': { label: 'Báo cáo số cử tri đi bầu, nhập và gửi biên bản kết quả kiểm phiếu của khu vực bỏ phiếu (Tổ bầu cử)', roles: [R.committee, R.board, R.team] },
-  'elections.day.lock': { label: 'Khóa sổ, trả lại biên bản kiểm phiếu và xác nhận kết quả của đơn vị bầu cử (Ban bầu cử)', roles: [R.committee, R.board] },
-  'elections.results.manage': { label: 'Quy định giờ báo cáo, lập biên bản tổng kết, công bố kết quả, giải quyết khiếu nại về kết quả (Ủy ban bầu cử)', roles: [R.committee] },
+  'elections.day.read': { label: 'Xem số cử tri đi bầu, biên bản kiểm phiếu và kết quả bầu cử (trong phạm vi tổ chức bầu cử của mình)', roles: ['secretariat', 'standing_member', 'election_member'] },
+  'elections.day.enter': { label: 'Báo cáo số cử tri đi bầu, nhập và gửi biên bản kết quả kiểm phiếu (Tổ bầu cử: chỉ khu vực bỏ phiếu của mình)', roles: ['secretariat', 'election_member'] },
+  'elections.day.lock': { label: 'Khóa sổ, trả lại biên bản kiểm phiếu, xác nhận kết quả của đơn vị bầu cử (Ban bầu cử: chỉ đơn vị của mình)', roles: ['secretariat', 'election_member'] },
+  'elections.results.manage': { label: 'Quy định giờ báo cáo, lập biên bản tổng kết, công bố kết quả, giải quyết khiếu nại về kết quả (Ủy ban bầu cử)', roles: ['secretariat'] },
 };
 
 export const electionDayMenu: MenuEntry[] = [
-  { key: 'election-turnout', label: 'Cử tri đi bầu', path: '/councils/:councilId/election-day', permission: 'elections.day.read', scope: 'council', group: 'elections', order: 60 },
-  { key: 'election-results', label: 'Kết quả bầu cử', path: '/councils/:councilId/election-results', permission: 'elections.day.read', scope: 'council', group: 'elections', order: 61 },
+  { key: 'election-turnout', label: 'Cử tri đi bầu', path: '/councils/:councilId/election-day', permission: 'elections.day.read', scope: 'council', group: 'elections', order: 65 },
+  { key: 'election-results', label: 'Kết quả bầu cử', path: '/councils/:councilId/election-results', permission: 'elections.day.read', scope: 'council', group: 'elections', order: 66 },
 ];
 
-const ElectionParams = CouncilParams.extend({ electionId: param('electionId') });
 const AreaParams = ElectionParams.extend({ pollingAreaId: param('pollingAreaId') });
 const SheetParams = ElectionParams.extend({ tallySheetId: param('tallySheetId') });
-const UnitParams = ElectionParams.extend({ unitId: param('unitId') });
+const UnitParams = ElectionParams.extend({ electoralUnitId: param('electoralUnitId') });
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, label: string) => z.enum(values, { message: `${label} không hợp lệ.` });
-const Ballot = enumOf(BALLOT_TYPES as unknown as readonly [BallotType, ...BallotType[]], 'Loại phiếu');
 const Round = enumOf(['first', 'revote', 'additional'] as const, 'Lần bầu cử');
 const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Giờ phải có dạng giờ:phút, ví dụ 11:00.' });
 const Count = (label: string) => z.number({ message: `${label}: phải là số.` }).int({ message: `${label}: phải là số nguyên.` }).min(0, { message: `${label}: không được âm.` }).max(100_000_000, { message: `${label}: quá lớn.` });
@@ -148,7 +147,7 @@ export function electionDayRoutes(r: Router) {
     },
     async (c) => {
       const { election, access } = await env(c, c.req.valid('param'));
-      const areas = new Map((await loadAreas(c.var.db, election.id)).map((a) => [a.id, a]));
+      const areas = new Map((await loadAreas(c.var.db, election)).map((a) => [a.id, a]));
       return c.json(await listTallySheets(c.var.db, election, c.req.valid('query'), (areaId, unitId) => canManageUnit(access, unitId) || canEnterArea(access, areas.get(areaId)!)), 200);
     },
   );
@@ -171,7 +170,7 @@ export function electionDayRoutes(r: Router) {
       const p = c.req.valid('param');
       const { election, access } = await env(c, p);
       const detail = await tallySheetDetail(c.var.db, election, p.tallySheetId);
-      const area = (await loadAreas(c.var.db, election.id)).find((a) => a.id === detail.pollingAreaId)!;
+      const area = (await loadAreas(c.var.db, election)).find((a) => a.id === detail.pollingAreaId)!;
       if (!canEnterArea(access, area) && !canManageUnit(access, detail.unitId)) throw notFound('biên bản kết quả kiểm phiếu');
       return c.json(detail, 200);
     },
@@ -219,26 +218,26 @@ export function electionDayRoutes(r: Router) {
   );
   r.add(
     {
-      method: 'get', path: '/councils/{councilId}/elections/{electionId}/units/{unitId}/result', summary: 'Kết quả của một đơn vị bầu cử ở một lần bầu cử (chưa xác nhận: tính từ các biên bản đã khóa sổ)',
+      method: 'get', path: '/councils/{councilId}/elections/{electionId}/units/{electoralUnitId}/result', summary: 'Kết quả của một đơn vị bầu cử ở một lần bầu cử (chưa xác nhận: tính từ các biên bản đã khóa sổ)',
       permission: 'elections.day.read', scope: 'council', request: { params: UnitParams, query: z.object({ round: Round.default('first') }) }, responses: { 200: jsonOk(Obj) },
     },
     async (c) => {
       const p = c.req.valid('param');
       const { election } = await env(c, p);
-      const unit = (await loadUnits(c.var.db, election.id)).find((u) => u.id === p.unitId);
+      const unit = (await loadUnits(c.var.db, election)).find((u) => u.id === p.electoralUnitId);
       if (!unit) throw notFound('đơn vị bầu cử');
       return c.json(await computeUnitResult(c.var.db, election, unit, c.req.valid('query').round as RoundKind), 200);
     },
   );
   r.add(
     {
-      method: 'post', path: '/councils/{councilId}/elections/{electionId}/units/{unitId}/result', summary: 'Ban bầu cử xác nhận kết quả của đơn vị bầu cử (biên bản xác định kết quả, Mẫu số 24)',
+      method: 'post', path: '/councils/{councilId}/elections/{electionId}/units/{electoralUnitId}/result', summary: 'Ban bầu cử xác nhận kết quả của đơn vị bầu cử (biên bản xác định kết quả, Mẫu số 24)',
       permission: 'elections.day.lock', scope: 'council', request: { params: UnitParams, body: jsonBody(z.object({ round: Round.default('first') })) }, responses: { 201: jsonOk(Obj) },
     },
     async (c) => {
       const p = c.req.valid('param');
       const { election, access, ctx } = await env(c, p);
-      return c.json(await confirmUnitResult(ctx, election, access, p.unitId, c.req.valid('json').round as RoundKind), 201);
+      return c.json(await confirmUnitResult(ctx, election, access, p.electoralUnitId, c.req.valid('json').round as RoundKind), 201);
     },
   );
   r.add(

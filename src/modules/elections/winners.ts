@@ -50,7 +50,7 @@ function firstTallyOf(unit: DayUnit, o: UnitOutcome): UnitTally {
 export async function computeUnitResult(db: DbOrTx, election: DayElection, unit: DayUnit, round: RoundKind) {
   const options: TallyOptions = { inventoryIdentity: (await daySettingsOf(db, election.id)).inventoryIdentity };
   const setup = await roundSetup(db, election, unit, round);
-  const areas = (await loadAreas(db, election.id)).filter((a) => a.units[unit.ballotType] === unit.id);
+  const areas = (await loadAreas(db, election)).filter((a) => a.units[unit.ballotType] === unit.id);
   const sheets = await lockedSheetsOfUnit(db, unit.id, unit.ballotType, round);
   const lockedIds = new Set(sheets.map((s) => s.pollingAreaId));
   const missingAreas = areas.filter((a) => !lockedIds.has(a.id)).map((a) => ({ id: a.id, number: a.number, name: a.name }));
