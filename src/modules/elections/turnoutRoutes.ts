@@ -63,7 +63,7 @@ const Form = z.object({
   boxCheckedAt: Short('Giờ kiểm tra hòm phiếu'), boxWitnesses: Short('Cử tri chứng kiến kiểm tra hòm phiếu'), votingClosedAt: Short('Giờ kết thúc bỏ phiếu'),
   countWitnesses: Short('Cử tri chứng kiến kiểm phiếu'), inventoryMade: z.boolean().default(false), incidents: optionalText('Sự việc bất thường, khiếu nại', 5000).default(''), completedAt: Short('Giờ hoàn thành biên bản'),
 });
-const Overrides = z.record(enumOf(TALLY_CHECKS.map((c) => c.key) as unknown as readonly [string, ...string[]], 'Phép kiểm tra'), optionalText('Lý do bỏ qua', 1000));
+const Overrides = z.partialRecord(enumOf(TALLY_CHECKS.map((c) => c.key) as unknown as readonly [string, ...string[]], 'Phép kiểm tra'), optionalText('Lý do bỏ qua', 1000));
 const SheetBody = z.object({ figures: Numbers, form: Form, overrides: Overrides.default({}) });
 
 async function env(c: Context<AppEnv>, p: { councilId: string; electionId: string }) {
