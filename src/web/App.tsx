@@ -51,6 +51,11 @@ const SessionDocumentsPage = lazyPage(() => import('./pages/sessions/SessionLate
 const SessionChainPage = lazyPage(() => import('./pages/sessions/SessionChainPage.tsx'), 'SessionChainPage');
 const PortalPage = lazyPage(() => import('./pages/sessions/portal/PortalPage.tsx'), 'PortalPage');
 const SessionDelegatesPage = lazyPage(() => import('./pages/sessions/portal/SessionDelegatesPage.tsx'), 'SessionDelegatesPage');
+const TurnoutDashboardPage = lazyPage(() => import('./pages/elections/TurnoutDashboardPage.tsx'), 'TurnoutDashboardPage');
+const TurnoutAreaPage = lazyPage(() => import('./pages/elections/TurnoutAreaPage.tsx'), 'TurnoutAreaPage');
+const TallySheetPage = lazyPage(() => import('./pages/elections/TallySheetPage.tsx'), 'TallySheetPage');
+const WinnersPage = lazyPage(() => import('./pages/elections/WinnersPage.tsx'), 'WinnersPage');
+const PublicResultsPage = lazyPage(() => import('./pages/public/PublicResultsPage.tsx'), 'PublicResultsPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const DocumentTemplatesPage = lazyPage(() => import('./pages/documents/TemplatesPage.tsx'), 'TemplatesPage');
 
@@ -73,6 +78,7 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/cong-khai" element={<PublicHomePage />} />
         <Route path="/cong-khai/:councilId" element={<PublicCouncilPage />} />
+        <Route path="/cong-khai/bau-cu/:electionId" element={<PublicResultsPage />} />
         <Route
           element={
             <RequireUser>
@@ -120,6 +126,10 @@ export function AppRoutes() {
             <Route path="session-lateness/documents" element={<SessionDocumentsPage />} />
             <Route path="portal" element={<PortalPage />} />
             <Route path="session-delegates" element={<SessionDelegatesPage />} />
+            <Route path="election-day" element={<TurnoutDashboardPage />} />
+            <Route path="election-day/areas/:areaId" element={<TurnoutAreaPage />} />
+            <Route path="election-day/areas/:areaId/tally/:ballotType" element={<TallySheetPage />} />
+            <Route path="election-results" element={<WinnersPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PublicCouncilPage, PublicHomePage } from './pages/public/PublicPetitionsPage.tsx';
+import { PublicResultsPage } from './pages/public/PublicResultsPage.tsx';
 import './public.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -15,6 +16,7 @@ createRoot(document.getElementById('root')!).render(
         <Route path="/login" element={<LoginPage />} />
         <Route path="/cong-khai" element={<PublicHomePage />} />
         <Route path="/cong-khai/:councilId" element={<PublicCouncilPage />} />
+        <Route path="/cong-khai/bau-cu/:electionId" element={<PublicResultsPage />} />
       </Routes>
     </BrowserRouter>
   </StrictMode>,
