@@ -21,7 +21,7 @@ for (const kind of dbKinds()) {
     let to2: TestClient;
     let ban1: TestClient;
     beforeAll(async () => {
-      t = await createTestApp(kind, { now: '2026-03-15T02:00:00Z', seed: true });
+      t = await createTestApp(kind, { now: '2031-03-16T02:00:00Z', seed: true });
       f = await buildDayElection(t);
       vpXa = await t.as('vp.sahuynh');
       to1 = await t.as(f.users.to1);
@@ -139,17 +139,17 @@ for (const kind of dbKinds()) {
       expect(level.units[0].rounds[0]).toMatchObject({ round: 'first', confirmed: true });
       expect(level.units[0].rounds[0].outcome.reasons.at(-1)).toBe('Đã bầu đủ 2 đại biểu.');
       const pub = await json(vpXa.post(`${f.base}/results/publish`, { ballotType: 'commune' }));
-      expect(pub.publishedOn).toBe('2026-03-15');
+      expect(pub.publishedOn).toBe('2031-03-16');
 
       const unitMinutes = level.units[0].rounds[0].minutesId;
-      const late = await json(vpXa.post(`${f.base}/result-complaints`, { minutesId: unitMinutes, complainant: 'Ông Khiếu Nại Bí Mật', content: 'Đề nghị xem lại số phiếu', receivedOn: '2026-03-19' }), 201);
+      const late = await json(vpXa.post(`${f.base}/result-complaints`, { minutesId: unitMinutes, complainant: 'Ông Khiếu Nại Bí Mật', content: 'Đề nghị xem lại số phiếu', receivedOn: '2031-03-20' }), 201);
       expect(late.timing.inTime).toBe(false);
-      const c = await json(vpXa.post(`${f.base}/result-complaints`, { minutesId: unitMinutes, complainant: 'Ông Khiếu Nại Bí Mật', content: 'Đề nghị xem lại số phiếu', receivedOn: '2026-03-17' }), 201);
-      expect(c.timing).toMatchObject({ inTime: true, fileBy: '2026-03-18', decideBy: '2026-03-24' });
-      await json(vpXa.post(`${f.base}/result-complaints/${c.id}/decision`, { decision: 'Giữ nguyên kết quả', decidedOn: '2026-03-20' }));
-      const again = await vpXa.post(`${f.base}/result-complaints/${c.id}/decision`, { decision: 'Khác', decidedOn: '2026-03-21' });
+      const c = await json(vpXa.post(`${f.base}/result-complaints`, { minutesId: unitMinutes, complainant: 'Ông Khiếu Nại Bí Mật', content: 'Đề nghị xem lại số phiếu', receivedOn: '2031-03-18' }), 201);
+      expect(c.timing).toMatchObject({ inTime: true, fileBy: '2031-03-19', decideBy: '2031-03-25' });
+      await json(vpXa.post(`${f.base}/result-complaints/${c.id}/decision`, { decision: 'Giữ nguyên kết quả', decidedOn: '2031-03-20' }));
+      const again = await vpXa.post(`${f.base}/result-complaints/${c.id}/decision`, { decision: 'Khác', decidedOn: '2031-03-21' });
       expect((await again.json()).error.message).toContain('quyết định cuối cùng');
-      expect((await vpXa.post(`${f.base}/result-complaints/${late.id}/decision`, { decision: 'x', decidedOn: '2026-03-21' })).status).toBe(409);
+      expect((await vpXa.post(`${f.base}/result-complaints/${late.id}/decision`, { decision: 'x', decidedOn: '2031-03-21' })).status).toBe(409);
 
       const publicRes = await t.anonymous().get(`/api/public/elections/${f.electionId}/results`);
       const raw = await publicRes.text();

@@ -5,6 +5,7 @@
 import type { AppModule } from '../../server/module.ts';
 import { electionCoreRoutes } from './routes.ts';
 import { electionDayMenu, electionDayPermissions, electionDayRoutes } from './turnoutRoutes.ts';
+import { seedElectionDay } from './resultsSeed.ts';
 
 /**
  * Who may do what (scopes): the council of the path is the level. A province council's committee
@@ -28,6 +29,10 @@ export const electionsModule: AppModule = {
   routes: (r) => {
     electionCoreRoutes(r);
     electionDayRoutes(r);
+  },
+  // Election-day figures run after the core's demo election exists (seedElectionDay finds it by its day).
+  seedDemo: async (ctx) => {
+    await seedElectionDay(ctx);
   },
   menuGroups: { elections: 'Bầu cử' },
   menu: [
