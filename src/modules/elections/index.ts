@@ -4,6 +4,7 @@
 // forms. Election day (turnout, tally sheets, winners, results) registers its routes here too.
 import type { AppModule } from '../../server/module.ts';
 import { electionCoreRoutes } from './routes.ts';
+import { voterRoutes } from './voterRoutes.ts';
 
 /**
  * Who may do what (scopes): the council of the path is the level. A province council's committee
@@ -26,6 +27,7 @@ export const electionsModule: AppModule = {
   permissions: ELECTION_PERMISSIONS,
   routes: (r) => {
     electionCoreRoutes(r);
+    voterRoutes(r);
   },
   menuGroups: { elections: 'Bầu cử' },
   menu: [
