@@ -12,6 +12,7 @@ export {
   ballotMarks,
   registeredTwelveMonths,
   citizenIdProblem,
+  voterAgeProblem,
   citizenIdMismatch,
   normalizeCitizenId,
   planMove,

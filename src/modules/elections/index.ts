@@ -4,6 +4,7 @@
 // forms. Election day (turnout, tally sheets, winners, results) registers its routes here too.
 import type { AppModule } from '../../server/module.ts';
 import { electionCoreRoutes } from './routes.ts';
+import { voterRoutes } from './voterRoutes.ts';
 import { electionDayMenu, electionDayPermissions, electionDayRoutes } from './turnoutRoutes.ts';
 import { seedElectionDay } from './resultsSeed.ts';
 
@@ -28,6 +29,7 @@ export const electionsModule: AppModule = {
   permissions: { ...ELECTION_PERMISSIONS, ...electionDayPermissions },
   routes: (r) => {
     electionCoreRoutes(r);
+    voterRoutes(r);
     electionDayRoutes(r);
   },
   // Election-day figures run after the core's demo election exists (seedElectionDay finds it by its day).
