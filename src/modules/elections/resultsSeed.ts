@@ -15,7 +15,7 @@ const SHARES = [0.2, 0.45, 0.7, 0.9, 0.985];
 /** Each candidate's share of the valid ballots, by ballot order (a few fall short of one half). */
 const VOTE_SHARES = [0.86, 0.79, 0.71, 0.64, 0.58, 0.44, 0.37, 0.3, 0.25, 0.2];
 
-export function demoSheet(votersOnList: number, male: number, female: number, seats: number, candidateIds: string[], wobble: number): TallyNumbers {
+export function demoSheet(votersOnList: number, male: number | null, female: number | null, seats: number, candidateIds: string[], wobble: number): TallyNumbers {
   const voted = Math.round(votersOnList * SHARES.at(-1)!);
   const invalid = Math.max(1, Math.round(voted * 0.012));
   const valid = voted - invalid;
@@ -51,7 +51,9 @@ export async function seedElectionDay(ctx: Pick<SeedContext, 'db'>, electionDay 
     for (const [ballotType, unitId] of Object.entries(area.units)) {
       const unit = units.find((u) => u.id === unitId);
       if (!unit || unit.candidates.length === 0) continue;
-      const figures = demoSheet(area.votersOnList, area.votersMale, area.votersFemale, unit.seats, unit.candidates.map((c) => c.id), ai);
+      const listed = area.votersByBallot[ballotType as DayElection['ballotTypes'][number]];
+      const bySex = listed === area.votersOnList;
+      const figures = demoSheet(listed, bySex ? area.votersMale : null, bySex ? area.votersFemale : null, unit.seats, unit.candidates.map((c) => c.id), ai);
       const fail = !failing && ballotType === 'commune';
       if (fail) figures.invalidBallots += 1; // the one sheet that does not balance
       const form = { ...EMPTY_FORM, teamLeader: `Tổ trưởng Tổ bầu cử số ${area.number}`, secretary: `Thư ký Tổ bầu cử số ${area.number}`, boxCheckedAt: '06:45', votingClosedAt: '19:00', inventoryMade: true, completedAt: '21:30' };

@@ -279,7 +279,11 @@ export async function tallyForm(db: DbOrTx, election: DayElection, access: DayAc
   const settings = await daySettingsOf(db, election.id);
   return {
     election: { id: election.id, name: election.name, electionDay: election.electionDay },
-    area: { id: area.id, number: area.number, name: area.name, communeName: area.communeName, votersOnList: area.votersOnList, votersMale: area.votersMale, votersFemale: area.votersFemale },
+    // Voters who get this ballot (the list's columns 8–10); by sex only when every voter gets it.
+    area: {
+      id: area.id, number: area.number, name: area.name, communeName: area.communeName, votersOnList: area.votersByBallot[ballotType],
+      votersMale: area.votersByBallot[ballotType] === area.votersOnList ? area.votersMale : null, votersFemale: area.votersByBallot[ballotType] === area.votersOnList ? area.votersFemale : null,
+    },
     unit: { id: unit.id, number: unit.number, name: unit.name, ballotType: unit.ballotType, seats: setup.seats, candidates: setup.candidates },
     round,
     inventoryIdentity: settings.inventoryIdentity,
