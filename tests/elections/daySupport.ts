@@ -7,18 +7,38 @@ import { voterEntries } from '../../src/modules/elections/votersSchema.ts';
 import { createUser, grantRole } from '../../src/modules/accounts/service.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/service.ts';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/seed.ts';
-import type { TestApp } from '../support/app.ts';
+import type { Db } from '../../src/db/client.ts';
 import { json } from '../petitions/support.ts';
 
 export type DayFixture = Awaited<ReturnType<typeof buildDayElection>>;
 
-async function member(t: TestApp, username: string, fullName: string, councilId: string) {
+type Client = { get(p: string): Promise<Response>; post(p: string, b?: unknown): Promise<Response>; put(p: string, b?: unknown): Promise<Response> };
+/** A test app or a running server: its database, the demo ids, a signed-in client. */
+export type DayHost = { db: Db; id(key: string): string; as(username: string): Promise<Client> };
+
+/** A DayHost over a running server (e2e): fetch with the session cookie and the CSRF token. */
+export function serverHost(baseUrl: string, db: Db, ids: Map<string, string>): DayHost {
+  return {
+    db,
+    id: (k) => ids.get(k)!,
+    async as(username) {
+      const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const me = (await (await fetch(`${baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+      const call = (method: string, path: string, body?: unknown) =>
+        fetch(`${baseUrl}${path}`, { method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b ?? {}), put: (p, b) => call('PUT', p, b ?? {}) };
+    },
+  };
+}
+
+async function member(t: DayHost, username: string, fullName: string, councilId: string) {
   const u = await createUser(t.db, SYSTEM_ACTOR, { username, fullName, password: DEMO_PASSWORD, mustChangePassword: false });
   await grantRole(t.db, SYSTEM_ACTOR, u.id, { role: 'election_member', councilId, bodyId: null, agencyId: null });
   return u.id;
 }
 
-export async function addVoters(t: TestApp, e: { electionId: string; areaId: string; provinceCode: string; communeCode: string }, male: number, female: number) {
+export async function addVoters(t: DayHost, e: { electionId: string; areaId: string; provinceCode: string; communeCode: string }, male: number, female: number) {
   const rows = Array.from({ length: male + female }, (_, i) => ({
     provinceCode: e.provinceCode, electionId: e.electionId, voterId: randomUUID(), version: 1, pollingAreaId: e.areaId, communeCode: e.communeCode, change: 'initial',
     fullName: `Cử tri thử nghiệm ${i + 1}`, nameKey: `cu tri thu nghiem ${i + 1}`, birthDate: '1980-01-01', sex: i < male ? 'male' : 'female', residenceKind: 'permanent',
@@ -27,7 +47,7 @@ export async function addVoters(t: TestApp, e: { electionId: string; areaId: str
   await t.db.insert(voterEntries).values(rows);
 }
 
-export async function buildDayElection(t: TestApp, suffix = '') {
+export async function buildDayElection(t: DayHost, suffix = '') {
   const vpTinh = await t.as('vp.tinh');
   const vpXa = await t.as('vp.sahuynh');
   const prov = t.id('council:province');
