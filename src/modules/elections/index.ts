@@ -5,6 +5,7 @@
 import type { AppModule } from '../../server/module.ts';
 import { electionCoreRoutes } from './routes.ts';
 import { voterRoutes } from './voterRoutes.ts';
+import { seedElections } from './seed.ts';
 
 /**
  * Who may do what (scopes): the council of the path is the level. A province council's committee
@@ -29,6 +30,7 @@ export const electionsModule: AppModule = {
     electionCoreRoutes(r);
     voterRoutes(r);
   },
+  seedDemo: seedElections,
   menuGroups: { elections: 'Bầu cử' },
   menu: [
     { key: 'elections', label: 'Bầu cử', path: '/councils/:councilId/elections', permission: 'elections.read', scope: 'council', group: 'elections', order: 60 },
