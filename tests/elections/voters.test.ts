@@ -11,6 +11,7 @@ import { json } from '../petitions/support.ts';
 import { createCouncil, createUnit } from '../../src/modules/directory/service.ts';
 import { createPollingArea } from '../../src/modules/elections/actions/core.ts';
 import { DEMO_DUPLICATE } from '../../src/modules/elections/seed.ts';
+import { toTcvn3 } from '../../src/domain/text/legacy.ts';
 
 type Voter = { voterId: string; version: number; fullName: string; citizenId: string | null; ballotNa: boolean; ballotProvince: boolean; ballotCommune: boolean; eligibilityReason: string; removed: boolean; change: string; reason: string; marks: string[] };
 type Report = { items: { kind: string; scope: string; reason: string; entries: { voterId: string; fullName: string; communeName: string; provinceName: string }[] }[]; total: number };
@@ -214,8 +215,11 @@ for (const kind of dbKinds()) {
       expect(prev.errors[1]!.message).toContain('khu vực bỏ phiếu số "9"');
       const refused = await vp.upload(`${base()}/voters/import`, form(bad, 'commit'));
       expect(refused.status).toBe(422);
-      const ok = await json<{ created: number; byArea: Record<string, number> }>(vp.upload(`${base()}/voters/import`, form([bad[0]!, bad[3]!], 'commit')));
-      expect(ok.created).toBe(2);
+      const legacy = `1,${toTcvn3('Võ Thị Ngọc Hường')},07/08/1966,Nữ,051166778899,Thạnh Đức 2,,`;
+      const ok = await json<{ created: number; byArea: Record<string, number> }>(vp.upload(`${base()}/voters/import`, form([bad[0]!, bad[3]!, legacy], 'commit')));
+      expect(ok.created).toBe(3);
+      const repaired = await json<{ items: Voter[] }>(vp.get(`${base()}/areas/${a1}/voters?q=051166778899`));
+      expect(repaired.items[0]!.fullName).toBe('Võ Thị Ngọc Hường');
       expect(ok.byArea[a2]).toBe(1);
       const list = await json<{ items: Voter[] }>(vp.get(`${base()}/areas/${a2}/voters?q=pham van moi`));
       expect(list.items[0]).toMatchObject({ ballotCommune: false, change: 'add' });
