@@ -10,6 +10,7 @@ import { runDurabilityBench } from './durability.ts';
 import { runHttpBench } from './http.ts';
 import { runImportBench } from './importOpinions.ts';
 import { runLoginBench } from './login.ts';
+import { runElectionsBench } from './elections.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 const all: { section: string; rows: Row[] }[] = [];
@@ -31,6 +32,13 @@ console.log('\n7. Importing 20,000 opinions');
 all.push({ section: 'import', rows: await runImportBench(quick ? { rows: 5_000 } : {}) });
 console.log('\n8. Login at the real scrypt cost');
 all.push({ section: 'login', rows: await runLoginBench(quick ? 3 : 5) });
+// Sizes: BENCH_ELECTIONS_VOTERS / BENCH_ELECTIONS_RECONCILE (defaults 1,000,000 / 10,000,000; quick 100,000 / 1,000,000).
+console.log('\n9. Elections: importing voter lists, reconciling them across provinces (PostgreSQL)');
+const envNum = (k: string) => (process.env[k] ? Number(process.env[k]) : undefined);
+all.push({ section: 'elections', rows: await runElectionsBench({
+  voters: envNum('BENCH_ELECTIONS_VOTERS') ?? (quick ? 100_000 : undefined),
+  reconcile: envNum('BENCH_ELECTIONS_RECONCILE') ?? (quick ? 1_000_000 : undefined),
+}) });
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + ' ' : s.padEnd(n));
 for (const { section, rows } of all) {

@@ -170,8 +170,6 @@ CREATE INDEX "polling_areas_council_idx" ON "polling_areas" USING btree ("electi
 CREATE INDEX "polling_areas_province_idx" ON "polling_areas" USING btree ("election_id","province_council_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "voter_entries_version_uq" ON "voter_entries" USING btree ("province_code","voter_id","version");--> statement-breakpoint
 CREATE INDEX "voter_entries_area_idx" ON "voter_entries" USING btree ("province_code","polling_area_id","row_order");--> statement-breakpoint
-CREATE INDEX "voter_entries_citizen_idx" ON "voter_entries" USING btree ("province_code","election_id","citizen_id");--> statement-breakpoint
-CREATE INDEX "voter_entries_name_idx" ON "voter_entries" USING btree ("province_code","election_id","name_key","birth_date");--> statement-breakpoint
 CREATE INDEX "voter_list_complaints_area_idx" ON "voter_list_complaints" USING btree ("election_id","polling_area_id");--> statement-breakpoint
 -- Hand-written (drizzle-kit cannot express partitions or triggers): the default partition, and the
 -- voter list is append-only (a change is a new version with its reason).

@@ -93,7 +93,7 @@ export async function voterListDocx(db: Db, actor: Actor, area: Area, now: Date)
       { type: 'paragraph', indent: false, text: `Tổng số cử tri: ${rows.length} (nam: ${t.male}; nữ: ${t.female}). Cử tri bầu đại biểu Quốc hội: ${t.na}; bầu đại biểu HĐND tỉnh: ${t.province}; bầu đại biểu HĐND xã: ${t.commune}.` },
       { type: 'paragraph', indent: false, text: [{ text: 'Ghi chú: ', italic: true }, { text: 'cột (8), (9), (10) ghi "X" nếu cử tri được bầu cấp đó, "0" nếu không (Mẫu số 31 ban hành kèm theo Nghị quyết số 40/NQ-HĐBCQG).', italic: true }] },
     ],
-    signature: { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], signerName: '' },
+    signature: { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], signerName: '(ký tên, đóng dấu)' },
     recipients: [],
   };
   const bytes = await renderDocx(content);
@@ -117,7 +117,7 @@ export async function voterCardsDocx(db: Db, actor: Actor, area: Area, now: Date
     kindTitle: 'THẺ CỬ TRI',
     subject: `Khu vực bỏ phiếu số ${area.number} (${area.name}) — ${rows.length} thẻ (Mẫu số 10)`,
     body: [{ type: 'table', fontSize: 11, repeatHeader: false, columns: [{ title: '', width: 50 }, { title: '', width: 50 }], rows: pairs }],
-    signature: { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], signerName: '' },
+    signature: { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], signerName: '(ký tên, đóng dấu)' },
     recipients: [],
   };
   const bytes = await renderDocx(content);

@@ -5,6 +5,7 @@
 import type { AppModule } from '../../server/module.ts';
 import { electionCoreRoutes } from './routes.ts';
 import { voterRoutes } from './voterRoutes.ts';
+import { seedElections } from './seed.ts';
 import { electionDayMenu, electionDayPermissions, electionDayRoutes } from './turnoutRoutes.ts';
 import { seedElectionDay } from './resultsSeed.ts';
 
@@ -34,6 +35,7 @@ export const electionsModule: AppModule = {
   },
   // Election-day figures run after the core's demo election exists (seedElectionDay finds it by its day).
   seedDemo: async (ctx) => {
+    await seedElections(ctx);
     await seedElectionDay(ctx);
   },
   menuGroups: { elections: 'Bầu cử' },

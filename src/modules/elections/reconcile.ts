@@ -19,18 +19,26 @@ export type CandidateRow = { voterId: string; version: number; pollingAreaId: st
  * current voter anywhere in the election: one statement, grouped by the database.
  */
 export async function reconcileCandidates(db: DbOrTx, electionId: string): Promise<CandidateRow[]> {
+  // Keys are grouped over every version (a voter's own versions only over-include: the final
+  // filter keeps current, listed rows); then only the rows holding a shared key are read.
   const res = await db.execute(sql`
-    with cur as materialized (
-      select ${v.voterId} as voter_id, ${v.version} as version, ${v.pollingAreaId} as polling_area_id, ${v.communeCode} as commune_code,
-             ${v.provinceCode} as province_code, ${v.citizenId} as citizen_id, ${v.fullName} as full_name, ${v.nameKey} as name_key,
-             ${v.birthDate} as birth_date, left(${v.birthDate}, 4) as birth_year, ${v.place} as place
-      from ${v} where ${v.electionId} = ${electionId} and not ${v.removed} and ${isCurrent}
-    ),
-    ids as (select citizen_id from cur where citizen_id is not null group by citizen_id having count(*) > 1),
-    names as (select name_key, birth_year from cur group by name_key, birth_year having count(*) > 1)
-    select voter_id, version, polling_area_id, commune_code, province_code, citizen_id, full_name, birth_date, place from cur
-    where citizen_id in (select citizen_id from ids)
-       or (name_key, birth_year) in (select name_key, birth_year from names)`);
+    with ids as (
+      select ${v.citizenId} as k from ${v} where ${v.electionId} = ${electionId} and ${v.citizenId} is not null
+      group by ${v.citizenId} having count(*) > 1
+    ), full_dates as (
+      select ${v.nameKey} as n, ${v.birthDate} as b from ${v} where ${v.electionId} = ${electionId}
+      group by ${v.nameKey}, ${v.birthDate} having count(*) > 1
+    ), years as (
+      select ${v.nameKey} as n, left(${v.birthDate}, 4) as y from ${v} where ${v.electionId} = ${electionId}
+      group by ${v.nameKey}, left(${v.birthDate}, 4) having count(*) > 1 and bool_or(length(${v.birthDate}) = 4)
+    )
+    select ${v.voterId} as voter_id, ${v.version} as version, ${v.pollingAreaId} as polling_area_id, ${v.communeCode} as commune_code,
+           ${v.provinceCode} as province_code, ${v.citizenId} as citizen_id, ${v.fullName} as full_name, ${v.birthDate} as birth_date, ${v.place} as place
+    from ${v}
+    where ${v.electionId} = ${electionId}
+      and (${v.citizenId} in (select k from ids) or (${v.nameKey}, ${v.birthDate}) in (select n, b from full_dates)
+           or (${v.nameKey}, left(${v.birthDate}, 4)) in (select n, y from years))
+      and not ${v.removed} and ${isCurrent}`);
   return (res.rows as Record<string, unknown>[]).map((r) => ({
     voterId: r.voter_id as string, version: Number(r.version), pollingAreaId: r.polling_area_id as string, communeCode: r.commune_code as string,
     provinceCode: r.province_code as string, citizenId: (r.citizen_id as string | null) ?? null, fullName: r.full_name as string, birthDate: r.birth_date as string, place: r.place as string,

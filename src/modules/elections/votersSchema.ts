@@ -60,8 +60,6 @@ export const voterEntries = pgTable('voter_entries', {
   primaryKey({ columns: [t.provinceCode, t.id] }),
   uniqueIndex('voter_entries_version_uq').on(t.provinceCode, t.voterId, t.version),
   index('voter_entries_area_idx').on(t.provinceCode, t.pollingAreaId, t.rowOrder),
-  index('voter_entries_citizen_idx').on(t.provinceCode, t.electionId, t.citizenId),
-  index('voter_entries_name_idx').on(t.provinceCode, t.electionId, t.nameKey, t.birthDate),
 ]);
 
 /** Khiếu nại về danh sách cử tri: within 30 days of posting, answered within 5 days (Điều 33). */

@@ -1,17 +1,15 @@
 // Read side of the voter lists: the current version of each voter (the latest; a removal version
 // takes the voter off), a voter's history, counts per area for the election day (no identities).
 import { and, asc, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { fold } from '../../../domain/text/index.ts';
 import { ballotMarks, EXCLUSION_GROUND_LABELS, VOTER_STATUS_LABELS, type ExclusionGround, type VoterStatus } from '../../../domain/elections/index.ts';
 import { notFound } from '../../../server/errors.ts';
 import { voterEntries as v, voterListComplaints } from '../votersSchema.ts';
 import { out, type DbOrTx } from '../common.ts';
 
-const later = alias(v, 'later');
 
 /** No later version of the same voter. */
-export const isCurrent: SQL = sql`not exists (select 1 from ${later} where ${later.provinceCode} = ${v.provinceCode} and ${later.voterId} = ${v.voterId} and ${later.version} > ${v.version})`;
+export const isCurrent: SQL = sql`not exists (select 1 from voter_entries later where later.province_code = ${v.provinceCode} and later.voter_id = ${v.voterId} and later.version > ${v.version})`;
 
 export type EntryRow = typeof v.$inferSelect;
 
