@@ -17,16 +17,17 @@ const VOTE_SHARES = [0.86, 0.79, 0.71, 0.64, 0.58, 0.44, 0.37, 0.3, 0.25, 0.2];
 
 export function demoSheet(votersOnList: number, male: number | null, female: number | null, seats: number, candidateIds: string[], wobble: number): TallyNumbers {
   const voted = Math.round(votersOnList * SHARES.at(-1)!);
-  const invalid = Math.max(1, Math.round(voted * 0.012));
+  const invalid = Math.min(voted, Math.max(1, Math.round(voted * 0.012)));
   const valid = voted - invalid;
   const votes: Record<string, number> = {};
   candidateIds.forEach((id, i) => (votes[id] = Math.round(valid * Math.max(0.05, (VOTE_SHARES[i] ?? 0.15) - wobble * 0.01 * ((i % 3) - 1)))));
   let sum = Object.values(votes).reduce((s, x) => s + x, 0);
-  // Never more names than seats per ballot.
-  while (sum > valid * seats) {
-    const last = candidateIds.at(-1)!;
-    votes[last] = Math.max(0, votes[last]! - (sum - valid * seats));
-    sum = Object.values(votes).reduce((s, x) => s + x, 0);
+  // Never more names than seats per ballot: take the excess off the last candidates first.
+  for (let i = candidateIds.length - 1; i >= 0 && sum > valid * seats; i--) {
+    const id = candidateIds[i]!;
+    const cut = Math.min(votes[id]!, sum - valid * seats);
+    votes[id] = votes[id]! - cut;
+    sum -= cut;
   }
   const unused = votersOnList - voted + 10;
   return {
@@ -52,6 +53,7 @@ export async function seedElectionDay(ctx: Pick<SeedContext, 'db'>, electionDay 
       const unit = units.find((u) => u.id === unitId);
       if (!unit || unit.candidates.length === 0) continue;
       const listed = area.votersByBallot[ballotType as DayElection['ballotTypes'][number]];
+      if (listed === 0) continue;
       const bySex = listed === area.votersOnList;
       const figures = demoSheet(listed, bySex ? area.votersMale : null, bySex ? area.votersFemale : null, unit.seats, unit.candidates.map((c) => c.id), ai);
       const fail = !failing && ballotType === 'commune';

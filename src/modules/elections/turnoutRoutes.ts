@@ -16,6 +16,8 @@ import { areaDay, correctTallySheet, listTallySheets, moveTallySheet, saveTallyD
 import { accessOf, canEnterArea, canManageUnit, loadAreas, loadElection, loadPublicElection, loadUnits } from './tallyScope.ts';
 import { daySettingsOf, reportTurnout, setDaySettings, turnoutDashboard } from './turnout.ts';
 import { computeUnitResult } from './winners.ts';
+import { unitMinutesDocx } from './resultsMinutes.ts';
+import { DOCX_TYPE, fileResponse } from '../../server/download.ts';
 import { Ballot, ElectionParams } from './routes.ts';
 
 /**
@@ -238,6 +240,18 @@ export function electionDayRoutes(r: Router) {
       const p = c.req.valid('param');
       const { election, access, ctx } = await env(c, p);
       return c.json(await confirmUnitResult(ctx, election, access, p.electoralUnitId, c.req.valid('json').round as RoundKind), 201);
+    },
+  );
+  r.add(
+    {
+      method: 'get', path: '/councils/{councilId}/elections/{electionId}/units/{electoralUnitId}/result/minutes.docx', summary: 'Biên bản xác định kết quả bầu cử của đơn vị bầu cử (Mẫu số 24) dạng Word',
+      permission: 'elections.day.read', scope: 'council', request: { params: UnitParams, query: z.object({ round: Round.default('first') }) }, responses: { 200: { description: 'Tệp Word', content: { [DOCX_TYPE]: { schema: z.any() } } } },
+    },
+    async (c) => {
+      const p = c.req.valid('param');
+      const { election } = await env(c, p);
+      const f = await unitMinutesDocx(c.var.db, election, p.electoralUnitId, c.req.valid('query').round);
+      return fileResponse(f.bytes, f.fileName, DOCX_TYPE) as never;
     },
   );
   r.add(
