@@ -11,6 +11,7 @@ import { json } from '../petitions/support.ts';
 import { auditEvents } from '../../src/modules/audit/schema.ts';
 import { tallySheetVersions } from '../../src/modules/elections/daySchema.ts';
 import { buildDayElection, commune, type DayFixture } from './daySupport.ts';
+import { docxText } from '../documents/support.ts';
 
 for (const kind of dbKinds()) {
   describe(`election day [${kind}]`, () => {
@@ -133,6 +134,15 @@ for (const kind of dbKinds()) {
       expect(live.outcome.winners.map((w: { name: string }) => w.name)).toEqual(['Nguyễn Văn Hải', 'Đặng Thị Lan']);
       expect(live.outcome.candidates[2].reason).toContain('chưa quá một nửa');
       await json(ban1.post(`${f.base}/units/${f.communeUnitId}/result`, { round: 'first' }), 201);
+      // The Ban's minutes (Mẫu 24) as Word: figures, winners highest first, every reason.
+      const docx = await ban1.get(`${f.base}/units/${f.communeUnitId}/result/minutes.docx`);
+      expect(docx.status).toBe(200);
+      const bytes = new Uint8Array(await docx.arrayBuffer());
+      if (process.env.NT_KEEP_DOCX) (await import('node:fs')).writeFileSync(process.env.NT_KEEP_DOCX, bytes);
+      const text = docxText(bytes);
+      for (const line of ['BIÊN BẢN', 'Xác định kết quả bầu cử đại biểu Hội đồng nhân dân', 'Số cử tri đã tham gia bỏ phiếu: 160, đạt tỷ lệ 88,89%', 'Danh sách những người trúng cử', 'Huỳnh Văn Minh được 60/158 phiếu hợp lệ', 'TRƯỞNG BAN']) {
+        expect(text).toContain(line);
+      }
       expect((await ban1.post(`${f.base}/results/summary`, { ballotType: 'commune' })).status).toBe(403);
       const summary = await json(vpXa.post(`${f.base}/results/summary`, { ballotType: 'commune' }), 201);
       const level = await json(vpXa.get(`${f.base}/results?ballotType=commune`));
