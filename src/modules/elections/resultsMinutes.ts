@@ -2,7 +2,8 @@
 // confirmed minutes (frozen figures and outcome), laid out by the documents engine's renderer
 // (ND30). The Ban's minutes are its own record: not numbered in a council's register.
 import { and, eq } from 'drizzle-orm';
-import { BALLOT_TYPE_LABELS, ROUND_KIND_LABELS, percentOf, type TallyFigures, type UnitOutcome } from '../../domain/elections/index.ts';
+import { BALLOT_TYPE_LABELS, ROUND_KIND_LABELS, percentOf, type RoundKind, type TallyFigures, type UnitOutcome } from '../../domain/elections/index.ts';
+import { computeUnitResult } from './winners.ts';
 import type { DocumentContent } from '../../domain/documents/content.ts';
 import { formatShortDate, upperVi } from '../../domain/documents/format.ts';
 import { conflict, notFound } from '../../server/errors.ts';
@@ -18,12 +19,15 @@ export async function unitMinutesDocx(db: DbOrTx, election: DayElection, unitId:
   const unit = (await loadUnits(db, election)).find((u) => u.id === unitId);
   if (!unit) throw notFound('đơn vị bầu cử');
   const [m] = await db.select().from(resultMinutes).where(and(eq(resultMinutes.electionId, election.id), eq(resultMinutes.scope, 'unit'), eq(resultMinutes.unitId, unitId), eq(resultMinutes.round, round)));
-  if (!m) throw conflict('Ban bầu cử chưa xác nhận kết quả của đơn vị bầu cử ở lần bầu cử này.');
-  const f = m.figures as TallyFigures;
-  const o = m.outcome as UnitOutcome;
+  // Before the Ban confirms: a draft from the locked sheets so far, marked as such.
+  const live = m ? null : await computeUnitResult(db, election, unit, round as RoundKind);
+  if (!m && (!live?.rollUp || !live.outcome)) throw conflict('Chưa có biên bản kết quả kiểm phiếu nào đã khóa sổ của đơn vị bầu cử này.');
+  const f = (m ? m.figures : live!.rollUp!.figures) as TallyFigures;
+  const o = (m ? m.outcome : live!.outcome) as UnitOutcome;
+  const draftNote = live ? [{ type: 'paragraph' as const, text: [{ text: `Dự thảo: Ban bầu cử chưa xác nhận kết quả${live.missingAreas.length ? `; chưa có biên bản đã khóa sổ của ${live.missingAreas.map((a) => `khu vực bỏ phiếu số ${a.number}`).join(', ')}` : ''}.`, italic: true }] }] : [];
   const place = await councilPlace(db, unit.councilId);
   const council = unit.ballotType === 'na' ? 'đại biểu Quốc hội' : `đại biểu Hội đồng nhân dân ${unit.ballotType === 'province' ? place.province.name.replace(/^Tỉnh /, 'tỉnh ') : place.unit.name.replace(/^(Xã|Phường)/, (x) => x.toLowerCase())}`;
-  const date = m.confirmedAt.toISOString().slice(0, 10);
+  const date = (m?.confirmedAt ?? new Date()).toISOString().slice(0, 10);
   const content: DocumentContent = {
     header: {
       parentBody: upperVi(`Ủy ban bầu cử ${unit.ballotType === 'commune' ? place.unit.name : place.province.name}`),
@@ -32,9 +36,10 @@ export async function unitMinutesDocx(db: DbOrTx, election: DayElection, unitId:
       place: (unit.ballotType === 'commune' ? place.unit.name : place.province.name).replace(/^(Xã|Phường|Tỉnh|Đặc khu) /, ''),
       date,
     },
-    kindTitle: 'BIÊN BẢN',
+    kindTitle: m ? 'BIÊN BẢN' : 'BIÊN BẢN (DỰ THẢO)',
     subject: `Xác định kết quả bầu cử ${council}\nở ${unit.name}${round === 'first' ? '' : ` (${ROUND_KIND_LABELS[round as 'revote' | 'additional'].toLowerCase()})`}`,
     body: [
+      ...draftNote,
       { type: 'paragraph', text: `Ban bầu cử ${council} ở ${unit.name} xác định kết quả bầu cử (${BALLOT_TYPE_LABELS[unit.ballotType]}) như sau:` },
       { type: 'list', style: 'bullets', items: [
         `Số đại biểu được bầu: ${unit.seats}${f.seats !== unit.seats ? ` (bầu thêm ${f.seats})` : ''}.`,

@@ -12,10 +12,9 @@ import { canEnterArea, loadAreas, loadUnits, type DayAccess, type DayArea, type 
 /** Shown until the committee sets its own hours (CONFIGURABLE default). */
 export const DEFAULT_TURNOUT_HOURS = ['09:00', '11:00', '14:00', '17:00', '19:00'];
 
-export function electionRuleError(err: unknown): never {
-  if (err instanceof ElectionRuleError) throw invalid(err.message, { code: err.code });
-  throw err;
-}
+/** A domain refusal as a Vietnamese 422 (the module's one helper, common.ts). */
+export { ruleError as electionRuleError } from './common.ts';
+import { ruleError as electionRuleError } from './common.ts';
 
 export async function daySettingsOf(db: DbOrTx, electionId: string) {
   const [row] = await db.select().from(electionDaySettings).where(eq(electionDaySettings.electionId, electionId));

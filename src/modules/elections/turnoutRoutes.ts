@@ -211,11 +211,12 @@ export function electionDayRoutes(r: Router) {
   r.add(
     {
       method: 'get', path: '/councils/{councilId}/elections/{electionId}/results', summary: 'Kết quả theo đơn vị bầu cử của một cấp: tổng hợp biên bản đã khóa sổ, người trúng cử và lý do',
-      permission: 'elections.day.read', scope: 'council', request: { params: ElectionParams, query: z.object({ ballotType: Ballot }) }, responses: { 200: jsonOk(Obj) },
+      permission: 'elections.day.read', scope: 'council', request: { params: ElectionParams, query: z.object({ ballotType: Ballot.optional() }) }, responses: { 200: jsonOk(Obj) },
     },
     async (c) => {
       const { election } = await env(c, c.req.valid('param'));
-      return c.json(await levelResults(c.var.db, election, c.req.valid('query').ballotType), 200);
+      const ballot = c.req.valid('query').ballotType ?? (election.ballotTypes.includes('commune') ? 'commune' : election.ballotTypes[0]!);
+      return c.json(await levelResults(c.var.db, election, ballot), 200);
     },
   );
   r.add(
