@@ -33,6 +33,7 @@ const HELP = `Nghị Trường — dòng lệnh
   nghitruong text <normalize|convert|similar|dedup|classify> [--train TỆP]
                                        Xử lý văn bản tiếng Việt: JSON Lines từ stdin ra stdout.
   nghitruong vote result [--json]      Tính kết quả biểu quyết (danh sách đại biểu, quy tắc, số phiếu: JSON từ stdin).
+  nghitruong election winners [--json] Xác định người trúng cử của một đơn vị bầu cử (số liệu kiểm phiếu: JSON từ stdin).
 
 Biến môi trường: PORT, DATABASE_URL (bỏ trống = CSDL nhúng PGlite trong DATA_DIR, mặc định ./data),
 SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, SMTP_FROM, PUBLIC_URL.`;
@@ -199,6 +200,12 @@ async function cmdVote(args: string[]) {
   process.stdout.write(runVoteCommand(sub, rest, await readStdin()));
 }
 
+async function cmdElection(args: string[]) {
+  const { runElectionCommand } = await import('../domain/elections/winnersCli.ts');
+  const [sub = '', ...rest] = args;
+  process.stdout.write(runElectionCommand(sub, rest, await readStdin()));
+}
+
 /** Resolves once everything written to the stream so far has left the process. */
 function drained(stream: NodeJS.WriteStream): Promise<void> {
   return new Promise((resolve) => stream.write('', () => resolve()));
@@ -250,6 +257,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'vote':
         await cmdVote(args);
+        return 0;
+      case 'election':
+        await cmdElection(args);
         return 0;
       case undefined:
       case 'help':

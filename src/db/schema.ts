@@ -20,3 +20,6 @@ export * from '../modules/oversight/schema.ts';
 export * from '../modules/oversight/recommendationsSchema.ts';
 export * from '../modules/sessions/questions/schema.ts';
 export * from '../modules/resolutions/schema.ts';
+export * from '../modules/elections/schema.ts';
+export * from '../modules/elections/votersSchema.ts';
+export * from '../modules/elections/daySchema.ts';

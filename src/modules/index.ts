@@ -20,4 +20,6 @@ import { resolutionsModule } from './resolutions/index.ts';
 
 import { oversightModule } from './oversight/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, sessionQuestionsModule, resolutionsModule, oversightModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+import { electionsModule } from './elections/index.ts';
+
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, sessionQuestionsModule, resolutionsModule, oversightModule, electionsModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];

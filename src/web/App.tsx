@@ -71,6 +71,11 @@ const PortalQuestionsPage = lazyPage(() => import('./pages/sessions/questions/Po
 const QuestionsPage = lazyPage(() => import('./pages/sessions/questions/QuestionsPage.tsx'), 'QuestionsPage');
 const AgencyCommitmentsPage = lazyPage(() => import('./pages/sessions/questions/AgencyCommitmentsPage.tsx'), 'AgencyCommitmentsPage');
 const PublicQuestionsPage = lazyPage(() => import('./pages/sessions/questions/PublicQuestionsPage.tsx'), 'PublicQuestionsPage');
+const TurnoutDashboardPage = lazyPage(() => import('./pages/elections/TurnoutDashboardPage.tsx'), 'TurnoutDashboardPage');
+const TurnoutAreaPage = lazyPage(() => import('./pages/elections/TurnoutAreaPage.tsx'), 'TurnoutAreaPage');
+const TallySheetPage = lazyPage(() => import('./pages/elections/TallySheetPage.tsx'), 'TallySheetPage');
+const WinnersPage = lazyPage(() => import('./pages/elections/WinnersPage.tsx'), 'WinnersPage');
+const PublicResultsPage = lazyPage(() => import('./pages/public/PublicResultsPage.tsx'), 'PublicResultsPage');
 const AgencySessionDocumentsPage = lazyPage(() => import('./pages/sessions/AgencySessionDocumentsPage.tsx'), 'AgencySessionDocumentsPage');
 const ResolutionsPage = lazyPage(() => import('./pages/resolutions/ResolutionsPage.tsx'), 'ResolutionsPage');
 const ResolutionPage = lazyPage(() => import('./pages/resolutions/ResolutionPage.tsx'), 'ResolutionPage');
@@ -114,6 +119,7 @@ export function AppRoutes() {
         <Route path="/councils/:councilId/sessions/:sessionId/projector" element={<RequireUser><ProjectorPage /></RequireUser>} />
         <Route path="/councils/:councilId/chamber/screen" element={<RequireUser><SpeakerScreenPage /></RequireUser>} />
         <Route path="/cong-khai/:councilId/chat-van" element={<PublicQuestionsPage />} />
+        <Route path="/cong-khai/bau-cu/:electionId" element={<PublicResultsPage />} />
         <Route
           element={
             <RequireUser>
@@ -194,6 +200,10 @@ export function AppRoutes() {
             <Route path="check-in" element={<CheckInPage />} />
             <Route path="chamber/votes" element={<ChamberVotesPage />} />
             <Route path="portal/votes" element={<PortalVotesPage />} />
+            <Route path="election-day" element={<TurnoutDashboardPage />} />
+            <Route path="election-day/areas/:areaId" element={<TurnoutAreaPage />} />
+            <Route path="election-day/areas/:areaId/tally/:ballotType" element={<TallySheetPage />} />
+            <Route path="election-results" element={<WinnersPage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />

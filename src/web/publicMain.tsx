@@ -10,6 +10,7 @@ import { PublicOversightReportPage, PublicOversightReportsPage } from './pages/p
 import { PublicOversightPage } from './pages/public/PublicOversightPage.tsx';
 import { PublicResolutionsPage } from './pages/public/PublicResolutionsPage.tsx';
 import { PublicQuestionsPage } from './pages/sessions/questions/PublicQuestionsPage.tsx';
+import { PublicResultsPage } from './pages/public/PublicResultsPage.tsx';
 import './public.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -24,6 +25,7 @@ createRoot(document.getElementById('root')!).render(
         <Route path="/cong-khai/:councilId/giam-sat" element={<PublicOversightPage />} />
         <Route path="/cong-khai/:councilId/nghi-quyet" element={<PublicResolutionsPage />} />
         <Route path="/cong-khai/:councilId/chat-van" element={<PublicQuestionsPage />} />
+        <Route path="/cong-khai/bau-cu/:electionId" element={<PublicResultsPage />} />
       </Routes>
     </BrowserRouter>
   </StrictMode>,

@@ -48,6 +48,13 @@ const REAL_ID_SQL: Record<string, string> = {
   resolutionTaskId: 'select id::text from resolution_tasks where council_id = $c order by due limit 1',
   resolutionLinkId: 'select id::text from resolution_links where council_id = $c limit 1',
   agencyTaskId: 'select id::text from resolution_tasks where agency_id = $a order by due limit 1',
+  electionId: 'select id::text from elections order by election_day limit 1',
+  electoralUnitId: "select id::text from electoral_units where council_id = $c order by number limit 1",
+  electionBodyId: "select id::text from election_bodies where council_id = $c and kind = 'pollingTeam' order by name limit 1",
+  pollingAreaId: 'select id::text from polling_areas where council_id = $c order by number limit 1',
+  tallySheetId: 'select s.id::text from election_tally_sheets s join polling_areas a on a.id = s.polling_area_id where a.council_id = $c order by a.number, s.ballot_type limit 1',
+  voterId: 'select v.voter_id::text from voter_entries v join polling_areas a on a.id = v.polling_area_id where a.council_id = $c and a.number = 1 order by v.row_order limit 1',
+  complaintId: 'select id::text from voter_list_complaints where council_id = $c limit 1',
 };
 
 /** Parameters that always take the value below (scope ids, a template key, a year). */

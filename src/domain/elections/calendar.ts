@@ -52,6 +52,8 @@ export type ElectionRuleSet = {
   validTo: string | null;
   legalBasis: string;
   milestones: readonly MilestoneRule[];
+  /** Complaints about results (Điều 87): days after publication to file, days after receipt to decide. */
+  resultComplaints: { fileWithinDays: number; decideWithinDays: number; verified: boolean; source: string };
 };
 
 const LAW = 'Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13, sửa đổi bởi Luật số 83/2025/QH15';
@@ -90,6 +92,7 @@ export const ELECTION_RULE_SETS: readonly ElectionRuleSet[] = [
       m('resultsPublished', 'Công bố kết quả bầu cử và danh sách người trúng cử', null, 10, 'Luật số 85/2015/QH13, Điều 86 khoản 2'),
       m('firstSessionOfNewCouncil', 'Kỳ họp thứ nhất của Hội đồng nhân dân khóa mới', null, 45, 'Luật số 72/2025/QH15, Điều 34 khoản 1 (muộn hơn nếu có bầu cử lại, bầu cử thêm)'),
     ],
+    resultComplaints: { fileWithinDays: 3, decideWithinDays: 7, verified: true, source: 'Luật số 85/2015/QH13, Điều 87' },
   },
 ];
 

@@ -12,6 +12,7 @@ export {
   ballotMarks,
   registeredTwelveMonths,
   citizenIdProblem,
+  voterAgeProblem,
   citizenIdMismatch,
   normalizeCitizenId,
   planMove,
@@ -28,3 +29,8 @@ export { unitOutcome, additionalRoundSetup, DEFAULT_WINNER_RULES, CANDIDATE_OUTC
 export type { CandidateOutcome, CandidateOutcomeKind, CandidateResult, ElectedBody, NextStep, TieRule, UnitOutcome, UnitTally, WinnerRules } from './winners.ts';
 export { recordTurnout, rollUpTurnout } from './turnout.ts';
 export type { AreaTurnout, TurnoutRollUp, TurnoutSnapshot } from './turnout.ts';
+export { resultComplaintTiming } from './results.ts';
+export type { ComplaintTiming } from './results.ts';
+export { runElectionCommand, parseWinnersInput, describeUnitOutcome } from './winnersCli.ts';
+export { CANDIDATE_COUNT_RULES, seatsProblem, checkCandidateCount } from './candidates.ts';
+export type { CandidateCountRule, CandidateCountCheck } from './candidates.ts';

@@ -86,3 +86,14 @@ describe('moves between lists keep every citizen on one list', () => {
     expect(() => planMove({ ...base, kind: 'detained', toAreaId: null })).toThrow(/cần chọn khu vực/);
   });
 });
+
+describe('voterAgeProblem', () => {
+  it('18 on or before election day; a year-only date only when the whole year is old enough', async () => {
+    const { voterAgeProblem } = await import('./voters.ts');
+    expect(voterAgeProblem('2008-03-15', '2026-03-15')).toBeNull();
+    expect(voterAgeProblem('2008-03-16', '2026-03-15')).toContain('chưa đủ 18 tuổi');
+    expect(voterAgeProblem('2007', '2026-03-15')).toBeNull();
+    expect(voterAgeProblem('2008', '2026-03-15')).toContain('chưa chắc đủ 18 tuổi');
+    expect(voterAgeProblem('15/03/1990', '2026-03-15')).toContain('không hợp lệ');
+  });
+});

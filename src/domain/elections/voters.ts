@@ -258,3 +258,21 @@ export function planMove(req: MoveRequest, policy: MovePolicy = DEFAULT_MOVE_POL
       throw new ElectionRuleError('unknownMove', `Loại thay đổi danh sách cử tri không hợp lệ: "${String(req.kind)}".`);
   }
 }
+
+/**
+ * Is the voter 18 by election day (Luật Bầu cử Điều 2)? A year-only birth date (Mẫu 31 column (2):
+ * "year only if unknown") is accepted only when every day of that year is old enough. Returns
+ * null, or the Vietnamese reason.
+ */
+export function voterAgeProblem(birthDate: string, electionDay: string): string | null {
+  const year = Number(electionDay.slice(0, 4)) - 18;
+  if (/^\d{4}$/.test(birthDate)) {
+    if (Number(birthDate) <= year - 1 || `${birthDate}-12-31` <= `${year}${electionDay.slice(4)}`) return null;
+    return `Chỉ ghi năm sinh ${birthDate}: chưa chắc đủ 18 tuổi vào ngày bầu cử, cần ghi đủ ngày, tháng, năm sinh.`;
+  }
+  if (!isIsoDate(birthDate)) return `Ngày sinh không hợp lệ: "${birthDate}" (cần dạng YYYY-MM-DD hoặc chỉ năm YYYY).`;
+  let eighteenth = `${Number(birthDate.slice(0, 4)) + 18}${birthDate.slice(4)}`;
+  if (!isIsoDate(eighteenth)) eighteenth = `${Number(birthDate.slice(0, 4)) + 18}-03-01`;
+  if (eighteenth <= electionDay) return null;
+  return `Sinh ngày ${formatShortDate(birthDate)}: chưa đủ 18 tuổi vào ngày bầu cử ${formatShortDate(electionDay)} (Luật Bầu cử, Điều 2).`;
+}

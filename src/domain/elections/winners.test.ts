@@ -66,6 +66,13 @@ describe('tie for the last seat → the older candidate', () => {
     const o = unitOutcome(tally({ seats: 3, candidates: [c('a', 700, '1990-01-01'), c('b', 700, '1950-01-01'), c('c', 600), c('d', 500)] }));
     expect(ids(o).sort()).toEqual(['a', 'b', 'c']);
   });
+  it('a tie on the last seat that does not cross the cut: both tied are elected, none dropped', () => {
+    const o = unitOutcome(tally({ seats: 3, candidates: [c('a', 700), c('b', 520, '1980-01-01'), c('c', 520, '1962-01-01'), c('d', 510), c('e', 200)] }));
+    expect(ids(o)).toEqual(['a', 'c', 'b']);
+    expect(o.seatsLeft).toBe(0);
+    expect(o.next).toBe('none');
+    expect(o.candidates.find((x) => x.candidateId === 'd')!.outcome).toBe('passedNotElected');
+  });
   it('equal birth dates: no rule, flagged for the Ban\'s decision', () => {
     const o = unitOutcome(tally({ seats: 1, candidates: [c('a', 600, '1970-05-05'), c('b', 600, '1970-05-05')] }));
     expect(o.next).toBe('decideTie');

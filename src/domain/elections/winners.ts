@@ -177,7 +177,10 @@ export function unitOutcome(t: UnitTally, rules: WinnerRules = DEFAULT_WINNER_RU
     const clearWinners = passing.filter((c) => c.votes > last.votes);
     for (const c of clearWinners) winners.push(elected(c, t, `được nhiều phiếu hơn, trong số những người quá nửa số phiếu hợp lệ (Luật Bầu cử, Điều 78).`));
     if (!tiedAcross) {
-      winners.push(elected(last, t, `được nhiều phiếu hơn, trong số những người quá nửa số phiếu hợp lệ (Luật Bầu cử, Điều 78).`));
+      // Equal votes inside the seats (not across the cut): every one of them is elected.
+      for (const c of passing.slice(clearWinners.length, t.seats)) {
+        winners.push(elected(c, t, `được nhiều phiếu hơn, trong số những người quá nửa số phiếu hợp lệ (Luật Bầu cử, Điều 78).`));
+      }
       for (const c of passing.slice(t.seats)) outcomes.set(c.candidateId, passedNotElected(c, t));
     } else {
       // tied is sorted by birth date: the first `seatsForTied` are the oldest.

@@ -10,6 +10,7 @@ export const ROLES: Record<string, { label: string; scope: RoleScope }> = {
   committee_member: { label: 'Thành viên Ban HĐND', scope: 'body' },
   delegate: { label: 'Đại biểu HĐND', scope: 'council' },
   front_staff: { label: 'Cán bộ Ủy ban MTTQ Việt Nam', scope: 'council' },
+  election_member: { label: 'Thành viên Ban, Tổ bầu cử', scope: 'council' },
   agency_responder: { label: 'Cán bộ cơ quan trả lời kiến nghị', scope: 'agency' },
 };
 

@@ -1,0 +1,231 @@
+/**
+ * Elections bench (issue #14), on PostgreSQL (NT_TEST_PG_URL; a fresh database, dropped after):
+ *
+ * 1. Import N voters (default 1,000,000) the way communes do: one .csv per commune-sized file of
+ *    50,000 rows (the shared import plan reads at most 100,000 rows a sheet) through
+ *    planVoterImport + commitVoterImport (legacy fonts, mapping, per-row checks, ballots computed,
+ *    append-only versions into the province's partition, one audit event a file), with progress.
+ *    Baseline, same run, same database: the naive way — one INSERT per voter — timed on a sample
+ *    and scaled to N (it is linear).
+ * 2. Reconcile M voters (default 10,000,000) across 34 provinces' partitions, with planted
+ *    duplicates (same ID in two provinces, missing IDs with the same name and birth date, mistyped
+ *    IDs) and many namesakes: the database narrows to rows sharing a key (reconcileCandidates), the
+ *    domain decides (matchCandidates). Data is generated server-side (not timed). Baseline, same
+ *    run: the naive way — load every current voter into the application and run the domain's
+ *    in-memory index over all of them — timed on the first 1,000,000 and scaled to M.
+ * Then what a national run (76 M voters, 72,000 areas) would need, from those rates.
+ *
+ * Run alone: node bench/elections.ts [--voters N] [--reconcile M]  (BENCH_QUICK=1: 100k / 1M)
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/client.ts';
+import { seedDemo } from '../src/server/seed.ts';
+import { SYSTEM_ACTOR } from '../src/modules/audit/service.ts';
+import { fold } from '../src/domain/text/index.ts';
+import { reconcileVoters, type VoterRow } from '../src/domain/elections/index.ts';
+import { createPollingArea } from '../src/modules/elections/actions/core.ts';
+import { commitVoterImport, planVoterImport } from '../src/modules/elections/voterImport.ts';
+import { ensureVoterPartition } from '../src/modules/elections/votersPartitions.ts';
+import { matchCandidates, reconcileCandidates } from '../src/modules/elections/reconcile.ts';
+import { entryOf } from '../src/modules/elections/voterRows.ts';
+import { voterEntries } from '../src/modules/elections/votersSchema.ts';
+import type { Row } from './text/quality.ts';
+
+const FAMILY = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Huỳnh', 'Hoàng', 'Võ', 'Vũ', 'Phan', 'Trương', 'Bùi', 'Đặng', 'Đỗ', 'Ngô', 'Hồ', 'Dương', 'Lương', 'Đinh', 'Mai', 'Tạ', 'Châu', 'Lý', 'Đoàn', 'Trịnh', 'Cao', 'Lâm'];
+const MIDDLE = ['Văn', 'Thị', 'Minh', 'Quốc', 'Đức', 'Thanh', 'Công', 'Hữu', 'Xuân', 'Ngọc', 'Thu', 'Kim', 'Mỹ', 'Hồng', 'Bảo', 'Gia', 'Hoài', 'Phương', 'Anh', 'Tuấn'];
+const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hiếu', 'Hùng', 'Khang', 'Lộc', 'Nam', 'Phúc', 'Quang', 'Sơn', 'Tài', 'Thắng', 'Toàn', 'Trung', 'Tuấn', 'Vinh',
+  'Anh', 'Bích', 'Chi', 'Dung', 'Giang', 'Hà', 'Hạnh', 'Hoa', 'Hương', 'Lan', 'Liên', 'Mai', 'Nga', 'Ngọc', 'Nhung', 'Phương', 'Thảo', 'Trang', 'Uyên', 'Yến',
+  'Khoa', 'Long', 'Nhân', 'Phát', 'Quân', 'Tâm', 'Thịnh', 'Trí', 'Tú', 'Việt', 'Duyên', 'Hằng', 'Loan', 'My', 'Oanh', 'Quyên', 'Tiên', 'Trinh', 'Vân', 'Xuân'];
+
+const ms = (x: number) => Math.round(x);
+const fmt = (n: number) => n.toLocaleString('en');
+const log = (s: string) => process.stdout.write(`  ${s}\n`);
+
+async function freshDb(url: string, tag: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const name = `nt_bench_${tag}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: u.toString() });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+function csvOf(rows: number, offset: number, areas: number): Uint8Array {
+  const lines = ['Khu vực bỏ phiếu,Họ và tên,Ngày sinh,Giới tính,Số Căn cước,Dân tộc,Thường trú,Tạm trú,Tạm trú từ ngày,Hộ'];
+  for (let i = 0; i < rows; i++) {
+    const k = offset + i;
+    const female = k % 2 === 1;
+    const year = 1940 + (k % 66);
+    const temp = k % 9 === 4;
+    const name = `${FAMILY[k % FAMILY.length]} ${MIDDLE[(k >> 3) % MIDDLE.length]} ${GIVEN[(k >> 5) % GIVEN.length]}`;
+    const id = `051${(year >= 2000 ? 2 : 0) + (female ? 1 : 0)}${String(year % 100).padStart(2, '0')}${String(k % 1_000_000).padStart(6, '0')}`;
+    lines.push(`${1 + (k % areas)},${name},${String(1 + (k % 28)).padStart(2, '0')}/${String(1 + (k % 12)).padStart(2, '0')}/${year},${female ? 'Nữ' : 'Nam'},${id},Kinh,${temp ? '' : 'Tổ dân phố ' + (k % 40)},${temp ? 'Tổ dân phố ' + (k % 40) : ''},${temp ? '01/10/2025' : ''},H${Math.floor(k / 4)}`);
+  }
+  return new TextEncoder().encode(lines.join('\n'));
+}
+
+async function importBench(url: string, n: number): Promise<Row[]> {
+  const { database, drop } = await freshDb(url, 'elections_import');
+  const db = database.db;
+  try {
+    const ids = await seedDemo(db, new Date('2026-01-10T02:00:00Z'));
+    const e = ids.get('election:2026')!;
+    const sh = ids.get('council:sa-huynh')!;
+    const ctx = { db, actor: SYSTEM_ACTOR, now: new Date('2026-01-10T02:00:00Z') };
+    const AREAS = 20;
+    const areas = [];
+    for (let i = 0; i < AREAS; i++) areas.push(await createPollingArea(ctx, sh, e, { number: 100 + i, name: `Khu vực thử ${i}`, kind: 'ordinary' }));
+    // The file's area numbers name these areas: renumber by a mapping from 1..AREAS.
+    await db.execute(sql`update polling_areas set number = number - 99 + 1000 where number < 100 and election_id = ${e}`);
+    await db.execute(sql`update polling_areas set number = number - 99 where number >= 100 and number < 1000 and election_id = ${e}`);
+    const FILE = Math.min(50_000, n);
+    const files = Math.ceil(n / FILE);
+    log(`import: ${fmt(n)} voters in ${files} commune files of ${fmt(FILE)} rows`);
+    const t0 = performance.now();
+    let written = 0;
+    let readCheck = 0;
+    for (let f = 0; f < files; f++) {
+      const rows = Math.min(FILE, n - f * FILE);
+      const data = csvOf(rows, f * FILE, AREAS);
+      const p0 = performance.now();
+      const plan = await planVoterImport(db, sh, e, data, `xa-${f}.csv`, {});
+      readCheck += performance.now() - p0;
+      if (plan.errors.length) throw new Error(`bench: ${plan.errors.length} errors, first ${plan.errors[0]!.message}`);
+      const res = await commitVoterImport(db, SYSTEM_ACTOR, sh, e, plan, `xa-${f}.csv`);
+      written += res.created;
+      const el = (performance.now() - t0) / 1000;
+      log(`import progress: ${fmt(written)} / ${fmt(n)} (${Math.round((written / n) * 100)} %), ${el.toFixed(1)} s, ${fmt(Math.round(written / el))} voters/s`);
+    }
+    const whole = performance.now() - t0;
+    // Baseline: the naive way, one INSERT per voter (same rows, same table), on a sample.
+    const SAMPLE = Math.min(5_000, n);
+    const plan = await planVoterImport(db, sh, e, csvOf(SAMPLE, 5_000_000, AREAS), 'mau.csv', {});
+    const area = areas[0]!;
+    const b0 = performance.now();
+    for (const r of plan.rows) {
+      await db.insert(voterEntries).values(entryOf(area, '2026-03-15', r, { voterId: randomUUID(), version: 1, change: 'initial', reason: '', createdBy: null }));
+    }
+    const naive = ((performance.now() - b0) / SAMPLE) * n;
+    const rate = written / (whole / 1000);
+    return [
+      { metric: `import ${fmt(n)} voters: whole job`, value: ms(whole), unit: 'ms', baseline: ms(naive), ratio: Math.round((whole / naive) * 100) / 100, note: `PostgreSQL; ${files} files; goal ≤ 60,000 ms; baseline one INSERT per voter (timed on ${fmt(SAMPLE)}, scaled)` },
+      { metric: `import ${fmt(n)} voters: read + check`, value: ms(readCheck), unit: 'ms', baseline: null, ratio: null, note: 'CSV read in the worker, legacy fonts, mapping, per-row checks' },
+      { metric: 'import rate', value: Math.round(rate), unit: 'voters/s', baseline: Math.round(n / (naive / 1000)), ratio: Math.round((rate / (n / (naive / 1000))) * 10) / 10, note: 'ours vs naive' },
+    ];
+  } finally {
+    await drop();
+  }
+}
+
+async function reconcileBench(url: string, m: number): Promise<Row[]> {
+  const { database, drop } = await freshDb(url, 'elections_reconcile');
+  const db = database.db;
+  try {
+    const election = randomUUID();
+    const PROVINCES = 34;
+    const codes = Array.from({ length: PROVINCES }, (_, i) => String(i + 1).padStart(2, '0'));
+    for (const c of codes) await ensureVoterPartition(db, c);
+    // The name space (30 × 20 × 60 names, Nguyễn weighted) with the text engine's fold as name_key.
+    const names: { idx: number; fullname: string; key: string }[] = [];
+    for (const f of FAMILY) for (const x of MIDDLE) for (const g of GIVEN) names.push({ idx: names.length, fullname: `${f} ${x} ${g}`, key: fold(`${f} ${x} ${g}`) });
+    await db.execute(sql`create table bench_names as select * from json_to_recordset(${JSON.stringify(names)}::json) as x(idx int, fullname text, key text)`);
+    await db.execute(sql`create unique index on bench_names (idx)`);
+    const g0 = performance.now();
+    // Server-side generation (not timed as reconciliation): one person per row, unique IDs, a
+    // realistic crowd of namesakes, one in 1,000 with the birth year only.
+    const CHUNK = 1_000_000;
+    for (let s = 0; s < m; s += CHUNK) {
+      const e = Math.min(m, s + CHUNK);
+      await db.execute(sql`
+        insert into voter_entries (province_code, election_id, voter_id, version, polling_area_id, commune_code, change, reason, removed, citizen_id,
+          full_name, name_key, birth_date, sex, residence_kind, ballot_na, ballot_province, ballot_commune, eligibility_reason)
+        select lpad((1 + i % ${PROVINCES})::text, 2, '0'), ${election}::uuid, gen_random_uuid(), 1,
+               md5('area' || (i / 1000)::text)::uuid, lpad((1 + i % ${PROVINCES})::text, 2, '0') || lpad(((i / ${PROVINCES}) % 100)::text, 3, '0'),
+               'initial', '', false, lpad((1 + i % ${PROVINCES})::text, 3, '0') || lpad(i::text, 9, '0'),
+               n.fullname, n.key,
+               case when i % 1000 = 7 then (1940 + (h % 66))::text else to_char(date '1940-01-01' + (h % 24000)::int, 'YYYY-MM-DD') end,
+               case when i % 2 = 0 then 'male' else 'female' end, 'permanent', true, true, true, 'Thường trú: bầu cả ba cấp.'
+        from (select i, abs(hashtext(i::text)) as h from generate_series(${s}::bigint, ${e - 1}::bigint) as i) x
+        join bench_names n on n.idx = (x.h / 7) % ${names.length}`);
+      log(`reconcile data: ${fmt(e)} / ${fmt(m)} generated`);
+    }
+    // Planted: same ID in another province (DUP), missing ID with the same name and birth date (NOID), a mistyped ID (NEAR).
+    const DUP = Math.round(m / 1000), NOID = Math.round(m / 5000), NEAR = Math.round(m / 10000);
+    const plant = (limit: number, offset: number, idExpr: string) => db.execute(sql`
+      insert into voter_entries (province_code, election_id, voter_id, version, polling_area_id, commune_code, change, reason, removed, citizen_id, full_name, name_key, birth_date, sex, residence_kind, ballot_na, ballot_province, ballot_commune, eligibility_reason)
+      select lpad((1 + (province_code::int % ${PROVINCES}))::text, 2, '0'), election_id, gen_random_uuid(), 1, polling_area_id, commune_code, 'initial', '', false, ${sql.raw(idExpr)},
+             full_name, name_key, birth_date, sex, 'temporary', true, true, false, ''
+      from voter_entries where province_code = '01' order by citizen_id limit ${limit} offset ${offset}`);
+    await plant(DUP, 0, 'citizen_id');
+    await plant(NOID, DUP, 'null');
+    await plant(NEAR, DUP + NOID, "left(citizen_id, 11) || ((right(citizen_id, 1)::int + 1) % 10)::text");
+    await db.execute(sql`vacuum analyze voter_entries`);
+    const gen = performance.now() - g0;
+    log(`reconcile data: ${fmt(m + DUP + NOID + NEAR)} rows in ${PROVINCES} partitions, generated in ${(gen / 1000).toFixed(0)} s (not timed)`);
+
+    // Ours: the database narrows, the domain decides.
+    const t0 = performance.now();
+    const cands = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local work_mem = '256MB'`);
+      return reconcileCandidates(tx, election);
+    });
+    const t1 = performance.now();
+    const { matches } = matchCandidates(cands);
+    const t2 = performance.now();
+    const kinds: Record<string, number> = {};
+    for (const x of matches) kinds[x.kind] = (kinds[x.kind] ?? 0) + 1;
+    log(`reconcile: ${fmt(cands.length)} candidate rows, matches ${JSON.stringify(kinds)}`);
+    if ((kinds.sameId ?? 0) < DUP || (kinds.nameBirth ?? 0) < NOID || (kinds.nearId ?? 0) < NEAR) throw new Error('bench: planted duplicates not all found');
+
+    // Naive: every current voter into the application, the domain's index over all of them (sample, scaled).
+    const SAMPLE = Math.min(1_000_000, m);
+    const b0 = performance.now();
+    const res = await db.execute(sql`select voter_id, polling_area_id, commune_code, province_code, citizen_id, full_name, birth_date from voter_entries where election_id = ${election} and not removed limit ${SAMPLE}`);
+    const rows: VoterRow[] = (res.rows as Record<string, string>[]).map((r) => ({ id: r.voter_id!, pollingAreaId: r.polling_area_id!, communeCode: r.commune_code!, provinceCode: r.province_code!, citizenId: r.citizen_id ?? null, fullName: r.full_name!, birthDate: r.birth_date! }));
+    reconcileVoters(rows);
+    const naive = ((performance.now() - b0) / SAMPLE) * (m + DUP + NOID + NEAR);
+    const ours = t2 - t0;
+    const national = (x: number) => (x / m) * 76_000_000;
+    return [
+      { metric: `reconcile ${fmt(m)} voters, 34 provinces`, value: ms(ours), unit: 'ms', baseline: ms(naive), ratio: Math.round((ours / naive) * 100) / 100, note: `PostgreSQL; goal ≤ 120,000 ms; baseline: all rows into the app + domain index (timed on ${fmt(SAMPLE)}, scaled)` },
+      { metric: '  of which SQL narrowing', value: ms(t1 - t0), unit: 'ms', baseline: null, ratio: null, note: `${fmt(cands.length)} candidate rows of ${fmt(m + DUP + NOID + NEAR)}` },
+      { metric: '  of which domain matching', value: ms(t2 - t1), unit: 'ms', baseline: null, ratio: null, note: `${fmt(matches.length)} matches; planted ${fmt(DUP)} same-ID, ${fmt(NOID)} no-ID, ${fmt(NEAR)} mistyped: all found` },
+      { metric: 'national run (76 M voters): reconcile', value: Math.round(national(ours) / 1000), unit: 's', baseline: Math.round(national(naive) / 1000), ratio: null, note: 'linear extrapolation of the measured rate (the grouping spills to disk beyond work_mem: a lower bound)' },
+    ];
+  } finally {
+    await drop();
+  }
+}
+
+export async function runElectionsBench(opts: { voters?: number; reconcile?: number } = {}): Promise<Row[]> {
+  const url = process.env.NT_TEST_PG_URL;
+  if (!url) {
+    log('elections bench: needs PostgreSQL (NT_TEST_PG_URL); skipped');
+    return [];
+  }
+  const n = opts.voters ?? 1_000_000;
+  const m = opts.reconcile ?? 10_000_000;
+  const out = [...(await importBench(url, n)), ...(await reconcileBench(url, m))];
+  const rate = out.find((r) => r.metric === 'import rate')!.value as number;
+  const nat = 76_000_000 / rate;
+  out.push({ metric: 'national run (76 M voters): import', value: Math.round(nat), unit: 's', baseline: null, ratio: null, note: `at the measured rate on one 2-core machine; 72,000 areas ≈ ${fmt(Math.round(76_000_000 / 72_000))} voters each; communes import in parallel in practice` });
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (k: string) => { const i = process.argv.indexOf(k); return i > 0 ? Number(process.argv[i + 1]) : undefined; };
+  const quick = process.env.BENCH_QUICK === '1';
+  const rows = await runElectionsBench({ voters: arg('--voters') ?? (quick ? 100_000 : undefined), reconcile: arg('--reconcile') ?? (quick ? 1_000_000 : undefined) });
+  for (const r of rows) console.log(`${r.metric.padEnd(44)} ${String(r.value).padStart(10)} ${r.unit}  baseline ${r.baseline ?? '–'}  ×${r.ratio ?? '–'}  ${r.note}`);
+}
