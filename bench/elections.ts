@@ -156,8 +156,8 @@ async function reconcileBench(url: string, m: number): Promise<Row[]> {
                n.fullname, n.key,
                case when i % 1000 = 7 then (1940 + (h % 66))::text else to_char(date '1940-01-01' + (h % 24000)::int, 'YYYY-MM-DD') end,
                case when i % 2 = 0 then 'male' else 'female' end, 'permanent', true, true, true, 'Thường trú: bầu cả ba cấp.'
-        from (select i, abs(hashtext(i::text)) as h from generate_series(${s}::bigint, ${e - 1}::bigint) as i) x
-        join bench_names n on n.idx = (x.h / 7) % ${names.length}`);
+        from (select i, abs(hashtext(i::text)) as h, abs(hashtext('n' || i::text)) as hn from generate_series(${s}::bigint, ${e - 1}::bigint) as i) x
+        join bench_names n on n.idx = x.hn % ${names.length}`);
       log(`reconcile data: ${fmt(e)} / ${fmt(m)} generated`);
     }
     // Planted: same ID in another province (DUP), missing ID with the same name and birth date (NOID), a mistyped ID (NEAR).
@@ -185,7 +185,7 @@ async function reconcileBench(url: string, m: number): Promise<Row[]> {
     const t2 = performance.now();
     const kinds: Record<string, number> = {};
     for (const x of matches) kinds[x.kind] = (kinds[x.kind] ?? 0) + 1;
-    log(`reconcile: ${fmt(cands.length)} candidate rows, matches ${JSON.stringify(kinds)}`);
+    log(`reconcile: ${fmt(cands.length)} candidate rows, matches ${JSON.stringify(kinds)}; SQL ${ms(t1 - t0)} ms, domain ${ms(t2 - t1)} ms`);
     if ((kinds.sameId ?? 0) < DUP || (kinds.nameBirth ?? 0) < NOID || (kinds.nearId ?? 0) < NEAR) throw new Error('bench: planted duplicates not all found');
 
     // Naive: every current voter into the application, the domain's index over all of them (sample, scaled).

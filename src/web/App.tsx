@@ -45,6 +45,7 @@ const LowerCouncilsPage = lazyPage(() => import('./pages/dashboards/LowerCouncil
 const DocumentRegisterPage = lazyPage(() => import('./pages/documents/RegisterPage.tsx'), 'RegisterPage');
 const DocumentIssuePage = lazyPage(() => import('./pages/documents/IssuePage.tsx'), 'IssuePage');
 const SessionsPage = lazyPage(() => import('./pages/sessions/SessionsPage.tsx'), 'SessionsPage');
+const ElectionsPage = lazyPage(() => import('./pages/elections/ElectionsPage.tsx'), 'ElectionsPage');
 const SessionPage = lazyPage(() => import('./pages/sessions/SessionPage.tsx'), 'SessionPage');
 const SessionProfilePage = lazyPage(() => import('./pages/sessions/SessionProfilePage.tsx'), 'SessionProfilePage');
 const SessionLatenessPage = lazyPage(() => import('./pages/sessions/SessionLatenessPage.tsx'), 'SessionLatenessPage');
@@ -168,6 +169,7 @@ export function AppRoutes() {
             <Route path="documents/new" element={<DocumentIssuePage />} />
             <Route path="documents/templates" element={<DocumentTemplatesPage />} />
             <Route path="sessions" element={<SessionsPage />} />
+            <Route path="elections" element={<ElectionsPage />} />
             <Route path="sessions/:sessionId" element={<SessionPage />} />
             <Route path="resolutions" element={<ResolutionsPage />} />
             <Route path="resolutions/:resolutionId" element={<ResolutionPage />} />

@@ -42,14 +42,14 @@ for (const kind of dbKinds()) {
     const add = (area: string, body: Record<string, unknown>, c: TestClient = vp) => c.post(`${base()}/areas/${area}/voters`, { ethnicity: 'Kinh', reason: 'Bổ sung sau niêm yết', ...body });
 
     it('demo: the one citizen on two lists (two communes) is reported to both communes; the late posting is flagged', async () => {
-      const rep = await json<Report>(vp.get(`${base()}/reconciliation`));
+      const rep = await json<Report>(vp.get(`${base()}/reconciliation?pageSize=200`));
       const dup = rep.items.filter((i) => i.entries.some((x) => x.fullName === DEMO_DUPLICATE.fullName));
       expect(dup).toHaveLength(1);
       expect(dup[0]).toMatchObject({ kind: 'sameId', scope: 'sameProvince' });
       expect(dup[0]!.entries.map((x) => x.communeName).sort()).toEqual(['Sa Huỳnh', 'Trà Câu']);
       expect(dup[0]!.reason).toContain('Khu vực bỏ phiếu số 1, Sa Huỳnh');
       const tc = t.id('council:tra-cau');
-      const tcRep = await json<Report>((await t.as('admin')).get(`/api/councils/${tc}/elections/${e}/reconciliation`));
+      const tcRep = await json<Report>((await t.as('admin')).get(`/api/councils/${tc}/elections/${e}/reconciliation?pageSize=200`));
       expect(tcRep.items.filter((i) => i.kind === 'sameId')).toHaveLength(1);
       const areas = await json<{ items: { number: number; communeCode: string; postingProblem: string | null }[] }>((await t.as('vp.tinh')).get(`/api/councils/${prov}/elections/${e}/areas?pageSize=50`));
       const late = areas.items.filter((a) => a.postingProblem);
@@ -81,7 +81,7 @@ for (const kind of dbKinds()) {
       await json(addAt(sh, a2, { citizenId: '051175000001', fullName: 'Lê Văn Tư', birthDate: '1975-05-05', sex: 'male' }), 201);
       await json(addAt(cc2.id, area.id, { citizenId: '052175999888', fullName: 'Lê Văn Tư', birthDate: '1975-05-05', sex: 'male' }), 201);
 
-      const rep = await json<Report>(vp.get(`${base()}/reconciliation`));
+      const rep = await json<Report>(vp.get(`${base()}/reconciliation?pageSize=200`));
       const about = (name: string) => rep.items.filter((i) => i.entries.some((x) => x.fullName.toLowerCase() === name.toLowerCase()));
       expect(about('Đoàn Văn Khải')).toHaveLength(1);
       expect(about('Đoàn Văn Khải')[0]).toMatchObject({ kind: 'sameId', scope: 'acrossProvinces' });
@@ -93,7 +93,7 @@ for (const kind of dbKinds()) {
       // Resolved by removing one entry (a new version): the pair leaves the report.
       const khai = about('Đoàn Văn Khải')[0]!.entries.find((x) => x.communeName === 'An Nhơn')!;
       await json(admin.post(`/api/councils/${cc2.id}/elections/${e}/areas/${area.id}/voters/${khai.voterId}/removals`, { reason: 'Trùng với danh sách phường Sa Huỳnh (đăng ký thường trú tại đó)', version: 1 }), 201);
-      const after = await json<Report>(vp.get(`${base()}/reconciliation`));
+      const after = await json<Report>(vp.get(`${base()}/reconciliation?pageSize=200`));
       expect(after.items.filter((i) => i.entries.some((x) => x.fullName === 'Đoàn Văn Khải'))).toHaveLength(0);
     });
 
@@ -148,7 +148,7 @@ for (const kind of dbKinds()) {
       const v = await json<Voter>(add(a1, { citizenId: '051170555444', fullName: 'Tô Văn Chuyển', birthDate: '1970-07-07', sex: 'male', residenceKind: 'permanent' }), 201);
       const m = await json<{ steps: Voter[] }>(vp.post(`${base()}/areas/${a1}/voters/${v.voterId}/moves`, { kind: 'movedAfterPosting', toAreaId: a2, on: '2026-02-20', version: 1 }), 201);
       expect(m.steps.map((s) => [s.change, s.removed])).toEqual([['move', true], ['add', false]]);
-      const rep = await json<Report>(vp.get(`${base()}/reconciliation`));
+      const rep = await json<Report>(vp.get(`${base()}/reconciliation?pageSize=200`));
       expect(rep.items.filter((i) => i.entries.some((x) => x.fullName === 'Tô Văn Chuyển'))).toHaveLength(0);
     });
 
@@ -168,7 +168,7 @@ for (const kind of dbKinds()) {
       expect((await to.get(`${base()}/areas/${a2}/voters`)).status).toBe(403);
       expect((await to.get(`${base()}/areas/${a2}/voters/list.xlsx`)).status).toBe(403);
       expect((await add(a1, { fullName: 'A B', birthDate: '1990-01-01', sex: 'male', residenceKind: 'permanent' }, to)).status).toBe(403);
-      expect((await to.get(`${base()}/reconciliation`)).status).toBe(403);
+      expect((await to.get(`${base()}/reconciliation?pageSize=200`)).status).toBe(403);
       const other = await t.as('vp.ducpho');
       expect((await other.get(`${base()}/areas/${a1}/voters`)).status).toBe(403);
       const ducpho = t.id('council:duc-pho-ward');

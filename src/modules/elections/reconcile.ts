@@ -9,7 +9,6 @@ import { reconcileVoters, MATCH_KIND_LABELS, type VoterMatch, type VoterRow } fr
 import { adminUnits } from '../directory/schema.ts';
 import { pollingAreas } from './schema.ts';
 import { voterEntries as v } from './votersSchema.ts';
-import { isCurrent } from './queries/voters.ts';
 import { councilPlace, type DbOrTx } from './common.ts';
 
 export type CandidateRow = { voterId: string; version: number; pollingAreaId: string; communeCode: string; provinceCode: string; citizenId: string | null; fullName: string; birthDate: string; place: string };
@@ -31,14 +30,15 @@ export async function reconcileCandidates(db: DbOrTx, electionId: string): Promi
     ), years as (
       select ${v.nameKey} as n, left(${v.birthDate}, 4) as y from ${v} where ${v.electionId} = ${electionId}
       group by ${v.nameKey}, left(${v.birthDate}, 4) having count(*) > 1 and bool_or(length(${v.birthDate}) = 4)
+    ), cand as (
+      select c.* from ${v} c join ids on ids.k = c.citizen_id where c.election_id = ${electionId}
+      union
+      select c.* from ${v} c join full_dates f on f.n = c.name_key and f.b = c.birth_date where c.election_id = ${electionId}
+      union
+      select c.* from ${v} c join years y on y.n = c.name_key and y.y = left(c.birth_date, 4) where c.election_id = ${electionId}
     )
-    select ${v.voterId} as voter_id, ${v.version} as version, ${v.pollingAreaId} as polling_area_id, ${v.communeCode} as commune_code,
-           ${v.provinceCode} as province_code, ${v.citizenId} as citizen_id, ${v.fullName} as full_name, ${v.birthDate} as birth_date, ${v.place} as place
-    from ${v}
-    where ${v.electionId} = ${electionId}
-      and (${v.citizenId} in (select k from ids) or (${v.nameKey}, ${v.birthDate}) in (select n, b from full_dates)
-           or (${v.nameKey}, left(${v.birthDate}, 4)) in (select n, y from years))
-      and not ${v.removed} and ${isCurrent}`);
+    select voter_id, version, polling_area_id, commune_code, province_code, citizen_id, full_name, birth_date, place from cand
+    where not removed and not exists (select 1 from voter_entries later where later.province_code = cand.province_code and later.voter_id = cand.voter_id and later.version > cand.version)`);
   return (res.rows as Record<string, unknown>[]).map((r) => ({
     voterId: r.voter_id as string, version: Number(r.version), pollingAreaId: r.polling_area_id as string, communeCode: r.commune_code as string,
     provinceCode: r.province_code as string, citizenId: (r.citizen_id as string | null) ?? null, fullName: r.full_name as string, birthDate: r.birth_date as string, place: r.place as string,

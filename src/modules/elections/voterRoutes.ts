@@ -2,7 +2,7 @@
 // and a voter's versions, entry and changes (each a new version with reason), exclusions, moves,
 // posting, complaints, the spreadsheet import with progress, reconciliation, the official exports.
 import { z } from '@hono/zod-openapi';
-import { IsoDate, PageOnly, PageQuery, jsonBody, jsonOk, optionalText, pageOf, text, type Router } from '../../server/route.ts';
+import { IsoDate, PageOnly, PageQuery, jsonBody, pageFrom, jsonOk, optionalText, pageOf, text, type Router } from '../../server/route.ts';
 import { BodyLimit, FileLimit } from '../../server/input.ts';
 import { DOCX_TYPE, fileResponse, XLSX_TYPE } from '../../server/download.ts';
 import { readProgress, reportProgress } from '../../server/progress.ts';
@@ -78,8 +78,12 @@ export function voterRoutes(r: Router): void {
     async (c) => { const p = c.req.valid('param'); return c.json(await fileVoterListComplaint(ctxOf(c), p.councilId, p.electionId, p.pollingAreaId, c.req.valid('json')), 201); });
   r.add({ method: 'post', path: '/councils/{councilId}/elections/{electionId}/areas/{pollingAreaId}/complaints/{complaintId}/answer', ...write, summary: 'Trả lời khiếu nại về danh sách cử tri (trong 05 ngày)', request: { params: ComplaintParams, body: jsonBody(z.object({ answer: text('Nội dung trả lời', 4000), answeredOn: IsoDate })) }, responses: { 200: jsonOk(Obj) } },
     async (c) => { const p = c.req.valid('param'); return c.json(await answerVoterListComplaint(ctxOf(c), p.councilId, p.electionId, p.pollingAreaId, p.complaintId, c.req.valid('json')), 200); });
-  r.add({ method: 'get', path: '/councils/{councilId}/elections/{electionId}/reconciliation', ...write, summary: 'Rà soát: cử tri có tên trong nhiều danh sách (theo số Căn cước; họ tên và ngày sinh)', request: { params: ElectionParams }, responses: { 200: jsonOk(Obj) } },
-    async (c) => { const p = c.req.valid('param'); return c.json(await reconciliationReport(c.var.db, p.councilId, p.electionId), 200); });
+  r.add({ method: 'get', path: '/councils/{councilId}/elections/{electionId}/reconciliation', ...write, summary: 'Rà soát: cử tri có tên trong nhiều danh sách (theo số Căn cước; họ tên và ngày sinh)', request: { params: ElectionParams, query: PageOnly }, responses: { 200: jsonOk(pageOf(Obj)) } },
+    async (c) => {
+      const p = c.req.valid('param');
+      const rep = await reconciliationReport(c.var.db, p.councilId, p.electionId);
+      return c.json({ ...pageFrom(rep.items, c.req.valid('query')), candidates: rep.candidates }, 200);
+    });
 
   r.add({
     method: 'post', path: '/councils/{councilId}/elections/{electionId}/voters/import', ...write, bodyLimit: BodyLimit.spreadsheet,
