@@ -216,6 +216,29 @@ export const ACTION_LABELS: Record<string, string> = {
   'resolutions.task.create': 'Giao nhiệm vụ thực hiện nghị quyết',
   'resolutions.task.update': 'Cập nhật nhiệm vụ thực hiện nghị quyết',
   'resolutions.task.report': 'Cơ quan báo cáo thực hiện nghị quyết',
+  // elections
+  'election.create': 'Tạo cuộc bầu cử',
+  'electoral_unit.create': 'Thêm đơn vị bầu cử',
+  'polling_area.create': 'Thêm khu vực bỏ phiếu',
+  'election_body.create': 'Thành lập tổ chức phụ trách bầu cử',
+  'election_body.member_add': 'Thêm thành viên tổ chức phụ trách bầu cử',
+  'election_candidate.create': 'Thêm người ứng cử',
+  'voter_entry.move': 'Chuyển cử tri sang khu vực bỏ phiếu khác',
+  'voter_list.post': 'Niêm yết danh sách cử tri',
+  'voter_list_complaint.create': 'Ghi khiếu nại về danh sách cử tri',
+  'voter_list_complaint.answer': 'Trả lời khiếu nại về danh sách cử tri',
+  'voter_list.export': 'Xuất danh sách cử tri',
+  'voter_list.import': 'Nhập danh sách cử tri từ tệp',
+  'election_result.confirm_unit': 'Xác nhận kết quả bầu cử ở đơn vị bầu cử',
+  'election_result.confirm_summary': 'Xác nhận tổng hợp kết quả bầu cử',
+  'election_result.publish': 'Công bố kết quả bầu cử',
+  'election_complaint.file': 'Ghi khiếu nại về kết quả bầu cử',
+  'election_complaint.decide': 'Giải quyết khiếu nại về kết quả bầu cử',
+  'election_tally.create': 'Lập biên bản kiểm phiếu',
+  'election_tally.save': 'Lưu, gửi, khóa biên bản kiểm phiếu',
+  'election_tally.correct': 'Đính chính biên bản kiểm phiếu đã khóa',
+  'election_day.settings': 'Đặt giờ báo cáo tình hình bỏ phiếu',
+  'election_turnout.report': 'Báo cáo số cử tri đã bỏ phiếu',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -280,6 +303,16 @@ export const ENTITY_LABELS: Record<string, string> = {
   reception: 'Lượt tiếp công dân',
   resolution: 'Nghị quyết',
   resolution_task: 'Nhiệm vụ thực hiện nghị quyết',
+  election: 'Cuộc bầu cử',
+  electoral_unit: 'Đơn vị bầu cử (bầu cử)',
+  polling_area: 'Khu vực bỏ phiếu',
+  election_body: 'Tổ chức phụ trách bầu cử',
+  election_candidate: 'Người ứng cử',
+  election_complaint: 'Khiếu nại về kết quả bầu cử',
+  election_result: 'Kết quả bầu cử',
+  tally_sheet: 'Biên bản kiểm phiếu',
+  voter_entry: 'Cử tri trong danh sách',
+  voter_list_complaint: 'Khiếu nại về danh sách cử tri',
 };
 
 export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;

@@ -9,7 +9,7 @@ import type { AppEnv } from '../../server/context.ts';
 import { notFound } from '../../server/errors.ts';
 import type { PermissionDef } from '../../server/permissions.ts';
 import type { MenuEntry } from '../../server/module.ts';
-import { IsoDate, PageOnly, jsonBody, jsonOk, optionalText, pageOf, text, type Router } from '../../server/route.ts';
+import { Id, IsoDate, PageOnly, jsonBody, jsonOk, optionalText, pageOf, text, type Router } from '../../server/route.ts';
 import { Obj, ctxOf, param } from '../petitions/routes/shared.ts';
 import { confirmLevelSummary, confirmUnitResult, decideComplaint, fileComplaint, levelResults, listComplaints, publicResults, publishLevel } from './results.ts';
 import { areaDay, correctTallySheet, listTallySheets, moveTallySheet, saveTallyDraft, tallyForm, tallySheetDetail } from './tally.ts';
@@ -144,7 +144,7 @@ export function electionDayRoutes(r: Router) {
     {
       method: 'get', path: '/councils/{councilId}/elections/{electionId}/tally-sheets', summary: 'Biên bản kết quả kiểm phiếu (Mẫu số 23) trong phạm vi của mình, phiên bản mới nhất',
       permission: 'elections.day.read', scope: 'council',
-      request: { params: ElectionParams, query: PageOnly.extend({ pollingAreaId: param('pollingAreaId').optional(), unitId: param('unitId').optional(), ballotType: Ballot.optional(), round: Round.optional() }) },
+      request: { params: ElectionParams, query: PageOnly.extend({ pollingAreaId: Id.optional(), unitId: Id.optional(), ballotType: Ballot.optional(), round: Round.optional() }) },
       responses: { 200: jsonOk(pageOf(Obj)) },
     },
     async (c) => {
