@@ -35,6 +35,8 @@ async function tables(db: Db | Tx): Promise<TableInfo[]> {
         where table_schema = 'public' and table_type = 'BASE TABLE'
           -- cache versions are process bookkeeping, not data: a restore writes fresh ones
           and table_name <> 'cache_versions'
+          -- a partition's rows are read and written through its partitioned table
+          and table_name not in (select c.relname from pg_class c where c.relispartition and c.relnamespace = 'public'::regnamespace)
         order by table_name`,
   );
   const fks = await rows<{ child: string; parent: string; col: string }>(
@@ -101,6 +103,21 @@ function parentsFirst(list: Record<string, unknown>[], selfRefs: string[]): Reco
   return out;
 }
 
+/** Partitions made at run time (voter lists by province): recreated before a restore writes rows. */
+type Partition = { name: string; parent: string; bound: string };
+// A backup file is input: only plain names and list bounds are turned back into DDL.
+const SAFE_NAME = /^[a-z][a-z0-9_]*$/;
+const SAFE_BOUND = /^(DEFAULT|FOR VALUES IN \('[A-Za-z0-9_]+'(, '[A-Za-z0-9_]+')*\))$/;
+
+async function partitions(db: Db | Tx): Promise<Partition[]> {
+  return rows<Partition>(
+    db,
+    sql`select c.relname as name, p.relname as parent, pg_get_expr(c.relpartbound, c.oid) as bound
+        from pg_class c join pg_inherits i on i.inhrelid = c.oid join pg_class p on p.oid = i.inhparent
+        where c.relispartition and c.relkind in ('r', 'p') and c.relnamespace = 'public'::regnamespace order by c.relname`,
+  );
+}
+
 async function appliedMigrations(db: Db | Tx): Promise<string[]> {
   // Looked up first rather than caught: an error would abort the backup's transaction.
   const [{ present }] = await rows<{ present: boolean }>(db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
@@ -125,7 +142,7 @@ export async function backupDatabase(db: Db, onProgress?: BackupProgress): Promi
         await onProgress?.(t.name, i + 1, infos.length);
       }
       const [{ at }] = await rows<{ at: string }>(tx, sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at`);
-      return { format: FORMAT, version: 1, createdAt: at, migrations: await appliedMigrations(tx), tables: data };
+      return { format: FORMAT, version: 1, createdAt: at, migrations: await appliedMigrations(tx), partitions: await partitions(tx), tables: data };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
@@ -135,7 +152,7 @@ export async function backupDatabase(db: Db, onProgress?: BackupProgress): Promi
 export class RestoreError extends Error {}
 
 export async function restoreDatabase(db: Db, backup: Uint8Array, onProgress?: BackupProgress): Promise<{ tables: number; rows: number }> {
-  let doc: { format?: string; migrations?: string[]; tables?: Record<string, Record<string, unknown>[]> };
+  let doc: { format?: string; migrations?: string[]; partitions?: Partition[]; tables?: Record<string, Record<string, unknown>[]> };
   try {
     doc = JSON.parse(gunzipSync(backup).toString('utf8'));
   } catch {
@@ -156,6 +173,12 @@ export async function restoreDatabase(db: Db, backup: Uint8Array, onProgress?: B
   const infos = await tables(db);
   let total = 0;
   await db.transaction(async (tx) => {
+    for (const p of doc.partitions ?? []) {
+      if (!SAFE_NAME.test(p.name) || !SAFE_NAME.test(p.parent) || !SAFE_BOUND.test(p.bound)) {
+        throw new RestoreError(`Tệp sao lưu có phân vùng dữ liệu không hợp lệ (${p.name}: ${p.bound}).`);
+      }
+      await tx.execute(sql.raw(`create table if not exists "${p.name}" partition of "${p.parent}" ${p.bound}`));
+    }
     for (const t of [...infos].reverse()) {
       const [{ n }] = (await tx.execute(sql.raw(`select count(*)::int as n from "${t.name}"`))).rows as { n: number }[];
       if (n > 0) await tx.execute(sql.raw(`delete from "${t.name}"`));
