@@ -80,7 +80,7 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await again.getByText('Theo vấn đề (Thường trực chọn người trả lời)').click();
       await again.getByLabel('Nội dung câu hỏi').fill('Lời hứa chi trả dứt điểm đã đến hạn mà vẫn còn hộ chưa nhận: đề nghị làm rõ trách nhiệm.');
       await again.getByRole('button', { name: 'Gửi phiếu' }).click();
-      await expectText(page.getByTestId('slip-card').filter({ hasText: '7 hộ chưa nhận' }), 'Lời hứa kỳ họp trước', 'Chi trả dứt điểm tiền bồi thường');
+      await expectText(page.getByTestId('slip-card').filter({ has: page.getByText('Chất vấn lại: 7 hộ chưa nhận tiền bồi thường', { exact: true }) }), 'Lời hứa kỳ họp trước', 'Chi trả dứt điểm tiền bồi thường');
       await page.screenshot({ path: path.join(SHOTS, 'portal-requestion-390.png'), fullPage: true });
     } finally {
       await phone.close();

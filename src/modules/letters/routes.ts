@@ -14,6 +14,8 @@ import { closeWithoutForwarding, finishLetter, forwardLetter, issueLetterReport,
 import { agencyLetter, delegateLetters, letterDetail, letterFigures, listLetters, pendingFromContactMeetings } from './queries.ts';
 
 const LetterParams = CouncilParams.extend({ letterId: param('letterId') });
+// A delegate's own letter is named apart from the register's (reached from the delegate's list only).
+const OwnLetterParams = CouncilParams.extend({ ownLetterId: param('ownLetterId') });
 const AgencyLetterParams = AgencyParams.extend({ letterId: param('letterId') });
 const OpinionParams = CouncilParams.extend({ opinionId: param('opinionId') });
 const Kind = z.enum(['complaint', 'denunciation', 'request', 'feedback'], { message: 'Loại đơn không hợp lệ.' });
@@ -199,17 +201,17 @@ export function letterRoutes(r: Router) {
     },
   );
   r.add(
-    { method: 'get', path: '/councils/{councilId}/my-letters/{letterId}', summary: 'Hồ sơ đơn đại biểu đã tiếp nhận', permission: 'letters.delegate', scope: 'council', request: { params: LetterParams }, responses: { 200: jsonOk(Obj) } },
+    { method: 'get', path: '/councils/{councilId}/my-letters/{ownLetterId}', summary: 'Hồ sơ đơn đại biểu đã tiếp nhận', permission: 'letters.delegate', scope: 'council', request: { params: OwnLetterParams }, responses: { 200: jsonOk(Obj) } },
     async (c) => {
-      const { councilId, letterId } = c.req.valid('param');
+      const { councilId, ownLetterId: letterId } = c.req.valid('param');
       await ownLetter(c, councilId, letterId);
       return c.json(await letterDetail(c.var.db, c.var.user!, councilId, letterId, dayOf(c), await loadCalendar(c.var.db)), 200);
     },
   );
   r.add(
-    { method: 'post', path: '/councils/{councilId}/my-letters/{letterId}/forward', summary: 'Đại biểu chuyển đơn đã tiếp nhận đến cơ quan có thẩm quyền (công văn qua Thường trực HĐND)', permission: 'letters.delegate', scope: 'council', request: { params: LetterParams, body: jsonBody(Forward) }, responses: { 201: jsonOk(Obj) } },
+    { method: 'post', path: '/councils/{councilId}/my-letters/{ownLetterId}/forward', summary: 'Đại biểu chuyển đơn đã tiếp nhận đến cơ quan có thẩm quyền (công văn qua Thường trực HĐND)', permission: 'letters.delegate', scope: 'council', request: { params: OwnLetterParams, body: jsonBody(Forward) }, responses: { 201: jsonOk(Obj) } },
     async (c) => {
-      const { councilId, letterId } = c.req.valid('param');
+      const { councilId, ownLetterId: letterId } = c.req.valid('param');
       await ownLetter(c, councilId, letterId);
       return c.json(await forwardLetter(ctxOf(c), councilId, letterId, c.req.valid('json')), 201);
     },

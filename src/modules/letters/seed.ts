@@ -1,4 +1,5 @@
-// Demo letters of Sa Huỳnh: a complaint forwarded to the ward's people's committee and overdue,
+// Demo letters of Sa Huỳnh (within the 40 days of holidays the demo's calendar covers back): a
+// complaint forwarded to the ward's people's committee,
 // a request guided, a denunciation (its identity protected) forwarded, and one received by a
 // delegate — through the module's own actions, so states, numbers and follow-up agree.
 import type { SeedContext } from '../../server/module.ts';
@@ -16,12 +17,12 @@ export async function seedLetters(ctx: SeedContext): Promise<void> {
   const at = (n: number) => ({ db: ctx.db, actor, now: daysBefore(ctx.today, n) });
   const iso = (n: number) => daysBefore(ctx.today, n).toISOString().slice(0, 10);
 
-  const complaint = await receiveLetter(at(60), councilId, {
-    receivedOn: iso(60), channel: 'reception', kinds: ['complaint'],
+  const complaint = await receiveLetter(at(35), councilId, {
+    receivedOn: iso(35), channel: 'reception', kinds: ['complaint'],
     summary: 'Khiếu nại việc bồi thường khi thu hồi đất làm đường ven biển tại thôn Thạnh Đức chưa đúng diện tích thực tế.',
     respondent: 'Ủy ban nhân dân phường Sa Huỳnh', signers: [{ name: 'Phạm Văn Lộc', address: 'Thôn Thạnh Đức, phường Sa Huỳnh', idNumber: '051080001234' }],
   });
-  await forwardLetter(at(58), councilId, complaint.letters[0]!.id, { agencyId: ubnd, signerName: 'Huỳnh Văn Đạt' });
+  await forwardLetter(at(33), councilId, complaint.letters[0]!.id, { agencyId: ubnd, signerName: 'Huỳnh Văn Đạt' });
 
   const request = await receiveLetter(at(20), councilId, {
     receivedOn: iso(20), channel: 'post', kinds: ['request'],
@@ -37,6 +38,15 @@ export async function seedLetters(ctx: SeedContext): Promise<void> {
   });
   await forwardLetter(at(9), councilId, denunciation.letters[0]!.id, { agencyId: ubnd, signerName: 'Huỳnh Văn Đạt' });
 
+  // A letter a delegate received at a contact with voters, on their own list.
+  const delegateUser = ctx.ids.get('user:daibieu.sahuynh');
+  const delegateId = ctx.ids.get('delegate:sa-huynh:3');
+  if (delegateUser && delegateId) {
+    await receiveLetter({ db: ctx.db, actor: { id: delegateUser, name: 'Đặng Văn Tín' }, now: daysBefore(ctx.today, 5) }, councilId, {
+      receivedOn: iso(5), channel: 'delegate', kinds: ['feedback'], delegateId,
+      summary: 'Phản ánh bãi đỗ xe tự phát lấn chiếm vỉa hè trước chợ Sa Huỳnh.', signers: [{ name: 'Hà Thị Sen', address: 'Tổ dân phố Long Thạnh 1' }],
+    });
+  }
   // The standing committee's monthly reception day: one citizen received, a feedback guided.
   await recordReception(at(15), councilId, {
     receivedOn: iso(15), mode: 'in_person', receiverKind: 'standing_committee', citizenName: 'Đoàn Văn Quý', citizenAddress: 'Thôn Tân Diêm, phường Sa Huỳnh',
