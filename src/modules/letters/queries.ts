@@ -190,7 +190,8 @@ function nextStep(l: LetterRow, day: string): string {
 
 export async function delegateLetters(db: DbOrTx, user: AuthUser, councilId: string, delegateId: string, f: LetterFilter, day: string) {
   const page = await listLetters(db, user, councilId, { ...f, delegateId }, day);
-  const rows = new Map((await db.select().from(letters).where(inArray(letters.id, page.items.map((i) => i.id).concat(['00000000-0000-0000-0000-000000000000'])))).map((l) => [l.id, l]));
+  if (!page.items.length) return { ...page, items: [] };
+  const rows = new Map((await db.select().from(letters).where(inArray(letters.id, page.items.map((i) => i.id)))).map((l) => [l.id, l]));
   return { ...page, items: page.items.map((i) => ({ ...i, nextStep: nextStep(rows.get(i.id)!, day) })) };
 }
 
