@@ -104,6 +104,9 @@ for (const kind of dbKinds()) {
       };
       // Every other module's ids, for the ward's council and its UBND (tests/support/realIds.ts).
       const real = await realIds(t, { agencyKey: 'agency:ubnd-sa-huynh' });
+      // The letter the demo delegate received (their own list; read as the delegate below).
+      const [own] = (await t.db.execute(sql`select id::text as id from letters where council_id = ${sh} and delegate_id is not null order by received_on limit 1`)).rows as { id: string }[];
+      real.set('ownLetterId', own!.id);
       // Sessions were created by the login above; from here on nothing may change.
       const before = await snapshot(t);
       const statuses: string[] = [];

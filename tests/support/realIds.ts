@@ -50,8 +50,6 @@ const REAL_ID_SQL: Record<string, string> = {
   agencyTaskId: 'select id::text from resolution_tasks where agency_id = $a order by due limit 1',
   electionId: 'select id::text from elections order by election_day limit 1',
   letterId: 'select id::text from letters where council_id = $c and agency_id = $a order by received_on, number limit 1',
-  // (my-letters/{letterId} is read by the delegate: the letter they received)
-  ownLetterId: 'select id::text from letters where council_id = $c and delegate_id is not null order by received_on limit 1',
   electoralUnitId: "select id::text from electoral_units where council_id = $c order by number limit 1",
   electionBodyId: "select id::text from election_bodies where council_id = $c and kind = 'pollingTeam' order by name limit 1",
   pollingAreaId: 'select id::text from polling_areas where council_id = $c order by number limit 1',
