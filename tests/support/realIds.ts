@@ -52,9 +52,9 @@ const REAL_ID_SQL: Record<string, string> = {
   letterId: 'select id::text from letters where council_id = $c and agency_id = $a order by received_on, number limit 1',
   electoralUnitId: "select id::text from electoral_units where council_id = $c order by number limit 1",
   electionBodyId: "select id::text from election_bodies where council_id = $c and kind = 'pollingTeam' order by name limit 1",
-  pollingAreaId: 'select id::text from polling_areas where council_id = $c order by number limit 1',
+  pollingAreaId: 'select id::text from polling_areas where council_id = $c and election_id = (select id from elections order by election_day limit 1) order by number limit 1',
   tallySheetId: 'select s.id::text from election_tally_sheets s join polling_areas a on a.id = s.polling_area_id where a.council_id = $c order by a.number, s.ballot_type limit 1',
-  voterId: 'select v.voter_id::text from voter_entries v join polling_areas a on a.id = v.polling_area_id where a.council_id = $c and a.number = 1 order by v.row_order limit 1',
+  voterId: 'select v.voter_id::text as id from voter_entries v where v.polling_area_id = (select a.id from polling_areas a where a.council_id = $c and a.election_id = (select id from elections order by election_day limit 1) order by a.number limit 1) order by v.row_order limit 1',
   complaintId: 'select id::text from voter_list_complaints where council_id = $c limit 1',
 };
 
