@@ -137,7 +137,6 @@ for (const kind of dbKinds()) {
         await res.arrayBuffer();
         statuses.push(`${res.status} ${p}`);
       }
-      // The routes were really exercised: nearly all answered 200 with the real ids.
       // Every GET answers 200 with the demo ids of tests/support/realIds.ts (a 404 would hide a route from the walk).
       expect(statuses.filter((s) => !s.startsWith('200 ')), statuses.join('\n')).toEqual([]);
       const after = await snapshot(t);
