@@ -42,7 +42,7 @@ describe.skipIf(!browserAvailable())('việc cơ quan phải thực hiện (Chro
         if (viewport.width > 768) await expect.poll(() => page.locator('.ant-pagination-total-text').first().textContent()).toMatch(new RegExp(`tổng số ${n}$`));
         // every kind an agency owes in one list: petition answers, letters, recommendations, commitments, resolution tasks
         const rows = page.locator('.ant-table-tbody tr.ant-table-row, .nt-card');
-        expect(await rows.count()).toBe(Math.min(n, 20));
+        await expect.poll(() => rows.count()).toBe(Math.min(n, 20));
         const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
         expect(side).toBeLessThanOrEqual(0);
         await pickOption(page, page.locator('.ant-select', { has: page.getByLabel('Loại việc') }), 'Kiến nghị sau giám sát');
