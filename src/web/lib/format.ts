@@ -1,8 +1,16 @@
 // Vietnamese display of dates, labels and codes.
 import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
 import 'dayjs/locale/vi';
 
+dayjs.extend(utc);
 dayjs.locale('vi');
+
+/** A council works on Vietnam's time (UTC+7), whatever the time zone of the device showing it:
+ * a timestamp is shown at +07:00; a plain 'YYYY-MM-DD' day stays that day. */
+function vn(v: string): dayjs.Dayjs {
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? dayjs(v) : dayjs(v).utcOffset(7 * 60);
+}
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
 export const DATETIME_FORMAT = 'DD/MM/YYYY HH:mm';
@@ -10,13 +18,13 @@ export const DATETIME_FORMAT = 'DD/MM/YYYY HH:mm';
 /** 'YYYY-MM-DD' or an ISO timestamp → dd/mm/yyyy (empty string for nothing). */
 export function fmtDate(v: string | null | undefined): string {
   if (!v) return '';
-  const d = dayjs(v);
+  const d = vn(v);
   return d.isValid() ? d.format(DATE_FORMAT) : v;
 }
 
 export function fmtDateTime(v: string | null | undefined): string {
   if (!v) return '';
-  const d = dayjs(v);
+  const d = vn(v);
   return d.isValid() ? d.format(DATETIME_FORMAT) : v;
 }
 

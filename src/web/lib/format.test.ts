@@ -1,0 +1,25 @@
+// Times are shown in Vietnam's time whatever the device's time zone: a delegate's phone set to
+// another zone (or a server-side renderer in UTC) must not move a 09:00 meeting to 02:00.
+import { afterEach, describe, expect, it } from 'vitest';
+import { fmtDate, fmtDateTime } from './format.ts';
+
+const original = process.env.TZ;
+afterEach(() => { process.env.TZ = original; });
+
+describe('Vietnamese date display', () => {
+  for (const tz of ['UTC', 'America/New_York', 'Asia/Ho_Chi_Minh', 'Pacific/Kiritimati']) {
+    it(`shows Vietnam time on a device in ${tz}`, () => {
+      process.env.TZ = tz;
+      expect(fmtDateTime('2026-03-09T02:00:00Z')).toBe('09/03/2026 09:00');
+      expect(fmtDateTime('2026-03-09T09:00:00+07:00')).toBe('09/03/2026 09:00');
+      // 23:30 on the 8th in UTC is already the 9th in Vietnam
+      expect(fmtDate('2026-03-08T23:30:00Z')).toBe('09/03/2026');
+      // a plain day is that day everywhere
+      expect(fmtDate('2026-03-09')).toBe('09/03/2026');
+    });
+  }
+  it('leaves nothing and unreadable values as they are', () => {
+    expect(fmtDate(null)).toBe('');
+    expect(fmtDateTime('không phải ngày')).toBe('không phải ngày');
+  });
+});
