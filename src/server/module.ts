@@ -6,6 +6,9 @@ import type { AppConfig, AppEnv } from './context.ts';
 import type { AuthUser, PermissionDef } from './permissions.ts';
 import type { Db } from '../db/client.ts';
 
+
+import type { MenuIcon } from './menuIcons.ts';
+
 export interface MenuEntry {
   key: string;
   /** Vietnamese label shown in the left menu. */
@@ -17,6 +20,8 @@ export interface MenuEntry {
   scope: 'global' | 'council' | 'agency';
   group?: string;
   order: number;
+  /** The picture beside the label; without one the shell draws a neutral square. */
+  icon?: MenuIcon;
 }
 
 /** How a user receives one kind of notification. */

@@ -8,6 +8,6 @@ export const accountsModule: AppModule = {
     'users.manage': { label: 'Quản lý người dùng và phân quyền', roles: [] },
   },
   routes: accountRoutes,
-  menu: [{ key: 'users', label: 'Người dùng', path: '/users', permission: 'users.manage', scope: 'global', group: 'system', order: 80 }],
+  menu: [{ key: 'users', label: 'Người dùng', path: '/users', icon: 'user', permission: 'users.manage', scope: 'global', group: 'system', order: 80 }],
   seedDemo: seedAccounts,
 };

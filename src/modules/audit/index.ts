@@ -10,7 +10,7 @@ export const auditModule: AppModule = {
   routes: auditRoutes,
   menuGroups: { system: 'Hệ thống' },
   menu: [
-    { key: 'audit', label: 'Nhật ký hệ thống', path: '/audit', permission: 'audit.read_all', scope: 'global', group: 'system', order: 90 },
-    { key: 'council-audit', label: 'Nhật ký thao tác', path: '/councils/:councilId/audit', permission: 'audit.read_council', scope: 'council', group: 'system', order: 91 },
+    { key: 'audit', label: 'Nhật ký hệ thống', path: '/audit', icon: 'history', permission: 'audit.read_all', scope: 'global', group: 'system', order: 90 },
+    { key: 'council-audit', label: 'Nhật ký thao tác', path: '/councils/:councilId/audit', icon: 'history', permission: 'audit.read_council', scope: 'council', group: 'system', order: 91 },
   ],
 };

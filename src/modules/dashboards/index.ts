@@ -14,7 +14,7 @@ export const dashboardsModule: AppModule = {
   routes: dashboardRoutes,
   menuGroups: { dashboards: 'Tổng hợp, báo cáo' },
   menu: [
-    { key: 'dashboard-petitions', label: 'Tổng quan kiến nghị', path: '/councils/:councilId/dashboard/petitions', permission: 'dashboards.read', scope: 'council', group: 'dashboards', order: 25 },
-    { key: 'dashboard-lower-councils', label: 'Các HĐND cấp dưới', path: '/councils/:councilId/dashboard/lower-councils', permission: 'dashboards.read', scope: 'council', group: 'dashboards', order: 26 },
+    { key: 'dashboard-petitions', label: 'Tổng quan kiến nghị', path: '/councils/:councilId/dashboard/petitions', icon: 'dashboard', permission: 'dashboards.read', scope: 'council', group: 'dashboards', order: 25 },
+    { key: 'dashboard-lower-councils', label: 'Các HĐND cấp dưới', path: '/councils/:councilId/dashboard/lower-councils', icon: 'levels', permission: 'dashboards.read', scope: 'council', group: 'dashboards', order: 26 },
   ],
 };

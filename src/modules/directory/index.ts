@@ -16,11 +16,11 @@ export const directoryModule: AppModule = {
   routes: directoryRoutes,
   menuGroups: { directory: 'Danh mục' },
   menu: [
-    { key: 'delegates', label: 'Đại biểu', path: '/councils/:councilId/delegates', permission: 'directory.read', scope: 'council', group: 'directory', order: 10 },
-    { key: 'bodies', label: 'Thường trực, các Ban, Tổ đại biểu', path: '/councils/:councilId/bodies', permission: 'directory.read', scope: 'council', group: 'directory', order: 11 },
-    { key: 'units', label: 'Đơn vị hành chính', path: '/units', permission: 'directory.read', scope: 'global', group: 'directory', order: 20 },
-    { key: 'agencies', label: 'Cơ quan', path: '/agencies', permission: 'directory.read', scope: 'global', group: 'directory', order: 21 },
-    { key: 'councils', label: 'Hội đồng nhân dân', path: '/councils', permission: 'councils.manage', scope: 'global', group: 'directory', order: 22 },
+    { key: 'delegates', label: 'Đại biểu', path: '/councils/:councilId/delegates', icon: 'team', permission: 'directory.read', scope: 'council', group: 'directory', order: 10 },
+    { key: 'bodies', label: 'Thường trực, các Ban, Tổ đại biểu', path: '/councils/:councilId/bodies', icon: 'apartment', permission: 'directory.read', scope: 'council', group: 'directory', order: 11 },
+    { key: 'units', label: 'Đơn vị hành chính', path: '/units', icon: 'cluster', permission: 'directory.read', scope: 'global', group: 'directory', order: 20 },
+    { key: 'agencies', label: 'Cơ quan', path: '/agencies', icon: 'bank', permission: 'directory.read', scope: 'global', group: 'directory', order: 21 },
+    { key: 'councils', label: 'Hội đồng nhân dân', path: '/councils', icon: 'council', permission: 'councils.manage', scope: 'global', group: 'directory', order: 22 },
   ],
   seedDemo: seedDirectory,
 };

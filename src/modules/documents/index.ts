@@ -23,7 +23,7 @@ export const documentsModule: AppModule = {
   routes: documentRoutes,
   menuGroups: { documents: 'Văn bản' },
   menu: [
-    { key: 'documents', label: 'Văn bản', path: '/councils/:councilId/documents', permission: 'documents.read', scope: 'council', group: 'documents', order: 40 },
-    { key: 'document-templates', label: 'Mẫu văn bản', path: '/councils/:councilId/documents/templates', permission: 'documents.templates', scope: 'council', group: 'documents', order: 41 },
+    { key: 'documents', label: 'Văn bản', path: '/councils/:councilId/documents', icon: 'document', permission: 'documents.read', scope: 'council', group: 'documents', order: 40 },
+    { key: 'document-templates', label: 'Mẫu văn bản', path: '/councils/:councilId/documents/templates', icon: 'template', permission: 'documents.templates', scope: 'council', group: 'documents', order: 41 },
   ],
 };

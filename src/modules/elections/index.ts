@@ -40,7 +40,7 @@ export const electionsModule: AppModule = {
   },
   menuGroups: { elections: 'Bầu cử' },
   menu: [
-    { key: 'elections', label: 'Bầu cử', path: '/councils/:councilId/elections', permission: 'elections.read', scope: 'council', group: 'elections', order: 60 },
+    { key: 'elections', label: 'Bầu cử', path: '/councils/:councilId/elections', icon: 'election', permission: 'elections.read', scope: 'council', group: 'elections', order: 60 },
     ...electionDayMenu,
   ],
 };

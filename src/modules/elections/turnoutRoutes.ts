@@ -32,8 +32,8 @@ export const electionDayPermissions: Record<string, PermissionDef> = {
 };
 
 export const electionDayMenu: MenuEntry[] = [
-  { key: 'election-turnout', label: 'Cử tri đi bầu', path: '/councils/:councilId/election-day', permission: 'elections.day.read', scope: 'council', group: 'elections', order: 65 },
-  { key: 'election-results', label: 'Kết quả bầu cử', path: '/councils/:councilId/election-results', permission: 'elections.day.read', scope: 'council', group: 'elections', order: 66 },
+  { key: 'election-turnout', label: 'Cử tri đi bầu', path: '/councils/:councilId/election-day', icon: 'turnout', permission: 'elections.day.read', scope: 'council', group: 'elections', order: 65 },
+  { key: 'election-results', label: 'Kết quả bầu cử', path: '/councils/:councilId/election-results', icon: 'results', permission: 'elections.day.read', scope: 'council', group: 'elections', order: 66 },
 ];
 
 const AreaParams = ElectionParams.extend({ pollingAreaId: param('pollingAreaId') });

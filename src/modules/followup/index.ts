@@ -27,7 +27,7 @@ export const followupModule: AppModule = {
   ],
   todo: followupTodo,
   menu: [
-    { key: 'agency-obligations', label: 'Việc cần thực hiện', path: '/agencies/:agencyId/obligations', permission: 'followup.agency', scope: 'agency', order: 5 },
-    { key: 'council-obligations', label: 'Theo dõi việc của cơ quan', path: '/councils/:councilId/obligations', permission: 'followup.read', scope: 'council', order: 90 },
+    { key: 'agency-obligations', label: 'Việc cần thực hiện', path: '/agencies/:agencyId/obligations', icon: 'todo', permission: 'followup.agency', scope: 'agency', order: 5 },
+    { key: 'council-obligations', label: 'Theo dõi việc của cơ quan', path: '/councils/:councilId/obligations', icon: 'watch', permission: 'followup.read', scope: 'council', order: 90 },
   ],
 };

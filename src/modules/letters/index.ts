@@ -29,10 +29,10 @@ export const lettersModule: AppModule = {
   },
   menuGroups: { letters: 'Tiếp công dân, đơn thư' },
   menu: [
-    { key: 'letters', label: 'Sổ theo dõi đơn thư', path: '/councils/:councilId/letters', permission: 'letters.read', scope: 'council', group: 'letters', order: 40 },
-    { key: 'my-letters', label: 'Đơn thư tôi tiếp nhận', path: '/councils/:councilId/my-letters', permission: 'letters.delegate', scope: 'council', group: 'letters', order: 41 },
-    { key: 'receptions', label: 'Sổ tiếp công dân', path: '/councils/:councilId/receptions', permission: 'letters.read', scope: 'council', group: 'letters', order: 42 },
-    { key: 'my-receptions', label: 'Tiếp công dân của tôi', path: '/councils/:councilId/my-receptions', permission: 'letters.delegate', scope: 'council', group: 'letters', order: 43 },
+    { key: 'letters', label: 'Sổ theo dõi đơn thư', path: '/councils/:councilId/letters', icon: 'mail', permission: 'letters.read', scope: 'council', group: 'letters', order: 40 },
+    { key: 'my-letters', label: 'Đơn thư tôi tiếp nhận', path: '/councils/:councilId/my-letters', icon: 'mail', permission: 'letters.delegate', scope: 'council', group: 'letters', order: 41 },
+    { key: 'receptions', label: 'Sổ tiếp công dân', path: '/councils/:councilId/receptions', icon: 'reception', permission: 'letters.read', scope: 'council', group: 'letters', order: 42 },
+    { key: 'my-receptions', label: 'Tiếp công dân của tôi', path: '/councils/:councilId/my-receptions', icon: 'reception', permission: 'letters.delegate', scope: 'council', group: 'letters', order: 43 },
   ],
   seedDemo: seedLetters,
 };

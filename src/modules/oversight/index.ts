@@ -33,10 +33,10 @@ export const oversightModule: AppModule = {
   todo: withRecommendationTodo(oversightTodo),
   menuGroups: { oversight: 'Giám sát' },
   menu: [
-    { key: 'oversight-programs', label: 'Chương trình giám sát', path: '/councils/:councilId/oversight', permission: 'oversight.read', scope: 'council', group: 'oversight', order: 30 },
-    { key: 'oversight-timeline', label: 'Lịch giám sát, trùng lặp', path: '/councils/:councilId/oversight-timeline', permission: 'oversight.read', scope: 'council', group: 'oversight', order: 31 },
-    { key: 'oversight-proposals', label: 'Đề xuất nội dung giám sát', path: '/councils/:councilId/oversight-proposals', permission: 'oversight.read', scope: 'council', group: 'oversight', order: 32 },
-    { key: 'agency-oversight', label: 'Hoạt động giám sát cơ quan', path: '/agencies/:agencyId/oversight', permission: 'oversight.submit', scope: 'agency', group: 'oversight', order: 33 },
+    { key: 'oversight-programs', label: 'Chương trình giám sát', path: '/councils/:councilId/oversight', icon: 'program', permission: 'oversight.read', scope: 'council', group: 'oversight', order: 30 },
+    { key: 'oversight-timeline', label: 'Lịch giám sát, trùng lặp', path: '/councils/:councilId/oversight-timeline', icon: 'timeline', permission: 'oversight.read', scope: 'council', group: 'oversight', order: 31 },
+    { key: 'oversight-proposals', label: 'Đề xuất nội dung giám sát', path: '/councils/:councilId/oversight-proposals', icon: 'idea', permission: 'oversight.read', scope: 'council', group: 'oversight', order: 32 },
+    { key: 'agency-oversight', label: 'Hoạt động giám sát cơ quan', path: '/agencies/:agencyId/oversight', icon: 'inspect', permission: 'oversight.submit', scope: 'agency', group: 'oversight', order: 33 },
     ...recommendationMenu,
   ],
   seedDemo: async (ctx) => {

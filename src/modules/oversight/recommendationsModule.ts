@@ -17,9 +17,9 @@ export const recommendationPermissions: Record<string, PermissionDef> = {
 };
 
 export const recommendationMenu: MenuEntry[] = [
-  { key: 'oversight-reports', label: 'Báo cáo và kiến nghị giám sát', path: '/councils/:councilId/oversight-reports', permission: 'oversight.recommendations.read', scope: 'council', group: 'oversight', order: 34 },
-  { key: 'recommendation-dashboard', label: 'Theo dõi kiến nghị sau giám sát', path: '/councils/:councilId/recommendation-dashboard', permission: 'oversight.recommendations.read', scope: 'council', group: 'oversight', order: 35 },
-  { key: 'agency-recommendations', label: 'Kiến nghị sau giám sát', path: '/agencies/:agencyId/recommendations', permission: 'oversight.recommendations.respond', scope: 'agency', group: 'oversight', order: 36 },
+  { key: 'oversight-reports', label: 'Báo cáo và kiến nghị giám sát', path: '/councils/:councilId/oversight-reports', icon: 'report', permission: 'oversight.recommendations.read', scope: 'council', group: 'oversight', order: 34 },
+  { key: 'recommendation-dashboard', label: 'Theo dõi kiến nghị sau giám sát', path: '/councils/:councilId/recommendation-dashboard', icon: 'watch', permission: 'oversight.recommendations.read', scope: 'council', group: 'oversight', order: 35 },
+  { key: 'agency-recommendations', label: 'Kiến nghị sau giám sát', path: '/agencies/:agencyId/recommendations', icon: 'todo', permission: 'oversight.recommendations.respond', scope: 'agency', group: 'oversight', order: 36 },
 ];
 
 export { recommendationRoutes } from './recommendationsRoutes.ts';

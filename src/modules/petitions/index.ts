@@ -25,12 +25,12 @@ export const petitionsModule: AppModule = {
   routes: petitionRoutes,
   menuGroups: { petitions: 'Kiến nghị cử tri' },
   menu: [
-    { key: 'petition-rounds', label: 'Đợt tiếp xúc cử tri', path: '/councils/:councilId/petition-rounds', permission: 'petitions.read', scope: 'council', group: 'petitions', order: 30 },
-    { key: 'petitions', label: 'Kiến nghị cử tri', path: '/councils/:councilId/petitions', permission: 'petitions.read', scope: 'council', group: 'petitions', order: 31 },
-    { key: 'petition-reminders', label: 'Đôn đốc trả lời', path: '/councils/:councilId/reminders', permission: 'petitions.manage', scope: 'council', group: 'petitions', order: 32 },
-    { key: 'petition-settings', label: 'Lĩnh vực, quy tắc chuyển, thời hạn', path: '/councils/:councilId/petition-settings', permission: 'petitions.manage', scope: 'council', group: 'petitions', order: 33 },
-    { key: 'agency-inbox', label: 'Kiến nghị cần trả lời', path: '/agencies/:agencyId/petitions', permission: 'petitions.answer', scope: 'agency', group: 'petitions', order: 34 },
-    { key: 'calendar', label: 'Ngày nghỉ lễ, làm bù', path: '/calendar', permission: 'calendar.manage', scope: 'global', group: 'system', order: 85 },
+    { key: 'petition-rounds', label: 'Đợt tiếp xúc cử tri', path: '/councils/:councilId/petition-rounds', icon: 'comment', permission: 'petitions.read', scope: 'council', group: 'petitions', order: 30 },
+    { key: 'petitions', label: 'Kiến nghị cử tri', path: '/councils/:councilId/petitions', icon: 'petition', permission: 'petitions.read', scope: 'council', group: 'petitions', order: 31 },
+    { key: 'petition-reminders', label: 'Đôn đốc trả lời', path: '/councils/:councilId/reminders', icon: 'bell', permission: 'petitions.manage', scope: 'council', group: 'petitions', order: 32 },
+    { key: 'petition-settings', label: 'Lĩnh vực, quy tắc chuyển, thời hạn', path: '/councils/:councilId/petition-settings', icon: 'setting', permission: 'petitions.manage', scope: 'council', group: 'petitions', order: 33 },
+    { key: 'agency-inbox', label: 'Kiến nghị cần trả lời', path: '/agencies/:agencyId/petitions', icon: 'inbox', permission: 'petitions.answer', scope: 'agency', group: 'petitions', order: 34 },
+    { key: 'calendar', label: 'Ngày nghỉ lễ, làm bù', path: '/calendar', icon: 'calendar', permission: 'calendar.manage', scope: 'global', group: 'system', order: 85 },
   ],
   notificationKinds: {
     'petition.forwarded': { label: 'Kiến nghị được chuyển đến cơ quan', audience: 'Người trả lời của cơ quan nhận kiến nghị', defaultChannel: 'email' },

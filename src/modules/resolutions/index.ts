@@ -22,9 +22,9 @@ export const resolutionsModule: AppModule = {
   routes: resolutionRoutes,
   todo: resolutionTodo,
   menu: [
-    { key: 'resolutions', label: 'Nghị quyết', path: '/councils/:councilId/resolutions', permission: 'resolutions.read', scope: 'council', group: 'sessions', order: 24 },
-    { key: 'resolution-tasks', label: 'Thực hiện nghị quyết', path: '/councils/:councilId/resolution-tasks', permission: 'resolutions.read', scope: 'council', group: 'sessions', order: 25 },
-    { key: 'agency-resolution-tasks', label: 'Nhiệm vụ thực hiện nghị quyết', path: '/agencies/:agencyId/resolution-tasks', permission: 'resolutions.report', scope: 'agency', group: 'sessions', order: 26 },
+    { key: 'resolutions', label: 'Nghị quyết', path: '/councils/:councilId/resolutions', icon: 'resolution', permission: 'resolutions.read', scope: 'council', group: 'sessions', order: 26 },
+    { key: 'resolution-tasks', label: 'Thực hiện nghị quyết', path: '/councils/:councilId/resolution-tasks', icon: 'tasks', permission: 'resolutions.read', scope: 'council', group: 'sessions', order: 27 },
+    { key: 'agency-resolution-tasks', label: 'Nhiệm vụ thực hiện nghị quyết', path: '/agencies/:agencyId/resolution-tasks', icon: 'tasks', permission: 'resolutions.report', scope: 'agency', group: 'sessions', order: 30 },
   ],
   seedDemo: seedResolutions,
 };

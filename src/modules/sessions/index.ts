@@ -47,10 +47,10 @@ export const sessionsModule: AppModule = {
   todo: sessionTodo,
   menuGroups: { sessions: 'Kỳ họp' },
   menu: [
-    { key: 'sessions', label: 'Kỳ họp', path: '/councils/:councilId/sessions', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 20 },
-    { key: 'session-lateness', label: 'Chậm muộn tài liệu', path: '/councils/:councilId/session-lateness', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 21 },
-    { key: 'session-profile', label: 'Quy định chuẩn bị kỳ họp', path: '/councils/:councilId/session-profile', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 22 },
-    { key: 'agency-session-documents', label: 'Tài liệu kỳ họp cần nộp', path: '/agencies/:agencyId/session-documents', permission: 'sessions.submit', scope: 'agency', group: 'sessions', order: 23 },
+    { key: 'sessions', label: 'Kỳ họp', path: '/councils/:councilId/sessions', icon: 'session', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 20 },
+    { key: 'session-lateness', label: 'Chậm muộn tài liệu', path: '/councils/:councilId/session-lateness', icon: 'late', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 22 },
+    { key: 'session-profile', label: 'Quy định chuẩn bị kỳ họp', path: '/councils/:councilId/session-profile', icon: 'rules', permission: 'sessions.read', scope: 'council', group: 'sessions', order: 31 },
+    { key: 'agency-session-documents', label: 'Tài liệu kỳ họp cần nộp', path: '/agencies/:agencyId/session-documents', icon: 'upload', permission: 'sessions.submit', scope: 'agency', group: 'sessions', order: 28 },
   ],
   seedDemo: async (ctx) => {
     await seedSessions(ctx);

@@ -12,6 +12,6 @@ export const textSettingsModule: AppModule = {
   // The abbreviation dictionary in force for search keys and queries (cached; loaded on first use).
   middleware: (c, next) => withAbbreviations(c.var.db, next),
   menu: [
-    { key: 'text-abbreviations', label: 'Từ viết tắt', path: '/text/abbreviations', permission: 'text.manage', scope: 'global', group: 'system', order: 92 },
+    { key: 'text-abbreviations', label: 'Từ viết tắt', path: '/text/abbreviations', icon: 'abbreviation', permission: 'text.manage', scope: 'global', group: 'system', order: 92 },
   ],
 };

@@ -1,4 +1,5 @@
 // The signed-in user (GET /api/auth/me), the menu the server allows, and login/logout.
+import type { MenuIcon } from '../../server/menuIcons.ts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError, request, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 
@@ -36,6 +37,7 @@ export interface MenuItem {
   /** The group's title, declared by the module that introduces it. */
   groupLabel?: string;
   order: number;
+  icon?: MenuIcon;
   scope: 'global' | 'council' | 'agency';
   permission?: string;
   councilIds?: 'all' | string[];

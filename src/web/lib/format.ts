@@ -1,6 +1,6 @@
 // Vietnamese display of dates, labels and codes.
 import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
+import utc from 'dayjs/plugin/utc.js';
 import 'dayjs/locale/vi';
 
 dayjs.extend(utc);

@@ -15,31 +15,15 @@ import { Forbidden, Loading, NotFound } from '../components/common.tsx';
 import { PasswordForm } from '../pages/PasswordPage.tsx';
 import { message } from '../lib/feedback.tsx';
 import { useApi } from '../lib/hooks.ts';
+import { MENU_ICON_COMPONENTS } from './menuIcons.ts';
 
 const { Sider, Header, Content } = Layout;
 
 
-const ICONS: Record<string, React.ReactNode> = {
-  delegates: <TeamOutlined />,
-  bodies: <ApartmentOutlined />,
-  units: <ClusterOutlined />,
-  agencies: <BankOutlined />,
-  councils: <AuditOutlined />,
-  users: <UserOutlined />,
-  audit: <HistoryOutlined />,
-  'council-audit': <HistoryOutlined />,
-  'petition-rounds': <CommentOutlined />,
-  petitions: <FileTextOutlined />,
-  'petition-reminders': <BellOutlined />,
-  'petition-settings': <SettingOutlined />,
-  'agency-inbox': <InboxOutlined />,
-  calendar: <CalendarOutlined />,
-  documents: <FileWordOutlined />,
-  'document-templates': <SnippetsOutlined />,
-};
-
-const iconFor = (e: MenuItem) =>
-  ICONS[e.key] ?? (e.group === 'petitions' || e.key.includes('petition') ? <FileTextOutlined /> : <AppstoreOutlined />);
+function iconFor(e: MenuItem) {
+  const Icon = (e.icon && MENU_ICON_COMPONENTS[e.icon]) || AppstoreOutlined;
+  return <Icon />;
+}
 
 const STORAGE_KEY = 'nghitruong.councilId';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

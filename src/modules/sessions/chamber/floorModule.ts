@@ -22,6 +22,6 @@ export function floorRoutes(r: Router) {
 }
 
 export const floorMenu: MenuEntry[] = [
-  { key: 'chamber', label: 'Phòng họp', path: '/councils/:councilId/chamber', permission: 'chamber.floor', scope: 'council', group: 'sessions', order: 25 },
-  { key: 'check-in', label: 'Điểm danh kỳ họp', path: '/councils/:councilId/check-in', permission: 'chamber.checkin', scope: 'council', group: 'sessions', order: 18 },
+  { key: 'chamber', label: 'Phòng họp', path: '/councils/:councilId/chamber', icon: 'chamber', permission: 'chamber.floor', scope: 'council', group: 'sessions', order: 23 },
+  { key: 'check-in', label: 'Điểm danh kỳ họp', path: '/councils/:councilId/check-in', icon: 'checkIn', permission: 'chamber.checkin', scope: 'council', group: 'sessions', order: 14 },
 ];

@@ -20,8 +20,8 @@ export const sessionsChamberModule: AppModule = {
     floorRoutes(r);
   },
   menu: [
-    { key: 'chamber-votes', label: 'Biểu quyết tại kỳ họp', path: '/councils/:councilId/chamber/votes', permission: 'chamber.votes.manage', scope: 'council', group: 'sessions', order: 26 },
-    { key: 'portal-votes', label: 'Biểu quyết', path: '/councils/:councilId/portal/votes', permission: 'chamber.vote', scope: 'council', group: 'sessions', order: 20 },
+    { key: 'chamber-votes', label: 'Biểu quyết tại kỳ họp', path: '/councils/:councilId/chamber/votes', icon: 'vote', permission: 'chamber.votes.manage', scope: 'council', group: 'sessions', order: 24 },
+    { key: 'portal-votes', label: 'Biểu quyết', path: '/councils/:councilId/portal/votes', icon: 'vote', permission: 'chamber.vote', scope: 'council', group: 'sessions', order: 16 },
     ...floorMenu,
   ],
   seedDemo: async (ctx) => {

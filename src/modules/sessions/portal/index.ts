@@ -16,8 +16,8 @@ export const sessionsPortalModule: AppModule = {
     'session.published': { label: 'Tài liệu kỳ họp mới hoặc đã thay đổi được phát hành', audience: 'Đại biểu HĐND', defaultChannel: 'digest' },
   },
   menu: [
-    { key: 'portal', label: 'Tài liệu kỳ họp', path: '/councils/:councilId/portal', permission: 'sessions.portal', scope: 'council', group: 'sessions', order: 19 },
-    { key: 'session-delegates', label: 'Đại biểu và tài liệu kỳ họp', path: '/councils/:councilId/session-delegates', permission: 'sessions.delegates', scope: 'council', group: 'sessions', order: 24 },
+    { key: 'portal', label: 'Tài liệu kỳ họp', path: '/councils/:councilId/portal', icon: 'folder', permission: 'sessions.portal', scope: 'council', group: 'sessions', order: 15 },
+    { key: 'session-delegates', label: 'Đại biểu và tài liệu kỳ họp', path: '/councils/:councilId/session-delegates', icon: 'delegateDocs', permission: 'sessions.delegates', scope: 'council', group: 'sessions', order: 21 },
   ],
   seedDemo: seedPortal,
 };

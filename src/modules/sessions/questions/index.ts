@@ -24,9 +24,9 @@ export const sessionQuestionsModule: AppModule = {
     'commitment.reported': { label: 'Cơ quan báo cáo thực hiện lời hứa', audience: 'Thường trực HĐND', defaultChannel: 'app' },
   },
   menu: [
-    { key: 'portal-questions', label: 'Chất vấn', path: '/councils/:councilId/portal/questions', permission: 'questions.file', scope: 'council', group: 'sessions', order: 25 },
-    { key: 'questions', label: 'Chất vấn và lời hứa', path: '/councils/:councilId/questions', permission: 'questions.read', scope: 'council', group: 'sessions', order: 26 },
-    { key: 'agency-commitments', label: 'Lời hứa khi trả lời chất vấn', path: '/agencies/:agencyId/commitments', permission: 'questions.report', scope: 'agency', group: 'sessions', order: 27 },
+    { key: 'portal-questions', label: 'Chất vấn', path: '/councils/:councilId/portal/questions', icon: 'question', permission: 'questions.file', scope: 'council', group: 'sessions', order: 17 },
+    { key: 'questions', label: 'Chất vấn và lời hứa', path: '/councils/:councilId/questions', icon: 'question', permission: 'questions.read', scope: 'council', group: 'sessions', order: 25 },
+    { key: 'agency-commitments', label: 'Lời hứa khi trả lời chất vấn', path: '/agencies/:agencyId/commitments', icon: 'promise', permission: 'questions.report', scope: 'agency', group: 'sessions', order: 29 },
   ],
   seedDemo: seedQuestions,
 };

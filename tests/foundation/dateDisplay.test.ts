@@ -1,7 +1,7 @@
 // Times are shown in Vietnam's time whatever the device's time zone: a delegate's phone set to
 // another zone (or a server-side renderer in UTC) must not move a 09:00 meeting to 02:00.
 import { afterEach, describe, expect, it } from 'vitest';
-import { fmtDate, fmtDateTime } from './format.ts';
+import { fmtDate, fmtDateTime } from '../../src/web/lib/format.ts';
 
 const original = process.env.TZ;
 afterEach(() => { process.env.TZ = original; });
