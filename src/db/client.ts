@@ -121,13 +121,14 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   }
 }
 
-/** Opens a throw-away in-memory PGlite (tests, benchmarks). */
-export async function openMemoryDatabase(): Promise<Database> {
-  const client = await PGlite.create({ extensions: { pg_trgm } });
+/** A throw-away in-memory PGlite database (tests, benchmarks), migrated. `loadDataDir` starts it from a `dumpMemory` image
+ * (tests start from a seeded image instead of seeding every time); `dumpMemory` writes one. */
+export async function openMemoryDatabase(opts: { loadDataDir?: Blob } = {}): Promise<Database & { dumpMemory(): Promise<Blob> }> {
+  const client = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: opts.loadDataDir });
   await client.exec("SET TIME ZONE 'UTC'");
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
-  return { db, kind: 'pglite', where: 'memory', close: () => client.close() };
+  return { db, kind: 'pglite', where: 'memory', close: () => client.close(), dumpMemory: () => client.dumpDataDir('none') };
 }
 
 export async function ping(db: Db): Promise<void> {

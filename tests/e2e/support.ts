@@ -9,8 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.ts';
 import type { AppConfig } from '../../src/server/context.ts';
 import type { Db } from '../../src/db/client.ts';
-import { seedDemo } from '../../src/server/seed.ts';
-import { createTestDb } from '../support/db.ts';
+import { seededTestDb } from '../support/seedCache.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'NghiTruong@2026';
@@ -71,8 +70,10 @@ export async function startServer(config: Partial<AppConfig> = {}): Promise<Runn
   if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) {
     throw new Error(`dist/web is not built: run "npx vite build" before the e2e tests (${WEB_ROOT})`);
   }
-  const database = await createTestDb('pglite');
-  const ids = await seedDemo(database.db, new Date());
+  // The demo data as seeded at the start of this ten-minute slot: the browser tests of a run share
+  // one seeded image (tests/support/seedCache.ts). A slot never spans Vietnam's midnight (17:00 UTC),
+  // so the seeded "today" is the server's today.
+  const { database, ids } = await seededTestDb('pglite', new Date(Math.floor(Date.now() / 600_000) * 600_000));
   // queueMaxWaitMs: see tests/support/app.ts (no 503s from a loaded CI machine).
   const appConfig: AppConfig = { publicUrl: 'http://127.0.0.1', secureCookies: false, queueMaxWaitMs: 60_000, ...config };
   const app = createApp(

@@ -58,10 +58,11 @@ for (const kind of dbKinds()) {
       admin = await t.as('admin');
       doc = await (await admin.get('/api/openapi.json')).json();
       const tables = (await t.db.execute(sql`select table_name::text as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)).rows as { name: string }[];
-      fingerprintSql = tables
+      // Ordered: PostgreSQL may run a UNION ALL as a parallel append, its rows in any order.
+      fingerprintSql = `select * from (${tables
         .filter((r) => !UNWATCHED.has(r.name))
         .map((r) => `select '${r.name}' as t, count(*)::int as n, coalesce(sum(hashtext(x::text)::bigint), 0)::text as h from "${r.name}" x`)
-        .join(' union all ');
+        .join(' union all ')}) f order by t`;
       for (const [k, v] of await realIds(t)) real.set(k, v);
     }, 240_000);
     afterAll(() => t?.close());

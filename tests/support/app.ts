@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../../src/modules/accounts/seed.ts';
 import type { AppConfig } from '../../src/server/context.ts';
 import type { Database } from '../../src/db/client.ts';
 import { createTestDb, type DbKind } from './db.ts';
+import { seededTestDb } from './seedCache.ts';
 
 export interface TestClient {
   username: string;
@@ -49,9 +50,18 @@ export async function createTestApp(
     dataDir?: string;
   } = {},
 ): Promise<TestApp> {
-  const database = opts.database ?? (await createTestDb(kind));
   const state = { now: new Date(opts.now ?? '2026-11-26T02:00:00Z') };
-  const ids = opts.seed === false ? new Map<string, string>() : await seedDemo(database.db, state.now);
+  let database: Database;
+  let ids: Map<string, string>;
+  if (opts.database) {
+    database = opts.database;
+    ids = opts.seed === false ? new Map<string, string>() : await seedDemo(database.db, state.now);
+  } else if (opts.seed === false) {
+    database = await createTestDb(kind);
+    ids = new Map<string, string>();
+  } else {
+    ({ database, ids } = await seededTestDb(kind, state.now));
+  }
   const app = createApp({
     db: database.db,
     dbKind: database.kind,

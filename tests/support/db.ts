@@ -13,15 +13,19 @@ export function dbKinds(): DbKind[] {
   return kinds;
 }
 
-/** A fresh, migrated database of the given kind; close() drops it. */
-export async function createTestDb(kind: DbKind): Promise<Database> {
+/** A fresh, migrated database of the given kind; close() drops it. On PostgreSQL, `template`
+ * names a database to copy (see seedCache.ts). */
+export async function createTestDb(kind: DbKind, opts: { template?: string } = {}): Promise<Database> {
   if (kind === 'pglite') return openMemoryDatabase();
   const adminUrl = process.env.NT_TEST_PG_URL!;
   const name = `nt_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    await admin.query(`create database ${name}${opts.template ? ` template ${opts.template}` : ''}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString() });
