@@ -42,7 +42,7 @@ describe.skipIf(!browserAvailable())('giao diện web: lập cuộc bầu cử, 
     await dlg.getByRole('button', { name: 'Lưu' }).click();
     await expectText(desk.locator('.ant-card').first(), 'Bầu cử đại biểu HĐND phường Sa Huỳnh 2031', '16/03/2031');
     // The calendar derived from the day: the list posted 40 days before.
-    await expectText(desk.locator('.ant-tabs-tabpane-active'), 'Niêm yết danh sách cử tri', '04/02/2031');
+    await expectText(desk.getByRole('tabpanel'), 'Niêm yết danh sách cử tri', '04/02/2031');
 
     await desk.getByRole('tab', { name: 'Đơn vị' }).click();
     await desk.getByRole('button', { name: 'Thêm đơn vị bầu cử' }).click();
@@ -52,14 +52,14 @@ describe.skipIf(!browserAvailable())('giao diện web: lập cuộc bầu cử, 
     await expectText(desk.getByRole('dialog'), 'không quá 5');
     await desk.getByRole('dialog').getByLabel('Số đại biểu được bầu').fill('3');
     await desk.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
-    await expectText(desk.locator('.ant-tabs-tabpane-active'), 'Đơn vị bầu cử số 1', 'HĐND xã');
+    await expectText(desk.getByRole('tabpanel'), 'Đơn vị bầu cử số 1', 'HĐND xã');
 
     await desk.getByRole('tab', { name: 'Khu vực' }).click();
     await desk.getByRole('button', { name: 'Thêm khu vực bỏ phiếu' }).click();
     await desk.getByRole('dialog').getByLabel('Tên khu vực bỏ phiếu (nơi bỏ phiếu)').fill('Nhà văn hóa tổ dân phố Long Thạnh 1');
     await pickOption(desk, desk.getByRole('dialog').locator('.ant-form-item', { hasText: 'Đơn vị bầu cử HĐND xã' }).locator('.ant-select'), 'Số 1 — Đơn vị bầu cử số 1');
     await desk.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
-    await expectText(desk.locator('.ant-tabs-tabpane-active'), 'Số 1', 'Nhà văn hóa tổ dân phố Long Thạnh 1');
+    await expectText(desk.getByRole('tabpanel'), 'Số 1', 'Nhà văn hóa tổ dân phố Long Thạnh 1');
 
     await desk.getByRole('tab', { name: 'Tổ chức' }).click();
     await desk.getByRole('button', { name: 'Thành lập Ủy ban, Ban, Tổ bầu cử' }).click();
@@ -70,7 +70,7 @@ describe.skipIf(!browserAvailable())('giao diện web: lập cuộc bầu cử, 
     await desk.getByRole('dialog').getByLabel('Họ và tên').fill('Nguyễn Văn Tổ');
     await pickOption(desk, desk.getByRole('dialog').locator('.ant-form-item', { hasText: 'Tài khoản' }).locator('.ant-select'), 'Nguyễn Văn Tổ (to.sahuynh)');
     await desk.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
-    await expectText(desk.locator('.ant-tabs-tabpane-active'), 'Tổ bầu cử khu vực bỏ phiếu số 1', 'Nguyễn Văn Tổ', 'có tài khoản');
+    await expectText(desk.getByRole('tabpanel'), 'Tổ bầu cử khu vực bỏ phiếu số 1', 'Nguyễn Văn Tổ', 'có tài khoản');
 
     await desk.getByRole('tab', { name: 'Khu vực' }).click();
     await desk.getByRole('button', { name: 'Danh sách cử tri' }).click();
