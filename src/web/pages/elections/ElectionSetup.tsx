@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../lib/api.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
+import { api, ApiError } from '../../lib/api.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { useApi, usePagedTable } from '../../lib/hooks.ts';
 import { fmtDate } from '../../lib/format.ts';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
@@ -34,7 +34,18 @@ function FormModal<V extends object>(props: { title: string; open: boolean; onCl
       props.onSaved();
       props.onClose();
     } catch (err) {
-      showFormError(form, err);
+      // A 422 about a field shows on that field; anything else (a rule of the law, a conflict) in
+      // a notice with the server's Vietnamese message.
+      if (err instanceof ApiError && err.status === 422) {
+        const known = new Set(Object.keys(form.getFieldsValue(true) ?? {}));
+        const fields = err.fieldIssues.filter((i) => i.path && known.has(i.path.split('.')[0]!)).map((i) => ({ name: i.path.split('.')[0]! as never, errors: [i.message] }));
+        if (fields.length) {
+          form.setFields(fields);
+          message.error('Dữ liệu chưa hợp lệ: xem các ô được đánh dấu đỏ.');
+          return;
+        }
+      }
+      showError(err);
     } finally {
       setBusy(false);
     }
@@ -170,19 +181,26 @@ function MemberForm(props: { base: string; body: BodyRow; open: boolean; onClose
   );
 }
 
+/** A birth date as typed: dd/mm/yyyy or a year (Mẫu 31 allows the year alone). */
+const BIRTH = /^\s*(\d{1,2}\/\d{1,2}\/\d{4}|\d{4})\s*$/;
+const birthIso = (t: string) => {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t.trim());
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : t.trim();
+};
+
 export function VoterForm(props: { base: string; areaId: string; posted: boolean; open: boolean; onClose(): void; onSaved(): void }) {
   return (
     <FormModal<{ fullName: string; birthDate: string; sex: string; citizenId?: string; ethnicity?: string; residenceKind: string; residenceSince?: Dayjs; permanentAddress?: string; temporaryAddress?: string; status: string; reason?: string }>
       title="Ghi tên cử tri" open={props.open} onClose={props.onClose} onSaved={props.onSaved} success="Đã ghi tên cử tri vào danh sách." okText="Ghi tên"
       initial={{ sex: 'male', residenceKind: 'permanent', status: 'none', ethnicity: 'Kinh' }}
       submit={(v) => api.post(`${props.base}/areas/${props.areaId}/voters`, {
-        fullName: v.fullName, birthDate: v.birthDate, sex: v.sex, citizenId: v.citizenId || null, ethnicity: v.ethnicity ?? '', residenceKind: v.residenceKind,
+        fullName: v.fullName, birthDate: birthIso(v.birthDate), sex: v.sex, citizenId: v.citizenId || null, ethnicity: v.ethnicity ?? '', residenceKind: v.residenceKind,
         residenceSince: iso(v.residenceSince) ?? null, permanentAddress: v.permanentAddress ?? '', temporaryAddress: v.temporaryAddress ?? '', status: v.status, ...(v.reason ? { reason: v.reason } : {}),
       })}>
       {props.posted && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="Danh sách đã niêm yết: ghi thêm là bổ sung, cần ghi lý do." />}
       <Form.Item name="fullName" label="Họ và tên" rules={req('Họ và tên')}><Input /></Form.Item>
       <Space wrap style={{ width: '100%' }} size={12}>
-        <Form.Item name="birthDate" label="Ngày sinh (YYYY-MM-DD hoặc chỉ năm)" rules={req('Ngày sinh')}><Input placeholder="1980-05-20" style={{ width: 200 }} /></Form.Item>
+        <Form.Item name="birthDate" label="Ngày sinh (ngày/tháng/năm, hoặc chỉ năm)" rules={[...req('Ngày sinh'), { pattern: BIRTH, message: 'Ngày sinh phải có dạng ngày/tháng/năm (ví dụ 20/05/1985) hoặc chỉ năm sinh (ví dụ 1985).' }]}><Input placeholder="20/05/1985" style={{ width: 220 }} /></Form.Item>
         <Form.Item name="sex" label="Giới tính"><Radio.Group options={[{ value: 'male', label: 'Nam' }, { value: 'female', label: 'Nữ' }]} /></Form.Item>
       </Space>
       <Form.Item name="citizenId" label="Số Căn cước"><Input inputMode="numeric" placeholder="12 chữ số" /></Form.Item>

@@ -40,7 +40,7 @@ export function ElectionsPage() {
   return (
     <Page title="Bầu cử" crumbs={[{ title: 'Bầu cử' }]}
       extra={<Space wrap>
-        {elections.length > 1 && <Select aria-label="Cuộc bầu cử" style={{ minWidth: 240, maxWidth: '100%' }} value={electionId} onChange={choose} options={elections.map((e) => ({ value: e.id, label: `${fmtDate(e.electionDay)} — ${e.name}` }))} />}
+        {elections.length > 1 && <Select aria-label="Cuộc bầu cử" style={{ width: 380, maxWidth: 'calc(100vw - 32px)' }} popupMatchSelectWidth={false} value={electionId} onChange={choose} options={elections.map((e) => ({ value: e.id, label: `${fmtDate(e.electionDay)} — ${e.name}` }))} />}
         {clerk && <Button type="primary" onClick={() => setCreating(true)}>Tạo cuộc bầu cử</Button>}
       </Space>}>
       {!list.loading && !electionId && <Alert type="info" message="Chưa có cuộc bầu cử nào." />}
@@ -70,7 +70,11 @@ function ElectionView({ councilId, electionId, clerk, reader, onChanged }: { cou
   return (
     <>
       {e.data && (
-        <Card style={{ marginBottom: 16 }} extra={own && <Button onClick={() => setEditing(true)}>Sửa</Button>} title={e.data.name}>
+        <Card style={{ marginBottom: 16 }}>
+          <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start', justifyContent: 'space-between' }}>
+            <b style={{ fontSize: 16 }}>{e.data.name}</b>
+            {own && <Button onClick={() => setEditing(true)}>Sửa</Button>}
+          </div>
           <div>Ngày bầu cử: <b>{fmtDate(e.data.electionDay)}</b> · Bầu đại biểu: {e.data.ballotTypes.map((b) => BALLOT[b]).join(', ')}</div>
           {e.data.note && <div style={{ color: '#6b7280' }}>{e.data.note}</div>}
         </Card>
