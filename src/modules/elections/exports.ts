@@ -88,7 +88,7 @@ export async function voterListDocx(db: Db, actor: Actor, area: Area, now: Date)
         { title: 'STT', width: 4, align: 'center' }, { title: '(1) Họ và tên', width: 14 }, { title: '(2) Ngày sinh', width: 8, align: 'center' },
         { title: '(3) Nam', width: 4, align: 'center' }, { title: '(4) Nữ', width: 4, align: 'center' }, { title: '(5) Số Căn cước', width: 10 },
         { title: '(6) Dân tộc', width: 5 }, { title: '(7a) Thường trú', width: 10 }, { title: '(7b) Tạm trú', width: 9 }, { title: '(7c) Nơi ở hiện tại', width: 9 },
-        { title: '(8)', width: 3, align: 'center' }, { title: '(9)', width: 3, align: 'center' }, { title: '(10)', width: 3, align: 'center' }, { title: '(11) Ghi chú', width: 14 },
+        { title: '(8)', width: 3.5, align: 'center' }, { title: '(9)', width: 3.5, align: 'center' }, { title: '(10)', width: 4, align: 'center' }, { title: '(11) Ghi chú', width: 12.5 },
       ], rows: rows.map((r, i) => { const c = columnsOf(r, i); return [String(c.stt), c.fullName, c.birthDate, c.male, c.female, c.citizenId, c.ethnicity, c.permanent, c.temporary, c.current, c.na, c.province, c.commune, c.note]; }) },
       { type: 'paragraph', indent: false, text: `Tổng số cử tri: ${rows.length} (nam: ${t.male}; nữ: ${t.female}). Cử tri bầu đại biểu Quốc hội: ${t.na}; bầu đại biểu HĐND tỉnh: ${t.province}; bầu đại biểu HĐND xã: ${t.commune}.` },
       { type: 'paragraph', indent: false, text: [{ text: 'Ghi chú: ', italic: true }, { text: 'cột (8), (9), (10) ghi "X" nếu cử tri được bầu cấp đó, "0" nếu không (Mẫu số 31 ban hành kèm theo Nghị quyết số 40/NQ-HĐBCQG).', italic: true }] },

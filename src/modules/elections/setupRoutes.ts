@@ -47,7 +47,7 @@ export function electionSetupRoutes(r: Router): void {
 
   const docx = { 200: { description: 'Tệp Word', content: { [DOCX_TYPE]: { schema: z.any() } } } };
   r.add({ method: 'get', path: `${base}/results/summary.docx`, permission: 'elections.day.read', scope: 'council', summary: 'Biên bản tổng kết cuộc bầu cử của một cấp (Mẫu số 25) dạng Word', request: { params: ElectionParams, query: z.object({ ballotType: Ballot }) }, responses: docx },
-    async (c) => { const p = c.req.valid('param'); const e = await loadElection(c.var.db, p.councilId, p.electionId); const f = await levelSummaryDocx(c.var.db, e, c.req.valid('query').ballotType); return fileResponse(f.bytes, f.fileName, DOCX_TYPE) as never; });
+    async (c) => { const p = c.req.valid('param'); const e = await loadElection(c.var.db, p.councilId, p.electionId); const f = await levelSummaryDocx(c.var.db, e, c.req.valid('query').ballotType, c.var.deps.clock()); return fileResponse(f.bytes, f.fileName, DOCX_TYPE) as never; });
   r.add({ method: 'get', path: `${base}/results/winners.docx`, permission: 'elections.day.read', scope: 'council', summary: 'Danh sách những người trúng cử của một cấp (Mẫu số 26) dạng Word', request: { params: ElectionParams, query: z.object({ ballotType: Ballot }) }, responses: docx },
-    async (c) => { const p = c.req.valid('param'); const e = await loadElection(c.var.db, p.councilId, p.electionId); const f = await winnersListDocx(c.var.db, e, c.req.valid('query').ballotType); return fileResponse(f.bytes, f.fileName, DOCX_TYPE) as never; });
+    async (c) => { const p = c.req.valid('param'); const e = await loadElection(c.var.db, p.councilId, p.electionId); const f = await winnersListDocx(c.var.db, e, c.req.valid('query').ballotType, c.var.deps.clock()); return fileResponse(f.bytes, f.fileName, DOCX_TYPE) as never; });
 }

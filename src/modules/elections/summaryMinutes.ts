@@ -9,12 +9,17 @@ import type { Block, DocumentContent } from '../../domain/documents/content.ts';
 import { formatShortDate, upperVi } from '../../domain/documents/format.ts';
 import { conflict, notFound } from '../../server/errors.ts';
 import { renderDocx } from '../documents/render/docx.ts';
+import { todayInVietnam } from '../../domain/calendar/index.ts';
 import { adminUnits } from '../directory/schema.ts';
 import { councilPlace, type DbOrTx } from './common.ts';
 import { resultComplaints, resultMinutes } from './daySchema.ts';
 import { candidates, electoralUnits } from './schema.ts';
 import { levelResults } from './results.ts';
 import type { DayElection } from './tallyScope.ts';
+
+/** "phường Sa Huỳnh", "tỉnh Quảng Ngãi": the unit's type word (lower case inside a sentence) and name. */
+const KIND_WORD: Record<string, string> = { tinh: 'tỉnh', thanh_pho_tw: 'thành phố', xa: 'xã', phuong: 'phường', thi_tran: 'thị trấn', dac_khu: 'đặc khu' };
+const named = (u: { type: string; name: string }) => `${KIND_WORD[u.type] ?? ''} ${u.name}`.trim();
 
 const n = (x: number) => x.toLocaleString('vi-VN');
 const p = (x: number) => `${x.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
@@ -31,22 +36,23 @@ async function levelOf(db: DbOrTx, election: DayElection, ballotType: BallotType
   const communes = communeIds.length ? await db.select({ id: adminUnits.id, name: adminUnits.name }).from(adminUnits).where(inArray(adminUnits.id, communeIds)) : [];
   const communeName = new Map(communes.map((c) => [c.id, c.name]));
   const communesOf = new Map(unitRows.map((u) => [u.id, u.unitIds.map((id) => communeName.get(id)).filter(Boolean) as string[]]));
-  const placeName = ballotType === 'commune' ? place.unit.name : place.province.name;
-  const council = ballotType === 'na' ? 'đại biểu Quốc hội' : `đại biểu Hội đồng nhân dân ${ballotType === 'province' ? place.province.name.replace(/^Tỉnh /, 'tỉnh ') : place.unit.name.replace(/^(Xã|Phường)/, (x) => x.toLowerCase())}`;
+  const placeName = named(ballotType === 'commune' ? place.unit : place.province);
+  const council = ballotType === 'na' ? 'đại biểu Quốc hội' : `đại biểu Hội đồng nhân dân ${placeName}`;
   const confirmed = !!level.summary;
   return { level, place, placeName, council, communesOf, confirmed };
 }
 
-function header(placeName: string, date: string) {
-  return { parentBody: '', issuingBody: upperVi(`Ủy ban bầu cử\n${placeName}`), numberLine: '', place: placeName.replace(/^(Xã|Phường|Tỉnh|Đặc khu|Thành phố) /, ''), date };
+function header(placeName: string, plainName: string, date: string) {
+  return { parentBody: '', issuingBody: upperVi(`Ủy ban bầu cử\n${placeName}`), numberLine: '', place: plainName, date };
 }
 
 const draftNote = (why: string): Block => ({ type: 'paragraph', text: [{ text: `Dự thảo: ${why}`, italic: true }] });
 
 /** Mẫu số 25: Biên bản tổng kết cuộc bầu cử of one level. */
-export async function levelSummaryDocx(db: DbOrTx, election: DayElection, ballotType: BallotType) {
-  const { level, placeName, council, communesOf, confirmed } = await levelOf(db, election, ballotType);
-  const date = (level.summary?.confirmedAt ? new Date(level.summary.confirmedAt as unknown as string) : new Date()).toISOString().slice(0, 10);
+export async function levelSummaryDocx(db: DbOrTx, election: DayElection, ballotType: BallotType, now: Date) {
+  const { level, place, placeName, council, communesOf, confirmed } = await levelOf(db, election, ballotType);
+  const plain = (ballotType === 'commune' ? place.unit : place.province).name;
+  const date = todayInVietnam(level.summary?.confirmedAt ? new Date(level.summary.confirmedAt as unknown as string) : now);
   const unconfirmed = level.units.filter((u) => u.rounds.some((r) => !r.confirmed)).map((u) => u.unit.name);
   const body: Block[] = [];
   if (!confirmed) body.push(draftNote(`Ủy ban bầu cử chưa lập biên bản tổng kết${unconfirmed.length ? `; chưa xác nhận kết quả của ${unconfirmed.join(', ')}` : ''}.`));
@@ -92,7 +98,7 @@ export async function levelSummaryDocx(db: DbOrTx, election: DayElection, ballot
   body.push({ type: 'paragraph', text: complaints.length ? `Đã nhận ${complaints.length} khiếu nại về kết quả bầu cử; đã giải quyết ${complaints.filter((c) => c.state === 'decided').length}.` : 'Không có khiếu nại về kết quả bầu cử.' });
   body.push({ type: 'paragraph', text: `Biên bản được lập thành 06 bản, lập ngày ${formatShortDate(date)}.` });
   const content: DocumentContent = {
-    header: header(placeName, date),
+    header: header(placeName, plain, date),
     kindTitle: confirmed ? 'BIÊN BẢN TỔNG KẾT' : 'BIÊN BẢN TỔNG KẾT (DỰ THẢO)',
     subject: `Cuộc bầu cử ${council}\nnhiệm kỳ mới, ngày ${formatShortDate(election.electionDay)}`,
     body,
@@ -104,12 +110,13 @@ export async function levelSummaryDocx(db: DbOrTx, election: DayElection, ballot
 }
 
 /** Mẫu số 26: Danh sách những người trúng cử of one level, by unit, highest votes first. */
-export async function winnersListDocx(db: DbOrTx, election: DayElection, ballotType: BallotType) {
-  const { level, placeName, council, confirmed } = await levelOf(db, election, ballotType);
+export async function winnersListDocx(db: DbOrTx, election: DayElection, ballotType: BallotType, now: Date) {
+  const { level, place, placeName, council, confirmed } = await levelOf(db, election, ballotType);
+  const plain = (ballotType === 'commune' ? place.unit : place.province).name;
   const winners = level.units.flatMap((u) => u.rounds.flatMap((r) => ((r.outcome as UnitOutcome | null)?.winners ?? []).map((w) => ({ ...w, unit: u.unit, confirmed: r.confirmed }))));
   const details = winners.length ? await db.select().from(candidates).where(inArray(candidates.id, winners.map((w) => w.candidateId))) : [];
   const by = new Map(details.map((d) => [d.id, d]));
-  const date = new Date().toISOString().slice(0, 10);
+  const date = todayInVietnam(now);
   const body: Block[] = [];
   if (!confirmed) body.push(draftNote('Ủy ban bầu cử chưa lập biên bản tổng kết; danh sách tính từ các biên bản đã khóa sổ.'));
   body.push({ type: 'paragraph', text: `Tổng số người trúng cử: ${winners.length}/${level.units.reduce((s, u) => s + u.unit.seats, 0)} đại biểu được bầu.` });
@@ -119,7 +126,7 @@ export async function winnersListDocx(db: DbOrTx, election: DayElection, ballotT
     { title: 'Số phiếu bầu', width: 8, align: 'right' }, { title: 'Tỷ lệ', width: 8, align: 'right' },
   ], rows: winners.map((w, i) => { const d = by.get(w.candidateId); return [String(i + 1), w.name, d ? formatShortDate(d.birthDate) : '', d ? (d.sex === 'male' ? 'Nam' : 'Nữ') : '', d?.occupation ?? '', d?.workplace ?? '', d?.residence ?? '', String(w.unit.number), n(w.votes), p(w.percent)]; }) });
   const content: DocumentContent = {
-    header: header(placeName, date),
+    header: header(placeName, plain, date),
     kindTitle: confirmed ? 'DANH SÁCH' : 'DANH SÁCH (DỰ THẢO)',
     subject: `Những người trúng cử ${council}\nngày bầu cử ${formatShortDate(election.electionDay)}`,
     body,
