@@ -14,6 +14,7 @@ import { json } from '../petitions/support.ts';
 import { auditEvents } from '../../src/modules/audit/schema.ts';
 import { buildDayElection, commune, type DayFixture } from './daySupport.ts';
 import { docxText } from '../documents/support.ts';
+import { httpLogin, listen, sse } from '../chamber/support.ts';
 
 const OUT = path.resolve('test-results/elections-docs');
 const keep = (name: string, bytes: Uint8Array) => {
@@ -35,6 +36,32 @@ for (const kind of dbKinds()) {
       vpTinh = await t.as('vp.tinh');
     }, 240_000);
     afterAll(() => t?.close());
+
+    it('turnout is live: a Tổ report reaches an open stream (PostgreSQL: NOTIFY at commit), counts only; a refused report sends nothing', async () => {
+      const vp = await t.as('vp.sahuynh');
+      await json(vp.put(`${f.base}/day-settings`, { turnoutHours: ['09:00', '11:00', '14:00', '17:00', '19:00'], inventoryIdentity: 'issued' }));
+      const srv = await listen(t);
+      try {
+        const h = await httpLogin(srv.url, 'vp.sahuynh');
+        const stream = await sse(`${srv.url}${f.base}/turnout/live`, h);
+        expect((await stream.next((e) => e.event === 'snapshot')).data).toEqual({ electionId: f.electionId });
+        const to1 = await httpLogin(srv.url, f.users.to1);
+        const bad = await fetch(`${srv.url}${f.base}/polling-areas/${f.areas[0]}/turnout`, { method: 'PUT', headers: to1, body: JSON.stringify({ at: '10:00', voted: 10 }) });
+        expect(bad.status).toBe(422);
+        const ok = await fetch(`${srv.url}${f.base}/polling-areas/${f.areas[0]}/turnout`, { method: 'PUT', headers: to1, body: JSON.stringify({ at: '09:00', voted: 12 }) });
+        expect(ok.status).toBe(200);
+        const u = await stream.next((e) => e.event === 'update');
+        expect(u.data.payload).toEqual({ type: 'turnout', pollingAreaId: f.areas[0], at: '09:00', voted: 12, kind: 'estimated' });
+        expect(stream.events.filter((e) => e.event === 'update')).toHaveLength(1);
+        stream.close();
+        // Another commune's clerk cannot open this election's stream.
+        const other = await httpLogin(srv.url, 'vp.ducpho');
+        const denied = await fetch(`${srv.url}/api/councils/${t.id('council:duc-pho-ward')}/elections/${f.electionId}/turnout/live`, { headers: { cookie: other.cookie! } });
+        expect(denied.status).toBe(404);
+      } finally {
+        await srv.close();
+      }
+    });
 
     it('edits keep the rules: seats ≤ 5, no ballot dropped under a unit, only the level that made it; each edit audited', async () => {
       const pe = `/api/councils/${f.prov}/elections/${f.electionId}`;
