@@ -78,6 +78,7 @@ describe.skipIf(!browserAvailable())('giao diện web: lập cuộc bầu cử, 
     const voter = desk.getByRole('dialog');
     await voter.getByLabel('Họ và tên').fill('Trần Thị Mai');
     const birth = voter.getByLabel('Ngày sinh (ngày/tháng/năm, hoặc chỉ năm)');
+    await voter.getByRole('radio', { name: 'Nữ' }).check();
     await birth.fill('20-05-1985');
     await voter.getByLabel('Số Căn cước').fill('051185000123');
     await voter.getByRole('button', { name: 'Ghi tên' }).click();
@@ -90,7 +91,30 @@ describe.skipIf(!browserAvailable())('giao diện web: lập cuộc bầu cử, 
     await birth.fill('20/05/1985');
     await voter.getByRole('button', { name: 'Ghi tên' }).click();
     const list = desk.locator('.ant-card', { hasText: 'Danh sách cử tri — Khu vực bỏ phiếu số 1' });
-    await expectText(list, 'Trần Thị Mai', '20/05/1985', '051185000123', 'X · X · X');
+    await expectText(list, 'Trần Thị Mai', '20/05/1985 · Nữ', '051185000123', 'X · X · X');
+
+    // The import wizard: a file with an unreadable date is refused whole, with the row named.
+    const upload = async (name: string, csv: string) => {
+      await desk.getByRole('button', { name: 'Nhập từ Excel' }).click();
+      const wiz = desk.getByRole('dialog');
+      await wiz.getByText('Bấm hoặc kéo thả tệp .csv, .xlsx vào đây').waitFor();
+      await wiz.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      await wiz.getByText(`Tệp "${name}" có 2 dòng dữ liệu và 4 cột.`).waitFor();
+      await wiz.getByRole('button', { name: 'Tiếp tục: xem trước' }).click();
+      return wiz;
+    };
+    const head = 'Họ và tên,Ngày sinh,Giới tính,Số Căn cước\n';
+    let wiz = await upload('cu-tri-loi.csv', `${head}Lê Văn Hùng,12/03/1970,Nam,051070001234\nPhạm Thị Thu,ngày xưa,Nữ,051188004321\n`);
+    await expectText(wiz, 'Tệp có 1 lỗi. Chưa ghi cử tri nào', 'ngày xưa');
+    await shot(desk, 'desktop-import-error');
+    await desk.locator('.ant-modal-close').click();
+    await wiz.waitFor({ state: 'hidden' });
+    wiz = await upload('cu-tri.csv', `${head}Lê Văn Hùng,12/03/1970,Nam,051070001234\nPhạm Thị Thu,05/08/1988,Nữ,051188004321\n`);
+    await expectText(wiz, 'Không phát hiện lỗi');
+    await wiz.getByRole('button', { name: 'Ghi 2 cử tri' }).click();
+    await expectText(wiz, 'Đã ghi 2 cử tri vào danh sách.');
+    await wiz.locator('.ant-alert').getByRole('button', { name: 'Đóng' }).click();
+    await expectText(list, 'Lê Văn Hùng', 'Phạm Thị Thu', 'Trần Thị Mai');
     await shot(desk, 'desktop-voter-list');
     const electionId = new URL(desk.url()).searchParams.get('electionId')!;
     expect(electionId).toMatch(/^[0-9a-f-]{36}$/);
