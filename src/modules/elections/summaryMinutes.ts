@@ -103,7 +103,13 @@ export async function levelSummaryDocx(db: DbOrTx, election: DayElection, ballot
     subject: `Cuộc bầu cử ${council}\nnhiệm kỳ mới, ngày ${formatShortDate(election.electionDay)}`,
     body,
     signature: { lines: ['TM. ỦY BAN BẦU CỬ', 'CHỦ TỊCH'], signerName: '(ký tên, đóng dấu)' },
-    recipients: [],
+    // Where the summary goes (elections.md "Results"): the commune's and the province's HĐND, UBND
+    // and MTTQ; a province's also to the UBTVQH, the Government and the central MTTQ.
+    recipients: [
+      ...(ballotType === 'commune' ? [`Thường trực HĐND, UBND, Ban Thường trực Ủy ban MTTQ Việt Nam ${placeName}`] : []),
+      `Thường trực HĐND, UBND, Ban Thường trực Ủy ban MTTQ Việt Nam ${named(place.province)}`,
+      ...(ballotType === 'commune' ? [] : ['Ủy ban Thường vụ Quốc hội', 'Chính phủ', 'Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam']),
+    ],
     orientation: 'landscape',
   };
   return { bytes: await renderDocx(content), fileName: `Bien-ban-tong-ket-${ballotType}.docx` };
