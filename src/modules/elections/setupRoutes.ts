@@ -7,6 +7,7 @@ import { DOCX_TYPE, fileResponse } from '../../server/download.ts';
 import { Obj, ctxOf, param } from '../petitions/routes/shared.ts';
 import { today } from './common.ts';
 import { Ballot, ElectionParams } from './routes.ts';
+import type { BallotType } from '../../domain/elections/index.ts';
 import { memberAccounts, publishedMinutes, resultComplaintsOf, updateElection, updateElectionBody, updateElectoralUnit, updatePollingArea, voterListComplaintsOf } from './setup.ts';
 import { levelSummaryDocx, winnersListDocx } from './summaryMinutes.ts';
 import { loadElection } from './tallyScope.ts';
@@ -20,6 +21,10 @@ const ElectionPatch = z.object({ name: text('Tên cuộc bầu cử', 300).optio
 const UnitPatch = z.object({ name: text('Tên đơn vị bầu cử', 300).optional(), seats: Seats.optional(), resolution: optionalText('Nghị quyết', 200).optional(), description: optionalText('Mô tả', 2000).optional() }).refine(nonEmpty, NeedOne);
 const AreaPatch = z.object({ name: text('Tên khu vực bỏ phiếu', 300).optional(), kind: enumOf(['ordinary', 'military', 'hospital', 'careHome', 'detention'], 'Loại khu vực bỏ phiếu').optional(), hamlets: optionalText('Thôn, tổ dân phố', 2000).optional() }).refine(nonEmpty, NeedOne);
 const BodyPatch = z.object({ name: text('Tên', 300).optional(), decision: optionalText('Quyết định thành lập', 300).optional() }).refine(nonEmpty, NeedOne);
+
+/** The level of the committee's documents: as asked, else the commune's (the level most committees hold), else the first ballot. */
+const LevelQuery = z.object({ ballotType: Ballot.optional() });
+const levelOf = (e: { ballotTypes: BallotType[] }, b: BallotType | undefined): BallotType => b ?? (e.ballotTypes.includes('commune') ? 'commune' : e.ballotTypes[0]!);
 
 export function electionSetupRoutes(r: Router): void {
   const manage = { permission: 'elections.manage', scope: 'council' } as const;
@@ -46,8 +51,8 @@ export function electionSetupRoutes(r: Router): void {
     });
 
   const docx = { 200: { description: 'Tệp Word', content: { [DOCX_TYPE]: { schema: z.any() } } } };
-  r.add({ method: 'get', path: `${base}/results/summary.docx`, permission: 'elections.day.read', scope: 'council', summary: 'Biên bản tổng kết cuộc bầu cử của một cấp (Mẫu số 25) dạng Word', request: { params: ElectionParams, query: z.object({ ballotType: Ballot }) }, responses: docx },
-    async (c) => { const p = c.req.valid('param'); const e = await loadElection(c.var.db, p.councilId, p.electionId); const f = await levelSummaryDocx(c.var.db, e, c.req.valid('query').ballotType, c.var.deps.clock()); return fileResponse(f.bytes, f.fileName, DOCX_TYPE) as never; });
-  r.add({ method: 'get', path: `${base}/results/winners.docx`, permission: 'elections.day.read', scope: 'council', summary: 'Danh sách những người trúng cử của một cấp (Mẫu số 26) dạng Word', request: { params: ElectionParams, query: z.object({ ballotType: Ballot }) }, responses: docx },
-    async (c) => { const p = c.req.valid('param'); const e = await loadElection(c.var.db, p.councilId, p.electionId); const f = await winnersListDocx(c.var.db, e, c.req.valid('query').ballotType, c.var.deps.clock()); return fileResponse(f.bytes, f.fileName, DOCX_TYPE) as never; });
+  r.add({ method: 'get', path: `${base}/results/summary.docx`, permission: 'elections.day.read', scope: 'council', summary: 'Biên bản tổng kết cuộc bầu cử của một cấp (Mẫu số 25) dạng Word', request: { params: ElectionParams, query: LevelQuery }, responses: docx },
+    async (c) => { const p = c.req.valid('param'); const e = await loadElection(c.var.db, p.councilId, p.electionId); const f = await levelSummaryDocx(c.var.db, e, levelOf(e, c.req.valid('query').ballotType), c.var.deps.clock()); return fileResponse(f.bytes, f.fileName, DOCX_TYPE) as never; });
+  r.add({ method: 'get', path: `${base}/results/winners.docx`, permission: 'elections.day.read', scope: 'council', summary: 'Danh sách những người trúng cử của một cấp (Mẫu số 26) dạng Word', request: { params: ElectionParams, query: LevelQuery }, responses: docx },
+    async (c) => { const p = c.req.valid('param'); const e = await loadElection(c.var.db, p.councilId, p.electionId); const f = await winnersListDocx(c.var.db, e, levelOf(e, c.req.valid('query').ballotType), c.var.deps.clock()); return fileResponse(f.bytes, f.fileName, DOCX_TYPE) as never; });
 }
