@@ -245,7 +245,7 @@ export function VoterImportModal(props: { base: string; areaId: string; areaLabe
         errorsTitle={(k) => `Tệp có ${k} lỗi. Chưa ghi cử tri nào; hãy sửa tệp (hoặc cách ghép cột) rồi thử lại.`}
         noErrorsTitle="Không phát hiện lỗi. Có thể ghi vào danh sách cử tri."
         previewColumns={[
-          { title: 'Dòng', dataIndex: 'row', width: 70 }, { title: 'Họ và tên', dataIndex: 'fullName' }, { title: 'Ngày sinh', dataIndex: 'birthDate', width: 120 },
+          { title: 'Dòng', dataIndex: 'row', width: 70 }, { title: 'Họ và tên', dataIndex: 'fullName' }, { title: 'Ngày sinh', dataIndex: 'birthDate', width: 120, render: (d: string) => (d.length === 4 ? d : d.split('-').reverse().join('/')) },
           { title: 'KVBP', dataIndex: 'areaNumber', width: 70 }, { title: 'QH · Tỉnh · Xã', dataIndex: 'ballots', width: 120 },
         ]}
         commitCount={(p) => (p.errors.length ? 0 : p.total)} commitLabel={(p) => (p.errors.length ? 'Còn lỗi, chưa ghi được' : `Ghi ${p.total} cử tri`)}
