@@ -239,6 +239,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'election_tally.correct': 'Đính chính biên bản kiểm phiếu đã khóa',
   'election_day.settings': 'Đặt giờ báo cáo tình hình bỏ phiếu',
   'election_turnout.report': 'Báo cáo số cử tri đã bỏ phiếu',
+  'election.update': 'Sửa cuộc bầu cử',
+  'electoral_unit.update': 'Sửa đơn vị bầu cử',
+  'polling_area.update': 'Sửa khu vực bỏ phiếu',
+  'election_body.update': 'Sửa tổ chức phụ trách bầu cử',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {

@@ -65,6 +65,8 @@ export interface TableBlock {
   readonly repeatHeader?: boolean;
   /** Font size in points (default 13). */
   readonly fontSize?: number;
+  /** false: no header row (a grid of cards); default true. */
+  readonly showHeader?: boolean;
 }
 
 export type Block = ParagraphBlock | HeadingBlock | BasisBlock | ListBlock | TableBlock;
@@ -112,4 +114,6 @@ export interface DocumentContent {
   /** Recipients ("Nơi nhận"); rendered "- X;" with a last line "- Lưu: VT, …." */
   readonly recipients: readonly string[];
   readonly appendices?: readonly Appendix[];
+  /** Page orientation (default portrait); landscape for wide lists (Mẫu 31). */
+  readonly orientation?: 'portrait' | 'landscape';
 }

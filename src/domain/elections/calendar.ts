@@ -54,6 +54,8 @@ export type ElectionRuleSet = {
   milestones: readonly MilestoneRule[];
   /** Complaints about results (Điều 87): days after publication to file, days after receipt to decide. */
   resultComplaints: { fileWithinDays: number; decideWithinDays: number; verified: boolean; source: string };
+  /** Complaints about the voter list (Điều 33): days after posting to file, days after receipt to answer. */
+  voterListComplaints: { fileWithinDays: number; answerWithinDays: number; verified: boolean; source: string };
 };
 
 const LAW = 'Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13, sửa đổi bởi Luật số 83/2025/QH15';
@@ -93,6 +95,7 @@ export const ELECTION_RULE_SETS: readonly ElectionRuleSet[] = [
       m('firstSessionOfNewCouncil', 'Kỳ họp thứ nhất của Hội đồng nhân dân khóa mới', null, 45, 'Luật số 72/2025/QH15, Điều 34 khoản 1 (muộn hơn nếu có bầu cử lại, bầu cử thêm)'),
     ],
     resultComplaints: { fileWithinDays: 3, decideWithinDays: 7, verified: true, source: 'Luật số 85/2015/QH13, Điều 87' },
+    voterListComplaints: { fileWithinDays: 30, answerWithinDays: 5, verified: true, source: 'Luật số 85/2015/QH13, Điều 33' },
   },
 ];
 

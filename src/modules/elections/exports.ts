@@ -84,17 +84,19 @@ export async function voterListDocx(db: Db, actor: Actor, area: Area, now: Date)
     kindTitle: 'DANH SÁCH CỬ TRI',
     subject: `${election.name}\nKhu vực bỏ phiếu số ${area.number} (${area.name}), ${names.commune}, ${names.province}`,
     body: [
-      { type: 'table', fontSize: 9, columns: [
+      { type: 'table', fontSize: 10, columns: [
         { title: 'STT', width: 4, align: 'center' }, { title: '(1) Họ và tên', width: 14 }, { title: '(2) Ngày sinh', width: 8, align: 'center' },
         { title: '(3) Nam', width: 4, align: 'center' }, { title: '(4) Nữ', width: 4, align: 'center' }, { title: '(5) Số Căn cước', width: 10 },
         { title: '(6) Dân tộc', width: 5 }, { title: '(7a) Thường trú', width: 10 }, { title: '(7b) Tạm trú', width: 9 }, { title: '(7c) Nơi ở hiện tại', width: 9 },
-        { title: '(8)', width: 3, align: 'center' }, { title: '(9)', width: 3, align: 'center' }, { title: '(10)', width: 3, align: 'center' }, { title: '(11) Ghi chú', width: 14 },
+        { title: '(8)', width: 3.5, align: 'center' }, { title: '(9)', width: 3.5, align: 'center' }, { title: '(10)', width: 4, align: 'center' }, { title: '(11) Ghi chú', width: 12.5 },
       ], rows: rows.map((r, i) => { const c = columnsOf(r, i); return [String(c.stt), c.fullName, c.birthDate, c.male, c.female, c.citizenId, c.ethnicity, c.permanent, c.temporary, c.current, c.na, c.province, c.commune, c.note]; }) },
       { type: 'paragraph', indent: false, text: `Tổng số cử tri: ${rows.length} (nam: ${t.male}; nữ: ${t.female}). Cử tri bầu đại biểu Quốc hội: ${t.na}; bầu đại biểu HĐND tỉnh: ${t.province}; bầu đại biểu HĐND xã: ${t.commune}.` },
       { type: 'paragraph', indent: false, text: [{ text: 'Ghi chú: ', italic: true }, { text: 'cột (8), (9), (10) ghi "X" nếu cử tri được bầu cấp đó, "0" nếu không (Mẫu số 31 ban hành kèm theo Nghị quyết số 40/NQ-HĐBCQG).', italic: true }] },
     ],
     signature: { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], signerName: '(ký tên, đóng dấu)' },
     recipients: [],
+    // Fourteen columns: A4 landscape, as the form is printed.
+    orientation: 'landscape',
   };
   const bytes = await renderDocx(content);
   await audit(db, actor, area, 'docx', rows.length);
@@ -116,7 +118,7 @@ export async function voterCardsDocx(db: Db, actor: Actor, area: Area, now: Date
     header: header(names, todayInVietnam(now)),
     kindTitle: 'THẺ CỬ TRI',
     subject: `Khu vực bỏ phiếu số ${area.number} (${area.name}) — ${rows.length} thẻ (Mẫu số 10)`,
-    body: [{ type: 'table', fontSize: 11, repeatHeader: false, columns: [{ title: '', width: 50 }, { title: '', width: 50 }], rows: pairs }],
+    body: [{ type: 'table', fontSize: 11, showHeader: false, columns: [{ title: '', width: 50 }, { title: '', width: 50 }], rows: pairs }],
     signature: { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], signerName: '(ký tên, đóng dấu)' },
     recipients: [],
   };

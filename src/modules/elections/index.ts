@@ -8,6 +8,7 @@ import { voterRoutes } from './voterRoutes.ts';
 import { seedElections } from './seed.ts';
 import { electionDayMenu, electionDayPermissions, electionDayRoutes } from './turnoutRoutes.ts';
 import { seedElectionDay } from './resultsSeed.ts';
+import { electionSetupRoutes } from './setupRoutes.ts';
 
 /**
  * Who may do what (scopes): the council of the path is the level. A province council's committee
@@ -32,6 +33,7 @@ export const electionsModule: AppModule = {
     electionCoreRoutes(r);
     voterRoutes(r);
     electionDayRoutes(r);
+    electionSetupRoutes(r);
   },
   // Election-day figures run after the core's demo election exists (seedElectionDay finds it by its day).
   seedDemo: async (ctx) => {

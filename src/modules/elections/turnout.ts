@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { ElectionRuleError, recordTurnout, rollUpTurnout, BALLOT_TYPE_LABELS, type TurnoutKind, type TurnoutRollUp, type TurnoutSnapshot } from '../../domain/elections/index.ts';
 import { forbidden, invalid, notFound } from '../../server/errors.ts';
 import { recordEvent } from '../audit/service.ts';
+import { publish } from '../../server/live.ts';
 import type { ActionCtx, DbOrTx } from '../petitions/common.ts';
 import { electionDaySettings, turnoutReports } from './daySchema.ts';
 import { canEnterArea, loadAreas, loadUnits, type DayAccess, type DayArea, type DayElection } from './tallyScope.ts';
@@ -52,7 +53,7 @@ export async function reportTurnout(ctx: ActionCtx, election: DayElection, acces
   if (input.kind !== 'final' && !settings.turnoutHours.includes(input.at)) {
     throw invalid(`Giờ ${input.at} không phải giờ báo cáo do Ủy ban bầu cử quy định (${settings.turnoutHours.join(', ')}).`);
   }
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const rows = await tx.select().from(turnoutReports).where(eq(turnoutReports.pollingAreaId, areaId)).for('update');
     const existing: TurnoutSnapshot[] = rows.map((r) => ({ pollingAreaId: r.pollingAreaId, at: r.at, voted: r.voted, kind: r.kind as TurnoutKind }));
     try {
@@ -77,7 +78,13 @@ export async function reportTurnout(ctx: ActionCtx, election: DayElection, acces
     });
     return { at: row!.at, voted: row!.voted, kind: row!.kind, votersOnList: area.votersOnList };
   });
+  // After commit: every open dashboard of the election reloads (a count, never a voter).
+  await publish(ctx.db as never, turnoutChannel(election.id), { type: 'turnout', pollingAreaId: areaId, at: saved.at, voted: saved.voted, kind: saved.kind });
+  return saved;
 }
+
+/** The live channel of an election's turnout (src/server/live.ts). */
+export const turnoutChannel = (electionId: string) => `election-turnout:${electionId}`;
 
 type Group = { key: string; name: string; areaIds: string[] };
 type RolledGroup = Omit<Group, 'areaIds'> & TurnoutRollUp & { notReportedNames: string[]; areaCount: number };

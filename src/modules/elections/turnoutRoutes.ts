@@ -14,7 +14,8 @@ import { Obj, ctxOf, param } from '../petitions/routes/shared.ts';
 import { confirmLevelSummary, confirmUnitResult, decideComplaint, fileComplaint, levelResults, listComplaints, publicResults, publishLevel } from './results.ts';
 import { areaDay, correctTallySheet, listTallySheets, moveTallySheet, saveTallyDraft, tallyForm, tallySheetDetail } from './tally.ts';
 import { accessOf, canEnterArea, canManageUnit, loadAreas, loadElection, loadPublicElection, loadUnits } from './tallyScope.ts';
-import { daySettingsOf, reportTurnout, setDaySettings, turnoutDashboard } from './turnout.ts';
+import { daySettingsOf, reportTurnout, setDaySettings, turnoutChannel, turnoutDashboard } from './turnout.ts';
+import { liveRoute } from '../../server/live.ts';
 import { computeUnitResult } from './winners.ts';
 import { unitMinutesDocx } from './resultsMinutes.ts';
 import { DOCX_TYPE, fileResponse } from '../../server/download.ts';
@@ -103,6 +104,18 @@ export function electionDayRoutes(r: Router) {
     async (c) => {
       const { election, access } = await env(c, c.req.valid('param'));
       return c.json(await turnoutDashboard(c.var.db, election, c.req.valid('query').at, (a) => canEnterArea(access, a) || access.committee), 200);
+    },
+  );
+  liveRoute(
+    r,
+    {
+      method: 'get', path: '/councils/{councilId}/elections/{electionId}/turnout/live', summary: 'Theo dõi trực tiếp số cử tri đi bầu (server-sent events): mỗi báo cáo của một Tổ bầu cử, để màn hình tổng hợp tải lại (chỉ số lượng)',
+      permission: 'elections.day.read', scope: 'council', request: { params: ElectionParams }, responses: {},
+    },
+    async (c) => {
+      const p = (c.req as unknown as { valid: (k: 'param') => { councilId: string; electionId: string } }).valid('param');
+      const election = await loadElection(c.var.db, p.councilId, p.electionId);
+      return { channels: [turnoutChannel(election.id)], snapshot: { electionId: election.id } };
     },
   );
   r.add(

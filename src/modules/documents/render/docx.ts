@@ -84,6 +84,15 @@ export const TEXT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight; // 93
 
 /** Header table: left column (issuing body) and right column (national title). */
 const HEADER_COLUMNS = [3855, TEXT_WIDTH - 3855] as const;
+/**
+ * The text width of the document being built: TEXT_WIDTH in portrait, wider in landscape (a wide
+ * list such as Mẫu 31). Set by buildDocument for the (synchronous) duration of one build.
+ */
+let textWidth: number = TEXT_WIDTH;
+/** Landscape A4 with the same margins (ND30): the long edge across. */
+export const LANDSCAPE_TEXT_WIDTH = PAGE.height - PAGE.marginLeft - PAGE.marginRight;
+const headerColumns = () => [HEADER_COLUMNS[0], textWidth - HEADER_COLUMNS[0]] as const;
+const closingColumns = () => [CLOSING_COLUMNS[0], textWidth - CLOSING_COLUMNS[0]] as const;
 /** Closing table: recipients (left) and signature (right). */
 const CLOSING_COLUMNS = [4300, TEXT_WIDTH - 4300] as const;
 
@@ -211,7 +220,7 @@ function widest(lines: readonly string[], size: number, bold: boolean): number {
 
 function borderlessTable(columns: readonly number[], rows: TableRow[]): Table {
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths: [...columns],
     layout: TableLayoutType.FIXED,
     borders: { ...NO_BORDERS, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
@@ -235,7 +244,7 @@ function borderlessCell(width: number, children: (Paragraph | Table)[]): TableCe
 
 function headerTable(content: DocumentContent): Table {
   const h = content.header;
-  const [leftW, rightW] = HEADER_COLUMNS;
+  const [leftW, rightW] = headerColumns();
   const parent = splitLines(h.parentBody);
   const issuing = splitLines(h.issuingBody);
   if (issuing.length === 0) throw new RangeError('header.issuingBody is required');
@@ -258,7 +267,7 @@ function headerTable(content: DocumentContent): Table {
   const dateCell = [
     line(formatPlaceDate(h.place, h.date), { size: SIZE.placeDate, italic: true }, { spacing: { before: 120, after: 0 } }),
   ];
-  return borderlessTable(HEADER_COLUMNS, [
+  return borderlessTable(headerColumns(), [
     new TableRow({ cantSplit: true, children: [borderlessCell(leftW, left), borderlessCell(rightW, right)] }),
     new TableRow({ cantSplit: true, children: [borderlessCell(leftW, numberCell), borderlessCell(rightW, dateCell)] }),
   ]);
@@ -285,8 +294,8 @@ function titleBlock(content: DocumentContent): Paragraph[] {
       }),
     );
     // Short rule under the subject: a third of its (longest) line, within the text width.
-    const w = Math.min(widest(subject, SIZE.subject, true), TEXT_WIDTH);
-    out.push(rule(Math.max(1400, w / 3), TEXT_WIDTH));
+    const w = Math.min(widest(subject, SIZE.subject, true), textWidth);
+    out.push(rule(Math.max(1400, w / 3), textWidth));
   }
   return out;
 }
@@ -422,8 +431,8 @@ function expandFastRows(xml: string, fast: FastRows): string | null {
 function tableBlock(block: TableBlock, fast: FastRows | null = null): Table {
   const total = block.columns.reduce((s, c) => s + Math.max(0, c.width), 0);
   if (block.columns.length === 0 || total <= 0) throw new RangeError('A table needs columns with positive widths');
-  const widths = block.columns.map((c) => Math.floor((TEXT_WIDTH * Math.max(0, c.width)) / total));
-  widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + TEXT_WIDTH - widths.reduce((s, w) => s + w, 0);
+  const widths = block.columns.map((c) => Math.floor((textWidth * Math.max(0, c.width)) / total));
+  widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + textWidth - widths.reduce((s, w) => s + w, 0);
   const size = block.fontSize ?? SIZE.table;
   const cellSpacing = { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO };
   const cell = (width: number, children: Paragraph[]): TableCell =>
@@ -468,7 +477,7 @@ function tableBlock(block: TableBlock, fast: FastRows | null = null): Table {
   }
   flush();
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: {
@@ -480,7 +489,7 @@ function tableBlock(block: TableBlock, fast: FastRows | null = null): Table {
       insideVertical: THIN,
     },
     margins: { left: 80, right: 80, top: 0, bottom: 0 },
-    rows: [header, ...rows],
+    rows: block.showHeader === false ? rows : [header, ...rows],
   });
 }
 
@@ -561,7 +570,7 @@ function renderBlocks(blocks: readonly Block[], keepLastWithNext = false, fast: 
 // Closing: recipients | signature
 
 function closingTable(content: DocumentContent): Table {
-  const [leftW, rightW] = CLOSING_COLUMNS;
+  const [leftW, rightW] = closingColumns();
   const recipients = formatRecipientLines(content.recipients, { nhuTren: (content.kinhGui?.length ?? 0) > 0 });
   const left: Paragraph[] = [
     para(run('Nơi nhận:', { size: SIZE.recipientsLabel, bold: true, italic: true }), {
@@ -584,7 +593,7 @@ function closingTable(content: DocumentContent): Table {
     // Room for the signature and the seal.
     line(name, { size: SIZE.signature, bold: true }, { spacing: { before: 1700, after: 0 } }),
   ];
-  return borderlessTable(CLOSING_COLUMNS, [
+  return borderlessTable(closingColumns(), [
     new TableRow({ cantSplit: true, children: [borderlessCell(leftW, left), borderlessCell(rightW, right)] }),
   ]);
 }
@@ -607,7 +616,7 @@ function appendixBlocks(appendix: Appendix, fast: FastRows | null): (Paragraph |
       }),
     );
   }
-  out.push(rule(1400, TEXT_WIDTH, 240));
+  out.push(rule(1400, textWidth, 240));
   out.push(...renderBlocks(appendix.body, false, fast));
   return out;
 }
@@ -628,6 +637,16 @@ function pageNumberHeader(): Header {
 }
 
 export function buildDocument(content: DocumentContent, fast: FastRows | null = null): Document {
+  const landscape = content.orientation === 'landscape';
+  textWidth = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+  try {
+    return buildDocumentIn(content, fast, landscape);
+  } finally {
+    textWidth = TEXT_WIDTH;
+  }
+}
+
+function buildDocumentIn(content: DocumentContent, fast: FastRows | null, landscape: boolean): Document {
   const children: (Paragraph | Table)[] = [
     headerTable(content),
     ...titleBlock(content),
@@ -665,7 +684,7 @@ export function buildDocument(content: DocumentContent, fast: FastRows | null = 
         properties: {
           titlePage: true,
           page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            size: landscape ? { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE } : { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
             margin: {
               top: PAGE.marginTop,
               bottom: PAGE.marginBottom,

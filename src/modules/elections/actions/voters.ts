@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { conflict, invalid } from '../../../server/errors.ts';
 import { recordEvent } from '../../audit/service.ts';
 import { addDays } from '../../../domain/calendar/index.ts';
-import { checkVoterListPosting, EXCLUSION_GROUND_LABELS, planMove, type ExclusionGround, type MoveKind } from '../../../domain/elections/index.ts';
+import { checkVoterListPosting, electionRuleSetFor, EXCLUSION_GROUND_LABELS, planMove, type ExclusionGround, type MoveKind } from '../../../domain/elections/index.ts';
 import { pollingAreas } from '../schema.ts';
 import { voterEntries, voterListComplaints } from '../votersSchema.ts';
 import { areaOf, electionOf, out, rule, today, type ActionCtx, type DbOrTx } from '../common.ts';
@@ -154,11 +154,13 @@ export async function postVoterList(ctx: ActionCtx, councilId: string, electionI
   });
 }
 
-/** Complaint windows (Luật Bầu cử Điều 33, VERIFIED): within 30 days of posting, answered within 5 days. */
-export const COMPLAINT_RULE = { fileWithinDays: 30, answerWithinDays: 5, source: 'Luật Bầu cử số 85/2015/QH13, Điều 33', verified: true } as const;
+/** Complaint windows (Luật Bầu cử Điều 33, VERIFIED): the rule set's data for the election's day (30 days from posting, answered within 5). */
+export const voterListComplaintRule = (electionDay: string) => rule(() => electionRuleSetFor(electionDay).voterListComplaints);
 
 export async function fileVoterListComplaint(ctx: ActionCtx, councilId: string, electionId: string, areaId: string, input: { complainant: string; content: string; receivedOn: string; voterId?: string | null }) {
   return ctx.db.transaction(async (tx) => {
+    const election = await electionOf(tx, electionId);
+    const COMPLAINT_RULE = voterListComplaintRule(election.electionDay);
     const area = await areaOf(tx, councilId, electionId, areaId);
     if (!area.listPostedOn) throw invalid('Danh sách cử tri của khu vực này chưa niêm yết.');
     if (input.receivedOn < area.listPostedOn) throw invalid('Ngày nhận khiếu nại trước ngày niêm yết danh sách.');

@@ -1,56 +1,87 @@
 // Bầu cử: the election (its calendar of legal deadlines, derived from election day and never moved
 // for weekends), electoral units with the candidate-count check, polling areas with their voter
 // counts and the 40-day posting check, the reconciliation report (duplicates across lists) and one
-// area's voter list with its official exports (each export is recorded in the audit log).
+// area's voter list with its official exports (each export is recorded in the audit log). The
+// committee's staff create and edit the election, its units, areas and bodies, enter voters by hand
+// or import a list, and handle complaints (ElectionSetup.tsx); a Tổ member reads its area's list.
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Select, Space, Tabs, Tag } from 'antd';
+import { AreaForm, BodiesTab, ComplaintsTab, ElectionForm, UnitForm, VoterForm, VoterImportModal, type AreaRow, type ElectionRow, type UnitRow } from './ElectionSetup.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
 import { useApi, usePagedTable } from '../../lib/hooks.ts';
 import { fmtDate } from '../../lib/format.ts';
 import { useAuth } from '../../lib/auth.tsx';
 
-interface Election { id: string; name: string; electionDay: string }
+type Election = ElectionRow;
 interface Milestone { key: string; label: string; from: string | null; by: string; byTime: string | null; onWeekend: boolean; verified: boolean; source: string }
-interface Unit { id: string; ballotType: string; number: number; name: string; seats: number; candidateCount: number; candidateCheck: { ok: boolean; message: string; verified: boolean } }
-interface Area { id: string; number: number; name: string; kind: string; communeCode: string; listPostedOn: string | null; postingProblem: string | null }
+interface Unit extends UnitRow { candidateCount: number; candidateCheck: { ok: boolean; message: string; verified: boolean } }
+interface Area extends AreaRow { communeCode: string; listPostedOn: string | null; postingProblem: string | null }
 interface Count { pollingAreaId: string; number: number; name: string; total: number; male: number; female: number; na: number; province: number; commune: number }
 interface Voter { voterId: string; fullName: string; birthDate: string; sex: string; citizenId: string | null; marks: string[]; eligibilityReason: string; note: string; version: number }
 interface Match { kind: string; kindLabel: string; reason: string; entries: { voterId: string; fullName: string; communeName: string; areaLabel: string }[] }
 
-const BALLOT: Record<string, string> = { na: 'Quốc hội', province: 'HĐND tỉnh', commune: 'HĐND xã' };
-const KIND: Record<string, string> = { ordinary: 'Thông thường', military: 'Đơn vị vũ trang', hospital: 'Bệnh viện', careHome: 'Cơ sở chăm sóc', detention: 'Cơ sở giam giữ' };
+import { AREA_KIND as KIND, BALLOT } from './ElectionSetup.tsx';
 
 export function ElectionsPage() {
   const { councilId } = useParams() as { councilId: string };
   const { me } = useAuth();
   const clerk = !!me && (me.isAdmin || me.grants.some((g) => g.councilId === councilId && g.role === 'secretariat'));
-  const list = useApi<{ items: Election[] }>(`/councils/${councilId}/elections`);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const reader = clerk || (!!me && me.grants.some((g) => g.councilId === councilId && g.role === 'election_member'));
+  const list = useApi<{ items: Election[] }>(`/councils/${councilId}/elections`, { pageSize: 100 });
+  const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
   if (list.error) return <ErrorView error={list.error} />;
   const elections = list.data?.items ?? [];
-  const electionId = chosen ?? elections[0]?.id ?? null;
+  const chosen = params.get('electionId');
+  const electionId = (chosen && elections.some((e) => e.id === chosen) ? chosen : null) ?? elections[0]?.id ?? null;
+  const choose = (id: string) => setParams({ electionId: id }, { replace: true });
   return (
     <Page title="Bầu cử" crumbs={[{ title: 'Bầu cử' }]}
-      extra={elections.length > 1 && <Select style={{ minWidth: 260 }} value={electionId} onChange={setChosen} options={elections.map((e) => ({ value: e.id, label: `${fmtDate(e.electionDay)} — ${e.name}` }))} />}>
+      extra={<Space wrap>
+        {elections.length > 1 && <Select aria-label="Cuộc bầu cử" style={{ width: 380, maxWidth: 'calc(100vw - 32px)' }} popupMatchSelectWidth={false} value={electionId} onChange={choose} options={elections.map((e) => ({ value: e.id, label: `${fmtDate(e.electionDay)} — ${e.name}` }))} />}
+        {clerk && <Button type="primary" onClick={() => setCreating(true)}>Tạo cuộc bầu cử</Button>}
+      </Space>}>
       {!list.loading && !electionId && <Alert type="info" message="Chưa có cuộc bầu cử nào." />}
-      {electionId && <ElectionView councilId={councilId} electionId={electionId} clerk={clerk} />}
+      {electionId && <ElectionView key={electionId} councilId={councilId} electionId={electionId} clerk={clerk} reader={reader} onChanged={list.reload} />}
+      {creating && <ElectionForm councilId={councilId} open onClose={() => setCreating(false)} onSaved={(id) => { list.reload(); if (id) choose(id); }} />}
     </Page>
   );
 }
 
-function ElectionView({ councilId, electionId, clerk }: { councilId: string; electionId: string; clerk: boolean }) {
+function ElectionView({ councilId, electionId, clerk, reader, onChanged }: { councilId: string; electionId: string; clerk: boolean; reader: boolean; onChanged(): void }) {
   const base = `/councils/${councilId}/elections/${electionId}`;
   const e = useApi<Election & { calendar: Milestone[] }>(base);
   const units = usePagedTable<Unit>(`${base}/units`);
   const areas = usePagedTable<Area>(`${base}/areas`);
+  const allUnits = useApi<{ items: Unit[] }>(`${base}/units`, { pageSize: 200 });
+  const allAreas = useApi<{ items: Area[] }>(`${base}/areas`, { pageSize: 200 });
   const counts = useApi<{ items: Count[] }>(`${base}/voter-counts`, { pageSize: 200 });
   const [areaId, setAreaId] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [unitForm, setUnitForm] = useState<Unit | 'new' | null>(null);
+  const [areaForm, setAreaForm] = useState<Area | 'new' | null>(null);
   const byArea = new Map((counts.data?.items ?? []).map((c) => [c.pollingAreaId, c]));
+  const reloadUnits = () => { units.reload(); allUnits.reload(); };
+  const reloadAreas = () => { areas.reload(); allAreas.reload(); counts.reload(); };
+  const own = clerk && e.data?.councilId === councilId;
+  const area = (allAreas.data?.items ?? []).find((a) => a.id === areaId) ?? null;
   return (
     <>
-      {e.data && <Card style={{ marginBottom: 16 }}><b>{e.data.name}</b><div>Ngày bầu cử: {fmtDate(e.data.electionDay)}</div></Card>}
+      {e.data && (
+        <Card style={{ marginBottom: 16 }}>
+          <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start', justifyContent: 'space-between' }}>
+            <b style={{ fontSize: 16 }}>{e.data.name}</b>
+            {own && <Button onClick={() => setEditing(true)}>Sửa</Button>}
+          </div>
+          <div>Ngày bầu cử: <b>{fmtDate(e.data.electionDay)}</b> · Bầu đại biểu: {e.data.ballotTypes.map((b) => BALLOT[b]).join(', ')}</div>
+          {e.data.note && <div style={{ color: '#6b7280' }}>{e.data.note}</div>}
+        </Card>
+      )}
+      {editing && e.data && <ElectionForm councilId={councilId} election={e.data} open onClose={() => setEditing(false)} onSaved={() => { e.reload(); onChanged(); }} />}
+      {unitForm && e.data && <UnitForm base={base} ballotTypes={e.data.ballotTypes} unit={unitForm === 'new' ? undefined : unitForm} open onClose={() => setUnitForm(null)} onSaved={reloadUnits} />}
+      {areaForm && <AreaForm base={base} units={allUnits.data?.items ?? []} area={areaForm === 'new' ? undefined : areaForm} open onClose={() => setAreaForm(null)} onSaved={reloadAreas} />}
       <Tabs items={[
         { key: 'calendar', label: 'Lịch', children: (
           <ResponsiveTable<Milestone> rowKey="key" size="small" pagination={false} dataSource={e.data?.calendar ?? []} columns={[
@@ -59,24 +90,31 @@ function ElectionView({ councilId, electionId, clerk }: { councilId: string; ele
             { title: 'Chậm nhất', dataIndex: 'by', width: 150, render: (d: string, m) => <span>{fmtDate(d)}{m.byTime ? ` ${m.byTime}` : ''}{m.onWeekend && <Tag style={{ marginLeft: 6 }}>Thứ Bảy/Chủ nhật, không lùi</Tag>}</span> },
           ]} />
         ) },
-        { key: 'units', label: 'Đơn vị', children: (
+        { key: 'units', label: 'Đơn vị', children: (<>
+          {clerk && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setUnitForm('new')}>Thêm đơn vị bầu cử</Button>}
           <ResponsiveTable<Unit> rowKey="id" size="small" {...units.tableProps} columns={[
             { title: 'Đơn vị', dataIndex: 'name', render: (n: string, u) => <div>{n}<div style={{ color: '#6b7280', fontSize: 12 }}>{BALLOT[u.ballotType]}</div></div> },
             { title: 'Số đại biểu', dataIndex: 'seats', width: 100 },
             { title: 'Người ứng cử', dataIndex: 'candidateCount', render: (n: number, u) => <div>{n} <Tag color={u.candidateCheck.ok ? 'green' : 'red'}>{u.candidateCheck.ok ? 'Đủ' : 'Chưa đủ'}</Tag><div style={{ color: '#6b7280', fontSize: 12 }}>{u.candidateCheck.message}</div></div> },
+            ...(clerk ? [{ key: 'actions', title: '', width: 90, render: (_: unknown, u: Unit) => (u.councilId === councilId ? <Button size="small" onClick={() => setUnitForm(u)}>Sửa</Button> : null) }] : []),
           ]} />
-        ) },
-        { key: 'areas', label: 'Khu vực', children: (
+        </>) },
+        { key: 'areas', label: 'Khu vực', children: (<>
+          {clerk && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setAreaForm('new')}>Thêm khu vực bỏ phiếu</Button>}
           <ResponsiveTable<Area> rowKey="id" size="small" {...areas.tableProps} columns={[
             { title: 'Khu vực', dataIndex: 'name', render: (n: string, a) => <div><b>Số {a.number}</b> — {n}<div style={{ color: '#6b7280', fontSize: 12 }}>{KIND[a.kind]}</div></div> },
             { title: 'Cử tri', dataIndex: 'id', width: 150, render: (id: string) => { const c = byArea.get(id); return c ? <div>{c.total}<div style={{ color: '#6b7280', fontSize: 12 }}>nam {c.male}, nữ {c.female}; HĐND xã {c.commune}</div></div> : ''; } },
             { title: 'Niêm yết', dataIndex: 'listPostedOn', width: 200, render: (d: string | null, a) => (d ? <div>{fmtDate(d)}{a.postingProblem && <div style={{ color: '#b91c1c', fontSize: 12 }}>{a.postingProblem}</div>}</div> : <span style={{ color: '#9ca3af' }}>Chưa niêm yết</span>) },
-            ...(clerk ? [{ title: '', dataIndex: 'id', width: 120, render: (id: string) => <Button size="small" onClick={() => setAreaId(id)}>Danh sách</Button> }] : []),
+            ...(reader ? [{ key: 'actions', title: '', width: 170, render: (_: unknown, a: Area) => <Space wrap><Button size="small" onClick={() => setAreaId(a.id)}>Danh sách cử tri</Button>{clerk && a.councilId === councilId && <Button size="small" onClick={() => setAreaForm(a)}>Sửa</Button>}</Space> }] : []),
           ]} />
-        ) },
-        ...(clerk ? [{ key: 'duplicates', label: 'Trùng lặp', children: <Duplicates base={base} /> }] : []),
+        </>) },
+        { key: 'bodies', label: 'Tổ chức', children: <BodiesTab base={base} clerk={clerk} units={allUnits.data?.items ?? []} areas={allAreas.data?.items ?? []} /> },
+        ...(clerk ? [
+          { key: 'complaints', label: 'Khiếu nại', children: <ComplaintsTab base={base} areas={allAreas.data?.items ?? []} canResults={clerk} /> },
+          { key: 'duplicates', label: 'Trùng lặp', children: <Duplicates base={base} /> },
+        ] : []),
       ]} />
-      {areaId && clerk && <VoterList base={base} areaId={areaId} />}
+      {area && reader && <VoterList base={base} area={area} clerk={clerk} onChanged={counts.reload} />}
     </>
   );
 }
@@ -91,11 +129,19 @@ function Duplicates({ base }: { base: string }) {
   );
 }
 
-function VoterList({ base, areaId }: { base: string; areaId: string }) {
+function VoterList({ base, area, clerk, onChanged }: { base: string; area: Area; clerk: boolean; onChanged(): void }) {
+  const areaId = area.id;
   const [q, setQ] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const voters = usePagedTable<Voter>(`${base}/areas/${areaId}/voters`, { q: q || undefined });
+  const changed = () => { voters.reload(); onChanged(); };
+  if (voters.error) return <div style={{ marginTop: 16 }}><ErrorView error={voters.error} /></div>;
   return (
-    <Card title="Danh sách cử tri" style={{ marginTop: 16 }}>
+    <Card title={`Danh sách cử tri — Khu vực bỏ phiếu số ${area.number}`} style={{ marginTop: 16 }}
+      extra={clerk && <Space wrap><Button type="primary" onClick={() => setAdding(true)}>Thêm cử tri</Button><Button onClick={() => setImporting(true)}>Nhập từ Excel</Button></Space>}>
+      {adding && <VoterForm base={base} areaId={areaId} posted={!!area.listPostedOn} open onClose={() => setAdding(false)} onSaved={changed} />}
+      {importing && <VoterImportModal base={base} areaId={areaId} areaLabel={`Khu vực bỏ phiếu số ${area.number}`} open onClose={() => setImporting(false)} onImported={changed} />}
       <Space wrap style={{ marginBottom: 12 }}>
         <input aria-label="Tìm cử tri" placeholder="Tìm theo tên hoặc số Căn cước" value={q} onChange={(ev) => setQ(ev.target.value)} style={{ padding: 4 }} />
         <a href={`/api${base}/areas/${areaId}/voters/list.xlsx`}>Mẫu 31 (.xlsx)</a>

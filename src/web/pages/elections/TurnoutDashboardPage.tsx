@@ -1,20 +1,19 @@
 // Cử tri đi bầu: the dashboard of election day. The whole election, each commune and each unit at
 // the chosen hour, every polling area with its latest count and the areas not reported yet. Counts
-// only: the page never shows who has or has not voted. Refetched every few seconds (no live
-// channel yet).
-import { useEffect, useState } from 'react';
+// only: the page never shows who has or has not voted. Kept current through the election's live
+// channel (server-sent events, src/server/live.ts): each Tổ's report reloads the figures.
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Card, Col, Progress, Row, Select, Space, Statistic, Tag } from 'antd';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { useApi } from '../../lib/hooks.ts';
+import { useLive } from '../../lib/live.ts';
 import { num, pct, useElection } from './turnoutShared.tsx';
 
 type Roll = { key: string; name: string; at: string; votersOnList: number; voted: number; percent: number; reportedAreas: number; areaCount: number; notReportedNames: string[]; kind: 'estimated' | 'final'; ballotType?: string };
 type AreaRow = { id: string; number: string; name: string; communeName: string; votersOnList: number; reported: boolean; at: string | null; voted: number | null; kind: string | null; percent: number | null };
 type Dashboard = { at: string; hours: string[]; hoursAreDefault: boolean; total: Roll; communes: Roll[]; units: Roll[]; areas: AreaRow[] };
-
-const REFRESH_MS = 5000;
 
 function RollCard({ r }: { r: Roll }) {
   return (
@@ -32,10 +31,7 @@ export function TurnoutDashboardPage() {
   const [at, setAt] = useState<string | undefined>();
   const dash = useApi<Dashboard>(electionId ? `/councils/${councilId}/elections/${electionId}/turnout` : null, { at });
   const { reload } = dash;
-  useEffect(() => {
-    const t = setInterval(reload, REFRESH_MS);
-    return () => clearInterval(t);
-  }, [reload]);
+  const live = useLive<unknown, unknown>(electionId ? `/councils/${councilId}/elections/${electionId}/turnout/live` : null, { snapshot: () => reload(), update: () => reload() });
   if (listError) return <ErrorView error={listError} />;
   if (!listLoading && !electionId) return <Page title="Cử tri đi bầu"><Alert type="info" message="Chưa có cuộc bầu cử nào." /></Page>;
   if (dash.error) return <ErrorView error={dash.error} />;
@@ -43,7 +39,7 @@ export function TurnoutDashboardPage() {
   return (
     <Page
       title="Cử tri đi bầu"
-      subtitle={d ? `Số liệu đến ${d.at} · tự cập nhật mỗi ${REFRESH_MS / 1000} giây · chỉ hiển thị số lượng, không hiển thị ai đã hoặc chưa bỏ phiếu` : undefined}
+      subtitle={d ? `Số liệu đến ${d.at} · ${live === 'live' ? 'cập nhật trực tiếp' : 'đang kết nối lại…'} · chỉ hiển thị số lượng, không hiển thị ai đã hoặc chưa bỏ phiếu` : undefined}
       crumbs={[{ title: 'Bầu cử', to: `/councils/${councilId}/elections` }, { title: 'Cử tri đi bầu' }]}
       extra={
         <Space wrap>

@@ -103,6 +103,8 @@ export function WinnersPage() {
               <Space wrap>
                 {!l.summary && <Button disabled={!allConfirmed} loading={busy} onClick={() => run(() => api.post(`${base}/results/summary`, { ballotType }), 'Đã lập biên bản tổng kết.')}>Lập biên bản tổng kết (Mẫu số 25)</Button>}
                 {l.summary && l.summary.state !== 'published' && <Button type="primary" loading={busy} onClick={() => run(() => api.post(`${base}/results/publish`, { ballotType }), 'Đã công bố kết quả bầu cử.')}>Công bố kết quả</Button>}
+                <a href={`/api${base}/results/summary.docx?ballotType=${ballotType}`}>Biên bản tổng kết (Mẫu số 25, .docx){l.summary ? '' : ' — dự thảo'}</a>
+                <a href={`/api${base}/results/winners.docx?ballotType=${ballotType}`}>Danh sách người trúng cử (Mẫu số 26, .docx){l.summary ? '' : ' — dự thảo'}</a>
                 {l.summary?.publishedOn && <span>Đã công bố ngày {l.summary.publishedOn.split('-').reverse().join('/')}. <a href={`/cong-khai/bau-cu/${electionId}`}>Trang công khai</a></span>}
               </Space>
             </Card>
