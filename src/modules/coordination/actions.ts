@@ -8,13 +8,12 @@ import {
   handlingDue, incomingTransition, invitationTransition, kindsInForce, periodicReportDue, periodicTiming, PERIODIC_TIMING_LABELS, REPORT_PERIOD_LABELS,
   defaultKindRows, type IncomingState, type InvitationAction, type InvitationState, type ReportPeriod,
 } from '../../domain/coordination/index.ts';
-import { fold } from '../../domain/text/normalize.ts';
 import { recordEvent } from '../audit/service.ts';
 import { syncObligation } from '../followup/service.ts';
 import { notify } from '../notifications/service.ts';
 import { MAX_SESSION_FILE_BYTES, SESSION_FILE_KINDS } from '../sessions/actions/receipts.ts';
 import {
-  agencyName, domain, incomingOf, incomingSearchKey, invitationOf, loadCalendar, out, periodicReportOf, personOf, petitionOfCouncil, sessionOfCouncil, shortDate, today,
+  agencyName, domain, incomingOf, searchWords, incomingSearchKey, invitationOf, loadCalendar, out, periodicReportOf, personOf, petitionOfCouncil, sessionOfCouncil, shortDate, today,
   type ActionCtx, type DbOrTx,
 } from './common.ts';
 import { executiveInvitations, incomingDocumentFiles, incomingDocuments, periodicReportKinds, periodicReports } from './schema.ts';
@@ -176,7 +175,7 @@ export async function receiveInvitation(ctx: ActionCtx, councilId: string, input
       councilId, title: input.title, organizerName: input.organizerName, organizerAgencyId: input.organizerAgencyId ?? null,
       startsAt: starts, endsAt: ends, location: input.location ?? '', inviteeUserId: invitee.id,
       incomingDocumentId: input.incomingDocumentId ?? null, sessionId: input.sessionId ?? null,
-      searchKey: fold(`${input.title} ${input.organizerName} ${input.location ?? ''}`),
+      searchKey: ` ${searchWords(`${input.title} ${input.organizerName} ${input.location ?? ''}`).join(' ')} `,
     }).returning();
     await notify(tx, { userIds: [invitee.id] }, {
       kind: 'invitation.received', title: `Giấy mời: ${input.title}`, body: `${input.organizerName}, ${input.location ?? ''}`.trim(),
@@ -287,7 +286,7 @@ async function project(tx: DbOrTx, r: ReportRow, title: string, day: string) {
     kind: 'periodic_report', sourceId: r.id, councilId: r.councilId, agencyId: r.agencyId,
     title: `${title} (${REPORT_PERIOD_LABELS[r.period as ReportPeriod].toLowerCase()} năm ${r.year})`,
     detail: 'Báo cáo định kỳ gửi Thường trực HĐND trước kỳ họp',
-    link: `/councils/${r.councilId}/periodic-reports`,
+    link: `/agencies/${r.agencyId}/obligations?kind=periodic_report`,
     originalDue: r.originalDue, due: r.due, answeredOn: r.receivedOn, closedOn: r.verifiedOn ?? r.receivedOn,
     stateLabel: PERIODIC_TIMING_LABELS[timing],
   });

@@ -1,6 +1,6 @@
 // Shared helpers of the coordination module: scoped loaders, the council's people (who may be a
 // handler, an invitee or an attendee), a domain rule error as a Vietnamese 422.
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, ilike, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { invalid, notFound } from '../../server/errors.ts';
 import { fold } from '../../domain/text/normalize.ts';
 import { CoordinationRuleError } from '../../domain/coordination/index.ts';
@@ -96,7 +96,18 @@ export async function conferenceOf(db: DbOrTx, councilId: string, id: string, op
   return row;
 }
 
+/** Folded words (punctuation dropped, "/" and "-" kept for symbols such as 07/BC-UBND). */
+export const searchWords = (text: string) => fold(text).split(/[^\p{L}\p{N}/-]+/u).filter(Boolean);
+
+/** The lookup key: the folded words, space-separated (a secret document's summary never enters it). */
 export const incomingSearchKey = (d: { number: number; year: number; senderName: string; docSymbol: string; summary: string; secret: boolean }) =>
-  fold(d.secret ? `${d.number}/${d.year} ${d.senderName} ${d.docSymbol}` : `${d.number}/${d.year} ${d.senderName} ${d.docSymbol} ${d.summary}`);
+  ` ${searchWords(d.secret ? `${d.number}/${d.year} ${d.senderName} ${d.docSymbol}` : `${d.number}/${d.year} ${d.senderName} ${d.docSymbol} ${d.summary}`).join(' ')} `;
+
+/** Every word of the query, accent-insensitive, somewhere in the key (as the user types: prefixes match). */
+export function wordsSearch(key: AnyColumn, q: string | undefined): SQL | undefined {
+  const words = q ? searchWords(q) : [];
+  if (!words.length) return undefined;
+  return and(...words.slice(0, 12).map((w) => ilike(key, `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)));
+}
 
 export const shortDate = (d: string) => d.split('-').reverse().join('/');

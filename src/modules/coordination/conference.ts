@@ -180,6 +180,6 @@ export async function issueConclusion(ctx: ActionCtx, user: AuthUser | null, cou
       action: 'reporting_conference.conclude', entityType: 'reporting_conference', entityId: c.id, councilId,
       before: { state: c.state }, after: { state: 'concluded', documentId: doc.id, symbol: doc.symbol, totals: figures.totals },
     });
-    return { conference: view(row!), document: doc };
+    return { conference: view(row!), document: { ...doc, downloadPath: documentDownloadPath(councilId, doc.id) } };
   });
 }

@@ -1,7 +1,6 @@
 // Reads of the coordination module: paged lists (folded, accent-insensitive search), a document's
 // page, the council's people, periodic reports with lateness per agency. Reads write nothing.
 import { aliasedTable, and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { nameSearch } from '../../db/textSearch.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
 import {
   incomingDeadline, INCOMING_KIND_LABELS, INCOMING_STATE_LABELS, INVITATION_STATE_LABELS, invitationGoer, latenessByAgency, periodicTiming,
@@ -13,7 +12,7 @@ import { users } from '../accounts/schema.ts';
 import { agencies, bodies } from '../directory/schema.ts';
 import { councilSessions } from '../sessions/schema.ts';
 import { petitions } from '../petitions/schema.ts';
-import { councilPeople, incomingOf, type DbOrTx } from './common.ts';
+import { councilPeople, incomingOf, wordsSearch, type DbOrTx } from './common.ts';
 import { executiveInvitations, incomingDocumentFiles, incomingDocuments, periodicReportKinds, periodicReports } from './schema.ts';
 
 type Page = { page: number; pageSize: number };
@@ -40,7 +39,7 @@ export function incomingConds(councilId: string, f: Omit<IncomingFilter, 'page' 
     f.track === 'open' ? OPEN : undefined,
     f.track === 'overdue' ? and(OPEN, sql`${incomingDocuments.due} < ${day}`) : undefined,
     f.track === 'done' ? sql`not (${OPEN})` : undefined,
-    nameSearch(incomingDocuments.searchKey, f.q),
+    wordsSearch(incomingDocuments.searchKey, f.q),
   )!;
 }
 
@@ -116,7 +115,7 @@ export async function listInvitations(db: DbOrTx, councilId: string, f: Page & {
     f.userId ? or(eq(executiveInvitations.inviteeUserId, f.userId), eq(executiveInvitations.attendeeUserId, f.userId)) : undefined,
     f.when === 'upcoming' ? sql`${executiveInvitations.startsAt} >= ${now.toISOString()}` : undefined,
     f.when === 'past' ? sql`${executiveInvitations.startsAt} < ${now.toISOString()}` : undefined,
-    nameSearch(executiveInvitations.searchKey, f.q),
+    wordsSearch(executiveInvitations.searchKey, f.q),
   );
   const [list, [t]] = await Promise.all([
     db.select().from(executiveInvitations)
