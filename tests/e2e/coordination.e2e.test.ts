@@ -107,6 +107,15 @@ describe.skipIf(!browserAvailable())('phối hợp với UBND (Chromium)', () =>
       const side2 = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
       expect(side2).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, 'incoming-detail-390.png'), fullPage: true });
+      // The other pages of the module at phone width: no sideways scroll.
+      for (const [route, heading, shot] of [['invitations', 'Giấy mời họp', 'invitations'], ['periodic-reports', 'Báo cáo định kỳ', 'periodic-reports']] as const) {
+        await page.goto(`${server.baseUrl}/councils/${sh}/${route}`);
+        await page.getByRole('heading', { name: heading }).waitFor();
+        await page.locator('.ant-card').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: path.join(SHOTS, `${shot}-390.png`), fullPage: true });
+      }
     } finally {
       await ctx.close();
     }

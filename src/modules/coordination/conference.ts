@@ -41,7 +41,6 @@ export async function planConference(ctx: ActionCtx, councilId: string, input: C
     const [row] = await tx.insert(reportingConferences).values({
       councilId, title: input.title, heldOn: input.heldOn, periodFrom: input.periodFrom, periodTo: input.periodTo,
       chairName: input.chairName ?? '', place: input.place ?? '', sites: input.sites ?? null, attendees: input.attendees ?? '',
-      state: input.heldOn <= today(ctx.now) ? 'held' : 'planned',
     }).returning();
     await recordEvent(tx, ctx.actor, { action: 'reporting_conference.plan', entityType: 'reporting_conference', entityId: row!.id, councilId, after: out(row!) });
     return out(row!);
@@ -79,17 +78,22 @@ export async function conferenceFigures(db: Db, user: AuthUser | null, c: { coun
   };
 }
 
-const view = (r: typeof reportingConferences.$inferSelect) => ({
-  ...out(r), stateLabel: CONFERENCE_STATE_LABELS[r.state as ConferenceState] ?? r.state,
-});
+/** The state shown: planned becomes held once its day has come (computed, not stored). */
+const stateOn = (r: typeof reportingConferences.$inferSelect, day: string): ConferenceState =>
+  r.state === 'planned' && r.heldOn <= day ? 'held' : (r.state as ConferenceState);
 
-export async function listConferences(db: DbOrTx, councilId: string, f: { page: number; pageSize: number }) {
+const view = (r: typeof reportingConferences.$inferSelect, day: string) => {
+  const state = stateOn(r, day);
+  return { ...out(r), state, stateLabel: CONFERENCE_STATE_LABELS[state] ?? state };
+};
+
+export async function listConferences(db: DbOrTx, councilId: string, f: { page: number; pageSize: number }, day: string) {
   const where = eq(reportingConferences.councilId, councilId);
   const [rows, [t]] = await Promise.all([
     db.select().from(reportingConferences).where(where).orderBy(desc(reportingConferences.heldOn), asc(reportingConferences.createdAt)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(reportingConferences).where(where),
   ]);
-  return { items: rows.map(view), total: t?.n ?? 0, page: f.page, pageSize: f.pageSize };
+  return { items: rows.map((r) => view(r, day)), total: t?.n ?? 0, page: f.page, pageSize: f.pageSize };
 }
 
 export async function conferenceDetail(db: Db, user: AuthUser | null, councilId: string, id: string, day: string) {
@@ -98,7 +102,7 @@ export async function conferenceDetail(db: Db, user: AuthUser | null, councilId:
     ? await db.select({ id: documents.id, symbol: documents.symbol, issuedOn: documents.issuedOn }).from(documents).where(and(eq(documents.id, c.conclusionDocumentId), eq(documents.councilId, councilId)))
     : [];
   return {
-    ...view(c),
+    ...view(c, day),
     day,
     figures: await conferenceFigures(db, user, c, day),
     conclusion: doc ? { ...doc, downloadPath: documentDownloadPath(councilId, doc.id) } : null,
@@ -180,6 +184,6 @@ export async function issueConclusion(ctx: ActionCtx, user: AuthUser | null, cou
       action: 'reporting_conference.conclude', entityType: 'reporting_conference', entityId: c.id, councilId,
       before: { state: c.state }, after: { state: 'concluded', documentId: doc.id, symbol: doc.symbol, totals: figures.totals },
     });
-    return { conference: view(row!), document: { ...doc, downloadPath: documentDownloadPath(councilId, doc.id) } };
+    return { conference: view(row!, day), document: { ...doc, downloadPath: documentDownloadPath(councilId, doc.id) } };
   });
 }

@@ -198,7 +198,7 @@ export function coordinationRoutes(r: Router) {
 
   // Reporting conferences ------------------------------------------------------------------------
   r.add({ method: 'get', path: '/councils/{councilId}/reporting-conferences', summary: 'Hội nghị trực báo do HĐND cấp trên triệu tập', ...read, request: { params: CouncilParams, query: PageQuery }, responses: { 200: jsonOk(Obj) } },
-    async (c) => c.json(await listConferences(c.var.db, c.req.valid('param').councilId, c.req.valid('query')), 200));
+    async (c) => c.json(await listConferences(c.var.db, c.req.valid('param').councilId, c.req.valid('query'), dayOf(c)), 200));
   r.add({ method: 'post', path: '/councils/{councilId}/reporting-conferences', summary: 'Lên kế hoạch hội nghị trực báo với HĐND cấp dưới', ...manage, request: { params: CouncilParams, body: jsonBody(Conference) }, responses: { 201: jsonOk(Obj) } },
     async (c) => c.json(await planConference(ctxOf(c), c.req.valid('param').councilId, c.req.valid('json')), 201));
   r.add({ method: 'get', path: '/councils/{councilId}/reporting-conferences/{reportingConferenceId}', summary: 'Hội nghị trực báo: số liệu từng HĐND cấp dưới đặt cạnh nhau (như bảng tổng hợp của từng HĐND)', ...read, request: { params: ConferenceParams }, responses: { 200: jsonOk(Obj) } },

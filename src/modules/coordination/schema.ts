@@ -186,7 +186,7 @@ export const reportingConferences = pgTable(
     /** Number of sites (online points), as in the founding notice ("13 điểm cầu"). */
     sites: integer('sites'),
     attendees: text('attendees').notNull().default(''),
-    /** planned | held | concluded */
+    /** planned | concluded (held is computed from the date) */
     state: text('state').notNull().default('planned'),
     conclusionDocumentId: uuid('conclusion_document_id').references(() => documents.id),
     version: integer('version').notNull().default(1),

@@ -32,6 +32,14 @@ export async function seedCoordination(ctx: SeedContext): Promise<void> {
     .where(and(eq(councilSessions.councilId, sh), eq(councilSessions.state, 'planned'))).orderBy(asc(councilSessions.openingDate)).limit(1);
   const [petition] = await db.select({ id: petitions.id }).from(petitions).where(eq(petitions.councilId, sh)).orderBy(asc(petitions.number)).limit(1);
 
+  // An answer to voters' petition, replied.
+  const answer = await registerIncoming(at(VP, 30), sh, {
+    receivedOn: iso(30), senderName: sender, senderAgencyId: ubnd, docSymbol: '190/UBND-KT', docDate: iso(31), kind: 'answer',
+    summary: 'Văn bản trả lời kiến nghị của cử tri về sửa chữa đường bê tông thôn Tân Diêm.', ...(petition ? { petitionId: petition.id } : {}),
+  });
+  await assignIncoming(at(VP, 30), sh, answer.id, { handlerUserId: vp, workingDays: 5 });
+  await finishIncoming(at(VP, 27), sh, answer.id, { outcome: 'reply', note: 'Đã thông báo kết quả trả lời đến cử tri qua Ủy ban MTTQ phường.' }, { manager: true });
+
   // A plan routed to the standing member with a deadline now past.
   const plan = await registerIncoming(at(VP, 20), sh, {
     receivedOn: iso(20), receivedTime: '08:30', senderName: sender, senderAgencyId: ubnd, docSymbol: '215/KH-UBND', docDate: iso(22), kind: 'plan',
@@ -47,25 +55,17 @@ export async function seedCoordination(ctx: SeedContext): Promise<void> {
   });
   await assignIncoming(at(VP, 6), sh, sub.id, { handlerUserId: vp, workingDays: 7, note: 'Chuyển Ban Kinh tế – Ngân sách thẩm tra.' });
 
-  // An answer to voters' petition, replied.
-  const answer = await registerIncoming(at(VP, 30), sh, {
-    receivedOn: iso(30), senderName: sender, senderAgencyId: ubnd, docSymbol: '190/UBND-KT', docDate: iso(31), kind: 'answer',
-    summary: 'Văn bản trả lời kiến nghị của cử tri về sửa chữa đường bê tông thôn Tân Diêm.', ...(petition ? { petitionId: petition.id } : {}),
+  // Invitations: one coming (accepted), one held and attended, one delegated to the secretariat.
+  const inv = await registerIncoming(at(VP, 3), sh, {
+    receivedOn: iso(3), senderName: sender, senderAgencyId: ubnd, docSymbol: '97/GM-UBND', docDate: iso(4), kind: 'invitation',
+    summary: 'Giấy mời dự phiên họp thường kỳ tháng của Ủy ban nhân dân phường.',
   });
-  await assignIncoming(at(VP, 30), sh, answer.id, { handlerUserId: vp, workingDays: 5 });
-  await finishIncoming(at(VP, 27), sh, answer.id, { outcome: 'reply', note: 'Đã thông báo kết quả trả lời đến cử tri qua Ủy ban MTTQ phường.' }, { manager: true });
-
   // Arrived this morning, waiting to be routed.
   await registerIncoming(at(VP, 0), sh, {
     receivedOn: today, receivedTime: '07:45', senderName: 'Chi cục Thuế khu vực Đức Phổ', docSymbol: '512/CCT-NV', docDate: iso(2), kind: 'result',
     summary: 'Báo cáo kết quả thu ngân sách nhà nước trên địa bàn phường 11 tháng.',
   });
 
-  // Invitations: one coming (accepted), one held and attended, one delegated to the secretariat.
-  const inv = await registerIncoming(at(VP, 3), sh, {
-    receivedOn: iso(3), senderName: sender, senderAgencyId: ubnd, docSymbol: '97/GM-UBND', docDate: iso(4), kind: 'invitation',
-    summary: 'Giấy mời dự phiên họp thường kỳ tháng của Ủy ban nhân dân phường.',
-  });
   const meeting = new Date(`${addDays(today, 5)}T01:00:00Z`);
   const coming1 = await receiveInvitation(at(VP, 3), sh, {
     title: 'Phiên họp thường kỳ tháng của Ủy ban nhân dân phường', organizerName: sender, organizerAgencyId: ubnd,
