@@ -116,6 +116,14 @@ describe.skipIf(!browserAvailable())('phối hợp với UBND (Chromium)', () =>
         expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
         await page.screenshot({ path: path.join(SHOTS, `${shot}-390.png`), fullPage: true });
       }
+      // The same pages on a desk (1440 px), for the record.
+      await page.setViewportSize({ width: 1440, height: 900 });
+      for (const route of ['incoming', 'invitations', 'periodic-reports']) {
+        await page.goto(`${server.baseUrl}/councils/${sh}/${route}`);
+        await page.locator('.ant-table').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.screenshot({ path: path.join(SHOTS, `${route}-1440.png`), fullPage: true });
+      }
     } finally {
       await ctx.close();
     }
