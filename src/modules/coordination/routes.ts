@@ -27,7 +27,7 @@ const KindParams = CouncilParams.extend({ reportKindId: param('reportKindId') })
 const ConferenceParams = CouncilParams.extend({ reportingConferenceId: param('reportingConferenceId') });
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Giờ phải có dạng HH:MM.' });
-const Instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), { message: 'Thời gian không hợp lệ (ví dụ 2026-12-10T08:00:00+07:00).' });
+const Instant = z.string().refine((s) => /^(19|20)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).getUTCFullYear() >= 1900 && new Date(s).getUTCFullYear() <= 2100, { message: 'Thời gian không hợp lệ (ví dụ 2026-12-10T08:00:00+07:00).' });
 
 const Register = z.object({
   receivedOn: IsoDate,
