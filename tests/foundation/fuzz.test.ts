@@ -62,6 +62,9 @@ for (const kind of dbKinds()) {
         .filter((r) => !UNWATCHED.has(r.name))
         .map((r) => `select '${r.name}' as t, count(*)::int as n, coalesce(sum(hashtext(x::text)::bigint), 0)::text as h from "${r.name}" x`)
         .join(' union all ');
+      // One row per table in a fixed order: without it PostgreSQL may return a union's branches in
+      // any order (a parallel append), and rows compared by position would differ for nothing.
+      fingerprintSql = `select * from (${fingerprintSql}) f order by t`;
       for (const [k, v] of await realIds(t)) real.set(k, v);
     }, 240_000);
     afterAll(() => t?.close());
