@@ -22,4 +22,6 @@ import { oversightModule } from './oversight/index.ts';
 
 import { electionsModule } from './elections/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, sessionQuestionsModule, resolutionsModule, oversightModule, electionsModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule];
+import { coordinationModule } from './coordination/index.ts';
+
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, sessionQuestionsModule, resolutionsModule, oversightModule, electionsModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule, coordinationModule];

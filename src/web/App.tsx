@@ -95,6 +95,13 @@ const MyLetterPage = lazyPage(() => import('./pages/letters/LetterPage.tsx'), 'M
 const ReceptionsPage = lazyPage(() => import('./pages/letters/ReceptionsPage.tsx'), 'ReceptionsPage');
 const MyReceptionsPage = lazyPage(() => import('./pages/letters/ReceptionsPage.tsx'), 'MyReceptionsPage');
 const AgencyLetterPage = lazyPage(() => import('./pages/letters/AgencyLetterPage.tsx'), 'AgencyLetterPage');
+const IncomingListPage = lazyPage(() => import('./pages/coordination/IncomingPages.tsx'), 'IncomingListPage');
+const IncomingNewPage = lazyPage(() => import('./pages/coordination/IncomingPages.tsx'), 'IncomingNewPage');
+const IncomingDetailPage = lazyPage(() => import('./pages/coordination/IncomingPages.tsx'), 'IncomingDetailPage');
+const InvitationsPage = lazyPage(() => import('./pages/coordination/CoordinationPages.tsx'), 'InvitationsPage');
+const PeriodicReportsPage = lazyPage(() => import('./pages/coordination/CoordinationPages.tsx'), 'PeriodicReportsPage');
+const ConferencesPage = lazyPage(() => import('./pages/coordination/CoordinationPages.tsx'), 'ConferencesPage');
+const ConferencePage = lazyPage(() => import('./pages/coordination/CoordinationPages.tsx'), 'ConferencePage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { me, loading } = useAuth();
@@ -206,6 +213,13 @@ export function AppRoutes() {
             <Route path="election-day/areas/:areaId" element={<TurnoutAreaPage />} />
             <Route path="election-day/areas/:areaId/tally/:ballotType" element={<TallySheetPage />} />
             <Route path="election-results" element={<WinnersPage />} />
+            <Route path="incoming" element={<IncomingListPage />} />
+            <Route path="incoming/new" element={<IncomingNewPage />} />
+            <Route path="incoming/:incomingDocumentId" element={<IncomingDetailPage />} />
+            <Route path="invitations" element={<InvitationsPage />} />
+            <Route path="periodic-reports" element={<PeriodicReportsPage />} />
+            <Route path="reporting-conferences" element={<ConferencesPage />} />
+            <Route path="reporting-conferences/:reportingConferenceId" element={<ConferencePage />} />
             <Route path="*" element={<ShellNotFound />} />
           </Route>
           <Route path="*" element={<ShellNotFound />} />

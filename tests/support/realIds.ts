@@ -56,6 +56,12 @@ const REAL_ID_SQL: Record<string, string> = {
   tallySheetId: 'select s.id::text from election_tally_sheets s join polling_areas a on a.id = s.polling_area_id where a.council_id = $c order by a.number, s.ballot_type limit 1',
   voterId: 'select v.voter_id::text as id from voter_entries v where v.polling_area_id = (select a.id from polling_areas a where a.council_id = $c and a.election_id = (select id from elections order by election_day limit 1) order by a.number limit 1) order by v.row_order limit 1',
   complaintId: 'select id::text from voter_list_complaints where council_id = $c limit 1',
+  incomingDocumentId: 'select d.id::text from incoming_documents d where d.council_id = $c and exists (select 1 from incoming_document_files f where f.document_id = d.id) order by d.year, d.number limit 1',
+  incomingFileId: 'select f.id::text from incoming_document_files f join incoming_documents d on d.id = f.document_id where d.council_id = $c order by d.year, d.number, f.version limit 1',
+  invitationId: "select id::text from executive_invitations where council_id = $c order by starts_at limit 1",
+  periodicReportId: 'select id::text from periodic_reports where council_id = $c and received_on is null order by due limit 1',
+  reportKindId: 'select id::text from periodic_report_kinds where council_id = $c order by valid_from, key limit 1',
+  reportingConferenceId: 'select id::text from reporting_conferences where council_id = $c order by held_on limit 1',
 };
 
 /** Parameters that always take the value below (scope ids, a template key, a year). */

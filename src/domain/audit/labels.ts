@@ -206,6 +206,25 @@ export const ACTION_LABELS: Record<string, string> = {
   'letter.close': 'Kết thúc theo dõi đơn',
   'letter.identity_view': 'Xem thông tin người gửi đơn tố cáo',
   'reception.record': 'Ghi lượt tiếp công dân',
+  // coordination with the executive
+  'incoming_document.register': 'Vào sổ văn bản đến',
+  'incoming_document.assign': 'Giao người xử lý văn bản đến',
+  'incoming_document.start': 'Bắt đầu xử lý văn bản đến',
+  'incoming_document.reply': 'Ghi văn bản đến đã được trả lời',
+  'incoming_document.file': 'Lưu hồ sơ văn bản đến',
+  'incoming_document.upload': 'Tải bản chụp văn bản đến',
+  'executive_invitation.receive': 'Ghi nhận giấy mời họp',
+  'executive_invitation.accept': 'Nhận lời dự họp',
+  'executive_invitation.delegate': 'Cử người dự họp thay',
+  'executive_invitation.decline': 'Không dự họp',
+  'executive_invitation.attended': 'Ghi đã dự họp',
+  'executive_invitation.absent': 'Ghi không đến dự họp',
+  'periodic_report_kind.install': 'Nạp danh mục báo cáo định kỳ',
+  'periodic_report_kind.update': 'Sửa loại báo cáo định kỳ',
+  'periodic_report.expect': 'Ghi báo cáo định kỳ cơ quan phải gửi',
+  'periodic_report.receive': 'Ghi nhận đã nhận báo cáo định kỳ',
+  'reporting_conference.plan': 'Lên kế hoạch hội nghị trực báo',
+  'reporting_conference.conclude': 'Ban hành thông báo kết luận hội nghị trực báo',
   // resolutions
   'resolutions.create': 'Vào sổ nghị quyết',
   'resolutions.update': 'Sửa thông tin nghị quyết',
@@ -317,6 +336,11 @@ export const ENTITY_LABELS: Record<string, string> = {
   tally_sheet: 'Biên bản kiểm phiếu',
   voter_entry: 'Cử tri trong danh sách',
   voter_list_complaint: 'Khiếu nại về danh sách cử tri',
+  incoming_document: 'Văn bản đến',
+  executive_invitation: 'Giấy mời họp',
+  periodic_report_kind: 'Loại báo cáo định kỳ',
+  periodic_report: 'Báo cáo định kỳ',
+  reporting_conference: 'Hội nghị trực báo',
 };
 
 export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;

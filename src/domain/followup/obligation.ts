@@ -9,7 +9,7 @@
 import { daysBetween, daysOverdue, deadlineStatus, isIsoDate } from '../calendar/index.ts';
 import type { DeadlineStatus, WorkingCalendar } from '../calendar/index.ts';
 
-export type ObligationKind = 'petition_answer' | 'recommendation' | 'commitment' | 'resolution_task' | 'letter';
+export type ObligationKind = 'petition_answer' | 'recommendation' | 'commitment' | 'resolution_task' | 'letter' | 'periodic_report';
 
 export const OBLIGATION_KIND_LABELS: Readonly<Record<ObligationKind, string>> = {
   petition_answer: 'Trả lời kiến nghị cử tri',
@@ -17,6 +17,7 @@ export const OBLIGATION_KIND_LABELS: Readonly<Record<ObligationKind, string>> = 
   commitment: 'Lời hứa, cam kết khi trả lời chất vấn',
   resolution_task: 'Nhiệm vụ thực hiện nghị quyết',
   letter: 'Giải quyết đơn thư',
+  periodic_report: 'Báo cáo định kỳ gửi HĐND',
 };
 
 export type ReminderKind = 'beforeDue' | 'overdue';

@@ -15,7 +15,7 @@ import { FOLLOWUP_FILTERS, type FollowupFilter } from '../../domain/followup/fil
 
 export { FOLLOWUP_FILTERS };
 
-export const FOLLOWUP_KINDS = ['petition_answer', 'recommendation', 'commitment', 'resolution_task', 'letter'] as const satisfies readonly ObligationKind[];
+export const FOLLOWUP_KINDS = ['petition_answer', 'recommendation', 'commitment', 'resolution_task', 'letter', 'periodic_report'] as const satisfies readonly ObligationKind[];
 export interface ObligationQuery {
   agencyId?: string;
   councilId?: string;

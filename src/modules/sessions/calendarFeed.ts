@@ -24,6 +24,7 @@ import type { Db } from '../../db/client.ts';
 import { councilSessions, sessionItems } from './schema.ts';
 import { calendarFeedTokens, sessionConvocations } from './convocationSchema.ts';
 import { sessionEvent } from './convocation.ts';
+import { invitationEvents } from '../coordination/feed.ts';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 export const feedPath = (token: string) => `/api/calendar-feeds/${token}`;
@@ -138,6 +139,8 @@ export async function feedEvents(db: DbOrTx, user: { id: string; email: string; 
       });
     }
   }
+  // The executive's meetings the user attends for the council (coordination module).
+  events.push(...await invitationEvents(db, user.id, publicUrl));
   return events;
 }
 
@@ -145,5 +148,5 @@ export async function feedEvents(db: DbOrTx, user: { id: string; email: string; 
 export async function feedCalendar(db: DbOrTx, token: string, publicUrl: string, now: Date): Promise<string | null> {
   const user = await userOfToken(db, token);
   if (!user) return null;
-  return icalendar(await feedEvents(db, user, publicUrl), { name: 'Lịch kỳ họp và tiếp xúc cử tri - Nghị Trường', method: 'PUBLISH', stamp: now.toISOString() });
+  return icalendar(await feedEvents(db, user, publicUrl), { name: 'Lịch kỳ họp, tiếp xúc cử tri và cuộc họp được mời - Nghị Trường', method: 'PUBLISH', stamp: now.toISOString() });
 }
