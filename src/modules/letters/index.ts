@@ -4,12 +4,15 @@
 import type { AppModule } from '../../server/module.ts';
 import { letterRoutes } from './routes.ts';
 import { receptionRoutes } from './receptionRoutes.ts';
+import { moreLetterRoutes } from './moreRoutes.ts';
 import { registerLetterTemplates } from './forwardLetter.ts';
 import { registerLetterReport } from './reportTemplate.ts';
+import { registerLetterNotice } from './noticeTemplate.ts';
 import { seedLetters } from './seed.ts';
 
 registerLetterTemplates();
 registerLetterReport();
+registerLetterNotice();
 
 export const lettersModule: AppModule = {
   name: 'letters',
@@ -22,6 +25,7 @@ export const lettersModule: AppModule = {
   routes: (r) => {
     letterRoutes(r);
     receptionRoutes(r);
+    moreLetterRoutes(r);
   },
   notificationKinds: {
     'letter.forwarded': { label: 'Đơn của công dân được chuyển đến cơ quan', audience: 'Cán bộ cơ quan', defaultChannel: 'email' },
