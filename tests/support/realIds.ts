@@ -56,6 +56,11 @@ const REAL_ID_SQL: Record<string, string> = {
   tallySheetId: 'select s.id::text from election_tally_sheets s join polling_areas a on a.id = s.polling_area_id where a.council_id = $c order by a.number, s.ballot_type limit 1',
   voterId: 'select v.voter_id::text from voter_entries v join polling_areas a on a.id = v.polling_area_id where a.council_id = $c and a.number = 1 order by v.row_order limit 1',
   complaintId: 'select id::text from voter_list_complaints where council_id = $c limit 1',
+  letterAttachmentId: 'select f.id::text from letter_attachments f join letters l on l.id = f.letter_id where l.council_id = $c and l.agency_id = $a order by f.created_at limit 1',
+  receptionId: 'select id::text from reception_records where council_id = $c order by year, number limit 1',
+  receptionAttachmentId: 'select f.id::text from letter_attachments f join reception_records r on r.id = f.reception_id where r.council_id = $c order by f.created_at limit 1',
+  onlineRequestId: 'select id::text from online_reception_requests where council_id = $c order by created_at limit 1',
+  receptionDayId: 'select id::text from reception_days where council_id = $c order by "on" limit 1',
 };
 
 /** Parameters that always take the value below (scope ids, a template key, a year). */
