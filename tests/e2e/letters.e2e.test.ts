@@ -86,4 +86,30 @@ describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)',
       await ctx.close();
     }
   });
+
+  it('hồ sơ đơn trên điện thoại: lĩnh vực đã xác nhận, tài liệu kèm theo, kèm thêm bản chụp (390 px)', { timeout: 180_000 }, async () => {
+    const sh = server.ids.get('council:sa-huynh')!;
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await login(page, server.baseUrl, 'vp.sahuynh');
+      const id = await page.evaluate(async (c) => {
+        const r = await (await fetch(`/api/councils/${c}/letters?kind=complaint&pageSize=100`)).json();
+        return (r.items as { id: string; summary: string | null }[]).find((l) => l.summary?.includes('bồi thường khi thu hồi đất'))!.id;
+      }, sh);
+      await page.goto(`${server.baseUrl}/councils/${sh}/letters/${id}`);
+      await page.getByText('Tài liệu kèm theo', { exact: true }).waitFor();
+      await page.locator('.ant-tag', { hasText: 'Đất đai' }).waitFor();
+      await page.getByRole('link', { name: 'Don-khieu-nai-Pham-Van-Loc.png' }).waitFor();
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+      await page.locator('input[type=file]').setInputFiles({ name: 'Bien-nhan-ho-so.png', mimeType: 'image/png', buffer: png });
+      await page.getByRole('link', { name: 'Bien-nhan-ho-so.png' }).waitFor();
+      const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+      expect(side).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, 'letter-field-attachments-390.png'), fullPage: true });
+    } finally {
+      await ctx.close();
+    }
+  });
 });
