@@ -63,7 +63,8 @@ export function AttachmentsCard(props: { base: string; items: Attachment[]; mayU
   const [busy, setBusy] = useState(false);
   const [kind, setKind] = useState('handwriting');
   return (
-    <Card title="Tài liệu kèm theo" extra={props.mayUpload ? <Space wrap size={4}>
+    <Card title="Tài liệu kèm theo">
+      {props.mayUpload && <Space wrap size={4} style={{ marginBottom: 8 }}>
       <Select size="small" value={kind} onChange={setKind} aria-label="Loại tài liệu" options={[{ value: 'handwriting', label: 'Bản chụp đơn' }, { value: 'evidence', label: 'Tài liệu, chứng cứ' }, { value: 'other', label: 'Tài liệu khác' }]} />
       <Upload accept=".pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/*" showUploadList={false} customRequest={async ({ file }) => {
         const body = new FormData();
@@ -82,7 +83,7 @@ export function AttachmentsCard(props: { base: string; items: Attachment[]; mayU
       }}>
         <Button size="small" icon={<UploadOutlined />} loading={busy}>Kèm bản chụp</Button>
       </Upload>
-    </Space> : null}>
+    </Space>}
       {props.items.length === 0 ? <Typography.Text type="secondary">Chưa có tài liệu kèm theo.</Typography.Text> : (
         <List size="small" dataSource={props.items} renderItem={(a) => (
           <List.Item>
@@ -127,7 +128,8 @@ export function NoticesCard(props: { base: string; items: Notice[]; mayIssue: bo
     }
   };
   return (
-    <Card title="Thông báo cho người gửi đơn" extra={props.mayIssue ? <Button size="small" onClick={() => setOpen(true)}>Lập thông báo</Button> : null}>
+    <Card title="Thông báo cho người gửi đơn">
+      {props.mayIssue && <div style={{ marginBottom: 8 }}><Button size="small" onClick={() => setOpen(true)}>Lập thông báo</Button></div>}
       {props.items.length === 0 ? <Typography.Text type="secondary">Chưa có thông báo (hạn trong 10 ngày làm việc kể từ ngày nhận đơn).</Typography.Text> : (
         <List size="small" dataSource={props.items} renderItem={(n) => <List.Item><a href={n.downloadPath}>{n.label} số {n.symbol}</a> · {fmtDate(n.issuedOn)}</List.Item>} />
       )}
