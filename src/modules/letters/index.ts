@@ -36,6 +36,7 @@ export const lettersModule: AppModule = {
     { key: 'letters', label: 'Sổ theo dõi đơn thư', path: '/councils/:councilId/letters', permission: 'letters.read', scope: 'council', group: 'letters', order: 40 },
     { key: 'my-letters', label: 'Đơn thư tôi tiếp nhận', path: '/councils/:councilId/my-letters', permission: 'letters.delegate', scope: 'council', group: 'letters', order: 41 },
     { key: 'receptions', label: 'Sổ tiếp công dân', path: '/councils/:councilId/receptions', permission: 'letters.read', scope: 'council', group: 'letters', order: 42 },
+    { key: 'online-receptions', label: 'Tiếp công dân trực tuyến', path: '/councils/:councilId/online-receptions', permission: 'letters.manage', scope: 'council', group: 'letters', order: 44 },
     { key: 'my-receptions', label: 'Tiếp công dân của tôi', path: '/councils/:councilId/my-receptions', permission: 'letters.delegate', scope: 'council', group: 'letters', order: 43 },
   ],
   seedDemo: seedLetters,
