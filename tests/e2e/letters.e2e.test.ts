@@ -112,4 +112,43 @@ describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)',
       await ctx.close();
     }
   });
+
+  it('công dân đăng ký tiếp trực tuyến trên điện thoại (không đăng nhập); Văn phòng thấy đăng ký để xác nhận (1440 px)', { timeout: 180_000 }, async () => {
+    const sh = server.ids.get('council:sa-huynh')!;
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const page = await phone.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await page.goto(`${server.baseUrl}/cong-khai/${sh}/tiep-cong-dan`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.content()).not.toContain('Võ Thị Hạnh'); // the demo's own request is never public
+      const day = page.getByLabel('Ngày tiếp');
+      await day.selectOption({ index: 1 });
+      await page.getByLabel('Họ và tên').fill('Lâm Văn Phúc');
+      await page.getByLabel('Địa chỉ').fill('Tổ dân phố Long Thạnh 2, phường Sa Huỳnh');
+      await page.getByLabel('Số căn cước hoặc hộ chiếu').fill('051091003333');
+      await page.getByLabel('Số điện thoại').fill('0905777888');
+      await page.getByLabel('Tóm tắt nội dung cần trình bày').fill('Đề nghị xem xét việc chậm giải quyết hồ sơ trợ cấp người có công.');
+      await page.getByRole('button', { name: 'Gửi đăng ký' }).click();
+      await page.getByRole('status').getByText(/Mã đăng ký: TT-[0-9A-F]{8}/).waitFor();
+      const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+      expect(side).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, 'public-online-390.png'), fullPage: true });
+    } finally {
+      await phone.close();
+    }
+    const desk = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const office = await desk.newPage();
+    office.setDefaultTimeout(30_000);
+    try {
+      await login(office, server.baseUrl, 'vp.sahuynh');
+      await office.goto(`${server.baseUrl}/councils/${sh}/online-receptions`);
+      await office.getByRole('heading', { name: 'Tiếp công dân trực tuyến' }).waitFor();
+      await office.getByText('Lâm Văn Phúc').waitFor();
+      await office.getByText(/Thông báo chậm nhất/).first().waitFor();
+      await office.screenshot({ path: path.join(SHOTS, 'online-requests-1440.png'), fullPage: true });
+    } finally {
+      await desk.close();
+    }
+  });
 });
