@@ -27,7 +27,7 @@ const neutralName = (i: number, mimeType: string) => `Tài liệu kèm theo ${i 
 
 export type AttachmentView = LetterAttachment & { kindLabel: string; mimeType: string; size: number; createdAt: string; protected: boolean };
 
-/** The attachments of these letters or receptions (no bytes), with protected names already neutral when `protect` says so. */
+/** The attachments of these letters or receptions (no bytes, names as uploaded: the caller protects a denunciation's with protectList). */
 export async function attachmentsOf(db: DbOrTx, by: { letterIds?: string[]; receptionIds?: string[] }) {
   const m = new Map<string, AttachmentView[]>();
   const letterIds = by.letterIds ?? [];
@@ -70,11 +70,10 @@ function checkUpload(file: UploadedFile, kind: string): { kind: AttachmentKind; 
 }
 
 /** Attaches a scan to a letter. A denunciation's: by a named handler only; the event never names the file. */
-export async function attachToLetter(ctx: ActionCtx, councilId: string, letterId: string, file: UploadedFile, kindInput: string, viewer: { mayUpload: boolean } = { mayUpload: true }) {
+export async function attachToLetter(ctx: ActionCtx, councilId: string, letterId: string, file: UploadedFile, kindInput: string) {
   const { kind, mimeType } = checkUpload(file, kindInput);
   return ctx.db.transaction(async (tx) => {
     const l = await letterOf(tx, councilId, letterId, { lock: true });
-    if (!viewer.mayUpload) throw notFound('đơn');
     if (l.handleAsDenunciation && (!ctx.actor.id || !l.handlerIds.includes(ctx.actor.id))) throw forbidden('Chỉ người được giao đích danh xử lý đơn tố cáo mới được kèm tài liệu vào đơn.');
     const row = await insertAttachment(tx, ctx, { councilId, letterId }, kind, file, mimeType);
     await recordEvent(tx, ctx.actor, {
