@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography, Upload, message } from 'antd';
 import dayjs from 'dayjs';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
@@ -66,8 +67,8 @@ function ReceptionList({ mine }: { mine: boolean }) {
                     <div style={{ color: '#6b7280', fontSize: 12 }}>{fmtDate(r.receivedOn)} · {r.modeLabel} · {r.receiverKindLabel}: {r.receiverName}</div>
                     {r.letterIds.map((id) => <Link key={id} style={{ fontSize: 12, marginRight: 8 }} to={`/councils/${councilId}/${mine ? 'my-letters' : 'letters'}/${id}`}>Mở đơn</Link>)}
                     {r.attachments.map((a) => a.protected
-                      ? <span key={a.id} style={{ fontSize: 12, marginRight: 8 }}>📎 {a.name} (mở tại hồ sơ, có ghi nhật ký)</span>
-                      : <a key={a.id} style={{ fontSize: 12, marginRight: 8 }} href={`/api${base}/${r.id}/attachments/${a.id}`}>📎 {a.name}</a>)}
+                      ? <span key={a.id} style={{ fontSize: 12, marginRight: 8 }}><PaperClipOutlined /> {a.name} (mở tại hồ sơ, có ghi nhật ký)</span>
+                      : <a key={a.id} style={{ fontSize: 12, marginRight: 8 }} href={`/api${base}/${r.id}/attachments/${a.id}`}><PaperClipOutlined /> {a.name}</a>)}
                     {!r.identityProtected && <ReceptionUpload path={`${base}/${r.id}/attachments`} onDone={table.reload} />}
                   </div>
                 ),
