@@ -211,10 +211,17 @@ for (const kind of dbKinds()) {
       const made = await ok.json();
       expect(Object.keys(made).sort()).toEqual(['code', 'on', 'receiverName', 'requestBy', 'state', 'stateLabel']);
       expect(made.code).toMatch(/^TT-[0-9A-F]{8}$/);
-      // The same address is held back after the configured number of posts (PostgreSQL counters).
+      // The same address is held back after the configured number of requests (5 an hour, PostgreSQL
+      // counters); a refused post rolls its count back, so only requests taken count.
+      const more = await json<{ id: string }>(vp.post(`/api/councils/${sh}/reception-days`, { on: day.on, receiverKind: 'secretariat', onlineSlots: 20 }), 201);
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await ask({ citizenName: `Người thử ${i}` })).status);
-      expect(statuses.at(-1)).toBe(429);
+      for (let i = 0; i < 5; i++) {
+        statuses.push((await pub.post(`/api/public/councils/${sh}/online-reception/${more.id}/requests`, { citizenName: `Người thử ${i}`, citizenAddress: 'Sa Huỳnh', idDocument: '051090002222', email: 'a@b.vn', summary: 'Thử.' })).status);
+      }
+      expect(statuses).toEqual([201, 201, 201, 201, 429]);
+      const held = await pub.post(`/api/public/councils/${sh}/online-reception/${more.id}/requests`, { citizenName: 'Người thử', citizenAddress: 'Sa Huỳnh', idDocument: '051090002222', email: 'a@b.vn', summary: 'Thử.' });
+      expect(held.status).toBe(429);
+      expect((await held.json()).error.message).toContain('quá 5 đăng ký trong 60 phút');
       const list = await json<{ items: { id: string; code: string; state: string; noticeBy: string; citizenName: string }[] }>(vp.get(`/api/councils/${sh}/online-reception-requests?state=requested&pageSize=200`));
       const mine = list.items.find((i) => i.code === made.code)!;
       expect(mine.citizenName).toBe('Nguyễn Văn Trực');

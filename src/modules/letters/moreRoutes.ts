@@ -22,7 +22,7 @@ import {
 } from './attachments.ts';
 import { issueLetterNotice } from './actions.ts';
 import { NOTICE_KINDS } from './noticeTemplate.ts';
-import { countPublicPost, decideOnlineRequest, listOnlineRequests, publicOnlineDays, publishReceptionDay, receiveOnlineRequest, requestOnlineReception } from './online.ts';
+import { decideOnlineRequest, listOnlineRequests, publicOnlineDays, publishReceptionDay, receiveOnlineRequest, requestOnlineReception } from './online.ts';
 import { letters } from './schema.ts';
 
 const LetterParams = CouncilParams.extend({ letterId: param('letterId') });
@@ -190,8 +190,7 @@ export function moreLetterRoutes(r: Router) {
     })) }, responses: { 201: jsonOk(Obj) } },
     async (c) => {
       const { councilId, receptionDayId } = c.req.valid('param');
-      await countPublicPost(c.var.db, clientAddress(c), c.var.deps.clock());
-      return c.json(await requestOnlineReception(ctxOf(c), councilId, receptionDayId, c.req.valid('json')), 201);
+      return c.json(await requestOnlineReception(ctxOf(c), councilId, receptionDayId, c.req.valid('json'), clientAddress(c)), 201);
     },
   );
 }

@@ -77,7 +77,11 @@ export async function publicOnlineDays(db: DbOrTx, councilId: string, day: strin
   return { council: c, items, total: items.length, page: 1, pageSize: items.length, noticeWorkingDays: rules.noticeWorkingDays, source: rules.source };
 }
 
-/** Counts one public post under the client's address (login_attempts, prefix "o:"); refuses past the limit. Outside the action's transaction on purpose: a refused post still counts. */
+/**
+ * Counts one public request under the client's address (login_attempts, prefix "o:") inside the
+ * request's transaction, and refuses past the limit: the refusal rolls the count back, so a
+ * rejected post changes nothing and the address stays held until its window ends.
+ */
 export async function countPublicPost(db: DbOrTx, address: string, now: Date) {
   const key = `o:${addressBucket(address)}`;
   const windowEnds = new Date(now.getTime() + rules.publicWindowMinutes * 60_000);
@@ -101,7 +105,7 @@ export interface PublicRequestInput { citizenName: string; citizenAddress: strin
 const newCode = () => `TT-${randomBytes(4).toString('hex').toUpperCase()}`;
 
 /** A citizen asks for an online slot (no login). The answer carries their code and the day, nothing else. */
-export async function requestOnlineReception(ctx: ActionCtx, councilId: string, dayId: string, input: PublicRequestInput) {
+export async function requestOnlineReception(ctx: ActionCtx, councilId: string, dayId: string, input: PublicRequestInput, address: string) {
   if (!input.phone?.trim() && !input.email?.trim()) throw invalid('Cần số điện thoại hoặc thư điện tử để Văn phòng báo lịch tiếp và đường dẫn.');
   return ctx.db.transaction(async (tx) => {
     const [d] = await tx.select().from(receptionDays).where(and(eq(receptionDays.id, dayId), eq(receptionDays.councilId, councilId), eq(receptionDays.published, true))).for('update');
@@ -110,6 +114,7 @@ export async function requestOnlineReception(ctx: ActionCtx, councilId: string, 
     domain(() => checkRequestable({ on: d.on, online: d.onlineSlots > 0 }, today(ctx.now), calendar, rules));
     const taken = (await takenByDay(tx, [d.id])).get(d.id) ?? 0;
     if (taken >= d.onlineSlots) throw conflict(`Ngày ${formatShortDate(d.on)} đã hết lượt tiếp trực tuyến. Vui lòng chọn ngày khác.`);
+    await countPublicPost(tx, address, ctx.now);
     const code = newCode();
     const [row] = await tx.insert(onlineReceptionRequests).values({
       councilId, dayId: d.id, citizenName: input.citizenName.trim(), citizenAddress: input.citizenAddress.trim(), idDocument: input.idDocument.trim(),

@@ -76,6 +76,6 @@ export async function seedLetters(ctx: SeedContext): Promise<void> {
     await requestOnlineReception({ db: ctx.db, actor: { id: null, name: 'Công dân' }, now: ctx.today }, councilId, day.id, {
       citizenName: 'Võ Thị Hạnh', citizenAddress: 'Thôn Thạnh Đức, phường Sa Huỳnh', idDocument: '051088004321', phone: '0905111222',
       summary: 'Đề nghị xem xét việc cấp giấy chứng nhận quyền sử dụng đất ở bị chậm.',
-    });
+    }, 'demo');
   }
 }
