@@ -30,6 +30,8 @@ const LetterFileParams = LetterParams.extend({ letterAttachmentId: param('letter
 const AgencyFileParams = AgencyParams.extend({ letterId: param('letterId'), letterAttachmentId: param('letterAttachmentId') });
 const ReceptionParams = CouncilParams.extend({ receptionId: param('receptionId') });
 const ReceptionFileParams = ReceptionParams.extend({ receptionAttachmentId: param('receptionAttachmentId') });
+const OwnReceptionParams = CouncilParams.extend({ ownReceptionId: param('ownReceptionId') });
+const OwnReceptionFileParams = OwnReceptionParams.extend({ ownReceptionAttachmentId: param('ownReceptionAttachmentId') });
 const RequestParams = CouncilParams.extend({ onlineRequestId: param('onlineRequestId') });
 const DayParams = CouncilParams.extend({ receptionDayId: param('receptionDayId') });
 const Kind = z.enum(['complaint', 'denunciation', 'request', 'feedback'], { message: 'Loại nội dung không hợp lệ.' });
@@ -108,37 +110,55 @@ export function moreLetterRoutes(r: Router) {
     },
   );
 
-  // Attachments on reception records ------------------------------------------------------------
-  for (const own of [false, true]) {
-    const base = own ? '/councils/{councilId}/my-receptions/{receptionId}' : '/councils/{councilId}/receptions/{receptionId}';
-    const permission = own ? 'letters.delegate' : 'letters.manage';
-    r.add(
-      { method: 'post', path: `${base}/attachments`, summary: own ? 'Đại biểu kèm bản chụp, tài liệu vào lượt tiếp công dân của mình' : 'Kèm bản chụp, tài liệu vào lượt tiếp công dân (PDF, PNG, JPEG, WebP; tối đa 10 MB)', permission, scope: 'council', bodyLimit: BodyLimit.attachment, request: { params: ReceptionParams, body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } }, responses: { 201: jsonOk(Obj) } },
-      async (c) => {
-        const { councilId, receptionId } = c.req.valid('param');
-        const form = c.req.valid('form');
-        const viewer = await viewerOf(c);
-        return c.json(await attachToReception(ctxOf(c), councilId, receptionId, await fileOf(form), form.kind, own ? { ...viewer, staff: false } : viewer), 201);
-      },
-    );
-    r.add(
-      { method: 'get', path: `${base}/attachments/{receptionAttachmentId}`, summary: 'Tải tài liệu kèm lượt tiếp công dân (không áp dụng cho lượt tiếp có nội dung tố cáo)', permission: own ? 'letters.delegate' : 'letters.read', scope: 'council', request: { params: ReceptionFileParams }, responses: fileOk },
-      async (c) => {
-        const { councilId, receptionId, receptionAttachmentId } = c.req.valid('param');
-        const viewer = await viewerOf(c);
-        const f = await readReceptionAttachment(c.var.db, councilId, receptionId, receptionAttachmentId, own ? { ...viewer, staff: false } : { ...viewer, staff: true });
-        return fileResponse(f.content, f.fileName, f.mimeType) as never;
-      },
-    );
-    r.add(
-      { method: 'post', path: `${base}/attachments/{receptionAttachmentId}/open`, summary: 'Người đã tiếp công dân mở tài liệu của lượt tiếp có nội dung tố cáo (ghi nhật ký)', permission, scope: 'council', request: { params: ReceptionFileParams }, responses: fileOk },
-      async (c) => {
-        const { councilId, receptionId, receptionAttachmentId } = c.req.valid('param');
-        const f = await openProtectedReceptionAttachment(ctxOf(c), councilId, receptionId, receptionAttachmentId, await viewerOf(c));
-        return fileResponse(f.content, f.fileName, f.mimeType) as never;
-      },
-    );
-  }
+  // Attachments on reception records (a delegate's own rows are named apart: reached from their own list only)
+  r.add(
+    { method: 'post', path: '/councils/{councilId}/receptions/{receptionId}/attachments', summary: 'Kèm bản chụp, tài liệu vào lượt tiếp công dân (PDF, PNG, JPEG, WebP; tối đa 10 MB)', permission: 'letters.manage', scope: 'council', bodyLimit: BodyLimit.attachment, request: { params: ReceptionParams, body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } }, responses: { 201: jsonOk(Obj) } },
+    async (c) => {
+      const { councilId, receptionId } = c.req.valid('param');
+      const form = c.req.valid('form');
+      return c.json(await attachToReception(ctxOf(c), councilId, receptionId, await fileOf(form), form.kind, await viewerOf(c)), 201);
+    },
+  );
+  r.add(
+    { method: 'get', path: '/councils/{councilId}/receptions/{receptionId}/attachments/{receptionAttachmentId}', summary: 'Tải tài liệu kèm lượt tiếp công dân (không áp dụng cho lượt tiếp có nội dung tố cáo)', permission: 'letters.read', scope: 'council', request: { params: ReceptionFileParams }, responses: fileOk },
+    async (c) => {
+      const { councilId, receptionId, receptionAttachmentId } = c.req.valid('param');
+      const f = await readReceptionAttachment(c.var.db, councilId, receptionId, receptionAttachmentId, { ...(await viewerOf(c)), staff: true });
+      return fileResponse(f.content, f.fileName, f.mimeType) as never;
+    },
+  );
+  r.add(
+    { method: 'post', path: '/councils/{councilId}/receptions/{receptionId}/attachments/{receptionAttachmentId}/open', summary: 'Người đã tiếp công dân mở tài liệu của lượt tiếp có nội dung tố cáo (ghi nhật ký)', permission: 'letters.manage', scope: 'council', request: { params: ReceptionFileParams }, responses: fileOk },
+    async (c) => {
+      const { councilId, receptionId, receptionAttachmentId } = c.req.valid('param');
+      const f = await openProtectedReceptionAttachment(ctxOf(c), councilId, receptionId, receptionAttachmentId, await viewerOf(c));
+      return fileResponse(f.content, f.fileName, f.mimeType) as never;
+    },
+  );
+  r.add(
+    { method: 'post', path: '/councils/{councilId}/my-receptions/{ownReceptionId}/attachments', summary: 'Đại biểu kèm bản chụp, tài liệu vào lượt tiếp công dân của mình', permission: 'letters.delegate', scope: 'council', bodyLimit: BodyLimit.attachment, request: { params: OwnReceptionParams, body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } }, responses: { 201: jsonOk(Obj) } },
+    async (c) => {
+      const { councilId, ownReceptionId } = c.req.valid('param');
+      const form = c.req.valid('form');
+      return c.json(await attachToReception(ctxOf(c), councilId, ownReceptionId, await fileOf(form), form.kind, { ...(await viewerOf(c)), staff: false }), 201);
+    },
+  );
+  r.add(
+    { method: 'get', path: '/councils/{councilId}/my-receptions/{ownReceptionId}/attachments/{ownReceptionAttachmentId}', summary: 'Đại biểu tải tài liệu kèm lượt tiếp công dân của mình', permission: 'letters.delegate', scope: 'council', request: { params: OwnReceptionFileParams }, responses: fileOk },
+    async (c) => {
+      const { councilId, ownReceptionId, ownReceptionAttachmentId } = c.req.valid('param');
+      const f = await readReceptionAttachment(c.var.db, councilId, ownReceptionId, ownReceptionAttachmentId, { ...(await viewerOf(c)), staff: false });
+      return fileResponse(f.content, f.fileName, f.mimeType) as never;
+    },
+  );
+  r.add(
+    { method: 'post', path: '/councils/{councilId}/my-receptions/{ownReceptionId}/attachments/{ownReceptionAttachmentId}/open', summary: 'Đại biểu mở tài liệu của lượt tiếp có nội dung tố cáo do mình tiếp (ghi nhật ký)', permission: 'letters.delegate', scope: 'council', request: { params: OwnReceptionFileParams }, responses: fileOk },
+    async (c) => {
+      const { councilId, ownReceptionId, ownReceptionAttachmentId } = c.req.valid('param');
+      const f = await openProtectedReceptionAttachment(ctxOf(c), councilId, ownReceptionId, ownReceptionAttachmentId, await viewerOf(c));
+      return fileResponse(f.content, f.fileName, f.mimeType) as never;
+    },
+  );
 
   // Notices to the citizen ----------------------------------------------------------------------
   r.add(
