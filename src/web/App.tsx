@@ -94,6 +94,7 @@ const LetterPage = lazyPage(() => import('./pages/letters/LetterPage.tsx'), 'Let
 const MyLetterPage = lazyPage(() => import('./pages/letters/LetterPage.tsx'), 'MyLetterPage');
 const ReceptionsPage = lazyPage(() => import('./pages/letters/ReceptionsPage.tsx'), 'ReceptionsPage');
 const MyReceptionsPage = lazyPage(() => import('./pages/letters/ReceptionsPage.tsx'), 'MyReceptionsPage');
+const OnlineReceptionsPage = lazyPage(() => import('./pages/letters/OnlineReceptionsPage.tsx'), 'OnlineReceptionsPage');
 const AgencyLetterPage = lazyPage(() => import('./pages/letters/AgencyLetterPage.tsx'), 'AgencyLetterPage');
 const IncomingListPage = lazyPage(() => import('./pages/coordination/IncomingPages.tsx'), 'IncomingListPage');
 const IncomingNewPage = lazyPage(() => import('./pages/coordination/IncomingPages.tsx'), 'IncomingNewPage');
@@ -205,6 +206,7 @@ export function AppRoutes() {
             <Route path="my-letters/:letterId" element={<MyLetterPage />} />
             <Route path="receptions" element={<ReceptionsPage />} />
             <Route path="my-receptions" element={<MyReceptionsPage />} />
+            <Route path="online-receptions" element={<OnlineReceptionsPage />} />
             <Route path="chamber" element={<ChamberPage />} />
             <Route path="check-in" element={<CheckInPage />} />
             <Route path="chamber/votes" element={<ChamberVotesPage />} />

@@ -86,4 +86,69 @@ describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)',
       await ctx.close();
     }
   });
+
+  it('hồ sơ đơn trên điện thoại: lĩnh vực đã xác nhận, tài liệu kèm theo, kèm thêm bản chụp (390 px)', { timeout: 180_000 }, async () => {
+    const sh = server.ids.get('council:sa-huynh')!;
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await login(page, server.baseUrl, 'vp.sahuynh');
+      const id = await page.evaluate(async (c) => {
+        const r = await (await fetch(`/api/councils/${c}/letters?kind=complaint&pageSize=100`)).json();
+        return (r.items as { id: string; summary: string | null }[]).find((l) => l.summary?.includes('bồi thường khi thu hồi đất'))!.id;
+      }, sh);
+      await page.goto(`${server.baseUrl}/councils/${sh}/letters/${id}`);
+      await page.getByText('Tài liệu kèm theo', { exact: true }).waitFor();
+      await page.locator('.ant-tag', { hasText: 'Đất đai' }).waitFor();
+      await page.getByRole('link', { name: 'Don-khieu-nai-Pham-Van-Loc.png' }).waitFor();
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+      await page.locator('input[type=file]').setInputFiles({ name: 'Bien-nhan-ho-so.png', mimeType: 'image/png', buffer: png });
+      await page.getByRole('link', { name: 'Bien-nhan-ho-so.png' }).waitFor();
+      const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+      expect(side).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, 'letter-field-attachments-390.png'), fullPage: true });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('công dân đăng ký tiếp trực tuyến trên điện thoại (không đăng nhập); Văn phòng thấy đăng ký để xác nhận (1440 px)', { timeout: 180_000 }, async () => {
+    const sh = server.ids.get('council:sa-huynh')!;
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const page = await phone.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await page.goto(`${server.baseUrl}/cong-khai/${sh}/tiep-cong-dan`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.content()).not.toContain('Võ Thị Hạnh'); // the demo's own request is never public
+      const day = page.getByLabel('Ngày tiếp');
+      await day.selectOption({ index: 1 });
+      await page.getByLabel('Họ và tên').fill('Lâm Văn Phúc');
+      await page.getByLabel('Địa chỉ').fill('Tổ dân phố Long Thạnh 2, phường Sa Huỳnh');
+      await page.getByLabel('Số căn cước hoặc hộ chiếu').fill('051091003333');
+      await page.getByLabel('Số điện thoại').fill('0905777888');
+      await page.getByLabel('Tóm tắt nội dung cần trình bày').fill('Đề nghị xem xét việc chậm giải quyết hồ sơ trợ cấp người có công.');
+      await page.getByRole('button', { name: 'Gửi đăng ký' }).click();
+      await page.getByRole('status').getByText(/Mã đăng ký: TT-[0-9A-F]{8}/).waitFor();
+      const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+      expect(side).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SHOTS, 'public-online-390.png'), fullPage: true });
+    } finally {
+      await phone.close();
+    }
+    const desk = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const office = await desk.newPage();
+    office.setDefaultTimeout(30_000);
+    try {
+      await login(office, server.baseUrl, 'vp.sahuynh');
+      await office.goto(`${server.baseUrl}/councils/${sh}/online-receptions`);
+      await office.getByRole('heading', { name: 'Tiếp công dân trực tuyến' }).waitFor();
+      await office.getByText('Lâm Văn Phúc').waitFor();
+      await office.getByText(/Thông báo chậm nhất/).first().waitFor();
+      await office.screenshot({ path: path.join(SHOTS, 'online-requests-1440.png'), fullPage: true });
+    } finally {
+      await desk.close();
+    }
+  });
 });

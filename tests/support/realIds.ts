@@ -62,6 +62,11 @@ const REAL_ID_SQL: Record<string, string> = {
   periodicReportId: 'select id::text from periodic_reports where council_id = $c and received_on is null order by due limit 1',
   reportKindId: 'select id::text from periodic_report_kinds where council_id = $c order by valid_from, key limit 1',
   reportingConferenceId: 'select id::text from reporting_conferences where council_id = $c order by held_on limit 1',
+  letterAttachmentId: 'select f.id::text from letter_attachments f join letters l on l.id = f.letter_id where l.council_id = $c and l.agency_id = $a order by f.created_at limit 1',
+  receptionId: 'select id::text from reception_records where council_id = $c order by year, number limit 1',
+  receptionAttachmentId: 'select f.id::text from letter_attachments f join reception_records r on r.id = f.reception_id where r.council_id = $c order by f.created_at limit 1',
+  onlineRequestId: 'select id::text from online_reception_requests where council_id = $c order by created_at limit 1',
+  receptionDayId: 'select id::text from reception_days where council_id = $c order by "on" limit 1',
 };
 
 /** Parameters that always take the value below (scope ids, a template key, a year). */

@@ -21,6 +21,8 @@ import {
 import { letterForwardings, letterSigners, letters } from './schema.ts';
 import { LETTER_FORWARD_TEMPLATE } from './forwardLetter.ts';
 import { LETTER_REPORT_TEMPLATE } from './reportTemplate.ts';
+import { LETTER_NOTICE_TEMPLATE, NOTICE_KIND_LABELS, type NoticeKind } from './noticeTemplate.ts';
+import { checkFieldCode, letterTaxonomy, suggestionOf } from './fields.ts';
 
 export type SignerInput = { name: string; address?: string; idNumber?: string | null; phone?: string | null; email?: string | null };
 
@@ -40,6 +42,8 @@ export interface ReceiveInput {
   handlerIds?: string[];
   /** The delegate who received it (their own list). */
   delegateId?: string | null;
+  /** The field (lĩnh vực) the clerk chose; none: the text engine's suggestion is kept, to confirm. */
+  fieldCode?: string | null;
 }
 
 const ID_RE = /^\d{12}$/;
@@ -94,6 +98,9 @@ export async function receiveLetterTx(tx: DbOrTx, ctx: ActionCtx, councilId: str
     const [d] = await tx.select({ councilId: delegates.councilId }).from(delegates).where(eq(delegates.id, input.delegateId));
     if (!d || d.councilId !== councilId) throw notFound('đại biểu của Hội đồng nhân dân này');
   }
+  const taxonomy = await letterTaxonomy(tx, councilId);
+  if (input.fieldCode) checkFieldCode(input.fieldCode, taxonomy);
+  const suggestion = suggestionOf(`${input.summary}\n${input.content ?? ''}`, taxonomy);
   const earlier = await earlierLetters(tx, councilId, minusYears(input.receivedOn, 2));
   const verdict = findRepeats(
     { id: 'new', receivedOn: input.receivedOn, text: `${input.summary} ${input.content ?? ''}`, signers: input.signers.map((s) => ({ name: s.name, address: s.address ?? '', idNumber: s.idNumber ?? null })), respondentKey: input.respondent ? input.respondent.toLowerCase() : null, viaBodyId: null, repeatOf: null },
@@ -116,6 +123,7 @@ export async function receiveLetterTx(tx: DbOrTx, ctx: ActionCtx, councilId: str
       anonymous: input.anonymous ?? false, citizenWantsNotice: input.citizenWantsNotice ?? true,
       splitFromId: created[0]?.id ?? null, duplicateOfId: repeat, delegateId: input.delegateId ?? null,
       handlerIds, createdById: ctx.actor.id,
+      fieldCode: input.fieldCode ?? null, fieldSuggested: suggestion?.code ?? null, fieldConfirmed: Boolean(input.fieldCode),
       // The contact-meeting opinion it came from: on the first part (a unique link).
       sourceOpinionId: created.length === 0 ? (from?.sourceOpinionId ?? null) : null, origin: from?.origin ?? null,
     };
@@ -136,6 +144,7 @@ export async function receiveLetterTx(tx: DbOrTx, ctx: ActionCtx, councilId: str
   return {
     letters: created.map((l) => ({ id: l.id, reference: l.reference, kind: l.kind, kindLabel: LETTER_KIND_LABELS[l.kind as LetterKind], state: l.state, stateLabel: LETTER_STATE_LABELS[l.state as LetterState], duplicateOfId: l.duplicateOfId })),
     ruleSetKey: set.key,
+    fieldSuggestion: suggestion,
     classification: { classification: classification.classification, reasons: classification.reasons },
     // Matches name references only, never the other letters' signers.
     matches: verdict.matches.map((m) => ({ id: m.id, reference: earlier.find((e) => e.id === m.id)?.reference ?? '', kind: m.kind, score: Math.round(m.score * 100) / 100, reasons: m.reasons })),
@@ -292,5 +301,15 @@ export async function issueLetterReport(ctx: ActionCtx, councilId: string, input
   return ctx.db.transaction(async (tx) => {
     const doc = await issueDocumentTx(tx, ctx.actor, councilId, ctx.now, { templateKey: LETTER_REPORT_TEMPLATE, params: input });
     return { id: doc.id, symbol: doc.symbol, fileName: doc.fileName, downloadPath: documentDownloadPath(councilId, doc.id) };
+  });
+}
+
+/** A notice to the citizen (thụ lý / hướng dẫn / chuyển đơn), numbered in the register; the documents engine records the one event. */
+export async function issueLetterNotice(ctx: ActionCtx, councilId: string, letterId: string, input: { noticeKind: NoticeKind; guidance?: string; issuerId?: string; signerId?: string; signerName?: string; signerTitle?: string }) {
+  return ctx.db.transaction(async (tx) => {
+    await letterOf(tx, councilId, letterId);
+    const { issuerId, ...params } = input;
+    const doc = await issueDocumentTx(tx, ctx.actor, councilId, ctx.now, { templateKey: LETTER_NOTICE_TEMPLATE, issuerId, params: { letterId, ...params } });
+    return { id: doc.id, symbol: doc.symbol, fileName: doc.fileName, noticeKind: input.noticeKind, noticeLabel: NOTICE_KIND_LABELS[input.noticeKind], downloadPath: documentDownloadPath(councilId, doc.id) };
   });
 }

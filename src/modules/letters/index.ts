@@ -4,12 +4,15 @@
 import type { AppModule } from '../../server/module.ts';
 import { letterRoutes } from './routes.ts';
 import { receptionRoutes } from './receptionRoutes.ts';
+import { moreLetterRoutes } from './moreRoutes.ts';
 import { registerLetterTemplates } from './forwardLetter.ts';
 import { registerLetterReport } from './reportTemplate.ts';
+import { registerLetterNotice } from './noticeTemplate.ts';
 import { seedLetters } from './seed.ts';
 
 registerLetterTemplates();
 registerLetterReport();
+registerLetterNotice();
 
 export const lettersModule: AppModule = {
   name: 'letters',
@@ -22,6 +25,7 @@ export const lettersModule: AppModule = {
   routes: (r) => {
     letterRoutes(r);
     receptionRoutes(r);
+    moreLetterRoutes(r);
   },
   notificationKinds: {
     'letter.forwarded': { label: 'Đơn của công dân được chuyển đến cơ quan', audience: 'Cán bộ cơ quan', defaultChannel: 'email' },
@@ -32,6 +36,7 @@ export const lettersModule: AppModule = {
     { key: 'letters', label: 'Sổ theo dõi đơn thư', path: '/councils/:councilId/letters', icon: 'mail', permission: 'letters.read', scope: 'council', group: 'letters', order: 40 },
     { key: 'my-letters', label: 'Đơn thư tôi tiếp nhận', path: '/councils/:councilId/my-letters', icon: 'mail', permission: 'letters.delegate', scope: 'council', group: 'letters', order: 41 },
     { key: 'receptions', label: 'Sổ tiếp công dân', path: '/councils/:councilId/receptions', icon: 'reception', permission: 'letters.read', scope: 'council', group: 'letters', order: 42 },
+    { key: 'online-receptions', label: 'Tiếp công dân trực tuyến', path: '/councils/:councilId/online-receptions', icon: 'reception', permission: 'letters.manage', scope: 'council', group: 'letters', order: 44 },
     { key: 'my-receptions', label: 'Tiếp công dân của tôi', path: '/councils/:councilId/my-receptions', icon: 'reception', permission: 'letters.delegate', scope: 'council', group: 'letters', order: 43 },
   ],
   seedDemo: seedLetters,

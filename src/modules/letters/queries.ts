@@ -6,7 +6,7 @@ import type { AuthUser } from '../../server/permissions.ts';
 import { notFound } from '../../server/errors.ts';
 import { nameSearch } from '../../db/textSearch.ts';
 import {
-  allowedLetterActions, letterStepDue, redactLetter, ruleSetByKey, stepsAtReceipt, LetterRuleError, LETTER_STEP_LABELS, LETTER_ACTION_LABELS, LETTER_CHANNEL_LABELS, LETTER_KIND_LABELS, LETTER_STATE_LABELS,
+  allowedLetterActions, letterFieldName, letterStepDue, redactLetter, ruleSetByKey, stepsAtReceipt, LetterRuleError, LETTER_STEP_LABELS, LETTER_ACTION_LABELS, LETTER_CHANNEL_LABELS, LETTER_KIND_LABELS, LETTER_STATE_LABELS,
   type Audience, type LetterChannel, type LetterKind, type LetterState,
 } from '../../domain/letters/index.ts';
 import { daysOverdue } from '../../domain/calendar/index.ts';
@@ -16,6 +16,9 @@ import { opinions } from '../petitions/schema.ts';
 import { domain, knownYears, letterRuleSets, viewerAudience, type DbOrTx, type LetterRow } from './common.ts';
 import { letterForwardings, letterSigners, letters } from './schema.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
+import { letterTaxonomy, type TaxonomyField } from './fields.ts';
+import { LETTER_NOTICE_TEMPLATE, NOTICE_KIND_LABELS, type NoticeKind } from './noticeTemplate.ts';
+import { attachmentsOf, protectList, type AttachmentView } from './attachments.ts';
 
 export interface LetterFilter {
   kind?: LetterKind;
@@ -50,13 +53,13 @@ async function signersOf(db: DbOrTx, ids: string[]) {
 }
 
 /** One letter as `audience` may see it, with the labels and follow-up state. A denunciation's signers never come here (revealIdentity). */
-function view(l: LetterRow & { agencyName?: string | null }, signers: (typeof letterSigners.$inferSelect)[], audience: Exclude<Audience, 'public'>, day: string) {
+function view(l: LetterRow & { agencyName?: string | null }, signers: (typeof letterSigners.$inferSelect)[], audience: Exclude<Audience, 'public'>, day: string, fields: TaxonomyField[], attachments: AttachmentView[] = []) {
   const r = redactLetter(
     {
       id: l.id, reference: l.reference, kind: l.kind as LetterKind, handleAsDenunciation: l.handleAsDenunciation, state: l.state, receivedOn: l.receivedOn,
-      fieldId: null, agencyId: l.agencyId,
+      fieldId: l.fieldCode, agencyId: l.agencyId,
       signers: signers.map((s) => ({ name: s.name, address: s.address, idNumber: s.idNumber, phone: s.phone, email: s.email })),
-      summary: l.summary, content: l.content, attachments: [], handlerIds: l.handlerIds,
+      summary: l.summary, content: l.content, attachments, handlerIds: l.handlerIds,
     },
     audience,
   );
@@ -65,6 +68,10 @@ function view(l: LetterRow & { agencyName?: string | null }, signers: (typeof le
     ...r,
     // Even a named handler reads a denunciation's identity only through the audited step.
     signers: l.handleAsDenunciation ? null : r.signers,
+    // A denunciation's attachments: its named handlers only, under neutral names (opened through an audited step).
+    attachments: l.handleAsDenunciation
+      ? (audience === 'handler' ? protectList(attachments) : [])
+      : attachments.filter((a) => r.attachments.some((x) => x.id === a.id)),
     identityProtected: l.handleAsDenunciation,
     number: l.number,
     year: l.year,
@@ -89,6 +96,11 @@ function view(l: LetterRow & { agencyName?: string | null }, signers: (typeof le
     closedOn: l.closedOn,
     outcomeNote: r.content === null ? null : l.outcomeNote,
     fromContactMeeting: l.sourceOpinionId !== null,
+    fieldCode: l.fieldCode,
+    fieldName: letterFieldName(l.fieldCode, fields),
+    fieldConfirmed: l.fieldConfirmed,
+    fieldSuggested: l.fieldConfirmed || !l.fieldSuggested ? null : { code: l.fieldSuggested, name: letterFieldName(l.fieldSuggested, fields) },
+    version: l.version,
     audience,
   };
 }
@@ -106,8 +118,10 @@ export async function listLetters(db: DbOrTx, user: AuthUser, councilId: string,
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const signers = await signersOf(db, rows.filter((r) => !r.l.handleAsDenunciation).map((r) => r.l.id));
+  const { fields } = await letterTaxonomy(db, councilId);
+  const files = await attachmentsOf(db, { letterIds: rows.map((r) => r.l.id) });
   return {
-    items: rows.map((r) => view({ ...r.l, agencyName: r.agencyName }, signers.get(r.l.id) ?? [], viewerAudience(user, r.l), day)),
+    items: rows.map((r) => view({ ...r.l, agencyName: r.agencyName }, signers.get(r.l.id) ?? [], viewerAudience(user, r.l), day, fields, files.get(r.l.id) ?? [])),
     total: rows[0]?.total ?? (f.page > 1 ? await totalOf(db, whereOf(councilId, f, day)) : 0),
     page: f.page,
     pageSize: f.pageSize,
@@ -157,14 +171,22 @@ export async function letterDetail(db: DbOrTx, user: AuthUser, councilId: string
       return [{ step, label: LETTER_STEP_LABELS[step], due: null, error: err.message, source: rule.source, verified: rule.verified, unit: rule.unit, value: rule.value }];
     }
   });
+  const { fields } = await letterTaxonomy(db, councilId);
+  const files = await attachmentsOf(db, { letterIds: [l.id] });
   return {
-    ...view({ ...l, agencyName: parts.agencyName }, signers, audience, day),
+    ...view({ ...l, agencyName: parts.agencyName }, signers, audience, day, fields, files.get(l.id) ?? []),
     deadlines,
     forwardings: parts.forwardings.map((f) => ({ id: f.f.id, agencyName: f.agencyName, forwardedOn: f.f.forwardedOn, letterNumber: f.f.letterNumber, documentId: f.f.documentId, resultDue: f.f.resultDue })),
     related: parts.related.map((r) => ({ ...r, kindLabel: LETTER_KIND_LABELS[r.kind as LetterKind] })),
     origin: audience === 'handler' || audience === 'council_staff' ? (l.handleAsDenunciation ? null : l.origin) : null,
     actions: allowedLetterActions(l.state as LetterState, l.kind as LetterKind).map((a) => ({ action: a, label: LETTER_ACTION_LABELS[a] })),
     mayRevealIdentity: l.handleAsDenunciation && audience === 'handler',
+    notices: (await db.select({ id: documents.id, symbol: documents.symbol, issuedOn: documents.issuedOn, status: documents.status, params: documents.params }).from(documents)
+      .where(and(eq(documents.councilId, councilId), eq(documents.templateKey, LETTER_NOTICE_TEMPLATE), sql`${documents.params}->>'letterId' = ${l.id}`)).orderBy(asc(documents.createdAt)))
+      .map((d) => {
+        const kind = (d.params as { noticeKind: NoticeKind }).noticeKind;
+        return { id: d.id, symbol: d.symbol, issuedOn: d.issuedOn, status: d.status, noticeKind: kind, label: NOTICE_KIND_LABELS[kind], downloadPath: `/api/councils/${councilId}/documents/${d.id}/download` };
+      }),
   };
 }
 
@@ -174,7 +196,9 @@ export async function agencyLetter(db: DbOrTx, agencyId: string, letterId: strin
   if (!l) throw notFound('đơn được chuyển đến cơ quan');
   const signers = l.handleAsDenunciation ? [] : ((await signersOf(db, [l.id])).get(l.id) ?? []);
   const parts = await detailParts(db, l);
-  return { ...view({ ...l, agencyName: parts.agencyName }, signers, 'agency', day), forwardings: parts.forwardings.filter((f) => f.f.toAgencyId === agencyId).map((f) => ({ forwardedOn: f.f.forwardedOn, letterNumber: f.f.letterNumber, resultDue: f.f.resultDue })) };
+  const { fields } = await letterTaxonomy(db, l.councilId);
+  const files = await attachmentsOf(db, { letterIds: [l.id] });
+  return { ...view({ ...l, agencyName: parts.agencyName }, signers, 'agency', day, fields, files.get(l.id) ?? []), forwardings: parts.forwardings.filter((f) => f.f.toAgencyId === agencyId).map((f) => ({ forwardedOn: f.f.forwardedOn, letterNumber: f.f.letterNumber, resultDue: f.f.resultDue })) };
 }
 
 /** What the delegate owes the citizen next, for their own list. */
@@ -198,18 +222,25 @@ export async function delegateLetters(db: DbOrTx, user: AuthUser, councilId: str
 /** Figures for the session report: by kind, state and agency (counts only, no letter). */
 export async function letterFigures(db: DbOrTx, councilId: string, from: string, to: string, day: string) {
   const within = and(eq(letters.councilId, councilId), sql`${letters.receivedOn} between ${from} and ${to}`);
-  const [byKind, byState, byAgency] = await Promise.all([
+  const [byKind, byState, byAgency, byField, taxonomy] = await Promise.all([
     db.select({ key: letters.kind, n: count() }).from(letters).where(within).groupBy(letters.kind),
     db.select({ key: letters.state, n: count() }).from(letters).where(within).groupBy(letters.state),
     db.select({ key: agencies.name, n: count(), overdue: sql<number>`count(*) filter (where ${letters.state} = 'forwarded' and ${letters.due} < ${day})::int` })
       .from(letters).innerJoin(agencies, eq(agencies.id, letters.agencyId)).where(within).groupBy(agencies.name),
+    // A field counts once the clerk confirmed it; a mere suggestion stays "not classified".
+    db.select({ key: sql<string | null>`case when ${letters.fieldConfirmed} then ${letters.fieldCode} end`, n: count() }).from(letters).where(within).groupBy(sql`1`),
+    letterTaxonomy(db, councilId),
   ]);
+  const order = new Map(taxonomy.fields.map((f, i) => [f.code, i]));
   return {
     from, to,
     total: byKind.reduce((n, r) => n + r.n, 0),
     byKind: byKind.map((r) => ({ kind: r.key, label: LETTER_KIND_LABELS[r.key as LetterKind], count: r.n })),
     byState: byState.map((r) => ({ state: r.key, label: LETTER_STATE_LABELS[r.key as LetterState], count: r.n })),
     byAgency: byAgency.map((r) => ({ agency: r.key, count: r.n, overdue: r.overdue })),
+    byField: byField
+      .map((r) => ({ field: r.key, label: letterFieldName(r.key, taxonomy.fields), count: r.n }))
+      .sort((a, b) => (a.field === null ? 1 : b.field === null ? -1 : (order.get(a.field) ?? 999) - (order.get(b.field) ?? 999))),
   };
 }
 

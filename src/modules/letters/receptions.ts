@@ -3,7 +3,7 @@
 // letters it brought (one per kind) in the same transaction, and the schedule of reception days
 // (configurable, UNVERIFIED defaults) shows the days held and those missing.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { invalid } from '../../server/errors.ts';
+import { conflict, invalid } from '../../server/errors.ts';
 import {
   receptionDays, registerRow, scheduleShortfall, validateReceptionRecord, DEFAULT_RECEPTION_SCHEDULE, LETTER_KIND_LABELS, RECEIVER_KIND_LABELS, RECEPTION_MODE_LABELS,
   type LetterKind, type ReceptionRecordInput, type ReceiverKind, type ReceptionMode,
@@ -12,21 +12,29 @@ import type { WorkingCalendar } from '../../domain/calendar/index.ts';
 import { recordEvent } from '../audit/service.ts';
 import { delegates } from '../directory/schema.ts';
 import { receiveLetterTx } from './actions.ts';
-import { domain, knownYears, type ActionCtx, type DbOrTx } from './common.ts';
+import { domain, knownYears, today, type ActionCtx, type DbOrTx } from './common.ts';
 import { receptionRecords } from './schema.ts';
+import { attachmentsOf, ownsReception, protectList, type AttachmentView } from './attachments.ts';
 
 export type ReceptionInput = Omit<ReceptionRecordInput, 'receiverId'> & {
   /** Open the letter(s) the citizen brought, to forward and follow up. */
   openLetter?: boolean;
 };
 
-/** Records a reception (the secretariat for the standing committee, or a delegate for themself). */
-export async function recordReception(ctx: ActionCtx, councilId: string, input: ReceptionInput, by: { delegateId: string | null }) {
-  const record: ReceptionRecordInput = { ...input, receiverId: by.delegateId ?? ctx.actor.id ?? '' };
-  if (by.delegateId && input.receiverKind !== 'delegate') throw invalid('Đại biểu ghi lượt tiếp công dân của chính mình (người tiếp: đại biểu).');
-  const errors = validateReceptionRecord(record);
-  if (errors.length) throw invalid(errors[0]!.message, errors);
+/** What an online request brings to the record (read and locked inside the record's transaction). */
+export type OnlineSource = (tx: DbOrTx) => Promise<{ patch: Partial<ReceptionInput>; delegateId: string | null; done: (receptionId: string) => Promise<void> }>;
+
+/** Records a reception (the secretariat for the standing committee, or a delegate for themself; or from a confirmed online request). */
+export async function recordReception(ctx: ActionCtx, councilId: string, given: ReceptionInput, givenBy: { delegateId: string | null }, opts: { fromOnline?: OnlineSource } = {}) {
   return ctx.db.transaction(async (tx) => {
+    const online = opts.fromOnline ? await opts.fromOnline(tx) : null;
+    const input: ReceptionInput = online ? { ...given, ...online.patch } : given;
+    const by = online ? { delegateId: online.delegateId } : givenBy;
+    const record: ReceptionRecordInput = { ...input, receiverId: by.delegateId ?? ctx.actor.id ?? '' };
+    if (!online && by.delegateId && input.receiverKind !== 'delegate') throw invalid('Đại biểu ghi lượt tiếp công dân của chính mình (người tiếp: đại biểu).');
+    const errors = validateReceptionRecord(record);
+    if (errors.length) throw invalid(errors[0]!.message, errors);
+    if (online && input.receivedOn > today(ctx.now)) throw conflict('Chưa đến ngày tiếp công dân trực tuyến đã hẹn: chỉ ghi vào sổ sau khi đã tiếp.');
     await tx.execute(sql`select id from councils where id = ${councilId} for update`);
     const year = Number(input.receivedOn.slice(0, 4));
     const [m] = await tx.select({ n: sql<number>`coalesce(max(${receptionRecords.number}), 0)::int` }).from(receptionRecords).where(and(eq(receptionRecords.councilId, councilId), eq(receptionRecords.year, year)));
@@ -53,6 +61,7 @@ export async function recordReception(ctx: ActionCtx, councilId: string, input: 
       action: 'reception.record', entityType: 'reception', entityId: row!.id, councilId,
       after: { number: row!.number, year, receivedOn: row!.receivedOn, mode: row!.mode, receiverKind: row!.receiverKind, kinds: row!.kinds, letters: opened?.letters.map((l) => ({ id: l.id, reference: l.reference })) ?? [] },
     });
+    await online?.done(row!.id);
     return { id: row!.id, number: row!.number, year, letters: opened?.letters ?? [] };
   });
 }
@@ -60,7 +69,7 @@ export async function recordReception(ctx: ActionCtx, councilId: string, input: 
 type Row = typeof receptionRecords.$inferSelect;
 
 /** A row as the viewer may see it: a denunciation's citizen only for the person who received them. */
-function rowView(r: Row, mayIdentify: boolean) {
+function rowView(r: Row, mayIdentify: boolean, files: AttachmentView[] = []) {
   const denunciation = r.kinds.includes('denunciation');
   const identify = mayIdentify || !denunciation;
   return {
@@ -71,6 +80,8 @@ function rowView(r: Row, mayIdentify: boolean) {
     summary: identify ? r.summary : null, request: identify ? r.request : null,
     kinds: r.kinds, kindLabels: r.kinds.map((k) => LETTER_KIND_LABELS[k as LetterKind]), peopleCount: r.peopleCount, withinCompetence: r.withinCompetence,
     guidance: r.guidance, forwarding: r.forwarding, outcome: identify ? r.outcome : null, followUp: r.followUp, letterIds: r.letterIds,
+    // A denunciation's reception: its files for who received the citizen only, under neutral names.
+    attachments: denunciation ? (mayIdentify ? protectList(files) : []) : files,
   };
 }
 
@@ -83,8 +94,8 @@ export async function listReceptions(db: DbOrTx, councilId: string, f: { year?: 
     .orderBy(desc(receptionRecords.receivedOn), desc(receptionRecords.number))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  const mine = (r: Row) => r.createdById === viewer.userId || (viewer.delegateId !== null && r.delegateId === viewer.delegateId);
-  return { items: rows.map(({ r }) => rowView(r, mine(r))), total: rows[0]?.total ?? 0, page: f.page, pageSize: f.pageSize };
+  const files = await attachmentsOf(db, { receptionIds: rows.map(({ r }) => r.id) });
+  return { items: rows.map(({ r }) => rowView(r, ownsReception(r, viewer), files.get(r.id) ?? [])), total: rows[0]?.total ?? 0, page: f.page, pageSize: f.pageSize };
 }
 
 /** The year's register (Mẫu 03/TCD) as rows of text, for the .xlsx export: a denunciation's citizen is never in it. */

@@ -55,6 +55,9 @@ export const letterReport: DocumentTemplate<Params> = {
         { type: 'paragraph', text: `Thường trực và đại biểu ${ctx.council.name} đã tiếp ${n(rec?.n ?? 0)} lượt công dân với ${n(rec?.people ?? 0)} người.` },
         { type: 'heading', level: 1, number: 'II.', text: 'TIẾP NHẬN, PHÂN LOẠI ĐƠN THƯ' },
         { type: 'paragraph', text: `Tổng số đơn tiếp nhận: ${n(f.total)} đơn${f.byKind.length ? `, trong đó: ${f.byKind.map((k) => `${k.label.toLowerCase()} ${n(k.count)} đơn`).join('; ')}` : ''}.` },
+        { type: 'paragraph', text: 'Phân theo lĩnh vực:' },
+        { type: 'table', columns: [{ title: 'Lĩnh vực', width: 70 }, { title: 'Số đơn', width: 30, align: 'center' }], rows: f.byField.map((x) => [x.label, n(x.count)]), fontSize: 12 },
+        { type: 'paragraph', text: 'Phân theo tình trạng xử lý:' },
         { type: 'table', columns: [{ title: 'Tình trạng xử lý', width: 70 }, { title: 'Số đơn', width: 30, align: 'center' }], rows: f.byState.map((s) => [s.label, n(s.count)]), fontSize: 12 },
         { type: 'heading', level: 1, number: 'III.', text: 'CHUYỂN ĐƠN VÀ THEO DÕI KẾT QUẢ GIẢI QUYẾT' },
         f.byAgency.length

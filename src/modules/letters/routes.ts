@@ -41,6 +41,7 @@ const Receive = z.object({
   citizenWantsNotice: z.boolean().optional(),
   handlerIds: z.array(Id).max(10).optional(),
   delegateId: Id.nullable().optional(),
+  fieldCode: z.string().max(60).nullable().optional(),
 });
 const ListQuery = PageQuery.extend({
   kind: Kind.optional(),
@@ -135,7 +136,7 @@ export function letterRoutes(r: Router) {
     );
   }
   r.add(
-    { method: 'get', path: '/councils/{councilId}/letter-figures', summary: 'Số liệu đơn thư theo loại, trạng thái, cơ quan (báo cáo kỳ họp): chỉ số liệu, không có đơn', permission: 'letters.read', scope: 'council', request: { params: CouncilParams, query: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }) }, responses: { 200: jsonOk(Obj) } },
+    { method: 'get', path: '/councils/{councilId}/letter-figures', summary: 'Số liệu đơn thư theo loại, lĩnh vực, trạng thái, cơ quan (báo cáo kỳ họp): chỉ số liệu, không có đơn', permission: 'letters.read', scope: 'council', request: { params: CouncilParams, query: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }) }, responses: { 200: jsonOk(Obj) } },
     async (c) => {
       // Default: the current year to date.
       const day = dayOf(c);
@@ -145,7 +146,7 @@ export function letterRoutes(r: Router) {
     },
   );
   r.add(
-    { method: 'get', path: '/councils/{councilId}/letter-figures.xlsx', summary: 'Xuất số liệu đơn thư theo loại, trạng thái, cơ quan ra Excel (không có thông tin người gửi)', permission: 'letters.read', scope: 'council', request: { params: CouncilParams, query: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }) }, responses: { 200: xlsxOk } },
+    { method: 'get', path: '/councils/{councilId}/letter-figures.xlsx', summary: 'Xuất số liệu đơn thư theo loại, lĩnh vực, trạng thái, cơ quan ra Excel (không có thông tin người gửi)', permission: 'letters.read', scope: 'council', request: { params: CouncilParams, query: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }) }, responses: { 200: xlsxOk } },
     async (c) => {
       const day = dayOf(c);
       const { from = `${day.slice(0, 4)}-01-01`, to = day } = c.req.valid('query');
@@ -159,6 +160,7 @@ export function letterRoutes(r: Router) {
         ],
         rows: [
           ...f.byKind.map((k) => ({ group: 'Theo loại đơn', label: k.label, count: k.count })),
+          ...f.byField.map((x) => ({ group: 'Theo lĩnh vực', label: x.label, count: x.count })),
           ...f.byState.map((s) => ({ group: 'Theo tình trạng', label: s.label, count: s.count })),
           ...f.byAgency.map((a) => ({ group: 'Theo cơ quan được chuyển', label: a.agency, count: a.count, overdue: a.overdue })),
         ],

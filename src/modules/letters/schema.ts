@@ -3,7 +3,7 @@
 // forwarding. States, deadlines (rule sets with validity), confidentiality and follow-up rules live
 // in src/domain/letters; the agency's part is projected onto the follow-up engine (kind 'letter').
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, integer, date, timestamp, jsonb, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, integer, date, timestamp, jsonb, boolean, index, uniqueIndex, customType, check } from 'drizzle-orm/pg-core';
 import { agencies, councils, delegates } from '../directory/schema.ts';
 import { users } from '../accounts/schema.ts';
 import { documents } from '../documents/schema.ts';
@@ -64,6 +64,12 @@ export const letters = pgTable(
     closedOn: date('closed_on'),
     /** Why it was filed or what the citizen was guided to do. */
     outcomeNote: text('outcome_note').notNull().default(''),
+    /** Field (lĩnh vực) code of the council's letter taxonomy (letter_fields, or the shipped defaults); set by the clerk. */
+    fieldCode: text('field_code'),
+    /** What the text engine suggested at intake (kept to measure it); null: no suggestion. */
+    fieldSuggested: text('field_suggested'),
+    /** The clerk confirmed or chose the field (a suggestion alone is not a classification). */
+    fieldConfirmed: boolean('field_confirmed').notNull().default(false),
     /** Folded summary for lookup; empty for a denunciation (search never reveals its content). */
     searchKey: text('search_key').notNull().default(''),
     createdById: uuid('created_by_id').references(() => users.id),
@@ -158,4 +164,100 @@ export const receptionRecords = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex('reception_records_register_uq').on(t.councilId, t.year, t.number), index('reception_records_delegate_idx').on(t.delegateId)],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** The council's field taxonomy of letters (lĩnh vực); none stored: the shipped defaults (domain DEFAULT_LETTER_FIELDS). */
+export const letterFields = pgTable(
+  'letter_fields',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    councilId: uuid('council_id').notNull().references(() => councils.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    keywords: jsonb('keywords').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('letter_fields_council_code_uq').on(t.councilId, t.code)],
+);
+
+/**
+ * Scans and documents handed over with a letter or at a reception (type checked by content). A
+ * denunciation's attachments are read by its named handlers only, each download audited; no
+ * export or list ever carries their bytes.
+ */
+export const letterAttachments = pgTable(
+  'letter_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    councilId: uuid('council_id').notNull().references(() => councils.id),
+    letterId: uuid('letter_id').references(() => letters.id),
+    receptionId: uuid('reception_id').references(() => receptionRecords.id),
+    /** handwriting (the letter itself, a scan) | evidence | other */
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    index('letter_attachments_letter_idx').on(t.letterId),
+    index('letter_attachments_reception_idx').on(t.receptionId),
+    check('letter_attachments_one_owner', sql`(letter_id is null) <> (reception_id is null)`),
+  ],
+);
+
+/** A reception day the council publishes (its schedule), on which citizens may ask for an online slot. */
+export const receptionDays = pgTable(
+  'reception_days',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    councilId: uuid('council_id').notNull().references(() => councils.id),
+    on: date('on').notNull(),
+    /** delegate | standing_committee | secretariat */
+    receiverKind: text('receiver_kind').notNull(),
+    receiverName: text('receiver_name').notNull(),
+    delegateId: uuid('delegate_id').references(() => delegates.id),
+    place: text('place').notNull().default(''),
+    /** Online slots offered that day (0: in person only). */
+    onlineSlots: integer('online_slots').notNull().default(0),
+    published: boolean('published').notNull().default(true),
+    createdById: uuid('created_by_id').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [index('reception_days_council_on_idx').on(t.councilId, t.on)],
+);
+
+/** A citizen's request (public, no login) for an online reception slot; the secretariat confirms or declines; the record is made from it. */
+export const onlineReceptionRequests = pgTable(
+  'online_reception_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    councilId: uuid('council_id').notNull().references(() => councils.id),
+    dayId: uuid('day_id').notNull().references(() => receptionDays.id),
+    citizenName: text('citizen_name').notNull(),
+    citizenAddress: text('citizen_address').notNull(),
+    idDocument: text('id_document').notNull(),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    summary: text('summary').notNull(),
+    /** requested | confirmed | declined | received */
+    state: text('state').notNull().default('requested'),
+    slotTime: text('slot_time'),
+    meetingLink: text('meeting_link'),
+    decisionNote: text('decision_note').notNull().default(''),
+    decidedById: uuid('decided_by_id').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    receptionId: uuid('reception_id').references(() => receptionRecords.id),
+    /** The short code the citizen keeps (no other data is ever shown to the public). */
+    code: text('code').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('online_reception_requests_council_idx').on(t.councilId, t.state), uniqueIndex('online_reception_requests_code_uq').on(t.code)],
 );

@@ -9,10 +9,11 @@ import { useApi } from '../../lib/hooks.ts';
 import { fmtDate } from '../../lib/format.ts';
 import { showFormError } from '../../lib/feedback.tsx';
 import { LetterStateTag, senderOf, type LetterRow } from './shared.tsx';
+import { AttachmentsCard, type Attachment } from './LetterExtras.tsx';
 
 export function AgencyLetterPage() {
   const { agencyId, letterId } = useParams() as { agencyId: string; letterId: string };
-  const d = useApi<LetterRow & { forwardings: { forwardedOn: string; letterNumber: string; resultDue: string }[] }>(`/agencies/${agencyId}/letters/${letterId}`);
+  const d = useApi<LetterRow & { attachments: Attachment[]; fieldName: string; forwardings: { forwardedOn: string; letterNumber: string; resultDue: string }[] }>(`/agencies/${agencyId}/letters/${letterId}`);
   const [form] = Form.useForm<{ summary: string }>();
   const [busy, setBusy] = useState(false);
   if (d.error) return <ErrorView error={d.error} />;
@@ -37,6 +38,7 @@ export function AgencyLetterPage() {
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label="Tình trạng"><LetterStateTag l={l} /></Descriptions.Item>
           <Descriptions.Item label="Người gửi">{senderOf(l)}</Descriptions.Item>
+          <Descriptions.Item label="Lĩnh vực">{l.fieldName}</Descriptions.Item>
           {l.forwardings.map((f) => <Descriptions.Item key={f.letterNumber} label="Công văn chuyển đơn">Số {f.letterNumber} ngày {fmtDate(f.forwardedOn)} — hạn báo kết quả {fmtDate(f.resultDue)}</Descriptions.Item>)}
         </Descriptions>
         <Typography.Paragraph style={{ marginTop: 12 }}>{l.summary}</Typography.Paragraph>
@@ -47,6 +49,7 @@ export function AgencyLetterPage() {
           </Form>
         ) : null}
       </Card>
+      {l.attachments.length > 0 && <div style={{ marginTop: 16 }}><AttachmentsCard base={`/agencies/${agencyId}/letters/${letterId}`} items={l.attachments} mayUpload={false} onDone={d.reload} /></div>}
     </Page>
   );
 }

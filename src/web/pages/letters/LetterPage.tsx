@@ -9,8 +9,10 @@ import { useApi } from '../../lib/hooks.ts';
 import { fmtDate } from '../../lib/format.ts';
 import { showFormError } from '../../lib/feedback.tsx';
 import { ForwardModal, LetterStateTag, senderOf, type LetterRow } from './shared.tsx';
+import { AttachmentsCard, FieldLine, NoticesCard, type Attachment, type FieldPart, type Notice } from './LetterExtras.tsx';
 
-type Detail = LetterRow & {
+type Detail = LetterRow & FieldPart & {
+  attachments: Attachment[]; notices: Notice[]; audience: string; handleAsDenunciation: boolean;
   content: string | null; respondent: string | null; ruleSetKey: string; outcomeNote: string | null; mayRevealIdentity: boolean; fromContactMeeting: boolean;
   deadlines: { step: string; label: string; due: string | null; error: string | null; source: string; verified: boolean }[];
   forwardings: { id: string; agencyName: string; forwardedOn: string; letterNumber: string; resultDue: string }[];
@@ -60,6 +62,7 @@ export function LetterPage({ mine = false }: { mine?: boolean }) {
           <Descriptions column={{ xs: 1, md: 2 }} size="small">
             <Descriptions.Item label="Tình trạng"><LetterStateTag l={l} /></Descriptions.Item>
             <Descriptions.Item label="Nguồn đơn">{l.channelLabel}</Descriptions.Item>
+            <Descriptions.Item label="Lĩnh vực"><FieldLine councilId={councilId} letterId={letterId} l={l} editable={!mine && (l.audience === 'handler' || l.audience === 'council_staff')} onDone={d.reload} /></Descriptions.Item>
             <Descriptions.Item label="Người gửi">{identity ? identity.map((s) => `${s.name}${s.address ? `, ${s.address}` : ''}${s.idNumber ? `, CCCD ${s.idNumber}` : ''}`).join('; ') : senderOf(l)}</Descriptions.Item>
             <Descriptions.Item label="Bộ quy định áp dụng">{l.ruleSetKey === 'letters-2026' ? 'Từ 01/07/2026 (Luật 136/2025/QH15)' : 'Trước 01/07/2026'}</Descriptions.Item>
             {l.agencyName && <Descriptions.Item label="Đã chuyển đến">{l.agencyName} — hạn báo kết quả {fmtDate(l.due!)}</Descriptions.Item>}
@@ -80,6 +83,11 @@ export function LetterPage({ mine = false }: { mine?: boolean }) {
             <List.Item><div><strong>{x.due ? fmtDate(x.due) : 'Chưa tính được'}</strong> — {x.label}{x.error ? <div style={{ color: '#b91c1c', fontSize: 12 }}>{x.error}</div> : null}<div style={{ color: '#6b7280', fontSize: 12 }}>{x.source}{x.verified ? '' : ' (mặc định, chưa kiểm chứng)'}</div></div></List.Item>
           )} />
         </Card>
+        {(l.attachments.length > 0 || !mine) && (
+          <AttachmentsCard base={`/councils/${councilId}/letters/${letterId}`} items={l.attachments} onDone={d.reload}
+            mayUpload={!mine && (!l.handleAsDenunciation ? l.audience === 'handler' || l.audience === 'council_staff' : l.audience === 'handler')} />
+        )}
+        {!mine && <NoticesCard base={`/councils/${councilId}/letters/${letterId}`} items={l.notices} mayIssue={l.audience === 'handler' || l.audience === 'council_staff'} onDone={d.reload} />}
         {l.forwardings.length > 0 && (
           <Card title="Nhật ký chuyển đơn">
             <List size="small" dataSource={l.forwardings} renderItem={(f) => <List.Item>{fmtDate(f.forwardedOn)}: công văn số {f.letterNumber} chuyển {f.agencyName}; hạn báo kết quả {fmtDate(f.resultDue)}</List.Item>} />

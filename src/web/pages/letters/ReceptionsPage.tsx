@@ -2,21 +2,23 @@
 // reception schedule; a delegate's own receptions. Recording a reception may open its letter.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography, Upload, message } from 'antd';
 import dayjs from 'dayjs';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
 import { useApi, usePagedTable } from '../../lib/hooks.ts';
 import { fmtDate, isoDay } from '../../lib/format.ts';
-import { showFormError } from '../../lib/feedback.tsx';
+import { showError, showFormError } from '../../lib/feedback.tsx';
+import { uploadForm } from '../../lib/upload.ts';
 import { ExportButton } from '../documents/shared.tsx';
 import { KIND_OPTIONS } from './shared.tsx';
 
 type Reception = {
   id: string; number: number; year: number; receivedOn: string; modeLabel: string; receiverKindLabel: string; receiverName: string;
   citizenName: string | null; citizenAddress: string | null; identityProtected: boolean; summary: string | null; kindLabels: string[]; peopleCount: number;
-  outcome: string | null; letterIds: string[];
+  outcome: string | null; letterIds: string[]; attachments: { id: string; name: string; protected: boolean }[];
 };
 type Schedule = { rules: { receiver: string; receiverLabel: string; days: string[]; held: string[]; verified: boolean; source: string; shortfall: { message: string }[] }[] };
 
@@ -64,6 +66,10 @@ function ReceptionList({ mine }: { mine: boolean }) {
                     <div>{r.summary ?? '—'}</div>
                     <div style={{ color: '#6b7280', fontSize: 12 }}>{fmtDate(r.receivedOn)} · {r.modeLabel} · {r.receiverKindLabel}: {r.receiverName}</div>
                     {r.letterIds.map((id) => <Link key={id} style={{ fontSize: 12, marginRight: 8 }} to={`/councils/${councilId}/${mine ? 'my-letters' : 'letters'}/${id}`}>Mở đơn</Link>)}
+                    {r.attachments.map((a) => a.protected
+                      ? <span key={a.id} style={{ fontSize: 12, marginRight: 8 }}><PaperClipOutlined /> {a.name} (mở tại hồ sơ, có ghi nhật ký)</span>
+                      : <a key={a.id} style={{ fontSize: 12, marginRight: 8 }} href={`/api${base}/${r.id}/attachments/${a.id}`}><PaperClipOutlined /> {a.name}</a>)}
+                    {!r.identityProtected && <ReceptionUpload path={`${base}/${r.id}/attachments`} onDone={table.reload} />}
                   </div>
                 ),
               },
@@ -81,6 +87,30 @@ function ReceptionList({ mine }: { mine: boolean }) {
         }} />
       )}
     </Page>
+  );
+}
+
+/** A scan attached to a reception row (PDF or image, checked by content on the server). */
+function ReceptionUpload(props: { path: string; onDone(): void }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Upload accept=".pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/*" showUploadList={false} customRequest={async ({ file }) => {
+      const body = new FormData();
+      body.append('file', file as File);
+      body.append('kind', 'evidence');
+      setBusy(true);
+      try {
+        await uploadForm(props.path, body);
+        message.success('Đã kèm tệp vào lượt tiếp.');
+        props.onDone();
+      } catch (err) {
+        showError(err);
+      } finally {
+        setBusy(false);
+      }
+    }}>
+      <Button size="small" type="link" loading={busy} style={{ padding: 0, fontSize: 12 }}>Kèm bản chụp</Button>
+    </Upload>
   );
 }
 
