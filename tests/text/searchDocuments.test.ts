@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exactDocument, searchDocument, searchDocuments, wholeText } from '../../src/domain/text/searchQuery.ts';
 import { DEFAULT_ABBREVIATIONS, mergeAbbreviations, type AbbreviationDictionary } from '../../src/domain/text/abbreviations.ts';
+import { searchVectorOf } from '../../src/db/searchSchema.ts';
 
 const DEV_SET = readFileSync(new URL('../../bench/data/opinions.jsonl', import.meta.url), 'utf8')
   .split('\n')
@@ -87,5 +88,28 @@ describe('search documents built by chunks equal the whole-text definitions', ()
     const texts = fuzz(10_000, 20261203);
     expect(mismatches(texts)).toEqual([]);
     expect(mismatches(texts.slice(0, 3000), CUSTOM)).toEqual([]);
+  });
+});
+
+/** searchVectorOf as it was first written (split the documents, then a literal per word). */
+function vectorByWords(searchDoc: string, exactDoc: string): string | null {
+  const out: string[] = [];
+  for (const doc of [searchDoc, exactDoc]) {
+    const words = doc.replace(/^ +| +$/g, '').split(' ');
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (!w) continue;
+      if (w.includes("'") || w.includes('\\')) return null;
+      out.push(`'${w}':${Math.min(i + 1, 16383)}`);
+    }
+  }
+  return out.join(' ');
+}
+
+describe('the search vector literal an import sends', () => {
+  it('is the one the word-by-word definition gives, odd documents included', () => {
+    const docs = [...DEV_SET, ...EDGE].map((t) => [searchDocument(t), exactDocument(t)] as const);
+    const odd: [string, string][] = [['', ''], [' ', ' '], ['  a  b ', 'c'], ["a b'c", 'd'], ['a', 'b\\c'], ['a  ', '  b  c'], [' x '.repeat(17000), ' y ']];
+    for (const [s, e] of [...docs, ...odd]) expect(searchVectorOf(s, e)).toBe(vectorByWords(s, e));
   });
 });
