@@ -116,7 +116,7 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
     }
   };
   // Chunk k+1's search columns are computed while chunk k is written: on PostgreSQL the database
-  // works meanwhile in its own process (on PGlite the insert has run already when it returns).
+  // works meanwhile in its own process (PGlite runs in this thread: there the two simply alternate).
   let pending: Promise<string[]> | null = null;
   try {
     for (let i = 0; i < texts.length; i += INSERT_CHUNK) {
