@@ -32,17 +32,23 @@ const splitDoc = (doc: string) => doc.replace(/^ +| +$/g, '').split(' ');
  * the trigger then computes it.
  */
 export function searchVectorOf(searchDoc: string, exactDoc: string): string | null {
-  const out: string[] = [];
+  if (searchDoc.includes("'") || searchDoc.includes('\\') || exactDoc.includes("'") || exactDoc.includes('\\')) return null;
+  let out = '';
   for (const doc of [searchDoc, exactDoc]) {
-    const words = splitDoc(doc);
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      if (!w) continue;
-      if (w.includes("'") || w.includes('\\')) return null;
-      out.push(`'${w}':${Math.min(i + 1, 16383)}`);
+    // splitDoc's words, scanned in place: the spaces at both ends trimmed, then a word per space.
+    let start = 0;
+    let end = doc.length;
+    while (start < end && doc.charCodeAt(start) === 32) start++;
+    while (end > start && doc.charCodeAt(end - 1) === 32) end--;
+    let position = 1;
+    for (let i = start; i <= end; position++) {
+      let j = doc.indexOf(' ', i);
+      if (j === -1 || j > end) j = end;
+      if (j > i) out += `${out ? ' ' : ''}'${doc.slice(i, j)}':${position < 16383 ? position : 16383}`;
+      i = j + 1;
     }
   }
-  return out.join(' ');
+  return out;
 }
 
 /** The words of search documents that the vocabulary keeps (3–40 letters), as its trigger (0005) picks them. */

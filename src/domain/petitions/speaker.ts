@@ -42,6 +42,9 @@ const HEAD_RE = new RegExp(
 // "… (cử tri Trần Văn B, thôn An Phong)" at the end.
 const TAIL_RE = new RegExp(String.raw`^(?<rest>.+?)\s*[(\[]\s*(?:ý kiến (?:của )?)?${TITLE}\s+(?<name>${NAME})(?:\s*[,–-]\s*(?<place>[^)\]]+))?\s*[)\]]\s*\.?$`, 'su');
 
+const TITLED_NAME = new RegExp(String.raw`^${TITLE}\s+(${NAME})$`, 'u');
+const TITLE_PREFIX = new RegExp(String.raw`^${TITLE}\s+`, 'u');
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -51,7 +54,7 @@ function splitPlaces(raw: string): { place: string; name: string } {
   let name = '';
   const places: string[] = [];
   for (const p of parts) {
-    const t = new RegExp(String.raw`^${TITLE}\s+(${NAME})$`, 'u').exec(p);
+    const t = TITLED_NAME.exec(p);
     if (t && !name) name = t[1]!;
     else places.push(p);
   }
@@ -72,14 +75,14 @@ function fromCells(cells: string[]): SeparatedOpinion | null {
   if (cs.length < 2) return null;
   const longest = cs.reduce((a, b) => (b.length > a.length ? b : a));
   const others = cs.filter((c) => c !== longest);
-  const nameCell = others.find((c) => looksLikeFullName(c.replace(new RegExp(String.raw`^${TITLE}\s+`, 'u'), '').split(' ')));
+  const nameCell = others.find((c) => looksLikeFullName(c.replace(TITLE_PREFIX, '').split(' ')));
   const placeCells = others.filter((c) => c !== nameCell);
   if (!nameCell && !placeCells.some((c) => PLACE_START.test(c))) return null;
   const inner = separateSpeaker(longest);
   return {
     text: inner.text,
     speaker: {
-      name: nameCell ? nameCell.replace(new RegExp(String.raw`^${TITLE}\s+`, 'u'), '') : (inner.speaker?.name ?? ''),
+      name: nameCell ? nameCell.replace(TITLE_PREFIX, '') : (inner.speaker?.name ?? ''),
       place: placeCells.join(', ') || (inner.speaker?.place ?? ''),
       group: nameCell ? '' : (inner.speaker?.group ?? ''),
     },

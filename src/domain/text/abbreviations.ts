@@ -174,6 +174,11 @@ function compile(dict: AbbreviationDictionary): Compiled {
   return c;
 }
 
+/** True when `letters` is the prefix of a numbered entry ("QL" of "QL1A"), whatever its case. */
+export function isNumberedPrefix(letters: string, dict: AbbreviationDictionary = DEFAULT_ABBREVIATIONS): boolean {
+  return compile(dict).numbered.has(keyOf(letters));
+}
+
 function isCaseSensitive(e: AbbreviationEntry): boolean {
   return e.caseSensitive ?? keyOf(e.abbr).length <= 2;
 }

@@ -1,6 +1,6 @@
 // Shared helpers of the petitions actions: scoped loaders (a record of another council is a 404),
 // the working calendar from the holiday table, council settings, search keys and levels in force.
-import { exactDocument, searchDocument } from '../../domain/text/searchQuery.ts';
+import { searchDocuments } from '../../domain/text/searchQuery.ts';
 import type { SearchRequest } from '../../db/textSearch.ts';
 import { currentAbbreviations } from '../textSettings/dictionary.ts';
 import { eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
@@ -42,7 +42,8 @@ export const PETITION_CHANGED = 'Kiến nghị này vừa được người khá
  */
 export function searchColumnsOf(...parts: (string | null | undefined)[]): { searchText: string; exactText: string } {
   const text = parts.filter(Boolean).join(' ');
-  return { searchText: searchDocument(text, currentAbbreviations()), exactText: exactDocument(text) };
+  const d = searchDocuments(text, currentAbbreviations());
+  return { searchText: d.search, exactText: d.exact };
 }
 
 /** A list request searched by text over a table's search vector, with the dictionary in force. */

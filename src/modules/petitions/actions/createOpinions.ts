@@ -79,9 +79,15 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
     const found = await tx.select({ id: adminUnits.id }).from(adminUnits).where(inArray(adminUnits.id, unitIds));
     if (found.length !== unitIds.length) throw notFound('đơn vị hành chính (địa bàn) của ý kiến');
   }
-  const values = input.items.map((item, i) => {
+  // Every row's text first (an empty one refuses the call before anything is written).
+  const texts = input.items.map((item, i) => {
     const cols = textColumns(item.text);
     if (!cols.text) throw invalid(`Ý kiến thứ ${i + 1} không có nội dung.`);
+    return cols;
+  });
+  const rowOf = (i: number) => {
+    const item = input.items[i]!;
+    const cols = texts[i]!;
     const search = searchColumnsOf(cols.text);
     return {
       councilId,
@@ -97,18 +103,36 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
       ...search,
       searchVector: searchVectorOf(search.searchText, search.exactText),
     };
-  });
+  };
   await deriveSearchInApp(tx, true);
   const ids: string[] = [];
-  for (let i = 0; i < values.length; i += INSERT_CHUNK) {
-    ids.push(...(await insertMany(tx, opinions, values.slice(i, i + INSERT_CHUNK))));
+  const searchDocs: string[] = [];
+  const written = async (insert: Promise<string[]>) => {
+    ids.push(...(await insert));
     if (opts.onProgress) {
-      opts.onProgress(ids.length, values.length);
+      opts.onProgress(ids.length, texts.length);
       // Let pollers of the progress in: PGlite runs in this thread, a chunk's await alone does not.
       await new Promise((resolve) => setImmediate(resolve));
     }
+  };
+  // Chunk k+1's search columns are computed while chunk k is written: on PostgreSQL the database
+  // works meanwhile in its own process (PGlite runs in this thread: there the two simply alternate).
+  let pending: Promise<string[]> | null = null;
+  try {
+    for (let i = 0; i < texts.length; i += INSERT_CHUNK) {
+      const values = [];
+      for (let j = i; j < Math.min(i + INSERT_CHUNK, texts.length); j++) values.push(rowOf(j));
+      for (const v of values) searchDocs.push(v.searchText);
+      if (pending) await written(pending);
+      pending = insertMany(tx, opinions, values);
+    }
+    if (pending) await written(pending);
+  } catch (err) {
+    // A chunk still in flight is waited for, so that its failure is not left unhandled.
+    await pending?.catch(() => undefined);
+    throw err;
   }
-  await addVocabulary(tx, values.map((v) => v.searchText));
+  await addVocabulary(tx, searchDocs);
   await deriveSearchInApp(tx, false);
   return ids;
 }
