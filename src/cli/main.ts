@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../db/client.ts';
+import { driverStats, openDatabase } from '../db/client.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { readEnv } from '../server/config.ts';
@@ -91,6 +91,8 @@ async function cmdServe(args: string[]) {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // The throughput bench (bench/http.ts) asks how many statements the server has sent so far.
+  if (process.env.NT_BENCH === '1') process.on('SIGUSR2', () => console.log(`[đo] câu lệnh CSDL đã gửi: ${driverStats.statements}`));
 }
 
 async function cmdAdmin(args: string[]) {
