@@ -50,13 +50,15 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function open() {
+async function open(o: { worker?: boolean } = {}) {
   const env = readEnv();
-  return { env, database: await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir }) };
+  return { env, database: await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, worker: o.worker }) };
 }
 
 async function cmdServe(args: string[]) {
-  const { env, database } = await open();
+  // The server runs PGlite in a worker thread (src/db/pgliteWorker.ts); PGLITE_WORKER=0 keeps it
+  // in the server's own thread (as the command line does).
+  const { env, database } = await open({ worker: process.env.PGLITE_WORKER !== '0' });
   console.log(`Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite nhúng tại ${database.where}` : `PostgreSQL ${database.where}`}`);
   if (args.includes('--demo') && (await isFresh(database.db))) {
     console.log('CSDL mới: đang nạp dữ liệu mẫu (Đức Phổ, Quảng Ngãi)…');

@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
 import { DurableNodeFS, durableStartParams } from './durableFs.ts';
+import { PGliteOnThread } from './pgliteWorker.ts';
 import { closeLive } from '../server/live.ts';
 
 export type Schema = typeof schema;
@@ -41,6 +42,12 @@ export interface OpenOptions {
   dataDir?: string;
   /** Run pending migrations (default true). */
   migrate?: boolean;
+  /**
+   * PGlite only: run the database in a worker thread (src/db/pgliteWorker.ts), so that its
+   * statements never stop this thread (the server). Default false: the command line and tests
+   * keep it in their own thread.
+   */
+  worker?: boolean;
 }
 
 function redact(url: string): string {
@@ -121,8 +128,12 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const lock = lockDataDir(dir);
   try {
     // Durable: a committed transaction is on disk before COMMIT returns (see durableFs.ts).
-    const client = await PGlite.create({ fs: new DurableNodeFS(path.join(dir, 'pgdata')), startParams: durableStartParams(), extensions: { pg_trgm } });
-    await client.exec("SET TIME ZONE 'UTC'");
+    let client: PGlite;
+    if (opts.worker) client = (await PGliteOnThread.create(dir, durableStartParams())) as unknown as PGlite;
+    else {
+      client = await PGlite.create({ fs: new DurableNodeFS(path.join(dir, 'pgdata')), startParams: durableStartParams(), extensions: { pg_trgm } });
+      await client.exec("SET TIME ZONE 'UTC'");
+    }
     countStatements(client);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     if (runMigrations) await migratePglite(db as never, { migrationsFolder });
