@@ -144,6 +144,7 @@ export class PGliteOnThread {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   #next = 1;
+  #failed: Error | undefined;
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -154,10 +155,14 @@ export class PGliteOnThread {
       if (r.ok) p.resolve(r.result);
       else p.reject(rebuiltError(r.error));
     });
-    worker.on('error', (err) => {
-      for (const p of this.#pending.values()) p.reject(err as Error);
+    const fail = (err: Error) => {
+      this.#failed ??= err;
+      for (const p of this.#pending.values()) p.reject(err);
       this.#pending.clear();
-    });
+    };
+    worker.on('error', (err) => fail(err as Error));
+    // A worker that ended (closed, or crashed) answers nothing more: every later statement fails at once.
+    worker.on('exit', (code) => fail(new Error(`CSDL nhúng (PGlite) đã dừng (mã ${code}).`)));
   }
 
   /** Starts the worker on `dataDir` and waits until its database is open. */
@@ -179,6 +184,7 @@ export class PGliteOnThread {
   }
 
   #send: Send = (m) => {
+    if (this.#failed) return Promise.reject(this.#failed);
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
