@@ -65,12 +65,14 @@ interface Server {
   port: number;
   proc: ChildProcess;
   stop(): Promise<void>;
+  /** Statements the app server has sent to its database so far (null for the hello-world). */
+  statements(): Promise<number | null>;
 }
 
 /** Spawns a server and waits for its "running at" line. */
 async function start(args: string[], env: Record<string, string>, label: string): Promise<Server> {
   const port = await freePort();
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), NT_BENCH: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${label}: did not start in 5 minutes\n${output}`)), 300_000);
@@ -89,9 +91,27 @@ async function start(args: string[], env: Record<string, string>, label: string)
     });
   });
   proc.removeAllListeners('exit');
+  const isApp = args[0] === 'bin/nghitruong.js';
   return {
     port,
     proc,
+    statements: () =>
+      !isApp
+        ? Promise.resolve(null)
+        : new Promise((resolve) => {
+            // The server prints its driver's statement count on SIGUSR2 (src/cli/main.ts, NT_BENCH=1).
+            let seen = '';
+            const onData = (d: Buffer) => {
+              seen += d.toString();
+              const m = /câu lệnh CSDL đã gửi: (\d+)/.exec(seen);
+              if (m) {
+                proc.stdout!.off('data', onData);
+                resolve(Number(m[1]));
+              }
+            };
+            proc.stdout!.on('data', onData);
+            proc.kill('SIGUSR2');
+          }),
     stop: () =>
       new Promise((resolve) => {
         if (proc.exitCode !== null) return resolve();
@@ -134,7 +154,7 @@ async function targets(port: number) {
   const clerk = await login(port, 'vp.sahuynh');
   const base = `/api/councils/${clerk.councilId}/petitions`;
   const listPaths = ['?deadline=due_soon', '?status=dispatched', '?deadline=overdue', '?status=answered&page=1&pageSize=20'].map((q) => base + q);
-  const councils = (await api(port, 'GET', '/public/councils')).body as { id: string }[];
+  const councils = (await api(port, 'GET', '/public/councils?pageSize=200')).body.items as { id: string }[];
   const pub = councils.find((c) => c.id === clerk.councilId) ?? councils[0]!;
   const searchPaths = ['đường', 'nước sạch', 'trường học', 'dien'].map((q) => `/api/public/councils/${pub.id}/petitions?q=${encodeURIComponent(q)}`);
   return { clerk, listPaths, searchPaths };
@@ -152,11 +172,13 @@ interface Measured extends LoadResult {
   dbCpuPerRequest: number | null;
   /** The machine's 1-minute load average when the measurement ended. */
   load: number;
+  /** Database statements (round trips) per answered request, counted by the app's driver. */
+  statementsPerRequest: number | null;
 }
 
 async function measure(
   t: Timing,
-  servers: Pick<Server, 'port' | 'proc'>[],
+  servers: Pick<Server, 'port' | 'proc' | 'statements'>[],
   paths: string[],
   o: { headers?: Record<string, string>; databaseUrl?: string } = {},
 ): Promise<Measured> {
@@ -167,16 +189,31 @@ async function measure(
   const backends = o.databaseUrl ? await backendsOf(o.databaseUrl) : [];
   const cpu = () => servers.reduce((n, s) => n + cpuMs(s.proc.pid!), 0);
   const dbCpu = () => backends.reduce((n, pid) => n + cpuMs(pid), 0);
+  const statements = async () => {
+    const counts = await Promise.all(servers.map((s) => s.statements()));
+    return counts.every((n) => n === null) ? null : counts.reduce<number>((a, n) => a + (n ?? 0), 0);
+  };
+  const st0 = await statements();
   const [cpu0, db0] = [cpu(), dbCpu()];
   const r = await runLoad({ port: ports[0]!, ports, paths, connections: CONNECTIONS, durationMs, headers, probe: '/robots.txt' });
+  const [cpu1, db1] = [cpu(), dbCpu()];
+  const st1 = await statements();
   const per = (ms: number) => Math.round((ms / Math.max(1, r.requests)) * 100) / 100;
-  return { ...r, cpuPerRequest: per(cpu() - cpu0), dbCpuPerRequest: o.databaseUrl ? per(dbCpu() - db0) : null, load: Math.round(os.loadavg()[0]! * 10) / 10 };
+  return {
+    ...r,
+    cpuPerRequest: per(cpu1 - cpu0),
+    dbCpuPerRequest: o.databaseUrl ? per(db1 - db0) : null,
+    load: Math.round(os.loadavg()[0]! * 10) / 10,
+    // Refused requests (503) send no statement; the probe's /robots.txt none either.
+    statementsPerRequest: st0 === null || st1 === null ? null : Math.round(((st1 - st0) / Math.max(1, r.requests)) * 100) / 100,
+  };
 }
 
 function describe(r: Measured): string {
   return (
     `${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ${r.errors} errors, ${r.refused} refused (503, p99 ${r.refusedP99} ms), ` +
     `${r.timeouts} time-outs; server CPU ${r.cpuPerRequest} ms/request` +
+    (r.statementsPerRequest !== null ? `, ${r.statementsPerRequest} statements/request` : '') +
     (r.dbCpuPerRequest !== null ? `, PostgreSQL CPU ${r.dbCpuPerRequest} ms/request` : '') +
     `; no-database request p99 ${r.probeP99} ms (max ${r.probeMax}); load average ${r.load}`
   );
@@ -208,6 +245,7 @@ function rowsOf(target: string, what: string, r: Measured, hello: Measured, note
       unit: 'ms',
       note:
         `app process(es)${r.dbCpuPerRequest !== null ? ` + PostgreSQL ${r.dbCpuPerRequest} ms` : ' (database inside)'}; ` +
+        `${r.statementsPerRequest} database statements (round trips) per request; ` +
         `no-database request p99 ${r.probeP99} ms during the load; load average ${r.load} (load generator on the same 2 cores)`,
     },
   ];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../db/client.ts';
+import { driverStats, openDatabase } from '../db/client.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { readEnv } from '../server/config.ts';
@@ -21,13 +21,15 @@ import { flag, readStdin } from './args.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-async function open() {
+async function open(o: { worker?: boolean } = {}) {
   const env = readEnv();
-  return { env, database: await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir }) };
+  return { env, database: await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, worker: o.worker }) };
 }
 
 export async function cmdServe(args: string[]) {
-  const { env, database } = await open();
+  // The server runs PGlite in a worker thread (src/db/pgliteWorker.ts); PGLITE_WORKER=0 keeps it
+  // in the server's own thread (as the command line does).
+  const { env, database } = await open({ worker: process.env.PGLITE_WORKER !== '0' });
   console.log(`Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite nhúng tại ${database.where}` : `PostgreSQL ${database.where}`}`);
   if (args.includes('--demo') && (await isFresh(database.db))) {
     console.log('CSDL mới: đang nạp dữ liệu mẫu (Đức Phổ, Quảng Ngãi)…');
@@ -62,6 +64,8 @@ export async function cmdServe(args: string[]) {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // The throughput bench (bench/http.ts) asks how many statements the server has sent so far.
+  if (process.env.NT_BENCH === '1') process.on('SIGUSR2', () => console.log(`[đo] câu lệnh CSDL đã gửi: ${driverStats.statements}`));
 }
 
 export async function cmdAdmin(args: string[]) {

@@ -14,7 +14,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './client.ts';
-import { cacheVersions } from './cacheSchema.ts';
 
 export const CACHE_NAMES = ['sessions', 'settings', 'calendar', 'abbreviations'] as const;
 /**
@@ -35,6 +34,9 @@ interface Scope {
 }
 const scope = new AsyncLocalStorage<Scope>();
 
+/** Every cache's version, one fixed statement (prepared on PostgreSQL like any other). */
+const READ_VERSIONS = sql.raw('select name, version from cache_versions');
+
 /** Runs a request with the caches of `db` (app middleware). */
 export function withCaches<T>(db: Db, kind: 'pglite' | 'postgres', fn: () => Promise<T>): Promise<T> {
   return scope.run({ db, kind }, fn);
@@ -42,10 +44,7 @@ export function withCaches<T>(db: Db, kind: 'pglite' | 'postgres', fn: () => Pro
 
 function versionsOf(s: Scope): Promise<Map<string, string>> {
   if (s.kind === 'pglite') return Promise.resolve(new Map([...local].map(([k, v]) => [k, String(v)])));
-  s.versions ??= s.db
-    .select()
-    .from(cacheVersions)
-    .then((rows) => new Map(rows.map((r) => [r.name, r.version])));
+  s.versions ??= s.db.execute(READ_VERSIONS).then(({ rows }) => new Map((rows as { name: string; version: string }[]).map((r) => [r.name, r.version])));
   return s.versions;
 }
 

@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
 import { DurableNodeFS, durableStartParams } from './durableFs.ts';
+import { PGliteOnThread } from './pgliteWorker.ts';
 import { closeLive } from '../server/live.ts';
 
 export type Schema = typeof schema;
@@ -41,6 +42,12 @@ export interface OpenOptions {
   dataDir?: string;
   /** Run pending migrations (default true). */
   migrate?: boolean;
+  /**
+   * PGlite only: run the database in a worker thread (src/db/pgliteWorker.ts), so that its
+   * statements never stop this thread (the server). Default false: the command line and tests
+   * keep it in their own thread.
+   */
+  worker?: boolean;
 }
 
 function redact(url: string): string {
@@ -52,6 +59,12 @@ function redact(url: string): string {
     return 'postgres';
   }
 }
+
+/**
+ * Statements sent to the database by this process (round trips: each one waits for its answer),
+ * transaction control included. The throughput bench reads it (src/cli/main.ts, NT_BENCH).
+ */
+export const driverStats = { statements: 0 };
 
 /** Distinct statements a connection keeps prepared; beyond that, statements are sent unnamed. */
 const PREPARED_PER_CONNECTION = 500;
@@ -65,16 +78,32 @@ const PREPARED_PER_CONNECTION = 500;
 class PreparingClient extends pg.Client {
   #names = new Set<string>();
   override query(config: unknown, values?: unknown, callback?: unknown): never {
+    driverStats.statements++;
     const c = config as { text?: string; name?: string } | null;
-    if (c && typeof c === 'object' && typeof c.text === 'string' && !c.name && preparable(c.text)) {
-      const name = `nt_${createHash('sha1').update(c.text).digest('base64url')}`;
-      if (this.#names.has(name) || this.#names.size < PREPARED_PER_CONNECTION) {
+    if (c && typeof c === 'object' && typeof c.text === 'string' && !c.name) {
+      const name = statementName(c.text);
+      if (name && (this.#names.has(name) || this.#names.size < PREPARED_PER_CONNECTION)) {
         this.#names.add(name);
         config = { ...c, name };
       }
     }
     return (super.query as (...a: unknown[]) => never)(config, values, callback);
   }
+}
+
+/**
+ * Statement text → its prepared name ('' when it cannot be prepared), shared by the pool's
+ * connections: hashing and testing a long statement's text at every request cost more than a
+ * lookup. Bounded like the connections' own sets (beyond, names are computed each time).
+ */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = preparable(text) ? `nt_${createHash('sha1').update(text).digest('base64url')}` : '';
+    if (statementNames.size < PREPARED_PER_CONNECTION * 4) statementNames.set(text, name);
+  }
+  return name;
 }
 
 /** One statement, not transaction control (several statements cannot be prepared). */
@@ -99,8 +128,13 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const lock = lockDataDir(dir);
   try {
     // Durable: a committed transaction is on disk before COMMIT returns (see durableFs.ts).
-    const client = await PGlite.create({ fs: new DurableNodeFS(path.join(dir, 'pgdata')), startParams: durableStartParams(), extensions: { pg_trgm } });
-    await client.exec("SET TIME ZONE 'UTC'");
+    let client: PGlite;
+    if (opts.worker) client = (await PGliteOnThread.create(dir, durableStartParams())) as unknown as PGlite;
+    else {
+      client = await PGlite.create({ fs: new DurableNodeFS(path.join(dir, 'pgdata')), startParams: durableStartParams(), extensions: { pg_trgm } });
+      await client.exec("SET TIME ZONE 'UTC'");
+    }
+    countStatements(client);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     if (runMigrations) await migratePglite(db as never, { migrationsFolder });
     return {
@@ -119,6 +153,20 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     lock.release();
     throw err;
   }
+}
+
+/** Counts PGlite's statements in driverStats: queries, and a transaction's own and its begin and commit. */
+function countStatements(client: PGlite): void {
+  const query = client.query.bind(client);
+  client.query = ((...a: Parameters<PGlite['query']>) => (driverStats.statements++, query(...a))) as PGlite['query'];
+  const transaction = client.transaction.bind(client);
+  client.transaction = ((fn: Parameters<PGlite['transaction']>[0]) =>
+    transaction((tx) => {
+      driverStats.statements += 2;
+      const txQuery = tx.query.bind(tx);
+      tx.query = ((...a: Parameters<typeof tx.query>) => (driverStats.statements++, txQuery(...a))) as typeof tx.query;
+      return fn(tx);
+    })) as PGlite['transaction'];
 }
 
 /** A throw-away in-memory PGlite database (tests, benchmarks), migrated. `loadDataDir` starts it from a `dumpMemory` image

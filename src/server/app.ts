@@ -7,7 +7,7 @@ import { Router } from './route.ts';
 import { modules } from '../modules/index.ts';
 import { loadSessionUser, checkCsrf } from '../modules/accounts/session.ts';
 import { installModules } from './install.ts';
-import { compressAnswers, mountWebClient, setSecurityHeaders } from './web.ts';
+import { compressAnswers, ensureSecurityHeaders, mountWebClient, prepareSecurityHeaders } from './web.ts';
 import { withCaches } from '../db/cache.ts';
 import { fairQueue } from '../db/fairQueue.ts';
 import { can, scopesOf, type AuthUser } from './permissions.ts';
@@ -55,12 +55,13 @@ export function createApp(deps: AppDeps, opts: { webRoot?: string } = {}) {
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('db', deps.db);
+    const security = prepareSecurityHeaders(c);
     // The request's view of the in-process caches (session, settings, calendar, abbreviations).
     await withCaches(deps.db, deps.dbKind, async () => {
       c.set('user', await loadSessionUser(c));
       await next();
     });
-    setSecurityHeaders(c);
+    ensureSecurityHeaders(c, security);
   });
   app.use('/api/*', compressAnswers);
   app.use('/api/*', checkCsrf);

@@ -66,14 +66,19 @@ export function invalidTextPath(value: unknown, path = ''): string | null {
 }
 
 export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       const mb = maxBytes / MiB;
       throw new AppError(413, 'too_large', `Dữ liệu gửi lên quá lớn (tối đa ${mb >= 1 ? `${Math.floor(mb)} MB` : `${Math.round(maxBytes / 1024)} KB`}).`);
     },
   });
+  // A GET or HEAD request has no body (the Node adapter gives it none); asking for it would build
+  // a full WHATWG Request for nothing.
+  return (c, next) => (hasNoBody(c.req.method) ? next() : limit(c, next));
 }
+
+const hasNoBody = (method: string) => method === 'GET' || method === 'HEAD';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
@@ -91,8 +96,9 @@ export const checkText: MiddlewareHandler<AppEnv> = async (c, next) => {
     }
     if (!isValidText(decoded)) throw invalidText(part === rawPath ? 'địa chỉ' : 'tham số truy vấn');
   }
+  if (hasNoBody(c.req.method)) return next();
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (c.req.raw.body && JSON_TYPE.test(type)) {
+  if (JSON_TYPE.test(type) && c.req.raw.body) {
     const raw = await c.req.text();
     if (raw.trim() !== '') {
       // An empty body is left to the route: one without a body ignores it, one with a body refuses it.
@@ -105,7 +111,7 @@ export const checkText: MiddlewareHandler<AppEnv> = async (c, next) => {
       const where = invalidTextPath(body);
       if (where) throw invalidText(`trường "${where}"`);
     }
-  } else if (c.req.raw.body && (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded')) {
+  } else if ((type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') && c.req.raw.body) {
     let form: FormData;
     try {
       form = await c.req.formData();

@@ -33,16 +33,36 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Headers every response carries; HSTS only when the app is served over HTTPS. */
-export function setSecurityHeaders(c: Context<AppEnv>): void {
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'same-origin');
-  c.header('X-Frame-Options', 'DENY');
-  c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  if (c.var.deps.config.secureCookies || new URL(c.req.url).protocol === 'https:') {
-    c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-  }
+function securityHeaders(c: Context<AppEnv>): [string, string][] {
+  const out: [string, string][] = [
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'same-origin'],
+    ['X-Frame-Options', 'DENY'],
+    ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
+  ];
+  if (c.var.deps.config.secureCookies || c.req.url.startsWith('https:')) out.push(['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']);
   // API answers (JSON and downloads of personal data) are never kept by a browser or a proxy.
-  if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+  if (c.req.path.startsWith('/api/')) out.push(['Cache-Control', 'no-store']);
+  return out;
+}
+
+/**
+ * The security headers, set before the handler runs: a handler's `c.json()` then builds its
+ * answer with them. (Setting a header on an answer already built makes Hono copy the answer into
+ * a full WHATWG Response, which the Node adapter then streams: several times the CPU of the
+ * answer itself on a small JSON list.) Call `ensureSecurityHeaders` after the handler: an answer
+ * built as a raw Response (downloads, static files) gets them there.
+ */
+export function prepareSecurityHeaders(c: Context<AppEnv>): [string, string][] {
+  const headers = securityHeaders(c);
+  for (const [name, value] of headers) c.header(name, value);
+  return headers;
+}
+
+/** After the handler: any of `headers` the answer lacks (or changed) is set again. */
+export function ensureSecurityHeaders(c: Context<AppEnv>, headers: [string, string][]): void {
+  const have = c.res.headers;
+  for (const [name, value] of headers) if (have.get(name) !== value) c.header(name, value);
 }
 
 /** Whether the Accept-Encoding header allows `coding` (q=0 refuses it). */
@@ -68,15 +88,17 @@ const gzip = promisify(zlib.gzip);
  */
 export const compressAnswers: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
+  // Only the answer's status and headers are looked at until it is compressed: reading its body
+  // (even `res.body`) turns Hono's light answer into a full Response.
   const res = c.res;
-  if (c.req.method === 'HEAD' || !res.body || res.status === 204 || res.status === 304) return;
+  if (c.req.method === 'HEAD' || res.status === 204 || res.status === 304) return;
   // A server-sent-events stream (src/server/live.ts) never ends: it is never compressed here.
   const type = res.headers.get('content-type') ?? '';
   if (res.headers.has('content-encoding') || !COMPRESSIBLE.test(type) || type.startsWith('text/event-stream')) return;
-  c.header('Vary', 'Accept-Encoding', { append: true });
+  addVary(c);
   const header = c.req.header('accept-encoding');
   const coding = accepts(header, 'br') ? 'br' : accepts(header, 'gzip') ? 'gzip' : null;
-  if (!coding) return;
+  if (!coding || !res.body) return;
   const plain = new Uint8Array(await res.arrayBuffer());
   const body =
     plain.byteLength < COMPRESS_MIN_BYTES
@@ -88,6 +110,15 @@ export const compressAnswers: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.res.headers.set('content-length', String(body.byteLength));
   if (body !== plain) c.res.headers.set('content-encoding', coding);
 };
+
+/** `Vary: Accept-Encoding` on the answer, in place (its headers are its own, mutable). */
+function addVary(c: Context<AppEnv>): void {
+  try {
+    c.res.headers.append('Vary', 'Accept-Encoding');
+  } catch {
+    c.header('Vary', 'Accept-Encoding', { append: true });
+  }
+}
 
 /** An HTML entry held in memory with its compressed forms and an ETag for revalidation. */
 interface HtmlEntry {

@@ -3,16 +3,16 @@
 // ({items, total, page, pageSize}). Built from an explicit list of safe columns — never voter
 // names, hamlets, user names or internal review comments; a petition is public only while the
 // privacy guard's cleared text equals its text (privacy.ts).
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { LEVEL_LABELS } from '../../../domain/petitions/counting.ts';
 import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, ROUND_KIND_LABELS, type PetitionStatus, type ResponseResult, type RoundKind } from '../../../domain/petitions/status.ts';
-import { adminUnits, agencies, councils } from '../../directory/schema.ts';
+import { adminUnits, councils } from '../../directory/schema.ts';
 import { notFound } from '../../../server/errors.ts';
 import { predecessorUnits, searchRequest, totalOf } from '../common.ts';
 import { searchPage } from '../../../db/textSearch.ts';
 import { listColumns } from './listPetitions.ts';
-import { opinions, petitionRounds, petitions, responses } from '../schema.ts';
+import { opinions, petitionRounds, petitions } from '../schema.ts';
 
 interface Page {
   page: number;
@@ -66,30 +66,27 @@ export async function publicRounds(db: Db, councilId: string, q: Page) {
 
 /**
  * The conditions every public petition meets: the council's, in a published round (the chosen one,
- * or the newest with `latest`), and cleared by the privacy guard as it reads now. Null when the
- * council has no such round.
+ * or the newest with `latest`), and cleared by the privacy guard as it reads now. The rounds are
+ * a subquery of the same statement (no round trip of their own): a council with no such round has
+ * no public petition.
  */
-async function publicPetitionConds(db: Db, councilId: string, roundId: PublicRoundChoice): Promise<SQL | null> {
-  const published = await db
-    .select({ id: petitionRounds.id })
-    .from(petitionRounds)
-    .where(and(eq(petitionRounds.councilId, councilId), eq(petitionRounds.published, true)))
-    .orderBy(desc(petitionRounds.sequence));
-  const all = published.map((r) => r.id);
-  const roundIds = roundId === 'latest' ? all.slice(0, 1) : all.filter((id) => !roundId || id === roundId);
-  if (!roundIds.length) return null;
+function publicPetitionConds(councilId: string, roundId: PublicRoundChoice): SQL {
+  const published = sql`select r.id from petition_rounds r where r.council_id = ${councilId} and r.published`;
+  const rounds =
+    roundId === 'latest'
+      ? sql`= (${published} order by r.sequence desc limit 1)`
+      : sql`in (${published}${roundId ? sql` and r.id = ${roundId}` : sql``})`;
   return and(
     eq(petitions.councilId, councilId),
     // Only what the privacy guard or the clerk cleared, as it was cleared (privacy.ts).
     eq(petitions.privacyClearedText, petitions.text),
-    sql`exists (select 1 from petition_round_entries e where e.petition_id = "petitions"."id" and e.round_id in ${roundIds})`,
+    sql`exists (select 1 from petition_round_entries e where e.petition_id = "petitions"."id" and e.round_id ${rounds})`,
   )!;
 }
 
 /** The communes (admin units) the public petitions of a round were raised in, in Vietnamese order: the commune filter's choices. */
 export async function publicCommunes(db: Db, councilId: string, q: Page & { roundId?: PublicRoundChoice }) {
-  const conds = await publicPetitionConds(db, councilId, q.roundId);
-  if (!conds) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  const conds = publicPetitionConds(councilId, q.roundId);
   const units = db
     .selectDistinct({ id: adminUnits.id, name: adminUnits.name, sortKey: adminUnits.sortKey })
     .from(petitions)
@@ -107,13 +104,30 @@ export async function publicCommunes(db: Db, councilId: string, q: Page & { roun
   return { items: rows.map(({ total: _t, ...r }) => r), total, page: q.page, pageSize: q.pageSize };
 }
 
+interface PublicAnswer {
+  result: string;
+  text: string;
+  letterNumber: string;
+  letterDate: string | null;
+  roadmap: string;
+  committedDate: string | null;
+  respondedOn: string;
+  agencyName: string | null;
+}
+
+/** A petition's answers as the public page shows them, oldest first (a JSON array column). */
+const publicAnswers = sql<PublicAnswer[] | null>`(select json_agg(json_build_object(
+    'result', r.result, 'text', r.text, 'letterNumber', r.letter_number, 'letterDate', r.letter_date,
+    'roadmap', r.roadmap, 'committedDate', r.committed_date, 'respondedOn', r.responded_on, 'agencyName', a.name)
+    order by r.created_at)
+  from petition_responses r left join agencies a on a.id = r.agency_id where r.petition_id = "petitions"."id")`;
+
 export async function publicPetitions(
   db: Db,
   councilId: string,
   q: { roundId?: PublicRoundChoice; unitId?: string; q?: string; page: number; pageSize: number },
 ) {
-  const conds = await publicPetitionConds(db, councilId, q.roundId);
-  if (!conds) return { items: [], total: 0, answered: 0, page: q.page, pageSize: q.pageSize };
+  const conds = publicPetitionConds(councilId, q.roundId);
   // A commune's petitions include those raised in the units it was formed from (Phổ Thạnh → Sa Huỳnh).
   const units = q.unitId ? await predecessorUnits(db, q.unitId) : null;
   const filters = and(
@@ -138,6 +152,8 @@ export async function publicPetitions(
             communes: listColumns.communes,
             voterCount: listColumns.voterCount,
             rounds: sql<string[] | null>`(select array_agg(r.name order by r.start_date) from petition_round_entries e join petition_rounds r on r.id = e.round_id where e.petition_id = "petitions"."id")`,
+            // The answers in the same statement (oldest first), with the names the page shows.
+            answers: publicAnswers,
           })
           .from(petitions)
           .where(where)
@@ -148,7 +164,6 @@ export async function publicPetitions(
     },
     searchRequest(petitions.searchVector, q.q, filters, q),
   );
-  const ids = rows.map((r) => r.id);
   // How many of the list have an answer (the page's summary line); not counted for a text search.
   const answered = q.q?.trim()
     ? null
@@ -160,24 +175,6 @@ export async function publicPetitions(
           .from(petitions)
           .where(and(filters, sql`exists (select 1 from petition_responses r where r.petition_id = "petitions"."id")`)),
       );
-  const answers = ids.length
-    ? await db
-        .select({
-          petitionId: responses.petitionId,
-          result: responses.result,
-          text: responses.text,
-          letterNumber: responses.letterNumber,
-          letterDate: responses.letterDate,
-          roadmap: responses.roadmap,
-          committedDate: responses.committedDate,
-          respondedOn: responses.respondedOn,
-          agencyName: agencies.name,
-        })
-        .from(responses)
-        .leftJoin(agencies, eq(agencies.id, responses.agencyId))
-        .where(inArray(responses.petitionId, ids))
-        .orderBy(responses.createdAt)
-    : [];
   return {
     items: rows.map((r) => ({
       ...r,
@@ -185,9 +182,7 @@ export async function publicPetitions(
       rounds: r.rounds ?? [],
       statusLabel: PETITION_STATUS_LABELS[r.status as PetitionStatus],
       levelLabel: r.competentLevel ? (LEVEL_LABELS[r.competentLevel] ?? r.competentLevel) : null,
-      answers: answers
-        .filter((a) => a.petitionId === r.id)
-        .map(({ petitionId: _p, ...a }) => ({ ...a, resultLabel: RESPONSE_RESULT_LABELS[a.result as ResponseResult] })),
+      answers: (r.answers ?? []).map((a) => ({ ...a, resultLabel: RESPONSE_RESULT_LABELS[a.result as ResponseResult] })),
     })),
     total,
     more,
