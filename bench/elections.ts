@@ -28,7 +28,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/client.ts';
+import { openDatabase, openMemoryDatabase, type Database } from '../src/db/client.ts';
 import { seedDemo } from '../src/server/seed.ts';
 import { SYSTEM_ACTOR } from '../src/modules/audit/service.ts';
 import { fold } from '../src/domain/text/index.ts';
@@ -52,10 +52,11 @@ const fmt = (n: number) => n.toLocaleString('en');
 const log = (s: string) => process.stdout.write(`  ${s}\n`);
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
-/** CPU ms of the database backends connected to the bench database (by pid, from /proc; 0 when not readable). */
-async function backendCpu(db: Database['db']): Promise<Map<number, number>> {
-  const r = await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`);
+/** CPU ms of the database backends connected to the bench database (by pid, from /proc; none for PGlite, which runs in this process). */
+async function backendCpu(database: Database): Promise<Map<number, number>> {
   const out = new Map<number, number>();
+  if (database.kind !== 'postgres') return out;
+  const r = await database.db.execute(sql`select pid from pg_stat_activity where datname = current_database()`);
   for (const { pid } of r.rows as { pid: number }[]) {
     try {
       const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -65,20 +66,34 @@ async function backendCpu(db: Database['db']): Promise<Map<number, number>> {
   return out;
 }
 
-/** Wall and CPU (this process; database backends) of `fn`. */
-async function measured<T>(db: Database['db'], fn: () => Promise<T>): Promise<{ value: T; wall: number; cpuApp: number; cpuDb: number; load: string }> {
-  const b0 = await backendCpu(db);
+/**
+ * Wall and CPU (this process, worker threads included; database backends) of `fn`. Backends are
+ * sampled every second as well: a pooled connection that closes while idle keeps what it used.
+ */
+async function measured<T>(database: Database, fn: () => Promise<T>): Promise<{ value: T; wall: number; cpuApp: number; cpuDb: number; load: string }> {
+  const b0 = await backendCpu(database);
+  const seen = new Map(b0);
+  const take = (m: Map<number, number>) => { for (const [pid, t] of m) seen.set(pid, Math.max(t, seen.get(pid) ?? 0)); };
+  const timer = setInterval(() => { backendCpu(database).then(take, () => {}); }, 1000);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const value = await fn();
+  let value: T;
+  try {
+    value = await fn();
+  } finally {
+    clearInterval(timer);
+  }
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);
-  const b1 = await backendCpu(db);
+  take(await backendCpu(database));
   let cpuDb = 0;
-  for (const [pid, t] of b1) cpuDb += t - (b0.get(pid) ?? 0);
+  for (const [pid, t] of seen) cpuDb += t - (b0.get(pid) ?? 0);
   return { value, wall, cpuApp: (c.user + c.system) / 1000, cpuDb, load: loadavg() };
 }
 const cpuNote = (m: { cpuApp: number; cpuDb: number; load: string }) => `CPU app ${fmt(ms(m.cpuApp))} ms + database ${fmt(ms(m.cpuDb))} ms; load ${m.load}`;
+
+type Opened = { database: Database; drop: () => Promise<void> };
+const pglite = async (): Promise<Opened> => { const database = await openMemoryDatabase(); return { database, drop: () => database.close() }; };
 
 async function freshDb(url: string, tag: string): Promise<{ database: Database; drop: () => Promise<void> }> {
   const name = `nt_bench_${tag}_${process.pid}`;
@@ -114,8 +129,10 @@ function csvOf(rows: number, offset: number, areas: number): Uint8Array {
   return new TextEncoder().encode(lines.join('\n'));
 }
 
-async function importBench(url: string, n: number): Promise<Row[]> {
-  const { database, drop } = await freshDb(url, 'elections_import');
+async function importBench(open: () => Promise<Opened>, n: number): Promise<Row[]> {
+  const { database, drop } = await open();
+  const on = database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
+  const tag = database.kind === 'postgres' ? '' : 'PGlite: ';
   const db = database.db;
   try {
     const ids = await seedDemo(db, new Date('2026-01-10T02:00:00Z'));
@@ -141,7 +158,7 @@ async function importBench(url: string, n: number): Promise<Row[]> {
       if (plan.errors.length) throw new Error(`bench: ${plan.errors.length} errors, first ${plan.errors[0]!.message}`);
       return plan;
     };
-    const whole = await measured(db, async () => {
+    const whole = await measured(database, async () => {
       const t0 = performance.now();
       let next = planFile(0);
       for (let f = 0; f < files; f++) {
@@ -162,7 +179,7 @@ async function importBench(url: string, n: number): Promise<Row[]> {
     const SAMPLE = Math.min(5_000, n);
     const plan = await planVoterImport(db, sh, e, csvOf(SAMPLE, 5_000_000, AREAS), 'mau.csv', {});
     const area = areas[0]!;
-    const base = await measured(db, async () => {
+    const base = await measured(database, async () => {
       for (const r of plan.rows) {
         await db.insert(voterEntries).values(entryOf(area, '2026-03-15', r, { voterId: randomUUID(), version: 1, change: 'initial', reason: '', createdBy: null }));
       }
@@ -172,18 +189,20 @@ async function importBench(url: string, n: number): Promise<Row[]> {
     const rate = written / (whole.wall / 1000);
     const cpuPerMillion = ((whole.cpuApp + whole.cpuDb) / n) * 1e6;
     return [
-      { metric: `import ${fmt(n)} voters: whole job`, value: ms(whole.wall), unit: 'ms', baseline: ms(naive), ratio: Math.round((whole.wall / naive) * 100) / 100, note: `PostgreSQL; ${files} files; goal ≤ 60,000 ms; ${cpuNote(whole)}; baseline one INSERT per voter (timed on ${fmt(SAMPLE)}, scaled: CPU app ${fmt(ms(base.cpuApp * scale))} + database ${fmt(ms(base.cpuDb * scale))} ms)` },
-      { metric: `import ${fmt(n)} voters: read + check`, value: ms(readCheck), unit: 'ms', baseline: null, ratio: null, note: 'CSV read in the worker, legacy fonts, mapping, per-row checks (overlaps the writes)' },
-      { metric: 'import rate', value: Math.round(rate), unit: 'voters/s', baseline: Math.round(n / (naive / 1000)), ratio: Math.round((rate / (n / (naive / 1000))) * 10) / 10, note: 'ours vs naive, wall' },
-      { metric: 'import CPU per 1,000,000 voters', value: ms(cpuPerMillion), unit: 'ms', baseline: ms(((base.cpuApp + base.cpuDb) / SAMPLE) * 1e6), ratio: Math.round((cpuPerMillion / (((base.cpuApp + base.cpuDb) / SAMPLE) * 1e6)) * 100) / 100, note: `app + database; on an idle 2-core machine the wall time tends to CPU / 2 (plan and write overlap)` },
+      { metric: `${tag}import ${fmt(n)} voters: whole job`, value: ms(whole.wall), unit: 'ms', baseline: ms(naive), ratio: Math.round((whole.wall / naive) * 100) / 100, note: `${on}; ${files} files; goal ≤ 60,000 ms; ${cpuNote(whole)}; baseline one INSERT per voter (timed on ${fmt(SAMPLE)}, scaled: CPU app ${fmt(ms(base.cpuApp * scale))} + database ${fmt(ms(base.cpuDb * scale))} ms)` },
+      { metric: `${tag}import ${fmt(n)} voters: read + check`, value: ms(readCheck), unit: 'ms', baseline: null, ratio: null, note: 'CSV read in the worker, legacy fonts, mapping, per-row checks (overlaps the writes)' },
+      { metric: `${tag}import rate`, value: Math.round(rate), unit: 'voters/s', baseline: Math.round(n / (naive / 1000)), ratio: Math.round((rate / (n / (naive / 1000))) * 10) / 10, note: 'ours vs naive, wall' },
+      { metric: `${tag}import CPU per 1,000,000 voters`, value: ms(cpuPerMillion), unit: 'ms', baseline: ms(((base.cpuApp + base.cpuDb) / SAMPLE) * 1e6), ratio: Math.round((cpuPerMillion / (((base.cpuApp + base.cpuDb) / SAMPLE) * 1e6)) * 100) / 100, note: `app + database; on an idle 2-core machine the wall time tends to CPU / 2 (plan and write overlap)` },
     ];
   } finally {
     await drop();
   }
 }
 
-async function reconcileBench(url: string, m: number): Promise<Row[]> {
-  const { database, drop } = await freshDb(url, 'elections_reconcile');
+async function reconcileBench(open: () => Promise<Opened>, m: number): Promise<Row[]> {
+  const { database, drop } = await open();
+  const on = database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
+  const tag = database.kind === 'postgres' ? '' : 'PGlite: ';
   const db = database.db;
   try {
     const election = randomUUID();
@@ -232,7 +251,7 @@ async function reconcileBench(url: string, m: number): Promise<Row[]> {
     log(`reconcile data: ${fmt(m + DUP + NOID + NEAR)} rows in ${PROVINCES} partitions, generated in ${(gen / 1000).toFixed(0)} s (not timed)`);
 
     // Ours: the database narrows, the domain decides.
-    const sqlPart = await measured(db, () => db.transaction(async (tx) => {
+    const sqlPart = await measured(database, () => db.transaction(async (tx) => {
       await tx.execute(sql`set local work_mem = '256MB'`);
       return reconcileCandidates(tx, election);
     }));
@@ -248,7 +267,7 @@ async function reconcileBench(url: string, m: number): Promise<Row[]> {
 
     // Naive: every current voter into the application, the domain's index over all of them (sample, scaled).
     const SAMPLE = Math.min(1_000_000, m);
-    const base = await measured(db, async () => {
+    const base = await measured(database, async () => {
       const res = await db.execute(sql`select voter_id, polling_area_id, commune_code, province_code, citizen_id, full_name, birth_date from voter_entries where election_id = ${election} and not removed limit ${SAMPLE}`);
       const rows: VoterRow[] = (res.rows as Record<string, string>[]).map((r) => ({ id: r.voter_id!, pollingAreaId: r.polling_area_id!, communeCode: r.commune_code!, provinceCode: r.province_code!, citizenId: r.citizen_id ?? null, fullName: r.full_name!, birthDate: r.birth_date! }));
       reconcileVoters(rows);
@@ -259,40 +278,48 @@ async function reconcileBench(url: string, m: number): Promise<Row[]> {
     const oursCpu = sqlPart.cpuApp + sqlPart.cpuDb + domainMs;
     const at = (x: number, size: number) => (x / total) * size;
     const rows: Row[] = [
-      { metric: `reconcile ${fmt(m)} voters, 34 provinces`, value: ms(ours), unit: 'ms', baseline: ms(naive), ratio: Math.round((ours / naive) * 100) / 100, note: `PostgreSQL; goal ≤ 120,000 ms for 10,000,000; ${cpuNote(sqlPart)} (+ domain ${fmt(ms(domainMs))} ms); baseline: all rows into the app + domain index (timed on ${fmt(SAMPLE)}, scaled; CPU app ${fmt(ms(base.cpuApp * scale))} + database ${fmt(ms(base.cpuDb * scale))} ms)` },
-      { metric: '  of which SQL narrowing', value: ms(sqlPart.wall), unit: 'ms', baseline: null, ratio: null, note: `${fmt(cands.length)} candidate rows of ${fmt(total)}` },
-      { metric: '  of which domain matching', value: ms(domainMs), unit: 'ms', baseline: null, ratio: null, note: `${fmt(matches.length)} matches; planted ${fmt(DUP)} same-ID, ${fmt(NOID)} no-ID, ${fmt(NEAR)} mistyped: all found` },
-      { metric: `reconcile CPU for ${fmt(m)}`, value: ms(oursCpu), unit: 'ms', baseline: ms((base.cpuApp + base.cpuDb) * scale), ratio: Math.round((oursCpu / ((base.cpuApp + base.cpuDb) * scale)) * 100) / 100, note: 'app + database, ours vs naive' },
+      { metric: `${tag}reconcile ${fmt(m)} voters, 34 provinces`, value: ms(ours), unit: 'ms', baseline: ms(naive), ratio: Math.round((ours / naive) * 100) / 100, note: `${on}; goal ≤ 120,000 ms for 10,000,000; ${cpuNote(sqlPart)} (+ domain ${fmt(ms(domainMs))} ms); baseline: all rows into the app + domain index (timed on ${fmt(SAMPLE)}, scaled; CPU app ${fmt(ms(base.cpuApp * scale))} + database ${fmt(ms(base.cpuDb * scale))} ms)` },
+      { metric: `${tag}  of which SQL narrowing`, value: ms(sqlPart.wall), unit: 'ms', baseline: null, ratio: null, note: `${fmt(cands.length)} candidate rows of ${fmt(total)}` },
+      { metric: `${tag}  of which domain matching`, value: ms(domainMs), unit: 'ms', baseline: null, ratio: null, note: `${fmt(matches.length)} matches; planted ${fmt(DUP)} same-ID, ${fmt(NOID)} no-ID, ${fmt(NEAR)} mistyped: all found` },
+      { metric: `${tag}reconcile CPU for ${fmt(m)}`, value: ms(oursCpu), unit: 'ms', baseline: ms((base.cpuApp + base.cpuDb) * scale), ratio: Math.round((oursCpu / ((base.cpuApp + base.cpuDb) * scale)) * 100) / 100, note: 'app + database, ours vs naive' },
     ];
+    if (database.kind !== 'postgres') return rows;
     if (m !== 10_000_000) {
-      rows.push({ metric: 'projected: reconcile 10,000,000', value: Math.round(at(ours, 10_000_000) / 1000), unit: 's', baseline: Math.round(at(naive, 10_000_000) / 1000), ratio: null, note: `SCALED: measured on ${fmt(m)}, linear projection (CPU ${fmt(Math.round(at(oursCpu, 10_000_000) / 1000))} s); beyond work_mem the grouping spills to disk: a lower bound` });
+      rows.push({ metric: `${tag}projected: reconcile 10,000,000`, value: Math.round(at(ours, 10_000_000) / 1000), unit: 's', baseline: Math.round(at(naive, 10_000_000) / 1000), ratio: null, note: `SCALED: measured on ${fmt(m)}, linear projection (CPU ${fmt(Math.round(at(oursCpu, 10_000_000) / 1000))} s); beyond work_mem the grouping spills to disk: a lower bound` });
     }
-    rows.push({ metric: 'national run (76 M voters): reconcile', value: Math.round(at(ours, 76_000_000) / 1000), unit: 's', baseline: Math.round(at(naive, 76_000_000) / 1000), ratio: null, note: `linear extrapolation of the measured rate (CPU ${fmt(Math.round(at(oursCpu, 76_000_000) / 1000))} s; the grouping spills to disk beyond work_mem: a lower bound); the naive way also needs every voter in the app's memory` });
+    rows.push({ metric: `${tag}national run (76 M voters): reconcile`, value: Math.round(at(ours, 76_000_000) / 1000), unit: 's', baseline: Math.round(at(naive, 76_000_000) / 1000), ratio: null, note: `linear extrapolation of the measured rate (CPU ${fmt(Math.round(at(oursCpu, 76_000_000) / 1000))} s; the grouping spills to disk beyond work_mem: a lower bound); the naive way also needs every voter in the app's memory` });
     return rows;
   } finally {
     await drop();
   }
 }
 
-export async function runElectionsBench(opts: { voters?: number; reconcile?: number } = {}): Promise<Row[]> {
+export async function runElectionsBench(opts: { voters?: number; reconcile?: number; pgliteVoters?: number; pgliteReconcile?: number } = {}): Promise<Row[]> {
+  const out: Row[] = [];
   const url = process.env.NT_TEST_PG_URL;
-  if (!url) {
-    log('elections bench: needs PostgreSQL (NT_TEST_PG_URL); skipped');
-    return [];
+  if (url) {
+    const n = opts.voters ?? 1_000_000;
+    const m = opts.reconcile ?? 10_000_000;
+    out.push(...(await importBench(() => freshDb(url, 'elections_import'), n)), ...(await reconcileBench(() => freshDb(url, 'elections_reconcile'), m)));
+    const rate = out.find((r) => r.metric === 'import rate')!.value;
+    const cpu = out.find((r) => r.metric === 'import CPU per 1,000,000 voters')!.value;
+    const nat = 76_000_000 / rate;
+    out.push({ metric: 'national run (76 M voters): import', value: Math.round(nat), unit: 's', baseline: null, ratio: null, note: `at the measured wall rate on this shared 2-core machine (CPU ${fmt(Math.round((cpu * 76) / 1000))} s); 72,000 areas ≈ ${fmt(Math.round(76_000_000 / 72_000))} voters each, one commune file of 50,000 rows ≈ ${(cpu / 1000 / 20).toFixed(1)} s CPU; communes import in parallel in practice` });
+  } else {
+    log('elections bench: PostgreSQL parts need NT_TEST_PG_URL; skipped');
   }
-  const n = opts.voters ?? 1_000_000;
-  const m = opts.reconcile ?? 10_000_000;
-  const out = [...(await importBench(url, n)), ...(await reconcileBench(url, m))];
-  const rate = out.find((r) => r.metric === 'import rate')!.value as number;
-  const cpu = out.find((r) => r.metric === 'import CPU per 1,000,000 voters')!.value as number;
-  const nat = 76_000_000 / rate;
-  out.push({ metric: 'national run (76 M voters): import', value: Math.round(nat), unit: 's', baseline: null, ratio: null, note: `at the measured wall rate on this shared 2-core machine (CPU ${fmt(Math.round((cpu * 76) / 1000))} s); 72,000 areas ≈ ${fmt(Math.round(76_000_000 / 72_000))} voters each, one commune file ≈ ${fmt(Math.round(cpu / 1000 / 20))} s CPU per 50,000 rows; communes import in parallel in practice` });
+  // The embedded database (a single-process install): the same code, smaller sizes.
+  log('PGlite (embedded database):');
+  out.push(...(await importBench(pglite, opts.pgliteVoters ?? 50_000)), ...(await reconcileBench(pglite, opts.pgliteReconcile ?? 200_000)));
   return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (k: string) => { const i = process.argv.indexOf(k); return i > 0 ? Number(process.argv[i + 1]) : undefined; };
   const quick = process.env.BENCH_QUICK === '1';
-  const rows = await runElectionsBench({ voters: arg('--voters') ?? (quick ? 100_000 : undefined), reconcile: arg('--reconcile') ?? (quick ? 1_000_000 : undefined) });
+  const rows = await runElectionsBench({
+    voters: arg('--voters') ?? (quick ? 100_000 : undefined), reconcile: arg('--reconcile') ?? (quick ? 1_000_000 : undefined),
+    pgliteVoters: arg('--pglite-voters') ?? (quick ? 20_000 : undefined), pgliteReconcile: arg('--pglite-reconcile') ?? (quick ? 100_000 : undefined),
+  });
   for (const r of rows) console.log(`${r.metric.padEnd(44)} ${String(r.value).padStart(10)} ${r.unit}  baseline ${r.baseline ?? '–'}  ×${r.ratio ?? '–'}  ${r.note}`);
 }
