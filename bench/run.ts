@@ -39,11 +39,13 @@ all.push({ section: 'chamber votes', rows: await runChamberVotesBench({ quick })
 console.log('\n10. Overlap check of supervision activities, national picture');
 all.push({ section: 'oversight', rows: await runOversightBench({ quick }) });
 // Sizes: BENCH_ELECTIONS_VOTERS / BENCH_ELECTIONS_RECONCILE (defaults 1,000,000 / 10,000,000; quick 100,000 / 1,000,000).
-console.log('\n11. Elections: importing voter lists, reconciling them across provinces (PostgreSQL)');
+console.log('\n11. Elections: importing voter lists, reconciling them across provinces (PostgreSQL; PGlite at smaller sizes)');
 const envNum = (k: string) => (process.env[k] ? Number(process.env[k]) : undefined);
 all.push({ section: 'elections', rows: await runElectionsBench({
   voters: envNum('BENCH_ELECTIONS_VOTERS') ?? (quick ? 100_000 : undefined),
   reconcile: envNum('BENCH_ELECTIONS_RECONCILE') ?? (quick ? 1_000_000 : undefined),
+  pgliteVoters: quick ? 20_000 : undefined,
+  pgliteReconcile: quick ? 100_000 : undefined,
 }) });
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + ' ' : s.padEnd(n));

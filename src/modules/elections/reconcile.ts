@@ -14,36 +14,68 @@ import { councilPlace, type DbOrTx } from './common.ts';
 export type CandidateRow = { voterId: string; version: number; pollingAreaId: string; communeCode: string; provinceCode: string; citizenId: string | null; fullName: string; birthDate: string; place: string };
 
 /**
- * Current voters of the election that share an ID or a (folded name, birth year) with another
- * current voter anywhere in the election: one statement, grouped by the database.
+ * Current voters of the election that share an ID or a (folded name, birth date) with another
+ * current voter anywhere in the election, or a (folded name, birth year) with a year-only row.
+ * Set-based, in three steps whatever the number of voters:
+ * 1. one scan of every province's partition, grouped by three 64-bit key hashes at once (GROUPING
+ *    SETS, one hash table each): the ID, the folded name + birth date, and (year-only rows) the
+ *    folded name + year; only keys held by more than one row are kept (a few per thousand);
+ * 2. a second scan keeps the rows whose key is among them (hashed sub-plans: a probe per row);
+ * 3. only for those rows, the voter's latest version is read from the version index, one
+ *    statement per province (its own partition): a row that is not the current version is dropped.
+ * A hash collision only lets an extra row through (the domain decides every pair), never merges.
  */
 export async function reconcileCandidates(db: DbOrTx, electionId: string): Promise<CandidateRow[]> {
-  // Keys are grouped over every version (a voter's own versions only over-include: the final
-  // filter keeps current, listed rows); then only the rows holding a shared key are read.
+  // Keys are grouped over every listed version (a voter's own older versions only over-include:
+  // step 3 keeps current rows). grouping(i, d, y): 3 = the ID set, 5 = name + date, 6 = name + year.
   const res = await db.execute(sql`
-    with ids as (
-      select ${v.citizenId} as k from ${v} where ${v.electionId} = ${electionId} and ${v.citizenId} is not null
-      group by ${v.citizenId} having count(*) > 1
-    ), full_dates as (
-      select ${v.nameKey} as n, ${v.birthDate} as b from ${v} where ${v.electionId} = ${electionId}
-      group by ${v.nameKey}, ${v.birthDate} having count(*) > 1
-    ), years as (
-      select ${v.nameKey} as n, left(${v.birthDate}, 4) as y from ${v} where ${v.electionId} = ${electionId}
-      group by ${v.nameKey}, left(${v.birthDate}, 4) having count(*) > 1 and bool_or(length(${v.birthDate}) = 4)
-    ), cand as (
-      select c.* from ${v} c join ids on ids.k = c.citizen_id where c.election_id = ${electionId}
-      union
-      select c.* from ${v} c join full_dates f on f.n = c.name_key and f.b = c.birth_date where c.election_id = ${electionId}
-      union
-      select c.* from ${v} c join years y on y.n = c.name_key and y.y = left(c.birth_date, 4) where c.election_id = ${electionId}
+    with k as (
+      select hashtextextended(${v.citizenId}, 0) as i,
+             hashtextextended(${v.nameKey} || '|' || ${v.birthDate}, 0) as d,
+             case when length(${v.birthDate}) = 4 then hashtextextended(${v.nameKey} || '|' || ${v.birthDate}, 0) end as y
+      from ${v} where ${v.electionId} = ${electionId} and not ${v.removed}
+    ), g as materialized (
+      select grouping(i, d, y) as gs, i, d, y from k
+      group by grouping sets ((i), (d), (y))
+      having (grouping(i, d, y) = 3 and i is not null and count(*) > 1)
+          or (grouping(i, d, y) = 5 and count(*) > 1)
+          or (grouping(i, d, y) = 6 and y is not null)
     )
-    select voter_id, version, polling_area_id, commune_code, province_code, citizen_id, full_name, birth_date, place from cand
-    where not removed and not exists (select 1 from voter_entries later where later.province_code = cand.province_code and later.voter_id = cand.voter_id and later.version > cand.version)`);
-  return (res.rows as Record<string, unknown>[]).map((r) => ({
+    select c.voter_id, c.version, c.polling_area_id, c.commune_code, c.province_code, c.citizen_id, c.full_name, c.birth_date, c.place
+    from ${v} c
+    where c.election_id = ${electionId} and not c.removed and (
+      hashtextextended(c.citizen_id, 0) in (select i from g where gs = 3)
+      or hashtextextended(c.name_key || '|' || c.birth_date, 0) in (select d from g where gs = 5)
+      or hashtextextended(c.name_key || '|' || left(c.birth_date, 4), 0) in (select y from g where gs = 6))`);
+  const rows = (res.rows as Record<string, unknown>[]).map((r) => ({
     voterId: r.voter_id as string, version: Number(r.version), pollingAreaId: r.polling_area_id as string, communeCode: r.commune_code as string,
     provinceCode: r.province_code as string, citizenId: (r.citizen_id as string | null) ?? null, fullName: r.full_name as string, birthDate: r.birth_date as string, place: r.place as string,
   }));
+  // Step 3: the latest version of each candidate voter, per province partition (the index
+  // (province_code, voter_id, version)); a candidate row that is not it is an older version.
+  const byProvince = new Map<string, CandidateRow[]>();
+  for (const r of rows) {
+    const list = byProvince.get(r.provinceCode);
+    if (list) list.push(r);
+    else byProvince.set(r.provinceCode, [r]);
+  }
+  const current: CandidateRow[] = [];
+  for (const [province, list] of byProvince) {
+    const latest = new Map<string, number>();
+    for (let i = 0; i < list.length; i += LATEST_BATCH) {
+      const ids = list.slice(i, i + LATEST_BATCH).map((r) => r.voterId).join(',');
+      const found = await db.execute(sql`
+        select ${v.voterId} as voter_id, max(${v.version}) as version from ${v}
+        where ${v.provinceCode} = ${province} and ${v.voterId} = any(string_to_array(${ids}, ',')::uuid[]) group by ${v.voterId}`);
+      for (const f of found.rows as { voter_id: string; version: number | string }[]) latest.set(f.voter_id, Number(f.version));
+    }
+    for (const r of list) if (latest.get(r.voterId) === r.version) current.push(r);
+  }
+  return current;
 }
+
+/** Voter ids per statement when reading the latest versions of the candidates. */
+const LATEST_BATCH = 20_000;
 
 /** The domain's matches over the candidate rows. */
 export function matchCandidates(rows: CandidateRow[]): { matches: VoterMatch[]; comparisons: number } {

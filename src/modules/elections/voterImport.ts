@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { insertMany } from '../../db/bulkInsert.ts';
+import { insertColumns, insertMany } from '../../db/bulkInsert.ts';
 import { fold } from '../../domain/text/index.ts';
 import { normalizeCitizenId, type VoterStatus } from '../../domain/elections/index.ts';
 import { commitImport, planImport, type FieldSpec, type Mapping, type RowError } from '../spreadsheets/index.ts';
@@ -119,8 +119,8 @@ export async function planVoterImport(db: Db, councilId: string, electionId: str
   return { ...plan, byArea };
 }
 
-/** Rows written per INSERT (one JSON parameter each). */
-const WRITE_BATCH = 5000;
+/** Rows written per INSERT (one text parameter per column, see insertColumns). */
+const WRITE_BATCH = 10_000;
 
 /** Writes a plan without errors: every row or none, one audit event (counts only, no identities). */
 export async function commitVoterImport(db: Db, actor: Actor, councilId: string, electionId: string, plan: VoterImportPlan, fileName: string, onProgress?: (done: number, total: number) => void) {
@@ -143,10 +143,11 @@ export async function commitVoterImport(db: Db, actor: Actor, councilId: string,
   });
 }
 
-/** Batched insert of versions (import, bench). */
+/** Batched insert of versions (import, seed, bench): columnar, one statement per WRITE_BATCH rows. */
 export async function writeEntries(tx: Tx | DbOrTx, rows: EntryValues[], onProgress?: (done: number, total: number) => void): Promise<void> {
   for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-    await insertMany(tx as Tx, voterEntries, rows.slice(i, i + WRITE_BATCH));
+    const batch = rows.slice(i, i + WRITE_BATCH);
+    if (!(await insertColumns(tx as Tx, voterEntries, batch))) await insertMany(tx as Tx, voterEntries, batch);
     onProgress?.(Math.min(i + WRITE_BATCH, rows.length), rows.length);
   }
 }
