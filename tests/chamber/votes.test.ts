@@ -10,7 +10,9 @@ import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
-import { checkIn, clearAttendance, delegateClients, ensureDelegates, json, openSession, setSeats } from './support.ts';
+import { checkIn, clearAttendance, delegateClients, ensureDelegates, json, openSession, setSeats, startSession } from './support.ts';
+import { createSession } from '../../src/modules/sessions/actions/sessions.ts';
+import { SYSTEM_ACTOR } from '../../src/modules/audit/service.ts';
 import { liveHub } from '../../src/server/live.ts';
 import { votesChannel } from '../../src/modules/sessions/chamber/votes.ts';
 
@@ -33,6 +35,7 @@ for (const kind of dbKinds()) {
     let dc: TestClient[];
     let sh: string;
     let sessionId: string;
+    let termId: string;
 
     beforeAll(async () => {
       t = await createTestApp(kind, { now: '2026-11-26T02:00:00Z' });
@@ -41,8 +44,10 @@ for (const kind of dbKinds()) {
       const s = await openSession(t);
       sh = s.councilId;
       sessionId = s.sessionId;
+      termId = s.termId;
       ds = await ensureDelegates(t.db, sh, s.termId, 6);
       dc = await delegateClients(t, sh, ds);
+      await startSession(t.db, sh, sessionId);
     }, 300_000);
     afterAll(() => t?.close());
 
@@ -64,6 +69,22 @@ for (const kind of dbKinds()) {
       for (const [i, choice] of choices.entries()) await json(cast(i, v.id, { choice }));
       return close(v.id);
     }
+
+    it('a vote is opened only in a session in progress (Vietnamese 400 otherwise)', async () => {
+      const later = await createSession({ db: t.db, actor: SYSTEM_ACTOR, now: t.now }, sh, { termId, kind: 'thematic', openingDate: '2026-12-28' });
+      const v = await json<Vote>(vp.post(`/api/councils/${sh}/sessions/${later.id}/votes`, { kind: 'motion', title: 'Biểu quyết trước khai mạc', method: 'named' }), 201);
+      const planned = await vp.post(`/api/councils/${sh}/votes/${v.id}/open`);
+      expect(planned.status).toBe(400);
+      expect((await planned.json()).error.message).toMatch(/Chỉ bắt đầu biểu quyết khi kỳ họp đang diễn ra.*chuẩn bị/);
+      await json(vp.post(`/api/councils/${sh}/sessions/${later.id}/transition`, { action: 'convene' }));
+      const convened = await vp.post(`/api/councils/${sh}/votes/${v.id}/open`);
+      expect(convened.status).toBe(400);
+      expect((await convened.json()).error.message).toContain('chưa khai mạc');
+      expect((await json<Vote>(vp.get(`/api/councils/${sh}/votes/${v.id}`))).state).toBe('created');
+      await json(vp.post(`/api/councils/${sh}/sessions/${later.id}/transition`, { action: 'open' }));
+      expect((await json<Vote>(vp.post(`/api/councils/${sh}/votes/${v.id}/open`))).state).toBe('open');
+      await json(vp.post(`/api/councils/${sh}/votes/${v.id}/annul`, { reason: 'Chỉ để thử quy tắc khai mạc' }));
+    });
 
     it('records who opened, closed and confirmed, and computes the result from the roll frozen at close', async () => {
       await setSeats(vp, sh, null);

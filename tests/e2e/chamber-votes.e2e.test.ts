@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { and, asc, eq } from 'drizzle-orm';
 import { browserAvailable, launchBrowser, login, startServer, type RunningServer } from './support.ts';
-import { checkIn, delegateAccounts } from '../chamber/support.ts';
+import { checkIn, delegateAccounts, startSession } from '../chamber/support.ts';
 import { delegates } from '../../src/modules/directory/schema.ts';
 import { councilSessions } from '../../src/modules/sessions/schema.ts';
 
@@ -44,6 +44,7 @@ describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium:
     const others = (await server.db.select({ id: delegates.id }).from(delegates).where(eq(delegates.councilId, sh)).orderBy(asc(delegates.id))).map((d) => d.id).filter((id) => id !== demoDelegate).slice(0, 2);
     const usernames = ['daibieu.sahuynh', ...(await delegateAccounts(server.db, sh, others))];
     await checkIn(server.db, sh, sessionId, [demoDelegate, ...others]);
+    await startSession(server.db, sh, sessionId);
 
     const open = async (viewport: typeof PHONE, username: string, url: string, mobile = false) => {
       const ctx = await browser.newContext({ viewport, locale: 'vi-VN', isMobile: mobile, hasTouch: mobile });
