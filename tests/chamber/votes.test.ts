@@ -314,6 +314,43 @@ for (const kind of dbKinds()) {
       }
     });
 
+    it('public: named votes by name only when the council publishes them; secret votes never by name', async () => {
+      const named = await run(['for', 'against', 'abstain', 'for'], { present: 4, method: 'named' });
+      await json(tt.post(`/api/councils/${sh}/votes/${named.id}/confirm`));
+      const secret = await run(['for', 'against', 'for', 'for'], { present: 4, method: 'secret' });
+      await json(tt.post(`/api/councils/${sh}/votes/${secret.id}/confirm`));
+      type Pub = { items: { id: string; method: string; counts: { for: number; against: number } | null; byName: { fullName: string; choiceLabel: string }[] | null }[]; total: number };
+      const anon = t.anonymous();
+      const read = async () => {
+        const p = await json<Pub>(anon.get(`/api/public/councils/${sh}/votes?pageSize=100`));
+        return { n: p.items.find((x) => x.id === named.id)!, s: p.items.find((x) => x.id === secret.id)! };
+      };
+      let { n, s } = await read();
+      expect(n.counts).toMatchObject({ for: 2, against: 1 });
+      expect(n.byName).toBeNull();
+      expect(s.byName).toBeNull();
+      // The council decides to publish its named votes (its profile); a secret vote stays totals only.
+      const view = await json<{ ruleSets: { key: string; profile: Record<string, any> }[] }>(vp.get(`/api/councils/${sh}/session-profile`));
+      for (const set of view.ruleSets) {
+        await json(vp.put(`/api/councils/${sh}/session-profile`, { ruleSetKey: set.key, profile: { ...set.profile, chamber: { ...set.profile.chamber, publishNamedVotes: true } } }));
+      }
+      ({ n, s } = await read());
+      const names = await t.db.execute(sql`select id::text as id, full_name as "fullName" from delegates where id in (${sql.join(ds.slice(0, 4).map((d) => sql`${d}::uuid`), sql`, `)})`);
+      const nameOf = new Map((names.rows as { id: string; fullName: string }[]).map((r) => [r.id, r.fullName]));
+      expect(n.byName).toHaveLength(4);
+      expect(n.byName).toContainEqual(expect.objectContaining({ fullName: nameOf.get(ds[1]!), choiceLabel: 'Không tán thành' }));
+      expect(n.byName).toContainEqual(expect.objectContaining({ fullName: nameOf.get(ds[0]!), choiceLabel: 'Tán thành' }));
+      expect(s.byName).toBeNull();
+      expect(s.counts).toMatchObject({ for: 3, against: 1 });
+      const text = JSON.stringify(s);
+      for (const d of ds) expect(text).not.toContain(d);
+      // A bad setting is refused in Vietnamese.
+      const bad = await vp.put(`/api/councils/${sh}/session-profile`, { ruleSetKey: view.ruleSets[0]!.key, profile: { ...view.ruleSets[0]!.profile, chamber: { publishNamedVotes: 'có' } } });
+      expect(bad.status).toBe(422);
+      expect(JSON.stringify(await bad.json())).toContain('Công khai kết quả biểu quyết ghi danh');
+      for (const set of view.ruleSets) await json(vp.put(`/api/councils/${sh}/session-profile`, { ruleSetKey: set.key, profile: set.profile }));
+    });
+
     it('another council is refused', async () => {
       const other = await t.as('vp.tinh');
       const [row] = (await t.db.execute(sql`select id::text as id from chamber_votes where council_id = ${sh} limit 1`)).rows as { id: string }[];
