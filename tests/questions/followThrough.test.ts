@@ -8,6 +8,10 @@ import { createTestApp, type TestApp, type TestClient } from '../support/app.ts'
 import { dbKinds } from '../support/db.ts';
 import { json } from '../petitions/support.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
+import { strFromU8, unzipSync } from 'fflate';
+import fs from 'node:fs';
+
+const docText = (docx: Uint8Array) => strFromU8(unzipSync(docx)['word/document.xml']!).replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
 interface Answer { id: string; summary: string; version: number; correctedOn: string | null; commitments: { id: string; dueOn: string; state: string }[] }
@@ -25,6 +29,8 @@ for (const kind of dbKinds()) {
     let vp: TestClient;
     let sh: string;
     let answer: Answer;
+    let heldId: string;
+    let topicTitle: string;
 
     beforeAll(async () => {
       t = await createTestApp(kind, { now: '2026-11-26T02:00:00Z' });
@@ -34,6 +40,8 @@ for (const kind of dbKinds()) {
       const held = sessions.items.filter((s) => s.state === 'closed').sort((a, b) => b.openingDate.localeCompare(a.openingDate))[0]!;
       const topics = await json<Page<{ answer: Answer }>>(tt.get(`/api/councils/${sh}/sessions/${held.id}/question-topics`));
       answer = topics.items[0]!.answer;
+      heldId = held.id;
+      topicTitle = (topics.items[0] as unknown as { title: string }).title;
     }, 180_000);
     afterAll(() => t?.close());
 
@@ -60,6 +68,27 @@ for (const kind of dbKinds()) {
       const detail = await json<{ answerHistory: { version: number; summary: string }[]; source: { answer: { summary: string } } }>(tt.get(`/api/councils/${sh}/commitments/${answer.commitments[0]!.id}`));
       expect(detail.source.answer.summary).toBe(fixed);
       expect(detail.answerHistory.map((h) => h.summary)).toEqual([original]);
+    });
+
+    it('drafts the resolution on interpellation (ND30) from the topics, the corrected answers and the commitments', async () => {
+      const path = `/api/councils/${sh}/documents/templates/interpellation_resolution/preview`;
+      const res = await vp.post(path, { params: { sessionId: heldId, signerName: 'Huỳnh Văn Đạt' } });
+      expect(res.status, await res.clone().text()).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      if (process.env.NT_SHOTS_DIR) fs.writeFileSync(`${process.env.NT_SHOTS_DIR}/nghi-quyet-chat-van.docx`, bytes);
+      const text = docText(bytes);
+      expect(text).toContain('NGHỊ QUYẾT');
+      expect(text).toContain('Về hoạt động chất vấn và trả lời chất vấn tại');
+      expect(text).toContain(`Nhóm vấn đề "${topicTitle}"`);
+      expect(text).toContain('(Đính chính: thời hạn hoàn thành là quý II năm 2027.)');
+      expect(text).toContain('Điều 2. Yêu cầu khắc phục và thời hạn thực hiện');
+      const detail = await json<{ content: string; dueOn: string }>(tt.get(`/api/councils/${sh}/commitments/${answer.commitments.find((c) => c.state !== 'closed')!.id}`));
+      expect(text).toContain(`hoàn thành trước ngày ${detail.dueOn.split('-').reverse().join('/')}`);
+      expect(text).toContain('chậm nhất 10 ngày trước ngày khai mạc kỳ họp thường lệ tiếp theo');
+      // A draft: no number taken, nothing written.
+      expect(text).toMatch(/Số:\s*\/NQ-HĐND/);
+      const bad = await vp.post(path, { params: { sessionId: 'x' } });
+      expect(bad.status).toBe(422);
     });
 
     it('escalates an overdue commitment through the follow-up ladder: the next step only, once its day has come', async () => {
