@@ -11,6 +11,7 @@ import { PublicOversightPage } from './pages/public/PublicOversightPage.tsx';
 import { PublicResolutionsPage } from './pages/public/PublicResolutionsPage.tsx';
 import { PublicQuestionsPage } from './pages/sessions/questions/PublicQuestionsPage.tsx';
 import { PublicResultsPage } from './pages/public/PublicResultsPage.tsx';
+import { PublicVotesPage } from './pages/public/PublicVotesPage.tsx';
 import './public.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -26,6 +27,7 @@ createRoot(document.getElementById('root')!).render(
         <Route path="/cong-khai/:councilId/nghi-quyet" element={<PublicResolutionsPage />} />
         <Route path="/cong-khai/:councilId/chat-van" element={<PublicQuestionsPage />} />
         <Route path="/cong-khai/bau-cu/:electionId" element={<PublicResultsPage />} />
+        <Route path="/cong-khai/:councilId/bieu-quyet" element={<PublicVotesPage />} />
       </Routes>
     </BrowserRouter>
   </StrictMode>,
