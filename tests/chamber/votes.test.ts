@@ -83,7 +83,7 @@ for (const kind of dbKinds()) {
       expect((await json<Vote>(vp.get(`/api/councils/${sh}/votes/${v.id}`))).state).toBe('created');
       await json(vp.post(`/api/councils/${sh}/sessions/${later.id}/transition`, { action: 'open' }));
       expect((await json<Vote>(vp.post(`/api/councils/${sh}/votes/${v.id}/open`))).state).toBe('open');
-      await json(vp.post(`/api/councils/${sh}/votes/${v.id}/annul`, { reason: 'Chỉ để thử quy tắc khai mạc' }));
+      await json(tt.post(`/api/councils/${sh}/votes/${v.id}/annul`, { reason: 'Chỉ để thử quy tắc khai mạc' }));
     });
 
     it('records who opened, closed and confirmed, and computes the result from the roll frozen at close', async () => {

@@ -28,7 +28,7 @@ describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium:
     server = await startServer();
     browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await browser?.close();

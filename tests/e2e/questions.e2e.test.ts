@@ -32,7 +32,7 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
     server = await startServer();
     browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();

@@ -56,6 +56,7 @@ const REAL_ID_SQL: Record<string, string> = {
   tallySheetId: 'select s.id::text from election_tally_sheets s join polling_areas a on a.id = s.polling_area_id where a.council_id = $c order by a.number, s.ballot_type limit 1',
   voterId: 'select v.voter_id::text from voter_entries v join polling_areas a on a.id = v.polling_area_id where a.council_id = $c and a.number = 1 order by v.row_order limit 1',
   complaintId: 'select id::text from voter_list_complaints where council_id = $c limit 1',
+  questionAnswerId: 'select id::text from question_answers where council_id = $c order by answered_on, id limit 1',
 };
 
 /** Parameters that always take the value below (scope ids, a template key, a year). */
