@@ -42,7 +42,7 @@ for (const kind of dbKinds()) {
       answer = topics.items[0]!.answer;
       heldId = held.id;
       topicTitle = (topics.items[0] as unknown as { title: string }).title;
-    }, 180_000);
+    }, 600_000);
     afterAll(() => t?.close());
 
     it('corrects an answer: the original is kept with the reason, the version moves on, a stale correction is refused', async () => {

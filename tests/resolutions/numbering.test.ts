@@ -20,7 +20,7 @@ for (const kind of dbKinds()) {
       t = await createTestApp(kind, { now: '2026-11-26T02:00:00Z' });
       sh = t.id('council:sa-huynh');
       [vp, tt] = await Promise.all([t.as('vp.sahuynh'), t.as('tt.sahuynh')]);
-    }, 180_000);
+    }, 600_000);
     afterAll(() => t?.close());
 
     let n = 0;
