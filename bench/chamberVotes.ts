@@ -8,10 +8,14 @@
  * app). On PGlite (embedded, the production request line) and on PostgreSQL (pg_notify/LISTEN).
  * The server runs in this process on loopback, with the listeners and the voters: one machine,
  * the same cores, for the app and its baseline alike.
- * Run alone: node bench/chamberVotes.ts [--quick]
+ * Run alone: node bench/chamberVotes.ts [--quick]. BENCH_CPU_PROFILE=<dir> writes a CPU profile
+ * of the ballots alone (the set-up left out) per database, for `--cpu-prof`-style reading.
  */
 process.env.NT_TEST_SCRYPT_LOG2N ??= '10'; // the accounts set up here are not what is measured
 import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import pg from 'pg';
@@ -24,7 +28,7 @@ import { councilSessions } from '../src/modules/sessions/schema.ts';
 import { ruleSetsOf } from '../src/modules/sessions/common.ts';
 import { saveProfile } from '../src/modules/sessions/actions/profile.ts';
 import { SYSTEM_ACTOR } from '../src/modules/audit/service.ts';
-import { checkIn, delegateAccounts, ensureDelegates, httpLogin, listen, sse } from '../tests/chamber/support.ts';
+import { checkIn, delegateAccounts, ensureDelegates, httpLogin, listen, sse, startSession } from '../tests/chamber/support.ts';
 
 const p99 = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -77,6 +81,7 @@ async function one(label: string, database: Database, n: number, base: { p99: nu
     const ds = await ensureDelegates(database.db, councilId, s!.termId, n);
     const users = await delegateAccounts(database.db, councilId, ds);
     await checkIn(database.db, councilId, s!.id, ds);
+    await startSession(database.db, councilId, s!.id);
     const heads: Record<string, string>[] = [];
     // Set-up (not measured) in small batches, retrying a busy answer: the request line is the production one.
     const retry = async <T>(f: () => Promise<T>): Promise<T> => {
@@ -104,6 +109,13 @@ async function one(label: string, database: Database, n: number, base: { p99: nu
     await post(vp, `/councils/${councilId}/votes/${v.id}/open`);
     // Everyone votes at once; a 503 (the PGlite request line full) is retried with the same key.
     let retries = 0;
+    const profileDir = process.env.BENCH_CPU_PROFILE;
+    const inspector = profileDir ? new Session() : null;
+    if (inspector) {
+      inspector.connect();
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.start');
+    }
     const tVote = performance.now();
     const lat = await Promise.all(heads.map(async (h, i) => {
       const key = randomUUID();
@@ -117,6 +129,12 @@ async function one(label: string, database: Database, n: number, base: { p99: nu
       }
     }));
     const voteMs = performance.now() - tVote;
+    if (inspector) {
+      const { profile } = await inspector.post('Profiler.stop');
+      fs.mkdirSync(profileDir!, { recursive: true });
+      fs.writeFileSync(path.join(profileDir!, `${label}-${n}-ballots.cpuprofile`), JSON.stringify(profile));
+      inspector.disconnect();
+    }
     // Close: every screen must show the closed vote.
     const t0 = performance.now();
     const closing = post(vp, `/councils/${councilId}/votes/${v.id}/close`);

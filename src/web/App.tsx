@@ -40,6 +40,7 @@ const NotificationsPage = lazyPage(() => import('./pages/petitions/Notifications
 const PublicCouncilPage = lazyPage(() => import('./pages/public/PublicPetitionsPage.tsx'), 'PublicCouncilPage');
 const PublicHomePage = lazyPage(() => import('./pages/public/PublicPetitionsPage.tsx'), 'PublicHomePage');
 const PublicResolutionsPage = lazyPage(() => import('./pages/public/PublicResolutionsPage.tsx'), 'PublicResolutionsPage');
+const PublicVotesPage = lazyPage(() => import('./pages/public/PublicVotesPage.tsx'), 'PublicVotesPage');
 const PetitionDashboardPage = lazyPage(() => import('./pages/dashboards/PetitionDashboardPage.tsx'), 'PetitionDashboardPage');
 const LowerCouncilsPage = lazyPage(() => import('./pages/dashboards/LowerCouncilsPage.tsx'), 'LowerCouncilsPage');
 const DocumentRegisterPage = lazyPage(() => import('./pages/documents/RegisterPage.tsx'), 'RegisterPage');
@@ -129,6 +130,7 @@ export function AppRoutes() {
         <Route path="/councils/:councilId/chamber/screen" element={<RequireUser><SpeakerScreenPage /></RequireUser>} />
         <Route path="/cong-khai/:councilId/chat-van" element={<PublicQuestionsPage />} />
         <Route path="/cong-khai/bau-cu/:electionId" element={<PublicResultsPage />} />
+        <Route path="/cong-khai/:councilId/bieu-quyet" element={<PublicVotesPage />} />
         <Route
           element={
             <RequireUser>

@@ -12,6 +12,7 @@ import { PublicResolutionsPage } from './pages/public/PublicResolutionsPage.tsx'
 import { PublicQuestionsPage } from './pages/sessions/questions/PublicQuestionsPage.tsx';
 import { PublicResultsPage } from './pages/public/PublicResultsPage.tsx';
 import { PublicOnlineReceptionPage } from './pages/public/PublicOnlineReceptionPage.tsx';
+import { PublicVotesPage } from './pages/public/PublicVotesPage.tsx';
 import './public.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -28,6 +29,7 @@ createRoot(document.getElementById('root')!).render(
         <Route path="/cong-khai/:councilId/chat-van" element={<PublicQuestionsPage />} />
         <Route path="/cong-khai/bau-cu/:electionId" element={<PublicResultsPage />} />
         <Route path="/cong-khai/:councilId/tiep-cong-dan" element={<PublicOnlineReceptionPage />} />
+        <Route path="/cong-khai/:councilId/bieu-quyet" element={<PublicVotesPage />} />
       </Routes>
     </BrowserRouter>
   </StrictMode>,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
-import { checkIn, clearAttendance, delegateAccounts, ensureDelegates, httpLogin, json, listen, openSession, setSeats, sse } from './support.ts';
+import { checkIn, clearAttendance, delegateAccounts, ensureDelegates, httpLogin, json, listen, openSession, setSeats, sse, startSession } from './support.ts';
 import { createApp } from '../../src/server/app.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { closeLive, liveHub } from '../../src/server/live.ts';
@@ -40,6 +40,7 @@ for (const kind of dbKinds()) {
       await setSeats(await t.as('vp.sahuynh'), sh, N);
       await clearAttendance(t.db, sessionId);
       await checkIn(t.db, sh, sessionId, ds);
+      await startSession(t.db, sh, sessionId);
     }, 300_000);
     afterAll(async () => {
       await server?.close();

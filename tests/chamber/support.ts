@@ -80,6 +80,14 @@ export async function checkIn(db: Db, councilId: string, sessionId: string, dele
   await bulkCheckIn({ db, actor: SYSTEM_ACTOR, now: new Date() }, councilId, sessionId, { status, reason: status === 'absent' ? 'Đi công tác' : undefined, delegateIds } as never);
 }
 
+/** The session in progress (convened, then opened, as the secretariat does): votes are only opened in a sitting. */
+export async function startSession(db: Db, councilId: string, sessionId: string) {
+  const ctx = { db, actor: SYSTEM_ACTOR, now: new Date() };
+  const state = async () => (await db.select({ state: councilSessions.state }).from(councilSessions).where(eq(councilSessions.id, sessionId)))[0]?.state;
+  if ((await state()) === 'planned') await transitionSession(ctx, councilId, sessionId, { action: 'convene' } as never);
+  if ((await state()) === 'convened') await transitionSession(ctx, councilId, sessionId, { action: 'open' } as never);
+}
+
 /** Nobody present: every delegate with a mark for the session is marked absent. */
 export async function clearAttendance(db: Db, sessionId: string) {
   const rows = await db.select({ delegateId: chamberAttendance.delegateId, councilId: chamberAttendance.councilId }).from(chamberAttendance).where(eq(chamberAttendance.sessionId, sessionId));

@@ -10,7 +10,9 @@ import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
-import { checkIn, clearAttendance, delegateClients, ensureDelegates, json, openSession, setSeats } from './support.ts';
+import { checkIn, clearAttendance, delegateClients, ensureDelegates, json, openSession, setSeats, startSession } from './support.ts';
+import { createSession } from '../../src/modules/sessions/actions/sessions.ts';
+import { SYSTEM_ACTOR } from '../../src/modules/audit/service.ts';
 import { liveHub } from '../../src/server/live.ts';
 import { votesChannel } from '../../src/modules/sessions/chamber/votes.ts';
 
@@ -33,6 +35,7 @@ for (const kind of dbKinds()) {
     let dc: TestClient[];
     let sh: string;
     let sessionId: string;
+    let termId: string;
 
     beforeAll(async () => {
       t = await createTestApp(kind, { now: '2026-11-26T02:00:00Z' });
@@ -41,8 +44,10 @@ for (const kind of dbKinds()) {
       const s = await openSession(t);
       sh = s.councilId;
       sessionId = s.sessionId;
+      termId = s.termId;
       ds = await ensureDelegates(t.db, sh, s.termId, 6);
       dc = await delegateClients(t, sh, ds);
+      await startSession(t.db, sh, sessionId);
     }, 300_000);
     afterAll(() => t?.close());
 
@@ -64,6 +69,22 @@ for (const kind of dbKinds()) {
       for (const [i, choice] of choices.entries()) await json(cast(i, v.id, { choice }));
       return close(v.id);
     }
+
+    it('a vote is opened only in a session in progress (Vietnamese 400 otherwise)', async () => {
+      const later = await createSession({ db: t.db, actor: SYSTEM_ACTOR, now: t.now }, sh, { termId, kind: 'thematic', openingDate: '2026-12-28' });
+      const v = await json<Vote>(vp.post(`/api/councils/${sh}/sessions/${later.id}/votes`, { kind: 'motion', title: 'Biểu quyết trước khai mạc', method: 'named' }), 201);
+      const planned = await vp.post(`/api/councils/${sh}/votes/${v.id}/open`);
+      expect(planned.status).toBe(400);
+      expect((await planned.json()).error.message).toMatch(/Chỉ bắt đầu biểu quyết khi kỳ họp đang diễn ra.*chuẩn bị/);
+      await json(vp.post(`/api/councils/${sh}/sessions/${later.id}/transition`, { action: 'convene' }));
+      const convened = await vp.post(`/api/councils/${sh}/votes/${v.id}/open`);
+      expect(convened.status).toBe(400);
+      expect((await convened.json()).error.message).toContain('chưa khai mạc');
+      expect((await json<Vote>(vp.get(`/api/councils/${sh}/votes/${v.id}`))).state).toBe('created');
+      await json(vp.post(`/api/councils/${sh}/sessions/${later.id}/transition`, { action: 'open' }));
+      expect((await json<Vote>(vp.post(`/api/councils/${sh}/votes/${v.id}/open`))).state).toBe('open');
+      await json(tt.post(`/api/councils/${sh}/votes/${v.id}/annul`, { reason: 'Chỉ để thử quy tắc khai mạc' }));
+    });
 
     it('records who opened, closed and confirmed, and computes the result from the roll frozen at close', async () => {
       await setSeats(vp, sh, null);
@@ -291,6 +312,43 @@ for (const kind of dbKinds()) {
         expect(voterIds.some((id) => line.includes(id))).toBe(false);
         expect(line).not.toMatch(choiceRe);
       }
+    });
+
+    it('public: named votes by name only when the council publishes them; secret votes never by name', async () => {
+      const named = await run(['for', 'against', 'abstain', 'for'], { present: 4, method: 'named' });
+      await json(tt.post(`/api/councils/${sh}/votes/${named.id}/confirm`));
+      const secret = await run(['for', 'against', 'for', 'for'], { present: 4, method: 'secret' });
+      await json(tt.post(`/api/councils/${sh}/votes/${secret.id}/confirm`));
+      type Pub = { items: { id: string; method: string; counts: { for: number; against: number } | null; byName: { fullName: string; choiceLabel: string }[] | null }[]; total: number };
+      const anon = t.anonymous();
+      const read = async () => {
+        const p = await json<Pub>(anon.get(`/api/public/councils/${sh}/votes?pageSize=100`));
+        return { n: p.items.find((x) => x.id === named.id)!, s: p.items.find((x) => x.id === secret.id)! };
+      };
+      let { n, s } = await read();
+      expect(n.counts).toMatchObject({ for: 2, against: 1 });
+      expect(n.byName).toBeNull();
+      expect(s.byName).toBeNull();
+      // The council decides to publish its named votes (its profile); a secret vote stays totals only.
+      const view = await json<{ ruleSets: { key: string; profile: Record<string, any> }[] }>(vp.get(`/api/councils/${sh}/session-profile`));
+      for (const set of view.ruleSets) {
+        await json(vp.put(`/api/councils/${sh}/session-profile`, { ruleSetKey: set.key, profile: { ...set.profile, chamber: { ...set.profile.chamber, publishNamedVotes: true } } }));
+      }
+      ({ n, s } = await read());
+      const names = await t.db.execute(sql`select id::text as id, full_name as "fullName" from delegates where id in (${sql.join(ds.slice(0, 4).map((d) => sql`${d}::uuid`), sql`, `)})`);
+      const nameOf = new Map((names.rows as { id: string; fullName: string }[]).map((r) => [r.id, r.fullName]));
+      expect(n.byName).toHaveLength(4);
+      expect(n.byName).toContainEqual(expect.objectContaining({ fullName: nameOf.get(ds[1]!), choiceLabel: 'Không tán thành' }));
+      expect(n.byName).toContainEqual(expect.objectContaining({ fullName: nameOf.get(ds[0]!), choiceLabel: 'Tán thành' }));
+      expect(s.byName).toBeNull();
+      expect(s.counts).toMatchObject({ for: 3, against: 1 });
+      const text = JSON.stringify(s);
+      for (const d of ds) expect(text).not.toContain(d);
+      // A bad setting is refused in Vietnamese.
+      const bad = await vp.put(`/api/councils/${sh}/session-profile`, { ruleSetKey: view.ruleSets[0]!.key, profile: { ...view.ruleSets[0]!.profile, chamber: { publishNamedVotes: 'có' } } });
+      expect(bad.status).toBe(422);
+      expect(JSON.stringify(await bad.json())).toContain('Công khai kết quả biểu quyết ghi danh');
+      for (const set of view.ruleSets) await json(vp.put(`/api/councils/${sh}/session-profile`, { ruleSetKey: set.key, profile: set.profile }));
     });
 
     it('another council is refused', async () => {

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { and, asc, eq } from 'drizzle-orm';
-import { browserAvailable, launchBrowser, login, startServer, type RunningServer } from './support.ts';
-import { checkIn, delegateAccounts } from '../chamber/support.ts';
+import { apiAs, browserAvailable, launchBrowser, login, startServer, type RunningServer } from './support.ts';
+import { checkIn, delegateAccounts, startSession } from '../chamber/support.ts';
 import { delegates } from '../../src/modules/directory/schema.ts';
 import { councilSessions } from '../../src/modules/sessions/schema.ts';
 
@@ -28,7 +28,7 @@ describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium:
     server = await startServer();
     browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await browser?.close();
@@ -44,6 +44,7 @@ describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium:
     const others = (await server.db.select({ id: delegates.id }).from(delegates).where(eq(delegates.councilId, sh)).orderBy(asc(delegates.id))).map((d) => d.id).filter((id) => id !== demoDelegate).slice(0, 2);
     const usernames = ['daibieu.sahuynh', ...(await delegateAccounts(server.db, sh, others))];
     await checkIn(server.db, sh, sessionId, [demoDelegate, ...others]);
+    await startSession(server.db, sh, sessionId);
 
     const open = async (viewport: typeof PHONE, username: string, url: string, mobile = false) => {
       const ctx = await browser.newContext({ viewport, locale: 'vi-VN', isMobile: mobile, hasTouch: mobile });
@@ -102,6 +103,23 @@ describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium:
     await expect.poll(() => card.textContent()).toContain('Chủ tọa xác nhận');
     await expect.poll(() => projector.getByTestId('projector-reason').locator('..').textContent()).toContain('Chủ tọa xác nhận lúc');
     await chair.screenshot({ path: path.join(SHOTS, 'chair-1280.png'), fullPage: true });
+    // Public: totals only, until the council publishes its named votes (its profile); then by name.
+    const vpApi = await apiAs(server.baseUrl, 'vp.sahuynh');
+    const pub = await open(PHONE, 'daibieu.sahuynh', `/cong-khai/${sh}/bieu-quyet`, true);
+    const published = pub.getByTestId('public-vote').filter({ hasText: 'dự toán ngân sách phường năm 2027' }).first();
+    await expect.poll(() => published.textContent()).toContain('2/6 đại biểu tán thành');
+    expect(await published.getByTestId('vote-by-name').count()).toBe(0);
+    const view = await vpApi.get<{ ruleSets: { key: string; profile: Record<string, any> }[] }>(`/councils/${sh}/session-profile`);
+    for (const set of view.ruleSets) {
+      await vpApi.put(`/councils/${sh}/session-profile`, { ruleSetKey: set.key, profile: { ...set.profile, chamber: { ...set.profile.chamber, publishNamedVotes: true } } });
+    }
+    await pub.reload();
+    const byName = pub.getByTestId('public-vote').filter({ hasText: 'dự toán ngân sách phường năm 2027' }).first().getByTestId('vote-by-name');
+    await byName.locator('summary').click();
+    await expect.poll(() => byName.textContent()).toContain('Kết quả theo từng đại biểu (3)');
+    expect(await byName.textContent()).toContain('Không tán thành');
+    await noSideScroll(pub);
+    await pub.screenshot({ path: path.join(SHOTS, 'public-votes-390.png'), fullPage: true });
     // The chair's page on a phone too.
     const chairPhone = await open(PHONE, 'tt.sahuynh', `/councils/${sh}/chamber/votes?sessionId=${sessionId}`, true);
     await chairPhone.getByTestId('chamber-vote').first().waitFor();

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { commitments } from '../../src/modules/sessions/questions/schema.ts';
 import { apiAs, browserAvailable, expectText, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-questions');
@@ -30,7 +32,7 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
     server = await startServer();
     browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -130,6 +132,31 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await tt.goto(`${server.baseUrl}/councils/${sh}/questions?sessionId=${held.id}&tab=topics`);
       await expectText(tt.getByTestId('topic-card'), 'Quản lý đất công', 'Lời hứa (2)');
       await tt.screenshot({ path: path.join(SHOTS, 'topics-1280.png'), fullPage: true });
+
+      // 3b. Follow-through: an overdue commitment of the held session is escalated through the
+      // follow-up ladder, and the answer it came from is corrected (the earlier text kept).
+      const ttApi = await apiAs(server.baseUrl, 'tt.sahuynh');
+      const heldCs = await ttApi.get<{ items: { id: string; state: string }[] }>(`/councils/${sh}/commitments?sessionId=${held.id}&pageSize=50`);
+      const target = heldCs.items.find((c) => c.state !== 'closed')!;
+      // Its deadline five days ago (as if the agency had let it pass).
+      await server.db.update(commitments).set({ dueOn: iso(new Date(Date.now() - 5 * 86_400_000)) }).where(eq(commitments.id, target.id));
+      await tt.goto(`${server.baseUrl}/councils/${sh}/questions?sessionId=${held.id}&tab=topics&commitmentId=${target.id}`);
+      const drawer = tt.getByTestId('commitment-drawer');
+      await expectText(drawer.getByTestId('commitment-escalation'), 'Bước tiếp theo', 'Công văn đôn đốc', 'chưa kiểm chứng');
+      await drawer.getByTestId('escalate').click();
+      await expectText(drawer.getByTestId('escalation-taken'), 'Công văn đôn đốc');
+      await drawer.getByTestId('correct-answer').click();
+      const fixed = 'UBND phường nhận trách nhiệm; thời hạn hoàn thành đính chính là quý II năm 2027.';
+      await drawer.getByLabel('Nội dung sau đính chính').fill(fixed);
+      await drawer.getByLabel('Lý do đính chính').fill('Người trả lời đề nghị đính chính thời hạn');
+      await drawer.getByTestId('save-correction').click();
+      await expectText(drawer.getByTestId('answer-summary'), fixed);
+      await expectText(drawer.getByTestId('answer-version'), 'Đính chính ngày', 'Người trả lời đề nghị đính chính thời hạn');
+      await tt.screenshot({ path: path.join(SHOTS, 'followthrough-1280.png') });
+      await tt.setViewportSize(PHONE);
+      await noSideScroll(tt);
+      await tt.screenshot({ path: path.join(SHOTS, 'followthrough-390.png'), fullPage: true });
+      await tt.setViewportSize(DESKTOP);
     } finally {
       await desk.close();
     }

@@ -67,6 +67,7 @@ const REAL_ID_SQL: Record<string, string> = {
   receptionAttachmentId: 'select f.id::text from letter_attachments f join reception_records r on r.id = f.reception_id where r.council_id = $c order by f.created_at limit 1',
   onlineRequestId: 'select id::text from online_reception_requests where council_id = $c order by created_at limit 1',
   receptionDayId: 'select id::text from reception_days where council_id = $c order by "on" limit 1',
+  questionAnswerId: 'select id::text from question_answers where council_id = $c order by answered_on, id limit 1',
 };
 
 /** Parameters that always take the value below (scope ids, a template key, a year). */

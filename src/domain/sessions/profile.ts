@@ -48,10 +48,11 @@ export type SessionProfile = {
   commitmentReportDaysBefore: number;
   /**
    * The chamber (issue #12): the seats of Luật 72/2025 Điều 30 (null: the sum of the seats of the
-   * term's constituencies), and whether a delegate may check in on their own phone (default off).
-   * Both UNVERIFIED defaults a council sets.
+   * term's constituencies), whether a delegate may check in on their own phone (default off), and
+   * whether the council publishes its named votes by name on the public pages (default off; secret
+   * votes are never published by name). UNVERIFIED defaults a council sets.
    */
-  chamber: { seats: number | null; selfCheckIn: boolean };
+  chamber: { seats: number | null; selfCheckIn: boolean; publishNamedVotes: boolean };
 };
 
 export type SessionRuleSet = {
@@ -79,6 +80,7 @@ export const PROFILE_PATHS: readonly string[] = [
   'commitmentReportDaysBefore',
   'chamber.seats',
   'chamber.selfCheckIn',
+  'chamber.publishNamedVotes',
 ];
 
 function shippedProfile(level: 'province' | 'commune'): SessionProfile {
@@ -101,7 +103,7 @@ function shippedProfile(level: 'province' | 'commune'): SessionProfile {
     dueSoonWorkingDays: 3,
     writtenAnswerDays: 20,
     commitmentReportDaysBefore: 10,
-    chamber: { seats: null, selfCheckIn: false },
+    chamber: { seats: null, selfCheckIn: false, publishNamedVotes: false },
   };
 }
 
@@ -234,6 +236,9 @@ function checkChamber(v: unknown, errors: ProfileError[]): void {
   if (v['selfCheckIn'] !== undefined && typeof v['selfCheckIn'] !== 'boolean') {
     errors.push({ path: 'chamber.selfCheckIn', message: 'Cho phép đại biểu tự điểm danh: phải là có hoặc không.' });
   }
+  if (v['publishNamedVotes'] !== undefined && typeof v['publishNamedVotes'] !== 'boolean') {
+    errors.push({ path: 'chamber.publishNamedVotes', message: 'Công khai kết quả biểu quyết ghi danh theo tên đại biểu: phải là có hoặc không.' });
+  }
 }
 
 /** Check a complete profile (as entered by a council). Errors are Vietnamese, one per wrong value; only known fields are kept. */
@@ -295,5 +300,7 @@ export function mergeProfile(stored: unknown, defaults: SessionProfile): { profi
   if (typeof ch['selfCheckIn'] === 'boolean') profile.chamber.selfCheckIn = ch['selfCheckIn'];
   if (profile.chamber.seats === defaults.chamber.seats) atDefault.push('chamber.seats');
   if (profile.chamber.selfCheckIn === defaults.chamber.selfCheckIn) atDefault.push('chamber.selfCheckIn');
+  if (typeof ch['publishNamedVotes'] === 'boolean') profile.chamber.publishNamedVotes = ch['publishNamedVotes'];
+  if (profile.chamber.publishNamedVotes === defaults.chamber.publishNamedVotes) atDefault.push('chamber.publishNamedVotes');
   return { profile, defaults: atDefault };
 }

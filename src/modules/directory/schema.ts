@@ -136,6 +136,8 @@ export const delegates = pgTable(
   },
   (t) => [
     index('delegates_council_idx').on(t.councilId, t.sortKey),
+    // An account finds its delegate by e-mail (sessions portal delegateOf: every ballot) without reading the roll.
+    index('delegates_email_idx').on(t.councilId, sql`lower(${t.email})`),
   ],
 );
 

@@ -27,7 +27,7 @@ export const documentIssuers = pgTable(
     councilId: uuid('council_id').notNull().references(() => councils.id),
     /** The body (standing committee, committee) when the issuer is one; null for the office. */
     bodyId: uuid('body_id').references(() => bodies.id),
-    /** standing | committee | office | council */
+    /** standing | committee | office | council | council_normative (a separate normative resolutions series) */
     kind: text('kind').notNull(),
     /** Code in document symbols: "HĐND" in "12/TB-HĐND", "VP". */
     code: text('code').notNull(),
@@ -43,9 +43,11 @@ export const documentIssuers = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // The council in plenary shares the code "HĐND" with its standing committee (both print it).
-    uniqueIndex('document_issuers_council_code_uq').on(t.councilId, t.code).where(sql`${t.kind} <> 'council'`),
-    uniqueIndex('document_issuers_council_plenary_uq').on(t.councilId).where(sql`${t.kind} = 'council'`),
+    // The council in plenary shares the code "HĐND" with its standing committee (both print it);
+    // a council that numbers its normative resolutions in their own series has a second plenary
+    // register, kind 'council_normative' (resolutions module, resolution settings).
+    uniqueIndex('document_issuers_council_code_uq').on(t.councilId, t.code).where(sql`${t.kind} not in ('council', 'council_normative')`),
+    uniqueIndex('document_issuers_council_plenary_uq').on(t.councilId, t.kind).where(sql`${t.kind} in ('council', 'council_normative')`),
   ],
 );
 

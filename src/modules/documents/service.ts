@@ -137,16 +137,19 @@ export async function ensureIssuers(tx: Db | Tx, actor: Actor, councilId: string
   return tx.select().from(documentIssuers).where(eq(documentIssuers.councilId, councilId)).orderBy(asc(documentIssuers.createdAt));
 }
 
+/** Which plenary register: every resolution ('all'), or the separate series of normative ones. */
+export type CouncilSeries = 'all' | 'normative';
+
 /** The council in plenary as an issuer: its resolutions' register ("NQ-HĐND"), its own series. */
-async function councilIssuerValues(db: Db | Tx, councilId: string): Promise<typeof documentIssuers.$inferInsert & { id: string }> {
+async function councilIssuerValues(db: Db | Tx, councilId: string, series: CouncilSeries = 'all'): Promise<typeof documentIssuers.$inferInsert & { id: string }> {
   const c = await councilInfo(db, councilId);
   return {
-    id: defaultIssuerId(councilId, 'council'),
+    id: defaultIssuerId(councilId, series === 'normative' ? 'council-normative' : 'council'),
     councilId,
     bodyId: null,
-    kind: 'council',
+    kind: series === 'normative' ? 'council_normative' : 'council',
     code: 'HĐND',
-    name: `${c.shortName} ${c.unitName}`,
+    name: series === 'normative' ? `${c.shortName} ${c.unitName} (nghị quyết quy phạm pháp luật)` : `${c.shortName} ${c.unitName}`,
     headerParent: '',
     headerName: upperVi(`${c.shortName} ${c.unitName}`),
     place: c.unitName,
@@ -154,16 +157,17 @@ async function councilIssuerValues(db: Db | Tx, councilId: string): Promise<type
 }
 
 /** The council's own issuer (resolutions), stored with its audit event the first time an action needs it. */
-export async function ensureCouncilIssuer(tx: Db | Tx, actor: Actor, councilId: string): Promise<Issuer> {
+export async function ensureCouncilIssuer(tx: Db | Tx, actor: Actor, councilId: string, series: CouncilSeries = 'all'): Promise<Issuer> {
   await ensureIssuers(tx, actor, councilId);
-  const [existing] = await tx.select().from(documentIssuers).where(and(eq(documentIssuers.councilId, councilId), eq(documentIssuers.kind, 'council')));
+  const kind = series === 'normative' ? 'council_normative' : 'council';
+  const [existing] = await tx.select().from(documentIssuers).where(and(eq(documentIssuers.councilId, councilId), eq(documentIssuers.kind, kind)));
   if (existing) return existing;
-  const [row] = await tx.insert(documentIssuers).values(await councilIssuerValues(tx, councilId)).onConflictDoNothing().returning();
+  const [row] = await tx.insert(documentIssuers).values(await councilIssuerValues(tx, councilId, series)).onConflictDoNothing().returning();
   if (row) {
     await recordEvent(tx, actor, { action: 'documents.issuer.create', entityType: 'document_issuer', entityId: row.id, councilId, after: row });
     return row;
   }
-  const [again] = await tx.select().from(documentIssuers).where(and(eq(documentIssuers.councilId, councilId), eq(documentIssuers.kind, 'council')));
+  const [again] = await tx.select().from(documentIssuers).where(and(eq(documentIssuers.councilId, councilId), eq(documentIssuers.kind, kind)));
   return again!;
 }
 
@@ -462,6 +466,18 @@ export async function takeNumber(tx: Tx, issuerId: string, year: number): Promis
 }
 
 /**
+ * Raises an issuer's counter for `year` to at least `atLeast` (never lowers it): a register that
+ * starts mid-year beside another whose symbols look alike (a council that gives its normative
+ * resolutions their own series after numbering them in the common one) continues after the
+ * highest number already used, so no symbol is given twice.
+ */
+export async function raiseCounter(tx: Tx, issuerId: string, year: number, atLeast: number): Promise<void> {
+  if (atLeast < 1) return;
+  await tx.insert(documentCounters).values({ issuerId, year, lastNumber: atLeast })
+    .onConflictDoUpdate({ target: [documentCounters.issuerId, documentCounters.year], set: { lastNumber: sql`greatest(${documentCounters.lastNumber}, excluded.last_number)` } });
+}
+
+/**
  * Records a number typed for a letter made outside the system (a dispatch's "35/HĐND-VP") in the
  * register of the issuer its symbol names, for the year of its date: refused (409) when that
  * number was already issued or typed; the counter moves up to it, so the next issued number
@@ -471,14 +487,16 @@ export async function takeNumber(tx: Tx, issuerId: string, year: number): Promis
  */
 export async function recordTypedNumber(
   tx: Db | Tx, actor: Actor, councilId: string, typed: string, date: string, source: { type: string; id: string | null },
+  opts: { series?: CouncilSeries } = {},
 ): Promise<{ issuerId: string; year: number; number: number } | null> {
   const parsed = parseDocumentSymbol(typed);
   if (!parsed) return null;
   const code = parsed.issuerCode.toUpperCase();
-  // A resolution's number ("05/2026/NQ-HĐND") is the council's series, not its standing committee's.
+  // A resolution's number ("05/2026/NQ-HĐND") is the council's series, not its standing committee's
+  // (`series`: the caller's register when normative resolutions have their own).
   const issuer = parsed.typeCode === 'NQ' && code === 'HĐND'
-    ? await ensureCouncilIssuer(tx, actor, councilId)
-    : (await ensureIssuers(tx, actor, councilId)).find((i) => i.code.toUpperCase() === code && i.kind !== 'council');
+    ? await ensureCouncilIssuer(tx, actor, councilId, opts.series ?? 'all')
+    : (await ensureIssuers(tx, actor, councilId)).find((i) => i.code.toUpperCase() === code && i.kind !== 'council' && i.kind !== 'council_normative');
   if (!issuer) return null;
   const year = Number(date.slice(0, 4));
   const { number } = parsed;

@@ -10,12 +10,13 @@ import {
 } from '../../domain/resolutions/index.ts';
 import { recordEvent } from '../audit/service.ts';
 import { agencies, councils } from '../directory/schema.ts';
-import { issueDocumentTx, recordTypedNumber } from '../documents/service.ts';
+import { ensureCouncilIssuer, issueDocumentTx, raiseCounter, recordTypedNumber, type CouncilSeries } from '../documents/service.ts';
+import { todayInVietnam } from '../../domain/calendar/index.ts';
 import { councilSessions, sessionItems } from '../sessions/schema.ts';
 import {
-  councilGraph, labelOf, out, projectTask, resolutionOf, rule, searchKeyOf, taskOf, today, type ActionCtx, type Resolution,
+  councilGraph, labelOf, out, projectTask, resolutionOf, rule, searchKeyOf, taskOf, today, type ActionCtx, type DbOrTx, type Resolution,
 } from './common.ts';
-import { resolutionLinks, resolutionTaskReports, resolutions, resolutionTasks } from './schema.ts';
+import { resolutionLinks, resolutionSettings, resolutionTaskReports, resolutions, resolutionTasks } from './schema.ts';
 import { RESOLUTION_TEMPLATE_KEY } from './templates.ts';
 import type { Tx } from '../../db/client.ts';
 import { checkPassingVote } from './votes.ts';
@@ -172,18 +173,29 @@ export async function certifyResolution(ctx: ActionCtx, councilId: string, id: s
     let symbol: string;
     let documentId: string | null = null;
     let numberSource: 'issued' | 'typed';
+    // The council's series: one for all its resolutions, or normative ones in their own register.
+    const series: CouncilSeries = before.normative && !(await numberingOf(tx, councilId, before.passedOn)).sharedSeries ? 'normative' : 'all';
     // The certified resolution is what the document prints: dates first, then the document.
     await tx.update(resolutions).set({ inForceFrom, certifiedOn: day, certifiedBy: ctx.actor.id, certifiedByName: input.signerName?.trim() || ctx.actor.name }).where(eq(resolutions.id, id));
     if (input.typedSymbol) {
       const parsed = rule(() => parseResolutionSymbol(input.typedSymbol!, before));
-      const recorded = await recordTypedNumber(tx, ctx.actor, councilId, input.typedSymbol, before.passedOn, { type: 'resolution', id });
+      const recorded = await recordTypedNumber(tx, ctx.actor, councilId, input.typedSymbol, before.passedOn, { type: 'resolution', id }, { series });
       if (!recorded) throw invalid(`Số, ký hiệu "${input.typedSymbol}" không thuộc sổ nghị quyết của HĐND này.`);
       ({ number, year } = parsed);
       symbol = input.typedSymbol.trim();
       numberSource = 'typed';
     } else {
+      const issuer = await ensureCouncilIssuer(tx, ctx.actor, councilId, series);
+      if (before.normative) {
+        // Normative symbols carry the year: whichever register numbers it, it goes on after the
+        // highest normative number of the year (a series changed mid-year gives no symbol twice).
+        const year = Number(todayInVietnam(ctx.now).slice(0, 4));
+        const [m] = await tx.select({ n: sql<number | null>`max(${resolutions.number})` }).from(resolutions)
+          .where(and(eq(resolutions.councilId, councilId), eq(resolutions.normative, true), eq(resolutions.year, year)));
+        await raiseCounter(tx, issuer.id, year, Number(m?.n ?? 0));
+      }
       const doc = await issueDocumentTx(tx, ctx.actor, councilId, ctx.now, {
-        templateKey: RESOLUTION_TEMPLATE_KEY,
+        templateKey: RESOLUTION_TEMPLATE_KEY, issuerId: issuer.id,
         params: { resolutionId: id, normative: before.normative, signerName: input.signerName?.trim() || ctx.actor.name },
       });
       ({ number, year, symbol } = doc);
@@ -342,3 +354,34 @@ export async function fileTaskReport(
 }
 
 export type { Resolution };
+
+// Numbering series ---------------------------------------------------------------------------------
+
+/** The council's numbering: its own choice, or the default of the rules in force on `day` (UNVERIFIED). */
+export async function numberingOf(db: DbOrTx, councilId: string, day: string) {
+  const rules = rule(() => resolutionRulesOn(day));
+  const [row] = await db.select().from(resolutionSettings).where(eq(resolutionSettings.councilId, councilId));
+  return {
+    sharedSeries: row ? row.sharedSeries : rules.sharedSeries,
+    isDefault: !row,
+    default: { sharedSeries: rules.sharedSeries, source: rules.seriesSource, verified: rules.seriesVerified },
+    label: (row ? row.sharedSeries : rules.sharedSeries)
+      ? 'Một dãy số cho mọi nghị quyết (nghị quyết quy phạm pháp luật ghi thêm năm)'
+      : 'Nghị quyết quy phạm pháp luật có dãy số riêng; nghị quyết cá biệt một dãy số khác',
+  };
+}
+
+/** The council chooses its numbering series; numbers already given are not changed. */
+export async function saveNumbering(ctx: ActionCtx, councilId: string, input: { sharedSeries: boolean }) {
+  if (typeof input.sharedSeries !== 'boolean') throw invalid('Hãy chọn dùng chung một dãy số hay dãy số riêng cho nghị quyết quy phạm pháp luật.');
+  return ctx.db.transaction(async (tx) => {
+    const before = await numberingOf(tx, councilId, today(ctx.now));
+    await tx.insert(resolutionSettings).values({ councilId, sharedSeries: input.sharedSeries, updatedBy: ctx.actor.id, updatedAt: ctx.now })
+      .onConflictDoUpdate({ target: resolutionSettings.councilId, set: { sharedSeries: input.sharedSeries, updatedBy: ctx.actor.id, updatedAt: ctx.now } });
+    await recordEvent(tx, ctx.actor, {
+      action: 'resolutions.numbering', entityType: 'resolution_settings', entityId: councilId, councilId,
+      before: { sharedSeries: before.sharedSeries, isDefault: before.isDefault }, after: { sharedSeries: input.sharedSeries },
+    });
+    return numberingOf(tx, councilId, today(ctx.now));
+  });
+}

@@ -198,7 +198,7 @@ export async function publicResolutions(db: Db, councilId: string, f: { page: nu
       passedOn: r.passedOn, inForceFrom: r.inForceFrom, publishedOn: r.publishedOn, publishedWhere: r.publishedWhere,
       status: s.status, statusLabel: s.label, statusSince: s.since,
       links: s.applied.filter((a) => published.has(a.byId)).map((a) => ({ label: a.type === 'repeals' && a.partial ? 'Bị bãi bỏ một phần bởi' : LINK_TYPE_PASSIVE_LABELS[a.type], by: a.byLabel, provisions: a.provisions, effectiveFrom: a.effectiveFrom })),
-      vote: fig ? { for: fig.for, against: fig.against, abstain: fig.abstain, total: fig.total } : null,
+      vote: fig ? { for: fig.for, against: fig.against, abstain: fig.abstain, total: fig.total, byName: fig.byName ?? null } : null,
     });
   }
   return { council: c ? { id: c.id, name: c.name } : null, on, ...pageFrom(all, f) };

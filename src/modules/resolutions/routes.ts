@@ -13,7 +13,7 @@ import { issueDocument } from '../documents/service.ts';
 import { sessionOf } from '../sessions/common.ts';
 import { today } from './common.ts';
 import {
-  addLink, certifyResolution, createResolution, createTask, decideTask, fileTaskReport, recordPublication, removeLink, updateResolution, updateTask,
+  addLink, certifyResolution, createResolution, createTask, decideTask, fileTaskReport, numberingOf, recordPublication, removeLink, saveNumbering, updateResolution, updateTask,
 } from './actions.ts';
 import { agencyTask, listResolutions, listTasks, publicResolutions, resolutionDetail } from './queries.ts';
 import { CONCLUSION_TEMPLATE_KEY, MINUTES_TEMPLATE_KEY } from './templates.ts';
@@ -255,6 +255,24 @@ export function resolutionRoutes(r: Router) {
       },
     );
   }
+
+  // Numbering series -------------------------------------------------------------------------------
+  r.add(
+    {
+      method: 'get', path: '/councils/{councilId}/resolution-numbering', summary: 'Cách đánh số nghị quyết của HĐND: một dãy số chung hay dãy số riêng cho nghị quyết quy phạm pháp luật (mặc định chưa kiểm chứng)',
+      permission: 'resolutions.read', scope: 'council', request: { params: CouncilParams }, responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => c.json(await numberingOf(c.var.db, c.req.valid('param').councilId, dayOf(c)), 200),
+  );
+  r.add(
+    {
+      method: 'put', path: '/councils/{councilId}/resolution-numbering', summary: 'Chọn cách đánh số nghị quyết (số đã cấp không thay đổi)',
+      permission: 'resolutions.manage', scope: 'council',
+      request: { params: CouncilParams, body: jsonBody(z.object({ sharedSeries: z.boolean({ message: 'Hãy chọn dùng chung một dãy số hay dãy số riêng cho nghị quyết quy phạm pháp luật.' }) })) },
+      responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => c.json(await saveNumbering(ctxOf(c), c.req.valid('param').councilId, c.req.valid('json')), 200),
+  );
 
   // Public -------------------------------------------------------------------------------------------
   r.add(

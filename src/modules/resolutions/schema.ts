@@ -138,3 +138,16 @@ export const resolutionTaskReports = pgTable(
   },
   (t) => [index('resolution_task_reports_task_idx').on(t.taskId, t.reportedOn)],
 );
+
+/**
+ * A council's numbering of its resolutions (sessions.md "Numbering": whether normative and
+ * individual resolutions share one series is UNVERIFIED, so it is the council's choice). No row:
+ * the shipped default of the resolution rules in force (domain resolutions/rules.ts sharedSeries).
+ */
+export const resolutionSettings = pgTable('resolution_settings', {
+  councilId: uuid('council_id').primaryKey().references(() => councils.id),
+  /** true: one series for every resolution; false: normative resolutions in their own series. */
+  sharedSeries: boolean('shared_series').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,11 +1,13 @@
 // The figures of the vote that passed a resolution: from the chamber's vote record when one is
 // linked (sessions/chamber/votesSchema.ts: the result computed at close and confirmed by the
 // chair), else the figures as announced, entered with the resolution (a session held before the
-// system). Totals only: who voted how never leaves the chamber module here.
+// system). Totals, and a named vote by name only when the council publishes its named votes
+// (chamber votesQueries publicVoteByName); a secret vote never by name.
 import { eq } from 'drizzle-orm';
 import { conflict, notFound } from '../../server/errors.ts';
 import { VOTE_METHOD_LABELS, VOTE_STATE_LABELS, type VoteMethod, type VoteResult, type VoteState } from '../../domain/sessions/votes.ts';
 import { chamberVotes } from '../sessions/chamber/votesSchema.ts';
+import { publicVoteByName } from '../sessions/chamber/votesQueries.ts';
 import type { DbOrTx } from './common.ts';
 import type { resolutions } from './schema.ts';
 
@@ -20,6 +22,8 @@ export interface VoteFigures {
   /** The computed result's sentence ("Thông qua: 16/30 đại biểu tán thành, …"), from the vote record. */
   reason: string | null;
   source: 'vote' | 'announced';
+  /** A named vote by name, when the council publishes its named votes (never a secret vote). */
+  byName?: { fullName: string; choice: string; choiceLabel: string }[] | null;
 }
 
 type Row = Pick<typeof resolutions.$inferSelect, 'voteId' | 'announcedFor' | 'announcedAgainst' | 'announcedAbstain' | 'announcedTotal'>;
@@ -32,6 +36,7 @@ export async function voteFiguresOf(db: DbOrTx, r: Row): Promise<VoteFigures | n
       return {
         for: res.counts.for, against: res.counts.against, abstain: res.counts.abstain, total: res.base,
         method: VOTE_METHOD_LABELS[v.method as VoteMethod] ?? v.method, reason: res.reason, source: 'vote',
+        byName: (await publicVoteByName(db, r.voteId))?.map((x) => ({ fullName: x.fullName, choice: x.choice, choiceLabel: x.choiceLabel })) ?? null,
       };
     }
   }

@@ -52,7 +52,7 @@ const Profile = z.object({
   dueSoonWorkingDays: Minutes,
   writtenAnswerDays: Minutes,
   commitmentReportDaysBefore: Minutes,
-  chamber: z.object({ seats: Minutes.nullable().optional(), selfCheckIn: z.boolean({ message: 'Cho phép đại biểu tự điểm danh: phải là có hoặc không.' }).optional() }).optional(),
+  chamber: z.object({ seats: Minutes.nullable().optional(), selfCheckIn: z.boolean({ message: 'Cho phép đại biểu tự điểm danh: phải là có hoặc không.' }).optional(), publishNamedVotes: z.boolean({ message: 'Công khai kết quả biểu quyết ghi danh theo tên đại biểu: phải là có hoặc không.' }).optional() }).optional(),
 });
 
 const PlanBody = z.object({

@@ -41,7 +41,8 @@ export const chamberAttendance = pgTable(
   (t) => [
     uniqueIndex('chamber_attendance_session_uq').on(t.sessionId, t.delegateId).where(sql`item_id is null`),
     uniqueIndex('chamber_attendance_item_uq').on(t.itemId, t.delegateId).where(sql`item_id is not null`),
-    index('chamber_attendance_session_idx').on(t.sessionId),
+    // (session, delegate): a ballot reads its own delegate's marks, not the whole roll.
+    index('chamber_attendance_session_idx').on(t.sessionId, t.delegateId),
   ],
 );
 

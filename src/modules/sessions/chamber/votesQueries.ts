@@ -5,10 +5,10 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { notFound } from '../../../server/errors.ts';
 import { users } from '../../accounts/schema.ts';
 import { delegates } from '../../directory/schema.ts';
-import { sessionItems } from '../schema.ts';
+import { councilSessions, sessionItems } from '../schema.ts';
 import { CHOICE_LABELS, VOTE_METHOD_LABELS, VOTE_STATE_LABELS, type VoteMethod, type VoteState } from '../../../domain/sessions/votes.ts';
 import { delegateOf } from '../portal/actions.ts';
-import type { DbOrTx } from '../common.ts';
+import { ruleSetOf, type DbOrTx } from '../common.ts';
 import { chamberVoteCandidates, chamberVoteNamedChoices, chamberVoteVoters, chamberVotes } from './votesSchema.ts';
 
 type VoteRow = typeof chamberVotes.$inferSelect;
@@ -140,4 +140,42 @@ export async function myVotes(db: DbOrTx, councilId: string, sessionId: string, 
       .where(and(eq(chamberVoteVoters.delegateId, d.id), inArray(chamberVoteVoters.voteId, votes.map((v) => v.id))))).map((r) => r.voteId))
     : new Set<string>();
   return { delegate: d ? { id: d.id, fullName: d.fullName } : null, votes: votes.map((v) => ({ ...v, iVoted: mine.has(v.id) })) };
+}
+
+/**
+ * A named vote by name, for the public pages: only a confirmed named motion of a council that
+ * publishes its named votes (the profile's `chamber.publishNamedVotes`, in the rule set of the
+ * vote's session); null otherwise. A secret vote is never published by name.
+ */
+export async function publicVoteByName(db: DbOrTx, voteId: string): Promise<{ delegateId: string; fullName: string; choice: string; choiceLabel: string }[] | null> {
+  const [v] = await db.select({ method: chamberVotes.method, kind: chamberVotes.kind, state: chamberVotes.state, councilId: chamberVotes.councilId, ruleSetKey: councilSessions.ruleSetKey })
+    .from(chamberVotes).innerJoin(councilSessions, eq(councilSessions.id, chamberVotes.sessionId)).where(eq(chamberVotes.id, voteId));
+  if (!v || v.method !== 'named' || v.kind !== 'motion' || v.state !== 'confirmed') return null;
+  if (!(await ruleSetOf(db, v.councilId, v.ruleSetKey)).profile.chamber.publishNamedVotes) return null;
+  const rows = await db.select({ delegateId: chamberVoteNamedChoices.delegateId, fullName: delegates.fullName, choice: chamberVoteNamedChoices.choice })
+    .from(chamberVoteNamedChoices).innerJoin(delegates, eq(delegates.id, chamberVoteNamedChoices.delegateId))
+    .where(eq(chamberVoteNamedChoices.voteId, voteId)).orderBy(asc(delegates.sortKey), asc(delegates.id));
+  return rows.map((r) => ({ ...r, choiceLabel: CHOICE_LABELS[r.choice as keyof typeof CHOICE_LABELS] ?? r.choice }));
+}
+
+/** Public: a council's confirmed votes, newest first, totals and result; named votes by name when the council publishes them. */
+export async function publicVotes(db: DbOrTx, councilId: string, p: { page: number; pageSize: number }) {
+  const where = and(eq(chamberVotes.councilId, councilId), eq(chamberVotes.state, 'confirmed'));
+  const [rows, [t]] = await Promise.all([
+    db.select().from(chamberVotes).where(where).orderBy(desc(chamberVotes.closedAt), desc(chamberVotes.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
+    db.select({ n: count() }).from(chamberVotes).where(where),
+  ]);
+  const items = [];
+  for (const v of await summaries(db, rows)) {
+    const r = v.result as { counts?: Record<string, number>; reason?: string; outcome?: string; base?: number } | null;
+    items.push({
+      id: v.id, title: v.title, itemTitle: v.itemTitle, kind: v.kind, method: v.method, methodLabel: v.methodLabel,
+      closedAt: v.closed?.at ?? null, confirmedAt: v.confirmed?.at ?? null,
+      counts: r?.counts ? { for: r.counts['for'] ?? 0, against: r.counts['against'] ?? 0, abstain: r.counts['abstain'] ?? 0, total: r.base ?? 0 } : null,
+      candidates: v.kind === 'election' ? v.candidates.map((c) => ({ name: c.name, votes: c.votes })) : [],
+      outcome: r?.outcome ?? null, reason: r?.reason ?? null,
+      byName: await publicVoteByName(db, v.id),
+    });
+  }
+  return { items, total: Number(t?.n ?? 0), page: p.page, pageSize: p.pageSize };
 }

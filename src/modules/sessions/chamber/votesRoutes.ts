@@ -9,7 +9,7 @@ import type { AppEnv } from '../../../server/context.ts';
 import { actorOf } from '../../audit/service.ts';
 import { sessionOf, type ActionCtx } from '../common.ts';
 import { annulVote, castBallot, closeVote, confirmVote, createVote, openVote, votesChannel } from './votes.ts';
-import { myVotes, sessionVotes, sessionVotesNow, voteDetail } from './votesQueries.ts';
+import { myVotes, publicVotes, sessionVotes, sessionVotesNow, voteDetail } from './votesQueries.ts';
 
 const Obj = z.object({}).passthrough();
 const param = (name: string) => Id.openapi({ param: { name, in: 'path' } });
@@ -137,6 +137,13 @@ export function votesRoutes(r: Router) {
       await sessionOf(c.var.db, councilId, councilSessionId);
       return c.json(await myVotes(c.var.db, councilId, councilSessionId, c.var.user?.id ?? null), 200);
     },
+  );
+  r.add(
+    {
+      method: 'get', path: '/public/councils/{councilId}/votes', summary: 'Công khai: kết quả các lượt biểu quyết đã xác nhận (tổng số; biểu quyết ghi danh theo tên khi HĐND công khai, biểu quyết kín chỉ tổng số)',
+      scope: 'public', request: { params: CouncilParams, query: PageOnly }, responses: { 200: jsonOk(pageOf(Obj)) },
+    },
+    async (c) => c.json(await publicVotes(c.var.db, c.req.valid('param').councilId, c.req.valid('query')), 200),
   );
   liveRoute(
     r,

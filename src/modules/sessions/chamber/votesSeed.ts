@@ -33,6 +33,22 @@ export async function seedVotes(ctx: SeedContext): Promise<void> {
     present = (await rollNow(ctx.db, s.id)).present;
   }
   if (!present.length) return;
+  // Votes are opened only in a session in progress: the demo shows the votes as they will be taken
+  // at the sitting, so the session stands in progress while they are written (directly, like the
+  // floor's demo attendance), and returns to its state afterwards.
+  const stateBefore = s.state;
+  await ctx.db.update(councilSessions).set({ state: 'inProgress' }).where(eq(councilSessions.id, s.id));
+  try {
+    await demoVotes(ctx, councilId, s.id, items, present, vp, chair);
+  } finally {
+    await ctx.db.update(councilSessions).set({ state: stateBefore }).where(eq(councilSessions.id, s.id));
+  }
+}
+
+type Ctx = { db: SeedContext['db']; actor: { id: string | null; name: string }; now: Date };
+
+async function demoVotes(ctx: SeedContext, councilId: string, sessionId: string, items: (typeof sessionItems.$inferSelect)[], present: string[], vp: Ctx, chair: Ctx) {
+  const s = { id: sessionId };
   const pick = (i: number): Choice => (i % 7 === 6 ? 'against' : i % 11 === 10 ? 'abstain' : 'for');
   const budget = items[0];
   const named = await createVote(vp, councilId, s.id, { kind: 'motion', title: `Thông qua ${budget ? budget.title.replace(/^Tờ trình về /, 'Nghị quyết về ') : 'nghị quyết về dự toán ngân sách năm 2027'}`, itemId: budget?.id ?? null, method: 'named', ruleKey: 'resolution' });

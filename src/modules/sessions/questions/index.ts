@@ -6,6 +6,9 @@ import type { AppModule } from '../../../server/module.ts';
 import { questionRoutes } from './routes.ts';
 import { seedQuestions } from './seed.ts';
 import { questionsTodo } from './todo.ts';
+import { registerQuestionTemplates } from './templates.ts';
+
+registerQuestionTemplates();
 
 export const sessionQuestionsModule: AppModule = {
   name: 'sessionQuestions',

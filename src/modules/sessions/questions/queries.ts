@@ -2,6 +2,7 @@
 // and topics (standing committee), commitments of a council or of an agency, the list of
 // commitments due before a session (for the standing committee's report and re-questioning), the
 // public answers and commitments (no delegate-private data), and questionsForMinutes.
+import { answerHistory, commitmentEscalationView } from './followThrough.ts';
 import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { nameSearch } from '../../../db/textSearch.ts';
@@ -73,7 +74,7 @@ async function answerViews(db: DbOrTx, rows: (typeof questionAnswers.$inferSelec
   return rows.map((r) => ({
     id: r.id, topicId: r.topicId, slipId: r.slipId, mode: r.mode, modeLabel: r.mode === 'oral' ? 'Trả lời tại phiên chất vấn' : 'Trả lời bằng văn bản',
     answererName: r.answererName, answererPost: r.answererPost, answererAgencyId: r.answererAgencyId, answererAgencyName: r.answererAgencyId ? names.get(r.answererAgencyId) ?? null : null,
-    summary: r.summary, answeredOn: r.answeredOn, reference: r.reference,
+    summary: r.summary, answeredOn: r.answeredOn, reference: r.reference, version: r.version, correctedOn: r.correctedOn,
     commitments: made.filter((c) => c.answerId === r.id),
   }));
 }
@@ -217,6 +218,8 @@ export async function commitmentDetail(db: DbOrTx, scope: CommitmentScope, id: s
     source: { topicTitle: topic?.title ?? null, slipSubject: slip?.subject ?? null, answer: answer ? { ...answer, commitments: undefined } : null },
     reports: reports.map((r) => ({ ...r, kindLabel: REPORT_KIND_LABELS[r.kind] ?? r.kind, createdAt: r.createdAt.toISOString() })),
     requestioned: requestioned.map((s) => ({ ...s, stateLabel: SLIP_STATE_LABELS[s.state as SlipState] ?? s.state })),
+    escalation: await commitmentEscalationView(db, c, today(now)),
+    answerHistory: answer ? await answerHistory(db, answer.id) : [],
   };
 }
 
@@ -331,6 +334,8 @@ export async function publicAnswers(db: DbOrTx, councilId: string, p: Paging) {
       questions: subjects.filter((s) => (r.a.topicId && s.topicId === r.a.topicId) || s.id === r.a.slipId).map((s) => s.subject),
       mode: v.mode, modeLabel: v.modeLabel, answererName: v.answererName, answererPost: v.answererPost, answererAgencyName: v.answererAgencyName,
       summary: v.summary, answeredOn: v.answeredOn, reference: v.reference,
+      // A corrected answer says so (the current text is shown; the correction's day with it).
+      version: r.a.version, correctedOn: r.a.correctedOn,
       commitments: v.commitments.map(publicCommitment),
     };
   }), Number(n), p);

@@ -14,6 +14,8 @@ import type { AppEnv } from '../../../server/context.ts';
 import { Obj, ctxOf, param } from '../../petitions/routes/shared.ts';
 import { councils } from '../../directory/schema.ts';
 import { eq } from 'drizzle-orm';
+import { correctAnswer, escalateCommitment } from './followThrough.ts';
+import { ESCALATION_STEP_LABELS } from '../../../domain/followup/index.ts';
 import { createTopic, decideSlip, extendCommitment, fileSlip, MAX_CONTENT, MAX_SUBJECT, orderTopics, recordAnswer, reportCommitment, updateTopic, verifyCommitment } from './actions.ts';
 import {
   addressees, citationOptions, commitmentDetail, commitmentList, commitmentsDue, portalQuestions, publicAnswers, publicCommitments,
@@ -273,6 +275,39 @@ export function questionRoutes(r: Router) {
     async (c) => {
       const { councilId, commitmentId } = c.req.valid('param');
       return c.json(await extendCommitment(ctxOf(c), councilId, commitmentId, c.req.valid('json')), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'post', path: '/councils/{councilId}/question-answers/{questionAnswerId}/correct', summary: 'Đính chính câu trả lời chất vấn (giữ nội dung trước đính chính và lý do)',
+      permission: 'questions.record', scope: 'council',
+      request: {
+        params: CouncilParams.extend({ questionAnswerId: param('questionAnswerId') }),
+        body: jsonBody(z.object({ summary: text('Nội dung trả lời', 20_000), reference: optionalText('Số văn bản', 200).optional().nullable(), reason: text('Lý do đính chính', 2000), version: z.number({ message: 'Thiếu phiên bản câu trả lời.' }).int().min(1) })),
+      },
+      responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const { councilId, questionAnswerId } = c.req.valid('param');
+      return c.json(await correctAnswer(ctxOf(c), councilId, questionAnswerId, c.req.valid('json')), 200);
+    },
+  );
+  r.add(
+    {
+      method: 'post', path: '/councils/{councilId}/commitments/{commitmentId}/escalate', summary: 'Xử lý tiếp lời hứa quá hạn theo trình tự xử lý của HĐND (đôn đốc, văn bản của Thường trực, yêu cầu giải trình, chất vấn lại…)',
+      permission: 'questions.manage', scope: 'council',
+      request: {
+        params: CommitmentParams,
+        body: jsonBody(z.object({
+          kind: z.enum(Object.keys(ESCALATION_STEP_LABELS) as [keyof typeof ESCALATION_STEP_LABELS, ...(keyof typeof ESCALATION_STEP_LABELS)[]], { message: 'Bước xử lý tiếp không hợp lệ.' }),
+          note: optionalText('Ghi chú', 2000).optional().nullable(),
+        })),
+      },
+      responses: { 200: jsonOk(Obj) },
+    },
+    async (c) => {
+      const { councilId, commitmentId } = c.req.valid('param');
+      return c.json(await escalateCommitment(ctxOf(c), councilId, commitmentId, c.req.valid('json')), 200);
     },
   );
   r.add(

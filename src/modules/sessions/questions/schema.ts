@@ -93,6 +93,9 @@ export const questionAnswers = pgTable(
     /** Reference of the written answer (số văn bản), if any. */
     reference: text('reference').notNull().default(''),
     recordedBy: uuid('recorded_by').references(() => users.id),
+    /** 1 as recorded; each correction adds one (question_answer_versions keeps what it replaced). */
+    version: integer('version').notNull().default(1),
+    correctedOn: date('corrected_on'),
     ...timestamps,
   },
   (t) => [index('question_answers_session_idx').on(t.sessionId), index('question_answers_topic_idx').on(t.topicId), index('question_answers_slip_idx').on(t.slipId)],
@@ -147,4 +150,51 @@ export const commitmentReports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('commitment_reports_commitment_idx').on(t.commitmentId, t.createdAt)],
+);
+
+/**
+ * A correction of an answer (đính chính): the text as it stood before each correction, with who
+ * corrected it, when and why; the answer row holds the current text and its version. The
+ * original is always version 1 of this history (UK written questions: corrections keep the
+ * original answer).
+ */
+export const questionAnswerVersions = pgTable(
+  'question_answer_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    answerId: uuid('answer_id').notNull().references(() => questionAnswers.id),
+    /** The version this row keeps (1 = the answer as first recorded). */
+    version: integer('version').notNull(),
+    summary: text('summary').notNull(),
+    reference: text('reference').notNull().default(''),
+    /** Why the next version replaced this one. */
+    reason: text('reason').notNull(),
+    correctedBy: uuid('corrected_by').references(() => users.id),
+    correctedOn: date('corrected_on').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('question_answer_versions_answer_idx').on(t.answerId, t.version)],
+);
+
+/**
+ * A step of the escalation ladder taken on an overdue commitment (the follow-up engine's ladder,
+ * src/domain/followup/escalation.ts, in the council's follow-up profile): which step, its place
+ * in the ladder, on which day, by whom, with a note.
+ */
+export const commitmentEscalations = pgTable(
+  'commitment_escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    commitmentId: uuid('commitment_id').notNull().references(() => commitments.id),
+    councilId: uuid('council_id').notNull().references(() => councils.id),
+    agencyId: uuid('agency_id').notNull().references(() => agencies.id),
+    /** domain EscalationStepKind */
+    kind: text('kind').notNull(),
+    stepIndex: integer('step_index').notNull(),
+    takenOn: date('taken_on').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('commitment_escalations_commitment_idx').on(t.commitmentId, t.takenOn)],
 );

@@ -267,7 +267,7 @@ function CouncilPage({ councilId }: { councilId: string }) {
   return (
     <Frame title={council.data.name}>
       <h1>{council.data.name}</h1>
-      <p className="lt-lead">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền · <Link to={`/cong-khai/${councilId}/giam-sat`}>Chương trình giám sát</Link> · <Link to={`/cong-khai/${councilId}/bao-cao-giam-sat`}>Kết quả giám sát</Link> · <Link to={`/cong-khai/${councilId}/chat-van`}>Trả lời chất vấn và thực hiện lời hứa</Link> · <Link to={`/cong-khai/${councilId}/nghi-quyet`}>Nghị quyết của HĐND</Link></p>
+      <p className="lt-lead">Kiến nghị của cử tri và kết quả trả lời của cơ quan có thẩm quyền · <Link to={`/cong-khai/${councilId}/giam-sat`}>Chương trình giám sát</Link> · <Link to={`/cong-khai/${councilId}/bao-cao-giam-sat`}>Kết quả giám sát</Link> · <Link to={`/cong-khai/${councilId}/chat-van`}>Trả lời chất vấn và thực hiện lời hứa</Link> · <Link to={`/cong-khai/${councilId}/nghi-quyet`}>Nghị quyết của HĐND</Link> · <Link to={`/cong-khai/${councilId}/bieu-quyet`}>Kết quả biểu quyết</Link></p>
       <section className="lt-card">
         <div className="lt-filters">
           <select className="lt-select" value={shownRound?.id ?? ''} onChange={(e) => filter(() => { setRoundChoice(e.target.value); setUnitId(''); })} aria-label="Đợt tiếp xúc cử tri">

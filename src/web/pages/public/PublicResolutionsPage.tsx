@@ -1,6 +1,6 @@
 // Public: a council's published resolutions with their status on a date (in force, amended,
-// repealed — computed from the links) and the vote totals. Totals only: who voted how is never
-// on this page.
+// repealed — computed from the links) and the vote totals; a named vote by name when the council
+// publishes its named votes (a secret vote never by name).
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, type Page } from '../../lib/api.ts';
@@ -10,7 +10,7 @@ interface PublicResolution {
   id: string; symbol: string; title: string; kindLabel: string; passedOn: string; inForceFrom: string | null; publishedOn: string; publishedWhere: string;
   status: string; statusLabel: string; statusSince: string | null;
   links: { label: string; by: string; provisions: string; effectiveFrom: string }[];
-  vote: { for: number; against: number; abstain: number; total: number } | null;
+  vote: { for: number; against: number; abstain: number; total: number; byName: { fullName: string; choice: string; choiceLabel: string }[] | null } | null;
 }
 
 const STATUS_COLOR: Record<string, string> = { inForce: 'green', amended: 'blue', partlyRepealed: 'orange', replaced: 'magenta', repealed: 'red' };
@@ -60,6 +60,14 @@ export function PublicResolutionsPage() {
               </div>
               {r.links.map((l, i) => <div key={i} className="lt-muted">{l.label} {l.by}{l.provisions ? ` (${l.provisions})` : ''} từ {dmy(l.effectiveFrom)}</div>)}
               {r.vote && <div className="lt-muted">Biểu quyết: {r.vote.for}/{r.vote.total} đại biểu tán thành, {r.vote.against} không tán thành, {r.vote.abstain} không biểu quyết</div>}
+              {r.vote?.byName && r.vote.byName.length > 0 && (
+                <details data-testid="vote-by-name">
+                  <summary>Kết quả biểu quyết ghi danh theo từng đại biểu ({r.vote.byName.length})</summary>
+                  <ul className="lt-list">
+                    {r.vote.byName.map((x, i) => <li key={i}><span>{x.fullName}</span>: <b>{x.choiceLabel}</b></li>)}
+                  </ul>
+                </details>
+              )}
             </article>
           ))}
           <Pager page={data.page} total={data.total} onChange={setPage} />

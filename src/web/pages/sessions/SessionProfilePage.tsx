@@ -70,6 +70,9 @@ export function SessionProfilePage() {
             <Descriptions.Item label="Đại biểu tự điểm danh trên điện thoại">
               <Space wrap>{set.profile.chamber.selfCheckIn ? 'Cho phép' : 'Không (Văn phòng điểm danh)'}{mark(set, 'chamber.selfCheckIn')}</Space>
             </Descriptions.Item>
+            <Descriptions.Item label="Công khai biểu quyết ghi danh theo tên">
+              <Space wrap>{set.profile.chamber.publishNamedVotes ? 'Có (biểu quyết kín chỉ công khai tổng số)' : 'Không (chỉ công khai tổng số)'}{mark(set, 'chamber.publishNamedVotes')}</Space>
+            </Descriptions.Item>
           </Descriptions>
         </Card>
       ))}
@@ -85,7 +88,7 @@ function EditModal(props: { councilId: string; set: RuleSet; onClose(): void; on
   const initial = {
     ...Object.fromEntries(STEPS.map((s) => [s, p.leadTimes[s] ? { on: true, ...p.leadTimes[s] } : { on: false, value: 5, unit: 'days', direction: 'before', verified: false, source: '' }])),
     speech: p.speakingMinutes.speech, question: p.speakingMinutes.question, answer: p.speakingMinutes.answer, dueSoonWorkingDays: p.dueSoonWorkingDays,
-    seats: p.chamber.seats, selfCheckIn: p.chamber.selfCheckIn,
+    seats: p.chamber.seats, selfCheckIn: p.chamber.selfCheckIn, publishNamedVotes: p.chamber.publishNamedVotes,
   };
   const submit = async () => {
     const v = await form.validateFields();
@@ -97,7 +100,7 @@ function EditModal(props: { councilId: string; set: RuleSet; onClose(): void; on
     try {
       const r = await api.put<{ recomputed: number }>(`/councils/${props.councilId}/session-profile`, {
         ruleSetKey: props.set.key,
-        profile: { ...p, leadTimes, speakingMinutes: { speech: v.speech, question: v.question, answer: v.answer }, dueSoonWorkingDays: v.dueSoonWorkingDays, chamber: { seats: v.seats ?? null, selfCheckIn: !!v.selfCheckIn } },
+        profile: { ...p, leadTimes, speakingMinutes: { speech: v.speech, question: v.question, answer: v.answer }, dueSoonWorkingDays: v.dueSoonWorkingDays, chamber: { seats: v.seats ?? null, selfCheckIn: !!v.selfCheckIn, publishNamedVotes: !!v.publishNamedVotes } },
       });
       message.success(r.recomputed ? `Đã lưu; tính lại hạn của ${r.recomputed} tài liệu.` : 'Đã lưu quy định chuẩn bị kỳ họp.');
       props.onDone();
@@ -131,6 +134,7 @@ function EditModal(props: { councilId: string; set: RuleSet; onClose(): void; on
         <Space wrap align="start">
           <Form.Item name="seats" label="Số đại biểu theo luật định (để trống: theo các đơn vị bầu cử)"><InputNumber min={1} max={500} /></Form.Item>
           <Form.Item name="selfCheckIn" valuePropName="checked" label="Đại biểu tự điểm danh trên điện thoại"><Switch checkedChildren="Cho phép" unCheckedChildren="Không" /></Form.Item>
+          <Form.Item name="publishNamedVotes" valuePropName="checked" label="Công khai biểu quyết ghi danh theo tên đại biểu (biểu quyết kín chỉ công khai tổng số)"><Switch checkedChildren="Công khai" unCheckedChildren="Không" data-testid="publish-named-votes" /></Form.Item>
         </Space>
       </Form>
     </Modal>

@@ -10,7 +10,7 @@ import { Frame, Pager, Spinner, Tag, useFetched } from '../../public/PublicPetit
 interface PublicCommitment { id: string; sessionTitle: string; agencyName: string; ownerName: string; ownerPost: string; content: string; madeOn: string; dueOn: string; state: string; stateLabel: string; closedOn: string | null; overdue?: boolean }
 interface PublicAnswer {
   id: string; sessionTitle: string; openingDate: string; topicTitle: string | null; questions: string[]; modeLabel: string;
-  answererName: string; answererPost: string; answererAgencyName: string | null; summary: string; answeredOn: string; reference: string; commitments: PublicCommitment[];
+  answererName: string; answererPost: string; answererAgencyName: string | null; summary: string; answeredOn: string; reference: string; correctedOn?: string | null; commitments: PublicCommitment[];
 }
 const PER_PAGE = 20;
 const STATE_TAG: Record<string, string> = { open: 'orange', inProgress: 'blue', reportedDone: 'cyan', closed: 'green' };
@@ -50,7 +50,7 @@ export function PublicQuestionsPage() {
         <div data-testid="public-answers">
           {answers.data?.items.map((a) => (
             <article key={a.id} className="lt-card">
-              <div className="lt-muted">{a.sessionTitle} · {a.modeLabel} · {fmtDate(a.answeredOn)}{a.reference ? ` · ${a.reference}` : ''}</div>
+              <div className="lt-muted">{a.sessionTitle} · {a.modeLabel} · {fmtDate(a.answeredOn)}{a.reference ? ` · ${a.reference}` : ''}{a.correctedOn ? ` · đã đính chính ngày ${fmtDate(a.correctedOn)}` : ''}</div>
               <h2 style={{ fontSize: 17, margin: '4px 0' }}>{a.topicTitle ?? a.questions[0]}</h2>
               {a.topicTitle && a.questions.length > 0 && <ul>{a.questions.map((q, i) => <li key={i}>{q}</li>)}</ul>}
               <p><strong>{[a.answererName, a.answererPost].filter(Boolean).join(', ')}</strong>{a.answererAgencyName ? ` (${a.answererAgencyName})` : ''}: {a.summary}</p>

@@ -367,6 +367,8 @@ export function CommitmentDrawer({ councilId, agencyId, id, canClose, onClose, c
             </Card>
           )}
           {canClose && c.state !== 'closed' && councilId && <ExtendBlock base={base} onDone={detail.reload} />}
+          {councilId && c.escalation && <EscalationBlock base={base} e={c.escalation} canAct={!!canClose} onDone={detail.reload} />}
+          {councilId && c.source.answer && <CorrectionBlock councilId={councilId} answer={c.source.answer as never} history={c.answerHistory ?? []} canCorrect={!!canClose} onDone={detail.reload} />}
           {children?.(c, detail.reload)}
         </Space>
       )}
@@ -392,6 +394,63 @@ function ExtendBlock({ base, onDone }: { base: string; onDone(): void }) {
         <Input aria-label="Lý do gia hạn" placeholder="Lý do gia hạn" value={reason} onChange={(e) => setReason(e.target.value)} style={{ minWidth: 240 }} />
         <Button loading={busy} disabled={!dueOn} onClick={extend}>Gia hạn</Button>
       </Space>
+    </Card>
+  );
+}
+
+/** The follow-up ladder on an overdue commitment: steps taken and the next one (the Thường trực takes it). */
+function EscalationBlock({ base, e, canAct, onDone }: { base: string; e: NonNullable<CommitmentDetail['escalation']>; canAct: boolean; onDone(): void }) {
+  const [note, setNote] = useState('');
+  const { busy, run } = useSubmit();
+  const take = async () => {
+    if (!e.next) return;
+    if (await run(() => api.post(`${base}/escalate`, { kind: e.next!.kind, note }), `Đã thực hiện bước xử lý tiếp: ${e.next.label}.`)) {
+      setNote('');
+      onDone();
+    }
+  };
+  return (
+    <Card size="small" title="Xử lý tiếp khi quá hạn" data-testid="commitment-escalation">
+      {e.taken.map((t) => <div key={t.id} style={{ fontSize: 13 }} data-testid="escalation-taken">• {t.label} · {fmtDate(t.takenOn)}{t.note ? ` · ${t.note}` : ''}</div>)}
+      {e.next ? (
+        <Space direction="vertical" style={{ width: '100%', marginTop: 6 }}>
+          <Typography.Text>Bước tiếp theo: <b>{e.next.label}</b>{e.next.ready ? '' : ` (từ ${fmtDate(e.next.from)})`}{e.ladderIsDefault ? <Tag style={{ marginLeft: 6 }}>Trình tự mặc định, chưa kiểm chứng</Tag> : null}</Typography.Text>
+          {canAct && (
+            <Space wrap>
+              <Input aria-label="Ghi chú xử lý tiếp" placeholder="Ghi chú" value={note} onChange={(ev) => setNote(ev.target.value)} style={{ minWidth: 220 }} />
+              <Button loading={busy} disabled={!e.next.ready} onClick={take} data-testid="escalate">{e.next.label}</Button>
+            </Space>
+          )}
+        </Space>
+      ) : <Typography.Text type="secondary">{e.reason}</Typography.Text>}
+    </Card>
+  );
+}
+
+/** Correction of the answer the commitment came from: the earlier text is kept with the reason. */
+function CorrectionBlock({ councilId, answer, history, canCorrect, onDone }: { councilId: string; answer: { id: string; summary: string; version?: number }; history: NonNullable<CommitmentDetail['answerHistory']>; canCorrect: boolean; onDone(): void }) {
+  const [open, setOpen] = useState(false);
+  const [summary, setSummary] = useState(answer.summary);
+  const [reason, setReason] = useState('');
+  const { busy, run } = useSubmit();
+  const save = async () => {
+    if (await run(() => api.post(`/councils/${councilId}/question-answers/${answer.id}/correct`, { summary, reason, version: answer.version ?? history.length + 1 }), 'Đã đính chính câu trả lời; nội dung trước đính chính vẫn được lưu.')) {
+      setOpen(false);
+      setReason('');
+      onDone();
+    }
+  };
+  return (
+    <Card size="small" title="Câu trả lời" data-testid="answer-card">
+      <div style={{ whiteSpace: 'pre-wrap' }} data-testid="answer-summary">{answer.summary}</div>
+      {history.map((h) => <div key={h.version} style={{ fontSize: 12, color: '#6b7280', marginTop: 4 }} data-testid="answer-version">Đính chính ngày {fmtDate(h.correctedOn)}: {h.reason} (bản trước: “{h.summary.length > 120 ? `${h.summary.slice(0, 119)}…` : h.summary}”)</div>)}
+ {!canCorrect ? null : !open ? <Button size="small" style={{ marginTop: 6 }} onClick={() => setOpen(true)} data-testid="correct-answer">Đính chính</Button> : (
+        <Space direction="vertical" style={{ width: '100%', marginTop: 6 }}>
+          <Input.TextArea aria-label="Nội dung sau đính chính" value={summary} onChange={(ev) => setSummary(ev.target.value)} autoSize={{ minRows: 3 }} />
+          <Input aria-label="Lý do đính chính" placeholder="Lý do đính chính" value={reason} onChange={(ev) => setReason(ev.target.value)} />
+          <Space><Button type="primary" loading={busy} onClick={save} data-testid="save-correction">Lưu đính chính</Button><Button onClick={() => setOpen(false)}>Hủy</Button></Space>
+        </Space>
+      )}
     </Card>
   );
 }

@@ -33,6 +33,13 @@ export interface CommitmentDetail extends Commitment {
   source: { topicTitle: string | null; slipSubject: string | null; answer: Omit<Answer, 'commitments'> | null };
   reports: CommitmentReport[];
   requestioned: { id: string; sessionId: string; subject: string; stateLabel: string }[];
+  escalation?: {
+    ladderIsDefault: boolean;
+    taken: { id: string; kind: string; label: string; takenOn: string; note: string }[];
+    next: { kind: string; label: string; from: string; ready: boolean } | null;
+    reason: string | null;
+  };
+  answerHistory?: { version: number; summary: string; reason: string; correctedOn: string }[];
 }
 
 export const SLIP_COLORS: Record<string, string> = { submitted: 'default', grouped: 'blue', notSelected: 'default', writtenDue: 'orange', answered: 'green' };
