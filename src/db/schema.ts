@@ -23,3 +23,4 @@ export * from '../modules/resolutions/schema.ts';
 export * from '../modules/elections/schema.ts';
 export * from '../modules/elections/votersSchema.ts';
 export * from '../modules/elections/daySchema.ts';
+export * from '../modules/training/schema.ts';

@@ -18,8 +18,10 @@ export const DEFAULT_TRAINING_RULES: TrainingRuleSet = Object.freeze({
 });
 
 export class TrainingRuleError extends Error {
-  constructor(public code: string, message: string) {
+  readonly code: string;
+  constructor(code: string, message: string) {
     super(message);
+    this.code = code;
   }
 }
 
