@@ -95,6 +95,11 @@ const MyLetterPage = lazyPage(() => import('./pages/letters/LetterPage.tsx'), 'M
 const ReceptionsPage = lazyPage(() => import('./pages/letters/ReceptionsPage.tsx'), 'ReceptionsPage');
 const MyReceptionsPage = lazyPage(() => import('./pages/letters/ReceptionsPage.tsx'), 'MyReceptionsPage');
 const AgencyLetterPage = lazyPage(() => import('./pages/letters/AgencyLetterPage.tsx'), 'AgencyLetterPage');
+const TrainingPage = lazyPage(() => import('./pages/training/TrainingPages.tsx'), 'TrainingPage');
+const TrainingCoursePage = lazyPage(() => import('./pages/training/TrainingPages.tsx'), 'TrainingCoursePage');
+const TrainingClassPage = lazyPage(() => import('./pages/training/TrainingPages.tsx'), 'TrainingClassPage');
+const TrainingReportPage = lazyPage(() => import('./pages/training/TrainingPages.tsx'), 'TrainingReportPage');
+const MyTrainingPage = lazyPage(() => import('./pages/training/MyTrainingPage.tsx'), 'MyTrainingPage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { me, loading } = useAuth();
@@ -198,6 +203,11 @@ export function AppRoutes() {
             <Route path="my-letters/:letterId" element={<MyLetterPage />} />
             <Route path="receptions" element={<ReceptionsPage />} />
             <Route path="my-receptions" element={<MyReceptionsPage />} />
+            <Route path="training" element={<TrainingPage />} />
+            <Route path="training/report" element={<TrainingReportPage />} />
+            <Route path="training/courses/:courseId" element={<TrainingCoursePage />} />
+            <Route path="training/classes/:classId" element={<TrainingClassPage />} />
+            <Route path="my-training" element={<MyTrainingPage />} />
             <Route path="chamber" element={<ChamberPage />} />
             <Route path="check-in" element={<CheckInPage />} />
             <Route path="chamber/votes" element={<ChamberVotesPage />} />

@@ -9,12 +9,13 @@ import { recordEvent } from '../audit/service.ts';
 import { bodies, delegates, terms } from '../directory/schema.ts';
 import { documentDownloadPath, issueDocumentTx } from '../documents/service.ts';
 import { lowerCouncilsAt } from '../dashboards/queries/lowerCouncils.ts';
-import { classFacts, classOf, councilShare, courseOf, delegatesOf, domain, out, today, type ActionCtx, type DbOrTx } from './common.ts';
+import { classFacts, classOf, councilShare, courseOf, currentTerm, delegatesOf, domain, out, today, type ActionCtx, type DbOrTx } from './common.ts';
 import { trainingAttendance, trainingClasses, trainingCourses, trainingEnrolments, trainingMaterials, trainingSessions } from './schema.ts';
 import { TRAINING_CERTIFICATE_TEMPLATE } from './certificate.ts';
 
 export interface CourseInput {
-  termId: string;
+  /** Default: the council's term in force today. */
+  termId?: string | undefined;
   title: string;
   programme?: string;
   host?: string;
@@ -34,7 +35,7 @@ async function checkAudience(tx: DbOrTx, councilId: string, rules: AudienceRule[
 
 export function createCourse(ctx: ActionCtx, councilId: string, input: CourseInput) {
   return ctx.db.transaction(async (tx) => {
-    const [term] = await tx.select().from(terms).where(and(eq(terms.id, input.termId), eq(terms.councilId, councilId)));
+    const [term] = input.termId ? await tx.select().from(terms).where(and(eq(terms.id, input.termId), eq(terms.councilId, councilId))) : [await currentTerm(tx, councilId, Number(today(ctx.now).slice(0, 4)))];
     if (!term) throw invalid('Nhiệm kỳ không thuộc Hội đồng nhân dân này.');
     if (input.required !== false && input.audience.length === 0) throw invalid('Khóa bồi dưỡng bắt buộc cần ít nhất một đối tượng phải tham dự.');
     await checkAudience(tx, councilId, input.audience);

@@ -37,7 +37,7 @@ const Rule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('body'), bodyId: Id, roles: Roles }),
 ], { message: 'Đối tượng phải tham dự không hợp lệ.' });
 const Course = z.object({
-  termId: Id,
+  termId: Id.optional(),
   title: text('Tên khóa bồi dưỡng', 300),
   programme: optionalText('Chương trình, kế hoạch bồi dưỡng', 300).optional(),
   host: optionalText('Cơ quan tổ chức', 300).optional(),
