@@ -60,6 +60,13 @@ describe.skipIf(!browserAvailable())('bồi dưỡng đại biểu (Chromium)', 
       await page.getByText('Đã điểm danh.').waitFor();
       const learners = page.locator('.ant-card', { hasText: 'Học viên' });
       await expectText(learners, 'Chưa hoàn thành', 'Đã hoàn thành');
+      // A learner who attended: the certificate, numbered in the register.
+      await learners.getByRole('button', { name: 'Cấp giấy chứng nhận' }).first().click();
+      const cert = page.getByRole('dialog');
+      await cert.getByLabel('Họ và tên người ký').fill('Huỳnh Văn Đạt');
+      await cert.getByRole('button', { name: 'Cấp giấy chứng nhận (.docx)' }).click();
+      await page.getByText(/Đã cấp giấy chứng nhận số \d+\/GCN-HĐND/).waitFor();
+      await learners.getByText('Đã cấp giấy chứng nhận').first().waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'class-1440.png'), fullPage: true });
 
       await page.goto(`${server.baseUrl}/councils/${sh}/training/report`);

@@ -112,6 +112,9 @@ for (const kind of dbKinds()) {
       const local = await json<ClassDetail>(vp.get(`/api/councils/${sh}/training-classes/${(await json<{ classes: { id: string }[] }>(vp.get(`/api/councils/${sh}/training-courses/${course.id}`))).classes.find(() => true)!.id}`));
       const noParent = await vp.post(`/api/councils/${sh}/training-courses/${course.id}/classes`, { kind: 'local', title: 'Lớp nhân rộng 2', startsOn: '2026-12-01', endsOn: '2026-12-02' });
       expect(noParent.status).toBe(422);
+      const offered = await json<{ items: { id: string; councilName: string; trainees: { delegateId: string }[] }[] }>(vp.get(`/api/councils/${sh}/training-trainer-classes`));
+      expect(offered.items.map((c) => c.id)).toContain(local.parent!.id);
+      expect(offered.items.find((c) => c.id === local.parent!.id)!.trainees.map((x) => x.delegateId).sort()).toEqual([d(0), d(1)].sort());
       const parentId = local.parent?.id;
       if (parentId) {
         const wrongTrainer = await vp.post(`/api/councils/${sh}/training-courses/${course.id}/classes`, { kind: 'local', parentClassId: parentId, title: 'Lớp nhân rộng 2', startsOn: '2026-12-01', endsOn: '2026-12-02', trainers: [{ name: 'Người chưa học', delegateId: d(5) }] });

@@ -277,3 +277,23 @@ export async function ownMaterial(db: DbOrTx, delegateId: string | null, materia
   if (!m) throw notFound('tài liệu');
   return m.m;
 }
+
+/** Trainers' classes a local class of this council may relay (its own and those of councils whose direct lower council it is), with their trainees of this council. */
+export async function trainerClasses(db: Db, councilId: string, p: Page, day: string) {
+  const rows = await db.select({ cl: trainingClasses, councilName: councils.name }).from(trainingClasses).innerJoin(councils, eq(councils.id, trainingClasses.councilId))
+    .where(eq(trainingClasses.kind, 'trainers')).orderBy(desc(trainingClasses.startsOn), asc(trainingClasses.id));
+  const upper = new Map<string, boolean>();
+  for (const cid of new Set(rows.map((r) => r.cl.councilId))) {
+    upper.set(cid, cid === councilId || (await lowerCouncilsAt(db, cid, day)).some((l) => l.council_id === councilId));
+  }
+  const allowed = rows.filter((r) => upper.get(r.cl.councilId));
+  const page = pageFrom(allowed, p);
+  const ids = page.items.map((r) => r.cl.id);
+  const trainees = ids.length ? await db.select({ classId: trainingEnrolments.classId, delegateId: delegates.id, fullName: delegates.fullName })
+    .from(trainingEnrolments).innerJoin(delegates, eq(delegates.id, trainingEnrolments.delegateId))
+    .where(and(inArray(trainingEnrolments.classId, ids), eq(delegates.councilId, councilId), sql`${trainingEnrolments.state} <> 'excused'`)).orderBy(asc(delegates.sortKey)) : [];
+  return {
+    ...page,
+    items: page.items.map((r) => ({ id: r.cl.id, title: r.cl.title, councilName: r.councilName, startsOn: r.cl.startsOn, endsOn: r.cl.endsOn, trainees: trainees.filter((t) => t.classId === r.cl.id).map(({ classId: _c, ...t }) => t) })),
+  };
+}

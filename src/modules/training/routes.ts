@@ -18,7 +18,7 @@ import { documents } from '../documents/schema.ts';
 import { documentFileName } from '../documents/service.ts';
 import { today } from './common.ts';
 import { addMaterial, addSession, createClass, createCourse, enrolAudience, enrolDelegate, excuseEnrolment, issueCertificate, markAttendance, setClassState } from './actions.ts';
-import { classDetail, courseAudience, courseDetail, listCourses, materialOf, myTraining, notCompletedReport, notCompletedRows, ownEnrolment, ownMaterial, trainingCoverage } from './queries.ts';
+import { classDetail, courseAudience, courseDetail, listCourses, materialOf, myTraining, notCompletedReport, notCompletedRows, ownEnrolment, ownMaterial, trainerClasses, trainingCoverage } from './queries.ts';
 
 const CourseParams = CouncilParams.extend({ trainingCourseId: param('trainingCourseId') });
 const MaterialParams = CourseParams.extend({ trainingMaterialId: param('trainingMaterialId') });
@@ -129,6 +129,10 @@ export function trainingRoutes(r: Router) {
       const { councilId, trainingCourseId } = c.req.valid('param');
       return c.json(await createClass(ctxOf(c), councilId, trainingCourseId, c.req.valid('json')), 201);
     },
+  );
+  r.add(
+    { method: 'get', path: '/councils/{councilId}/training-trainer-classes', summary: 'Lớp bồi dưỡng báo cáo viên mà lớp nhân rộng của HĐND này có thể gắn vào (của HĐND này và HĐND cấp trên trực tiếp), với học viên của HĐND này', permission: 'training.read', scope: 'council', request: { params: CouncilParams, query: PageQuery.omit({ q: true }) }, responses: { 200: jsonOk(pageOf(Obj)) } },
+    async (c) => c.json(await trainerClasses(c.var.db, c.req.valid('param').councilId, c.req.valid('query'), dayOf(c)), 200),
   );
   r.add(
     { method: 'get', path: '/councils/{councilId}/training-classes/{trainingClassId}', summary: 'Lớp bồi dưỡng: buổi học, học viên, điểm danh, hoàn thành, lớp cha và các lớp nhân rộng', permission: 'training.read', scope: 'council', request: { params: ClassParams }, responses: { 200: jsonOk(Obj) } },

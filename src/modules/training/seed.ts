@@ -3,7 +3,7 @@
 // delegates (finished: most completed, one short of the share, one excused; the demo delegate
 // holds a certificate); a second required course for the delegate groups' leaders has no class yet.
 import type { SeedContext } from '../../server/module.ts';
-import { createClass, createCourse, enrolAudience, enrolDelegate, excuseEnrolment, issueCertificate, markAttendance, setClassState } from './actions.ts';
+import { addMaterial, createClass, createCourse, enrolAudience, enrolDelegate, excuseEnrolment, issueCertificate, markAttendance, setClassState } from './actions.ts';
 import { classDetail } from './queries.ts';
 import { today } from './common.ts';
 
@@ -44,6 +44,8 @@ export async function seedTraining(ctx: SeedContext): Promise<void> {
     termId: ctx.ids.get('term:sa-huynh')!, title: 'Kỹ năng điều hành Tổ đại biểu', host: 'Thường trực HĐND phường Sa Huỳnh',
     audience: [{ kind: 'body_kind', bodyKind: 'delegate_group', roles: ['chair', 'vice_chair'] }],
   });
+  // A one-page PDF of the course's programme (a real, minimal PDF so that it is accepted by content).
+  await addMaterial(at(26), sh, course.id, { data: new TextEncoder().encode(DEMO_PDF), name: 'Chuong-trinh-boi-duong.pdf', type: 'application/pdf' }, { title: 'Chương trình bồi dưỡng (khung)' });
   const local = await createClass(at(25), sh, course.id, {
     kind: 'local', parentClassId: trainers.id, title: 'Lớp bồi dưỡng đại biểu HĐND phường Sa Huỳnh', place: 'Hội trường UBND phường Sa Huỳnh',
     startsOn: iso(20), endsOn: iso(18), trainers: [0, 1].map((i) => ({ name: `Báo cáo viên ${i + 1}`, delegateId: d(i) })),
@@ -64,3 +66,15 @@ export async function seedTraining(ctx: SeedContext): Promise<void> {
   await setClassState(at(17), sh, local.id, 'finished');
   await issueCertificate(at(16), sh, byName.get(d(3))!, { signerName: 'Huỳnh Văn Đạt', signerTitle: 'Phó Chủ tịch' });
 }
+
+const DEMO_PDF = `%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj
+4 0 obj << /Length 60 >> stream
+BT /F1 16 Tf 72 770 Td (Chuong trinh boi duong dai bieu HDND) Tj ET
+endstream endobj
+5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+`;

@@ -158,6 +158,9 @@ function ClassModal(props: { councilId: string; courseId: string; onClose(): voi
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form);
+  const parentId = Form.useWatch('parentClassId', form);
+  const parents = useApi<{ items: { id: string; title: string; councilName: string; startsOn: string; trainees: { delegateId: string; fullName: string }[] }[] }>(kind === 'local' ? `/councils/${props.councilId}/training-trainer-classes` : null, { pageSize: 100 });
+  const trainees = parents.data?.items.find((p) => p.id === parentId)?.trainees ?? [];
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
@@ -166,7 +169,7 @@ function ClassModal(props: { councilId: string; courseId: string; onClose(): voi
       const c = await api.post<{ id: string }>(`/councils/${props.councilId}/training-courses/${props.courseId}/classes`, {
         kind: v.kind, title: v.title, place: v.place || undefined, startsOn: isoDay(v.period[0]), endsOn: isoDay(v.period[1]), sessions,
         parentClassId: v.kind === 'local' ? v.parentClassId : undefined,
-        trainers: v.kind === 'local' ? (v.trainerIds ?? []).map((id: string) => ({ name: id, delegateId: id })) : undefined,
+        trainers: v.kind === 'local' ? (v.trainerIds ?? []).map((id: string) => ({ name: trainees.find((t) => t.delegateId === id)?.fullName ?? '', delegateId: id })) : undefined,
       });
       message.success('Đã mở lớp.');
       props.onDone(c.id);
@@ -182,7 +185,8 @@ function ClassModal(props: { councilId: string; courseId: string; onClose(): voi
         <Form.Item name="kind" label="Loại lớp"><Radio.Group options={[{ value: 'regular', label: 'Lớp bồi dưỡng' }, { value: 'trainers', label: 'Lớp báo cáo viên' }, { value: 'local', label: 'Lớp nhân rộng' }]} /></Form.Item>
         <Form.Item name="title" label="Tên lớp" rules={[{ required: true, message: 'Hãy nhập tên lớp.' }]}><Input maxLength={300} /></Form.Item>
         {kind === 'local' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="Lớp nhân rộng gắn với lớp báo cáo viên (của HĐND này hoặc cấp trên); báo cáo viên phải là học viên của lớp đó." />}
-        {kind === 'local' && <Form.Item name="parentClassId" label="Mã lớp báo cáo viên được nhân rộng" rules={[{ required: true, message: 'Hãy nhập lớp báo cáo viên.' }]}><Input /></Form.Item>}
+        {kind === 'local' && <Form.Item name="parentClassId" label="Lớp báo cáo viên được nhân rộng" rules={[{ required: true, message: 'Hãy chọn lớp báo cáo viên.' }]}><Select options={(parents.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.title} (${p.councilName}, ${fmtDate(p.startsOn)})` }))} /></Form.Item>}
+        {kind === 'local' && <Form.Item name="trainerIds" label="Báo cáo viên (học viên của lớp báo cáo viên)" rules={[{ required: true, message: 'Hãy chọn báo cáo viên.' }]}><Select mode="multiple" options={trainees.map((t) => ({ value: t.delegateId, label: t.fullName }))} notFoundContent="Lớp báo cáo viên chưa có học viên của HĐND này." /></Form.Item>}
         <Form.Item name="period" label="Thời gian" rules={[{ required: true, message: 'Hãy chọn thời gian.' }]}><DatePicker.RangePicker format="DD/MM/YYYY" /></Form.Item>
         <Form.Item name="place" label="Địa điểm"><Input maxLength={500} /></Form.Item>
         <Form.List name="sessions">
@@ -212,11 +216,11 @@ export function TrainingClassPage() {
   const [busy, setBusy] = useState(false);
   if (error) return <ErrorView error={error} />;
   if (!data) return <Loading />;
-  const run = async (f: () => Promise<unknown>, ok: string) => {
+  const run = async (f: () => Promise<unknown>, ok: string | null) => {
     setBusy(true);
     try {
       await f();
-      message.success(ok);
+      if (ok) message.success(ok);
       reload();
     } catch (err) {
       showError(err);
@@ -226,12 +230,9 @@ export function TrainingClassPage() {
   };
   const enrolAudience = () => run(async () => {
     const r = await api.post<{ added: number; alreadyEnrolled: number; alreadyCompleted: number }>(`/councils/${councilId}/training-classes/${classId}/enrol-audience`, {});
-    message.info(`Đã ghi danh ${r.added} đại biểu (đã có trong lớp ${r.alreadyEnrolled}; đã hoàn thành khóa ${r.alreadyCompleted}).`);
-  }, 'Đã ghi danh đối tượng phải tham dự.');
-  const certificate = (e: Enrolment) => run(async () => {
-    const doc = await api.post<{ symbol: string; downloadPath: string; fileName: string }>(`/councils/${councilId}/training-enrolments/${e.id}/certificate`, {});
-    await downloadFile(doc.downloadPath.replace(/^\/api/, ''), { fallbackName: doc.fileName });
-  }, 'Đã cấp giấy chứng nhận.');
+    message.success(`Đã ghi danh ${r.added} đại biểu (đã có trong lớp ${r.alreadyEnrolled}; đã hoàn thành khóa ${r.alreadyCompleted}).`);
+  }, null);
+  const [certifying, setCertifying] = useState<Enrolment | null>(null);
   return (
     <Page title={data.title} subtitle={`${data.kindLabel} · ${data.course.title}`} crumbs={crumbs(councilId, [{ title: data.course.title, to: `/councils/${councilId}/training/courses/${data.course.id}` }, { title: data.title }])}
       extra={<Space wrap><Button type="primary" loading={busy} onClick={enrolAudience} disabled={data.state === 'finished'}>Ghi danh đối tượng phải tham dự</Button>{data.state !== 'finished' && <Button onClick={() => run(() => api.post(`/councils/${councilId}/training-classes/${classId}/state`, { state: 'finished' }), 'Đã kết thúc lớp.')}>Kết thúc lớp</Button>}</Space>}>
@@ -248,7 +249,7 @@ export function TrainingClassPage() {
         </Card>
         <Card title="Buổi học">
           <ResponsiveTable rowKey="id" size="small" pagination={false} dataSource={data.sessions} locale={{ emptyText: 'Chưa có buổi học.' }} columns={[
-            { title: 'Buổi', dataIndex: 'position', width: 70, render: (v: number, s) => <strong>Buổi {v} · {fmtDate(s.heldOn)}</strong> },
+            { title: 'Buổi', dataIndex: 'position', width: 190, render: (v: number, s) => <strong>Buổi {v} · {fmtDate(s.heldOn)}</strong> },
             { title: 'Chủ đề', dataIndex: 'topic' },
             { title: 'Có mặt', key: 'p', width: 120, render: (_: unknown, s) => (s.marked ? `${s.present}/${data.enrolments.length}` : 'Chưa điểm danh') },
             { title: '', key: 'actions', width: 130, render: (_: unknown, s) => <Button size="small" disabled={!s.held || data.enrolments.length === 0} onClick={() => setMarking(s)}>Điểm danh</Button> },
@@ -259,12 +260,40 @@ export function TrainingClassPage() {
             { title: 'Đại biểu', dataIndex: 'fullName', render: (v: string, e) => <div><strong>{v}</strong><div style={{ color: '#6b7280', fontSize: 12 }}>{e.position} · {e.councilName}</div></div> },
             { title: 'Tham dự', key: 'pr', width: 110, render: (_: unknown, e) => `${e.present}/${data.sessions.length} (cần ${e.needed})` },
             { title: 'Kết quả', key: 'c', width: 170, render: (_: unknown, e) => <div><Tag color={COMPLETION_COLOR[e.completion]}>{e.completionLabel}</Tag>{e.reason && <div style={{ fontSize: 12 }}>{e.reason}</div>}</div> },
-            { title: '', key: 'actions', width: 150, render: (_: unknown, e) => (e.completion === 'completed' ? (e.certificateDocumentId ? <Tag color="green">Đã cấp giấy chứng nhận</Tag> : <Button size="small" onClick={() => certificate(e)}>Cấp giấy chứng nhận</Button>) : null) },
+            { title: '', key: 'actions', width: 150, render: (_: unknown, e) => (e.completion === 'completed' ? (e.certificateDocumentId ? <Tag color="green">Đã cấp giấy chứng nhận</Tag> : <Button size="small" onClick={() => setCertifying(e)}>Cấp giấy chứng nhận</Button>) : null) },
           ]} />
         </Card>
       </Space>
+      {certifying && <CertificateModal councilId={councilId} enrolment={certifying} onClose={() => setCertifying(null)} onDone={() => { setCertifying(null); reload(); }} />}
       {marking && <AttendanceModal councilId={councilId} session={marking} enrolments={data.enrolments} onClose={() => setMarking(null)} onDone={() => { setMarking(null); reload(); }} />}
     </Page>
+  );
+}
+
+function CertificateModal(props: { councilId: string; enrolment: Enrolment; onClose(): void; onDone(): void }) {
+  const [form] = Form.useForm<{ signerName: string; signerTitle?: string }>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      const doc = await api.post<{ symbol: string; downloadPath: string; fileName: string }>(`/councils/${props.councilId}/training-enrolments/${props.enrolment.id}/certificate`, { signerName: v.signerName, signerTitle: v.signerTitle || undefined });
+      await downloadFile(doc.downloadPath.replace(/^\/api/, ''), { fallbackName: doc.fileName });
+      message.success(`Đã cấp giấy chứng nhận số ${doc.symbol}.`);
+      props.onDone();
+    } catch (err) {
+      showFormError(form, err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={`Giấy chứng nhận: ${props.enrolment.fullName}`} onCancel={props.onClose} onOk={submit} okText="Cấp giấy chứng nhận (.docx)" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item name="signerName" label="Họ và tên người ký" rules={[{ required: true, message: 'Hãy nhập họ tên người ký.' }]}><Input maxLength={100} /></Form.Item>
+        <Form.Item name="signerTitle" label="Chức vụ người ký" extra="Để trống: Chủ tịch."><Input maxLength={100} /></Form.Item>
+      </Form>
+    </Modal>
   );
 }
 
