@@ -97,7 +97,7 @@ for (const kind of dbKinds()) {
     });
 
     it('attendance only for enrolled delegates and held sessions; a local class needs trainers from its trainers\' class', async () => {
-      const course = (await json<{ items: { id: string; title: string }[] }>(vp.get(`/api/councils/${sh}/training-courses`))).items[0]!;
+      const course = (await json<{ items: { id: string; title: string }[] }>(vp.get(`/api/councils/${sh}/training-courses`))).items.find((c) => c.title === 'Kỹ năng hoạt động của đại biểu HĐND phường')!;
       const cl = await json<{ id: string }>(vp.post(`/api/councils/${sh}/training-courses/${course.id}/classes`, { kind: 'regular', title: 'Lớp bổ sung', startsOn: '2026-11-25', endsOn: '2026-12-10', sessions: [{ heldOn: '2026-11-25', topic: 'Buổi 1' }, { heldOn: '2026-12-05', topic: 'Buổi 2' }] }), 201);
       const detail = await json<ClassDetail>(vp.get(`/api/councils/${sh}/training-classes/${cl.id}`));
       const notIn = await vp.post(`/api/councils/${sh}/training-sessions/${detail.sessions[0]!.id}/attendance`, { marks: [{ delegateId: d(2), status: 'present' }] });
@@ -109,14 +109,15 @@ for (const kind of dbKinds()) {
       expect(future.status).toBe(422);
       expect((await future.json()).error.message).toContain('chưa diễn ra');
       // Cascade rules.
-      const local = await json<ClassDetail>(vp.get(`/api/councils/${sh}/training-classes/${(await json<{ classes: { id: string }[] }>(vp.get(`/api/councils/${sh}/training-courses/${course.id}`))).classes.find(() => true)!.id}`));
+      const localId = (await json<{ classes: { id: string; kind: string }[] }>(vp.get(`/api/councils/${sh}/training-courses/${course.id}`))).classes.find((c) => c.kind === 'local')!.id;
+      const local = await json<ClassDetail>(vp.get(`/api/councils/${sh}/training-classes/${localId}`));
       const noParent = await vp.post(`/api/councils/${sh}/training-courses/${course.id}/classes`, { kind: 'local', title: 'Lớp nhân rộng 2', startsOn: '2026-12-01', endsOn: '2026-12-02' });
       expect(noParent.status).toBe(422);
       const offered = await json<{ items: { id: string; councilName: string; trainees: { delegateId: string }[] }[] }>(vp.get(`/api/councils/${sh}/training-trainer-classes`));
       expect(offered.items.map((c) => c.id)).toContain(local.parent!.id);
       expect(offered.items.find((c) => c.id === local.parent!.id)!.trainees.map((x) => x.delegateId).sort()).toEqual([d(0), d(1)].sort());
-      const parentId = local.parent?.id;
-      if (parentId) {
+      const parentId = local.parent!.id;
+      {
         const wrongTrainer = await vp.post(`/api/councils/${sh}/training-courses/${course.id}/classes`, { kind: 'local', parentClassId: parentId, title: 'Lớp nhân rộng 2', startsOn: '2026-12-01', endsOn: '2026-12-02', trainers: [{ name: 'Người chưa học', delegateId: d(5) }] });
         expect(wrongTrainer.status).toBe(422);
         expect((await wrongTrainer.json()).error.message).toContain('Không phải học viên của lớp bồi dưỡng báo cáo viên');

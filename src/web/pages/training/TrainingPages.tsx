@@ -213,6 +213,7 @@ export function TrainingClassPage() {
   const { councilId, classId } = useParams() as { councilId: string; classId: string };
   const { data, error, reload } = useApi<ClassDetail>(`/councils/${councilId}/training-classes/${classId}`);
   const [marking, setMarking] = useState<ClassDetail['sessions'][number] | null>(null);
+  const [certifying, setCertifying] = useState<Enrolment | null>(null);
   const [busy, setBusy] = useState(false);
   if (error) return <ErrorView error={error} />;
   if (!data) return <Loading />;
@@ -232,7 +233,6 @@ export function TrainingClassPage() {
     const r = await api.post<{ added: number; alreadyEnrolled: number; alreadyCompleted: number }>(`/councils/${councilId}/training-classes/${classId}/enrol-audience`, {});
     message.success(`Đã ghi danh ${r.added} đại biểu (đã có trong lớp ${r.alreadyEnrolled}; đã hoàn thành khóa ${r.alreadyCompleted}).`);
   }, null);
-  const [certifying, setCertifying] = useState<Enrolment | null>(null);
   return (
     <Page title={data.title} subtitle={`${data.kindLabel} · ${data.course.title}`} crumbs={crumbs(councilId, [{ title: data.course.title, to: `/councils/${councilId}/training/courses/${data.course.id}` }, { title: data.title }])}
       extra={<Space wrap><Button type="primary" loading={busy} onClick={enrolAudience} disabled={data.state === 'finished'}>Ghi danh đối tượng phải tham dự</Button>{data.state !== 'finished' && <Button onClick={() => run(() => api.post(`/councils/${councilId}/training-classes/${classId}/state`, { state: 'finished' }), 'Đã kết thúc lớp.')}>Kết thúc lớp</Button>}</Space>}>
