@@ -80,6 +80,23 @@ describe.skipIf(!browserAvailable())('bồi dưỡng đại biểu (Chromium)', 
       await ctx.close();
     }
 
+    // The secretariat's pages on a phone: tables become cards, nothing wider than the screen.
+    const staffPhone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const sp = await staffPhone.newPage();
+    sp.setDefaultTimeout(30_000);
+    try {
+      await login(sp, server.baseUrl, 'vp.sahuynh');
+      for (const [route, heading, shot] of [['training', 'Khóa, lớp bồi dưỡng đại biểu', 'courses-390.png'], ['training/report', 'Đại biểu chưa hoàn thành bồi dưỡng bắt buộc', 'report-390.png']] as const) {
+        await sp.goto(`${server.baseUrl}/councils/${sh}/${route}`);
+        await sp.getByRole('heading', { name: heading }).waitFor();
+        await sp.getByText(me.fullName).first().or(sp.getByText('Kỹ năng thẩm tra dự thảo nghị quyết').first()).waitFor();
+        expect(await sp.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await sp.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
+      }
+    } finally {
+      await staffPhone.close();
+    }
+
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     const p = await phone.newPage();
     p.setDefaultTimeout(30_000);

@@ -56,7 +56,7 @@ const REAL_ID_SQL: Record<string, string> = {
   tallySheetId: 'select s.id::text from election_tally_sheets s join polling_areas a on a.id = s.polling_area_id where a.council_id = $c order by a.number, s.ballot_type limit 1',
   voterId: 'select v.voter_id::text from voter_entries v join polling_areas a on a.id = v.polling_area_id where a.council_id = $c and a.number = 1 order by v.row_order limit 1',
   complaintId: 'select id::text from voter_list_complaints where council_id = $c limit 1',
-  trainingCourseId: 'select c.id::text from training_courses c where c.council_id = $c and exists (select 1 from training_materials m where m.course_id = c.id) union all (select id::text from training_courses where council_id = $c order by created_at, id) limit 1',
+  trainingCourseId: 'select c.id::text from training_courses c where c.council_id = $c order by not exists (select 1 from training_materials m where m.course_id = c.id), c.created_at, c.id limit 1',
   trainingMaterialId: 'select m.id::text from training_materials m join training_courses c on c.id = m.course_id where c.council_id = $c order by m.created_at limit 1',
   trainingClassId: 'select id::text from training_classes where council_id = $c order by starts_on, id limit 1',
   trainingSessionId: 'select s.id::text from training_sessions s join training_classes c on c.id = s.class_id where c.council_id = $c order by c.starts_on, s.position limit 1',
