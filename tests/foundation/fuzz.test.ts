@@ -62,6 +62,8 @@ for (const kind of dbKinds()) {
         .filter((r) => !UNWATCHED.has(r.name))
         .map((r) => `select '${r.name}' as t, count(*)::int as n, coalesce(sum(hashtext(x::text)::bigint), 0)::text as h from "${r.name}" x`)
         .join(' union all ');
+      // Compared row by row: one order whatever plan PostgreSQL picks for the union (parallel append).
+      fingerprintSql = `select * from (${fingerprintSql}) f order by t`;
       for (const [k, v] of await realIds(t)) real.set(k, v);
     }, 240_000);
     afterAll(() => t?.close());
