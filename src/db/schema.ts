@@ -24,3 +24,4 @@ export * from '../modules/elections/schema.ts';
 export * from '../modules/elections/votersSchema.ts';
 export * from '../modules/elections/daySchema.ts';
 export * from '../modules/coordination/schema.ts';
+export * from '../modules/training/schema.ts';

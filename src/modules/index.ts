@@ -21,7 +21,8 @@ import { resolutionsModule } from './resolutions/index.ts';
 import { oversightModule } from './oversight/index.ts';
 
 import { electionsModule } from './elections/index.ts';
+import { trainingModule } from './training/index.ts';
 
 import { coordinationModule } from './coordination/index.ts';
 
-export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, sessionQuestionsModule, resolutionsModule, oversightModule, electionsModule, lettersModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule, coordinationModule];
+export const modules: AppModule[] = [directoryModule, accountsModule, auditModule, petitionsModule, documentsModule, followupModule, sessionsModule, sessionsPortalModule, sessionsChamberModule, sessionQuestionsModule, resolutionsModule, oversightModule, electionsModule, lettersModule, trainingModule, dashboardsModule, textSettingsModule, notificationsModule, backupModule, coordinationModule];

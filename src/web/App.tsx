@@ -104,6 +104,11 @@ const InvitationsPage = lazyPage(() => import('./pages/coordination/Coordination
 const PeriodicReportsPage = lazyPage(() => import('./pages/coordination/CoordinationPages.tsx'), 'PeriodicReportsPage');
 const ConferencesPage = lazyPage(() => import('./pages/coordination/CoordinationPages.tsx'), 'ConferencesPage');
 const ConferencePage = lazyPage(() => import('./pages/coordination/CoordinationPages.tsx'), 'ConferencePage');
+const TrainingPage = lazyPage(() => import('./pages/training/TrainingPages.tsx'), 'TrainingPage');
+const TrainingCoursePage = lazyPage(() => import('./pages/training/TrainingPages.tsx'), 'TrainingCoursePage');
+const TrainingClassPage = lazyPage(() => import('./pages/training/TrainingPages.tsx'), 'TrainingClassPage');
+const TrainingReportPage = lazyPage(() => import('./pages/training/TrainingPages.tsx'), 'TrainingReportPage');
+const MyTrainingPage = lazyPage(() => import('./pages/training/MyTrainingPage.tsx'), 'MyTrainingPage');
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { me, loading } = useAuth();
@@ -209,6 +214,11 @@ export function AppRoutes() {
             <Route path="receptions" element={<ReceptionsPage />} />
             <Route path="my-receptions" element={<MyReceptionsPage />} />
             <Route path="online-receptions" element={<OnlineReceptionsPage />} />
+            <Route path="training" element={<TrainingPage />} />
+            <Route path="training/report" element={<TrainingReportPage />} />
+            <Route path="training/courses/:courseId" element={<TrainingCoursePage />} />
+            <Route path="training/classes/:classId" element={<TrainingClassPage />} />
+            <Route path="my-training" element={<MyTrainingPage />} />
             <Route path="chamber" element={<ChamberPage />} />
             <Route path="check-in" element={<CheckInPage />} />
             <Route path="chamber/votes" element={<ChamberVotesPage />} />

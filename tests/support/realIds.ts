@@ -68,6 +68,11 @@ const REAL_ID_SQL: Record<string, string> = {
   onlineRequestId: 'select id::text from online_reception_requests where council_id = $c order by created_at limit 1',
   receptionDayId: 'select id::text from reception_days where council_id = $c order by "on" limit 1',
   questionAnswerId: 'select id::text from question_answers where council_id = $c order by answered_on, id limit 1',
+  trainingCourseId: 'select c.id::text from training_courses c where c.council_id = $c order by not exists (select 1 from training_materials m where m.course_id = c.id), c.created_at, c.id limit 1',
+  trainingMaterialId: 'select m.id::text from training_materials m join training_courses c on c.id = m.course_id where c.council_id = $c order by m.created_at limit 1',
+  trainingClassId: 'select id::text from training_classes where council_id = $c order by starts_on, id limit 1',
+  trainingSessionId: 'select s.id::text from training_sessions s join training_classes c on c.id = s.class_id where c.council_id = $c order by c.starts_on, s.position limit 1',
+  trainingEnrolmentId: 'select e.id::text from training_enrolments e join training_classes c on c.id = e.class_id where c.council_id = $c order by c.starts_on, e.id limit 1',
 };
 
 /** Parameters that always take the value below (scope ids, a template key, a year). */

@@ -18,6 +18,7 @@ export type DocumentKind =
   | 'giay_moi'
   | 'giay_trieu_tap'
   | 'chuong_trinh'
+  | 'giay_chung_nhan'
   | 'cong_van';
 
 export interface DocumentKindInfo {
@@ -41,6 +42,7 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKind, DocumentKindInfo>> = 
   giay_moi: { kind: 'giay_moi', typeCode: 'GM', title: 'GIẤY MỜI', name: 'Giấy mời' },
   giay_trieu_tap: { kind: 'giay_trieu_tap', typeCode: 'GTT', title: 'GIẤY TRIỆU TẬP', name: 'Giấy triệu tập' },
   chuong_trinh: { kind: 'chuong_trinh', typeCode: 'CTr', title: 'CHƯƠNG TRÌNH', name: 'Chương trình' },
+  giay_chung_nhan: { kind: 'giay_chung_nhan', typeCode: 'GCN', title: 'GIẤY CHỨNG NHẬN', name: 'Giấy chứng nhận' },
   cong_van: { kind: 'cong_van', typeCode: null, title: null, name: 'Công văn' },
 });
 

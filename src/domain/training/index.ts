@@ -1,0 +1,3 @@
+export * from './rules.ts';
+export * from './completion.ts';
+export * from './audience.ts';
