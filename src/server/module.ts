@@ -20,8 +20,8 @@ export interface MenuEntry {
   scope: 'global' | 'council' | 'agency';
   group?: string;
   order: number;
-  /** The picture beside the label; without one the shell draws a neutral square. */
-  icon?: MenuIcon;
+  /** The picture beside the label. */
+  icon: MenuIcon;
 }
 
 /** How a user receives one kind of notification. */

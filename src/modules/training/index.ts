@@ -19,9 +19,9 @@ export const trainingModule: AppModule = {
   routes: trainingRoutes,
   menuGroups: { training: 'Bồi dưỡng đại biểu' },
   menu: [
-    { key: 'training-courses', label: 'Khóa, lớp bồi dưỡng', path: '/councils/:councilId/training', permission: 'training.read', scope: 'council', group: 'training', order: 60 },
-    { key: 'training-report', label: 'Chưa hoàn thành bồi dưỡng', path: '/councils/:councilId/training/report', permission: 'training.read', scope: 'council', group: 'training', order: 61 },
-    { key: 'my-training', label: 'Hồ sơ bồi dưỡng của tôi', path: '/councils/:councilId/my-training', permission: 'training.own', scope: 'council', group: 'training', order: 62 },
+    { key: 'training-courses', label: 'Khóa, lớp bồi dưỡng', path: '/councils/:councilId/training', icon: 'training', permission: 'training.read', scope: 'council', group: 'training', order: 60 },
+    { key: 'training-report', label: 'Chưa hoàn thành bồi dưỡng', path: '/councils/:councilId/training/report', icon: 'report', permission: 'training.read', scope: 'council', group: 'training', order: 61 },
+    { key: 'my-training', label: 'Hồ sơ bồi dưỡng của tôi', path: '/councils/:councilId/my-training', icon: 'certificate', permission: 'training.own', scope: 'council', group: 'training', order: 62 },
   ],
   seedDemo: seedTraining,
 };

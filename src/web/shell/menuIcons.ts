@@ -7,7 +7,7 @@ import {
   ControlOutlined, DashboardOutlined, EyeOutlined, FieldTimeOutlined, FileDoneOutlined, FileSearchOutlined, FileTextOutlined,
   FileWordOutlined, FlagOutlined, FolderOpenOutlined, FontSizeOutlined, HistoryOutlined, IdcardOutlined, InboxOutlined,
   LikeOutlined, MailOutlined, PartitionOutlined, ProfileOutlined, QuestionCircleOutlined, ReconciliationOutlined,
-  RiseOutlined, ScheduleOutlined, SettingOutlined, SnippetsOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined,
+  ReadOutlined, RiseOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, SnippetsOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined,
   UserOutlined, UserSwitchOutlined, VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { MenuIcon } from '../../server/menuIcons.ts';
@@ -18,6 +18,7 @@ export const MENU_ICON_COMPONENTS: Record<MenuIcon, ComponentType> = {
   bank: BankOutlined,
   bell: BellOutlined,
   calendar: CalendarOutlined,
+  certificate: SafetyCertificateOutlined,
   chamber: VideoCameraOutlined,
   checkIn: UserSwitchOutlined,
   cluster: ClusterOutlined,
@@ -48,6 +49,7 @@ export const MENU_ICON_COMPONENTS: Record<MenuIcon, ComponentType> = {
   setting: SettingOutlined,
   tasks: ScheduleOutlined,
   team: TeamOutlined,
+  training: ReadOutlined,
   template: SnippetsOutlined,
   timeline: FieldTimeOutlined,
   todo: CarryOutOutlined,
