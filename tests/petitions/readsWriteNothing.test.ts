@@ -36,7 +36,8 @@ for (const kind of dbKinds()) {
 
     it('leaves the database unchanged after every GET route on the demo data', async () => {
       const admin = await t.as('admin');
-      // A delegate's own letters are theirs alone: those routes are read as the demo delegate.
+      // A delegate's own letters, receptions and training are theirs alone: those routes are read as the demo delegate.
+      const OWN_PERMISSIONS = new Set(['letters.delegate', 'training.own']);
       const delegate = await t.as('daibieu.sahuynh');
       const sh = t.id('council:sa-huynh');
       // One issued document so that the document routes have something to read.
@@ -107,6 +108,33 @@ for (const kind of dbKinds()) {
       // The letter the demo delegate received (their own list; read as the delegate below).
       const [own] = (await t.db.execute(sql`select id::text as id from letters where council_id = ${sh} and delegate_id is not null order by received_on limit 1`)).rows as { id: string }[];
       real.set('ownLetterId', own!.id);
+      // The demo delegate's own reception with a file (recorded here, before the snapshot), training
+      // enrolment with a certificate, and course material (demo data).
+      const ownReception = (await (await delegate.post(`/api/councils/${sh}/my-receptions`, {
+        mode: 'in_person', receiverKind: 'delegate', receivedOn: '2026-11-20', citizenName: 'Trương Văn Hải', citizenAddress: 'Tổ dân phố Thạnh Đức 2',
+        idDocument: '051068004512', request: 'Đề nghị nạo vét cống.', peopleCount: 1, withinCompetence: false, kinds: ['feedback'],
+        summary: 'Phản ánh cống thoát nước bị tắc.', outcome: 'Ghi nhận, chuyển Ủy ban nhân dân phường.',
+      })).json()) as { id: string };
+      const scan = new FormData();
+      scan.set('file', new File([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')], 'anh.png', { type: 'image/png' }));
+      scan.set('kind', 'evidence');
+      expect((await delegate.upload(`/api/councils/${sh}/my-receptions/${ownReception.id}/attachments`, scan)).status).toBe(201);
+      const me = sql`(select d.id from delegates d join users u on lower(u.email) = lower(d.email) and u.email <> '' where u.username = 'daibieu.sahuynh' and d.council_id = ${sh} and d.status = 'active' order by d.id limit 1)`;
+      const ownIds = (await t.db.execute(sql`select
+          (select f.id::text from letter_attachments f join reception_records r on r.id = f.reception_id where r.delegate_id = ${me} order by f.created_at limit 1) as file,
+          (select f.reception_id::text from letter_attachments f join reception_records r on r.id = f.reception_id where r.delegate_id = ${me} order by f.created_at limit 1) as reception,
+          (select e.id::text from training_enrolments e where e.delegate_id = ${me} and e.certificate_document_id is not null order by e.id limit 1) as enrolment,
+          (select m.id::text from training_materials m where exists (select 1 from training_enrolments e join training_classes c on c.id = e.class_id where c.course_id = m.course_id and e.delegate_id = ${me}) order by m.created_at limit 1) as material`)).rows[0] as Record<string, string | null>;
+      for (const [name, key] of [['ownReceptionId', 'reception'], ['ownReceptionAttachmentId', 'file'], ['ownEnrolmentId', 'enrolment'], ['ownMaterialId', 'material']] as const) {
+        expect(ownIds[key], `demo data for ${name}`).toBeTruthy();
+        real.set(name, ownIds[key]!);
+      }
+      // The reporting conference is the province's (it convenes the lower councils).
+      const province = t.id('council:province');
+      const [conference] = (await t.db.execute(sql`select id::text as id from reporting_conferences where council_id = ${province} order by held_on limit 1`)).rows as { id: string }[];
+      const perRoute: Record<string, Record<string, string>> = {
+        '/councils/{councilId}/reporting-conferences/{reportingConferenceId}': { councilId: province, reportingConferenceId: conference!.id },
+      };
       // Sessions were created by the login above; from here on nothing may change.
       const before = await snapshot(t);
       const statuses: string[] = [];
@@ -122,8 +150,9 @@ for (const kind of dbKinds()) {
       const gets = routeRegistry.filter((r) => r.method === 'GET' && !AUDITED_READS.has(r.path));
       expect(gets.length).toBeGreaterThan(50);
       for (const route of gets) {
-        const path = '/api' + route.path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? real.get(name) ?? randomUUID()) + (query[route.path] ?? '');
-        const res = await (route.scope === 'public' ? t.anonymous() : route.permission === 'letters.delegate' ? delegate : admin).get(path);
+        const own = perRoute[route.path] ?? {};
+        const path = '/api' + route.path.replace(/\{(\w+)\}/g, (_m, name: string) => own[name] ?? params[name] ?? real.get(name) ?? randomUUID()) + (query[route.path] ?? '');
+        const res = await (route.scope === 'public' ? t.anonymous() : OWN_PERMISSIONS.has(route.permission ?? '') ? delegate : admin).get(path);
         // A live stream (server-sent events) never ends: its opening is the read.
         if (res.headers.get('content-type')?.startsWith('text/event-stream')) await res.body?.cancel();
         else await res.arrayBuffer();

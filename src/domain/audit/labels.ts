@@ -217,6 +217,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'training_enrolment.certificate': 'Cấp giấy chứng nhận hoàn thành lớp bồi dưỡng',
   'training_session.attendance': 'Điểm danh buổi học bồi dưỡng',
   'reception.record': 'Ghi lượt tiếp công dân',
+  // interpellation follow-through and resolution numbering
+  'question_answer.correct': 'Đính chính nội dung trả lời chất vấn',
+  'commitment.escalate': 'Chuyển bước đôn đốc lời hứa quá hạn',
+  'resolutions.numbering': 'Đặt cách đánh số nghị quyết',
   // coordination with the executive
   'incoming_document.register': 'Vào sổ văn bản đến',
   'incoming_document.assign': 'Giao người xử lý văn bản đến',
@@ -354,6 +358,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   online_reception_request: 'Đăng ký tiếp công dân trực tuyến',
   resolution: 'Nghị quyết',
   resolution_task: 'Nhiệm vụ thực hiện nghị quyết',
+  resolution_settings: 'Cách đánh số nghị quyết',
   election: 'Cuộc bầu cử',
   electoral_unit: 'Đơn vị bầu cử (bầu cử)',
   polling_area: 'Khu vực bỏ phiếu',

@@ -85,6 +85,7 @@ describe('document kinds', () => {
       ['giay_moi', 'GM', 'GIẤY MỜI'],
       ['giay_trieu_tap', 'GTT', 'GIẤY TRIỆU TẬP'],
       ['chuong_trinh', 'CTr', 'CHƯƠNG TRÌNH'],
+      ['giay_chung_nhan', 'GCN', 'GIẤY CHỨNG NHẬN'],
       ['cong_van', null, null],
     ]);
     expect(documentKindInfo('thong_bao').name).toBe('Thông báo');

@@ -165,20 +165,20 @@ describe('profile: the chamber settings', async () => {
   const { defaultSessionRuleSets, mergeProfile, validateProfile } = await import('./profile.ts');
   const shipped = defaultSessionRuleSets('commune')[1]!.profile;
   it('ship off and without seats, both marked default', () => {
-    expect(shipped.chamber).toEqual({ seats: null, selfCheckIn: false });
+    expect(shipped.chamber).toEqual({ seats: null, selfCheckIn: false, publishNamedVotes: false });
     const m = mergeProfile({}, shipped);
     expect(m.defaults).toEqual(expect.arrayContaining(['chamber.seats', 'chamber.selfCheckIn']));
   });
   it('a council sets its seats and allows self check-in; bad values keep the default or are refused', () => {
     const m = mergeProfile({ chamber: { seats: 35, selfCheckIn: true } }, shipped);
-    expect(m.profile.chamber).toEqual({ seats: 35, selfCheckIn: true });
+    expect(m.profile.chamber).toEqual({ seats: 35, selfCheckIn: true, publishNamedVotes: false });
     expect(m.defaults).not.toContain('chamber.seats');
-    expect(mergeProfile({ chamber: { seats: -1, selfCheckIn: 'yes' } }, shipped).profile.chamber).toEqual({ seats: null, selfCheckIn: false });
+    expect(mergeProfile({ chamber: { seats: -1, selfCheckIn: 'yes' } }, shipped).profile.chamber).toEqual({ seats: null, selfCheckIn: false, publishNamedVotes: false });
     const bad = validateProfile({ ...shipped, chamber: { seats: 0, selfCheckIn: 'có' } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors.map((e) => e.path)).toEqual(['chamber.seats', 'chamber.selfCheckIn']);
     const { chamber: _omit, ...older } = shipped;
     const ok = validateProfile(older);
-    expect(ok.ok && ok.profile.chamber).toEqual({ seats: null, selfCheckIn: false });
+    expect(ok.ok && ok.profile.chamber).toEqual({ seats: null, selfCheckIn: false, publishNamedVotes: false });
   });
 });

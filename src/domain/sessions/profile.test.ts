@@ -176,6 +176,7 @@ describe('mergeProfile', () => {
       'commitmentReportDaysBefore',
       'chamber.seats',
       'chamber.selfCheckIn',
+      'chamber.publishNamedVotes',
     ]);
     // The defaults object is not changed.
     expect(shipped.leadTimes.documentsToDelegates!.value).toBe(7);

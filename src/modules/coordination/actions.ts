@@ -96,7 +96,7 @@ export async function assignIncoming(ctx: ActionCtx, councilId: string, id: stri
     const [row] = await tx.update(incomingDocuments).set({
       state, handlerUserId: handler.id, assignedOn: day, due, assignNote: input.note ?? '', version: d.version + 1, updatedAt: new Date(),
     }).where(eq(incomingDocuments.id, d.id)).returning();
-    await notify(tx, { userIds: [handler.id] }, {
+    await notify(tx, { userIds: [handler.id], councilId }, {
       kind: 'incoming.assigned',
       title: `Văn bản đến số ${d.number}/${d.year} giao bạn xử lý${due ? `, hạn ${shortDate(due)}` : ''}`,
       body: d.secret ? `${d.senderName} ${d.docSymbol}` : d.summary,
@@ -177,7 +177,7 @@ export async function receiveInvitation(ctx: ActionCtx, councilId: string, input
       incomingDocumentId: input.incomingDocumentId ?? null, sessionId: input.sessionId ?? null,
       searchKey: ` ${searchWords(`${input.title} ${input.organizerName} ${input.location ?? ''}`).join(' ')} `,
     }).returning();
-    await notify(tx, { userIds: [invitee.id] }, {
+    await notify(tx, { userIds: [invitee.id], councilId }, {
       kind: 'invitation.received', title: `Giấy mời: ${input.title}`, body: `${input.organizerName}, ${input.location ?? ''}`.trim(),
       link: `/councils/${councilId}/invitations`,
     });
@@ -220,7 +220,7 @@ export async function stepInvitation(ctx: ActionCtx, councilId: string, id: stri
       version: inv.version + 1, updatedAt: new Date(),
     }).where(eq(executiveInvitations.id, inv.id)).returning();
     if (input.action === 'delegate' && attendeeUserId) {
-      await notify(tx, { userIds: [attendeeUserId] }, { kind: 'invitation.received', title: `Được cử dự thay: ${inv.title}`, body: inv.organizerName, link: `/councils/${councilId}/invitations` });
+      await notify(tx, { userIds: [attendeeUserId], councilId }, { kind: 'invitation.received', title: `Được cử dự thay: ${inv.title}`, body: inv.organizerName, link: `/councils/${councilId}/invitations` });
     }
     await recordEvent(tx, ctx.actor, {
       action: `executive_invitation.${input.action}`, entityType: 'executive_invitation', entityId: inv.id, councilId,
