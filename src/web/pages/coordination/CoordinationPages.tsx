@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
-import { fmtDate, isoDay } from '../../lib/format.ts';
+import { fmtDate, fmtDateTime, isoDay } from '../../lib/format.ts';
 import { message, showFormError } from '../../lib/feedback.tsx';
 import { useApi, usePagedTable } from '../../lib/hooks.ts';
 import { useMe } from '../../lib/auth.tsx';
@@ -17,11 +17,6 @@ import { CRUMB, PersonSelect, StateTag } from './shared.tsx';
 
 // Invitations --------------------------------------------------------------------------------------
 
-/** A meeting's time in Vietnam time (UTC+7), whatever the browser's zone. */
-const vnTime = (iso: string) => {
-  const d = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
-};
 
 type Invitation = {
   id: string; title: string; organizerName: string; startsAt: string; endsAt: string | null; location: string; state: string; stateLabel: string;
@@ -67,7 +62,7 @@ export function InvitationsPage() {
         <ResponsiveTable<Invitation>
           rowKey="id" size="middle" {...table.tableProps} locale={{ emptyText: 'Không có giấy mời nào.' }}
           columns={[
-            { title: 'Thời gian', dataIndex: 'startsAt', width: 150, render: (s: string) => <strong>{vnTime(s)}</strong> },
+            { title: 'Thời gian', dataIndex: 'startsAt', width: 150, render: (s: string) => <strong>{fmtDateTime(s)}</strong> },
             { title: 'Cuộc họp', key: 'title', render: (_: unknown, r) => <div><strong>{r.title}</strong><div style={{ fontSize: 12, color: '#6b7280' }}>{r.organizerName}{r.location ? ` · ${r.location}` : ''}</div>{r.notes ? <div style={{ fontSize: 12 }}>{r.notes}</div> : null}</div> },
             { title: 'Người dự', key: 'who', width: 260, render: (_: unknown, r) => <div><StateTag state={r.state} label={r.stateLabel} /><div style={{ fontSize: 12, marginTop: 4 }}>Mời: {r.inviteeName}{r.attendeeName ? ` · dự thay: ${r.attendeeName}` : ''}</div>{r.decisionNote ? <div style={{ fontSize: 12, color: '#6b7280' }}>{r.decisionNote}</div> : null}</div> },
             { title: '', key: 'act', width: 230, render: (_: unknown, r) => actions(r) },
@@ -136,7 +131,7 @@ function StepModal(props: { councilId: string; inv: Invitation; action: string; 
   };
   return (
     <Modal open title={title} onCancel={props.onClose} onOk={submit} okText="Ghi nhận" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
-      <Typography.Paragraph>{props.inv.title} — {vnTime(props.inv.startsAt)}</Typography.Paragraph>
+      <Typography.Paragraph>{props.inv.title} — {fmtDateTime(props.inv.startsAt)}</Typography.Paragraph>
       <Form form={form} layout="vertical">
         {props.action === 'delegate' && <Form.Item name="attendeeUserId" label="Người dự thay" rules={[{ required: true, message: 'Hãy chọn người dự thay.' }]}><PersonSelect councilId={props.councilId} /></Form.Item>}
         {props.action === 'attended'
