@@ -1,3 +1,4 @@
+import { RuleError } from '../ruleError.ts';
 /**
  * Coordination with the executive (phối hợp với UBND, /work/shared/domain/executive-and-training.md):
  * the incoming-documents register (sổ văn bản đến, NĐ 30/2020/NĐ-CP Điều 4 k2b–d and Phụ lục IV),
@@ -46,11 +47,9 @@ const INCOMING_NEXT: Record<IncomingState, Partial<Record<IncomingAction, Incomi
   filed: {},
 };
 
-export class CoordinationRuleError extends Error {
-  readonly code: string;
+export class CoordinationRuleError extends RuleError {
   constructor(message: string, code: string) {
-    super(message);
-    this.code = code;
+    super(code, message);
   }
 }
 

@@ -1,6 +1,7 @@
 // Delegate training rules (executive-and-training.md Part 2). No binding 2026 text has been found:
 // every value here is UNVERIFIED — a configurable default (a course may set its own share, a
 // council its default in settings.training.completionShare).
+import { RuleError } from '../ruleError.ts';
 
 export interface TrainingRuleSet {
   key: string;
@@ -17,13 +18,7 @@ export const DEFAULT_TRAINING_RULES: TrainingRuleSet = Object.freeze({
   source: 'Chưa tìm thấy văn bản quy định tỷ lệ tham dự để được công nhận hoàn thành bồi dưỡng (mặc định 80 %, chưa kiểm chứng; có thể cấu hình theo khóa học).',
 });
 
-export class TrainingRuleError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
+export class TrainingRuleError extends RuleError {}
 
 /** The share in force for a course: its own, else the council's, else the shipped default. */
 export function shareInForce(courseShare: number | null | undefined, councilShare?: number | null): { share: number; verified: boolean; source: string } {

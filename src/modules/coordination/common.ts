@@ -3,24 +3,17 @@
 import { and, eq, ilike, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { invalid, notFound } from '../../server/errors.ts';
 import { fold } from '../../domain/text/normalize.ts';
-import { CoordinationRuleError } from '../../domain/coordination/index.ts';
+
 import { roleGrants, users } from '../accounts/schema.ts';
 import { agencies, bodies } from '../directory/schema.ts';
 import { councilSessions } from '../sessions/schema.ts';
 import { petitions } from '../petitions/schema.ts';
 import type { DbOrTx } from '../petitions/common.ts';
 import { executiveInvitations, incomingDocuments, periodicReports, reportingConferences } from './schema.ts';
+import { domain } from '../../server/ruleErrors.ts';
+export { domain };
 
 export { loadCalendar, today, out, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
-
-export function domain<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (err) {
-    if (err instanceof CoordinationRuleError) throw invalid(err.message, { code: err.code });
-    throw err;
-  }
-}
 
 /** Roles of the council's own people (the Văn phòng, the Thường trực, the Ban members). */
 export const PEOPLE_ROLES = ['secretariat', 'standing_member', 'committee_member'];

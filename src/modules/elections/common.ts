@@ -2,18 +2,14 @@
 // 404), the province above a commune, domain errors as Vietnamese 422s.
 import { and, eq, or } from 'drizzle-orm';
 import { invalid, notFound } from '../../server/errors.ts';
-import { ElectionRuleError } from '../../domain/elections/index.ts';
+
 import { adminUnits, councils } from '../directory/schema.ts';
 import { electionBodies, elections, electoralUnits, pollingAreas } from './schema.ts';
 import type { DbOrTx } from '../petitions/common.ts';
+import { ruleError } from '../../server/ruleErrors.ts';
+export { ruleError };
 
 export { today, out, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
-
-/** A domain rule error as a Vietnamese 422. */
-export function ruleError(err: unknown): never {
-  if (err instanceof ElectionRuleError) throw invalid(err.message, { code: err.code });
-  throw err;
-}
 
 /** Runs a pure rule, turning its refusal into a 422. */
 export function rule<T>(f: () => T): T {

@@ -1,13 +1,15 @@
 // Shared helpers of the letters module: the scoped loader, the rule sets and calendar, a domain
 // rule error as a Vietnamese 422, and who a viewer is for a letter (domain audienceOf).
 import { and, eq, sql } from 'drizzle-orm';
-import { invalid, notFound } from '../../server/errors.ts';
+import { notFound } from '../../server/errors.ts';
 import { can, type AuthUser } from '../../server/permissions.ts';
 import { fold } from '../../domain/text/normalize.ts';
-import { audienceOf, defaultLetterRuleSets, LetterRuleError, type Audience, type LetterRuleSet } from '../../domain/letters/index.ts';
+import { audienceOf, defaultLetterRuleSets, type Audience, type LetterRuleSet } from '../../domain/letters/index.ts';
 import { delegateOf } from '../sessions/portal/actions.ts';
 import { letters } from './schema.ts';
 import type { DbOrTx } from '../petitions/common.ts';
+import { ruleError, domain } from '../../server/ruleErrors.ts';
+export { ruleError, domain };
 
 export { loadCalendar, today, out, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
 export { knownYears } from '../sessions/common.ts';
@@ -15,20 +17,6 @@ export { knownYears } from '../sessions/common.ts';
 /** The shipped rule sets (letters-2013 until 30/06/2026, letters-2026 after); council edits are not stored yet. */
 export function letterRuleSets(): LetterRuleSet[] {
   return defaultLetterRuleSets();
-}
-
-export function ruleError(err: unknown): never {
-  if (err instanceof LetterRuleError) throw invalid(err.message, { code: err.code });
-  throw err;
-}
-
-/** Runs a domain computation, turning its rule errors into Vietnamese 422s. */
-export function domain<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (err) {
-    return ruleError(err);
-  }
 }
 
 export type LetterRow = typeof letters.$inferSelect;

@@ -5,34 +5,20 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { conflict, forbidden, invalid, notFound } from '../../server/errors.ts';
 import { SUPER_ROLE, type AuthUser } from '../../server/permissions.ts';
-import {
-  defaultOversightRuleSets, findOverlaps, OversightRuleError, proposalDeadline, type Conflict, type OverlapActivity, type OversightRuleSet,
-} from '../../domain/oversight/index.ts';
+import { defaultOversightRuleSets, findOverlaps, proposalDeadline, type Conflict, type OverlapActivity, type OversightRuleSet } from '../../domain/oversight/index.ts';
 import type { PreparedText } from '../../domain/text/index.ts';
 import { adminUnits, agencies, bodies, councils } from '../directory/schema.ts';
 import { oversightActivities, oversightActivitySubjects, oversightPrograms, oversightSettings } from './schema.ts';
 import type { DbOrTx } from '../petitions/common.ts';
 import { petitionFields } from '../petitions/schema.ts';
+import { ruleError, domain } from '../../server/ruleErrors.ts';
+export { ruleError, domain };
 
 export { loadCalendar, today, out, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
 export { knownYears } from '../sessions/common.ts';
 
 export type Program = typeof oversightPrograms.$inferSelect;
 export type Activity = typeof oversightActivities.$inferSelect;
-
-/** A domain rule error as a Vietnamese 422. */
-export function ruleError(err: unknown): never {
-  if (err instanceof OversightRuleError) throw invalid(err.message, { code: err.code });
-  throw err;
-}
-
-export function domain<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (err) {
-    return ruleError(err);
-  }
-}
 
 export const BODY_KINDS = ['council', 'standing', 'committee', 'delegate_group', 'external'] as const;
 export type ProgramBodyKind = (typeof BODY_KINDS)[number];

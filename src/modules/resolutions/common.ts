@@ -2,25 +2,20 @@
 // the council's graph for the pure status rules, rule errors as Vietnamese 422s, the projection of
 // a task onto the follow-up engine.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { invalid, notFound } from '../../server/errors.ts';
-import {
-  ResolutionRuleError, TASK_STATE_LABELS, type LinkType, type ResolutionLink, type ResolutionNode, type TaskState,
-} from '../../domain/resolutions/index.ts';
+import { notFound } from '../../server/errors.ts';
+import { TASK_STATE_LABELS, type LinkType, type ResolutionLink, type ResolutionNode, type TaskState } from '../../domain/resolutions/index.ts';
 import { fold } from '../../domain/text/normalize.ts';
 import type { Tx } from '../../db/client.ts';
 import type { DbOrTx } from '../petitions/common.ts';
 import { resolutionLinks, resolutionTaskReports, resolutions, resolutionTasks } from './schema.ts';
 import { syncObligation } from '../followup/service.ts';
+import { ruleError } from '../../server/ruleErrors.ts';
+export { ruleError };
 
 export { today, out, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
 
 export type Resolution = typeof resolutions.$inferSelect;
 export type Task = typeof resolutionTasks.$inferSelect;
-
-export function ruleError(err: unknown): never {
-  if (err instanceof ResolutionRuleError) throw invalid(err.message, { code: err.code });
-  throw err;
-}
 
 /** Runs a pure rule, turning its refusal into a Vietnamese 422. */
 export function rule<T>(fn: () => T): T {

@@ -2,23 +2,16 @@
 // a 404), the council's rule sets (shipped defaults for its level merged with its own edits), the
 // years the holiday table covers, and due dates of expected documents.
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
-import { conflict, invalid, notFound } from '../../server/errors.ts';
+import { conflict, notFound } from '../../server/errors.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
-import {
-  defaultSessionRuleSets, dueDateOf, mergeProfile, ruleSetInForce, stepOfDocument, SessionRuleError,
-  type ExpectedDocumentKind, type SessionRuleSet,
-} from '../../domain/sessions/index.ts';
+import { defaultSessionRuleSets, dueDateOf, mergeProfile, ruleSetInForce, stepOfDocument, type ExpectedDocumentKind, type SessionRuleSet } from '../../domain/sessions/index.ts';
 import { adminUnits, agencies, bodies, councils } from '../directory/schema.ts';
 import { councilSessions, sessionDocuments, sessionItems, sessionProfiles } from './schema.ts';
 import { loadCalendar, type DbOrTx } from '../petitions/common.ts';
+import { ruleError } from '../../server/ruleErrors.ts';
+export { ruleError };
 
 export { loadCalendar, today, out, rowsOf, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
-
-/** A domain rule error (a due date that cannot be computed, a refused transition) as a Vietnamese 422. */
-export function ruleError(err: unknown): never {
-  if (err instanceof SessionRuleError) throw invalid(err.message, { code: err.code });
-  throw err;
-}
 
 export async function councilLevel(db: DbOrTx, councilId: string): Promise<'province' | 'commune'> {
   const [r] = await db.select({ level: adminUnits.level }).from(councils).innerJoin(adminUnits, eq(adminUnits.id, councils.unitId)).where(eq(councils.id, councilId));

@@ -3,26 +3,15 @@
 // courses, classes, sessions, enrolments and attendance counts) — completion is computed from it
 // with domain/training, never stored.
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { invalid, notFound } from '../../server/errors.ts';
-import {
-  audienceOf, classCompletion, courseStanding, personKey, shareInForce, TrainingRuleError,
-  type AudienceRule, type ClassCompletion, type CourseStanding, type DelegateProfile, type EnrolmentState,
-} from '../../domain/training/index.ts';
+import { notFound } from '../../server/errors.ts';
+import { audienceOf, classCompletion, courseStanding, personKey, shareInForce, type AudienceRule, type ClassCompletion, type CourseStanding, type DelegateProfile, type EnrolmentState } from '../../domain/training/index.ts';
 import { bodies, councils, delegates, memberships, terms } from '../directory/schema.ts';
 import { trainingClasses, trainingCourses, trainingEnrolments, trainingSessions } from './schema.ts';
 import type { DbOrTx } from '../petitions/common.ts';
+import { domain } from '../../server/ruleErrors.ts';
+export { domain };
 
 export { today, out, type ActionCtx, type DbOrTx } from '../petitions/common.ts';
-
-/** Runs a domain computation, turning its rule errors into Vietnamese 422s. */
-export function domain<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (err) {
-    if (err instanceof TrainingRuleError) throw invalid(err.message, { code: err.code });
-    throw err;
-  }
-}
 
 export type CourseRow = typeof trainingCourses.$inferSelect;
 export type ClassRow = typeof trainingClasses.$inferSelect;
