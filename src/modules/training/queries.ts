@@ -1,6 +1,6 @@
 // Reads of the training module: they compute completion from attendance on the day asked and
 // write nothing.
-import { and, asc, count, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { invalid, notFound } from '../../server/errors.ts';
 import { pageFrom } from '../../server/route.ts';
 import { fold } from '../../domain/text/normalize.ts';
@@ -11,6 +11,7 @@ import {
 import { bodies, councils, delegates, terms } from '../directory/schema.ts';
 import { lowerCouncilsAt } from '../dashboards/queries/lowerCouncils.ts';
 import type { Db } from '../../db/client.ts';
+import { nameSearch } from '../../db/textSearch.ts';
 import {
   ATTENDANCE_LABELS, BODY_KIND_LABELS, CLASS_KIND_LABELS, CLASS_STATE_LABELS, ENROLMENT_STATE_LABELS, MODE_LABELS,
   classFacts, classOf, councilPicture, councilShare, courseOf, currentTerm, delegatesOf, domain, out, type CourseRow, type DbOrTx, type DelegateInfo, type EnrolmentFact,
@@ -32,7 +33,7 @@ export async function listCourses(db: DbOrTx, councilId: string, p: Page & { ter
   const where = and(
     eq(trainingCourses.councilId, councilId),
     term ? eq(trainingCourses.termId, term.id) : undefined,
-    p.q?.trim() ? ilike(trainingCourses.searchKey, `%${fold(p.q.trim())}%`) : undefined,
+    nameSearch(trainingCourses.searchKey, p.q),
   );
   const [rows, [total]] = await Promise.all([
     db.select().from(trainingCourses).where(where).orderBy(desc(trainingCourses.createdAt), asc(trainingCourses.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
