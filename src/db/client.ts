@@ -115,7 +115,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const runMigrations = opts.migrate ?? true;
   if (opts.databaseUrl) {
     // Every connection in UTC so timestamps mean the same on both databases.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: '-c TimeZone=UTC', Client: PreparingClient });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: '-c TimeZone=UTC -c jit=off', Client: PreparingClient });
     // An idle connection dropped by the server (restart, administrator) is replaced on next use;
     // it must not bring the process down.
     pool.on('error', (err) => console.error(`[CSDL] mất kết nối tới PostgreSQL: ${err.message}`));

@@ -90,15 +90,22 @@ async function correctionsOf(db: Db | Tx, s: TextSearch): Promise<Map<string, st
 export interface SearchableList<T> {
   /**
    * Rows matching `where`, in the list's order, from `offset`, at most `limit`. With `extra`, each
-   * row also carries its columns (the total, so that page and total come in one statement).
+   * row also carries its columns (the total, so that page and total come in one statement). With
+   * `first`, the rows for which it is true come first, each part in the list's order: the list
+   * orders by `orderFirst(first)`, then by its own order (a text search's tiers in one statement).
    */
-  rows(db: Db | Tx, where: SQL | undefined, offset: number, limit: number, extra?: TotalColumn): Promise<T[]>;
+  rows(db: Db | Tx, where: SQL | undefined, offset: number, limit: number, extra?: TotalColumn, first?: SQL<boolean>): Promise<T[]>;
   /** What the list reads from (a table, or the join its rows come from), for counting. */
   from: SQL;
 }
 
 /** The count of every row of the list, as a column of each page row (computed once: an InitPlan). */
 export type TotalColumn = { total: SQL<number> };
+
+/** What a list orders by before its own order, given `first` (see SearchableList.rows): nothing without it. */
+export function orderFirst(first: SQL<boolean> | undefined): SQL[] {
+  return first ? [sql`${first} desc`] : [];
+}
 
 export interface SearchPage<T> {
   rows: T[];
@@ -137,8 +144,11 @@ export async function searchPage<T>(db: Db, list: SearchableList<T>, req: Search
   }
   const exporting = req.pageSize > SEARCH_WINDOW;
   if (!exporting && offset >= SEARCH_WINDOW) throw badRequest(SEARCH_WINDOW_MESSAGE);
-  const run = (s: TextSearch) =>
-    db.transaction((tx) => (exporting ? exportRows(tx, list, req.filters, s, req.pageSize) : pageRows(tx, list, req.filters, s, offset, req.pageSize)));
+  const run = async (s: TextSearch) =>
+    exporting
+      ? db.transaction((tx) => exportRows(tx, list, req.filters, s, req.pageSize))
+      : ((await smallScopePage(db, list, req.filters, s, offset, req.pageSize)) ??
+        db.transaction((tx) => pageRows(tx, list, req.filters, s, offset, req.pageSize)));
   const first = await run(strict);
   if (first.total > 0 || !strict.tolerant.length) return { ...first, corrected: null };
   const corrections = await correctionsOf(db, strict);
@@ -256,6 +266,36 @@ export async function countEach(scope: SearchScope, conds: readonly SQL[], caps:
 /** How many rows of the scope match `tier`, at most `cap` (see countEach). */
 export async function countMatches(scope: SearchScope, tier: SQL, cap: number): Promise<number> {
   return (await countEach(scope, [tier], [cap]))[0]!;
+}
+
+/**
+ * A search's page and total in a small scope (fewer than PROBE rows: a commune's or a district's
+ * list, almost every list), in one statement, without a transaction or planner settings; null
+ * when the scope is large (the steered plan of pageRows follows). The scope's size is a subquery
+ * the page's rows are gated on (an InitPlan: PostgreSQL evaluates it first and, in a large scope,
+ * reads nothing more). The text conditions are written so that the GIN index cannot serve them
+ * ("is true"): a common word's index entries span the whole table, while the scope's own index
+ * reaches its few rows directly. The tiers come out in the order pageRows gives them: exact
+ * diacritics first, each tier in the list's order; the total is every match (fewer than PROBE).
+ * An empty page (no match, a page past the end, or a large scope) asks once more, for the size
+ * and the total alone.
+ */
+async function smallScopePage<T>(db: Db, list: SearchableList<T>, filters: SQL | undefined, s: TextSearch, offset: number, limit: number) {
+  const small = sql`(select count(*) from (select 1 from ${list.from} where ${filters ?? sql`true`} limit ${PROBE}) probe) < ${PROBE}`;
+  const match = sql`(${s.where}) is true`;
+  const first = s.exact ? sql<boolean>`(${s.exact}) is true` : undefined;
+  const rows = (await list.rows(db, and(small, filters, match), offset, limit, { total: sql<number>`(count(*) over ())::int` }, first)) as (T & {
+    total?: number;
+  })[];
+  if (rows.length) {
+    const n = rows[0]!.total!;
+    for (const r of rows) delete r.total;
+    return { rows: rows as T[], total: n, more: false };
+  }
+  const total = sql<number>`(select count(*)::int from ${list.from} where ${and(filters, match)})`;
+  const r = await db.execute(sql`select small, case when small then ${total} end as total from (select ${small} as small offset 0) scope`);
+  const row = r.rows[0] as { small: boolean; total: number | null };
+  return row.small ? { rows: [] as T[], total: row.total!, more: false } : null;
 }
 
 async function pageRows<T>(tx: Tx, list: SearchableList<T>, filters: SQL | undefined, s: TextSearch, offset: number, limit: number) {

@@ -2,7 +2,7 @@
 // typo tolerance, and the bounded plans and window of searchPage (src/db/textSearch.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
-import { searchPage, SEARCH_WINDOW, type SearchableList } from '../../src/db/textSearch.ts';
+import { orderFirst, searchPage, SEARCH_WINDOW, type SearchableList } from '../../src/db/textSearch.ts';
 import { exactDocument, searchDocument } from '../../src/domain/text/searchQuery.ts';
 import { AppError } from '../../src/server/errors.ts';
 import { createTestDb, dbKinds } from '../support/db.ts';
@@ -29,9 +29,13 @@ async function createTable(db: Awaited<ReturnType<typeof createTestDb>>['db'], n
 
 function listOf(name: string): SearchableList<{ id: number; body: string }> {
   return {
-    rows: async (db, where, offset, limit) =>
-      (await db.execute(sql`select id, body from ${sql.identifier(name)} where ${where ?? sql`true`} order by id limit ${limit} offset ${offset}`))
-        .rows as { id: number; body: string }[],
+    rows: async (db, where, offset, limit, _extra, first) =>
+      (
+        await db.execute(
+          sql`select id, body from ${sql.identifier(name)} where ${where ?? sql`true`}
+            order by ${sql.join([...orderFirst(first), sql`id`], sql`, `)} limit ${limit} offset ${offset}`,
+        )
+      ).rows as { id: number; body: string }[],
     from: sql`${sql.identifier(name)}`,
   };
 }

@@ -7,7 +7,7 @@ import type { Db, Tx } from '../../../db/client.ts';
 import { deadlineStatus, DEADLINE_STATUS_LABELS, type DeadlineThresholds, type WorkingCalendar } from '../../../domain/calendar/index.ts';
 import { councils } from '../../directory/schema.ts';
 import { loadSettings, searchRequest, settingsOfCouncils } from '../common.ts';
-import { searchPage, type TotalColumn } from '../../../db/textSearch.ts';
+import { orderFirst, searchPage, type TotalColumn } from '../../../db/textSearch.ts';
 import { dispatches, dispatchItems, petitions } from '../schema.ts';
 import { notFound } from '../../../server/errors.ts';
 import { responsesOf } from './getPetition.ts';
@@ -107,8 +107,8 @@ export async function agencyInbox(db: Db, agencyId: string, f: InboxFilter, day:
   const { rows, total, more, corrected } = await searchPage(
     db,
     {
-      rows: (tx, where, offset, limit, extra) =>
-        baseQuery(tx, extra).where(where).orderBy(dispatchItems.dueDate, petitions.number).limit(limit).offset(offset),
+      rows: (tx, where, offset, limit, extra, first) =>
+        baseQuery(tx, extra).where(where).orderBy(...orderFirst(first), dispatchItems.dueDate, petitions.number).limit(limit).offset(offset),
       from: sql`${dispatchItems} join ${petitions} on ${petitions.id} = ${dispatchItems.petitionId}`,
     },
     searchRequest(petitions.searchVector, f.q, filters, f),

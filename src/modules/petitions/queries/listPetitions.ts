@@ -149,10 +149,11 @@ const selectList = (fields: [string, SQL][]) => fixed(sql`select ${sql.join(fiel
 const selectPage = selectList(pageFields);
 const selectPageWithTotal = selectList([...pageFields, ['total', sql`"petitions"."total"`]]);
 /** What follows the page subquery: the opinion aggregates and the last answer of each of its rows. */
-const pageJoins = fixed(
-  sql`cross join lateral (select ${sql.join(Object.entries(opinionTotals).map(([k, v]) => sql`${v} as ${sql.identifier(k)}`), sql`, `)} from ${opinionsOf}) "o"
-    left join lateral (select r.result from ${lastResponse}) "last" on true order by "petitions"."number"`,
-);
+const joins = sql`cross join lateral (select ${sql.join(Object.entries(opinionTotals).map(([k, v]) => sql`${v} as ${sql.identifier(k)}`), sql`, `)} from ${opinionsOf}) "o"
+    left join lateral (select r.result from ${lastResponse}) "last" on true`;
+const pageJoins = fixed(sql`${joins} order by "petitions"."number"`);
+/** The same, for a page whose rows for which `first` holds come first (SearchableList.rows). */
+const pageJoinsFirst = fixed(sql`${joins} order by "petitions"."first" desc, "petitions"."number"`);
 
 /**
  * A page of petitions with the list's columns, as one statement: the page's rows are chosen first
@@ -161,10 +162,18 @@ const pageJoins = fixed(
  * subquery per column per row. The page subquery is named "petitions", so the columns' SQL refers
  * to it as it would to the table. Everything but the filters and the page is fixed text.
  */
-export async function listRows(db: Db | Tx, where: SQL | undefined, offset: number, limit: number, extra?: TotalColumn): Promise<Record<string, unknown>[]> {
-  const page = sql`select ${pageColumns}, ${trackedDue} as "tracked_due"${extra ? sql`, ${extra.total} as "total"` : sql``}
-    from ${petitions} where ${where ?? sql`true`} order by ${petitions.number} limit ${limit} offset ${offset}`;
-  const { rows } = await db.execute(sql`${extra ? selectPageWithTotal : selectPage} (${page}) "petitions" ${pageJoins}`);
+export async function listRows(
+  db: Db | Tx,
+  where: SQL | undefined,
+  offset: number,
+  limit: number,
+  extra?: TotalColumn,
+  first?: SQL<boolean>,
+): Promise<Record<string, unknown>[]> {
+  // `first` is a column of the page subquery (its order and the outer one's read it, once per row).
+  const page = sql`select ${pageColumns}, ${trackedDue} as "tracked_due"${extra ? sql`, ${extra.total} as "total"` : sql``}${first ? sql`, ${first} as "first"` : sql``}
+    from ${petitions} where ${where ?? sql`true`} order by ${first ? sql`"first" desc, ` : sql``}${petitions.number} limit ${limit} offset ${offset}`;
+  const { rows } = await db.execute(sql`${extra ? selectPageWithTotal : selectPage} (${page}) "petitions" ${first ? pageJoinsFirst : pageJoins}`);
   for (const r of rows) r.updatedAt = petitions.updatedAt.mapFromDriverValue(r.updatedAt as string);
   return rows;
 }

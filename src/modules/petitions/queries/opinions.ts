@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client.ts';
 import { OPINION_CHANNEL_LABELS, type OpinionChannel } from '../../../domain/petitions/status.ts';
 import { adminUnits } from '../../directory/schema.ts';
 import { out, searchRequest } from '../common.ts';
-import { searchPage } from '../../../db/textSearch.ts';
+import { orderFirst, searchPage } from '../../../db/textSearch.ts';
 import { withoutPersonal } from '../personal.ts';
 import { opinions } from '../schema.ts';
 import { withoutSearchKeys } from '../../../db/rows.ts';
@@ -42,13 +42,13 @@ export async function listOpinions(db: Db, councilId: string, f: OpinionFilter, 
   const { rows, total, more, corrected } = await searchPage(
     db,
     {
-      rows: (tx, where, offset, limit, extra) =>
+      rows: (tx, where, offset, limit, extra, first) =>
         tx
           .select({ o: opinions, unitName: adminUnits.name, ...extra })
           .from(opinions)
           .leftJoin(adminUnits, eq(adminUnits.id, opinions.unitId))
           .where(where)
-          .orderBy(opinions.createdAt, opinions.id)
+          .orderBy(...orderFirst(first), opinions.createdAt, opinions.id)
           .limit(limit)
           .offset(offset),
       from: sql`${opinions}`,

@@ -10,7 +10,7 @@ import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, ROUND_KIND_LABELS, type
 import { adminUnits, councils } from '../../directory/schema.ts';
 import { notFound } from '../../../server/errors.ts';
 import { predecessorUnits, searchRequest, totalOf } from '../common.ts';
-import { searchPage } from '../../../db/textSearch.ts';
+import { orderFirst, searchPage } from '../../../db/textSearch.ts';
 import { listColumns } from './listPetitions.ts';
 import { opinions, petitionRounds, petitions } from '../schema.ts';
 
@@ -137,7 +137,7 @@ export async function publicPetitions(
   const { rows, total, more } = await searchPage(
     db,
     {
-      rows: (tx, where, offset, limit, extra) =>
+      rows: (tx, where, offset, limit, extra, first) =>
         tx
           .select({
             ...extra,
@@ -157,7 +157,7 @@ export async function publicPetitions(
           })
           .from(petitions)
           .where(where)
-          .orderBy(petitions.number)
+          .orderBy(...orderFirst(first), petitions.number)
           .limit(limit)
           .offset(offset),
       from: sql`${petitions}`,
