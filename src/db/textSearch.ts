@@ -18,6 +18,10 @@
 // tier with few rows is read through the GIN index and sorted, a tier with many in the list's
 // order through its b-tree index, stopping after the page. Text-search totals are counted up to
 // SEARCH_WINDOW ("more than 1,000"); pages go as far as that window.
+// A small scope (fewer than PROBE rows: a commune's or a district's list, nearly every list) needs
+// none of this: one statement, without transaction or planner settings, reads the scope's rows
+// through its own index, ranks the tiers and counts them (smallScopePage); only when it finds
+// the scope large does the steered plan above run.
 import { and, ilike, not, sql, type SQL, type AnyColumn } from 'drizzle-orm';
 import type { Db, Tx } from './client.ts';
 import { parseSearchQuery, tsQueries } from '../domain/text/searchQuery.ts';
@@ -288,7 +292,8 @@ async function smallScopePage<T>(db: Db, list: SearchableList<T>, filters: SQL |
     total?: number;
   })[];
   if (rows.length) {
-    const n = rows[0]!.total!;
+    const n = rows[0]!.total;
+    if (typeof n !== 'number') throw new Error('SearchableList.rows: the page rows lack the `extra` total column');
     for (const r of rows) delete r.total;
     return { rows: rows as T[], total: n, more: false };
   }

@@ -1,7 +1,8 @@
 // Accent-insensitive search in the database, identical on PGlite and PostgreSQL: matching, ranking,
 // typo tolerance, and the bounded plans and window of searchPage (src/db/textSearch.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../src/db/client.ts';
 import { orderFirst, searchPage, SEARCH_WINDOW, type SearchableList } from '../../src/db/textSearch.ts';
 import { exactDocument, searchDocument } from '../../src/domain/text/searchQuery.ts';
 import { AppError } from '../../src/server/errors.ts';
@@ -29,10 +30,10 @@ async function createTable(db: Awaited<ReturnType<typeof createTestDb>>['db'], n
 
 function listOf(name: string): SearchableList<{ id: number; body: string }> {
   return {
-    rows: async (db, where, offset, limit, _extra, first) =>
+    rows: async (db, where, offset, limit, extra, first) =>
       (
         await db.execute(
-          sql`select id, body from ${sql.identifier(name)} where ${where ?? sql`true`}
+          sql`select id, body${extra ? sql`, ${extra.total} as total` : sql``} from ${sql.identifier(name)} where ${where ?? sql`true`}
             order by ${sql.join([...orderFirst(first), sql`id`], sql`, `)} limit ${limit} offset ${offset}`,
         )
       ).rows as { id: number; body: string }[],
@@ -151,6 +152,94 @@ for (const kind of dbKinds()) {
         expect((err as AppError).message).toMatch(/Chỉ xem được 1\.000 kết quả/);
         const all = await page('big', 'đường', 1, 5000);
         expect(ids(all)).toEqual(expected('đường'));
+      });
+    });
+
+    describe('a small scope answers in one statement, exactly as the steered plan does', () => {
+      // 2,100 rows, interleaved: 900 in group "a" (a small scope: under 1,000 rows), 1,200 padding
+      // rows in group "b" that no query below matches. Groups a+b are a large scope with the same
+      // matches, searched by the steered, multi-statement plan: both must answer the same.
+      const bodyOf = (i: number) =>
+        `Kiến nghị ${i} về ${i % 3 === 0 ? 'đường' : 'dương'}${i % 5 === 0 ? ' cầu treo' : ''}${i % 4 === 0 ? ' nước sạch' : ''}`;
+      const inA = (k: number) => k % 7 >= 4;
+      const N = 2100;
+      beforeAll(async () => {
+        await createTable(database.db, 'mixed');
+        await database.db.execute(sql`alter table mixed add column grp text not null default 'b'`);
+        const rows = Array.from({ length: N }, (_, j) => {
+          const k = j + 1;
+          const body = inA(k) ? bodyOf(k) : `Không liên quan, hồ sơ lưu trữ ${k}`;
+          return { body, s: searchDocument(body), e: exactDocument(body), g: inA(k) ? 'a' : 'b' };
+        });
+        await database.db.execute(
+          sql`insert into mixed (body, search_text, exact_text, grp) select body, s, e, g from json_to_recordset(${JSON.stringify(rows)}::json) as x(body text, s text, e text, g text)`,
+        );
+        await database.db.execute(sql`analyze mixed`);
+      });
+      /** The database handle searchPage is given, counting its statements and transactions. */
+      const watched = () => {
+        const seen = { statements: 0, transactions: 0 };
+        const db = new Proxy(database.db, {
+          get(target, prop) {
+            if (prop === 'execute') return (...a: Parameters<Db['execute']>) => (seen.statements++, target.execute(...a));
+            if (prop === 'transaction') return (...a: Parameters<Db['transaction']>) => (seen.transactions++, target.transaction(...a));
+            const v = Reflect.get(target, prop, target) as unknown;
+            return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+          },
+        });
+        return { db, seen };
+      };
+      const search = async (group: SQL, filter: SQL | undefined, q: string, p: number, pageSize: number) => {
+        const w = watched();
+        const r = await searchPage(w.db, listOf('mixed'), { vector: sql.raw('search_vector'), query: q, filters: and(group, filter), page: p, pageSize });
+        return { r, seen: w.seen };
+      };
+      const small = sql`grp = 'a'`;
+      const large = sql`grp in ('a', 'b')`;
+      const ALL_PAGES: [number, number][] = [[1, 20], [2, 20], [15, 20], [16, 20], [45, 20], [46, 20], [3, 100], [4, 100], [43, 7], [1, 1000]];
+      const SOME_PAGES: [number, number][] = [[1, 20], [2, 20], [50, 20]];
+
+      it('the same rows, order, total, "more" and corrections on every page, with and without a filter', async () => {
+        const queries: [string, [number, number][]][] = [
+          ['đường', ALL_PAGES], ['duong', ALL_PAGES], ['dương', SOME_PAGES], ['cầu treo', SOME_PAGES], ['đường "cầu treo"', SOME_PAGES],
+          ['nước sạch đường', SOME_PAGES], ['cau treo duong', SOME_PAGES], ['nuocc sach', SOME_PAGES], ['xyzw', SOME_PAGES],
+        ];
+        for (const [q, pages] of queries) {
+          for (const [p, size] of pages) {
+            for (const filter of [undefined, sql`id % 2 = 0`]) {
+              const what = `"${q}" page ${p} of ${size}${filter ? ', even ids' : ''}`;
+              const one = await search(small, filter, q, p, size);
+              const steered = await search(large, filter, q, p, size);
+              expect(one.r, what).toEqual(steered.r);
+              // The paths really differ: the large scope opens its steered transaction, the small never.
+              expect(steered.seen.transactions, what).toBeGreaterThan(0);
+              expect(one.seen.transactions, what).toBe(0);
+              if (one.r.rows.length && !one.r.corrected) expect(one.seen.statements, what).toBe(1);
+            }
+          }
+        }
+      });
+
+      it('exact diacritics first, then the rest, each in the list\'s order; a page past the end keeps the total', async () => {
+        const a = Array.from({ length: N }, (_, j) => j + 1).filter(inA);
+        const want = [...a.filter((i) => i % 3 === 0), ...a.filter((i) => i % 3 !== 0)];
+        const ids = (r: { rows: { id: number }[] }) => r.rows.map((x) => x.id);
+        const first = await search(small, undefined, 'đường', 1, 20);
+        expect(ids(first.r)).toEqual(want.slice(0, 20));
+        expect({ total: first.r.total, more: first.r.more }).toEqual({ total: 900, more: false });
+        // Across the tier boundary (300 exact rows, then 600).
+        expect(ids((await search(small, undefined, 'đường', 43, 7)).r)).toEqual(want.slice(294, 301));
+        expect(ids((await search(small, undefined, 'đường', 1, 1000)).r)).toEqual(want);
+        const even = want.filter((i) => i % 2 === 0);
+        expect(ids((await search(small, sql`id % 2 = 0`, 'đường', 8, 20)).r)).toEqual(even.slice(140, 160));
+        const past = await search(small, undefined, 'đường', 46, 20);
+        expect({ rows: past.r.rows, total: past.r.total, more: past.r.more }).toEqual({ rows: [], total: 900, more: false });
+        expect(past.seen).toEqual({ statements: 2, transactions: 0 });
+        const none = await search(small, undefined, 'xyzw', 1, 20);
+        expect({ rows: none.r.rows, total: none.r.total }).toEqual({ rows: [], total: 0 });
+        // The window's refusal holds whatever the scope's size.
+        const err = await search(small, undefined, 'đường', 51, 20).catch((e: unknown) => e);
+        expect((err as AppError).status).toBe(400);
       });
     });
   });
