@@ -8,8 +8,10 @@
 // keeps reading, answering and refusing requests.
 //
 // Messages: the main thread sends { id, op, ... }, the worker answers { id, ok, result | error }.
-// A transaction is opened by 'begin' (the worker enters PGlite's transaction and keeps it open),
-// its statements carry its id, and 'end' commits or rolls it back.
+// A transaction is opened by its first statement, marked `begin` (the worker enters PGlite's
+// transaction, keeps it open and runs the statement in it: one crossing instead of two); its
+// id is that message's, later statements carry it, and 'end' commits or rolls it back. A
+// transaction that ran no statement sends nothing.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { PGlite, QueryOptions, Results, Transaction } from '@electric-sql/pglite';
 
@@ -18,10 +20,10 @@ interface Start {
   startParams: string[];
 }
 
+/** `begin`: this statement opens a transaction (whose id is this message's), and runs in it. */
 type Request =
-  | { id: number; op: 'query'; tx?: number; sql: string; params?: unknown[]; rowMode?: 'array' | 'object'; rawTypes?: number[] }
-  | { id: number; op: 'exec'; tx?: number; sql: string }
-  | { id: number; op: 'begin' }
+  | { id: number; op: 'query'; tx?: number; begin?: true; sql: string; params?: unknown[]; rowMode?: 'array' | 'object'; rawTypes?: number[] }
+  | { id: number; op: 'exec'; tx?: number; begin?: true; sql: string }
   | { id: number; op: 'end'; tx: number; commit: boolean }
   | { id: number; op: 'close' };
 
@@ -50,42 +52,53 @@ async function serveInWorker(start: Start): Promise<void> {
   const path = await import('node:path');
   const pg = await PGlite.create({ fs: new DurableNodeFS(path.join(start.dataDir, 'pgdata')), startParams: start.startParams, extensions: { pg_trgm } });
   await pg.exec("SET TIME ZONE 'UTC'");
-  const txs = new Map<number, { tx: Transaction; end: (commit: boolean) => void; done: Promise<unknown> }>();
+  interface Open {
+    tx: Transaction;
+    end: (commit: boolean) => void;
+    done: Promise<unknown>;
+  }
+  /** Open transactions by id, registered as soon as their first statement arrives (later ones wait for it to open). */
+  const txs = new Map<number, Promise<Open>>();
+  const begin = (id: number) => {
+    let end!: (commit: boolean) => void;
+    let tx!: Transaction;
+    let opened!: () => void;
+    const isOpen = new Promise<void>((resolve) => (opened = resolve));
+    const done = pg.transaction(async (t) => {
+      tx = t;
+      const commit = new Promise<boolean>((resolve) => (end = resolve));
+      opened();
+      if (!(await commit)) await t.rollback();
+    });
+    // A transaction that could not start answers its statements with its error.
+    const open = Promise.race([isOpen, done]).then((): Open => ({ tx, end, done }));
+    open.catch(() => {});
+    txs.set(id, open);
+  };
   const port = parentPort!;
   const reply = (r: Reply) => port.postMessage(r);
-  const target = (tx: number | undefined): PGlite | Transaction => {
-    if (tx === undefined) return pg;
-    const t = txs.get(tx);
+  const target = async (m: { id: number; tx?: number; begin?: true }): Promise<PGlite | Transaction> => {
+    if (m.begin) begin(m.id);
+    const id = m.begin ? m.id : m.tx;
+    if (id === undefined) return pg;
+    const t = txs.get(id);
     if (!t) throw new Error('Giao dịch không còn mở.');
-    return t.tx;
+    return (await t).tx;
   };
   port.on('message', (m: Request) => {
     const run = async (): Promise<unknown> => {
       switch (m.op) {
         case 'query':
-          return target(m.tx).query(m.sql, m.params, optionsOf(m.rowMode, m.rawTypes));
+          return (await target(m)).query(m.sql, m.params, optionsOf(m.rowMode, m.rawTypes));
         case 'exec':
-          return target(m.tx).exec(m.sql);
-        case 'begin': {
-          let opened!: () => void;
-          const isOpen = new Promise<void>((resolve) => (opened = resolve));
-          let end!: (commit: boolean) => void;
-          const done = pg.transaction(async (tx) => {
-            const commit = new Promise<boolean>((resolve) => (end = resolve));
-            txs.set(m.id, { tx, end, done });
-            opened();
-            if (!(await commit)) await tx.rollback();
-          });
-          // A transaction that could not start answers with its error.
-          await Promise.race([isOpen, done]);
-          return m.id;
-        }
+          return (await target(m)).exec(m.sql);
         case 'end': {
           const t = txs.get(m.tx);
           if (!t) throw new Error('Giao dịch không còn mở.');
           txs.delete(m.tx);
-          t.end(m.commit);
-          await t.done;
+          const open = await t;
+          open.end(m.commit);
+          await open.done;
           return null;
         }
         case 'close':
@@ -112,7 +125,8 @@ function rebuiltError(fields: Record<string, unknown>): Error {
   return err;
 }
 
-type Send = (m: DistributiveOmit<Request, 'id'>) => Promise<unknown>;
+/** Sends a message; `sent` learns its id as it goes (a transaction's first statement: the transaction's id). */
+type Send = (m: DistributiveOmit<Request, 'id'>, sent?: (id: number) => void) => Promise<unknown>;
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 /** The query options Drizzle passes: row mode, and types it wants as text (identity parsers). */
@@ -120,19 +134,23 @@ function queryMessage(sql: string, params: unknown[] | undefined, options: Query
   return { op: 'query' as const, tx, sql, params, rowMode: options?.rowMode, rawTypes: options?.parsers ? Object.keys(options.parsers).map(Number) : undefined };
 }
 
-/** A transaction's stand-in: its statements run in the worker's open transaction. */
+/** A transaction's stand-in: its first statement opens it in the worker, the others run there. */
 class TxOnThread {
   readonly #send: Send;
-  readonly #id: number;
-  constructor(send: Send, id: number) {
+  /** The worker's id of the transaction, once its first statement is sent. */
+  id: number | undefined;
+  constructor(send: Send) {
     this.#send = send;
-    this.#id = id;
+  }
+  #statement(m: ReturnType<typeof queryMessage> | { op: 'exec'; sql: string }): Promise<unknown> {
+    if (this.id !== undefined) return this.#send({ ...m, tx: this.id });
+    return this.#send({ ...m, begin: true }, (id) => (this.id = id));
   }
   query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    return this.#send(queryMessage(sql, params, options, this.#id)) as Promise<Results<T>>;
+    return this.#statement(queryMessage(sql, params, options)) as Promise<Results<T>>;
   }
   exec(sql: string): Promise<Results[]> {
-    return this.#send({ op: 'exec', tx: this.#id, sql }) as Promise<Results[]>;
+    return this.#statement({ op: 'exec', sql }) as Promise<Results[]>;
   }
   async rollback(): Promise<void> {
     throw new Error('rollback');
@@ -183,9 +201,10 @@ export class PGliteOnThread {
     return new PGliteOnThread(worker);
   }
 
-  #send: Send = (m) => {
+  #send: Send = (m, sent) => {
     if (this.#failed) return Promise.reject(this.#failed);
     const id = this.#next++;
+    sent?.(id);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       this.#worker.postMessage({ ...m, id });
@@ -201,15 +220,15 @@ export class PGliteOnThread {
   }
 
   async transaction<T>(fn: (tx: TxOnThread) => Promise<T>): Promise<T> {
-    const id = (await this.#send({ op: 'begin' })) as number;
+    const tx = new TxOnThread(this.#send);
     let result: T;
     try {
-      result = await fn(new TxOnThread(this.#send, id));
+      result = await fn(tx);
     } catch (err) {
-      await this.#send({ op: 'end', tx: id, commit: false }).catch(() => {});
+      if (tx.id !== undefined) await this.#send({ op: 'end', tx: tx.id, commit: false }).catch(() => {});
       throw err;
     }
-    await this.#send({ op: 'end', tx: id, commit: true });
+    if (tx.id !== undefined) await this.#send({ op: 'end', tx: tx.id, commit: true });
     return result;
   }
 
