@@ -114,7 +114,9 @@ function preparable(text: string): boolean {
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const runMigrations = opts.migrate ?? true;
   if (opts.databaseUrl) {
-    // Every connection in UTC so timestamps mean the same on both databases.
+    // Every connection in UTC so timestamps mean the same on both databases. No JIT compilation:
+    // it costs tens of milliseconds and pays only on long analytical statements, while the
+    // estimate of work a statement may skip (textSearch.ts, smallScopePage) would trigger it.
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: '-c TimeZone=UTC -c jit=off', Client: PreparingClient });
     // An idle connection dropped by the server (restart, administrator) is replaced on next use;
     // it must not bring the process down.

@@ -103,7 +103,7 @@ export interface SearchableList<T> {
   from: SQL;
 }
 
-/** The count of every row of the list, as a column of each page row (computed once: an InitPlan). */
+/** The count of every row of the list, as a column of each page row (computed once: an InitPlan, or a window count). */
 export type TotalColumn = { total: SQL<number> };
 
 /** What a list orders by before its own order, given `first` (see SearchableList.rows): nothing without it. */
@@ -280,9 +280,12 @@ export async function countMatches(scope: SearchScope, tier: SQL, cap: number): 
  * reads nothing more). The text conditions are written so that the GIN index cannot serve them
  * ("is true"): a common word's index entries span the whole table, while the scope's own index
  * reaches its few rows directly. The tiers come out in the order pageRows gives them: exact
- * diacritics first, each tier in the list's order; the total is every match (fewer than PROBE).
- * An empty page (no match, a page past the end, or a large scope) asks once more, for the size
- * and the total alone.
+ * diacritics first, each tier in the list's order. The total is a window count over the matches
+ * (fewer than PROBE), not a subquery: PostgreSQL computes a subquery's value ahead of a parallel
+ * scan even when the gate then stops it, so a large scope would pay for a full count. (JIT
+ * compilation, which the estimate of the gated-off work would trigger, is off on the app's
+ * connections: client.ts.) An empty page (no match, a page past the end, or a large scope) asks
+ * once more, for the size and the total alone.
  */
 async function smallScopePage<T>(db: Db, list: SearchableList<T>, filters: SQL | undefined, s: TextSearch, offset: number, limit: number) {
   const small = sql`(select count(*) from (select 1 from ${list.from} where ${filters ?? sql`true`} limit ${PROBE}) probe) < ${PROBE}`;
