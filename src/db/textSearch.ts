@@ -70,13 +70,15 @@ function textSearch(
   };
 }
 
-/** Close spellings of a word from the vocabulary, closest first (none for a word in use). */
-async function correctWord(db: Db | Tx, word: string, limit = 3): Promise<string[]> {
-  const r = await db.execute(
-    sql`select word from search_vocabulary where word % ${word} and word <> ${word}
+/** SQL: close spellings of a word from the vocabulary, closest first (none for a word in use). */
+function spellingsSql(word: string, limit = 3): SQL {
+  return sql`select word from search_vocabulary where word % ${word} and word <> ${word}
           and not exists (select 1 from search_vocabulary v where v.word = ${word})
-        order by similarity(word, ${word}) desc, word limit ${limit}`,
-  );
+        order by similarity(word, ${word}) desc, word limit ${limit}`;
+}
+
+async function correctWord(db: Db | Tx, word: string): Promise<string[]> {
+  const r = await db.execute(spellingsSql(word));
   return r.rows.map((x) => (x as { word: string }).word);
 }
 
@@ -148,17 +150,26 @@ export async function searchPage<T>(db: Db, list: SearchableList<T>, req: Search
   }
   const exporting = req.pageSize > SEARCH_WINDOW;
   if (!exporting && offset >= SEARCH_WINDOW) throw badRequest(SEARCH_WINDOW_MESSAGE);
-  const run = async (s: TextSearch) =>
+  // `tolerant`: words a small scope's empty answer looks up corrections for in the same statement.
+  const run = async (s: TextSearch, tolerant: readonly string[]): Promise<Found<T>> =>
     exporting
       ? db.transaction((tx) => exportRows(tx, list, req.filters, s, req.pageSize))
-      : ((await smallScopePage(db, list, req.filters, s, offset, req.pageSize)) ??
+      : ((await smallScopePage(db, list, req.filters, s, offset, req.pageSize, tolerant)) ??
         db.transaction((tx) => pageRows(tx, list, req.filters, s, offset, req.pageSize)));
-  const first = await run(strict);
+  const { corrections: found, ...first } = await run(strict, strict.tolerant);
   if (first.total > 0 || !strict.tolerant.length) return { ...first, corrected: null };
-  const corrections = await correctionsOf(db, strict);
+  const corrections = found ?? (await correctionsOf(db, strict));
   if (!corrections.size) return { ...first, corrected: null };
-  const again = await run(textSearch(req.vector, req.query, corrections, req.dict)!);
+  const { corrections: _, ...again } = await run(textSearch(req.vector, req.query, corrections, req.dict)!, []);
   return { ...again, corrected: Object.fromEntries(corrections) };
+}
+
+/** A page of a text search; `corrections` of its tolerant words when it found none and looked them up. */
+interface Found<T> {
+  rows: T[];
+  total: number;
+  more: boolean;
+  corrections?: Map<string, string[]>;
 }
 
 /** count(*) of `from` rows matching `where`, stopping at `cap` when given. */
@@ -285,9 +296,18 @@ export async function countMatches(scope: SearchScope, tier: SQL, cap: number): 
  * scan even when the gate then stops it, so a large scope would pay for a full count. (JIT
  * compilation, which the estimate of the gated-off work would trigger, is off on the app's
  * connections: client.ts.) An empty page (no match, a page past the end, or a large scope) asks
- * once more, for the size and the total alone.
+ * once more, for the size and the total alone — and, when nothing matched, for the corrections
+ * of the `tolerant` words (the typo-tolerant retry's first step).
  */
-async function smallScopePage<T>(db: Db, list: SearchableList<T>, filters: SQL | undefined, s: TextSearch, offset: number, limit: number) {
+async function smallScopePage<T>(
+  db: Db,
+  list: SearchableList<T>,
+  filters: SQL | undefined,
+  s: TextSearch,
+  offset: number,
+  limit: number,
+  tolerant: readonly string[],
+): Promise<Found<T> | null> {
   const small = sql`(select count(*) from (select 1 from ${list.from} where ${filters ?? sql`true`} limit ${PROBE}) probe) < ${PROBE}`;
   const match = sql`(${s.where}) is true`;
   const first = s.exact ? sql<boolean>`(${s.exact}) is true` : undefined;
@@ -301,9 +321,16 @@ async function smallScopePage<T>(db: Db, list: SearchableList<T>, filters: SQL |
     return { rows: rows as T[], total: n, more: false };
   }
   const total = sql<number>`(select count(*)::int from ${list.from} where ${and(filters, match)})`;
-  const r = await db.execute(sql`select small, case when small then ${total} end as total from (select ${small} as small offset 0) scope`);
-  const row = r.rows[0] as { small: boolean; total: number | null };
-  return row.small ? { rows: [] as T[], total: row.total!, more: false } : null;
+  const spellings = tolerant.map((w, i) => sql`, case when total = 0 then array(${spellingsSql(w)}) end as ${sql.identifier(`c${i}`)}`);
+  const r = await db.execute(
+    sql`select small, total${sql.join(spellings)} from (
+      select small, case when small then ${total} end as total from (select ${small} as small offset 0) scope offset 0) counted`,
+  );
+  const row = r.rows[0] as { small: boolean; total: number | null } & Record<string, string[] | null>;
+  if (!row.small) return null;
+  const corrections = new Map<string, string[]>();
+  for (const [i, w] of tolerant.entries()) if (row[`c${i}`]?.length) corrections.set(w, row[`c${i}`]!);
+  return { rows: [], total: row.total!, more: false, corrections: row.total === 0 && tolerant.length ? corrections : undefined };
 }
 
 async function pageRows<T>(tx: Tx, list: SearchableList<T>, filters: SQL | undefined, s: TextSearch, offset: number, limit: number) {

@@ -236,7 +236,13 @@ for (const kind of dbKinds()) {
         expect({ rows: past.r.rows, total: past.r.total, more: past.r.more }).toEqual({ rows: [], total: 900, more: false });
         expect(past.seen).toEqual({ statements: 2, transactions: 0 });
         const none = await search(small, undefined, 'xyzw', 1, 20);
-        expect({ rows: none.r.rows, total: none.r.total }).toEqual({ rows: [], total: 0 });
+        expect({ rows: none.r.rows, total: none.r.total, corrected: none.r.corrected }).toEqual({ rows: [], total: 0, corrected: null });
+        expect(none.seen).toEqual({ statements: 2, transactions: 0 });
+        // A typo: the empty answer brings the corrections with it, then the search runs again.
+        const typo = await search(small, undefined, 'nuocc sach', 1, 20);
+        expect(typo.r.corrected).toEqual({ nuocc: expect.arrayContaining(['nuoc']) });
+        expect(ids(typo.r)).toEqual(a.filter((i) => i % 4 === 0).slice(0, 20));
+        expect(typo.seen).toEqual({ statements: 3, transactions: 0 });
         // The window's refusal holds whatever the scope's size.
         const err = await search(small, undefined, 'đường', 51, 20).catch((e: unknown) => e);
         expect((err as AppError).status).toBe(400);
