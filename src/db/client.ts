@@ -17,6 +17,7 @@ import { lockDataDir } from './lock.ts';
 import { DurableNodeFS, durableStartParams } from './durableFs.ts';
 import { PGliteOnThread } from './pgliteWorker.ts';
 import { closeLive } from '../server/live.ts';
+import { closeCaches } from './cache.ts';
 
 export type Schema = typeof schema;
 /**
@@ -122,7 +123,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     if (runMigrations) await migratePg(db as never, { migrationsFolder });
     // The live hub's listening connection (src/server/live.ts) goes first.
-    return { db, kind: 'postgres', where: redact(opts.databaseUrl), close: async () => { await closeLive(db); await pool.end(); } };
+    return { db, kind: 'postgres', where: redact(opts.databaseUrl), close: async () => { closeCaches(db); await closeLive(db); await pool.end(); } };
   }
   const dir = path.resolve(opts.dataDir ?? 'data');
   const lock = lockDataDir(dir);
