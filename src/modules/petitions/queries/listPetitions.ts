@@ -4,7 +4,7 @@
 // stored: the tracked date is the pending dispatch's due date, or an in-progress answer's
 // committed date.
 import { petitionInRound } from '../counts.ts';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../../db/client.ts';
 import { deadlineStatus, DEADLINE_STATUS_LABELS, addDays, type DeadlineStatus, type WorkingCalendar } from '../../../domain/calendar/index.ts';
@@ -41,6 +41,21 @@ function fixed<T>(q: SQL<T>): SQL<T> {
   return sql.raw(text) as SQL<T>;
 }
 
+/**
+ * Columns and the table as fixed text: rendering a Drizzle column or table reference costs several
+ * microseconds each, at every request (the list's filters name them several times). The filters'
+ * values are text and uuids, sent as they are.
+ */
+const col = {
+  councilId: fixed(sql`${petitions.councilId}`),
+  fieldId: fixed(sql`${petitions.fieldId}`),
+  competentLevel: fixed(sql`${petitions.competentLevel}`),
+  agencyId: fixed(sql`${petitions.agencyId}`),
+  status: fixed(sql`${petitions.status}`),
+  number: fixed(sql`${petitions.number}`),
+};
+const petitionsTable = fixed(sql`${petitions}`);
+
 /** SQL: the date a petition is tracked against (pending dispatch due date, or committed date). */
 export const trackedDue = fixed(sql<string | null>`coalesce(
   (select min(di.due_date) from petition_dispatch_items di where di.petition_id = "petitions"."id" and di.state = 'pending'),
@@ -61,13 +76,13 @@ export function deadlineCond(kind: PetitionFilter['deadline'], day: string, cale
 /** Scope and filters of a petition list; the text query is applied by searchPage. */
 export function petitionConds(councilId: string, f: PetitionFilter, day: string, calendar: WorkingCalendar, settings: PetitionSettings) {
   return and(
-    eq(petitions.councilId, councilId),
+    sql`${col.councilId} = ${councilId}`,
     // A round's petitions: raised in it or carried over into it (counts.ts), as the round page counts them.
     f.roundId ? petitionInRound(f.roundId) : undefined,
-    f.fieldId ? eq(petitions.fieldId, f.fieldId) : undefined,
-    f.competentLevel ? eq(petitions.competentLevel, f.competentLevel) : undefined,
-    f.agencyId ? eq(petitions.agencyId, f.agencyId) : undefined,
-    f.status ? eq(petitions.status, f.status) : undefined,
+    f.fieldId ? sql`${col.fieldId} = ${f.fieldId}` : undefined,
+    f.competentLevel ? sql`${col.competentLevel} = ${f.competentLevel}` : undefined,
+    f.agencyId ? sql`${col.agencyId} = ${f.agencyId}` : undefined,
+    f.status ? sql`${col.status} = ${f.status}` : undefined,
     f.unitId ? sql`exists (select 1 from petition_opinions o where o.petition_id = "petitions"."id" and o.unit_id = ${f.unitId})` : undefined,
     f.bodyId
       ? sql`exists (select 1 from petition_opinions o join contact_meetings m on m.id = o.meeting_id where o.petition_id = "petitions"."id" and m.body_id = ${f.bodyId})`
@@ -163,7 +178,7 @@ const pageJoins = fixed(
  */
 export async function listRows(db: Db | Tx, where: SQL | undefined, offset: number, limit: number, extra?: TotalColumn): Promise<Record<string, unknown>[]> {
   const page = sql`select ${pageColumns}, ${trackedDue} as "tracked_due"${extra ? sql`, ${extra.total} as "total"` : sql``}
-    from ${petitions} where ${where ?? sql`true`} order by ${petitions.number} limit ${limit} offset ${offset}`;
+    from ${petitionsTable} where ${where ?? sql`true`} order by ${col.number} limit ${limit} offset ${offset}`;
   const { rows } = await db.execute(sql`${extra ? selectPageWithTotal : selectPage} (${page}) "petitions" ${pageJoins}`);
   for (const r of rows) r.updatedAt = petitions.updatedAt.mapFromDriverValue(r.updatedAt as string);
   return rows;
@@ -190,7 +205,7 @@ export function decorate(row: Record<string, unknown>, day: string, calendar: Wo
 }
 
 /** A council's petitions in number order (exact-diacritic matches first when searching). */
-const petitionList: SearchableList<Record<string, unknown>> = { rows: listRows, from: sql`${petitions}` };
+const petitionList: SearchableList<Record<string, unknown>> = { rows: listRows, from: petitionsTable };
 
 export async function listPetitions(
   db: Db,
