@@ -78,9 +78,12 @@ const PREPARED_PER_CONNECTION = 500;
  */
 class PreparingClient extends pg.Client {
   #names = new Set<string>();
+  /** Queries asked for and not yet answered, and the last one's settlement (see below). */
+  #open = 0;
+  #last: Promise<unknown> = Promise.resolve();
   override query(config: unknown, values?: unknown, callback?: unknown): never {
     driverStats.statements++;
-    const c = config as { text?: string; name?: string } | null;
+    const c = config as { text?: string; name?: string; submit?: unknown } | null;
     if (c && typeof c === 'object' && typeof c.text === 'string' && !c.name) {
       const name = statementName(c.text);
       if (name && (this.#names.has(name) || this.#names.size < PREPARED_PER_CONNECTION)) {
@@ -88,7 +91,22 @@ class PreparingClient extends pg.Client {
         config = { ...c, name };
       }
     }
-    return (super.query as (...a: unknown[]) => never)(config, values, callback);
+    const send = () => (super.query as (...a: unknown[]) => Promise<unknown>)(config, values, callback);
+    // The pool's own calls (with a callback) and streams go straight through.
+    if (typeof callback === 'function' || typeof values === 'function' || typeof c?.submit === 'function') return send() as never;
+    // Queries asked for together on one connection — `Promise.all` inside a transaction — are sent
+    // one after another, in the order asked: pg 8 queues them itself but deprecates it, pg 9 refuses.
+    const settle = () => {
+      this.#open--;
+    };
+    const run = () => {
+      const p = send();
+      p.then(settle, settle);
+      return p;
+    };
+    const p = this.#open++ === 0 ? run() : this.#last.then(run, run);
+    this.#last = p.catch(() => undefined);
+    return p as never;
   }
 }
 
