@@ -64,13 +64,42 @@ export const trackedDue = fixed(sql<string | null>`coalesce(
      order by r.created_at desc limit 1)
 )`);
 
-export function deadlineCond(kind: PetitionFilter['deadline'], day: string, calendar: WorkingCalendar, settings: PetitionSettings): SQL | undefined {
+/**
+ * SQL: the council's petitions whose tracked date (trackedDue) meets a condition, given twice:
+ * `onDue` over the pending dispatch's due date `di.due_date`, `onCommitted` over an in-progress
+ * answer's committed date. Equal to testing trackedDue, but read from indexes (pending items by due
+ * date; the council's answered petitions by status) as one set of ids per statement, instead of two
+ * subqueries for every petition of the council: at 20,000 petitions a deadline filter took ~300 ms
+ * that way. A petition with a pending dispatch is tracked by it alone; only one without is tracked
+ * by its answer.
+ */
+function trackedMeets(councilId: string, onDue: SQL, onCommitted: (date: SQL) => SQL): SQL {
+  return sql`"petitions"."id" in (
+    select di.petition_id from petition_dispatch_items di where di.state = 'pending' and ${onDue}
+    union all
+    select p.id from petitions p where p.council_id = ${councilId} and p.status in ('answered', 'unsatisfied')
+      and not exists (select 1 from petition_dispatch_items di where di.petition_id = p.id and di.state = 'pending')
+      and ${onCommitted(committedDate)})`;
+}
+const committedDate = fixed(sql`(select r.committed_date from petition_responses r where r.petition_id = p.id
+     and r.result = 'in_progress' order by r.created_at desc limit 1)`);
+
+export function deadlineCond(
+  kind: PetitionFilter['deadline'],
+  councilId: string,
+  day: string,
+  calendar: WorkingCalendar,
+  settings: PetitionSettings,
+): SQL | undefined {
   if (!kind) return undefined;
-  if (kind === 'overdue' || kind === 'late') return sql`${trackedDue} < ${day}`;
-  if (kind === 'long_overdue') return sql`${trackedDue} <= ${addDays(day, -settings.thresholds.longOverdueDays)}`;
+  if (kind === 'overdue' || kind === 'late') return trackedMeets(councilId, sql`di.due_date < ${day}`, (d) => sql`${d} < ${day}`);
+  if (kind === 'long_overdue') {
+    const limit = addDays(day, -settings.thresholds.longOverdueDays);
+    return trackedMeets(councilId, sql`di.due_date <= ${limit}`, (d) => sql`${d} <= ${limit}`);
+  }
   const soon = calendar.addWorkingDays(day, settings.thresholds.dueSoonWorkingDays);
-  // One range test, so the date is looked up once per row (">= and <=" would look it up twice).
-  return sql`${trackedDue} <@ daterange(${day}::date, ${soon}::date, '[]')`;
+  // The committed date as one range test, so that its subquery runs once per row.
+  return trackedMeets(councilId, sql`di.due_date between ${day}::date and ${soon}::date`, (d) => sql`${d} <@ daterange(${day}::date, ${soon}::date, '[]')`);
 }
 
 /** Scope and filters of a petition list; the text query is applied by searchPage. */
@@ -87,7 +116,7 @@ export function petitionConds(councilId: string, f: PetitionFilter, day: string,
     f.bodyId
       ? sql`exists (select 1 from petition_opinions o join contact_meetings m on m.id = o.meeting_id where o.petition_id = "petitions"."id" and m.body_id = ${f.bodyId})`
       : undefined,
-    deadlineCond(f.deadline, day, calendar, settings),
+    deadlineCond(f.deadline, councilId, day, calendar, settings),
   );
 }
 
