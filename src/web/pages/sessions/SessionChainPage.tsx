@@ -12,8 +12,8 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { useApi, useFormSubmit } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { dayOrNull, fmtDate, isoDay } from '../../lib/format.ts';
 import { RESPONSE_ANSWER_KIND_LABELS, VERIFICATION_CONCLUSION_LABELS } from '../../../domain/sessions/index.ts';
 import { useSessionPerms } from './shared.tsx';
@@ -155,22 +155,12 @@ export function SessionChainPage() {
 }
 
 function useSubmit(form: ReturnType<typeof Form.useForm>[0], run: (v: any) => Promise<unknown>, done: string, after: () => void) {
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
     // A form with errors shows them on its fields; nothing is sent.
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await run(v);
-      message.success(done);
-      after();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await run(v);
+    message.success(done);
+    after();
+  });
   return { busy, submit };
 }
 
