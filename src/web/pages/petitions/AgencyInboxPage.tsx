@@ -9,10 +9,10 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { request, api } from '../../lib/api.ts';
 import { useApi, useDebounced, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
 import { message } from '../../lib/feedback.tsx';
-import { fmtDate, isoDay } from '../../lib/format.ts';
+import { fmtDate } from '../../lib/format.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { ErrorView, Loading, Page, ReturnReasonModal, SearchCorrection } from '../../components/common.tsx';
-import { AnswerFormItems, ResponseView, type ResponseRow } from './PetitionDetailPage.tsx';
+import { AnswerFormItems, ResponseView, answerBody, type ResponseRow } from './PetitionDetailPage.tsx';
 import { DeadlineTag, clip, type DeadlineState } from './shared.tsx';
 
 interface InboxItem {
@@ -159,14 +159,7 @@ function ItemPanel(props: { agencyId: string; itemId: string; onDone(): void }) 
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [returnOpen, setReturnOpen] = useState(false);
   const [answer, busy] = useFormSubmit(form, async (v) => {
-    const r = await api.post<{ id: string }>(`/agencies/${props.agencyId}/dispatch-items/${props.itemId}/response`, {
-      result: v.result,
-      text: v.text.trim(),
-      letterNumber: v.letterNumber?.trim() ?? '',
-      letterDate: isoDay(v.letterDate),
-      roadmap: v.roadmap?.trim() ?? '',
-      committedDate: isoDay(v.committedDate),
-    });
+    const r = await api.post<{ id: string }>(`/agencies/${props.agencyId}/dispatch-items/${props.itemId}/response`, answerBody(v));
     const responseId = r.id;
     for (const f of files) {
       const body = new FormData();

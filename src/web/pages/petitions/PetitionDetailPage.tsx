@@ -7,6 +7,7 @@ import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Fo
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ListPager } from '../../components/ListPager.tsx';
 import { EditOutlined, PaperClipOutlined, ScissorOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
 import { api, ApiError } from '../../lib/api.ts';
 import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
 import { message, notification, showError } from '../../lib/feedback.tsx';
@@ -435,14 +436,7 @@ function RecordAnswerModal(props: { councilId: string; p: Detail; onClose(): voi
   const [form] = Form.useForm();
   const result = Form.useWatch('result', form);
   const [save, busy] = useFormSubmit(form, async (v) => {
-    await api.post(`/councils/${props.councilId}/petitions/${props.p.id}/responses`, {
-      result: v.result,
-      text: v.text.trim(),
-      letterNumber: v.letterNumber?.trim() ?? '',
-      letterDate: isoDay(v.letterDate),
-      roadmap: v.roadmap?.trim() ?? '',
-      committedDate: isoDay(v.committedDate),
-    });
+    await api.post(`/councils/${props.councilId}/petitions/${props.p.id}/responses`, answerBody(v));
     message.success('Đã ghi nhận trả lời.');
     props.onDone();
   });
@@ -453,6 +447,18 @@ function RecordAnswerModal(props: { councilId: string; p: Detail; onClose(): voi
       </Form>
     </Modal>
   );
+}
+
+/** What AnswerFormItems' values send as an answer (the agency's or the secretariat's). */
+export function answerBody(v: { result: string; text: string; letterNumber?: string; letterDate?: Dayjs; roadmap?: string; committedDate?: Dayjs }) {
+  return {
+    result: v.result,
+    text: v.text.trim(),
+    letterNumber: v.letterNumber?.trim() ?? '',
+    letterDate: isoDay(v.letterDate),
+    roadmap: v.roadmap?.trim() ?? '',
+    committedDate: isoDay(v.committedDate),
+  };
 }
 
 /** The fields of an answer (shared by the agency inbox and the secretariat's paper-letter entry). */
