@@ -284,20 +284,16 @@ function ResponseModal(props: ModalProps) {
 function LetterModal(props: { councilId: string; d: Chain; onClose(): void }) {
   const [form] = Form.useForm();
   const [issued, setIssued] = useState<{ id: string; symbol: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const r = await api.post<{ document: { id: string; symbol: string } }>(`/councils/${props.councilId}/sessions/${props.d.session.id}/reminder-letters`, { agencyId: props.d.item.presenterAgencyId, signerName: v.signerName.trim() });
-      setIssued(r.document);
-    } catch (err) {
+  // A refusal shows as a notice (showError), not on the signer field.
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const r = await api.post<{ document: { id: string; symbol: string } }>(`/councils/${props.councilId}/sessions/${props.d.session.id}/reminder-letters`, { agencyId: props.d.item.presenterAgencyId, signerName: v.signerName.trim() });
+    setIssued(r.document);
+  }, {
+    onError: (err) => {
       showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return true;
+    },
+  });
   return (
     <Modal open title={`Công văn đôn đốc ${props.d.item.presenterName}`} onCancel={props.onClose} footer={issued ? <Button onClick={props.onClose}>Đóng</Button> : undefined} onOk={submit} okText="Ban hành" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       {issued ? (
