@@ -42,10 +42,7 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
     const nextOpening = iso(new Date(now.getTime() + 26 * 86_400_000));
 
     // 1. The delegate files a slip from the phone.
-    const phone = await e2e.browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
-    const page = await phone.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
+    await e2e.withPage({ viewport: PHONE, isMobile: true, hasTouch: true, timeout: 30_000 }, async (page) => {
       await login(page, e2e.server.baseUrl, 'daibieu.sahuynh');
       await page.getByTestId('menu-button').click();
       await page.locator('.nt-drawer').getByText('Chất vấn', { exact: true }).click();
@@ -77,9 +74,7 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await again.getByRole('button', { name: 'Gửi phiếu' }).click();
       await expectText(page.getByTestId('slip-card').filter({ has: page.getByText('Chất vấn lại: 7 hộ chưa nhận tiền bồi thường', { exact: true }) }), 'Lời hứa kỳ họp trước', 'Chi trả dứt điểm tiền bồi thường');
       await page.screenshot({ path: path.join(SHOTS, 'portal-requestion-390.png'), fullPage: true });
-    } finally {
-      await phone.close();
-    }
+    });
 
     // 2. The standing committee asks for a written answer and records it with a promise.
     const next = await vp.post<{ id: string }>(`/councils/${sh}/sessions`, { termId: planned.termId, kind: 'thematic', openingDate: nextOpening, closingDate: nextOpening }, 201);
