@@ -1,8 +1,9 @@
-// Data hooks: a one-shot loader, a server-paginated table, the directory vocabulary, debouncing.
+// Data hooks: a one-shot loader, a server-paginated table, the directory vocabulary, debouncing,
+// and the submit of a form.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { TablePaginationConfig, TableProps } from 'antd';
+import type { FormInstance, TablePaginationConfig, TableProps } from 'antd';
 import { api, ApiError, type Page } from './api.ts';
-import { showError } from './feedback.tsx';
+import { showError, showFormError } from './feedback.tsx';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -153,6 +154,37 @@ export function useVocabulary(): (Vocabulary & { unitTypeLabels: Record<string, 
     () => (v ? { ...v, unitTypeLabels: Object.fromEntries(v.unitTypes.map((t) => [t.code, t.label])) } : null),
     [v],
   );
+}
+
+/**
+ * The submit of a form: validates it (a field with an error shows it and nothing is sent), is busy
+ * while `run` sends the values, and shows a failure on the form's fields (showFormError) unless
+ * `onError` says it handled it (returns true). `run` shows the success and moves on itself.
+ * Returns the submit function and the busy flag (for the button's loading / confirmLoading).
+ */
+export function useFormSubmit<V>(
+  form: FormInstance<V>,
+  run: (values: V) => Promise<unknown>,
+  options: { onError?: (err: unknown) => boolean } = {},
+): [() => Promise<void>, boolean] {
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    try {
+      await run(values);
+    } catch (err) {
+      if (!options.onError?.(err)) showFormError(form, err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return [submit, busy];
 }
 
 export { useDebounced } from './debounce.ts';
