@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
-import { fmtDate, fmtDateTime, isoDay } from '../../lib/format.ts';
+import { fmtDate, fmtDateTime, isoDay, vnTimestamp } from '../../lib/format.ts';
 import { message } from '../../lib/feedback.tsx';
 import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
 import { useMe } from '../../lib/auth.tsx';
@@ -81,7 +81,7 @@ function InvitationModal(props: { councilId: string; onClose(): void; onDone(): 
   const [submit, busy] = useFormSubmit(form, async (v) => {
     await api.post(`/councils/${props.councilId}/executive-invitations`, {
       title: v.title, organizerName: v.organizerName, organizerAgencyId: v.organizerAgencyId ?? null, location: v.location ?? '', inviteeUserId: v.inviteeUserId,
-      startsAt: v.startsAt.format('YYYY-MM-DDTHH:mm:00Z'), endsAt: v.hours ? v.startsAt.add(v.hours, 'hour').format('YYYY-MM-DDTHH:mm:00Z') : null,
+      startsAt: vnTimestamp(v.startsAt), endsAt: v.hours ? vnTimestamp(v.startsAt.add(v.hours, 'hour')) : null,
     });
     message.success('Đã ghi giấy mời.');
     props.onDone();
