@@ -1,5 +1,5 @@
 // Data hooks: a one-shot loader, a server-paginated table, the directory vocabulary, debouncing,
-// and the submit of a form.
+// the submit of a form, and the window's width.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FormInstance, TablePaginationConfig, TableProps } from 'antd';
 import { api, ApiError, type Page } from './api.ts';
@@ -188,3 +188,16 @@ export function useFormSubmit<V>(
 }
 
 export { useDebounced } from './debounce.ts';
+
+/** The window's inner width, kept up to date as it changes (a phone turned, a window resized), so
+ * that a drawer sized from it never stays wider than the screen. */
+export function useViewportWidth(): number {
+  const [width, setWidth] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    onResize();
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return width;
+}

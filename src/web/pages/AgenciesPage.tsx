@@ -5,7 +5,7 @@ import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { useDebounced, usePagedTable, useVocabulary, useFormSubmit } from '../lib/hooks.ts';
+import { useDebounced, usePagedTable, useVocabulary, useFormSubmit, useViewportWidth } from '../lib/hooks.ts';
 import { message } from '../lib/feedback.tsx';
 import { Page } from '../components/common.tsx';
 import { UnitSelect } from '../components/pickers.tsx';
@@ -99,6 +99,7 @@ export function AgenciesPage() {
 }
 
 function AgencyDrawer(props: { state: { open: boolean; agency: Agency | null }; onClose(): void; onSaved(): void }) {
+  const vw = useViewportWidth();
   const vocab = useVocabulary();
   const [form] = Form.useForm();
   const { open, agency } = props.state;
@@ -127,7 +128,7 @@ function AgencyDrawer(props: { state: { open: boolean; agency: Agency | null }; 
       title={agency ? `Sửa: ${agency.name}` : 'Thêm cơ quan'}
       open={open}
       onClose={props.onClose}
-      size={Math.min(560, window.innerWidth)}
+      size={Math.min(560, vw)}
       extra={<Space><Button onClick={props.onClose}>Hủy</Button><Button type="primary" loading={busy} onClick={submit}>Lưu</Button></Space>}
     >
       <Form form={form} layout="vertical" requiredMark="optional">

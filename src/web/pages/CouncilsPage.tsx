@@ -6,7 +6,7 @@ import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { useApi, useDebounced, usePagedTable, useVocabulary, useFormSubmit } from '../lib/hooks.ts';
+import { useApi, useDebounced, usePagedTable, useVocabulary, useFormSubmit, useViewportWidth } from '../lib/hooks.ts';
 import { message } from '../lib/feedback.tsx';
 import { DATE_FORMAT, dayOrNull, fmtDate, isoDay } from '../lib/format.ts';
 import { Forbidden, Page } from '../components/common.tsx';
@@ -133,6 +133,7 @@ function CouncilModal(props: { state: { open: boolean; council: Council | null }
 }
 
 function TermsDrawer({ council, onClose }: { council: Council | null; onClose(): void }) {
+  const vw = useViewportWidth();
   const d = useApi<CouncilDetail>(council ? `/councils/${council.id}` : null);
   const [form] = Form.useForm();
   const [add, busy] = useFormSubmit(form, async (v) => {
@@ -143,7 +144,7 @@ function TermsDrawer({ council, onClose }: { council: Council | null; onClose():
     d.reload();
   });
   return (
-    <Drawer title={council ? `Nhiệm kỳ: ${council.name}` : ''} open={!!council} onClose={onClose} size={Math.min(520, window.innerWidth)} destroyOnHidden>
+    <Drawer title={council ? `Nhiệm kỳ: ${council.name}` : ''} open={!!council} onClose={onClose} size={Math.min(520, vw)} destroyOnHidden>
       <ResponsiveTable
         rowKey="id"
         size="small"

@@ -10,7 +10,7 @@ import { BranchesOutlined, EditOutlined, ImportOutlined, PlusOutlined } from '@a
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, type Page as ApiPage } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { useApi, useDebounced, useVocabulary, usePagedTable, useFormSubmit } from '../lib/hooks.ts';
+import { useApi, useDebounced, useVocabulary, usePagedTable, useFormSubmit, useViewportWidth } from '../lib/hooks.ts';
 import { message, showError } from '../lib/feedback.tsx';
 import { DATE_FORMAT, dayOrNull, fmtDate, isoDay, unitTitle } from '../lib/format.ts';
 import { ErrorView, Loading, Page } from '../components/common.tsx';
@@ -241,6 +241,7 @@ function UnitDrawer(props: {
   refreshKey: number;
   onChanged(): void;
 }) {
+  const vw = useViewportWidth();
   const vocab = useVocabulary();
   const labels = vocab?.unitTypeLabels ?? {};
   const { worksWith } = useAuth();
@@ -270,7 +271,7 @@ function UnitDrawer(props: {
     <Drawer
       open={!!props.id}
       onClose={props.onClose}
-      size={Math.min(560, window.innerWidth)}
+      size={Math.min(560, vw)}
       title={u ? unitTitle(u, labels) : 'Đơn vị hành chính'}
       extra={
         props.isAdmin &&

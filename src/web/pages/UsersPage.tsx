@@ -6,7 +6,7 @@ import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { KeyOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { api, type Page as ApiPage } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { useApi, useDebounced, usePagedTable, useFormSubmit } from '../lib/hooks.ts';
+import { useApi, useDebounced, usePagedTable, useFormSubmit, useViewportWidth } from '../lib/hooks.ts';
 import { message, showError } from '../lib/feedback.tsx';
 import { fmtDate } from '../lib/format.ts';
 import { Forbidden, Page } from '../components/common.tsx';
@@ -328,6 +328,7 @@ function GrantsDrawer(props: {
   onClose(): void;
   onChanged(): void;
 }) {
+  const vw = useViewportWidth();
   const [form] = Form.useForm();
   const role = Form.useWatch('role', form) as string | undefined;
   const councilId = Form.useWatch('councilId', form) as string | undefined;
@@ -359,7 +360,7 @@ function GrantsDrawer(props: {
     props.onChanged();
   });
   return (
-    <Drawer title={props.user ? `Phân quyền: ${props.user.fullName} (${props.user.username})` : ''} open={!!props.user} onClose={props.onClose} size={Math.min(560, window.innerWidth)}>
+    <Drawer title={props.user ? `Phân quyền: ${props.user.fullName} (${props.user.username})` : ''} open={!!props.user} onClose={props.onClose} size={Math.min(560, vw)}>
       <Typography.Title level={5}>Vai trò đang có</Typography.Title>
       <List
         size="small"
