@@ -39,7 +39,8 @@ interface Scope {
 const scope = new AsyncLocalStorage<Scope>();
 
 /** Every cache's version, one fixed statement (prepared on PostgreSQL like any other). */
-const READ_VERSIONS = sql.raw('select name, version from cache_versions');
+const READ_VERSIONS_TEXT = 'select name, version from cache_versions';
+const READ_VERSIONS = sql.raw(READ_VERSIONS_TEXT);
 
 /** Runs a request with the caches of `db` (app middleware). */
 export function withCaches<T>(db: Db, kind: 'pglite' | 'postgres', fn: () => Promise<T>): Promise<T> {
@@ -102,7 +103,6 @@ export class VersionReader {
   }
 }
 
-const READ_VERSIONS_TEXT = 'select name, version from cache_versions';
 const readers = new WeakMap<object, VersionReader | null>();
 
 /** The shared reader of a database handle on PostgreSQL (null for a handle not on a pool). */
