@@ -16,6 +16,7 @@ import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
 import { DurableNodeFS, durableStartParams } from './durableFs.ts';
 import { PGliteOnThread } from './pgliteWorker.ts';
+import { preparing } from './pglitePrepared.ts';
 import { closeLive } from '../server/live.ts';
 
 export type Schema = typeof schema;
@@ -133,6 +134,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     else {
       client = await PGlite.create({ fs: new DurableNodeFS(path.join(dir, 'pgdata')), startParams: durableStartParams(), extensions: { pg_trgm } });
       await client.exec("SET TIME ZONE 'UTC'");
+      preparing(client);
     }
     countStatements(client);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
@@ -174,6 +176,7 @@ function countStatements(client: PGlite): void {
 export async function openMemoryDatabase(opts: { loadDataDir?: Blob } = {}): Promise<Database & { dumpMemory(): Promise<Blob> }> {
   const client = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: opts.loadDataDir });
   await client.exec("SET TIME ZONE 'UTC'");
+  preparing(client);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return { db, kind: 'pglite', where: 'memory', close: () => client.close(), dumpMemory: () => client.dumpDataDir('none') };

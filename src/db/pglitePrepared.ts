@@ -1,0 +1,196 @@
+// Named prepared statements on PGlite. PGlite's own `query` sends every statement unnamed
+// (Parse, Describe, Bind, Describe, Execute, Sync: six calls into the WebAssembly PostgreSQL), so
+// PostgreSQL parses, analyses and plans it afresh at every request: for the petitions list that
+// is three quarters of the statement's cost. Here a statement is parsed once under a name (kept
+// per statement text, as the PostgreSQL path's PreparingClient in client.ts does), and each run is
+// one message: Bind, Describe, Execute, Sync. PostgreSQL's plan cache then keeps the plan (a
+// generic one once it is as good as the custom ones; text search forces custom plans for its own
+// statements, see usePlan in textSearch.ts) and re-plans by itself when a table it reads changes.
+//
+// What a plan cache cannot absorb is a statement whose result or parameter types change (an
+// ALTER TABLE … TYPE, a migration): so every statement that is not a plain read or write (DDL,
+// DEALLOCATE, DISCARD, anything unknown) forgets all names, before it runs and after, and they are
+// parsed again on next use; the forgotten ones are closed later, outside any transaction.
+//
+// `preparing(pg)` swaps the instance's `query`, `exec` and `transaction` (its transactions'
+// `query` and `exec`) for these; results, errors, locking (PGlite's transaction and query
+// mutexes) and the file-system sync after a statement outside a transaction are PGlite's own.
+import { PGlite, parse, protocol, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
+
+const serialize = protocol.serialize;
+
+/** Statements kept prepared at once; beyond, the least recently used is closed (outside a transaction). */
+export const PREPARED_MAX = 200;
+
+/** A plain read or write: prepared. */
+const DML = /^\s*(\(\s*)*(select|insert|update|delete|with|values|table|merge)\b/i;
+/** Statements that change nothing a prepared statement depends on: neither prepared nor forgetting. */
+const HARMLESS = /^\s*(begin|start|commit|end|rollback|savepoint|release|set|reset|show|checkpoint|lock|listen|unlisten|notify|explain|analyze|vacuum|truncate|copy|prepare|execute|fetch|move|close|declare)\b/i;
+
+interface Prepared {
+  name: string;
+  /** Parameter types as PostgreSQL inferred them at Parse (for PGlite's serializers). */
+  types: number[];
+}
+
+/** What `preparing` keeps for one PGlite instance; exported for tests. */
+export interface PreparedState {
+  /** Statement text → its name, least recently used first. */
+  readonly statements: Map<string, Prepared>;
+  /** Names no longer used, to be closed at the next statement outside a transaction. */
+  readonly orphans: string[];
+  /** Runs that reused a prepared statement / parsed one (tests, bench). */
+  readonly counts: { reused: number; parsed: number; unnamed: number };
+}
+
+const states = new WeakMap<PGlite, PreparedState>();
+export function preparedState(pg: PGlite): PreparedState | undefined {
+  return states.get(pg);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The fields PGlite adds to a database error of `query` (see its makePGliteError). */
+function withQuery(err: unknown, query: string, params: unknown[], options: QueryOptions | undefined): unknown {
+  if (err && typeof err === 'object' && 'severity' in err) Object.assign(err, { query, params, queryOptions: options });
+  return err;
+}
+
+/**
+ * Makes `pg` run single reads and writes as named prepared statements (see the header). Returns
+ * its state. Calling it twice on one instance does nothing more.
+ */
+export function preparing(pg: PGlite): PreparedState {
+  const existing = states.get(pg);
+  if (existing) return existing;
+  const state: PreparedState = { statements: new Map(), orphans: [], counts: { reused: 0, parsed: 0, unnamed: 0 } };
+  states.set(pg, state);
+  let next = 0;
+  const originalQuery = pg.query.bind(pg);
+  const originalExec = pg.exec.bind(pg);
+  const originalTransaction = pg.transaction.bind(pg);
+
+  const forgetAll = () => {
+    for (const p of state.statements.values()) state.orphans.push(p.name);
+    state.statements.clear();
+  };
+
+  /** Runs one prepared statement; called holding PGlite's query mutex. */
+  const run = async <T>(query: string, params: unknown[], options: QueryOptions | undefined, inTx: boolean): Promise<Results<T>> => {
+    let st = state.statements.get(query);
+    const parts: Uint8Array[] = [];
+    if (!inTx) {
+      // Outside a transaction nothing can be aborted: close what was forgotten, and make room.
+      while (!st && state.statements.size >= PREPARED_MAX) {
+        const [oldest, p] = state.statements.entries().next().value!;
+        state.statements.delete(oldest);
+        state.orphans.push(p.name);
+      }
+      for (const name of state.orphans.splice(0)) parts.push(serialize.close({ type: 'S', name }));
+    }
+    if (!st) {
+      const name = `nt_p${++next}`;
+      parts.push(serialize.parse({ name, text: query }), serialize.describe({ type: 'S', name }), serialize.sync());
+      // An error (the statement's own, as the unnamed path would give) is thrown after the Sync.
+      const described = await pg.execProtocolStream(concat(parts), { syncToFs: false });
+      parts.length = 0;
+      st = { name, types: parse.parseDescribeStatementResults(described) };
+      state.statements.set(query, st);
+      state.counts.parsed++;
+    } else {
+      // Most recently used last.
+      state.statements.delete(query);
+      state.statements.set(query, st);
+      state.counts.reused++;
+    }
+    const types = st.types;
+    const values = params.map((param, i) => {
+      if (param === null || param === undefined) return null;
+      const oid = types[i]!;
+      const serializer = options?.serializers?.[oid] ?? pg.serializers[oid];
+      return serializer ? serializer(param) : String(param);
+    });
+    parts.push(serialize.bind({ statement: st.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
+    const messages = await pg.execProtocolStream(concat(parts), { syncToFs: false });
+    if (!inTx) await pg.syncToFs();
+    return parse.parseResults(messages, pg.parsers, options)[0] as Results<T>;
+  };
+
+  /** `query` on the database (inTx false) or in an open transaction (`unnamed` is that one's own query). */
+  const query = async <T>(
+    inTx: boolean,
+    unnamed: <U>(q: string, p?: unknown[], o?: QueryOptions) => Promise<Results<U>>,
+    text: string,
+    params: unknown[] = [],
+    options?: QueryOptions,
+  ): Promise<Results<T>> => {
+    if (!DML.test(text) || options?.blob || options?.paramTypes || (inTx && !state.statements.has(text) && state.statements.size >= PREPARED_MAX)) {
+      if (DML.test(text) || HARMLESS.test(text)) {
+        state.counts.unnamed++;
+        return unnamed<T>(text, params, options);
+      }
+      // DDL (or unknown): no prepared statement survives it.
+      forgetAll();
+      try {
+        return await unnamed<T>(text, params, options);
+      } finally {
+        forgetAll();
+      }
+    }
+    await pg._checkReady();
+    const once = () => pg._runExclusiveQuery(() => run<T>(text, params, options, inTx));
+    const exclusive = () => (inTx ? once() : pg._runExclusiveTransaction(once));
+    try {
+      return await exclusive();
+    } catch (err) {
+      // A statement whose result changed under it (DDL not seen here): parsed again, once, where
+      // a retry is possible (outside a transaction; inside, the error ended the transaction).
+      if (!inTx && (err as { code?: string }).code === '0A000' && state.statements.has(text)) {
+        state.orphans.push(state.statements.get(text)!.name);
+        state.statements.delete(text);
+        try {
+          return await exclusive();
+        } catch (again) {
+          throw withQuery(again, text, params, options);
+        }
+      }
+      throw withQuery(err, text, params, options);
+    }
+  };
+
+  /** `exec` (simple protocol, several statements): anything but transaction control forgets all names. */
+  const exec = async (original: (q: string, o?: QueryOptions) => Promise<Results[]>, text: string, options?: QueryOptions) => {
+    if (HARMLESS.test(text) && !text.includes(';')) return original(text, options);
+    forgetAll();
+    try {
+      return await original(text, options);
+    } finally {
+      forgetAll();
+    }
+  };
+
+  pg.query = ((text: string, params?: unknown[], options?: QueryOptions) => query(false, originalQuery, text, params, options)) as PGlite['query'];
+  pg.exec = ((text: string, options?: QueryOptions) => exec(originalExec, text, options)) as PGlite['exec'];
+  pg.transaction = (<T>(fn: (tx: Transaction) => Promise<T>) =>
+    originalTransaction((tx) => {
+      const txQuery = tx.query.bind(tx);
+      const txExec = tx.exec.bind(tx);
+      tx.query = (async <T>(text: string, params?: unknown[], options?: QueryOptions) => {
+        if (tx.closed) throw new Error('Transaction is closed');
+        return query<T>(true, txQuery, text, params, options);
+      }) as Transaction['query'];
+      tx.exec = ((text: string, options?: QueryOptions) => exec(txExec, text, options)) as Transaction['exec'];
+      return fn(tx);
+    })) as PGlite['transaction'];
+  return state;
+}
