@@ -8,9 +8,12 @@
 // statements, see usePlan in textSearch.ts) and re-plans by itself when a table it reads changes.
 //
 // What a plan cache cannot absorb is a statement whose result or parameter types change (an
-// ALTER TABLE … TYPE, a migration): so every statement that is not a plain read or write (DDL,
-// DEALLOCATE, DISCARD, anything unknown) forgets all names, before it runs and after, and they are
-// parsed again on next use; the forgotten ones are closed later, outside any transaction.
+// ALTER TABLE … TYPE, a migration: PostgreSQL refuses with "cached plan must not change result
+// type"): so a statement that may change a table's shape (statementKind 'schema': ALTER, DROP,
+// CREATE OR REPLACE, DO, DEALLOCATE, DISCARD, anything unknown) forgets all names, before it runs
+// and after, and they are parsed again on next use; the forgotten ones are closed later, outside
+// any transaction. A change hidden from this file (DDL inside a function) makes the next run of a
+// statement fail with that refusal: outside a transaction it is parsed again and run once more.
 //
 // `preparing(pg)` swaps the instance's `query`, `exec` and `transaction` (its transactions'
 // `query` and `exec`) for these; results, errors, locking (PGlite's transaction and query
@@ -23,9 +26,31 @@ const serialize = protocol.serialize;
 export const PREPARED_MAX = 200;
 
 /** A plain read or write: prepared. */
-const DML = /^\s*(\(\s*)*(select|insert|update|delete|with|values|table|merge)\b/i;
-/** Statements that change nothing a prepared statement depends on: neither prepared nor forgetting. */
-const HARMLESS = /^\s*(begin|start|commit|end|rollback|savepoint|release|set|reset|show|checkpoint|lock|listen|unlisten|notify|explain|analyze|vacuum|truncate|copy|prepare|execute|fetch|move|close|declare)\b/i;
+const PLAIN = /^\s*(\(\s*)*(select|insert|update|delete|with|values|table|merge)\b/i;
+/**
+ * Statements after which no prepared statement can have a new result or parameter type: neither
+ * prepared nor forgetting (a new table, index or partition is one no statement read before).
+ */
+const HARMLESS = /^\s*(begin|start|commit|end|rollback|savepoint|release|set|reset|show|checkpoint|lock|listen|unlisten|notify|explain|analyze|vacuum|truncate|copy|prepare|execute|fetch|move|close|declare|grant|revoke|create\s+(?!or\s+replace\b)(unique\s+)?(table|index|sequence|schema|extension)\b)/i;
+
+/**
+ * What a statement is to a statement cache: a plain read or write (`plain`, worth preparing),
+ * one that changes nothing prepared statements depend on (`harmless`), or one that may change a
+ * table's or a view's shape (`schema`: ALTER, DROP, CREATE OR REPLACE, DO, DISCARD, DEALLOCATE,
+ * anything unknown) — after which statements prepared before must be parsed again. Shared with
+ * the PostgreSQL path (PreparingClient in client.ts).
+ */
+export function statementKind(text: string): 'plain' | 'harmless' | 'schema' {
+  if (PLAIN.test(text)) return 'plain';
+  if (HARMLESS.test(text) && !text.includes(';')) return 'harmless';
+  return 'schema';
+}
+
+/** PostgreSQL's refusal to run a prepared statement whose result type changed (0A000, plancache.c). */
+export function resultTypeChanged(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  return e?.code === '0A000' && /cached plan must not change result type/.test(String(e.message));
+}
 
 interface Prepared {
   name: string;
@@ -134,8 +159,9 @@ export function preparing(pg: PGlite): PreparedState {
     params: unknown[] = [],
     options?: QueryOptions,
   ): Promise<Results<T>> => {
-    if (!DML.test(text) || options?.blob || options?.paramTypes || (inTx && !state.statements.has(text) && state.statements.size >= PREPARED_MAX)) {
-      if (DML.test(text) || HARMLESS.test(text)) {
+    const kind = statementKind(text);
+    if (kind !== 'plain' || options?.blob || options?.paramTypes || (inTx && !state.statements.has(text) && state.statements.size >= PREPARED_MAX)) {
+      if (kind !== 'schema') {
         state.counts.unnamed++;
         return unnamed<T>(text, params, options);
       }
@@ -155,7 +181,7 @@ export function preparing(pg: PGlite): PreparedState {
     } catch (err) {
       // A statement whose result changed under it (DDL not seen here): parsed again, once, where
       // a retry is possible (outside a transaction; inside, the error ended the transaction).
-      if (!inTx && (err as { code?: string }).code === '0A000' && state.statements.has(text)) {
+      if (!inTx && resultTypeChanged(err) && state.statements.has(text)) {
         state.orphans.push(state.statements.get(text)!.name);
         state.statements.delete(text);
         try {
@@ -170,7 +196,7 @@ export function preparing(pg: PGlite): PreparedState {
 
   /** `exec` (simple protocol, several statements): anything but transaction control forgets all names. */
   const exec = async (original: (q: string, o?: QueryOptions) => Promise<Results[]>, text: string, options?: QueryOptions) => {
-    if (HARMLESS.test(text) && !text.includes(';')) return original(text, options);
+    if (statementKind(text) === 'harmless') return original(text, options);
     forgetAll();
     try {
       return await original(text, options);
