@@ -230,7 +230,7 @@ export function preparing(pg: PGlite): PreparedState {
     }
   };
 
-  /** `exec` (simple protocol, several statements): anything but transaction control forgets all names. */
+  /** `exec` (simple protocol, maybe several statements): anything not `harmless` forgets all names. */
   const exec = async (original: (q: string, o?: QueryOptions) => Promise<Results[]>, text: string, options?: QueryOptions) => {
     if (statementKind(text) === 'harmless') return original(text, options);
     forgetAll();
