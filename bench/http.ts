@@ -186,7 +186,9 @@ async function measure(
   const durationMs = t.quick ? 3000 : 10_000;
   const ports = servers.map((s) => s.port);
   const headers = o.headers ?? {};
-  await runLoad({ port: ports[0]!, ports, paths, connections: CONNECTIONS, durationMs: t.quick ? 500 : 2000, headers }); // warm-up
+  // Warm-up, 2 s even for a quick look: a server just started still compiles its code (and PGlite's
+  // WebAssembly, in background threads) for the first thousand requests or so.
+  await runLoad({ port: ports[0]!, ports, paths, connections: CONNECTIONS, durationMs: 2000, headers });
   const backends = o.databaseUrl ? await backendsOf(o.databaseUrl) : [];
   const cpu = () => servers.reduce((n, s) => n + cpuMs(s.proc.pid!), 0);
   const dbCpu = () => backends.reduce((n, pid) => n + cpuMs(pid), 0);
