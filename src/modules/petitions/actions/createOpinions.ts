@@ -4,7 +4,7 @@ import { getTableColumns, inArray } from 'drizzle-orm';
 import { invalid, notFound } from '../../../server/errors.ts';
 import { recordEvents } from '../../audit/service.ts';
 import { adminUnits } from '../../directory/schema.ts';
-import { convertLegacy } from '../../../domain/text/legacy.ts';
+import { convertLegacy, type ConversionResult } from '../../../domain/text/legacy.ts';
 import { collapseWhitespace } from '../../../domain/text/normalize.ts';
 import type { OpinionChannel } from '../../../domain/petitions/status.ts';
 import { meetingOf, out, roundOf, searchColumnsOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
@@ -46,9 +46,28 @@ export interface InsertOptions {
 
 /** Converts legacy text and returns the columns that hold it. */
 export function textColumns(raw: string) {
-  const c = convertLegacy(raw);
+  return textColumnsOf(raw, convertLegacy(raw));
+}
+
+/** textColumns(raw) from convertLegacy(raw) computed already. */
+export function textColumnsOf(raw: string, c: ConversionResult) {
   const text = collapseWhitespace(c.text);
   return { text, originalText: c.changed ? raw : null, sourceEncoding: c.encoding };
+}
+
+type TextColumns = ReturnType<typeof textColumns>;
+/** Text columns an import computed while planning (it converts each row's text once), by item. */
+const prepared = new WeakMap<OpinionItem, { raw: string; cols: TextColumns }>();
+
+/** Records that `cols` are textColumns(item.text) (the write then does not convert the text again). */
+export function withTextColumns<T extends OpinionItem>(item: T, cols: TextColumns): T {
+  prepared.set(item, { raw: item.text, cols });
+  return item;
+}
+
+function textColumnsOfItem(item: OpinionItem): TextColumns {
+  const p = prepared.get(item);
+  return p && p.raw === item.text ? p.cols : textColumns(item.text);
 }
 
 /**
@@ -81,10 +100,11 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
   }
   // Every row's text first (an empty one refuses the call before anything is written).
   const texts = input.items.map((item, i) => {
-    const cols = textColumns(item.text);
+    const cols = textColumnsOfItem(item);
     if (!cols.text) throw invalid(`Ý kiến thứ ${i + 1} không có nội dung.`);
     return cols;
   });
+  const day = receivedOn ?? today(ctx.now);
   const rowOf = (i: number) => {
     const item = input.items[i]!;
     const cols = texts[i]!;
@@ -98,7 +118,7 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
       voterHamlet: collapseWhitespace(item.voterHamlet ?? ''),
       voterCount: item.voterCount ?? 1,
       unitId: item.unitId ?? meetingUnit,
-      receivedOn: receivedOn ?? today(ctx.now),
+      receivedOn: day,
       ...cols,
       ...search,
       searchVector: searchVectorOf(search.searchText, search.exactText),
