@@ -11,7 +11,8 @@ import { meetingOf, out, roundOf, searchColumnsOf, today, type ActionCtx, type D
 import { auditSafe } from '../personal.ts';
 import { opinions } from '../schema.ts';
 import { withoutSearchKeys } from '../../../db/rows.ts';
-import { insertMany } from '../../../db/bulkInsert.ts';
+import { randomUUID } from 'node:crypto';
+import { insertColumns, insertMany } from '../../../db/bulkInsert.ts';
 import { addVocabulary, deriveSearchInApp, searchVectorOf } from '../../../db/searchSchema.ts';
 
 export interface OpinionItem {
@@ -110,6 +111,9 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
     const cols = texts[i]!;
     const search = searchColumnsOf(cols.text);
     return {
+      // The id is made here (a random UUID, as the column's default makes): the rows are then
+      // written column by column (insertColumns), nothing returned, nothing to order.
+      id: randomUUID(),
       councilId,
       roundId: input.roundId,
       meetingId: input.meetingId ?? null,
@@ -144,7 +148,7 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
       for (let j = i; j < Math.min(i + INSERT_CHUNK, texts.length); j++) values.push(rowOf(j));
       for (const v of values) searchDocs.push(v.searchText);
       if (pending) await written(pending);
-      pending = insertMany(tx, opinions, values);
+      pending = insertChunk(tx, values);
     }
     if (pending) await written(pending);
   } catch (err) {
@@ -155,6 +159,14 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
   await addVocabulary(tx, searchDocs);
   await deriveSearchInApp(tx, false);
   return ids;
+}
+
+/** Writes rows that carry their ids; returns the ids, in order. */
+async function insertChunk(tx: DbOrTx, values: (typeof opinions.$inferInsert & { id: string })[]): Promise<string[]> {
+  // A value holding one of insertColumns' separators (control characters checked text never has)
+  // goes the JSON way instead.
+  if (!(await insertColumns(tx, opinions, values))) await insertMany(tx, opinions, values);
+  return values.map((v) => v.id);
 }
 
 /** Inside a transaction: every row with its own audit event ('opinion.create'); returns the rows. */
