@@ -267,7 +267,7 @@ async function readXlsxGrid(
     ws = sheets.find(s => s.state === 'visible' || s.state === undefined) ?? sheets[0]!;
   }
   checkRowCount(ws.actualRowCount, fileName, opts.maxRows);
-  const grid = xlsxGrid(ws, ExcelJS.ValueType.Merge, opts.transformText, f => progress(0.5 + 0.4 * f));
+  const grid = lightGrid(exceljsSheet(ws, ExcelJS.ValueType.Merge), opts.transformText, f => progress(0.5 + 0.4 * f));
   return { grid, sheetName: ws.name, sheetNames };
 }
 
@@ -301,7 +301,7 @@ function readLightGrid(
   return { grid, sheetName: ws.name, sheetNames: sheets.map(s => s.name) };
 }
 
-/** xlsxGrid for the light reader's sheet: the same cells in the same order. */
+/** The grid of a sheet's cells, by row and column; slaves and empty values left out. */
 function lightGrid(sheet: LightSheet, transform: ((s: string) => string) | undefined, progress: (f: number) => void): Grid {
   const rows = new Map<number, CellValue[]>();
   let maxRow = 0;
@@ -330,36 +330,19 @@ function lightGrid(sheet: LightSheet, transform: ((s: string) => string) | undef
   return { rows, maxRow, merges };
 }
 
-function xlsxGrid(ws: ExcelJS.Worksheet, mergeType: ExcelJS.ValueType, transform: ((s: string) => string) | undefined, progress: (f: number) => void): Grid {
-  const rows = new Map<number, CellValue[]>();
-  let maxRow = 0;
-  const total = Math.max(1, ws.rowCount);
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    let any = false;
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (cell.type === mergeType) return; // slave of a merged range; filled later
-      const v = convertCell(cell.value, transform);
-      if (v !== null) {
-        cells[col - 1] = v;
-        any = true;
-      }
-    });
-    if (any) {
-      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-      checkRowText(cells, rowNumber);
-      rows.set(rowNumber, cells);
-      if (rowNumber > maxRow) maxRow = rowNumber;
-    }
-    if (rowNumber % 500 === 0) progress(rowNumber / total);
+/** An exceljs worksheet as the light reader's sheet (the cells' exceljs values), for one grid builder. */
+function exceljsSheet(ws: ExcelJS.Worksheet, mergeType: ExcelJS.ValueType): LightSheet {
+  const rows: LightSheet['rows'] = [];
+  ws.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells: unknown[] = [];
+    // A slave of a merged range: filled later from its master.
+    row.eachCell({ includeEmpty: false }, (cell, col) => (cells[col] = cell.type === mergeType ? SLAVE : cell.value));
+    rows.push({ number, cells });
   });
-  const merges: Merge[] = [];
   // exceljs has no public accessor for merged ranges of a loaded sheet.
   const raw = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
-  for (const m of Object.values(raw ?? {})) {
-    merges.push({ top: m.top, left: m.left - 1, bottom: m.bottom, right: m.right - 1 });
-  }
-  return { rows, maxRow, merges };
+  const merges = Object.values(raw ?? {}).map(m => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
+  return { rows, rowCount: ws.rowCount, merges };
 }
 
 type RichTextValue = { richText: { text: string }[] };

@@ -27,8 +27,8 @@ export type LightValue = string | number | boolean | Date | { formula: ''; resul
 export const SLAVE: unique symbol = Symbol('merge slave');
 
 export interface LightSheet {
-  /** Rows by number, ascending; each row's cells indexed by 1-based column (holes: no cell). */
-  rows: { number: number; cells: (LightValue | typeof SLAVE | undefined)[] }[];
+  /** Rows by number, ascending; each row's cells (LightValue or SLAVE) indexed by 1-based column (holes: no cell). */
+  rows: { number: number; cells: unknown[] }[];
   /** exceljs' rowCount: the highest row number seen (rows and merges). */
   rowCount: number;
   /** 1-based rows and columns, inclusive (exceljs' _merges). */
