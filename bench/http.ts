@@ -2,9 +2,10 @@
  * Throughput bench: the app as a real server process (`nghitruong serve --demo`), on PGlite and on
  * PostgreSQL, loaded by 100 keep-alive connections on loopback, beside a bare Hono hello-world
  * measured in the same run. Two requests: a clerk's authenticated, filtered petitions list, and the
- * public page's text search. Then two app processes on one PostgreSQL database: a settings change
- * and a role revoked in one are seen by the next request in the other, their answers equal, and
- * their combined throughput is reported.
+ * public page's text search. On PostgreSQL a second baseline, the floor: a bare Hono that sends one
+ * small prepared statement per request to the same database (bench/helloDb.ts). Then two app
+ * processes on one PostgreSQL database: a settings change and a role revoked in one are seen by the
+ * next request in the other, their answers equal, and their combined throughput is reported.
  * The load generator runs on the same machine (the same cores) as the servers and the database, as
  * does the hello-world baseline; each figure is compared with the baseline measured just before it.
  * Besides requests per second and latency, each measurement reports the server process's own CPU
@@ -185,7 +186,9 @@ async function measure(
   const durationMs = t.quick ? 3000 : 10_000;
   const ports = servers.map((s) => s.port);
   const headers = o.headers ?? {};
-  await runLoad({ port: ports[0]!, ports, paths, connections: CONNECTIONS, durationMs: t.quick ? 500 : 2000, headers }); // warm-up
+  // Warm-up, 2 s even for a quick look: a server just started still compiles its code (and PGlite's
+  // WebAssembly, in background threads) for the first thousand requests or so.
+  await runLoad({ port: ports[0]!, ports, paths, connections: CONNECTIONS, durationMs: 2000, headers });
   const backends = o.databaseUrl ? await backendsOf(o.databaseUrl) : [];
   const cpu = () => servers.reduce((n, s) => n + cpuMs(s.proc.pid!), 0);
   const dbCpu = () => backends.reduce((n, pid) => n + cpuMs(pid), 0);
@@ -263,6 +266,20 @@ async function section(t: Timing, target: string, env: Record<string, string>, h
   }
   const { clerk, listPaths, searchPaths } = await targets(server.port);
   const databaseUrl = env.DATABASE_URL || undefined;
+  const floorRows: Row[] = [];
+  if (databaseUrl) {
+    // The floor: a bare Hono that sends one prepared statement per request to the same database.
+    const floor = await start(['bench/helloDb.ts'], { DATABASE_URL: databaseUrl }, 'hello-world + database');
+    try {
+      const h = await measure(t, [hello], ['/']);
+      t.log(`    hello-world: ${describe(h)}`);
+      const f = await measure(t, [floor], ['/'], { databaseUrl });
+      t.log(`    hello-world + one statement: ${describe(f)}`);
+      floorRows.push(...rowsOf(target, 'bare Hono + 1 prepared statement', f, h, 'the least a server reading the database once per request pays (bench/helloDb.ts)'));
+    } finally {
+      await floor.stop();
+    }
+  }
   // Each load beside a hello-world measured just before it: the machine's load changes by the minute.
   const hList = await measure(t, [hello], ['/']);
   t.log(`    hello-world: ${describe(hList)}`);
@@ -275,6 +292,7 @@ async function section(t: Timing, target: string, env: Record<string, string>, h
   return {
     server,
     rows: [
+      ...floorRows,
       ...rowsOf(target, 'filtered list (clerk)', list, hList, 'deadline/status filters of one council, page 1 with total'),
       ...rowsOf(target, 'public search', search, hSearch, '4 queries in turn, first page with total'),
     ],

@@ -8,6 +8,7 @@
  * Run alone: node bench/importOpinions.ts [--rows N]
  */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -110,6 +111,10 @@ async function importBench(database: Database, where: string, rowsWanted?: numbe
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const i = process.argv.indexOf('--rows');
+  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const before = load();
   const rows = await runImportBench({ rows: i > 0 ? Number(process.argv[i + 1]) : undefined });
+  // A shared machine: the load says how far the wall-clock figures can be trusted (CPU ones more).
+  console.log(`load average before ${before}, after ${load()}`);
   for (const r of rows) console.log(`${r.metric.padEnd(44)} ${String(r.value).padStart(8)} ${r.unit}  baseline ${r.baseline ?? '–'}  ×${r.ratio ?? '–'}  ${r.note}`);
 }

@@ -16,7 +16,9 @@ import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
 import { DurableNodeFS, durableStartParams } from './durableFs.ts';
 import { PGliteOnThread } from './pgliteWorker.ts';
+import { preparing, resultTypeChanged, statementKind } from './pglitePrepared.ts';
 import { closeLive } from '../server/live.ts';
+import { closeCaches } from './cache.ts';
 
 export type Schema = typeof schema;
 /**
@@ -70,24 +72,79 @@ export const driverStats = { statements: 0 };
 const PREPARED_PER_CONNECTION = 500;
 
 /**
+ * Statements this process sent that may have changed a table's shape (statementKind 'schema':
+ * ALTER, DROP…, a migration): every connection's statements prepared before are named anew
+ * (parsed again), since PostgreSQL refuses to run one whose result type changed.
+ */
+let schemaChanges = 0;
+
+/**
  * A PostgreSQL connection that prepares every single statement it runs, named by a hash of its
  * text: the server parses and plans a statement once per connection (and may keep a generic plan)
  * instead of at every request. Text search turns generic plans off for its own statements
- * (usePlan in textSearch.ts), whose plans depend on settings made for the transaction.
+ * (usePlan in textSearch.ts), whose plans depend on settings made for the transaction. A
+ * statement refused because its result type changed under it (DDL this process did not send:
+ * another process's migration, DDL inside a function) is named anew on this connection, and run
+ * again at once outside a transaction.
  */
 class PreparingClient extends pg.Client {
   #names = new Set<string>();
+  /** Statement name → times it was refused on this connection for a changed result type. */
+  #renamed = new Map<string, number>();
+  /** Queries asked for and not yet answered, and the last one's settlement (#inOrder). */
+  #open = 0;
+  #last: Promise<unknown> = Promise.resolve();
+  /**
+   * Runs queries asked for together on this connection — `Promise.all` inside a transaction — one
+   * after another, in the order asked: pg 8 queues them itself but deprecates it, pg 9 refuses.
+   */
+  #inOrder<T>(run: () => Promise<T>): Promise<T> {
+    const settle = () => {
+      this.#open--;
+    };
+    const p = this.#open++ === 0 ? run() : this.#last.then(run, run);
+    p.then(settle, settle);
+    this.#last = p.catch(() => undefined);
+    return p;
+  }
+  #nameFor(text: string): string | undefined {
+    let name = statementName(text);
+    if (!name) return undefined;
+    const again = this.#renamed.get(name);
+    if (schemaChanges || again) name = `${name}_${schemaChanges}_${again ?? 0}`;
+    if (!this.#names.has(name) && this.#names.size >= PREPARED_PER_CONNECTION) return undefined;
+    this.#names.add(name);
+    return name;
+  }
   override query(config: unknown, values?: unknown, callback?: unknown): never {
     driverStats.statements++;
-    const c = config as { text?: string; name?: string } | null;
-    if (c && typeof c === 'object' && typeof c.text === 'string' && !c.name) {
-      const name = statementName(c.text);
-      if (name && (this.#names.has(name) || this.#names.size < PREPARED_PER_CONNECTION)) {
-        this.#names.add(name);
-        config = { ...c, name };
+    const c = config as { text?: string; name?: string; submit?: unknown } | null;
+    if (!c || typeof c !== 'object' || typeof c.text !== 'string' || c.name || c.submit) return (super.query as (...a: unknown[]) => never)(config, values, callback);
+    const text = c.text;
+    const schema = statementKind(text) === 'schema';
+    if (schema) schemaChanges++;
+    const [args, cb] = typeof values === 'function' ? [undefined, values] : [values, callback];
+    const send = () => {
+      const name = this.#nameFor(text);
+      return (super.query as (...a: unknown[]) => Promise<unknown>)(name ? { ...c, name } : c, args);
+    };
+    const run = async () => {
+      try {
+        return await send();
+      } catch (err) {
+        if (!resultTypeChanged(err)) throw err;
+        const name = statementName(text);
+        this.#renamed.set(name, (this.#renamed.get(name) ?? 0) + 1);
+        if (this.getTransactionStatus() !== 'I') throw err;
+        return await send();
+      } finally {
+        if (schema) schemaChanges++;
       }
-    }
-    return (super.query as (...a: unknown[]) => never)(config, values, callback);
+    };
+    const result = this.#inOrder(run);
+    if (typeof cb !== 'function') return result as never;
+    result.then((r) => cb(null, r), (err: unknown) => cb(err));
+    return undefined as never;
   }
 }
 
@@ -124,7 +181,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     if (runMigrations) await migratePg(db as never, { migrationsFolder });
     // The live hub's listening connection (src/server/live.ts) goes first.
-    return { db, kind: 'postgres', where: redact(opts.databaseUrl), close: async () => { await closeLive(db); await pool.end(); } };
+    return { db, kind: 'postgres', where: redact(opts.databaseUrl), close: async () => { closeCaches(db); await closeLive(db); await pool.end(); } };
   }
   const dir = path.resolve(opts.dataDir ?? 'data');
   const lock = lockDataDir(dir);
@@ -135,6 +192,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     else {
       client = await PGlite.create({ fs: new DurableNodeFS(path.join(dir, 'pgdata')), startParams: durableStartParams(), extensions: { pg_trgm } });
       await client.exec("SET TIME ZONE 'UTC'");
+      preparing(client);
     }
     countStatements(client);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
@@ -176,6 +234,7 @@ function countStatements(client: PGlite): void {
 export async function openMemoryDatabase(opts: { loadDataDir?: Blob } = {}): Promise<Database & { dumpMemory(): Promise<Blob> }> {
   const client = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: opts.loadDataDir });
   await client.exec("SET TIME ZONE 'UTC'");
+  preparing(client);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return { db, kind: 'pglite', where: 'memory', close: () => client.close(), dumpMemory: () => client.dumpDataDir('none') };

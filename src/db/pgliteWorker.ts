@@ -49,9 +49,12 @@ async function serveInWorker(start: Start): Promise<void> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { DurableNodeFS } = await import('./durableFs.ts');
+  const { preparing } = await import('./pglitePrepared.ts');
   const path = await import('node:path');
   const pg = await PGlite.create({ fs: new DurableNodeFS(path.join(start.dataDir, 'pgdata')), startParams: start.startParams, extensions: { pg_trgm } });
   await pg.exec("SET TIME ZONE 'UTC'");
+  // Single statements run as named prepared statements (parsed and planned once, src/db/pglitePrepared.ts).
+  preparing(pg);
   interface Open {
     tx: Transaction;
     end: (commit: boolean) => void;

@@ -22,9 +22,6 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
  */
 export const searchVectorColumn = () => tsvector('search_vector');
 
-/** Words of a document, as string_to_array(btrim(doc), ' ') splits it (empty ones keep their place). */
-const splitDoc = (doc: string) => doc.replace(/^ +| +$/g, '').split(' ');
-
 /**
  * What nt_search_vector(searchDoc, exactDoc) computes, as the tsvector literal the function builds
  * (the database parses it, so the stored value is the same): each word of both documents at its
@@ -33,9 +30,11 @@ const splitDoc = (doc: string) => doc.replace(/^ +| +$/g, '').split(' ');
  */
 export function searchVectorOf(searchDoc: string, exactDoc: string): string | null {
   if (searchDoc.includes("'") || searchDoc.includes('\\') || exactDoc.includes("'") || exactDoc.includes('\\')) return null;
-  let out = '';
+  // One piece per word, joined once (appending to one string costs more for an import's rows).
+  const parts: string[] = [];
   for (const doc of [searchDoc, exactDoc]) {
-    // splitDoc's words, scanned in place: the spaces at both ends trimmed, then a word per space.
+    // The words as string_to_array(btrim(doc), ' ') splits them (empty ones keep their place),
+    // scanned in place: the spaces at both ends trimmed, then a word per space.
     let start = 0;
     let end = doc.length;
     while (start < end && doc.charCodeAt(start) === 32) start++;
@@ -44,18 +43,22 @@ export function searchVectorOf(searchDoc: string, exactDoc: string): string | nu
     for (let i = start; i <= end; position++) {
       let j = doc.indexOf(' ', i);
       if (j === -1 || j > end) j = end;
-      if (j > i) out += `${out ? ' ' : ''}'${doc.slice(i, j)}':${position < 16383 ? position : 16383}`;
+      if (j > i) parts.push(`'${doc.slice(i, j)}':${position < 16383 ? position : 16383}`);
       i = j + 1;
     }
   }
-  return out;
+  return parts.join(' ');
 }
 
 /** The words of search documents that the vocabulary keeps (3–40 letters), as its trigger (0005) picks them. */
 export function vocabularyWords(searchDocs: Iterable<string>): string[] {
   const words = new Set<string>();
+  const seen = new Set<string>();
   for (const doc of searchDocs) {
-    for (const w of splitDoc(doc)) {
+    // string_to_array(btrim(doc), ' ')'s words, and the empty ones at the ends, never kept anyway.
+    for (const w of doc.split(' ')) {
+      if (seen.has(w)) continue; // documents repeat their words: each is measured once
+      seen.add(w);
       const n = /^[\x00-\x7f]*$/.test(w) ? w.length : [...w].length;
       if (n >= 3 && n <= 40) words.add(w);
     }

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.ts';
 import { seedDemo } from '../../src/server/seed.ts';
 import { createTestDb } from '../support/db.ts';
-import { DEMO_PASSWORD, WEB_ROOT, launchBrowser } from '../e2e/support.ts';
+import { WEB_ROOT, launchBrowser, login as signIn } from '../e2e/support.ts';
 
 const out = process.argv[2] ?? '/tmp/shots-dash';
 const webRoot = process.argv[3] ?? WEB_ROOT;
@@ -24,13 +24,7 @@ const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser = await launchBrowser();
 
-async function login(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForSelector('.nt-header');
-}
+const login = (page: Page, username: string) => signIn(page, base, username);
 
 const settle = (page: Page) => page.waitForTimeout(900); // ECharts animations
 try {

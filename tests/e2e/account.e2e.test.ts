@@ -1,36 +1,22 @@
 // Account security in the browser: a user turns on two-factor sign-in with an authenticator app
 // (the code computed here with the same RFC 6238 library), signs out, signs in with password then
 // code, and sees this device among their sessions.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
-import { DEMO_PASSWORD, browserAvailable, launchBrowser, startServer, type RunningServer, expectText, login, logout } from './support.ts';
+import { DEMO_PASSWORD, browserAvailable, expectText, login, logout, useChromium } from './support.ts';
 
 const code = (secret: string, at: number) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: at });
 const shots = process.env.NT_SHOTS_DIR;
 
 describe.skipIf(!browserAvailable())('giao diện web: xác thực hai bước và phiên đăng nhập (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useChromium({ timeout: 300_000 });
 
   it('bật xác thực hai bước, đăng nhập bằng mật khẩu rồi mã, xem phiên đăng nhập', { timeout: 180_000 }, async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    try {
-      await login(page, server.baseUrl, 'vp.tinh');
+    await e2e.withPage({ viewport: { width: 1440, height: 900 }, timeout: 20_000 }, async (page) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await login(page, e2e.server.baseUrl, 'vp.tinh');
       await page.getByTestId('user-menu').click();
       await page.getByRole('menuitem', { name: 'Bảo mật tài khoản' }).click();
       await page.waitForURL('**/account');
@@ -58,25 +44,20 @@ describe.skipIf(!browserAvailable())('giao diện web: xác thực hai bước v
       await page.getByLabel('Mã xác thực 6 chữ số').fill(code(secret, Date.now() + 30_000));
       await page.getByRole('button', { name: 'Xác nhận' }).click();
       await page.waitForSelector('.nt-header');
-      await page.goto(`${server.baseUrl}/account`);
+      await page.goto(`${e2e.server.baseUrl}/account`);
       await expectText(page.locator('.nt-content'), 'Đang bật', 'Phiên này');
       if (shots) {
         await page.setViewportSize({ width: 390, height: 844 });
         await page.screenshot({ path: path.join(shots, 'account-390.png'), fullPage: true });
       }
       expect(errors).toEqual([]);
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 
   it('quản trị viên thấy trạng thái xác thực hai bước, bắt buộc với một người và đặt lại', { timeout: 180_000 }, async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    try {
-      await login(page, server.baseUrl, 'admin');
-      await page.goto(`${server.baseUrl}/users`);
+    await e2e.withPage({ viewport: { width: 1440, height: 900 }, timeout: 20_000 }, async (page) => {
+      await login(page, e2e.server.baseUrl, 'admin');
+      await page.goto(`${e2e.server.baseUrl}/users`);
       await page.getByPlaceholder('Tìm theo tên đăng nhập hoặc họ tên').fill('vp.tinh');
       const row = page.locator('.ant-table-row', { hasText: 'vp.tinh' });
       await expectText(row, 'Đã bật', 'Không bắt buộc');
@@ -87,8 +68,6 @@ describe.skipIf(!browserAvailable())('giao diện web: xác thực hai bước v
       await page.locator('.ant-popconfirm').getByRole('button', { name: 'Đặt lại' }).click();
       await page.getByText('Đã đặt lại xác thực hai bước của vp.tinh.').waitFor();
       await expectText(row, 'Chưa bật', 'Bắt buộc');
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 });

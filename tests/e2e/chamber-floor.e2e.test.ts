@@ -5,9 +5,9 @@
 // on the list and on the full-screen view. Screenshots at 1280 and 390 px go to $TMPDIR/nt-chamber.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiAs, browserAvailable, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiAs, browserAvailable, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-chamber');
 const PHONE = { width: 390, height: 844 };
@@ -37,20 +37,17 @@ async function noSideScroll(page: Page) {
 }
 
 describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình chủ tọa, danh sách phát biểu (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let sh: string;
   let sessionId: string;
   let vp: Awaited<ReturnType<typeof apiAs>>;
-  const d = (i: number) => server.ids.get(`delegate:sa-huynh:${i}`)!;
+  const d = (i: number) => e2e.server.ids.get(`delegate:sa-huynh:${i}`)!;
   const names = new Map<string, string>();
   let reportItem: string; // the socio-economic report: the demo's ordered speakers' list
+  const e2e = useChromium({ timeout: 180_000 });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-    sh = server.ids.get('council:sa-huynh')!;
-    vp = await apiAs(server.baseUrl, 'vp.sahuynh');
+    sh = e2e.server.ids.get('council:sa-huynh')!;
+    vp = await apiAs(e2e.server.baseUrl, 'vp.sahuynh');
     const sessions = await vp.get<{ items: { id: string; state: string }[] }>(`/councils/${sh}/sessions`);
     sessionId = sessions.items.find((s) => s.state === 'planned')!.id;
     for (const action of ['convene', 'open']) await vp.post(`/councils/${sh}/sessions/${sessionId}/transition`, { action });
@@ -63,17 +60,13 @@ describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình ch�
     const floor = await vp.get<{ items: { id: string }[] }>(`/councils/${sh}/chamber/sessions/${sessionId}/floor`);
     reportItem = floor.items[1]!.id;
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('Văn phòng điểm danh trên máy tính: hai đại biểu cùng lúc, một đại biểu vắng có lý do', { timeout: 300_000 }, async () => {
-    const page = await browser.newPage({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await e2e.browser.newPage({ viewport: DESKTOP, locale: 'vi-VN' });
     page.setDefaultTimeout(30_000);
     try {
-      await login(page, server.baseUrl, 'vp.sahuynh');
-      await page.goto(`${server.baseUrl}/councils/${sh}/chamber?sessionId=${sessionId}&tab=attendance`);
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
+      await page.goto(`${e2e.server.baseUrl}/councils/${sh}/chamber?sessionId=${sessionId}&tab=attendance`);
       const counts = page.getByTestId('attendance-counts');
       // The demo: four in the room, the vice-chair online, one absent with the reason he gave.
       await poll(() => counts.textContent()).toContain('Có mặt 4');
@@ -105,11 +98,11 @@ describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình ch�
   });
 
   it('đại biểu tự điểm danh trên điện thoại (390 px)', { timeout: 300_000 }, async () => {
-    const ctx = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
+    const ctx = await e2e.browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
     const page = await ctx.newPage();
     page.setDefaultTimeout(30_000);
     try {
-      await login(page, server.baseUrl, 'daibieu.sahuynh');
+      await login(page, e2e.server.baseUrl, 'daibieu.sahuynh');
       await page.getByTestId('menu-button').click();
       await page.locator('.nt-drawer').getByText('Điểm danh kỳ họp', { exact: true }).click();
       await page.waitForURL(`**/councils/${sh}/check-in`);
@@ -131,10 +124,10 @@ describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình ch�
   });
 
   it('màn hình chủ tọa: có mặt / tổng số / hiện có / số phiếu cần, theo dõi điểm danh nơi khác; danh sách phát biểu, đếm ngược, màn hình toàn cảnh', { timeout: 300_000 }, async () => {
-    const page = await browser.newPage({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await e2e.browser.newPage({ viewport: DESKTOP, locale: 'vi-VN' });
     page.setDefaultTimeout(30_000);
     try {
-      await login(page, server.baseUrl, 'tt.sahuynh');
+      await login(page, e2e.server.baseUrl, 'tt.sahuynh');
       await page.getByText('Phòng họp', { exact: true }).first().click();
       await page.waitForURL(`**/councils/${sh}/chamber**`);
       await page.getByTestId('floor-screen').waitFor();
@@ -180,12 +173,12 @@ describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình ch�
   });
 
   it('chủ tọa trên điện thoại (390 px): màn hình chủ tọa và danh sách phát biểu không tràn ngang', { timeout: 300_000 }, async () => {
-    const ctx = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
+    const ctx = await e2e.browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
     const page = await ctx.newPage();
     page.setDefaultTimeout(30_000);
     try {
-      await login(page, server.baseUrl, 'tt.sahuynh');
-      await page.goto(`${server.baseUrl}/councils/${sh}/chamber?sessionId=${sessionId}&itemId=${reportItem}`);
+      await login(page, e2e.server.baseUrl, 'tt.sahuynh');
+      await page.goto(`${e2e.server.baseUrl}/councils/${sh}/chamber?sessionId=${sessionId}&itemId=${reportItem}`);
       await poll(() => page.getByTestId('count-present').textContent()).toBe('6');
       await noSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'floor-390.png'), fullPage: true });
@@ -198,10 +191,10 @@ describe.skipIf(!browserAvailable())('phòng họp: điểm danh, màn hình ch�
       await noSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'screen-390.png') });
       // The secretariat's check-in desk on a phone: cards, the status buttons on each.
-      const desk = await (await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true })).newPage();
+      const desk = await (await e2e.browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true })).newPage();
       try {
-        await login(desk, server.baseUrl, 'vp.sahuynh');
-        await desk.goto(`${server.baseUrl}/councils/${sh}/chamber?sessionId=${sessionId}&tab=attendance`);
+        await login(desk, e2e.server.baseUrl, 'vp.sahuynh');
+        await desk.goto(`${e2e.server.baseUrl}/councils/${sh}/chamber?sessionId=${sessionId}&tab=attendance`);
         await poll(() => desk.getByTestId('attendance-status').count()).toBe(6);
         await noSideScroll(desk);
         await desk.screenshot({ path: path.join(SHOTS, 'attendance-390.png'), fullPage: true });

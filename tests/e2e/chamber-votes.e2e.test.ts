@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { and, asc, eq } from 'drizzle-orm';
-import { apiAs, browserAvailable, launchBrowser, login, startServer, type RunningServer } from './support.ts';
+import { apiAs, browserAvailable, login, useChromium } from './support.ts';
 import { checkIn, delegateAccounts, startSession } from '../chamber/support.ts';
 import { delegates } from '../../src/modules/directory/schema.ts';
 import { councilSessions } from '../../src/modules/sessions/schema.ts';
@@ -21,38 +21,33 @@ async function noSideScroll(page: Page) {
 }
 
 describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium: chủ tọa, ba đại biểu 390 px, màn hình chiếu)', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const contexts: BrowserContext[] = [];
+  const e2e = useChromium({ timeout: 300_000 });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 300_000);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
   });
 
   it('chủ tọa mở biểu quyết, ba đại biểu biểu quyết trên điện thoại, màn hình chiếu hiện kết quả', { timeout: 300_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
-    const [s] = await server.db.select().from(councilSessions).where(and(eq(councilSessions.councilId, sh), eq(councilSessions.state, 'planned'))).orderBy(asc(councilSessions.openingDate)).limit(1);
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    const [s] = await e2e.server.db.select().from(councilSessions).where(and(eq(councilSessions.councilId, sh), eq(councilSessions.state, 'planned'))).orderBy(asc(councilSessions.openingDate)).limit(1);
     const sessionId = s!.id;
     // Two more delegates get accounts (the demo has one); the three are checked in.
-    const demoDelegate = server.ids.get('delegate:sa-huynh:3')!;
-    const others = (await server.db.select({ id: delegates.id }).from(delegates).where(eq(delegates.councilId, sh)).orderBy(asc(delegates.id))).map((d) => d.id).filter((id) => id !== demoDelegate).slice(0, 2);
-    const usernames = ['daibieu.sahuynh', ...(await delegateAccounts(server.db, sh, others))];
-    await checkIn(server.db, sh, sessionId, [demoDelegate, ...others]);
-    await startSession(server.db, sh, sessionId);
+    const demoDelegate = e2e.server.ids.get('delegate:sa-huynh:3')!;
+    const others = (await e2e.server.db.select({ id: delegates.id }).from(delegates).where(eq(delegates.councilId, sh)).orderBy(asc(delegates.id))).map((d) => d.id).filter((id) => id !== demoDelegate).slice(0, 2);
+    const usernames = ['daibieu.sahuynh', ...(await delegateAccounts(e2e.server.db, sh, others))];
+    await checkIn(e2e.server.db, sh, sessionId, [demoDelegate, ...others]);
+    await startSession(e2e.server.db, sh, sessionId);
 
     const open = async (viewport: typeof PHONE, username: string, url: string, mobile = false) => {
-      const ctx = await browser.newContext({ viewport, locale: 'vi-VN', isMobile: mobile, hasTouch: mobile });
+      const ctx = await e2e.browser.newContext({ viewport, locale: 'vi-VN', isMobile: mobile, hasTouch: mobile });
       contexts.push(ctx);
       const page = await ctx.newPage();
       page.setDefaultTimeout(30_000);
-      await login(page, server.baseUrl, username);
-      await page.goto(`${server.baseUrl}${url}`);
+      await login(page, e2e.server.baseUrl, username);
+      await page.goto(`${e2e.server.baseUrl}${url}`);
       return page;
     };
 
@@ -104,7 +99,7 @@ describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium:
     await expect.poll(() => projector.getByTestId('projector-reason').locator('..').textContent()).toContain('Chủ tọa xác nhận lúc');
     await chair.screenshot({ path: path.join(SHOTS, 'chair-1280.png'), fullPage: true });
     // Public: totals only, until the council publishes its named votes (its profile); then by name.
-    const vpApi = await apiAs(server.baseUrl, 'vp.sahuynh');
+    const vpApi = await apiAs(e2e.server.baseUrl, 'vp.sahuynh');
     const pub = await open(PHONE, 'daibieu.sahuynh', `/cong-khai/${sh}/bieu-quyet`, true);
     const published = pub.getByTestId('public-vote').filter({ hasText: 'dự toán ngân sách phường năm 2027' }).first();
     await expect.poll(() => published.textContent()).toContain('2/6 đại biểu tán thành');

@@ -4,34 +4,23 @@
 // diacritics, registering an arrival, routing it to a handler.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { apiAs, browserAvailable, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, browserAvailable, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-coordination');
 
 describe.skipIf(!browserAvailable())('phối hợp với UBND (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium({ timeout: 180_000 });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('hội nghị trực báo: các HĐND cấp dưới đặt cạnh nhau, số liệu khớp bảng tổng hợp của từng HĐND (1440 px)', { timeout: 240_000 }, async () => {
-    const province = server.ids.get('council:province')!;
-    const admin = await apiAs(server.baseUrl, 'admin');
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
-      await login(page, server.baseUrl, 'vp.tinh');
-      await page.goto(`${server.baseUrl}/councils/${province}/reporting-conferences`);
+    const province = e2e.server.ids.get('council:province')!;
+    const admin = await apiAs(e2e.server.baseUrl, 'admin');
+    await e2e.withPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, timeout: 30_000 }, async (page) => {
+      await login(page, e2e.server.baseUrl, 'vp.tinh');
+      await page.goto(`${e2e.server.baseUrl}/councils/${province}/reporting-conferences`);
       await page.getByRole('heading', { name: 'Hội nghị trực báo' }).waitFor();
       await page.getByRole('link', { name: /Hội nghị trực báo Thường trực HĐND tỉnh/ }).click();
       await page.getByText('Số liệu các HĐND cấp dưới').waitFor();
@@ -64,19 +53,14 @@ describe.skipIf(!browserAvailable())('phối hợp với UBND (Chromium)', () =>
       await download.saveAs(file);
       expect(fs.statSync(file).size).toBeGreaterThan(5000);
       await page.getByRole('button', { name: /Tải thông báo kết luận \d+\/TB-/ }).waitFor();
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 
   it('sổ văn bản đến trên điện thoại: thẻ, tìm không dấu, vào sổ và giao xử lý (390 px)', { timeout: 240_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
-      await login(page, server.baseUrl, 'vp.sahuynh');
-      await page.goto(`${server.baseUrl}/councils/${sh}/incoming`);
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    await e2e.withPage({ viewport: { width: 390, height: 844 }, timeout: 30_000 }, async (page) => {
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
+      await page.goto(`${e2e.server.baseUrl}/councils/${sh}/incoming`);
       await page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
       await page.getByText('215/KH-UBND').first().waitFor();
       await page.getByText('Quá hạn', { exact: false }).first().waitFor();
@@ -109,7 +93,7 @@ describe.skipIf(!browserAvailable())('phối hợp với UBND (Chromium)', () =>
       await page.screenshot({ path: path.join(SHOTS, 'incoming-detail-390.png'), fullPage: true });
       // The other pages of the module at phone width: no sideways scroll.
       for (const [route, heading, shot] of [['invitations', 'Giấy mời họp', 'invitations'], ['periodic-reports', 'Báo cáo định kỳ', 'periodic-reports']] as const) {
-        await page.goto(`${server.baseUrl}/councils/${sh}/${route}`);
+        await page.goto(`${e2e.server.baseUrl}/councils/${sh}/${route}`);
         await page.getByRole('heading', { name: heading }).waitFor();
         await page.locator('.ant-card').first().waitFor();
         await page.waitForLoadState('networkidle');
@@ -119,13 +103,11 @@ describe.skipIf(!browserAvailable())('phối hợp với UBND (Chromium)', () =>
       // The same pages on a desk (1440 px), for the record.
       await page.setViewportSize({ width: 1440, height: 900 });
       for (const route of ['incoming', 'invitations', 'periodic-reports']) {
-        await page.goto(`${server.baseUrl}/councils/${sh}/${route}`);
+        await page.goto(`${e2e.server.baseUrl}/councils/${sh}/${route}`);
         await page.locator('.ant-table').first().waitFor();
         await page.waitForLoadState('networkidle');
         await page.screenshot({ path: path.join(SHOTS, `${route}-1440.png`), fullPage: true });
       }
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 });

@@ -1,30 +1,20 @@
 // The web client end to end, in Debian's Chromium against the real server with the demo data:
 // a ward secretariat adds a delegate, finds it with an accent-free search, sees the audit event;
 // the secretariat of another ward can neither open it nor find it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, browserAvailable, launchBrowser, startServer, type RunningServer, expectText, login, logout } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, browserAvailable, expectText, login, logout, useChromium } from './support.ts';
 
 const NAME = 'Trần Thị Ánh Tuyết';
 
 
 
 describe.skipIf(!browserAvailable())('giao diện web: đại biểu và nhật ký (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useChromium();
 
   it('thêm đại biểu, tìm không dấu, xem nhật ký; HĐND khác không xem được', { timeout: 180_000 }, async () => {
-    const sahuynh = server.ids.get('council:sa-huynh')!;
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const sahuynh = e2e.server.ids.get('council:sa-huynh')!;
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     const page = await ctx.newPage();
     page.setDefaultTimeout(20_000);
     const consoleErrors: string[] = [];
@@ -32,14 +22,14 @@ describe.skipIf(!browserAvailable())('giao diện web: đại biểu và nhật 
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
     // A wrong password is refused in Vietnamese.
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${e2e.server.baseUrl}/login`);
     await page.getByLabel('Tên đăng nhập').fill('vp.sahuynh');
     await page.getByLabel('Mật khẩu', { exact: true }).fill('sai-mat-khau-1');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByTestId('login-error').getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
 
     // vp.sahuynh: the council switcher shows their ward; the menu leads to the delegates.
-    await login(page, server.baseUrl, 'vp.sahuynh');
+    await login(page, e2e.server.baseUrl, 'vp.sahuynh');
     await page.getByTestId('council-switcher').getByText('Hội đồng nhân dân phường Sa Huỳnh').waitFor();
     await page.locator('.ant-layout-sider').getByText('Đại biểu', { exact: true }).click();
     await page.waitForURL(`**/councils/${sahuynh}/delegates`);
@@ -85,17 +75,17 @@ describe.skipIf(!browserAvailable())('giao diện web: đại biểu và nhật 
     await logout(page);
 
     // vp.ducpho (another ward): the delegate's address is refused, in Vietnamese.
-    await login(page, server.baseUrl, 'vp.ducpho');
+    await login(page, e2e.server.baseUrl, 'vp.ducpho');
     await page.goto(delegateUrl);
     await page.getByText('Bạn không có quyền truy cập').waitFor();
     expect(await page.locator('.ant-result').innerText()).toMatch(/không có quyền/i);
     expect(await page.content()).not.toContain(NAME);
     // The server refuses too.
-    const api = await page.request.get(`${server.baseUrl}/api/councils/${sahuynh}/delegates/${delegateId}`);
+    const api = await page.request.get(`${e2e.server.baseUrl}/api/councils/${sahuynh}/delegates/${delegateId}`);
     expect(api.status()).toBe(403);
 
     // Not in their delegate list, nor in their audit log.
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${e2e.server.baseUrl}/`);
     await page.locator('.ant-layout-sider').getByText('Đại biểu', { exact: true }).click();
     await page.locator('.ant-table-row').first().waitFor();
     await page.getByLabel('Tìm đại biểu').fill('tuyet');

@@ -2,10 +2,10 @@
 // data: vp.sahuynh writes a conclusion notice (sections with sub-items), issues it, gets its number,
 // finds it in the outgoing register and downloads the .docx.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { strFromU8, unzipSync } from 'fflate';
-import { DEMO_PASSWORD, browserAvailable, expectText, launchBrowser, pickOption, startServer, type RunningServer } from './support.ts';
+import { DEMO_PASSWORD, browserAvailable, expectText, pickOption, useChromium } from './support.ts';
 
 const SUBJECT = 'Kết luận của Thường trực HĐND phường tại Hội nghị trực báo quý IV năm 2026';
 
@@ -18,27 +18,14 @@ async function login(page: Page, baseUrl: string, username: string) {
 }
 
 describe.skipIf(!browserAvailable())('giao diện web: soạn, ban hành, sổ văn bản đi (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useChromium();
 
   it('ban hành thông báo kết luận, thấy số trong sổ, tải về tệp .docx', { timeout: 180_000 }, async () => {
-    const sahuynh = server.ids.get('council:sa-huynh')!;
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', acceptDownloads: true });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    try {
-      await login(page, server.baseUrl, 'vp.sahuynh');
+    const sahuynh = e2e.server.ids.get('council:sa-huynh')!;
+    await e2e.withPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, timeout: 20_000 }, async (page) => {
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e) => pageErrors.push(String(e)));
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
       // The menu leads to the register; "Soạn văn bản" to the form.
       await page.locator('.ant-layout-sider').getByText('Văn bản', { exact: true }).last().click();
       await page.waitForURL(`**/councils/${sahuynh}/documents`);
@@ -129,8 +116,6 @@ describe.skipIf(!browserAvailable())('giao diện web: soạn, ban hành, sổ v
       expect(xlsx.suggestedFilename()).toMatch(/^So-van-ban-di-.+\.xlsx$/);
 
       expect(pageErrors).toEqual([]);
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 });

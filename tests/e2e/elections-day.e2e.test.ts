@@ -2,40 +2,33 @@
 // width (390 px) reports turnout and enters a tally sheet that fails a check (named as it types),
 // saves it, fixes it and sends it; the Ban locks; the dashboard rolls the area up with the area not
 // reported shown; the winners page shows every reason.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, expectText, launchBrowser, login, startServer, type RunningServer } from './support.ts';
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectText, login, useChromium } from './support.ts';
 import { buildDayElection, commune, serverHost, type DayFixture } from '../elections/daySupport.ts';
 
 const SHOTS = path.resolve('test-results/elections-day');
 const shot = (p: Page, name: string) => p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
 describe.skipIf(!browserAvailable())('giao diện web: ngày bầu cử, Tổ bầu cử trên điện thoại (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let f: DayFixture;
+  const e2e = useChromium({ timeout: 240_000 });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const host = serverHost(server.baseUrl, server.db, server.ids);
+    const host = serverHost(e2e.server.baseUrl, e2e.server.db, e2e.server.ids);
     f = await buildDayElection(host);
     const vp = await host.as('vp.sahuynh');
     await vp.put(`${f.base}/day-settings`, { turnoutHours: ['09:00', '11:00', '14:00', '17:00', '19:00'], inventoryIdentity: 'issued' });
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('Tổ bầu cử báo cáo cử tri đi bầu, nhập biên bản sai một phép kiểm tra rồi sửa; bảng tổng hợp và trang kết quả', { timeout: 240_000 }, async () => {
     const errors: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const ctx = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     const phone = await ctx.newPage();
     phone.setDefaultTimeout(20_000);
     phone.on('pageerror', (e) => errors.push(String(e)));
-    await login(phone, server.baseUrl, f.users.to1);
-    await phone.goto(`${server.baseUrl}/councils/${f.sh}/election-day?electionId=${f.electionId}`);
+    await login(phone, e2e.server.baseUrl, f.users.to1);
+    await phone.goto(`${e2e.server.baseUrl}/councils/${f.sh}/election-day?electionId=${f.electionId}`);
     await phone.getByRole('link', { name: 'Khu vực bỏ phiếu số 1' }).click();
     await phone.getByText('Báo cáo số cử tri đã bỏ phiếu').waitFor();
     await phone.getByRole('spinbutton', { name: 'Số cử tri đã bỏ phiếu' }).fill('30');
@@ -78,7 +71,7 @@ describe.skipIf(!browserAvailable())('giao diện web: ngày bầu cử, Tổ b�
     expect(noScroll).toBe(true);
 
     // The Ban locks both areas' sheets (the second area's team sent theirs through the API).
-    const host = serverHost(server.baseUrl, server.db, server.ids);
+    const host = serverHost(e2e.server.baseUrl, e2e.server.db, e2e.server.ids);
     const ban = await host.as(f.users.ban1);
     const to2 = await host.as(f.users.to2);
     const list = await (await ban.get(`${f.base}/tally-sheets?ballotType=commune`)).json();
@@ -89,20 +82,20 @@ describe.skipIf(!browserAvailable())('giao diện web: ngày bầu cử, Tổ b�
     expect((await ban.post(`${f.base}/tally-sheets/${s2.sheetId}/lock`, {})).status).toBe(200);
 
     // The commune's dashboard: the area rolled up, the other area shown as not reported.
-    const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })).newPage();
+    const desk = await (await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })).newPage();
     desk.setDefaultTimeout(20_000);
     desk.on('pageerror', (e) => errors.push(String(e)));
-    await login(desk, server.baseUrl, 'vp.sahuynh');
-    await desk.goto(`${server.baseUrl}/councils/${f.sh}/election-day?electionId=${f.electionId}`);
+    await login(desk, e2e.server.baseUrl, 'vp.sahuynh');
+    await desk.goto(`${e2e.server.baseUrl}/councils/${f.sh}/election-day?electionId=${f.electionId}`);
     await expectText(desk.locator('main, .ant-layout-content').first(), '30 / 180 cử tri', '1/2 khu vực đã báo cáo', 'Chưa báo cáo: Khu vực bỏ phiếu số 2', '16,67%');
     await shot(desk, 'desktop-dashboard');
 
     // The winners page: every outcome with its reason.
-    await desk.goto(`${server.baseUrl}/councils/${f.sh}/election-results?electionId=${f.electionId}`);
+    await desk.goto(`${e2e.server.baseUrl}/councils/${f.sh}/election-results?electionId=${f.electionId}`);
     const unit = desk.locator('.ant-card', { hasText: 'Đơn vị bầu cử số 1 · 2 đại biểu được bầu' });
     await expectText(unit, 'Căn cứ xác định kết quả', 'quá một nửa tổng số cử tri: kết quả được công nhận', 'Đã bầu đủ 2 đại biểu.', 'Huỳnh Văn Minh được 60/158 phiếu hợp lệ', 'chưa quá một nửa (Luật Bầu cử, Điều 78)', 'Trúng cử');
     await shot(desk, 'desktop-winners');
-    await phone.goto(`${server.baseUrl}/councils/${f.sh}/election-results?electionId=${f.electionId}`);
+    await phone.goto(`${e2e.server.baseUrl}/councils/${f.sh}/election-results?electionId=${f.electionId}`);
     await expectText(phone.locator('.ant-card', { hasText: 'Đơn vị bầu cử số 1' }).first(), 'Đã bầu đủ 2 đại biểu.');
     await shot(phone, 'phone-winners');
     expect(errors).toEqual([]);

@@ -3,36 +3,27 @@
 // account, is told in Vietnamese what is wrong with a voter's birth date, enters the voter; the
 // Tổ member at phone width (390 px) sees the area's list with that voter. Then the turnout
 // dashboard, left open, shows a Tổ's report as it arrives (live channel, no reload).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, expectText, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectText, login, pickOption, useChromium } from './support.ts';
 import { buildDayElection, serverHost } from '../elections/daySupport.ts';
 
 const SHOTS = path.resolve('test-results/elections-setup');
 const shot = (p: Page, name: string) => p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
 describe.skipIf(!browserAvailable())('giao diện web: lập cuộc bầu cử, ghi tên cử tri; cử tri đi bầu cập nhật trực tiếp (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useChromium({ timeout: 240_000 });
 
   it('văn phòng phường lập cuộc bầu cử, đơn vị, khu vực, Tổ bầu cử và ghi tên một cử tri; Tổ bầu cử xem được trên điện thoại', { timeout: 240_000 }, async () => {
     const errors: string[] = [];
-    const sh = server.ids.get('council:sa-huynh')!;
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
     const desk = await ctx.newPage();
     desk.setDefaultTimeout(20_000);
     desk.on('pageerror', (e) => errors.push(String(e)));
-    await login(desk, server.baseUrl, 'vp.sahuynh');
-    await desk.goto(`${server.baseUrl}/councils/${sh}/elections`);
+    await login(desk, e2e.server.baseUrl, 'vp.sahuynh');
+    await desk.goto(`${e2e.server.baseUrl}/councils/${sh}/elections`);
 
     await desk.getByRole('button', { name: 'Tạo cuộc bầu cử' }).click();
     const dlg = desk.getByRole('dialog');
@@ -120,12 +111,12 @@ describe.skipIf(!browserAvailable())('giao diện web: lập cuộc bầu cử, 
     expect(electionId).toMatch(/^[0-9a-f-]{36}$/);
 
     // The Tổ member on a phone: the area's list with the voter, nothing off screen.
-    const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+    const phoneCtx = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
     const phone = await phoneCtx.newPage();
     phone.setDefaultTimeout(20_000);
     phone.on('pageerror', (e) => errors.push(String(e)));
-    await login(phone, server.baseUrl, 'to.sahuynh');
-    await phone.goto(`${server.baseUrl}/councils/${sh}/elections?electionId=${electionId}`);
+    await login(phone, e2e.server.baseUrl, 'to.sahuynh');
+    await phone.goto(`${e2e.server.baseUrl}/councils/${sh}/elections?electionId=${electionId}`);
     await expectText(phone.locator('main, .ant-layout-content').first(), 'Bầu cử đại biểu HĐND phường Sa Huỳnh 2031');
     await phone.getByRole('tab', { name: 'Khu vực' }).click();
     await phone.getByRole('button', { name: 'Danh sách cử tri' }).click();
@@ -138,15 +129,15 @@ describe.skipIf(!browserAvailable())('giao diện web: lập cuộc bầu cử, 
   });
 
   it('bảng tổng hợp cử tri đi bầu đang mở tự cập nhật khi một Tổ báo cáo (không tải lại trang)', { timeout: 240_000 }, async () => {
-    const host = serverHost(server.baseUrl, server.db, server.ids);
+    const host = serverHost(e2e.server.baseUrl, e2e.server.db, e2e.server.ids);
     const f = await buildDayElection(host, '-live');
     const vp = await host.as('vp.sahuynh');
     expect((await vp.put(`${f.base}/day-settings`, { turnoutHours: ['09:00', '11:00', '14:00', '17:00', '19:00'], inventoryIdentity: 'issued' })).status).toBe(200);
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
     const desk = await ctx.newPage();
     desk.setDefaultTimeout(20_000);
-    await login(desk, server.baseUrl, 'vp.sahuynh');
-    await desk.goto(`${server.baseUrl}/councils/${f.sh}/election-day?electionId=${f.electionId}`);
+    await login(desk, e2e.server.baseUrl, 'vp.sahuynh');
+    await desk.goto(`${e2e.server.baseUrl}/councils/${f.sh}/election-day?electionId=${f.electionId}`);
     const main = desk.locator('main, .ant-layout-content').first();
     await expectText(main, '0/2 khu vực đã báo cáo', 'cập nhật trực tiếp');
     let loads = 0;

@@ -3,32 +3,21 @@
 // from the demo round, interpellation commitments and letters, all kinds in one list); the kind filter narrows it; nothing scrolls sideways.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { browserAvailable, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-followup');
 
 describe.skipIf(!browserAvailable())('việc cơ quan phải thực hiện (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium({ timeout: 180_000 });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
     it(`dòng việc trên trang chủ mở đúng danh sách với đúng số (${viewport.width} px)`, { timeout: 180_000 }, async () => {
-      const ctx = await browser.newContext({ viewport, locale: 'vi-VN' });
-      const page = await ctx.newPage();
-      page.setDefaultTimeout(30_000);
-      try {
-        await login(page, server.baseUrl, 'ubnd.sahuynh');
+      await e2e.withPage({ viewport, timeout: 30_000 }, async (page) => {
+        await login(page, e2e.server.baseUrl, 'ubnd.sahuynh');
         const line = page.getByTestId('todo-followup-owed');
         const n = Number((await line.locator('.ant-badge').first().textContent())?.replace(/\D/g, ''));
         expect(n).toBeGreaterThan(0);
@@ -48,9 +37,7 @@ describe.skipIf(!browserAvailable())('việc cơ quan phải thực hiện (Chro
         await pickOption(page, page.locator('.ant-select', { has: page.getByLabel('Loại việc') }), 'Kiến nghị sau giám sát');
         await page.getByText('Yêu cầu nhà thầu bảo hành, khắc phục các vết nứt mặt đường', { exact: false }).first().waitFor();
         expect(await page.locator('.ant-table-tbody tr.ant-table-row, .nt-card').filter({ hasText: 'Trả lời kiến nghị cử tri' }).count()).toBe(0);
-      } finally {
-        await ctx.close();
-      }
+      });
     });
   }
 });

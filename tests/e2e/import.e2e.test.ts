@@ -1,9 +1,9 @@
 // The shared import wizard end to end, in Debian's Chromium against the real server with the demo
 // data: the administrator imports two new communes from a CSV (preview, no errors, commit) and finds
 // one on the units page; a CSV with a bad row shows that row's Vietnamese error and saves nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, expectText, launchBrowser, login, startServer, type RunningServer } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectText, login, useChromium } from './support.ts';
 
 const GOOD_CSV = ['Mã,Tên,Cấp,Mã cấp trên', '99901,Xã Thử Nghiệm Một,Xã,51', '99902,Xã Thử Nghiệm Hai,Xã,51', ''].join('\n');
 const BAD_CSV = ['Mã,Tên,Cấp,Mã cấp trên', '99911,Xã Không Được Nhập,Xã,51', '99912,Làng Sai Cấp,Làng,51', ''].join('\n');
@@ -29,29 +29,19 @@ async function unitsMatching(page: Page, baseUrl: string, q: string): Promise<nu
 }
 
 describe.skipIf(!browserAvailable())('giao diện web: nhập danh mục đơn vị từ tệp (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useChromium();
 
   it('nhập 2 xã mới từ CSV, tìm thấy trên trang đơn vị; tệp có dòng lỗi thì không nhập gì', { timeout: 180_000 }, async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     const page = await ctx.newPage();
     page.setDefaultTimeout(20_000);
     const consoleErrors: string[] = [];
     try {
       page.on('pageerror', (e) => consoleErrors.push(String(e)));
-      await login(page, server.baseUrl, 'admin');
+      await login(page, e2e.server.baseUrl, 'admin');
 
       // A good file: 2 rows to create, no errors, then commit.
-      await openImport(page, server.baseUrl);
+      await openImport(page, e2e.server.baseUrl);
       await upload(page, 'xa-moi.csv', GOOD_CSV);
       await page.getByText('Không phát hiện lỗi. Có thể nhập vào danh mục.').waitFor();
       const stats = page.locator('.ant-statistic');
@@ -73,7 +63,7 @@ describe.skipIf(!browserAvailable())('giao diện web: nhập danh mục đơn v
       await expectText(found, '99902');
 
       // A file with a bad row: its Vietnamese error is shown and nothing can be committed.
-      await openImport(page, server.baseUrl);
+      await openImport(page, e2e.server.baseUrl);
       await upload(page, 'co-loi.csv', BAD_CSV);
       await page.getByText('Tệp có 1 lỗi. Chưa nhập dòng nào; hãy sửa tệp (hoặc cách ghép cột) rồi thử lại.').waitFor();
       const errorRow = page.locator('.ant-table-row', { hasText: 'không hợp lệ' });
@@ -81,9 +71,9 @@ describe.skipIf(!browserAvailable())('giao diện web: nhập danh mục đơn v
       await expectText(stats.filter({ hasText: 'Số lỗi' }), '1');
       expect(await page.getByRole('button', { name: /Nhập \d+ đơn vị vào danh mục/ }).isDisabled()).toBe(true);
       // Nothing was saved, not even the good row.
-      expect(await unitsMatching(page, server.baseUrl, '99911')).toBe(0);
-      expect(await unitsMatching(page, server.baseUrl, 'Không Được Nhập')).toBe(0);
-      expect(await unitsMatching(page, server.baseUrl, '99902')).toBe(1);
+      expect(await unitsMatching(page, e2e.server.baseUrl, '99911')).toBe(0);
+      expect(await unitsMatching(page, e2e.server.baseUrl, 'Không Được Nhập')).toBe(0);
+      expect(await unitsMatching(page, e2e.server.baseUrl, '99902')).toBe(1);
 
       expect(consoleErrors).toEqual([]);
     } catch (err) {

@@ -7,9 +7,9 @@
 // asks for the reason, which is recorded. Each step is read back from the server too. Screenshots
 // at 1440 and 390 px go to /tmp/shots-integrity.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiAs, browserAvailable, expectText, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiAs, browserAvailable, expectText, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = process.env.INTEGRITY_SHOTS ?? '/tmp/shots-integrity';
 const VOTER = 'Đặng Văn Sơn';
@@ -35,29 +35,22 @@ async function fitsWidth(page: Page) {
 }
 
 describe.skipIf(!browserAvailable())('giao diện web: cảnh báo công khai, tách người nêu, cấp thẩm quyền (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let councilId: string;
   let vp: Awaited<ReturnType<typeof apiAs>>;
   let base: string;
+  const e2e = useChromium({ timeout: 120_000 });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-    councilId = server.ids.get('council:sa-huynh')!;
-    vp = await apiAs(server.baseUrl, 'vp.sahuynh');
+    councilId = e2e.server.ids.get('council:sa-huynh')!;
+    vp = await apiAs(e2e.server.baseUrl, 'vp.sahuynh');
     base = `/councils/${councilId}`;
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   /** A round (the newest of the council) with a contact meeting. */
   const newRound = async (name: string) => {
     const round = await vp.post(`${base}/petition-rounds`, { name, kind: 'after_session', startDate: '2026-11-20' }, 201);
-    const meeting = await vp.post(`${base}/petition-rounds/${round.id}/meetings`, { heldOn: '2026-11-22', place: 'Nhà văn hóa thôn Tân Hy', unitId: server.ids.get('unit:sa-huynh')! }, 201);
-    return { id: round.id as string, meetingId: meeting.id as string, url: `${server.baseUrl}${base}/petition-rounds/${round.id}` };
+    const meeting = await vp.post(`${base}/petition-rounds/${round.id}/meetings`, { heldOn: '2026-11-22', place: 'Nhà văn hóa thôn Tân Hy', unitId: e2e.server.ids.get('unit:sa-huynh')! }, 201);
+    return { id: round.id as string, meetingId: meeting.id as string, url: `${e2e.server.baseUrl}${base}/petition-rounds/${round.id}` };
   };
 
   it('holds back a petition naming a voter, a phone or a house until the clerk edits or confirms it; then the public page shows it', { timeout: 300_000 }, async () => {
@@ -74,26 +67,26 @@ describe.skipIf(!browserAvailable())('giao diện web: cảnh báo công khai, t
     }
     const [clean, named, phone, address] = made as [typeof made[0], typeof made[0], typeof made[0], typeof made[0]];
     const publicList = async () => {
-      const res = await fetch(`${server.baseUrl}/api/public/councils/${councilId}/petitions?roundId=${round.id}&pageSize=50`);
+      const res = await fetch(`${e2e.server.baseUrl}/api/public/councils/${councilId}/petitions?roundId=${round.id}&pageSize=50`);
       const raw = await res.text();
       return { raw, ids: (JSON.parse(raw).items as { id: string }[]).map((p) => p.id).sort() };
     };
 
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
     const page = await ctx.newPage();
     page.setDefaultTimeout(20_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const pub = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+    const pub = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
     const voterPage = await pub.newPage();
     /** What a voter's phone shows for the round (the newest: the page opens on it). */
     const publicPage = async () => {
-      await voterPage.goto(`${server.baseUrl}/cong-khai/${councilId}`);
+      await voterPage.goto(`${e2e.server.baseUrl}/cong-khai/${councilId}`);
       await voterPage.getByTestId('public-summary').waitFor();
       return voterPage.locator('.lt-main').innerText();
     };
     try {
-      await login(page, server.baseUrl, 'vp.sahuynh');
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
       await page.goto(round.url);
       // Before publishing, the clerk is told which petitions will be held back, and why.
       const warning = page.getByTestId('privacy-warning');
@@ -159,13 +152,10 @@ describe.skipIf(!browserAvailable())('giao diện web: cảnh báo công khai, t
       '3. Đề nghị lắp đèn chiếu sáng tuyến đường ven biển.',
     ].join('\n');
     for (const s of SIZES) {
-      const ctx = await browser.newContext({ locale: 'vi-VN', ...s, viewport: s.viewport });
-      const page = await ctx.newPage();
-      page.setDefaultTimeout(20_000);
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      try {
-        await login(page, server.baseUrl, 'vp.sahuynh');
+      await e2e.withPage({ ...s, viewport: s.viewport, timeout: 20_000 }, async (page) => {
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await login(page, e2e.server.baseUrl, 'vp.sahuynh');
         await page.goto(`${round.url}?tab=intake`);
         await page.getByText('Dán danh sách', { exact: true }).click();
         await page.getByLabel('Danh sách ý kiến dán vào').fill(pasted);
@@ -185,7 +175,7 @@ describe.skipIf(!browserAvailable())('giao diện web: cảnh báo công khai, t
         if (s.tag === 'phone') {
           await preview.getByRole('button', { name: 'Quay lại sửa danh sách' }).click();
           await page.getByLabel('Danh sách ý kiến dán vào').waitFor();
-          continue;
+          return; // on to the next size
         }
         // The clerk corrects a hamlet the machine could not know, then saves.
         await preview.getByLabel('Nơi ở của người nêu ý kiến 3', { exact: true }).fill('tổ 3');
@@ -195,9 +185,7 @@ describe.skipIf(!browserAvailable())('giao diện web: cảnh báo công khai, t
         const row = page.locator('.ant-table-row', { hasText: 'Đề nghị nâng cấp tuyến đường liên thôn Tân Hy' });
         await expectText(row, VOTER);
         expect(errors).toEqual([]);
-      } finally {
-        await ctx.close();
-      }
+      });
     }
     // Saved once (the phone only previewed): the request as text, the speaker in the voter columns.
     const saved = await vp.get(`${base}/opinions?roundId=${round.id}&pageSize=50`);
@@ -216,13 +204,10 @@ describe.skipIf(!browserAvailable())('giao diện web: cảnh báo công khai, t
     const [op] = (await vp.post(`${base}/opinions/bulk`, { roundId: round.id, meetingId: round.meetingId, items: [{ text: TEXT }] }, 201)).items as { id: string; version: number }[];
     const opinion = async () => ((await vp.get(`${base}/opinions?roundId=${round.id}&pageSize=50`)).items as Record<string, unknown>[]).find((o) => o.id === op!.id)!;
 
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await login(page, server.baseUrl, 'vp.sahuynh');
+    await e2e.withPage({ viewport: { width: 1440, height: 900 }, timeout: 20_000 }, async (page) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
       await page.goto(`${round.url}?tab=classify`);
       const row = page.locator('.ant-table-row', { hasText: 'Long Thạnh 1' });
       await row.getByText('Gợi ý:', { exact: false }).first().waitFor();
@@ -248,10 +233,8 @@ describe.skipIf(!browserAvailable())('giao diện web: cảnh báo công khai, t
       await row.getByRole('button', { name: 'Xác nhận' }).click();
       await page.getByText('Đã xác nhận phân loại 1 ý kiến.').waitFor();
       await page.getByText('Không còn ý kiến nào cần phân loại.').waitFor();
-      expect(await opinion()).toMatchObject({ competentLevel: 'commune', agencyId: server.ids.get('agency:dien-luc'), levelReason: REASON });
+      expect(await opinion()).toMatchObject({ competentLevel: 'commune', agencyId: e2e.server.ids.get('agency:dien-luc'), levelReason: REASON });
       expect(errors).toEqual([]);
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 });

@@ -3,34 +3,23 @@
 // list; the secretariat's register at desktop width shows a denunciation without its sender.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { browserAvailable, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-letters');
 
 describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium({ timeout: 180_000 });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('đại biểu ghi lượt tiếp công dân, chuyển đơn bằng công văn, thấy đơn trong danh sách của mình (390 px)', { timeout: 240_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
-      await login(page, server.baseUrl, 'daibieu.sahuynh');
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    await e2e.withPage({ viewport: { width: 390, height: 844 }, timeout: 30_000 }, async (page) => {
+      await login(page, e2e.server.baseUrl, 'daibieu.sahuynh');
       // The reception, written into the Sổ tiếp công dân, opens the citizen's letter.
-      await page.goto(`${server.baseUrl}/councils/${sh}/my-receptions`);
+      await page.goto(`${e2e.server.baseUrl}/councils/${sh}/my-receptions`);
       await page.getByRole('heading', { name: 'Tiếp công dân của tôi' }).waitFor();
       await page.getByRole('button', { name: 'Ghi lượt tiếp công dân' }).click();
       const dialog = page.getByRole('dialog');
@@ -57,48 +46,38 @@ describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)',
       await page.getByText(/bằng công văn số \d+\/HĐND-VP/).waitFor();
       await page.getByText('Nhật ký chuyển đơn').waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'forwarded-390.png'), fullPage: true });
-      await page.goto(`${server.baseUrl}/councils/${sh}/my-letters`);
+      await page.goto(`${e2e.server.baseUrl}/councils/${sh}/my-letters`);
       const row = page.getByText(reference).first();
       await row.waitFor();
       await page.getByText('Chờ cơ quan có thẩm quyền báo kết quả').first().waitFor();
       const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
       expect(side).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, 'my-letters-390.png'), fullPage: true });
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 
   it('sổ theo dõi đơn thư của Văn phòng: đơn tố cáo không lộ người gửi (1440 px)', { timeout: 120_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
-      await login(page, server.baseUrl, 'tt.sahuynh');
-      await page.goto(`${server.baseUrl}/councils/${sh}/letters`);
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    await e2e.withPage({ viewport: { width: 1440, height: 900 }, timeout: 30_000 }, async (page) => {
+      await login(page, e2e.server.baseUrl, 'tt.sahuynh');
+      await page.goto(`${e2e.server.baseUrl}/councils/${sh}/letters`);
       await page.getByRole('heading', { name: 'Sổ theo dõi đơn thư' }).waitFor();
       await page.getByText(/Thông tin người gửi được giữ bí mật \(TC-/).first().waitFor();
       expect(await page.getByText('Trần Văn Hùng').count()).toBe(0);
       await page.getByText('Phạm Văn Lộc').first().waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'register-1440.png'), fullPage: true });
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 
   it('hồ sơ đơn trên điện thoại: lĩnh vực đã xác nhận, tài liệu kèm theo, kèm thêm bản chụp (390 px)', { timeout: 180_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
-      await login(page, server.baseUrl, 'vp.sahuynh');
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    await e2e.withPage({ viewport: { width: 390, height: 844 }, timeout: 30_000 }, async (page) => {
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
       const id = await page.evaluate(async (c) => {
         const r = await (await fetch(`/api/councils/${c}/letters?kind=complaint&pageSize=100`)).json();
         return (r.items as { id: string; summary: string | null }[]).find((l) => l.summary?.includes('bồi thường khi thu hồi đất'))!.id;
       }, sh);
-      await page.goto(`${server.baseUrl}/councils/${sh}/letters/${id}`);
+      await page.goto(`${e2e.server.baseUrl}/councils/${sh}/letters/${id}`);
       await page.getByText('Tài liệu kèm theo', { exact: true }).waitFor();
       await page.locator('.ant-tag', { hasText: 'Đất đai' }).waitFor();
       await page.getByRole('link', { name: 'Don-khieu-nai-Pham-Van-Loc.png' }).waitFor();
@@ -108,18 +87,13 @@ describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)',
       const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
       expect(side).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, 'letter-field-attachments-390.png'), fullPage: true });
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 
   it('công dân đăng ký tiếp trực tuyến trên điện thoại (không đăng nhập); Văn phòng thấy đăng ký để xác nhận (1440 px)', { timeout: 180_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
-    const page = await phone.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
-      await page.goto(`${server.baseUrl}/cong-khai/${sh}/tiep-cong-dan`);
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    await e2e.withPage({ viewport: { width: 390, height: 844 }, timeout: 30_000 }, async (page) => {
+      await page.goto(`${e2e.server.baseUrl}/cong-khai/${sh}/tiep-cong-dan`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(await page.content()).not.toContain('Võ Thị Hạnh'); // the demo's own request is never public
       const day = page.getByLabel('Ngày tiếp');
@@ -134,21 +108,14 @@ describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)',
       const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
       expect(side).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, 'public-online-390.png'), fullPage: true });
-    } finally {
-      await phone.close();
-    }
-    const desk = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-    const office = await desk.newPage();
-    office.setDefaultTimeout(30_000);
-    try {
-      await login(office, server.baseUrl, 'vp.sahuynh');
-      await office.goto(`${server.baseUrl}/councils/${sh}/online-receptions`);
+    });
+    await e2e.withPage({ viewport: { width: 1440, height: 900 }, timeout: 30_000 }, async (office) => {
+      await login(office, e2e.server.baseUrl, 'vp.sahuynh');
+      await office.goto(`${e2e.server.baseUrl}/councils/${sh}/online-receptions`);
       await office.getByRole('heading', { name: 'Tiếp công dân trực tuyến' }).waitFor();
       await office.getByText('Lâm Văn Phúc').waitFor();
       await office.getByText(/Thông báo chậm nhất/).first().waitFor();
       await office.screenshot({ path: path.join(SHOTS, 'online-requests-1440.png'), fullPage: true });
-    } finally {
-      await desk.close();
-    }
+    });
   });
 });

@@ -4,10 +4,10 @@
 // Each step is read back from the server, not only from the screen. Screenshots (1440 and 390 px)
 // go to /tmp/shots-merge.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, startServer, type RunningServer, expectText, login } from './support.ts';
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectText, login, useChromium } from './support.ts';
 import { createRound } from '../../src/modules/petitions/actions/createRound.ts';
 import { createOpinions } from '../../src/modules/petitions/actions/createOpinions.ts';
 import { mergeOpinions } from '../../src/modules/petitions/actions/mergeOpinions.ts';
@@ -22,21 +22,14 @@ const C = 'Đề nghị sửa chữa tuyến đường vào khu dân cư Vĩnh P
 const SENT = 'Điện sinh hoạt khu dân cư Thạnh Đức 2 rất yếu, đề nghị Điện lực nâng công suất trạm biến áp.';
 
 describe.skipIf(!browserAvailable())('giao diện web: sửa kết quả tổng hợp, có hoàn tác (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('bổ sung, gộp, tách ý kiến và hoàn tác từng việc', { timeout: 300_000 }, async () => {
-    const db = server.db;
-    const councilId = server.ids.get('council:sa-huynh')!;
+    const db = e2e.server.db;
+    const councilId = e2e.server.ids.get('council:sa-huynh')!;
     const ctx = { db, actor: { id: null, name: 'Chuẩn bị dữ liệu' }, now: new Date() };
     const round = await createRound(ctx, councilId, { name: 'Đợt thử sửa tổng hợp', kind: 'continuous', startDate: '2026-11-01' });
     const made = await createOpinions(ctx, councilId, { roundId: round.id, channel: 'letter', items: [A, B, C, SENT].map((text) => ({ text })) });
@@ -45,7 +38,7 @@ describe.skipIf(!browserAvailable())('giao diện web: sửa kết quả tổng 
     const p2 = await mergeOpinions(ctx, councilId, { roundId: round.id, opinions: [c!] });
     const p3 = await mergeOpinions(ctx, councilId, { roundId: round.id, opinions: [sent!] });
     await dispatchPetitions(ctx, councilId, {
-      roundId: round.id, agencyId: server.ids.get('agency:dien-luc')!, letterNumber: '61/HĐND-VP', letterDate: '2026-11-20', petitionIds: [p3.id],
+      roundId: round.id, agencyId: e2e.server.ids.get('agency:dien-luc')!, letterNumber: '61/HĐND-VP', letterDate: '2026-11-20', petitionIds: [p3.id],
     });
     const membersOf = async (petitionId: string) =>
       (await db.select({ id: opinions.id }).from(opinions).where(eq(opinions.petitionId, petitionId))).map((o) => o.id).sort();
@@ -57,14 +50,11 @@ describe.skipIf(!browserAvailable())('giao diện web: sửa kết quả tổng 
       }
     };
 
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-    const page: Page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    try {
-      await login(page, server.baseUrl, 'vp.sahuynh');
-      await page.goto(`${server.baseUrl}/councils/${councilId}/petition-rounds/${round.id}?tab=merge`);
+    await e2e.withPage({ viewport: { width: 1440, height: 900 }, timeout: 20_000 }, async (page) => {
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e) => pageErrors.push(String(e)));
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
+      await page.goto(`${e2e.server.baseUrl}/councils/${councilId}/petition-rounds/${round.id}?tab=merge`);
       await expectText(page.locator('main'), 'Kiến nghị đã tổng hợp trong đợt', `Ý kiến chưa tổng hợp (1)`);
       const undo = async () => {
         await page.getByTestId('undo').last().click();
@@ -136,8 +126,6 @@ describe.skipIf(!browserAvailable())('giao diện web: sửa kết quả tổng 
       expect([count('petition.add_opinions'), count('petition.remove_opinion'), count('petition.absorb'), count('petition.release')]).toEqual([3, 2, 1, 1]);
       expect(events.every((e) => e.actor !== 'Chuẩn bị dữ liệu')).toBe(true);
       expect(pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

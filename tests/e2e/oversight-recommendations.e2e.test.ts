@@ -5,35 +5,28 @@
 // implemented. Screenshots go to $NT_SHOTS (default /tmp/shots-recs) for a human to look at.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { demoPdf } from '../../src/modules/sessions/seed.ts';
-import { apiAs, browserAvailable, expectText, launchBrowser, login, startServer, type RunningServer } from './support.ts';
+import { apiAs, browserAvailable, expectText, login, useChromium } from './support.ts';
 
 const SHOTS = process.env.NT_SHOTS ?? '/tmp/shots-recs';
 const CONTENT = 'Lắp đặt đèn chiếu sáng tuyến đường ven biển Sa Huỳnh trước mùa du lịch.';
 
 describe.skipIf(!browserAvailable())('giao diện web: kiến nghị sau giám sát, cơ quan tiếp thu và báo cáo, Ban xác minh hoàn thành (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const shot = (p: Page, name: string) => p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
   it('UBND phường tiếp thu, báo cáo tiến độ kèm minh chứng, báo cáo hoàn thành; Ban xác minh và đóng kiến nghị', { timeout: 240_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
-    const ubnd = server.ids.get('agency:ubnd-sa-huynh')!;
-    const ban = await apiAs(server.baseUrl, 'ban.sahuynh');
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    const ubnd = e2e.server.ids.get('agency:ubnd-sa-huynh')!;
+    const ban = await apiAs(e2e.server.baseUrl, 'ban.sahuynh');
     const draft = await ban.post<{ id: string; version: number }>(`/councils/${sh}/oversight-reports`, {
-      bodyId: server.ids.get('body:sa-huynh:committee:0'),
+      bodyId: e2e.server.ids.get('body:sa-huynh:committee:0'),
       title: 'Báo cáo kết quả khảo sát hạ tầng du lịch ven biển',
       results: 'Tuyến đường ven biển dài 2,1 km chưa có đèn chiếu sáng.',
       recommendations: [{ agencyId: ubnd, content: CONTENT, workingDays: 30 }],
@@ -43,12 +36,12 @@ describe.skipIf(!browserAvailable())('giao diện web: kiến nghị sau giám s
     const errors: string[] = [];
 
     // The agency, on a phone.
-    const agCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const agCtx = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     const ag = await agCtx.newPage();
     ag.setDefaultTimeout(20_000);
     ag.on('pageerror', (e) => errors.push(`agency: ${e.message} ${e.stack ?? ''}`.slice(0, 400)));
-    await login(ag, server.baseUrl, 'ubnd.sahuynh');
-    await ag.goto(`${server.baseUrl}/agencies/${ubnd}/recommendations`);
+    await login(ag, e2e.server.baseUrl, 'ubnd.sahuynh');
+    await ag.goto(`${e2e.server.baseUrl}/agencies/${ubnd}/recommendations`);
     const card = ag.locator('.nt-card', { hasText: CONTENT });
     await expectText(card, 'Chờ cơ quan trả lời');
     await shot(ag, 'agency-inbox-390');
@@ -81,12 +74,12 @@ describe.skipIf(!browserAvailable())('giao diện web: kiến nghị sau giám s
     await shot(ag, 'agency-reported-390');
 
     // The Ban, on a desktop, verifies and closes.
-    const banCtx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const banCtx = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const bp = await banCtx.newPage();
     bp.setDefaultTimeout(20_000);
     bp.on('pageerror', (e) => errors.push(`ban: ${e.message} ${e.stack ?? ''}`.slice(0, 400)));
-    await login(bp, server.baseUrl, 'ban.sahuynh');
-    await bp.goto(`${server.baseUrl}/councils/${sh}/recommendations/${recId}`);
+    await login(bp, e2e.server.baseUrl, 'ban.sahuynh');
+    await bp.goto(`${e2e.server.baseUrl}/councils/${sh}/recommendations/${recId}`);
     await expectText(bp.locator('.ant-descriptions'), 'Đã báo cáo, chờ xác minh');
     await bp.getByRole('button', { name: 'Xác minh: hoàn thành', exact: true }).click();
     const modal = bp.locator('.ant-modal:visible');
@@ -96,17 +89,17 @@ describe.skipIf(!browserAvailable())('giao diện web: kiến nghị sau giám s
     await bp.locator('.ant-timeline').getByText('Xác minh: hoàn thành').waitFor();
     await shot(bp, 'council-recommendation-1280');
 
-    await bp.goto(`${server.baseUrl}/councils/${sh}/recommendation-dashboard`);
+    await bp.goto(`${e2e.server.baseUrl}/councils/${sh}/recommendation-dashboard`);
     await bp.getByText('Theo cơ quan').waitFor();
     await expectText(bp.locator('.ant-card', { hasText: 'Theo cơ quan' }), 'Ủy ban nhân dân phường Sa Huỳnh');
     await shot(bp, 'council-dashboard-1280');
-    await bp.goto(`${server.baseUrl}/councils/${sh}/oversight-reports/${draft.id}`);
+    await bp.goto(`${e2e.server.baseUrl}/councils/${sh}/oversight-reports/${draft.id}`);
     await expectText(bp.locator('.ant-card', { hasText: 'Kiến nghị (1)' }), 'Hoàn thành (đã xác minh)');
     await shot(bp, 'council-report-1280');
 
     // The public page shows the result.
     const pub = await agCtx.newPage();
-    await pub.goto(`${server.baseUrl}/cong-khai/${sh}/bao-cao-giam-sat/${draft.id}`);
+    await pub.goto(`${e2e.server.baseUrl}/cong-khai/${sh}/bao-cao-giam-sat/${draft.id}`);
     await expectText(pub.locator('main'), CONTENT, 'Hoàn thành (đã xác minh)', 'Xác minh: hoàn thành');
     await shot(pub, 'public-report-390');
     expect(errors).toEqual([]);

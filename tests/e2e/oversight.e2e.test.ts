@@ -4,34 +4,27 @@
 // and dates, sees the warning with its sentence at once, adopts the programme with a reason, and
 // the reason stands on the programme; the timeline shows the conflict. Screenshots at 1280 and 390 px.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiAs, browserAvailable, expectText, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiAs, browserAvailable, expectText, login, pickOption, useChromium } from './support.ts';
 
 const SENTENCE = 'Trùng đối tượng Ủy ban nhân dân phường Sa Huỳnh, từ 07/04 đến 10/04, với Thường trực HĐND tỉnh';
 const REASON = 'Phối hợp với Đoàn của Thường trực HĐND tỉnh, dùng chung buổi làm việc ngày 07/04';
 const SHOTS = process.env.NT_SHOTS_DIR ?? '/tmp/oversight-shots';
 
 describe.skipIf(!browserAvailable())('giao diện web: Ban thêm hoạt động trùng lặp, thấy cảnh báo, thông qua kèm lý do (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
     // the other body's activity: the province's Thường trực on the ward's UBND, construction, 05–10/04/2027
-    const vp = await apiAs(server.baseUrl, 'vp.tinh');
-    const province = server.ids.get('council:province')!;
+    const vp = await apiAs(e2e.server.baseUrl, 'vp.tinh');
+    const province = e2e.server.ids.get('council:province')!;
     const fields = await vp.get<{ items: { id: string; name: string }[] }>(`/councils/${province}/petition-fields?pageSize=200`);
-    const prog = await vp.post<{ id: string }>(`/councils/${province}/oversight-programs`, { bodyKind: 'standing', bodyId: server.ids.get('body:province:standing'), year: 2027 }, 201);
+    const prog = await vp.post<{ id: string }>(`/councils/${province}/oversight-programs`, { bodyKind: 'standing', bodyId: e2e.server.ids.get('body:province:standing'), year: 2027 }, 201);
     await vp.post(`/councils/${province}/oversight-programs/${prog.id}/activities`, {
       kind: 'thematic', title: 'Giám sát công tác quản lý trật tự xây dựng tại các phường ven biển', fieldIds: [fields.items.find((f) => f.name === 'Xây dựng')!.id],
-      subjectAgencyIds: [server.ids.get('agency:ubnd-sa-huynh')], startDate: '2027-04-05', endDate: '2027-04-10',
+      subjectAgencyIds: [e2e.server.ids.get('agency:ubnd-sa-huynh')], startDate: '2027-04-05', endDate: '2027-04-10',
     }, 201);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function addActivity(page: Page) {
@@ -56,14 +49,14 @@ describe.skipIf(!browserAvailable())('giao diện web: Ban thêm hoạt động 
   }
 
   it('the committee adds an overlapping activity, sees the sentence, adopts with a reason', { timeout: 180_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
     const errors: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await ctx.newPage();
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => errors.push(String(e)));
-    await login(page, server.baseUrl, 'ban.sahuynh');
-    await page.goto(`${server.baseUrl}/councils/${sh}/oversight`);
+    await login(page, e2e.server.baseUrl, 'ban.sahuynh');
+    await page.goto(`${e2e.server.baseUrl}/councils/${sh}/oversight`);
     await page.getByRole('button', { name: 'Lập chương trình' }).click();
     const create = page.locator('.ant-modal:visible');
     await pickOption(page, create.locator('.ant-select').nth(1), 'Ban Kinh tế – Ngân sách');
@@ -94,18 +87,18 @@ describe.skipIf(!browserAvailable())('giao diện web: Ban thêm hoạt động 
     await expectText(page.locator('.ant-timeline'), 'Thông qua', REASON, SENTENCE);
 
     // the timeline shows it, highlighted, with its sentence
-    await page.goto(`${server.baseUrl}/councils/${sh}/oversight-timeline?year=2027`);
+    await page.goto(`${e2e.server.baseUrl}/councils/${sh}/oversight-timeline?year=2027`);
     await expectText(page.getByTestId('timeline-sentence').first(), SENTENCE);
     await page.screenshot({ path: `${SHOTS}/timeline-1280.png`, fullPage: true });
 
     // at 390 px: the programme page and its warning still read
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+    const phone = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
     const pp = await phone.newPage();
-    await login(pp, server.baseUrl, 'ban.sahuynh');
+    await login(pp, e2e.server.baseUrl, 'ban.sahuynh');
     await pp.goto(programUrl);
     await expectText(pp.getByTestId('activity').first(), SENTENCE);
     await pp.screenshot({ path: `${SHOTS}/program-390.png`, fullPage: true });
-    await pp.goto(`${server.baseUrl}/councils/${sh}/oversight-timeline?year=2026`);
+    await pp.goto(`${e2e.server.baseUrl}/councils/${sh}/oversight-timeline?year=2026`);
     await pp.getByTestId('timeline-sentence').first().waitFor();
     await pp.screenshot({ path: `${SHOTS}/timeline-390.png`, fullPage: true });
     expect(errors).toEqual([]);

@@ -7,8 +7,8 @@
 // secretariat closes the round with carry-over and the petition is in the next round, outstanding
 // for two sessions. (petitions.e2e.test.ts covers the round up to the answer and the public page.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiAs, browserAvailable, expectText, launchBrowser, login, logout, startServer, type RunningServer, pickOption } from './support.ts';
+import type { Page } from 'playwright-core';
+import { apiAs, browserAvailable, expectText, login, logout, pickOption, useChromium } from './support.ts';
 import { startSmtp } from '../petitions/support.ts';
 import { runDailyReminders } from '../../src/modules/petitions/jobs/dailyReminders.ts';
 
@@ -28,33 +28,28 @@ const todayIso = () => {
 };
 
 describe.skipIf(!browserAvailable())('giao diện web: theo dõi, đôn đốc, đánh giá, chuyển đợt (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    server = await startServer({
-      smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'Nghị Trường <no-reply@nghitruong.test>' },
-    });
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     await smtp?.close();
+  });
+  const e2e = useChromium({
+    config: () => ({ smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'Nghị Trường <no-reply@nghitruong.test>' } }),
   });
 
   it('trả lại, đôn đốc (thư điện tử), đánh giá "Chưa đạt", kết thúc đợt và chuyển sang đợt sau', { timeout: 300_000 }, async () => {
-    const councilId = server.ids.get('council:sa-huynh')!;
-    const wardAgencyId = server.ids.get('agency:ubnd-sa-huynh')!;
+    const councilId = e2e.server.ids.get('council:sa-huynh')!;
+    const wardAgencyId = e2e.server.ids.get('agency:ubnd-sa-huynh')!;
     const base = `/councils/${councilId}`;
 
     // Set-up through the API: the ward's executive gets an e-mail address (the demo agency has
     // none), and the ids of the round and of the road petition are looked up.
-    const admin = await apiAs(server.baseUrl, 'admin');
+    const admin = await apiAs(e2e.server.baseUrl, 'admin');
     await admin.patch(`/agencies/${wardAgencyId}`, { email: WARD_UBND_EMAIL });
-    const vpApi = await apiAs(server.baseUrl, 'vp.sahuynh');
+    const vpApi = await apiAs(e2e.server.baseUrl, 'vp.sahuynh');
     const rounds = await vpApi.get(`${base}/petition-rounds`);
     const roundList = (Array.isArray(rounds) ? rounds : rounds.items) as { id: string; name: string }[];
     const roundId = roundList.find((r) => r.name === ROUND)!.id;
@@ -63,14 +58,14 @@ describe.skipIf(!browserAvailable())('giao diện web: theo dõi, đôn đốc, 
     const road = (roads.items as { id: string; text: string; number: number }[]).find((p) => p.text.startsWith(ROAD))!;
     expect(road).toBeDefined();
 
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     const page: Page = await ctx.newPage();
     page.setDefaultTimeout(20_000);
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     try {
       // 1. The Sở Xây dựng returns the resettlement petition as outside its competence.
-      await login(page, server.baseUrl, 'so.xaydung');
+      await login(page, e2e.server.baseUrl, 'so.xaydung');
       await page.locator('.ant-layout-sider').getByText('Kiến nghị cần trả lời', { exact: true }).click();
       const item = page.locator('.ant-table-row', { hasText: RESETTLE }).first();
       await item.waitFor();
@@ -90,8 +85,8 @@ describe.skipIf(!browserAvailable())('giao diện web: theo dõi, đôn đốc, 
 
       // 2. The secretariat sees it back: in the round's dispatch tab, ready to be re-routed, and
       // on the petition page with the agency's reason.
-      await login(page, server.baseUrl, 'vp.sahuynh');
-      await page.goto(`${server.baseUrl}${base}/petition-rounds/${roundId}?tab=dispatch`);
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
+      await page.goto(`${e2e.server.baseUrl}${base}/petition-rounds/${roundId}?tab=dispatch`);
       await page.getByText(/^Kiến nghị chờ chuyển/).waitFor();
       const ready = page.locator('.ant-table-row', { hasText: RESETTLE }).first();
       await ready.waitFor();
@@ -128,10 +123,10 @@ describe.skipIf(!browserAvailable())('giao diện web: theo dõi, đôn đốc, 
       await card.getByRole('button', { name: 'Soạn công văn' }).waitFor();
 
       // 4. The daily job e-mails the agency through the SMTP server; a second run the same day does nothing.
-      const run = await runDailyReminders({ db: server.db, clock: () => new Date(), config: server.config });
+      const run = await runDailyReminders({ db: e2e.server.db, clock: () => new Date(), config: e2e.server.config });
       expect(run.ran).toBe(true);
       expect((run as { emailsSent?: number }).emailsSent).toBeGreaterThanOrEqual(1);
-      expect((await runDailyReminders({ db: server.db, clock: () => new Date(), config: server.config })).ran).toBe(false);
+      expect((await runDailyReminders({ db: e2e.server.db, clock: () => new Date(), config: e2e.server.config })).ran).toBe(false);
       await expect.poll(() => smtp.mails.some((m) => m.to.includes(WARD_UBND_EMAIL)), { timeout: 10_000 }).toBe(true);
       const mail = smtp.mails.find((m) => m.to.includes(WARD_UBND_EMAIL))!;
       expect(mail.subject).toContain('Đôn đốc trả lời kiến nghị của cử tri');
@@ -145,8 +140,8 @@ describe.skipIf(!browserAvailable())('giao diện web: theo dõi, đôn đốc, 
       await logout(page);
 
       // 5. The standing member reviews the road answer as "Chưa đạt" with a comment.
-      await login(page, server.baseUrl, 'tt.sahuynh');
-      await page.goto(`${server.baseUrl}${base}/petitions/${road.id}`);
+      await login(page, e2e.server.baseUrl, 'tt.sahuynh');
+      await page.goto(`${e2e.server.baseUrl}${base}/petitions/${road.id}`);
       await page.getByRole('heading', { name: `Kiến nghị số ${road.number}` }).waitFor();
       await page.getByTestId('petition-responses').getByText('412/UBND', { exact: false }).waitFor();
       const reviews = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head', { hasText: 'Đánh giá kết quả trả lời' }) });
@@ -160,8 +155,8 @@ describe.skipIf(!browserAvailable())('giao diện web: theo dõi, đôn đốc, 
 
       // 6. The secretariat opens the next round (API) and closes this one with carry-over.
       const next = await vpApi.post<{ id: string }>(`${base}/petition-rounds`, { name: NEXT_ROUND, kind: 'before_session', sessionName: 'Kỳ họp thứ 4', startDate: todayIso() }, 201);
-      await login(page, server.baseUrl, 'vp.sahuynh');
-      await page.goto(`${server.baseUrl}${base}/petition-rounds/${roundId}`);
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
+      await page.goto(`${e2e.server.baseUrl}${base}/petition-rounds/${roundId}`);
       await page.getByRole('heading', { name: ROUND }).waitFor();
       await page.getByRole('button', { name: 'Kết thúc đợt' }).click();
       const cdlg = page.getByRole('dialog', { name: 'Kết thúc đợt tiếp xúc cử tri' });
@@ -172,7 +167,7 @@ describe.skipIf(!browserAvailable())('giao diện web: theo dõi, đôn đốc, 
       await page.locator('.ant-page-header, main').getByText('Đã kết thúc', { exact: true }).first().waitFor();
 
       // 7. The road petition is in the next round, outstanding for two sessions.
-      await page.goto(`${server.baseUrl}${base}/petitions?roundId=${next.id}`);
+      await page.goto(`${e2e.server.baseUrl}${base}/petitions?roundId=${next.id}`);
       const carried = page.locator('.ant-table-row', { hasText: ROAD }).first();
       await carried.waitFor();
       await expectText(carried, '2 kỳ họp');

@@ -5,9 +5,9 @@
 // secretariat sees the answer and the timeline; the public page shows petition and answer but no
 // voter names. Screenshots of the main screens go to /tmp/shots-petitions (1366×768, 800×1100).
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, browserAvailable, launchBrowser, startServer, type RunningServer, expectText, login, logout } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, browserAvailable, expectText, login, logout, useChromium } from './support.ts';
 
 const SHOTS = process.env.PETITION_SHOTS ?? '/tmp/shots-petitions';
 
@@ -48,22 +48,14 @@ async function tab(page: Page, name: RegExp) {
 }
 
 describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến nghị cử tri (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
+  const e2e = useChromium();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('tiếp nhận, phân loại, tổng hợp, chuyển, trả lời, công khai', { timeout: 300_000 }, async () => {
-    const councilId = server.ids.get('council:sa-huynh')!;
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const councilId = e2e.server.ids.get('council:sa-huynh')!;
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     const page = await ctx.newPage();
     page.setDefaultTimeout(20_000);
     const pageErrors: string[] = [];
@@ -72,7 +64,7 @@ describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến ngh�
     let petitionUrl = '';
     try {
       // The ward secretariat opens a round from the menu.
-      await login(page, server.baseUrl, 'vp.sahuynh');
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
       await page.locator('.ant-layout-sider').getByText('Đợt tiếp xúc cử tri', { exact: true }).click();
       await page.waitForURL(`**/councils/${councilId}/petition-rounds`);
       await page.getByRole('button', { name: 'Mở đợt mới' }).click();
@@ -170,7 +162,7 @@ describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến ngh�
       await logout(page);
 
       // The ward people's committee answers from its inbox.
-      await login(page, server.baseUrl, 'ubnd.sahuynh');
+      await login(page, e2e.server.baseUrl, 'ubnd.sahuynh');
       await page.locator('.ant-layout-sider').getByText('Kiến nghị cần trả lời', { exact: true }).click();
       const item = page.locator('.ant-table-row', { hasText: TEXT_1 }).first();
       await item.waitFor();
@@ -188,8 +180,8 @@ describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến ngh�
       await logout(page);
 
       // The secretariat sees the answer and the timeline.
-      await login(page, server.baseUrl, 'vp.sahuynh');
-      await page.goto(`${server.baseUrl}/councils/${councilId}/petitions`);
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
+      await page.goto(`${e2e.server.baseUrl}/councils/${councilId}/petitions`);
       await page.getByLabel('Tìm kiến nghị').fill('thanh duc duong be tong');
       const prow = page.locator('.ant-table-row', { hasText: TEXT_1 }).first();
       await prow.waitFor();
@@ -207,9 +199,9 @@ describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến ngh�
       await shoot(page, 'petition', 'desktop');
 
       // The public page: petition and answer, never a voter's name.
-      const pub = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+      const pub = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
       const pp = await pub.newPage();
-      await pp.goto(`${server.baseUrl}/cong-khai`);
+      await pp.goto(`${e2e.server.baseUrl}/cong-khai`);
       await pp.getByRole('link', { name: 'Hội đồng nhân dân phường Sa Huỳnh' }).click();
       await pp.getByTestId('public-petitions').getByText(ANSWER).waitFor();
       const content = await pp.content();
@@ -229,10 +221,10 @@ describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến ngh�
     }
 
     // The same screens at tablet size, for a human to look at.
-    const tablet: BrowserContext = await browser.newContext({ viewport: { width: 800, height: 1100 }, locale: 'vi-VN' });
+    const tablet: BrowserContext = await e2e.browser.newContext({ viewport: { width: 800, height: 1100 }, locale: 'vi-VN' });
     try {
       const tp = await tablet.newPage();
-      await login(tp, server.baseUrl, 'vp.sahuynh');
+      await login(tp, e2e.server.baseUrl, 'vp.sahuynh');
       await tp.goto(`${roundUrl}?tab=figures`);
       await tp.getByTestId('round-notice').waitFor();
       await shoot(tp, 'round', 'tablet');
@@ -246,14 +238,14 @@ describe.skipIf(!browserAvailable())('giao diện web: một đợt kiến ngh�
       await tp.getByTestId('petition-responses').waitFor();
       await shoot(tp, 'petition', 'tablet');
       await logout(tp);
-      await login(tp, server.baseUrl, 'ubnd.sahuynh');
+      await login(tp, e2e.server.baseUrl, 'ubnd.sahuynh');
       await tp.locator('.ant-layout-sider').getByText('Kiến nghị cần trả lời', { exact: true }).click().catch(async () => {
         await tp.locator('.ant-layout-sider').getByRole('menuitem').last().click();
       });
       await tp.getByText('Đã trả lời', { exact: true }).first().click();
       await tp.locator('.ant-table-row').first().waitFor();
       await shoot(tp, 'inbox', 'tablet');
-      await tp.goto(`${server.baseUrl}/cong-khai/${councilId}`);
+      await tp.goto(`${e2e.server.baseUrl}/cong-khai/${councilId}`);
       await tp.getByTestId('public-petitions').waitFor();
       await shoot(tp, 'public', 'tablet');
     } finally {

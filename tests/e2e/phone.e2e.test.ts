@@ -2,9 +2,9 @@
 // their main action is on screen and works, and the menu opens as a drawer.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, login, startServer, type RunningServer } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { browserAvailable, login, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-phone');
 const PHONE = { width: 390, height: 844 };
@@ -25,24 +25,14 @@ async function reachable(button: Locator) {
 }
 
 describe.skipIf(!browserAvailable())('giao diện trên điện thoại (390 px, Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('hộp thư của cơ quan: mở từ trình đơn, nút "Trả lời" trong màn hình và bấm được', { timeout: 180_000 }, async () => {
-    const ctx = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
-      await login(page, server.baseUrl, 'so.xaydung');
+    await e2e.withPage({ viewport: PHONE, isMobile: true, hasTouch: true, timeout: 30_000 }, async (page) => {
+      await login(page, e2e.server.baseUrl, 'so.xaydung');
       // The home page is the to-do list: what to answer, next due first.
       await page.getByTestId('todo-agency-to-answer').waitFor();
       await noSideScroll(page);
@@ -50,7 +40,7 @@ describe.skipIf(!browserAvailable())('giao diện trên điện thoại (390 px,
       expect(await page.locator('.ant-layout-sider').count()).toBe(0);
       await page.getByTestId('menu-button').click();
       await page.locator('.nt-drawer').getByText('Kiến nghị cần trả lời', { exact: true }).click();
-      await page.waitForURL(`**/agencies/${server.ids.get('agency:so-xay-dung')}/petitions`);
+      await page.waitForURL(`**/agencies/${e2e.server.ids.get('agency:so-xay-dung')}/petitions`);
       const answer = page.getByRole('button', { name: 'Trả lời', exact: true }).first();
       await answer.waitFor();
       await noSideScroll(page);
@@ -65,22 +55,17 @@ describe.skipIf(!browserAvailable())('giao diện trên điện thoại (390 px,
       await page.getByText('Hãy chọn kết quả giải quyết.').waitFor();
       await noSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'agency-answer-390.png') });
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 
   it('tiếp nhận ý kiến: không cuộn ngang, ghi được ý kiến bằng nút chính', { timeout: 180_000 }, async () => {
-    const councilId = server.ids.get('council:sa-huynh')!;
-    const ctx = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
-      await login(page, server.baseUrl, 'vp.sahuynh');
-      const rounds = await (await page.request.get(`${server.baseUrl}/api/councils/${councilId}/petition-rounds?pageSize=100`)).json();
+    const councilId = e2e.server.ids.get('council:sa-huynh')!;
+    await e2e.withPage({ viewport: PHONE, isMobile: true, hasTouch: true, timeout: 30_000 }, async (page) => {
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
+      const rounds = await (await page.request.get(`${e2e.server.baseUrl}/api/councils/${councilId}/petition-rounds?pageSize=100`)).json();
       const open = (rounds.items as { id: string; status: string }[]).find((r) => r.status === 'open')!;
       expect(open).toBeDefined();
-      await page.goto(`${server.baseUrl}/councils/${councilId}/petition-rounds/${open.id}?tab=intake`);
+      await page.goto(`${e2e.server.baseUrl}/councils/${councilId}/petition-rounds/${open.id}?tab=intake`);
       await page.getByTestId('keyboard-entry').waitFor();
       await noSideScroll(page);
       await page.getByLabel('Nội dung ý kiến').fill('Đề nghị sửa chữa mặt đường tổ dân phố Thạnh Đức bị sụt lún sau mưa lũ.');
@@ -93,8 +78,6 @@ describe.skipIf(!browserAvailable())('giao diện trên điện thoại (390 px,
       await page.getByTestId('responsive-cards').first().locator('.nt-card').first().waitFor();
       await noSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'intake-390.png') });
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 });

@@ -1,12 +1,9 @@
 // Screenshots of every main page at phone (390 px) and desktop (1440 px) width, and whether the
 // page scrolls sideways: `node tests/e2e/phoneShots.ts [outDir]` (needs dist/web built and Chromium).
-import fs from 'node:fs';
-import { launchBrowser, login, startServer } from './support.ts';
+import { login } from './support.ts';
+import { startShots } from './shotsSupport.ts';
 
-const out = process.argv[2] ?? '/tmp/phone-shots';
-fs.mkdirSync(out, { recursive: true });
-const server = await startServer();
-const browser = await launchBrowser();
+const { out, server, browser, close } = await startShots('/tmp/phone-shots');
 const id = (k: string) => server.ids.get(k)!;
 const sh = id('council:sa-huynh');
 const pages: [string, string, string][] = [
@@ -81,6 +78,5 @@ try {
   }
 } finally {
   console.log(report.join('\n'));
-  await browser.close();
-  await server.close();
+  await close();
 }

@@ -3,9 +3,9 @@
 // without diacritics, and the page never scrolls sideways. The login page at the same width too.
 // Both are the light entry (public.html): no Ant Design is downloaded.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiAs, browserAvailable, expectText, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiAs, browserAvailable, expectText, useChromium } from './support.ts';
 
 const ROUND = 'Tiếp xúc cử tri cuối năm 2026 (kiểm tra trên điện thoại)';
 const N = 27;
@@ -27,38 +27,29 @@ async function fitsWidth(page: Page): Promise<void> {
 }
 
 describe.skipIf(!browserAvailable())('trang công khai và đăng nhập trên điện thoại (Chromium, 390 px)', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let councilId: string;
+  const e2e = useChromium({ timeout: 300_000 });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    councilId = server.ids.get('council:sa-huynh')!;
+    councilId = e2e.server.ids.get('council:sa-huynh')!;
     // A published round with more petitions than one page holds.
-    const vp = await apiAs(server.baseUrl, 'vp.sahuynh');
+    const vp = await apiAs(e2e.server.baseUrl, 'vp.sahuynh');
     const base = `/councils/${councilId}`;
     const round = await vp.post(`${base}/petition-rounds`, { name: ROUND, kind: 'before_session', startDate: '2026-11-20' }, 201);
-    const items = [...Array.from({ length: N - 1 }, (_, i) => text(i + 1)), UNIQUE].map((t) => ({ text: t, unitId: server.ids.get('unit:sa-huynh')! }));
+    const items = [...Array.from({ length: N - 1 }, (_, i) => text(i + 1)), UNIQUE].map((t) => ({ text: t, unitId: e2e.server.ids.get('unit:sa-huynh')! }));
     const ops = await vp.post(`${base}/opinions/bulk`, { roundId: round.id, channel: 'letter', items }, 201);
     for (const o of ops.items) {
       await vp.post(`${base}/petitions`, { roundId: round.id, opinions: [{ id: o.id, version: o.version }], competentLevel: 'commune' }, 201);
     }
     await vp.patch(`${base}/petition-rounds/${round.id}`, { published: true });
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('a voter finds the petitions of a round on a phone: pages, search, no sideways scroll', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const scripts: string[] = [];
-    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-    try {
-      await page.goto(`${server.baseUrl}/cong-khai`);
+    await e2e.withPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, async (page) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const scripts: string[] = [];
+      page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+      await page.goto(`${e2e.server.baseUrl}/cong-khai`);
       await page.getByRole('link', { name: 'Hội đồng nhân dân phường Sa Huỳnh' }).click();
       await page.waitForURL(new RegExp(`/cong-khai/${councilId}$`));
       await page.getByLabel('Đợt tiếp xúc cử tri').selectOption({ label: ROUND });
@@ -90,16 +81,12 @@ describe.skipIf(!browserAvailable())('trang công khai và đăng nhập trên �
       const bodies = await Promise.all(scripts.map(async (u) => (await fetch(u)).text()));
       for (const b of bodies) expect(b).not.toContain('data-css-hash');
       expect(errors).toEqual([]);
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 
   it('the login page fits a phone and says what is missing', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-    const page = await ctx.newPage();
-    try {
-      await page.goto(`${server.baseUrl}/login`);
+    await e2e.withPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, async (page) => {
+      await page.goto(`${e2e.server.baseUrl}/login`);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByText('Hãy nhập tên đăng nhập.').waitFor();
       await page.getByText('Hãy nhập mật khẩu.').waitFor();
@@ -108,8 +95,6 @@ describe.skipIf(!browserAvailable())('trang công khai và đăng nhập trên �
       await page.getByRole('button', { name: 'Hiện mật khẩu' }).click();
       expect(await page.getByLabel('Mật khẩu', { exact: true }).getAttribute('type')).toBe('text');
       await shoot(page, 'login-phone');
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 });

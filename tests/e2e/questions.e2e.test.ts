@@ -5,11 +5,11 @@
 // the public page shows the answer and the commitment's status.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { commitments } from '../../src/modules/sessions/questions/schema.ts';
-import { apiAs, browserAvailable, expectText, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+import { apiAs, browserAvailable, expectText, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-questions');
 const PHONE = { width: 390, height: 844 };
@@ -26,21 +26,14 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 const vn = (isoDate: string) => isoDate.split('-').reverse().join('/');
 
 describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh sách kỳ họp sau (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium({ timeout: 300_000 });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('đại biểu gửi phiếu trên điện thoại; Thường trực ghi trả lời có lời hứa; lời hứa đến hạn hiện trong danh sách kỳ họp sau', { timeout: 300_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
-    const vp = await apiAs(server.baseUrl, 'vp.sahuynh');
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    const vp = await apiAs(e2e.server.baseUrl, 'vp.sahuynh');
     const sessions = await vp.get<{ items: { id: string; state: string; openingDate: string; termId: string; title: string }[] }>(`/councils/${sh}/sessions?pageSize=50`);
     const planned = sessions.items.find((s) => s.state === 'planned')!;
     // Today's answer promises to act within 8 days; the next session opens after that.
@@ -49,11 +42,8 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
     const nextOpening = iso(new Date(now.getTime() + 26 * 86_400_000));
 
     // 1. The delegate files a slip from the phone.
-    const phone = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
-    const page = await phone.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
-      await login(page, server.baseUrl, 'daibieu.sahuynh');
+    await e2e.withPage({ viewport: PHONE, isMobile: true, hasTouch: true, timeout: 30_000 }, async (page) => {
+      await login(page, e2e.server.baseUrl, 'daibieu.sahuynh');
       await page.getByTestId('menu-button').click();
       await page.locator('.nt-drawer').getByText('Chất vấn', { exact: true }).click();
       await page.waitForURL(`**/councils/${sh}/portal/questions**`);
@@ -84,18 +74,13 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await again.getByRole('button', { name: 'Gửi phiếu' }).click();
       await expectText(page.getByTestId('slip-card').filter({ has: page.getByText('Chất vấn lại: 7 hộ chưa nhận tiền bồi thường', { exact: true }) }), 'Lời hứa kỳ họp trước', 'Chi trả dứt điểm tiền bồi thường');
       await page.screenshot({ path: path.join(SHOTS, 'portal-requestion-390.png'), fullPage: true });
-    } finally {
-      await phone.close();
-    }
+    });
 
     // 2. The standing committee asks for a written answer and records it with a promise.
     const next = await vp.post<{ id: string }>(`/councils/${sh}/sessions`, { termId: planned.termId, kind: 'thematic', openingDate: nextOpening, closingDate: nextOpening }, 201);
-    const desk = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
-    const tt = await desk.newPage();
-    tt.setDefaultTimeout(30_000);
-    try {
-      await login(tt, server.baseUrl, 'tt.sahuynh');
-      await tt.goto(`${server.baseUrl}/councils/${sh}/questions?sessionId=${planned.id}`);
+    await e2e.withPage({ viewport: DESKTOP, timeout: 30_000 }, async (tt) => {
+      await login(tt, e2e.server.baseUrl, 'tt.sahuynh');
+      await tt.goto(`${e2e.server.baseUrl}/councils/${sh}/questions?sessionId=${planned.id}`);
       const row = tt.getByTestId('slips-table').locator('tr').filter({ hasText: SUBJECT });
       await row.waitFor();
       await row.getByRole('button', { name: 'Trả lời bằng văn bản' }).click();
@@ -119,7 +104,7 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await expectText(row, 'Đã được trả lời');
 
       // 3. The next session's list of commitments due before it opens shows the new commitment.
-      await tt.goto(`${server.baseUrl}/councils/${sh}/questions?sessionId=${next.id}&tab=due`);
+      await tt.goto(`${e2e.server.baseUrl}/councils/${sh}/questions?sessionId=${next.id}&tab=due`);
       const dueTable = tt.getByTestId('due-table');
       await expectText(dueTable, PROMISE, vn(due), 'Chưa báo cáo');
       await expectText(tt.getByTestId('report-date'), 'Mặc định chưa kiểm chứng', '10 ngày trước ngày khai mạc');
@@ -129,18 +114,18 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await tt.screenshot({ path: path.join(SHOTS, 'commitment-drawer-1280.png') });
       // The held session's topic, answered with its commitments (demo data).
       const held = sessions.items.filter((s) => s.state === 'closed').sort((a, b) => b.openingDate.localeCompare(a.openingDate))[0]!;
-      await tt.goto(`${server.baseUrl}/councils/${sh}/questions?sessionId=${held.id}&tab=topics`);
+      await tt.goto(`${e2e.server.baseUrl}/councils/${sh}/questions?sessionId=${held.id}&tab=topics`);
       await expectText(tt.getByTestId('topic-card'), 'Quản lý đất công', 'Lời hứa (2)');
       await tt.screenshot({ path: path.join(SHOTS, 'topics-1280.png'), fullPage: true });
 
       // 3b. Follow-through: an overdue commitment of the held session is escalated through the
       // follow-up ladder, and the answer it came from is corrected (the earlier text kept).
-      const ttApi = await apiAs(server.baseUrl, 'tt.sahuynh');
+      const ttApi = await apiAs(e2e.server.baseUrl, 'tt.sahuynh');
       const heldCs = await ttApi.get<{ items: { id: string; state: string }[] }>(`/councils/${sh}/commitments?sessionId=${held.id}&pageSize=50`);
       const target = heldCs.items.find((c) => c.state !== 'closed')!;
       // Its deadline five days ago (as if the agency had let it pass).
-      await server.db.update(commitments).set({ dueOn: iso(new Date(Date.now() - 5 * 86_400_000)) }).where(eq(commitments.id, target.id));
-      await tt.goto(`${server.baseUrl}/councils/${sh}/questions?sessionId=${held.id}&tab=topics&commitmentId=${target.id}`);
+      await e2e.server.db.update(commitments).set({ dueOn: iso(new Date(Date.now() - 5 * 86_400_000)) }).where(eq(commitments.id, target.id));
+      await tt.goto(`${e2e.server.baseUrl}/councils/${sh}/questions?sessionId=${held.id}&tab=topics&commitmentId=${target.id}`);
       const drawer = tt.getByTestId('commitment-drawer');
       await expectText(drawer.getByTestId('commitment-escalation'), 'Bước tiếp theo', 'Công văn đôn đốc', 'chưa kiểm chứng');
       await drawer.getByTestId('escalate').click();
@@ -157,35 +142,25 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await noSideScroll(tt);
       await tt.screenshot({ path: path.join(SHOTS, 'followthrough-390.png'), fullPage: true });
       await tt.setViewportSize(DESKTOP);
-    } finally {
-      await desk.close();
-    }
+    });
 
     // 4. The agency sees it among its own commitments; the public page shows the answer and status.
-    const ubnd = await apiAs(server.baseUrl, 'ubnd.sahuynh');
-    const own = await ubnd.get<{ items: { content: string }[] }>(`/agencies/${server.ids.get('agency:ubnd-sa-huynh')}/commitments?pageSize=50`);
+    const ubnd = await apiAs(e2e.server.baseUrl, 'ubnd.sahuynh');
+    const own = await ubnd.get<{ items: { content: string }[] }>(`/agencies/${e2e.server.ids.get('agency:ubnd-sa-huynh')}/commitments?pageSize=50`);
     expect(own.items.map((c) => c.content)).toContain(PROMISE);
-    const agencyPhone = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
-    const ap = await agencyPhone.newPage();
-    try {
-      await login(ap, server.baseUrl, 'ubnd.sahuynh');
-      await ap.goto(`${server.baseUrl}/agencies/${server.ids.get('agency:ubnd-sa-huynh')}/commitments`);
+    await e2e.withPage({ viewport: PHONE, isMobile: true, hasTouch: true }, async (ap) => {
+      await login(ap, e2e.server.baseUrl, 'ubnd.sahuynh');
+      await ap.goto(`${e2e.server.baseUrl}/agencies/${e2e.server.ids.get('agency:ubnd-sa-huynh')}/commitments`);
       await ap.getByText(PROMISE).click();
       await expectText(ap.getByTestId('commitment-drawer'), PROMISE, 'Báo cáo thực hiện');
       await ap.screenshot({ path: path.join(SHOTS, 'agency-commitment-390.png'), fullPage: true });
-    } finally {
-      await agencyPhone.close();
-    }
-    const pub = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
-    const p = await pub.newPage();
-    try {
-      await p.goto(`${server.baseUrl}/cong-khai/${sh}/chat-van`);
+    });
+    await e2e.withPage({ viewport: PHONE, isMobile: true, hasTouch: true }, async (p) => {
+      await p.goto(`${e2e.server.baseUrl}/cong-khai/${sh}/chat-van`);
       await expectText(p.getByTestId('public-answers'), SUBJECT, 'UBND phường nhận trách nhiệm', PROMISE);
       expect(await p.getByTestId('public-answers').innerText()).not.toContain('Đặng Văn Tín');
       await noSideScroll(p);
       await p.screenshot({ path: path.join(SHOTS, 'public-390.png'), fullPage: true });
-    } finally {
-      await pub.close();
-    }
+    });
   });
 });

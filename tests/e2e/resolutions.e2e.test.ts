@@ -3,10 +3,10 @@
 // statuses on a date before and after the amendment takes effect, the secretariat assigns a task
 // to the ward's People's Committee, and the committee files its completion report from its own
 // login on a phone-width page. Screenshots are kept for a human to look at.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+import type { Page } from 'playwright-core';
+import { browserAvailable, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = process.env.NT_SHOTS_DIR ?? '/tmp/resolution-shots';
 const TITLE = 'Nghị quyết sửa đổi Kế hoạch tổ chức các kỳ họp thường lệ năm 2026';
@@ -25,28 +25,21 @@ async function rowStatus(page: Page, symbolOrTitle: string): Promise<string> {
 }
 
 describe.skipIf(!browserAvailable())('giao diện web: nghị quyết sửa đổi, tình trạng theo ngày, giao nhiệm vụ, cơ quan báo cáo (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium();
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('văn phòng ghi nghị quyết sửa đổi; sổ nghị quyết đổi tình trạng theo ngày; giao nhiệm vụ; UBND phường báo cáo hoàn thành', { timeout: 240_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
-    const ubndId = server.ids.get('agency:ubnd-sa-huynh')!;
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    const ubndId = e2e.server.ids.get('agency:ubnd-sa-huynh')!;
     const errors: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const vp = await ctx.newPage();
     vp.setDefaultTimeout(20_000);
     vp.on('pageerror', (e) => errors.push(String(e)));
-    await login(vp, server.baseUrl, 'vp.sahuynh');
-    await vp.goto(`${server.baseUrl}/councils/${sh}/resolutions`);
+    await login(vp, e2e.server.baseUrl, 'vp.sahuynh');
+    await vp.goto(`${e2e.server.baseUrl}/councils/${sh}/resolutions`);
     await vp.getByText('Sổ nghị quyết', { exact: true }).waitFor();
     await vp.getByText('12/NQ-HĐND', { exact: true }).waitFor();
 
@@ -88,7 +81,7 @@ describe.skipIf(!browserAvailable())('giao diện web: nghị quyết sửa đ�
     await vp.screenshot({ path: `${SHOTS}/resolution-desktop.png`, fullPage: true });
 
     // The register on two dates: before the amendment takes effect, and after.
-    await vp.goto(`${server.baseUrl}/councils/${sh}/resolutions`);
+    await vp.goto(`${e2e.server.baseUrl}/councils/${sh}/resolutions`);
     await vp.getByText(TITLE).first().waitFor();
     await fillDate(vp, vp.locator('body'), 'Tình trạng tại ngày', '20/07/2026');
     await expect.poll(() => rowStatus(vp, TITLE)).toBe('notYetInForce');
@@ -100,12 +93,12 @@ describe.skipIf(!browserAvailable())('giao diện web: nghị quyết sửa đ�
     await ctx.close();
 
     // The People's Committee, on a phone, reports the task done.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+    const phone = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
     const ub = await phone.newPage();
     ub.setDefaultTimeout(20_000);
     ub.on('pageerror', (e) => errors.push(String(e)));
-    await login(ub, server.baseUrl, 'ubnd.sahuynh');
-    await ub.goto(`${server.baseUrl}/agencies/${ubndId}/resolution-tasks`);
+    await login(ub, e2e.server.baseUrl, 'ubnd.sahuynh');
+    await ub.goto(`${e2e.server.baseUrl}/agencies/${ubndId}/resolution-tasks`);
     const card = ub.locator('.ant-card, .nt-card, tr').filter({ hasText: TASK }).last();
     await card.waitFor();
     await card.getByRole('button', { name: 'Gửi báo cáo' }).click();

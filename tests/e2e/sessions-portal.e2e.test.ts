@@ -4,9 +4,9 @@
 // committee sees the attendance counts, the registration with its text and who read the document.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiAs, browserAvailable, launchBrowser, login, startServer, type RunningServer } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiAs, browserAvailable, login, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-portal');
 const PHONE = { width: 390, height: 844 };
@@ -18,33 +18,23 @@ async function noSideScroll(page: Page) {
 }
 
 describe.skipIf(!browserAvailable())('cổng đại biểu trên điện thoại (390 px, Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium({ timeout: 180_000 });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('đại biểu thấy tài liệu mới, mở đọc, ghi chú riêng, xác nhận tham dự, đăng ký phát biểu; Thường trực thấy danh sách', { timeout: 300_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
     // The secretariat publishes the draft resolution received yesterday.
-    const vp = await apiAs(server.baseUrl, 'vp.sahuynh');
+    const vp = await apiAs(e2e.server.baseUrl, 'vp.sahuynh');
     const sessions = await vp.get<{ items: { id: string; state: string }[] }>(`/councils/${sh}/sessions`);
     const sessionId = sessions.items.find((s) => s.state === 'planned')!.id;
     const pubs = await vp.get<{ items: { id: string; title: string; awaitingPublication: boolean; published: unknown }[] }>(`/councils/${sh}/sessions/${sessionId}/publications?pageSize=50`);
     const draft = pubs.items.find((p) => p.awaitingPublication && !p.published)!;
     await vp.post(`/councils/${sh}/session-documents/${draft.id}/publish`, {}, 201);
 
-    const ctx = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
-      await login(page, server.baseUrl, 'daibieu.sahuynh');
+    await e2e.withPage({ viewport: PHONE, isMobile: true, hasTouch: true, timeout: 30_000 }, async (page, ctx) => {
+      await login(page, e2e.server.baseUrl, 'daibieu.sahuynh');
       await page.getByTestId('menu-button').click();
       await page.locator('.nt-drawer').getByText('Tài liệu kỳ họp', { exact: true }).click();
       await page.waitForURL(`**/councils/${sh}/portal`);
@@ -90,18 +80,13 @@ describe.skipIf(!browserAvailable())('cổng đại biểu trên điện thoại
         await page.waitForTimeout(300);
         await page.screenshot({ path: path.join(SHOTS, `portal-${w.width}.png`), fullPage: true });
       }
-    } finally {
-      await ctx.close();
-    }
+    });
 
     // The standing committee's list: counts, the registration with its text, who read the document.
     for (const [tag, viewport] of [['1440', DESKTOP], ['390', PHONE]] as const) {
-      const c2 = await browser.newContext({ viewport, locale: 'vi-VN' });
-      const p2 = await c2.newPage();
-      p2.setDefaultTimeout(30_000);
-      try {
-        await login(p2, server.baseUrl, 'tt.sahuynh');
-        await p2.goto(`${server.baseUrl}/councils/${sh}/session-delegates`);
+      await e2e.withPage({ viewport, timeout: 30_000 }, async (p2) => {
+        await login(p2, e2e.server.baseUrl, 'tt.sahuynh');
+        await p2.goto(`${e2e.server.baseUrl}/councils/${sh}/session-delegates`);
         const counts = p2.getByTestId('attendance-counts');
         await p2.getByRole('tab', { name: 'Tham dự' }).click();
         await counts.waitFor();
@@ -115,9 +100,7 @@ describe.skipIf(!browserAvailable())('cổng đại biểu trên điện thoại
         await p2.getByText(draft.title).first().waitFor();
         await p2.screenshot({ path: path.join(SHOTS, `chair-documents-${tag}.png`), fullPage: true });
         if (tag === '390') await noSideScroll(p2);
-      } finally {
-        await c2.close();
-      }
+      });
     }
   });
 });

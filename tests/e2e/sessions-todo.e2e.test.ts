@@ -4,9 +4,9 @@
 // the delegate's "Chưa xác nhận tham dự" opens the portal on that session.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, login, startServer, type RunningServer } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, login, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-sessions-todo');
 const VIEWPORTS = [{ width: 1440, height: 900 }, { width: 390, height: 844 }];
@@ -15,43 +15,28 @@ const ROLES = ['vp.sahuynh', 'tt.sahuynh', 'ban.sahuynh', 'daibieu.sahuynh', 'ub
 const countOf = async (page: Page, key: string) => Number((await page.getByTestId(`todo-${key}`).locator('.ant-badge').first().textContent())?.replace(/\D/g, ''));
 
 describe.skipIf(!browserAvailable())('việc cần làm về kỳ họp trên trang chủ (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium({ timeout: 180_000 });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('mỗi vai trò thấy việc của mình; dòng mở đúng danh sách đã lọc với đúng số', { timeout: 300_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
     for (const username of ROLES) {
       for (const viewport of VIEWPORTS) {
-        const ctx = await browser.newContext({ viewport, locale: 'vi-VN' });
-        const page = await ctx.newPage();
-        page.setDefaultTimeout(30_000);
-        try {
-          await login(page, server.baseUrl, username);
+        await e2e.withPage({ viewport, timeout: 30_000 }, async (page) => {
+          await login(page, e2e.server.baseUrl, username);
           await page.locator('.nt-todo-line').first().waitFor();
           await page.screenshot({ path: path.join(SHOTS, `home-${username}-${viewport.width}.png`), fullPage: true });
           const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
           expect(side, `${username} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
-        } finally {
-          await ctx.close();
-        }
+        });
       }
     }
 
-    const ctx = await browser.newContext({ viewport: VIEWPORTS[0], locale: 'vi-VN' });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
+    await e2e.withPage({ viewport: VIEWPORTS[0], timeout: 30_000 }, async (page) => {
       // The secretariat: the line opens the session's publications with the filter on, as many rows as counted.
-      await login(page, server.baseUrl, 'vp.sahuynh');
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
       const n = await countOf(page, 'session-docs-to-publish');
       expect(n).toBeGreaterThan(0);
       await page.getByTestId('todo-session-docs-to-publish').locator('.nt-todo-line').click();
@@ -62,20 +47,15 @@ describe.skipIf(!browserAvailable())('việc cần làm về kỳ họp trên tr
       expect(await page.getByTestId('awaiting').count()).toBe(n);
       await page.screenshot({ path: path.join(SHOTS, 'to-publish-1440.png'), fullPage: true });
       // The session page links to the same session's delegates' page.
-      await page.goto(`${server.baseUrl}/councils/${sh}/sessions/${sessionId}`);
+      await page.goto(`${e2e.server.baseUrl}/councils/${sh}/sessions/${sessionId}`);
       await page.getByRole('link', { name: 'Tài liệu đã phát hành, xác nhận tham dự, đăng ký phát biểu' }).click();
       await page.waitForURL(`**/councils/${sh}/session-delegates?sessionId=${sessionId}`);
       await page.getByRole('tab', { name: 'Tài liệu' }).waitFor();
-    } finally {
-      await ctx.close();
-    }
+    });
 
     // The delegate: "Chưa xác nhận tham dự" opens the portal on that session.
-    const c2 = await browser.newContext({ viewport: VIEWPORTS[1], locale: 'vi-VN' });
-    const p2 = await c2.newPage();
-    p2.setDefaultTimeout(30_000);
-    try {
-      await login(p2, server.baseUrl, 'daibieu.sahuynh');
+    await e2e.withPage({ viewport: VIEWPORTS[1], timeout: 30_000 }, async (p2) => {
+      await login(p2, e2e.server.baseUrl, 'daibieu.sahuynh');
       const line = p2.getByTestId('todo-portal-unconfirmed');
       const first = line.locator('.nt-todo-preview a').first();
       const title = (await first.textContent())!;
@@ -83,8 +63,6 @@ describe.skipIf(!browserAvailable())('việc cần làm về kỳ họp trên tr
       await p2.waitForURL(/\/portal\?sessionId=/);
       await p2.getByRole('heading', { name: title }).waitFor();
       await p2.screenshot({ path: path.join(SHOTS, 'delegate-unconfirmed-390.png'), fullPage: true });
-    } finally {
-      await c2.close();
-    }
+    });
   });
 });

@@ -5,10 +5,10 @@
 // the chain page at 1440 and 390 px go to $NT_SHOTS_DIR (default /tmp/nt-chain-shots).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { todayInVietnam } from '../../src/domain/calendar/index.ts';
-import { apiAs, browserAvailable, expectText, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+import { apiAs, browserAvailable, expectText, login, pickOption, useChromium } from './support.ts';
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const SHOTS = process.env.NT_SHOTS_DIR ?? '/tmp/nt-chain-shots';
@@ -21,39 +21,32 @@ async function fillDate(page: Page, scope: import('playwright-core').Locator, la
 }
 
 describe.skipIf(!browserAvailable())('giao diện web: Ban thẩm tra, cơ quan trình tiếp thu, giải trình (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('Ban gửi báo cáo thẩm tra có ý kiến đề nghị giải trình; UBND phường trả lời; trang chuỗi thẩm tra hiển thị đủ', { timeout: 180_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
-    const agency = server.ids.get('agency:ubnd-sa-huynh')!;
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    const agency = e2e.server.ids.get('agency:ubnd-sa-huynh')!;
     const today = todayInVietnam(new Date());
     const errors: string[] = [];
     // Set-up that is not the point of the test: the report arrives on paper, the standing committee assigns it.
-    const vpApi = await apiAs(server.baseUrl, 'vp.sahuynh');
+    const vpApi = await apiAs(e2e.server.baseUrl, 'vp.sahuynh');
     const sessions = await vpApi.get<{ items: { id: string; state: string }[] }>(`/councils/${sh}/sessions`);
     const sessionId = sessions.items.find((s) => s.state === 'planned')!.id;
     const detail = await vpApi.get<{ items: { id: string; title: string; documents: { id: string }[] }[] }>(`/councils/${sh}/sessions/${sessionId}`);
     const item = detail.items.find((i) => i.title.startsWith('Báo cáo tình hình kinh tế'))!;
     await vpApi.post(`/councils/${sh}/session-documents/${item.documents[0]!.id}/paper`, { receivedOn: today });
-    await (await apiAs(server.baseUrl, 'tt.sahuynh')).post(`/councils/${sh}/session-items/${item.id}/assignment`, { committeeBodyId: server.ids.get('body:sa-huynh:committee:0'), submissionNumber: '130/BC-UBND' });
+    await (await apiAs(e2e.server.baseUrl, 'tt.sahuynh')).post(`/councils/${sh}/session-items/${item.id}/assignment`, { committeeBodyId: e2e.server.ids.get('body:sa-huynh:committee:0'), submissionNumber: '130/BC-UBND' });
 
     // The committee member, at desk width.
-    const banCtx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const banCtx = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
     const ban = await banCtx.newPage();
     ban.setDefaultTimeout(20_000);
     ban.on('pageerror', (e) => errors.push(String(e)));
-    await login(ban, server.baseUrl, 'ban.sahuynh');
-    await ban.goto(`${server.baseUrl}/councils/${sh}/session-items/${item.id}/chain`);
+    await login(ban, e2e.server.baseUrl, 'ban.sahuynh');
+    await ban.goto(`${e2e.server.baseUrl}/councils/${sh}/session-items/${item.id}/chain`);
     await expectText(ban.locator('.ant-card', { hasText: 'Phân công và cuộc họp thẩm tra' }), 'Ban Kinh tế – Ngân sách', 'Chưa họp');
     await ban.getByRole('button', { name: 'Ghi cuộc họp thẩm tra' }).click();
     const meeting = ban.locator('.ant-modal:visible');
@@ -78,12 +71,12 @@ describe.skipIf(!browserAvailable())('giao diện web: Ban thẩm tra, cơ quan 
     await expectText(points, '15/BC-BKTNS', 'Mục II', 'Đề nghị giải trình, làm rõ', 'Chờ giải trình');
 
     // The ward's people's committee answers at phone width, through its own login.
-    const agCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const agCtx = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     const ag = await agCtx.newPage();
     ag.setDefaultTimeout(20_000);
     ag.on('pageerror', (e) => errors.push(String(e)));
-    await login(ag, server.baseUrl, 'ubnd.sahuynh');
-    await ag.goto(`${server.baseUrl}/agencies/${agency}/session-documents`);
+    await login(ag, e2e.server.baseUrl, 'ubnd.sahuynh');
+    await ag.goto(`${e2e.server.baseUrl}/agencies/${agency}/session-documents`);
     await ag.locator('.nt-card', { hasText: item.title }).first().getByRole('link', { name: 'Ý kiến thẩm tra, tiếp thu' }).click();
     await ag.waitForURL(/\/session-items\/[0-9a-f-]{36}\/chain$/);
     await ag.getByRole('button', { name: 'Gửi báo cáo tiếp thu, giải trình' }).click();
@@ -99,11 +92,11 @@ describe.skipIf(!browserAvailable())('giao diện web: Ban thẩm tra, cơ quan 
     await expectText(ag.locator('.ant-card', { hasText: 'Báo cáo thẩm tra và tiếp thu' }), '141/BC-UBND', 'Giải trình, giữ nguyên', 'điều chỉnh kế hoạch đấu giá');
 
     // The secretariat's chain page shows the three steps with their dates.
-    const vpCtx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const vpCtx = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
     const vp = await vpCtx.newPage();
     vp.on('pageerror', (e) => errors.push(String(e)));
-    await login(vp, server.baseUrl, 'vp.sahuynh');
-    await vp.goto(`${server.baseUrl}/councils/${sh}/sessions/${sessionId}`);
+    await login(vp, e2e.server.baseUrl, 'vp.sahuynh');
+    await vp.goto(`${e2e.server.baseUrl}/councils/${sh}/sessions/${sessionId}`);
     await vp.locator('[data-testid="session-item"]', { hasText: item.title }).getByRole('link', { name: 'Chuỗi thẩm tra' }).click();
     const steps = vp.locator('[data-testid="chain-steps"]');
     await expectText(steps, 'Số 130/BC-UBND', 'Số 15/BC-BKTNS', 'Số 141/BC-UBND', `Ngày ${dmy(today)}`, 'Chưa thông qua');

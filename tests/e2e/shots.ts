@@ -2,13 +2,9 @@
 // to look at: `node tests/e2e/shots.ts [outDir]` (needs dist/web built and Chromium).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, startServer } from './support.ts';
+import { startShots } from './shotsSupport.ts';
 
-const out = process.argv[2] ?? '/tmp/shots';
-fs.mkdirSync(out, { recursive: true });
-const server = await startServer();
-const browser = await launchBrowser();
+const { out, server, browser, login, close } = await startShots('/tmp/shots');
 
 const SAMPLE_CSV = [
   'Mã ĐVHC,Tên đơn vị,Loại,Mã cấp trên,Ngày hiệu lực',
@@ -21,13 +17,6 @@ const SAMPLE_CSV = [
 const csvPath = path.join(out, 'don-vi-mau.csv');
 fs.writeFileSync(csvPath, SAMPLE_CSV);
 
-async function login(page: Page, username: string) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForSelector('.nt-header');
-}
 
 const sahuynh = server.ids.get('council:sa-huynh')!;
 try {
@@ -84,6 +73,5 @@ try {
   }
   console.log(`Ảnh chụp màn hình: ${out}`);
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

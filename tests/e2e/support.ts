@@ -1,11 +1,13 @@
 // End-to-end support: the real server (demo data, in-memory PGlite) on a free port serving the
 // built web client from dist/web, and Debian's Chromium driven by playwright-core. Nothing is
 // built or downloaded here: the test runner builds dist/web first (`npx vite build`).
+// A browser test file: `describe.skipIf(!browserAvailable())(…, () => { const e2e = useChromium(); … })`.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.ts';
 import type { AppConfig } from '../../src/server/context.ts';
 import type { Db } from '../../src/db/client.ts';
@@ -94,6 +96,61 @@ export async function startServer(config: Partial<AppConfig> = {}): Promise<Runn
       await database.close();
     },
   };
+}
+
+/** The server and browser of one browser test file (see useChromium). */
+export interface ChromiumSuite {
+  /** The app server with the demo data (from the suite's beforeAll on). */
+  readonly server: RunningServer;
+  /** Debian's Chromium (from the suite's beforeAll on). */
+  readonly browser: Browser;
+  /**
+   * A fresh browser context in Vietnamese with one page, closed after `fn` whatever happens.
+   * `timeout` is the page's default timeout for actions and waits.
+   */
+  withPage<T>(options: BrowserContextOptions & { timeout?: number }, fn: (page: Page, ctx: BrowserContext) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Registers, in the calling describe block, a beforeAll that starts the app server (startServer)
+ * and Chromium (launchBrowser) and an afterAll that closes both. Hooks the file registers after
+ * this call run after the start and before the close (vitest runs before-hooks in order and
+ * after-hooks in reverse). `config` may be a function, read when the server starts (e.g. an SMTP
+ * port known only then); `timeout` is the start's hook timeout (default: the config's).
+ */
+export function useChromium(options: { config?: Partial<AppConfig> | (() => Partial<AppConfig>); timeout?: number } = {}): ChromiumSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(typeof options.config === 'function' ? options.config() : options.config);
+    browser = await launchBrowser();
+  }, options.timeout);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const suite: ChromiumSuite = {
+    get server() {
+      if (!server) throw new Error('useChromium: the server is not started yet (use it inside a test or a later hook)');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('useChromium: Chromium is not launched yet (use it inside a test or a later hook)');
+      return browser;
+    },
+    async withPage(pageOptions, fn) {
+      const { timeout, ...contextOptions } = pageOptions;
+      const ctx = await suite.browser.newContext({ locale: 'vi-VN', ...contextOptions });
+      try {
+        const page = await ctx.newPage();
+        if (timeout !== undefined) page.setDefaultTimeout(timeout);
+        return await fn(page, ctx);
+      } finally {
+        await ctx.close();
+      }
+    },
+  };
+  return suite;
 }
 
 /** A signed-in API client against the running server (for set-up that is not the point of the UI test). */

@@ -4,35 +4,24 @@
 // (390 px) shows the class, the mark and "not completed".
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { apiAs, browserAvailable, expectText, launchBrowser, login, pickOption, startServer, type RunningServer } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, browserAvailable, expectText, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-training');
 
 describe.skipIf(!browserAvailable())('bồi dưỡng đại biểu (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useChromium({ timeout: 180_000 });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('Văn phòng mở lớp, ghi danh đối tượng phải tham dự, điểm danh; báo cáo và hồ sơ của đại biểu (390 px) thể hiện kết quả', { timeout: 300_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
-    const api = await apiAs(server.baseUrl, 'vp.sahuynh');
-    const me = await api.get<{ fullName: string }>(`/councils/${sh}/delegates/${server.ids.get('delegate:sa-huynh:3')}`);
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    try {
-      await login(page, server.baseUrl, 'vp.sahuynh');
-      await page.goto(`${server.baseUrl}/councils/${sh}/training`);
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    const api = await apiAs(e2e.server.baseUrl, 'vp.sahuynh');
+    const me = await api.get<{ fullName: string }>(`/councils/${sh}/delegates/${e2e.server.ids.get('delegate:sa-huynh:3')}`);
+    await e2e.withPage({ viewport: { width: 1440, height: 900 }, timeout: 30_000 }, async (page) => {
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
+      await page.goto(`${e2e.server.baseUrl}/councils/${sh}/training`);
       await page.getByRole('heading', { name: 'Khóa, lớp bồi dưỡng đại biểu' }).waitFor();
       await expectText(page.locator('.ant-card').first(), 'Hội đồng nhân dân phường Sa Huỳnh');
       await page.screenshot({ path: path.join(SHOTS, 'courses-1440.png'), fullPage: true });
@@ -69,40 +58,30 @@ describe.skipIf(!browserAvailable())('bồi dưỡng đại biểu (Chromium)', 
       await learners.getByText('Đã cấp giấy chứng nhận').first().waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'class-1440.png'), fullPage: true });
 
-      await page.goto(`${server.baseUrl}/councils/${sh}/training/report`);
+      await page.goto(`${e2e.server.baseUrl}/councils/${sh}/training/report`);
       await page.getByRole('heading', { name: 'Đại biểu chưa hoàn thành bồi dưỡng bắt buộc' }).waitFor();
       await pickOption(page, page.locator('.ant-select', { has: page.getByLabel('Khóa bồi dưỡng') }), 'Kỹ năng thẩm tra dự thảo nghị quyết');
       const table = page.locator('.ant-table');
       await expectText(table, me.fullName, 'Chưa đạt tỷ lệ tham dự', 'Tham dự 0/1 buổi, cần 1');
       expect(await table.locator('tbody tr.ant-table-row').count()).toBe(1);
       await page.screenshot({ path: path.join(SHOTS, 'report-1440.png'), fullPage: true });
-    } finally {
-      await ctx.close();
-    }
+    });
 
     // The secretariat's pages on a phone: tables become cards, nothing wider than the screen.
-    const staffPhone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
-    const sp = await staffPhone.newPage();
-    sp.setDefaultTimeout(30_000);
-    try {
-      await login(sp, server.baseUrl, 'vp.sahuynh');
+    await e2e.withPage({ viewport: { width: 390, height: 844 }, timeout: 30_000 }, async (sp) => {
+      await login(sp, e2e.server.baseUrl, 'vp.sahuynh');
       for (const [route, heading, shot] of [['training', 'Khóa, lớp bồi dưỡng đại biểu', 'courses-390.png'], ['training/report', 'Đại biểu chưa hoàn thành bồi dưỡng bắt buộc', 'report-390.png']] as const) {
-        await sp.goto(`${server.baseUrl}/councils/${sh}/${route}`);
+        await sp.goto(`${e2e.server.baseUrl}/councils/${sh}/${route}`);
         await sp.getByRole('heading', { name: heading }).waitFor();
         await sp.getByText(route === 'training' ? 'Kỹ năng thẩm tra dự thảo nghị quyết' : me.fullName).first().waitFor();
         expect(await sp.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
         await sp.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
       }
-    } finally {
-      await staffPhone.close();
-    }
+    });
 
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
-    const p = await phone.newPage();
-    p.setDefaultTimeout(30_000);
-    try {
-      await login(p, server.baseUrl, 'daibieu.sahuynh');
-      await p.goto(`${server.baseUrl}/councils/${sh}/my-training`);
+    await e2e.withPage({ viewport: { width: 390, height: 844 }, timeout: 30_000 }, async (p) => {
+      await login(p, e2e.server.baseUrl, 'daibieu.sahuynh');
+      await p.goto(`${e2e.server.baseUrl}/councils/${sh}/my-training`);
       await p.getByRole('heading', { name: 'Hồ sơ bồi dưỡng của tôi' }).waitFor();
       const card = p.locator('.ant-card', { hasText: 'Lớp thẩm tra – đợt 1' });
       await expectText(card, 'Chưa hoàn thành', 'Vắng không lý do', 'Quy trình thẩm tra của các Ban');
@@ -112,8 +91,6 @@ describe.skipIf(!browserAvailable())('bồi dưỡng đại biểu (Chromium)', 
       const side = await p.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
       expect(side).toBeLessThanOrEqual(0);
       await p.screenshot({ path: path.join(SHOTS, 'my-training-390.png'), fullPage: true });
-    } finally {
-      await phone.close();
-    }
+    });
   });
 });

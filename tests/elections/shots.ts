@@ -1,24 +1,8 @@
 // Screenshots of the elections page at phone (390 px) and desktop (1280 px) widths, for a human to
 // look at: `node tests/elections/shots.ts [outDir]` (needs a built web client and Chromium).
-import fs from 'node:fs';
-import { DEMO_PASSWORD, launchBrowser, startServer } from '../e2e/support.ts';
-import type { Page } from 'playwright-core';
+import { reportSideways, startShots } from '../e2e/shotsSupport.ts';
 
-const out = process.argv[2] ?? '/tmp/shots-elections';
-fs.mkdirSync(out, { recursive: true });
-const server = await startServer();
-const base = server.baseUrl;
-const ids = server.ids;
-const browser = await launchBrowser();
-
-async function login(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForSelector('.nt-header');
-}
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+const { out, base, ids, browser, login, close } = await startShots('/tmp/shots-elections');
 
 try {
   for (const [tag, viewport] of [['390', { width: 390, height: 844 }], ['1280', { width: 1280, height: 900 }]] as const) {
@@ -35,17 +19,16 @@ try {
       await page.waitForSelector(`text=${wait}`);
       await page.waitForTimeout(400);
       await page.screenshot({ path: `${out}/${tab.replace(/\s/g, '-')}-${tag}.png`, fullPage: true });
-      if (await sideways(page)) console.log(`sideways scroll: ${tab} ${tag}`);
+      await reportSideways(page, `${tab} ${tag}`);
     }
     await page.getByRole('tab', { name: 'Khu vực' }).click();
     await page.locator('button:visible', { hasText: 'Danh sách' }).first().click();
     await page.waitForSelector('text=Thẻ cử tri (Mẫu 10)');
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${out}/voters-${tag}.png`, fullPage: true });
-    if (await sideways(page)) console.log(`sideways scroll: voters ${tag}`);
+    await reportSideways(page, `voters ${tag}`);
     await ctx.close();
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

@@ -1,7 +1,8 @@
 // Times are shown in Vietnam's time whatever the device's time zone: a delegate's phone set to
 // another zone (or a server-side renderer in UTC) must not move a 09:00 meeting to 02:00.
 import { afterEach, describe, expect, it } from 'vitest';
-import { fmtDate, fmtDateTime } from '../../src/web/lib/format.ts';
+import dayjs from 'dayjs';
+import { fmtDate, fmtDateTime, vnTimestamp } from '../../src/web/lib/format.ts';
 
 const original = process.env.TZ;
 afterEach(() => { process.env.TZ = original; });
@@ -16,6 +17,10 @@ describe('Vietnamese date display', () => {
       expect(fmtDate('2026-03-08T23:30:00Z')).toBe('09/03/2026');
       // a plain day is that day everywhere
       expect(fmtDate('2026-03-09')).toBe('09/03/2026');
+      // a meeting picked at 09:00 in a form is 09:00 in Vietnam, and shown back as 09:00
+      const picked = dayjs('2026-03-09 09:00', 'YYYY-MM-DD HH:mm');
+      expect(vnTimestamp(picked)).toBe('2026-03-09T09:00:00+07:00');
+      expect(fmtDateTime(vnTimestamp(picked))).toBe('09/03/2026 09:00');
     });
   }
   it('leaves nothing and unreadable values as they are', () => {

@@ -4,7 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
-import { openDatabase, type Database, type Db } from '../../src/db/client.ts';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { driverStats, openDatabase, type Database, type Db } from '../../src/db/client.ts';
+import { invalidate, VersionReader } from '../../src/db/cache.ts';
 import { createApp } from '../../src/server/app.ts';
 
 type App = ReturnType<typeof createApp>;
@@ -53,6 +56,34 @@ function statementCounter(db: Db) {
     },
   };
 }
+
+describe.runIf(dbKinds().includes('postgres'))('cache versions shared by concurrent requests [postgres]', () => {
+  it('a read serves only the requests that arrived before it was sent: later ones wait for the next read', async () => {
+    const t = await createTestApp('postgres');
+    const other = await openDatabase({ databaseUrl: t.where, migrate: false });
+    try {
+      const pool = (t.db as unknown as { $client: pg.Pool }).$client;
+      const reader = new VersionReader(pool);
+      await reader.read(); // connected
+      const before = driverStats.statements;
+      const a = reader.read(); // sent now
+      const b = reader.read(); // arrived while a is under way
+      const c = reader.read();
+      const [va, vb, vc] = await Promise.all([a, b, c]);
+      expect(driverStats.statements - before).toBe(2);
+      expect(vb).toBe(vc);
+      expect(vb).not.toBe(va);
+      // A change committed through another pool is in the very next read.
+      await other.db.transaction((tx) => invalidate(tx, 'settings'));
+      const committed = (await other.db.execute(sql`select version from cache_versions where name = 'settings'`)).rows[0] as { version: string };
+      expect((await reader.read()).get('settings')).toBe(committed.version);
+      reader.close();
+    } finally {
+      await other.close();
+      await t.close();
+    }
+  }, 600_000);
+});
 
 for (const kind of dbKinds()) {
   describe(`request path [${kind}]`, () => {
@@ -106,6 +137,20 @@ for (const kind of dbKinds()) {
       const past = (await (await clerk.get(`/api/councils/${council}/petitions?page=50&pageSize=20`)).json()) as { total: number; items: unknown[] };
       expect(past.items).toEqual([]);
       expect(past.total).toBe(all.total);
+    });
+
+    it('a burst of requests shares the cache-version reads: far fewer statements than two per request', async () => {
+      const clerk = await t.as('vp.sahuynh');
+      expect((await clerk.get(listPath())).status).toBe(200);
+      const counter = statementCounter(t.db);
+      const n = 40;
+      const sent = await counter.during(async () => {
+        const answers = await Promise.all(Array.from({ length: n }, () => clerk.get(listPath())));
+        expect(answers.every((r) => r.status === 200)).toBe(true);
+      });
+      // One page statement each; on PostgreSQL the versions are read once per batch, not per request.
+      expect(sent).toBeGreaterThanOrEqual(n);
+      expect(sent).toBeLessThan(kind === 'postgres' ? n + n / 2 : n + 1);
     });
 
     it('a public text search in a council (a small scope) is one statement: page, tiers and total', async () => {

@@ -2,12 +2,10 @@
 // `node tests/oversight/shots.ts [outDir]` (needs dist/web built and Chromium). Also writes the
 // demo's founding decision (.docx) to the same folder.
 import fs from 'node:fs';
-import { apiAs, launchBrowser, login, startServer } from '../e2e/support.ts';
+import { apiAs, login } from '../e2e/support.ts';
+import { startShots } from '../e2e/shotsSupport.ts';
 
-const out = process.argv[2] ?? '/tmp/oversight-shots';
-fs.mkdirSync(out, { recursive: true });
-const server = await startServer();
-const browser = await launchBrowser();
+const { out, server, browser, close } = await startShots('/tmp/oversight-shots');
 const sh = server.ids.get('council:sa-huynh')!;
 const province = server.ids.get('council:province')!;
 const activity = server.ids.get('oversight:activity:sa-huynh-ktns')!;
@@ -44,6 +42,5 @@ await page.screenshot({ path: `${out}/timeline-province-1280.png`, fullPage: tru
 await page.goto(`${server.baseUrl}/councils/${province}/dashboard/lower-councils`);
 await page.waitForTimeout(1500);
 await page.screenshot({ path: `${out}/lower-councils-1280.png`, fullPage: true });
-await browser.close();
-await server.close();
+await close();
 console.log(`screenshots in ${out}`);

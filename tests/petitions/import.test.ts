@@ -73,9 +73,13 @@ for (const kind of dbKinds()) {
       expect(phases.indexOf('checking')).toBeLessThan(phases.lastIndexOf('writing'));
       expect(await json(vp.get(`${base}/opinions/import-progress/${jobId}`))).toMatchObject({ phase: 'done', done: N, total: N });
 
-      // Every row, in the round.
+      // Every row, in the round, with the search vector the database function gives its documents.
       const all = await json(vp.get(`${base}/opinions?roundId=${round.id}&pageSize=1`));
       expect(all.total).toBe(N);
+      const stale = await t.db.execute(
+        sql`select count(*)::int as n from petition_opinions where round_id = ${round.id} and search_vector is distinct from nt_search_vector(search_text, exact_text)`,
+      );
+      expect(stale.rows[0]).toEqual({ n: 0 });
       // Accent-insensitive, whole words; the row with the diacritics typed comes first.
       const boats = await json(vp.get(`${base}/opinions?roundId=${round.id}&q=${encodeURIComponent('tàu cá')}`));
       expect(boats.items.map((o: { text: string }) => o.text)).toEqual([

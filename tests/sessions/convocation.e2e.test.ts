@@ -7,8 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, login, startServer, type RunningServer } from '../e2e/support.ts';
+import type { Page } from 'playwright-core';
+import { browserAvailable, login, useChromium } from '../e2e/support.ts';
 import { startSmtp } from '../petitions/support.ts';
 import { parseIcs } from './convocationSupport.ts';
 
@@ -23,29 +23,26 @@ const cardShot = async (card: import('playwright-core').Locator, name: string) =
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 
 describe.skipIf(!browserAvailable())('giao diện web: gửi giấy triệu tập kỳ họp, lịch của đại biểu (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   beforeAll(async () => {
     smtp = await startSmtp();
-    server = await startServer({ smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'Nghị Trường <no-reply@nghitruong.test>' } });
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     await smtp?.close();
+  });
+  const e2e = useChromium({
+    config: () => ({ smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'Nghị Trường <no-reply@nghitruong.test>' } }),
   });
 
   it('văn phòng thêm khách mời, gửi giấy triệu tập; đại biểu tạo đường dẫn lịch trên điện thoại', { timeout: 240_000 }, async () => {
-    const sh = server.ids.get('council:sa-huynh')!;
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
     const errors: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
     const vp = await ctx.newPage();
     vp.setDefaultTimeout(20_000);
     vp.on('pageerror', (e) => errors.push(String(e)));
-    await login(vp, server.baseUrl, 'vp.sahuynh');
-    await vp.goto(`${server.baseUrl}/councils/${sh}/sessions`);
+    await login(vp, e2e.server.baseUrl, 'vp.sahuynh');
+    await vp.goto(`${e2e.server.baseUrl}/councils/${sh}/sessions`);
     await vp.getByRole('link', { name: 'Kỳ họp thứ 3' }).first().click();
     const card = vp.getByTestId('convocation-card');
     await card.getByText('Chưa gửi giấy triệu tập.').waitFor();
@@ -83,10 +80,10 @@ describe.skipIf(!browserAvailable())('giao diện web: gửi giấy triệu tậ
     await ctx.close();
 
     // The secretariat's view of the same step at phone width.
-    const phoneVp = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const phoneVp = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     const pv = await phoneVp.newPage();
     pv.setDefaultTimeout(20_000);
-    await login(pv, server.baseUrl, 'vp.sahuynh');
+    await login(pv, e2e.server.baseUrl, 'vp.sahuynh');
     await pv.goto(sessionUrl);
     await pv.getByTestId('convocation-sent').waitFor();
     await pv.getByTestId('convocation-card').scrollIntoViewIfNeeded();
@@ -96,12 +93,12 @@ describe.skipIf(!browserAvailable())('giao diện web: gửi giấy triệu tậ
     await phoneVp.close();
 
     // The delegate at phone width: the account page makes the calendar URL, shown once.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const phone = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     const p = await phone.newPage();
     p.setDefaultTimeout(20_000);
     p.on('pageerror', (e) => errors.push(String(e)));
-    await login(p, server.baseUrl, 'daibieu.sahuynh');
-    await p.goto(`${server.baseUrl}/account`);
+    await login(p, e2e.server.baseUrl, 'daibieu.sahuynh');
+    await p.goto(`${e2e.server.baseUrl}/account`);
     const feed = p.getByTestId('calendar-feed');
     await feed.getByRole('button', { name: 'Tạo đường dẫn lịch' }).click();
     const code = feed.locator('code');
@@ -111,7 +108,7 @@ describe.skipIf(!browserAvailable())('giao diện web: gửi giấy triệu tậ
     await shot(p, 'calendar-feed-390');
     await cardShot(feed, 'calendar-feed-390');
     expect(await sideways(p)).toBe(false);
-    const res = await fetch(url.replace('http://127.0.0.1', server.baseUrl));
+    const res = await fetch(url.replace('http://127.0.0.1', e2e.server.baseUrl));
     expect(res.status).toBe(200);
     const ics = parseIcs(await res.text());
     expect(ics.events.some((e) => e.SUMMARY === 'Kỳ họp thứ 3 - Hội đồng nhân dân phường Sa Huỳnh' && e.LOCATION === 'Hội trường UBND phường Sa Huỳnh')).toBe(true);

@@ -1,24 +1,8 @@
 // Screenshots of the sessions pages at phone (390 px) and desktop (1440 px) widths, for a human to
 // look at: `node tests/sessions/shots.ts [outDir]` (needs a built web client and Chromium).
-import fs from 'node:fs';
-import { DEMO_PASSWORD, launchBrowser, startServer } from '../e2e/support.ts';
-import type { Page } from 'playwright-core';
+import { reportSideways, startShots } from '../e2e/shotsSupport.ts';
 
-const out = process.argv[2] ?? '/tmp/shots-sessions';
-fs.mkdirSync(out, { recursive: true });
-const server = await startServer();
-const base = server.baseUrl;
-const ids = server.ids;
-const browser = await launchBrowser();
-
-async function login(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForSelector('.nt-header');
-}
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+const { out, base, ids, browser, login, close } = await startShots('/tmp/shots-sessions');
 
 try {
   for (const [tag, viewport] of [['390', { width: 390, height: 844 }], ['1440', { width: 1440, height: 900 }]] as const) {
@@ -36,14 +20,14 @@ try {
       await page.waitForSelector(`text=${wait}`);
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${out}/${name}-${tag}.png`, fullPage: true });
-      if (await sideways(page)) console.log(`sideways scroll: ${name} ${tag}`);
+      await reportSideways(page, `${name} ${tag}`);
     }
     await page.goto(`${base}/councils/${sh}/sessions`);
     await page.getByRole('link', { name: 'Kỳ họp thứ 3' }).first().click();
     await page.waitForSelector('text=Chậm muộn theo cơ quan trình');
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${out}/session-${tag}.png`, fullPage: true });
-    if (await sideways(page)) console.log(`sideways scroll: session ${tag}`);
+    await reportSideways(page, `session ${tag}`);
     await page.locator('[data-testid="late-count"] a').first().click();
     await page.waitForSelector('text=Tài liệu kỳ họp');
     await page.waitForTimeout(300);
@@ -57,11 +41,10 @@ try {
     await p2.waitForSelector('text=Nộp tài liệu');
     await p2.waitForTimeout(300);
     await p2.screenshot({ path: `${out}/agency-${tag}.png`, fullPage: true });
-    if (await sideways(p2)) console.log(`sideways scroll: agency ${tag}`);
+    await reportSideways(p2, `agency ${tag}`);
     await ctx2.close();
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }
 console.log(`screenshots in ${out}`);

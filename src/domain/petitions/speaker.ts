@@ -42,11 +42,19 @@ const HEAD_RE = new RegExp(
 // "… (cử tri Trần Văn B, thôn An Phong)" at the end.
 const TAIL_RE = new RegExp(String.raw`^(?<rest>.+?)\s*[(\[]\s*(?:ý kiến (?:của )?)?${TITLE}\s+(?<name>${NAME})(?:\s*[,–-]\s*(?<place>[^)\]]+))?\s*[)\]]\s*\.?$`, 'su');
 
+// Cheap tests that hold whenever HEAD_RE / TAIL_RE can match (each is a part either pattern must
+// match): most opinions name nobody, and the full patterns cost far more to fail on them.
+const HEAD_START = new RegExp(String.raw`^(?:${TITLE}\s|(?:[Nn]hiều |[Mm]ột số |[Cc]ác |[Đđ]ại diện )?[Cc]ử tri)`, 'u');
+const TAIL_TITLE = new RegExp(String.raw`[(\[]\s*(?:ý kiến (?:của )?)?${TITLE}\s`, 'u');
+const TAIL_END = /[)\]]\s*\.?$/u;
+
 const TITLED_NAME = new RegExp(String.raw`^${TITLE}\s+(${NAME})$`, 'u');
 const TITLE_PREFIX = new RegExp(String.raw`^${TITLE}\s+`, 'u');
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+// Text already spaced by single plain spaces needs no replace (the usual case).
+const ODD_SPACE = /[^\S ]| {2}/;
+const clean = (s: string) => (ODD_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 
 function splitPlaces(raw: string): { place: string; name: string } {
   // "(thôn Tân Hy)", ", tổ 3, phường Sa Huỳnh", "(ông Nguyễn Văn E)" in a group's parentheses.
@@ -92,13 +100,13 @@ function fromCells(cells: string[]): SeparatedOpinion | null {
 /** Separates who spoke from what was asked; `speaker` null when the text names nobody in those forms. */
 export function separateSpeaker(input: string): SeparatedOpinion {
   const raw = input.normalize('NFC').trim();
-  const cells = raw.includes('\t') ? raw.split('\t') : raw.split(/\s+\|\s+/);
+  const cells = raw.includes('\t') ? raw.split('\t') : raw.includes('|') ? raw.split(/\s+\|\s+/) : [raw];
   if (cells.length >= 2) {
     const row = fromCells(cells);
     if (row) return row;
   }
   const text = clean(raw);
-  const h = HEAD_RE.exec(text);
+  const h = HEAD_START.test(text) ? HEAD_RE.exec(text) : null;
   if (h?.groups) {
     const g = h.groups;
     const colon = !!(g.colon || g.colon2);
@@ -124,7 +132,7 @@ export function separateSpeaker(input: string): SeparatedOpinion {
       }
     }
   }
-  const tail = TAIL_RE.exec(text);
+  const tail = TAIL_END.test(text) && TAIL_TITLE.test(text) ? TAIL_RE.exec(text) : null;
   if (tail?.groups && tail.groups.rest) {
     return { text: capitalise(clean(tail.groups.rest)), speaker: { name: tail.groups.name!, place: clean(tail.groups.place ?? ''), group: '' } };
   }

@@ -231,6 +231,7 @@ export function decodeVni(text: string): string {
 
 /** Characters only Unicode Vietnamese has (not in Latin-1): evidence the text is already Unicode. */
 const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/gu;
+const UNICODE_VIETNAMESE_TEST = new RegExp(UNICODE_VIETNAMESE.source, 'u');
 const LATIN1_HIGH = /[\u00a0-\u00ff]/;
 const NON_VIETNAMESE_LATIN1 = /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]/;
 const WORD_SPLIT = /[\s!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~\u2013\u2014\u2018\u2019\u201c\u201d\u2026]+/u;
@@ -263,12 +264,16 @@ function wordEvidence(words: string[], decode: (w: string) => string): { gain: n
  * decoding (English, numbers, correct Unicode) is 'unicode'.
  */
 export function detectEncoding(text: string): DetectionResult {
-  const unicodeChars = (text.match(UNICODE_VIETNAMESE) ?? []).length;
   // Fast path: only Latin-1 letters that Unicode Vietnamese itself uses (à á â ã è é ê ì í ò ó ô
-  // õ ù ú ý): no legacy mark bytes (ø ù-as-mark û ï, © ¸ µ …) to decode.
-  if (!NON_VIETNAMESE_LATIN1.test(text) && (unicodeChars > 0 || !/[\u00e2\u00ca\u00ea\u00c2\u00f4\u00d4]/.test(text))) {
-    return { encoding: 'unicode', confidence: unicodeChars > 0 ? 1 : 0.9, evidence: { tcvn3: 0, vni: 0 } };
+  // õ ù ú ý): no legacy mark bytes (ø ù-as-mark û ï, © ¸ µ …) to decode. Only whether the text has
+  // a Unicode-only letter matters there, not how many (counting them is the slow path's).
+  if (!NON_VIETNAMESE_LATIN1.test(text)) {
+    const anyUnicode = UNICODE_VIETNAMESE_TEST.test(text);
+    if (anyUnicode || !/[\u00e2\u00ca\u00ea\u00c2\u00f4\u00d4]/.test(text)) {
+      return { encoding: 'unicode', confidence: anyUnicode ? 1 : 0.9, evidence: { tcvn3: 0, vni: 0 } };
+    }
   }
+  const unicodeChars = (text.match(UNICODE_VIETNAMESE) ?? []).length;
   const words = legacyWords(text);
   if (words.length === 0) {
     return { encoding: 'unicode', confidence: unicodeChars > 0 ? 1 : 0.9, evidence: { tcvn3: 0, vni: 0 } };

@@ -151,6 +151,8 @@ export const petitions = pgTable(
   (t) => [
     uniqueIndex('petitions_council_number_uq').on(t.councilId, t.number),
     index('petitions_round_idx').on(t.roundId, t.status),
+    // A council's petitions in a state (the status filter; the deadline filters' answered side).
+    index('petitions_council_status_idx').on(t.councilId, t.status),
     index('petitions_agency_idx').on(t.agencyId),
     index('petitions_search_idx').using('gin', t.searchVector),
   ],
@@ -268,6 +270,8 @@ export const dispatchItems = pgTable(
     index('petition_dispatch_items_petition_idx').on(t.petitionId),
     // A petition waits on one addressee at a time.
     uniqueIndex('petition_dispatch_items_one_pending_uq').on(t.petitionId).where(sql`state = 'pending'`),
+    // The deadline filters' pending side (listPetitions.ts trackedMeets).
+    index('petition_dispatch_items_pending_due_idx').on(t.dueDate).where(sql`state = 'pending'`),
   ],
 );
 

@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Unzip, UnzipInflate, UnzipPassThrough, unzipSync } from 'fflate';
 import { isValidText } from '../../server/input.ts';
 import { decodeCsv, parseCsv } from './csv.ts';
 import type { CsvDelimiter } from './csv.ts';
 import { SpreadsheetError } from './errors.ts';
 import { fold } from './fold.ts';
+import { lightPartWanted, openLightWorkbook, SLAVE, type LightSheet } from './xlsxLight.ts';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -39,6 +40,11 @@ export type ReadOptions = {
   maxUncompressedBytes?: number;
   /** Most rows a sheet may have (header included). Default MAX_ROWS. */
   maxRows?: number;
+  /**
+   * How an .xlsx is read: 'auto' (default) the light reader (xlsxLight.ts), exceljs when it
+   * declines the file; 'exceljs' always exceljs; 'light' the light reader or an error (tests).
+   */
+  xlsxReader?: 'auto' | 'light' | 'exceljs';
 };
 
 /** An .xlsx may unpack to at most this much (its XML parts, as declared and as actually inflated). */
@@ -136,18 +142,28 @@ const tooLargeUnpacked = (fileName: string, bytes: number) =>
   new SpreadsheetError('TOO_LARGE', `Tệp "${fileName}" quá lớn để xử lý (hơn ${Math.round(bytes / 1048576)} MB sau khi giải nén). Hãy chia nhỏ tệp.`);
 
 /**
- * Inflates every part, discarding the output, and stops as soon as the actual total passes
- * maxBytes: a zip may declare small sizes and still inflate to gigabytes. The input is fed in
- * small slices so no single inflated chunk can be large.
+ * Inflates every part and stops as soon as the actual total passes maxBytes: a zip may declare
+ * small sizes and still inflate to gigabytes. The input is fed in small slices so no single
+ * inflated chunk can be large. Returns the parts `keep` wants (the others are counted, not kept).
  */
-function checkInflatedSize(data: Uint8Array, fileName: string, maxBytes: number): void {
+function checkInflatedSize(data: Uint8Array, fileName: string, maxBytes: number, keep: (name: string) => boolean = () => false): Map<string, Uint8Array> {
   let total = 0;
   const over = new Error('over');
+  const kept = new Map<string, Uint8Array>();
+  const twice = new Set<string>();
   const unzip = new Unzip((file) => {
-    file.ondata = (err, chunk) => {
+    const chunks: Uint8Array[] | null = keep(file.name) ? [] : null;
+    file.ondata = (err, chunk, final) => {
       if (err) throw err;
       total += chunk.length;
       if (total > maxBytes) throw over;
+      if (chunks) {
+        chunks.push(chunk);
+        if (final) {
+          if (kept.has(file.name)) twice.add(file.name);
+          kept.set(file.name, concat(chunks));
+        }
+      }
     };
     file.start();
   });
@@ -160,10 +176,28 @@ function checkInflatedSize(data: Uint8Array, fileName: string, maxBytes: number)
     if (cause === over) throw tooLargeUnpacked(fileName, maxBytes);
     throw new SpreadsheetError('CORRUPT_XLSX', `${CORRUPT_XLSX} ("${fileName}").`, { cause });
   }
+  for (const name of twice) kept.delete(name); // a name twice in one zip: left to exceljs
+  return kept;
 }
 
-/** Checks the zip's directory (nothing is decompressed) before handing the file to exceljs. */
-function checkXlsxContainer(data: Uint8Array, fileName: string, maxBytes: number): void {
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Checks the zip's directory before anything is decompressed, then the actual unpacked size;
+ * returns the parts the light reader may read.
+ */
+function checkXlsxContainer(data: Uint8Array, fileName: string, maxBytes: number, keep?: (name: string) => boolean): Map<string, Uint8Array> {
   const names = new Set<string>();
   let total = 0;
   try {
@@ -187,7 +221,7 @@ function checkXlsxContainer(data: Uint8Array, fileName: string, maxBytes: number
     );
   }
   if (total > maxBytes) throw tooLargeUnpacked(fileName, maxBytes);
-  checkInflatedSize(data, fileName, maxBytes);
+  return checkInflatedSize(data, fileName, maxBytes, keep);
 }
 
 async function readXlsxGrid(
@@ -196,8 +230,16 @@ async function readXlsxGrid(
   opts: ReadOptions,
   progress: (f: number) => void,
 ): Promise<{ grid: Grid; sheetName: string; sheetNames: string[] }> {
-  checkXlsxContainer(data, fileName, opts.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES);
+  const reader = opts.xlsxReader ?? 'auto';
+  const parts = checkXlsxContainer(data, fileName, opts.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES, reader === 'exceljs' ? undefined : lightPartWanted);
   progress(0.05);
+  if (reader !== 'exceljs') {
+    const light = readLightGrid(parts, fileName, opts, progress);
+    if (light) return light;
+    if (reader === 'light') throw new Error('the light reader declined the file');
+  }
+  // Loaded on first need: a worker that only meets plain sheets never loads it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // The non-streaming loader decodes each XML part as a whole string; exceljs' streaming reader
@@ -225,25 +267,57 @@ async function readXlsxGrid(
     ws = sheets.find(s => s.state === 'visible' || s.state === undefined) ?? sheets[0]!;
   }
   checkRowCount(ws.actualRowCount, fileName, opts.maxRows);
-  const grid = xlsxGrid(ws, opts.transformText, f => progress(0.5 + 0.4 * f));
+  const grid = lightGrid(exceljsSheet(ws, ExcelJS.ValueType.Merge), opts.transformText, f => progress(0.5 + 0.4 * f));
   return { grid, sheetName: ws.name, sheetNames };
 }
 
-function xlsxGrid(ws: ExcelJS.Worksheet, transform: ((s: string) => string) | undefined, progress: (f: number) => void): Grid {
+/**
+ * The light reader's grid (xlsxLight.ts), the same as exceljs' for the files it accepts; null when
+ * it declines (exceljs then reads the file). Only the chosen sheet is parsed; a sheet asked for by
+ * a name the workbook lacks is left to exceljs too (its error message).
+ */
+function readLightGrid(
+  parts: Map<string, Uint8Array>,
+  fileName: string,
+  opts: ReadOptions,
+  progress: (f: number) => void,
+): { grid: Grid; sheetName: string; sheetNames: string[] } | null {
+  const wb = openLightWorkbook(parts);
+  if (!wb) return null;
+  const sheets = wb.sheets;
+  let ws: (typeof sheets)[number] | undefined;
+  if (opts.sheetName !== undefined) {
+    const wanted = opts.sheetName;
+    ws = sheets.find(s => s.name === wanted) ?? sheets.find(s => fold(s.name) === fold(wanted));
+    if (!ws) return null;
+  } else {
+    ws = sheets.find(s => s.state === 'visible' || s.state === undefined) ?? sheets[0]!;
+  }
+  const sheet = wb.readSheet(ws.path);
+  if (!sheet) return null;
+  progress(0.5);
+  checkRowCount(sheet.rows.length, fileName, opts.maxRows);
+  const grid = lightGrid(sheet, opts.transformText, f => progress(0.5 + 0.4 * f));
+  return { grid, sheetName: ws.name, sheetNames: sheets.map(s => s.name) };
+}
+
+/** The grid of a sheet's cells, by row and column; slaves and empty values left out. */
+function lightGrid(sheet: LightSheet, transform: ((s: string) => string) | undefined, progress: (f: number) => void): Grid {
   const rows = new Map<number, CellValue[]>();
   let maxRow = 0;
-  const total = Math.max(1, ws.rowCount);
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  const total = Math.max(1, sheet.rowCount);
+  for (const { number: rowNumber, cells: src } of sheet.rows) {
     const cells: CellValue[] = [];
     let any = false;
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return; // slave of a merged range; filled later
-      const v = convertCell(cell.value, transform);
+    for (let col = 1; col < src.length; col++) {
+      const raw = src[col];
+      if (raw === undefined || raw === SLAVE) continue;
+      const v = convertCell(raw, transform);
       if (v !== null) {
         cells[col - 1] = v;
         any = true;
       }
-    });
+    }
     if (any) {
       for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
       checkRowText(cells, rowNumber);
@@ -251,14 +325,24 @@ function xlsxGrid(ws: ExcelJS.Worksheet, transform: ((s: string) => string) | un
       if (rowNumber > maxRow) maxRow = rowNumber;
     }
     if (rowNumber % 500 === 0) progress(rowNumber / total);
+  }
+  const merges: Merge[] = sheet.merges.map(m => ({ top: m.top, left: m.left - 1, bottom: m.bottom, right: m.right - 1 }));
+  return { rows, maxRow, merges };
+}
+
+/** An exceljs worksheet as the light reader's sheet (the cells' exceljs values), for one grid builder. */
+function exceljsSheet(ws: ExcelJS.Worksheet, mergeType: ExcelJS.ValueType): LightSheet {
+  const rows: LightSheet['rows'] = [];
+  ws.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells: unknown[] = [];
+    // A slave of a merged range: filled later from its master.
+    row.eachCell({ includeEmpty: false }, (cell, col) => (cells[col] = cell.type === mergeType ? SLAVE : cell.value));
+    rows.push({ number, cells });
   });
-  const merges: Merge[] = [];
   // exceljs has no public accessor for merged ranges of a loaded sheet.
   const raw = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
-  for (const m of Object.values(raw ?? {})) {
-    merges.push({ top: m.top, left: m.left - 1, bottom: m.bottom, right: m.right - 1 });
-  }
-  return { rows, maxRow, merges };
+  const merges = Object.values(raw ?? {}).map(m => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
+  return { rows, rowCount: ws.rowCount, merges };
 }
 
 type RichTextValue = { richText: { text: string }[] };

@@ -28,6 +28,12 @@ export function fmtDateTime(v: string | null | undefined): string {
   return d.isValid() ? d.format(DATETIME_FORMAT) : v;
 }
 
+/** A date and time picked in a form (its wall-clock fields, as the user read them) → an ISO
+ * timestamp in Vietnam's time, the time every page shows, whatever the device's zone. */
+export function vnTimestamp(v: dayjs.Dayjs): string {
+  return `${v.format('YYYY-MM-DDTHH:mm:00')}+07:00`;
+}
+
 /** dayjs value of a form DatePicker → 'YYYY-MM-DD' for the API. */
 export function isoDay(v: dayjs.Dayjs | null | undefined): string | null {
   return v ? v.format('YYYY-MM-DD') : null;

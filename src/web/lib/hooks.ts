@@ -1,8 +1,9 @@
-// Data hooks: a one-shot loader, a server-paginated table, the directory vocabulary, debouncing.
+// Data hooks: a one-shot loader, a server-paginated table, the directory vocabulary, debouncing,
+// the submit of a form, and the window's width.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { TablePaginationConfig, TableProps } from 'antd';
+import type { FormInstance, TablePaginationConfig, TableProps } from 'antd';
 import { api, ApiError, type Page } from './api.ts';
-import { showError } from './feedback.tsx';
+import { showError, showFormError } from './feedback.tsx';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -155,4 +156,48 @@ export function useVocabulary(): (Vocabulary & { unitTypeLabels: Record<string, 
   );
 }
 
+/**
+ * The submit of a form: validates it (a field with an error shows it and nothing is sent), is busy
+ * while `run` sends the values, and shows a failure on the form's fields (showFormError) unless
+ * `onError` says it handled it (returns true). `run` shows the success and moves on itself.
+ * Returns the submit function and the busy flag (for the button's loading / confirmLoading).
+ */
+export function useFormSubmit<V>(
+  form: FormInstance<V>,
+  run: (values: V) => Promise<unknown>,
+  options: { onError?: (err: unknown) => boolean } = {},
+): [() => Promise<void>, boolean] {
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    try {
+      await run(values);
+    } catch (err) {
+      if (!options.onError?.(err)) showFormError(form, err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return [submit, busy];
+}
+
 export { useDebounced } from './debounce.ts';
+
+/** The window's inner width, kept up to date as it changes (a phone turned, a window resized), so
+ * that a drawer sized from it never stays wider than the screen. */
+export function useViewportWidth(): number {
+  const [width, setWidth] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    onResize();
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return width;
+}

@@ -6,8 +6,8 @@ import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { useApi } from '../lib/hooks.ts';
-import { message, modal, showError, showFormError } from '../lib/feedback.tsx';
+import { useApi, useFormSubmit } from '../lib/hooks.ts';
+import { message, modal, showError } from '../lib/feedback.tsx';
 import { ErrorView, Page } from '../components/common.tsx';
 
 interface Entry {
@@ -203,7 +203,6 @@ export function AbbreviationsPage() {
 
 function EntryModal(props: { state: { open: boolean; entry: Entry | null }; onClose(): void; onSaved(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const { open, entry } = props.state;
   const editing = !!entry?.id;
   useEffect(() => {
@@ -215,9 +214,7 @@ function EntryModal(props: { state: { open: boolean; entry: Entry | null }; onCl
         : { numbered: false, caseSensitive: false },
     );
   }, [open, entry, form]);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const [submit, busy] = useFormSubmit(form, async (v) => {
     const body = {
       abbreviation: v.abbreviation,
       expansion: v.expansion,
@@ -226,18 +223,11 @@ function EntryModal(props: { state: { open: boolean; entry: Entry | null }; onCl
       // Off = the default rule (abbreviations of one or two letters only in capitals).
       caseSensitive: v.caseSensitive ? true : null,
     };
-    setBusy(true);
-    try {
-      if (editing) await api.patch(`/text/abbreviations/${entry!.id}`, body);
-      else await api.post('/text/abbreviations', body);
-      message.success(editing ? 'Đã lưu từ viết tắt.' : 'Đã thêm từ viết tắt.');
-      props.onSaved();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    if (editing) await api.patch(`/text/abbreviations/${entry!.id}`, body);
+    else await api.post('/text/abbreviations', body);
+    message.success(editing ? 'Đã lưu từ viết tắt.' : 'Đã thêm từ viết tắt.');
+    props.onSaved();
+  });
   return (
     <Modal
       title={editing ? `Sửa: ${entry!.abbreviation}` : 'Thêm từ viết tắt'}

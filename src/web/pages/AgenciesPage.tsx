@@ -5,8 +5,8 @@ import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { useDebounced, usePagedTable, useVocabulary } from '../lib/hooks.ts';
-import { message, showFormError } from '../lib/feedback.tsx';
+import { useDebounced, usePagedTable, useVocabulary, useFormSubmit, useViewportWidth } from '../lib/hooks.ts';
+import { message } from '../lib/feedback.tsx';
 import { Page } from '../components/common.tsx';
 import { UnitSelect } from '../components/pickers.tsx';
 import { ExportButton } from './documents/shared.tsx';
@@ -99,18 +99,16 @@ export function AgenciesPage() {
 }
 
 function AgencyDrawer(props: { state: { open: boolean; agency: Agency | null }; onClose(): void; onSaved(): void }) {
+  const vw = useViewportWidth();
   const vocab = useVocabulary();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const { open, agency } = props.state;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(agency ? { ...agency } : { active: true, level: 'commune', kind: 'people_committee' });
   }, [open, agency, form]);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const [submit, busy] = useFormSubmit(form, async (v) => {
     const body = {
       name: v.name,
       shortName: v.shortName ?? '',
@@ -120,24 +118,17 @@ function AgencyDrawer(props: { state: { open: boolean; agency: Agency | null }; 
       email: v.email ?? '',
       active: v.active,
     };
-    setBusy(true);
-    try {
-      if (agency) await api.patch(`/agencies/${agency.id}`, body);
-      else await api.post('/agencies', body);
-      message.success(agency ? 'Đã lưu cơ quan.' : 'Đã thêm cơ quan.');
-      props.onSaved();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    if (agency) await api.patch(`/agencies/${agency.id}`, body);
+    else await api.post('/agencies', body);
+    message.success(agency ? 'Đã lưu cơ quan.' : 'Đã thêm cơ quan.');
+    props.onSaved();
+  });
   return (
     <Drawer
       title={agency ? `Sửa: ${agency.name}` : 'Thêm cơ quan'}
       open={open}
       onClose={props.onClose}
-      size={Math.min(560, window.innerWidth)}
+      size={Math.min(560, vw)}
       extra={<Space><Button onClick={props.onClose}>Hủy</Button><Button type="primary" loading={busy} onClick={submit}>Lưu</Button></Space>}
     >
       <Form form={form} layout="vertical" requiredMark="optional">

@@ -8,8 +8,8 @@ import { DeleteOutlined, EditOutlined, PlusOutlined, UserAddOutlined } from '@an
 import { Link } from 'react-router-dom';
 import { api, type Page as ApiPage } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { useApi, useDebounced, usePagedTable, useVocabulary } from '../lib/hooks.ts';
-import { message, showError, showFormError } from '../lib/feedback.tsx';
+import { useApi, useDebounced, usePagedTable, useVocabulary, useFormSubmit } from '../lib/hooks.ts';
+import { message, showError } from '../lib/feedback.tsx';
 import { ErrorView, Loading, Page } from '../components/common.tsx';
 import { termLabel, useCouncilRefs, type Delegate } from './delegateShared.tsx';
 
@@ -190,27 +190,17 @@ function MembersCard(props: { councilId: string; body: Body; manage: boolean; on
 function AddMemberModal(props: { open: boolean; councilId: string; body: Body; onClose(): void; onSaved(): void }) {
   const vocab = useVocabulary();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 250);
   const delegates = useApi<ApiPage<Delegate>>(props.open ? `/councils/${props.councilId}/delegates` : null, { q, pageSize: 30, status: 'active' });
   useEffect(() => {
     if (props.open) form.setFieldsValue({ delegateId: undefined, role: 'member' });
   }, [props.open, form]);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/bodies/${props.body.id}/members`, v);
-      message.success('Đã thêm thành viên.');
-      props.onSaved();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${props.councilId}/bodies/${props.body.id}/members`, v);
+    message.success('Đã thêm thành viên.');
+    props.onSaved();
+  });
   return (
     <Modal title={`Thêm thành viên: ${props.body.name}`} open={props.open} onCancel={props.onClose} onOk={submit} okText="Thêm" cancelText="Hủy" confirmLoading={busy}>
       <Form form={form} layout="vertical">
@@ -240,30 +230,20 @@ function BodyModal(props: {
 }) {
   const vocab = useVocabulary();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const { open, body } = props.state;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(body ? { kind: body.kind, name: body.name, termId: body.termId } : { kind: 'committee', termId: props.terms.at(-1)?.id });
   }, [open, body, form, props.terms]);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const payload = { kind: v.kind, name: v.name, termId: v.termId ?? null };
-      const saved = body
-        ? await api.patch<Body>(`/councils/${props.councilId}/bodies/${body.id}`, payload)
-        : await api.post<Body>(`/councils/${props.councilId}/bodies`, payload);
-      message.success(body ? 'Đã lưu.' : `Đã thêm ${saved.name}.`);
-      props.onSaved(saved);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const payload = { kind: v.kind, name: v.name, termId: v.termId ?? null };
+    const saved = body
+      ? await api.patch<Body>(`/councils/${props.councilId}/bodies/${body.id}`, payload)
+      : await api.post<Body>(`/councils/${props.councilId}/bodies`, payload);
+    message.success(body ? 'Đã lưu.' : `Đã thêm ${saved.name}.`);
+    props.onSaved(saved);
+  });
   return (
     <Modal title={body ? `Sửa: ${body.name}` : 'Thêm Ban, Tổ đại biểu'} open={open} onCancel={props.onClose} onOk={submit} okText="Lưu" cancelText="Hủy" confirmLoading={busy}>
       <Form form={form} layout="vertical" requiredMark="optional">

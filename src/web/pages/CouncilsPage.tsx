@@ -6,8 +6,8 @@ import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { useApi, useDebounced, usePagedTable, useVocabulary } from '../lib/hooks.ts';
-import { message, showFormError } from '../lib/feedback.tsx';
+import { useApi, useDebounced, usePagedTable, useVocabulary, useFormSubmit, useViewportWidth } from '../lib/hooks.ts';
+import { message } from '../lib/feedback.tsx';
 import { DATE_FORMAT, dayOrNull, fmtDate, isoDay } from '../lib/format.ts';
 import { Forbidden, Page } from '../components/common.tsx';
 import { UnitSelect } from '../components/pickers.tsx';
@@ -90,29 +90,19 @@ export function CouncilsPage() {
 
 function CouncilModal(props: { state: { open: boolean; council: Council | null }; onClose(): void; onSaved(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const { open, council } = props.state;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     if (council) form.setFieldsValue({ ...council, validFrom: dayOrNull(council.validFrom), validTo: dayOrNull(council.validTo) });
   }, [open, council, form]);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const [submit, busy] = useFormSubmit(form, async (v) => {
     const body = { unitId: v.unitId, name: v.name, shortName: v.shortName ?? '', validFrom: isoDay(v.validFrom), validTo: isoDay(v.validTo) };
-    setBusy(true);
-    try {
-      if (council) await api.patch(`/councils/${council.id}`, body);
-      else await api.post('/councils', body);
-      message.success(council ? 'Đã lưu HĐND.' : 'Đã thêm HĐND.');
-      props.onSaved();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    if (council) await api.patch(`/councils/${council.id}`, body);
+    else await api.post('/councils', body);
+    message.success(council ? 'Đã lưu HĐND.' : 'Đã thêm HĐND.');
+    props.onSaved();
+  });
   return (
     <Modal title={council ? `Sửa: ${council.name}` : 'Thêm Hội đồng nhân dân'} open={open} onCancel={props.onClose} onOk={submit} okText="Lưu" cancelText="Hủy" confirmLoading={busy} width={600}>
       <Form form={form} layout="vertical" requiredMark="optional">
@@ -143,26 +133,18 @@ function CouncilModal(props: { state: { open: boolean; council: Council | null }
 }
 
 function TermsDrawer({ council, onClose }: { council: Council | null; onClose(): void }) {
+  const vw = useViewportWidth();
   const d = useApi<CouncilDetail>(council ? `/councils/${council.id}` : null);
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const add = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v || !council) return;
-    setBusy(true);
-    try {
-      await api.post(`/councils/${council.id}/terms`, v);
-      message.success('Đã thêm nhiệm kỳ.');
-      form.resetFields();
-      d.reload();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [add, busy] = useFormSubmit(form, async (v) => {
+    if (!council) return;
+    await api.post(`/councils/${council.id}/terms`, v);
+    message.success('Đã thêm nhiệm kỳ.');
+    form.resetFields();
+    d.reload();
+  });
   return (
-    <Drawer title={council ? `Nhiệm kỳ: ${council.name}` : ''} open={!!council} onClose={onClose} size={Math.min(520, window.innerWidth)} destroyOnHidden>
+    <Drawer title={council ? `Nhiệm kỳ: ${council.name}` : ''} open={!!council} onClose={onClose} size={Math.min(520, vw)} destroyOnHidden>
       <ResponsiveTable
         rowKey="id"
         size="small"

@@ -10,8 +10,8 @@ import { BranchesOutlined, EditOutlined, ImportOutlined, PlusOutlined } from '@a
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, type Page as ApiPage } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { useApi, useDebounced, useVocabulary, usePagedTable } from '../lib/hooks.ts';
-import { message, showError, showFormError } from '../lib/feedback.tsx';
+import { useApi, useDebounced, useVocabulary, usePagedTable, useFormSubmit, useViewportWidth } from '../lib/hooks.ts';
+import { message, showError } from '../lib/feedback.tsx';
 import { DATE_FORMAT, dayOrNull, fmtDate, isoDay, unitTitle } from '../lib/format.ts';
 import { ErrorView, Loading, Page } from '../components/common.tsx';
 import { UnitSelect, type Unit } from '../components/pickers.tsx';
@@ -241,6 +241,7 @@ function UnitDrawer(props: {
   refreshKey: number;
   onChanged(): void;
 }) {
+  const vw = useViewportWidth();
   const vocab = useVocabulary();
   const labels = vocab?.unitTypeLabels ?? {};
   const { worksWith } = useAuth();
@@ -270,7 +271,7 @@ function UnitDrawer(props: {
     <Drawer
       open={!!props.id}
       onClose={props.onClose}
-      size={Math.min(560, window.innerWidth)}
+      size={Math.min(560, vw)}
       title={u ? unitTitle(u, labels) : 'Đơn vị hành chính'}
       extra={
         props.isAdmin &&
@@ -349,26 +350,16 @@ function UnitDrawer(props: {
 
 function SuccessionModal(props: { open: boolean; unit: Unit; onClose(): void; onSaved(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.post(`/units/${props.unit.id}/successions`, {
-        toUnitId: v.toUnitId,
-        effectiveDate: isoDay(v.effectiveDate),
-        note: v.note ?? '',
-      });
-      message.success('Đã ghi nhận liên kết "trở thành".');
-      form.resetFields();
-      props.onSaved();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/units/${props.unit.id}/successions`, {
+      toUnitId: v.toUnitId,
+      effectiveDate: isoDay(v.effectiveDate),
+      note: v.note ?? '',
+    });
+    message.success('Đã ghi nhận liên kết "trở thành".');
+    form.resetFields();
+    props.onSaved();
+  });
   return (
     <Modal
       title={`Ghi nhận: ${props.unit.name} đã trở thành…`}
@@ -398,7 +389,6 @@ function SuccessionModal(props: { open: boolean; unit: Unit; onClose(): void; on
 function UnitFormModal(props: { state: { open: boolean; unit: Unit | null; parent?: Unit | null }; onClose(): void; onSaved(u: Unit): void }) {
   const vocab = useVocabulary();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const { open, unit, parent } = props.state;
   const [parentLabel, setParentLabel] = useState<string>();
   useEffect(() => {
@@ -419,9 +409,7 @@ function UnitFormModal(props: { state: { open: boolean; unit: Unit | null; paren
     });
   }, [open, unit, parent, form, vocab]);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const [submit, busy] = useFormSubmit(form, async (v) => {
     const body = {
       code: v.code,
       name: v.name,
@@ -430,17 +418,10 @@ function UnitFormModal(props: { state: { open: boolean; unit: Unit | null; paren
       validFrom: isoDay(v.validFrom),
       validTo: isoDay(v.validTo),
     };
-    setBusy(true);
-    try {
-      const saved = unit ? await api.put<Unit>(`/units/${unit.id}`, body) : await api.post<Unit>('/units', body);
-      message.success(unit ? 'Đã lưu đơn vị hành chính.' : 'Đã thêm đơn vị hành chính.');
-      props.onSaved(saved);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const saved = unit ? await api.put<Unit>(`/units/${unit.id}`, body) : await api.post<Unit>('/units', body);
+    message.success(unit ? 'Đã lưu đơn vị hành chính.' : 'Đã thêm đơn vị hành chính.');
+    props.onSaved(saved);
+  });
   return (
     <Modal
       title={unit ? `Sửa đơn vị: ${unit.name}` : parent ? `Thêm đơn vị trực thuộc ${parent.name}` : 'Thêm đơn vị hành chính'}

@@ -6,8 +6,8 @@ import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { KeyOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { api, type Page as ApiPage } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { useApi, useDebounced, usePagedTable } from '../lib/hooks.ts';
-import { message, showError, showFormError } from '../lib/feedback.tsx';
+import { useApi, useDebounced, usePagedTable, useFormSubmit, useViewportWidth } from '../lib/hooks.ts';
+import { message, showError } from '../lib/feedback.tsx';
 import { fmtDate } from '../lib/format.ts';
 import { Forbidden, Page } from '../components/common.tsx';
 import { AgencySelect, CouncilSelect } from '../components/pickers.tsx';
@@ -273,22 +273,12 @@ function TotpRolesModal(props: { open: boolean; roles: Role[]; onClose(): void }
 
 function CreateUserModal(props: { open: boolean; onClose(): void; onSaved(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.post('/users', { username: v.username, fullName: v.fullName, email: v.email ?? '', password: v.password });
-      message.success(`Đã tạo tài khoản ${v.username}. Người dùng sẽ phải đổi mật khẩu khi đăng nhập lần đầu.`);
-      form.resetFields();
-      props.onSaved();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post('/users', { username: v.username, fullName: v.fullName, email: v.email ?? '', password: v.password });
+    message.success(`Đã tạo tài khoản ${v.username}. Người dùng sẽ phải đổi mật khẩu khi đăng nhập lần đầu.`);
+    form.resetFields();
+    props.onSaved();
+  });
   return (
     <Modal title="Tạo người dùng" open={props.open} onCancel={props.onClose} onOk={submit} okText="Tạo" cancelText="Hủy" confirmLoading={busy}>
       <Form form={form} layout="vertical" requiredMark="optional">
@@ -311,22 +301,13 @@ function CreateUserModal(props: { open: boolean; onClose(): void; onSaved(): voi
 
 function ResetPasswordModal(props: { user: User | null; onClose(): void; onSaved(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v || !props.user) return;
-    setBusy(true);
-    try {
-      await api.patch(`/users/${props.user.id}`, { password: v.password });
-      message.success(`Đã đặt lại mật khẩu cho ${props.user.username}.`);
-      form.resetFields();
-      props.onSaved();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    if (!props.user) return;
+    await api.patch(`/users/${props.user.id}`, { password: v.password });
+    message.success(`Đã đặt lại mật khẩu cho ${props.user.username}.`);
+    form.resetFields();
+    props.onSaved();
+  });
   return (
     <Modal title={`Đặt lại mật khẩu: ${props.user?.fullName ?? ''}`} open={!!props.user} onCancel={props.onClose} onOk={submit} okText="Đặt lại" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title="Người dùng sẽ bị đăng xuất khỏi mọi thiết bị và phải đổi mật khẩu ở lần đăng nhập tới." />
@@ -347,8 +328,8 @@ function GrantsDrawer(props: {
   onClose(): void;
   onChanged(): void;
 }) {
+  const vw = useViewportWidth();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const role = Form.useWatch('role', form) as string | undefined;
   const councilId = Form.useWatch('councilId', form) as string | undefined;
   const scope = props.roles.find((r) => r.role === role)?.scope;
@@ -366,28 +347,20 @@ function GrantsDrawer(props: {
       showError(err);
     }
   };
-  const grant = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v || !props.user) return;
-    setBusy(true);
-    try {
-      await api.post(`/users/${props.user.id}/grants`, {
-        role: v.role,
-        councilId: scope === 'council' ? v.councilId : null,
-        bodyId: scope === 'body' ? v.bodyId : null,
-        agencyId: scope === 'agency' ? v.agencyId : null,
-      });
-      message.success('Đã giao vai trò.');
-      form.resetFields();
-      props.onChanged();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [grant, busy] = useFormSubmit(form, async (v) => {
+    if (!props.user) return;
+    await api.post(`/users/${props.user.id}/grants`, {
+      role: v.role,
+      councilId: scope === 'council' ? v.councilId : null,
+      bodyId: scope === 'body' ? v.bodyId : null,
+      agencyId: scope === 'agency' ? v.agencyId : null,
+    });
+    message.success('Đã giao vai trò.');
+    form.resetFields();
+    props.onChanged();
+  });
   return (
-    <Drawer title={props.user ? `Phân quyền: ${props.user.fullName} (${props.user.username})` : ''} open={!!props.user} onClose={props.onClose} size={Math.min(560, window.innerWidth)}>
+    <Drawer title={props.user ? `Phân quyền: ${props.user.fullName} (${props.user.username})` : ''} open={!!props.user} onClose={props.onClose} size={Math.min(560, vw)}>
       <Typography.Title level={5}>Vai trò đang có</Typography.Title>
       <List
         size="small"

@@ -1,10 +1,10 @@
 // Pieces shared by the delegate list and the delegate page: types, the council's terms and
 // constituencies, and the add/edit drawer.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { api, type Page as ApiPage } from '../lib/api.ts';
-import { useApi } from '../lib/hooks.ts';
-import { message, showFormError } from '../lib/feedback.tsx';
+import { useApi, useFormSubmit } from '../lib/hooks.ts';
+import { message } from '../lib/feedback.tsx';
 import { DELEGATE_STATUS, GENDER_LABELS } from '../lib/format.ts';
 
 export interface Delegate {
@@ -67,7 +67,6 @@ export function DelegateDrawer(props: {
   onSaved(d: Delegate): void;
 }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const editing = !!props.delegate;
 
   useEffect(() => {
@@ -81,9 +80,7 @@ export function DelegateDrawer(props: {
     );
   }, [props.open, props.delegate, props.terms, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const [submit, busy] = useFormSubmit(form, async (v) => {
     const body = {
       fullName: v.fullName,
       gender: v.gender ?? null,
@@ -96,19 +93,12 @@ export function DelegateDrawer(props: {
       email: v.email ?? '',
       status: v.status ?? 'active',
     };
-    setBusy(true);
-    try {
-      const saved = editing
-        ? await api.patch<Delegate>(`/councils/${props.councilId}/delegates/${props.delegate!.id}`, body)
-        : await api.post<Delegate>(`/councils/${props.councilId}/delegates`, body);
-      message.success(editing ? 'Đã lưu thông tin đại biểu.' : `Đã thêm đại biểu ${saved.fullName}.`);
-      props.onSaved(saved);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const saved = editing
+      ? await api.patch<Delegate>(`/councils/${props.councilId}/delegates/${props.delegate!.id}`, body)
+      : await api.post<Delegate>(`/councils/${props.councilId}/delegates`, body);
+    message.success(editing ? 'Đã lưu thông tin đại biểu.' : `Đã thêm đại biểu ${saved.fullName}.`);
+    props.onSaved(saved);
+  });
 
   const termId = Form.useWatch('termId', form);
   return (

@@ -14,7 +14,7 @@ import { todayIso } from '../lib/format.ts';
 import { Forbidden, Loading, NotFound } from '../components/common.tsx';
 import { PasswordForm } from '../pages/PasswordPage.tsx';
 import { message } from '../lib/feedback.tsx';
-import { useApi } from '../lib/hooks.ts';
+import { useApi, useViewportWidth } from '../lib/hooks.ts';
 import { MENU_ICON_COMPONENTS } from './menuIcons.ts';
 
 const { Sider, Header, Content } = Layout;
@@ -70,6 +70,7 @@ export function useMenuEntries() {
 }
 
 export function AppShell() {
+  const vw = useViewportWidth();
   const me = useMe();
   const { logout } = useAuth();
   const location = useLocation();
@@ -114,7 +115,7 @@ export function AppShell() {
             placement="left"
             open={drawerOpen}
             onClose={() => setDrawerOpen(false)}
-            size={Math.min(300, window.innerWidth - 40)}
+            size={Math.min(300, vw - 40)}
             title={
               <div className="nt-brand" style={{ padding: 0, height: 'auto' }}>
                 <span className="nt-brand-logo"><StarFilled /></span>

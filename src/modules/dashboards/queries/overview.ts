@@ -64,9 +64,9 @@ export async function petitionOverview(db: Db, councilId: string, period: Period
   const where = and(petitionConds(councilId, basePetitionFilter(period), env.day, env.calendar, env.settings), periodCond(period))!;
   const pf = periodFilter(period);
   const f = (own: ListFilter | null) => withPeriod(pf, own);
-  const overdue = deadlineCond('overdue', env.day, env.calendar, env.settings)!;
-  const dueSoon = deadlineCond('due_soon', env.day, env.calendar, env.settings)!;
-  const longOverdue = deadlineCond('long_overdue', env.day, env.calendar, env.settings)!;
+  const overdue = deadlineCond('overdue', councilId, env.day, env.calendar, env.settings)!;
+  const dueSoon = deadlineCond('due_soon', councilId, env.day, env.calendar, env.settings)!;
+  const longOverdue = deadlineCond('long_overdue', councilId, env.day, env.calendar, env.settings)!;
 
   const grouped = (key: SQL, label: SQL, joins: SQL = sql``, order: SQL = sql`2`) =>
     rowsOf<{ k: string | null; label: string | null; n: number }>(db, sql`

@@ -4,14 +4,15 @@ import { getTableColumns, inArray } from 'drizzle-orm';
 import { invalid, notFound } from '../../../server/errors.ts';
 import { recordEvents } from '../../audit/service.ts';
 import { adminUnits } from '../../directory/schema.ts';
-import { convertLegacy } from '../../../domain/text/legacy.ts';
+import { convertLegacy, type ConversionResult } from '../../../domain/text/legacy.ts';
 import { collapseWhitespace } from '../../../domain/text/normalize.ts';
 import type { OpinionChannel } from '../../../domain/petitions/status.ts';
 import { meetingOf, out, roundOf, searchColumnsOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
 import { auditSafe } from '../personal.ts';
 import { opinions } from '../schema.ts';
 import { withoutSearchKeys } from '../../../db/rows.ts';
-import { insertMany } from '../../../db/bulkInsert.ts';
+import { randomUUID } from 'node:crypto';
+import { insertColumns, insertMany } from '../../../db/bulkInsert.ts';
 import { addVocabulary, deriveSearchInApp, searchVectorOf } from '../../../db/searchSchema.ts';
 
 export interface OpinionItem {
@@ -46,9 +47,28 @@ export interface InsertOptions {
 
 /** Converts legacy text and returns the columns that hold it. */
 export function textColumns(raw: string) {
-  const c = convertLegacy(raw);
+  return textColumnsOf(raw, convertLegacy(raw));
+}
+
+/** textColumns(raw) from convertLegacy(raw) computed already. */
+export function textColumnsOf(raw: string, c: ConversionResult) {
   const text = collapseWhitespace(c.text);
   return { text, originalText: c.changed ? raw : null, sourceEncoding: c.encoding };
+}
+
+type TextColumns = ReturnType<typeof textColumns>;
+/** Text columns an import computed while planning (it converts each row's text once), by item. */
+const prepared = new WeakMap<OpinionItem, { raw: string; cols: TextColumns }>();
+
+/** Records that `cols` are textColumns(item.text) (the write then does not convert the text again). */
+export function withTextColumns<T extends OpinionItem>(item: T, cols: TextColumns): T {
+  prepared.set(item, { raw: item.text, cols });
+  return item;
+}
+
+function textColumnsOfItem(item: OpinionItem): TextColumns {
+  const p = prepared.get(item);
+  return p && p.raw === item.text ? p.cols : textColumns(item.text);
 }
 
 /**
@@ -81,15 +101,19 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
   }
   // Every row's text first (an empty one refuses the call before anything is written).
   const texts = input.items.map((item, i) => {
-    const cols = textColumns(item.text);
+    const cols = textColumnsOfItem(item);
     if (!cols.text) throw invalid(`Ý kiến thứ ${i + 1} không có nội dung.`);
     return cols;
   });
+  const day = receivedOn ?? today(ctx.now);
   const rowOf = (i: number) => {
     const item = input.items[i]!;
     const cols = texts[i]!;
     const search = searchColumnsOf(cols.text);
     return {
+      // The id is made here (a random UUID, as the column's default makes): the rows are then
+      // written column by column (insertColumns), nothing returned, nothing to order.
+      id: randomUUID(),
       councilId,
       roundId: input.roundId,
       meetingId: input.meetingId ?? null,
@@ -98,7 +122,7 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
       voterHamlet: collapseWhitespace(item.voterHamlet ?? ''),
       voterCount: item.voterCount ?? 1,
       unitId: item.unitId ?? meetingUnit,
-      receivedOn: receivedOn ?? today(ctx.now),
+      receivedOn: day,
       ...cols,
       ...search,
       searchVector: searchVectorOf(search.searchText, search.exactText),
@@ -124,7 +148,7 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
       for (let j = i; j < Math.min(i + INSERT_CHUNK, texts.length); j++) values.push(rowOf(j));
       for (const v of values) searchDocs.push(v.searchText);
       if (pending) await written(pending);
-      pending = insertMany(tx, opinions, values);
+      pending = insertChunk(tx, values);
     }
     if (pending) await written(pending);
   } catch (err) {
@@ -135,6 +159,14 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
   await addVocabulary(tx, searchDocs);
   await deriveSearchInApp(tx, false);
   return ids;
+}
+
+/** Writes rows that carry their ids; returns the ids, in order. */
+async function insertChunk(tx: DbOrTx, values: (typeof opinions.$inferInsert & { id: string })[]): Promise<string[]> {
+  // A value holding one of insertColumns' separators (control characters checked text never has)
+  // goes the JSON way instead.
+  if (!(await insertColumns(tx, opinions, values))) await insertMany(tx, opinions, values);
+  return values.map((v) => v.id);
 }
 
 /** Inside a transaction: every row with its own audit event ('opinion.create'); returns the rows. */

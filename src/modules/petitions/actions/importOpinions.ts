@@ -10,7 +10,7 @@ import { separateSpeaker } from '../../../domain/petitions/speaker.ts';
 import { commitImport, planImport, type FieldSpec, type Mapping, type RowError } from '../../spreadsheets/index.ts';
 import { adminUnits } from '../../directory/schema.ts';
 import { today, type ActionCtx } from '../common.ts';
-import { insertImportedOpinions, type CreateOpinionsInput, type OpinionItem } from './createOpinions.ts';
+import { insertImportedOpinions, textColumnsOf, withTextColumns, type CreateOpinionsInput, type OpinionItem } from './createOpinions.ts';
 import { inForce } from '../../../domain/directory/labels.ts';
 
 export const OPINION_FIELDS: FieldSpec[] = [
@@ -87,10 +87,9 @@ export async function planOpinionImport(
       const s = separateSpeaker(c.text);
       const voterName = convertLegacy(String(r.voterName ?? '')).text.trim() || (s.speaker ? s.speaker.name || s.speaker.group : '');
       const voterHamlet = convertLegacy(String(r.voterHamlet ?? '')).text.trim() || (s.speaker?.place ?? '');
-      return {
-        item: { text: s.speaker ? s.text : text, voterName, voterHamlet, voterCount: (r.voterCount as number | undefined) ?? 1, unitId },
-        shown: { row, text: s.text, voterName, voterHamlet, unit: unitLabel },
-      };
+      const item: OpinionItem = { text: s.speaker ? s.text : text, voterName, voterHamlet, voterCount: (r.voterCount as number | undefined) ?? 1, unitId };
+      // The text as the cell had it is written converted: that conversion is `c` (not done twice).
+      return { item: s.speaker ? item : withTextColumns(item, textColumnsOf(text, c)), shown: { row, text: s.text, voterName, voterHamlet, unit: unitLabel } };
     },
     preview: (o) => o.shown,
     onProgress,

@@ -4,7 +4,7 @@
 // stored: the tracked date is the pending dispatch's due date, or an in-progress answer's
 // committed date.
 import { petitionInRound } from '../counts.ts';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../../db/client.ts';
 import { deadlineStatus, DEADLINE_STATUS_LABELS, addDays, type DeadlineStatus, type WorkingCalendar } from '../../../domain/calendar/index.ts';
@@ -41,6 +41,21 @@ function fixed<T>(q: SQL<T>): SQL<T> {
   return sql.raw(text) as SQL<T>;
 }
 
+/**
+ * Columns and the table as fixed text: rendering a Drizzle column or table reference costs several
+ * microseconds each, at every request (the list's filters name them several times). The filters'
+ * values are text and uuids, sent as they are.
+ */
+const col = {
+  councilId: fixed(sql`${petitions.councilId}`),
+  fieldId: fixed(sql`${petitions.fieldId}`),
+  competentLevel: fixed(sql`${petitions.competentLevel}`),
+  agencyId: fixed(sql`${petitions.agencyId}`),
+  status: fixed(sql`${petitions.status}`),
+  number: fixed(sql`${petitions.number}`),
+};
+const petitionsTable = fixed(sql`${petitions}`);
+
 /** SQL: the date a petition is tracked against (pending dispatch due date, or committed date). */
 export const trackedDue = fixed(sql<string | null>`coalesce(
   (select min(di.due_date) from petition_dispatch_items di where di.petition_id = "petitions"."id" and di.state = 'pending'),
@@ -49,30 +64,59 @@ export const trackedDue = fixed(sql<string | null>`coalesce(
      order by r.created_at desc limit 1)
 )`);
 
-export function deadlineCond(kind: PetitionFilter['deadline'], day: string, calendar: WorkingCalendar, settings: PetitionSettings): SQL | undefined {
+/**
+ * SQL: the council's petitions whose tracked date (trackedDue) meets a condition, given twice:
+ * `onDue` over the pending dispatch's due date `di.due_date`, `onCommitted` over an in-progress
+ * answer's committed date. Equal to testing trackedDue, but read from indexes (pending items by due
+ * date; the council's answered petitions by status) as one set of ids per statement, instead of two
+ * subqueries for every petition of the council: at 20,000 petitions a deadline filter took ~300 ms
+ * that way. A petition with a pending dispatch is tracked by it alone; only one without is tracked
+ * by its answer.
+ */
+function trackedMeets(councilId: string, onDue: SQL, onCommitted: (date: SQL) => SQL): SQL {
+  return sql`"petitions"."id" in (
+    select di.petition_id from petition_dispatch_items di where di.state = 'pending' and ${onDue}
+    union all
+    select p.id from petitions p where p.council_id = ${councilId} and p.status in ('answered', 'unsatisfied')
+      and not exists (select 1 from petition_dispatch_items di where di.petition_id = p.id and di.state = 'pending')
+      and ${onCommitted(committedDate)})`;
+}
+const committedDate = fixed(sql`(select r.committed_date from petition_responses r where r.petition_id = p.id
+     and r.result = 'in_progress' order by r.created_at desc limit 1)`);
+
+export function deadlineCond(
+  kind: PetitionFilter['deadline'],
+  councilId: string,
+  day: string,
+  calendar: WorkingCalendar,
+  settings: PetitionSettings,
+): SQL | undefined {
   if (!kind) return undefined;
-  if (kind === 'overdue' || kind === 'late') return sql`${trackedDue} < ${day}`;
-  if (kind === 'long_overdue') return sql`${trackedDue} <= ${addDays(day, -settings.thresholds.longOverdueDays)}`;
+  if (kind === 'overdue' || kind === 'late') return trackedMeets(councilId, sql`di.due_date < ${day}`, (d) => sql`${d} < ${day}`);
+  if (kind === 'long_overdue') {
+    const limit = addDays(day, -settings.thresholds.longOverdueDays);
+    return trackedMeets(councilId, sql`di.due_date <= ${limit}`, (d) => sql`${d} <= ${limit}`);
+  }
   const soon = calendar.addWorkingDays(day, settings.thresholds.dueSoonWorkingDays);
-  // One range test, so the date is looked up once per row (">= and <=" would look it up twice).
-  return sql`${trackedDue} <@ daterange(${day}::date, ${soon}::date, '[]')`;
+  // The committed date as one range test, so that its subquery runs once per row.
+  return trackedMeets(councilId, sql`di.due_date between ${day}::date and ${soon}::date`, (d) => sql`${d} <@ daterange(${day}::date, ${soon}::date, '[]')`);
 }
 
 /** Scope and filters of a petition list; the text query is applied by searchPage. */
 export function petitionConds(councilId: string, f: PetitionFilter, day: string, calendar: WorkingCalendar, settings: PetitionSettings) {
   return and(
-    eq(petitions.councilId, councilId),
+    sql`${col.councilId} = ${councilId}`,
     // A round's petitions: raised in it or carried over into it (counts.ts), as the round page counts them.
     f.roundId ? petitionInRound(f.roundId) : undefined,
-    f.fieldId ? eq(petitions.fieldId, f.fieldId) : undefined,
-    f.competentLevel ? eq(petitions.competentLevel, f.competentLevel) : undefined,
-    f.agencyId ? eq(petitions.agencyId, f.agencyId) : undefined,
-    f.status ? eq(petitions.status, f.status) : undefined,
+    f.fieldId ? sql`${col.fieldId} = ${f.fieldId}` : undefined,
+    f.competentLevel ? sql`${col.competentLevel} = ${f.competentLevel}` : undefined,
+    f.agencyId ? sql`${col.agencyId} = ${f.agencyId}` : undefined,
+    f.status ? sql`${col.status} = ${f.status}` : undefined,
     f.unitId ? sql`exists (select 1 from petition_opinions o where o.petition_id = "petitions"."id" and o.unit_id = ${f.unitId})` : undefined,
     f.bodyId
       ? sql`exists (select 1 from petition_opinions o join contact_meetings m on m.id = o.meeting_id where o.petition_id = "petitions"."id" and m.body_id = ${f.bodyId})`
       : undefined,
-    deadlineCond(f.deadline, day, calendar, settings),
+    deadlineCond(f.deadline, councilId, day, calendar, settings),
   );
 }
 
@@ -172,7 +216,7 @@ export async function listRows(
 ): Promise<Record<string, unknown>[]> {
   // `first` is a column of the page subquery (its order and the outer one's read it, once per row).
   const page = sql`select ${pageColumns}, ${trackedDue} as "tracked_due"${extra ? sql`, ${extra.total} as "total"` : sql``}${first ? sql`, ${first} as "first"` : sql``}
-    from ${petitions} where ${where ?? sql`true`} order by ${first ? sql`"first" desc, ` : sql``}${petitions.number} limit ${limit} offset ${offset}`;
+    from ${petitionsTable} where ${where ?? sql`true`} order by ${first ? sql`"first" desc, ` : sql``}${col.number} limit ${limit} offset ${offset}`;
   const { rows } = await db.execute(sql`${extra ? selectPageWithTotal : selectPage} (${page}) "petitions" ${first ? pageJoinsFirst : pageJoins}`);
   for (const r of rows) r.updatedAt = petitions.updatedAt.mapFromDriverValue(r.updatedAt as string);
   return rows;
@@ -199,7 +243,7 @@ export function decorate(row: Record<string, unknown>, day: string, calendar: Wo
 }
 
 /** A council's petitions in number order (exact-diacritic matches first when searching). */
-const petitionList: SearchableList<Record<string, unknown>> = { rows: listRows, from: sql`${petitions}` };
+const petitionList: SearchableList<Record<string, unknown>> = { rows: listRows, from: petitionsTable };
 
 export async function listPetitions(
   db: Db,

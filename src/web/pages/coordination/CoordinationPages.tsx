@@ -5,9 +5,9 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
-import { fmtDate, fmtDateTime, isoDay } from '../../lib/format.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
-import { useApi, usePagedTable } from '../../lib/hooks.ts';
+import { fmtDate, fmtDateTime, isoDay, vnTimestamp } from '../../lib/format.ts';
+import { message } from '../../lib/feedback.tsx';
+import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
 import { useMe } from '../../lib/auth.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
@@ -78,23 +78,14 @@ export function InvitationsPage() {
 
 function InvitationModal(props: { councilId: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm<{ title: string; organizerName: string; organizerAgencyId?: string; startsAt: dayjs.Dayjs; hours?: number; location?: string; inviteeUserId: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/executive-invitations`, {
-        title: v.title, organizerName: v.organizerName, organizerAgencyId: v.organizerAgencyId ?? null, location: v.location ?? '', inviteeUserId: v.inviteeUserId,
-        startsAt: v.startsAt.format('YYYY-MM-DDTHH:mm:00Z'), endsAt: v.hours ? v.startsAt.add(v.hours, 'hour').format('YYYY-MM-DDTHH:mm:00Z') : null,
-      });
-      message.success('Đã ghi giấy mời.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${props.councilId}/executive-invitations`, {
+      title: v.title, organizerName: v.organizerName, organizerAgencyId: v.organizerAgencyId ?? null, location: v.location ?? '', inviteeUserId: v.inviteeUserId,
+      startsAt: vnTimestamp(v.startsAt), endsAt: v.hours ? vnTimestamp(v.startsAt.add(v.hours, 'hour')) : null,
+    });
+    message.success('Đã ghi giấy mời.');
+    props.onDone();
+  });
   return (
     <Modal open title="Ghi giấy mời họp" onCancel={props.onClose} onOk={submit} okText="Ghi giấy mời" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ hours: 3 }}>
@@ -114,21 +105,12 @@ function InvitationModal(props: { councilId: string; onClose(): void; onDone(): 
 
 function StepModal(props: { councilId: string; inv: Invitation; action: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm<{ attendeeUserId?: string; note?: string; notes?: string }>();
-  const [busy, setBusy] = useState(false);
   const title = props.action === 'delegate' ? 'Cử người dự thay' : props.action === 'decline' ? 'Không dự họp' : 'Ghi đã dự họp';
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/executive-invitations/${props.inv.id}/step`, { action: props.action, attendeeUserId: v.attendeeUserId ?? null, ...(v.note !== undefined ? { note: v.note } : {}), ...(v.notes !== undefined ? { notes: v.notes } : {}) });
-      message.success('Đã cập nhật giấy mời.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${props.councilId}/executive-invitations/${props.inv.id}/step`, { action: props.action, attendeeUserId: v.attendeeUserId ?? null, ...(v.note !== undefined ? { note: v.note } : {}), ...(v.notes !== undefined ? { notes: v.notes } : {}) });
+    message.success('Đã cập nhật giấy mời.');
+    props.onDone();
+  });
   return (
     <Modal open title={title} onCancel={props.onClose} onOk={submit} okText="Ghi nhận" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Typography.Paragraph>{props.inv.title} — {fmtDateTime(props.inv.startsAt)}</Typography.Paragraph>
@@ -195,20 +177,11 @@ function ExpectModal(props: { councilId: string; onClose(): void; onDone(): void
   const [form] = Form.useForm<{ kindKey: string; agencyId: string; year: number; period: string; sessionId?: string; due?: dayjs.Dayjs }>();
   const kinds = useApi<{ items: { key: string; title: string; periods: string[] }[] }>(`/councils/${props.councilId}/periodic-report-kinds`, { at: isoDay(dayjs()), pageSize: 100 });
   const sessions = useApi<{ items: { id: string; title: string; openingDate: string; state: string }[] }>(`/councils/${props.councilId}/sessions`, { pageSize: 50 });
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/periodic-reports`, { kindKey: v.kindKey, agencyId: v.agencyId, year: v.year, period: v.period, sessionId: v.sessionId ?? null, due: v.due ? isoDay(v.due) : null });
-      message.success('Đã thêm báo cáo phải gửi.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${props.councilId}/periodic-reports`, { kindKey: v.kindKey, agencyId: v.agencyId, year: v.year, period: v.period, sessionId: v.sessionId ?? null, due: v.due ? isoDay(v.due) : null });
+    message.success('Đã thêm báo cáo phải gửi.');
+    props.onDone();
+  });
   return (
     <Modal open title="Báo cáo định kỳ cơ quan phải gửi" onCancel={props.onClose} onOk={submit} okText="Thêm" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ year: dayjs().year(), period: 'year_end' }}>
@@ -227,20 +200,11 @@ function ExpectModal(props: { councilId: string; onClose(): void; onDone(): void
 
 function ReceiveModal(props: { councilId: string; report: Report; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm<{ receivedOn: dayjs.Dayjs }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const r = await api.post<{ timingLabel: string }>(`/councils/${props.councilId}/periodic-reports/${props.report.id}/receive`, { receivedOn: isoDay(v.receivedOn) });
-      message.success(`Đã ghi nhận: ${r.timingLabel.toLowerCase()}.`);
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const r = await api.post<{ timingLabel: string }>(`/councils/${props.councilId}/periodic-reports/${props.report.id}/receive`, { receivedOn: isoDay(v.receivedOn) });
+    message.success(`Đã ghi nhận: ${r.timingLabel.toLowerCase()}.`);
+    props.onDone();
+  });
   return (
     <Modal open title="Ghi đã nhận báo cáo" onCancel={props.onClose} onOk={submit} okText="Ghi nhận" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Typography.Paragraph>{props.report.title} — {props.report.agencyName}, hạn {fmtDate(props.report.due)}</Typography.Paragraph>
@@ -277,22 +241,13 @@ export function ConferencesPage() {
 
 function ConferenceModal(props: { councilId: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm<{ title: string; heldOn: dayjs.Dayjs; period: [dayjs.Dayjs, dayjs.Dayjs]; chairName?: string; place?: string; sites?: number; attendees?: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/reporting-conferences`, {
-        title: v.title, heldOn: isoDay(v.heldOn), periodFrom: isoDay(v.period[0]), periodTo: isoDay(v.period[1]), chairName: v.chairName ?? '', place: v.place ?? '', sites: v.sites ?? null, attendees: v.attendees ?? '',
-      });
-      message.success('Đã lên kế hoạch hội nghị.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${props.councilId}/reporting-conferences`, {
+      title: v.title, heldOn: isoDay(v.heldOn), periodFrom: isoDay(v.period[0]), periodTo: isoDay(v.period[1]), chairName: v.chairName ?? '', place: v.place ?? '', sites: v.sites ?? null, attendees: v.attendees ?? '',
+    });
+    message.success('Đã lên kế hoạch hội nghị.');
+    props.onDone();
+  });
   return (
     <Modal open title="Tổ chức hội nghị trực báo" onCancel={props.onClose} onOk={submit} okText="Lưu" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ heldOn: dayjs(), period: [dayjs().startOf('year'), dayjs()] }}>
@@ -356,24 +311,15 @@ export function ConferencePage() {
 
 function ConclusionModal(props: { councilId: string; id: string; chair: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm<{ chairPerson?: string; signerName?: string; tasks?: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const tasks = (v.tasks ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
-      const r = await api.post<{ document: { symbol: string; downloadPath: string; fileName: string } }>(`/councils/${props.councilId}/reporting-conferences/${props.id}/conclusion`, {
-        chairPerson: v.chairPerson ?? '', signerName: v.signerName ?? '', ...(tasks.length ? { extraSections: [{ title: 'Giao nhiệm vụ', paragraphs: [], bullets: tasks }] } : {}),
-      });
-      message.success(`Đã ban hành thông báo kết luận số ${r.document.symbol}.`);
-      await downloadFile(r.document.downloadPath.replace(/^\/api/, ''), { fallbackName: r.document.fileName });
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const tasks = (v.tasks ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+    const r = await api.post<{ document: { symbol: string; downloadPath: string; fileName: string } }>(`/councils/${props.councilId}/reporting-conferences/${props.id}/conclusion`, {
+      chairPerson: v.chairPerson ?? '', signerName: v.signerName ?? '', ...(tasks.length ? { extraSections: [{ title: 'Giao nhiệm vụ', paragraphs: [], bullets: tasks }] } : {}),
+    });
+    message.success(`Đã ban hành thông báo kết luận số ${r.document.symbol}.`);
+    await downloadFile(r.document.downloadPath.replace(/^\/api/, ''), { fallbackName: r.document.fileName });
+    props.onDone();
+  });
   return (
     <Modal open title="Thông báo kết luận hội nghị trực báo" onCancel={props.onClose} onOk={submit} okText="Ban hành (.docx)" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Typography.Paragraph type="secondary">Nội dung kết quả hoạt động của từng HĐND cấp dưới được soạn từ số liệu trên; văn bản được cấp số trong sổ văn bản đi.</Typography.Paragraph>

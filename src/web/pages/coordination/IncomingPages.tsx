@@ -7,9 +7,9 @@ import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, I
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
 import { fmtDate, isoDay } from '../../lib/format.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
+import { message } from '../../lib/feedback.tsx';
 import { uploadForm } from '../../lib/upload.ts';
-import { useApi, usePagedTable } from '../../lib/hooks.ts';
+import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { AgencySelect } from '../../components/pickers.tsx';
@@ -85,26 +85,17 @@ export function IncomingNewPage() {
   const { councilId } = useParams() as { councilId: string };
   const navigate = useNavigate();
   const [form] = Form.useForm<RegisterForm>();
-  const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form);
   const sessions = useApi<{ items: { id: string; title: string; openingDate: string }[] }>(`/councils/${councilId}/sessions`, { pageSize: 50 });
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const row = await api.post<{ id: string }>(`/councils/${councilId}/incoming-documents`, {
-        receivedOn: isoDay(v.receivedOn), receivedTime: v.receivedTime || null, senderName: v.senderName, senderAgencyId: v.senderAgencyId ?? null,
-        docSymbol: v.docSymbol ?? '', docDate: v.docDate ? isoDay(v.docDate) : null, kind: v.kind, summary: v.summary, urgency: v.urgency, secret: !!v.secret,
-        sessionId: v.sessionId ?? null,
-      });
-      message.success('Đã vào sổ văn bản đến.');
-      navigate(`/councils/${councilId}/incoming/${row.id}`);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const row = await api.post<{ id: string }>(`/councils/${councilId}/incoming-documents`, {
+      receivedOn: isoDay(v.receivedOn), receivedTime: v.receivedTime || null, senderName: v.senderName, senderAgencyId: v.senderAgencyId ?? null,
+      docSymbol: v.docSymbol ?? '', docDate: v.docDate ? isoDay(v.docDate) : null, kind: v.kind, summary: v.summary, urgency: v.urgency, secret: !!v.secret,
+      sessionId: v.sessionId ?? null,
+    });
+    message.success('Đã vào sổ văn bản đến.');
+    navigate(`/councils/${councilId}/incoming/${row.id}`);
+  });
   return (
     <Page title="Vào sổ văn bản đến" crumbs={[CRUMB, { title: 'Sổ văn bản đến', to: `/councils/${councilId}/incoming` }, { title: 'Vào sổ' }]}>
       <Card style={{ maxWidth: 760 }}>
@@ -210,20 +201,11 @@ export function IncomingDetailPage() {
 function AssignModal(props: { councilId: string; path: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm<{ handlerUserId: string; mode: 'days' | 'date'; workingDays?: number; due?: dayjs.Dayjs; note?: string }>();
   const mode = Form.useWatch('mode', form);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(`${props.path}/assign`, { handlerUserId: v.handlerUserId, note: v.note ?? '', ...(v.mode === 'date' ? { due: v.due ? isoDay(v.due) : null } : { workingDays: v.workingDays ?? null }) });
-      message.success('Đã giao người xử lý.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`${props.path}/assign`, { handlerUserId: v.handlerUserId, note: v.note ?? '', ...(v.mode === 'date' ? { due: v.due ? isoDay(v.due) : null } : { workingDays: v.workingDays ?? null }) });
+    message.success('Đã giao người xử lý.');
+    props.onDone();
+  });
   return (
     <Modal open title="Giao người xử lý" onCancel={props.onClose} onOk={submit} okText="Giao xử lý" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ mode: 'days', workingDays: 5 }}>
@@ -240,20 +222,11 @@ function AssignModal(props: { councilId: string; path: string; onClose(): void; 
 
 function FinishModal(props: { path: string; outcome: 'reply' | 'file'; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm<{ note?: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(`${props.path}/finish`, { outcome: props.outcome, note: v.note ?? '' });
-      message.success(props.outcome === 'reply' ? 'Đã ghi đã trả lời.' : 'Đã lưu hồ sơ.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`${props.path}/finish`, { outcome: props.outcome, note: v.note ?? '' });
+    message.success(props.outcome === 'reply' ? 'Đã ghi đã trả lời.' : 'Đã lưu hồ sơ.');
+    props.onDone();
+  });
   return (
     <Modal open title={props.outcome === 'reply' ? 'Ghi đã trả lời' : 'Lưu hồ sơ'} onCancel={props.onClose} onOk={submit} okText="Ghi nhận" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical">

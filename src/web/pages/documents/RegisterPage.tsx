@@ -9,7 +9,7 @@ import { DownloadOutlined, FormOutlined, ReloadOutlined, StopOutlined, SnippetsO
 import type { Dayjs } from 'dayjs';
 import { api } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
-import { useApi, useDebounced, usePagedTable } from '../../lib/hooks.ts';
+import { useApi, useDebounced, useFormSubmit, usePagedTable } from '../../lib/hooks.ts';
 import { message, modal, showError } from '../../lib/feedback.tsx';
 import { DATE_FORMAT, fmtDate, fmtDateTime, isoDay } from '../../lib/format.ts';
 import { ErrorView, Page } from '../../components/common.tsx';
@@ -317,27 +317,19 @@ export function RegisterPage() {
 
 function CancelModal(props: { councilId: string; doc: DocumentItem | null; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    let reason: string;
-    try {
-      ({ reason } = await form.validateFields());
-    } catch {
-      return; // the field shows what is missing
-    }
+  // A refusal shows as a notice (showError), not on the reason field.
+  const [submit, saving] = useFormSubmit(form, async ({ reason }) => {
     if (!props.doc) return;
-    setSaving(true);
-    try {
-      await api.post(`/councils/${props.councilId}/documents/${props.doc.id}/cancel`, { reason });
-      message.success(`Đã hủy văn bản số ${props.doc.symbol}. Số này vẫn giữ trong sổ, ghi "Đã hủy".`);
-      form.resetFields();
-      props.onDone();
-    } catch (err) {
+    await api.post(`/councils/${props.councilId}/documents/${props.doc.id}/cancel`, { reason });
+    message.success(`Đã hủy văn bản số ${props.doc.symbol}. Số này vẫn giữ trong sổ, ghi "Đã hủy".`);
+    form.resetFields();
+    props.onDone();
+  }, {
+    onError: (err) => {
       showError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+      return true;
+    },
+  });
   return (
     <Modal
       open={!!props.doc}

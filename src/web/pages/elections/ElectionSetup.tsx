@@ -8,7 +8,7 @@ import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Mo
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError } from '../../lib/api.ts';
 import { message, showError } from '../../lib/feedback.tsx';
-import { useApi, usePagedTable } from '../../lib/hooks.ts';
+import { useApi, useFormSubmit, usePagedTable } from '../../lib/hooks.ts';
 import { fmtDate } from '../../lib/format.ts';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ImportWizard, type ImportField, type ImportPlanBase } from '../../components/ImportWizard.tsx';
@@ -23,33 +23,29 @@ const opts = (m: Record<string, string>) => Object.entries(m).map(([value, label
 /** One modal form: submit → the call; a 422 lands on its fields; success closes and reloads. */
 function FormModal<V extends object>(props: { title: string; open: boolean; onClose(): void; onSaved(): void; initial?: Partial<V>; submit(v: V): Promise<unknown>; okText?: string; children: React.ReactNode; success: string }) {
   const [form] = Form.useForm<V>();
-  const [busy, setBusy] = useState(false);
-  const ok = async () => {
-    let v: V;
-    try { v = await form.validateFields(); } catch { return; }
-    setBusy(true);
-    try {
-      await props.submit(v);
-      message.success(props.success);
-      props.onSaved();
-      props.onClose();
-    } catch (err) {
-      // A 422 about a field shows on that field; anything else (a rule of the law, a conflict) in
-      // a notice with the server's Vietnamese message.
+  const [ok, busy] = useFormSubmit(form, async (v) => {
+    await props.submit(v);
+    message.success(props.success);
+    props.onSaved();
+    props.onClose();
+  }, {
+    // A 422 about a field shows on that field (also one not shown now: getFieldsValue(true)) with
+    // this form's own message; anything else (a rule of the law, a conflict) in a notice with the
+    // server's Vietnamese message.
+    onError: (err) => {
       if (err instanceof ApiError && err.status === 422) {
         const known = new Set(Object.keys(form.getFieldsValue(true) ?? {}));
         const fields = err.fieldIssues.filter((i) => i.path && known.has(i.path.split('.')[0]!)).map((i) => ({ name: i.path.split('.')[0]! as never, errors: [i.message] }));
         if (fields.length) {
           form.setFields(fields);
           message.error('Dữ liệu chưa hợp lệ: xem các ô được đánh dấu đỏ.');
-          return;
+          return true;
         }
       }
       showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return true;
+    },
+  });
   return (
     <Modal title={props.title} open={props.open} onCancel={props.onClose} onOk={ok} okText={props.okText ?? 'Lưu'} cancelText="Hủy" confirmLoading={busy} destroyOnHidden width={640}>
       <Form form={form} layout="vertical" initialValues={props.initial as never} preserve={false}>{props.children}</Form>

@@ -1,13 +1,11 @@
 // The letter as the agency it was forwarded to sees it (never a denouncer's identity), and its
 // result report.
-import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Form, Input, Typography, message } from 'antd';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
+import { useApi, useFormSubmit } from '../../lib/hooks.ts';
 import { fmtDate } from '../../lib/format.ts';
-import { showFormError } from '../../lib/feedback.tsx';
 import { LetterStateTag, senderOf, type LetterRow } from './shared.tsx';
 import { AttachmentsCard, type Attachment } from './LetterExtras.tsx';
 
@@ -15,23 +13,14 @@ export function AgencyLetterPage() {
   const { agencyId, letterId } = useParams() as { agencyId: string; letterId: string };
   const d = useApi<LetterRow & { attachments: Attachment[]; fieldName: string; forwardings: { forwardedOn: string; letterNumber: string; resultDue: string }[] }>(`/agencies/${agencyId}/letters/${letterId}`);
   const [form] = Form.useForm<{ summary: string }>();
-  const [busy, setBusy] = useState(false);
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/agencies/${agencyId}/letters/${letterId}/result`, { summary: v.summary });
+    message.success('Đã báo cáo kết quả giải quyết cho Thường trực HĐND.');
+    d.reload();
+  });
   if (d.error) return <ErrorView error={d.error} />;
   if (!d.data) return <Loading />;
   const l = d.data;
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(`/agencies/${agencyId}/letters/${letterId}/result`, { summary: v.summary });
-      message.success('Đã báo cáo kết quả giải quyết cho Thường trực HĐND.');
-      d.reload();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Page title={`Đơn ${l.reference}`} subtitle={l.kindLabel} crumbs={[{ title: 'Việc cần thực hiện' }, { title: l.reference }]}>
       <Card>

@@ -6,8 +6,8 @@ import { Button, Card, Form, Input, List, Modal, Select, Space, Tag, Typography,
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { api, getCsrfToken } from '../../lib/api.ts';
 import { uploadForm } from '../../lib/upload.ts';
-import { useApi } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { useApi, useFormSubmit } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate } from '../../lib/format.ts';
 
 export type Attachment = { id: string; name: string; kindLabel: string; mimeType: string; size: number; protected: boolean };
@@ -110,23 +110,14 @@ const NOTICE_OPTIONS = [
 /** Notices to the citizen: the ones issued, and a form to issue another (numbered in the register). */
 export function NoticesCard(props: { base: string; items: Notice[]; mayIssue: boolean; onDone(): void }) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const kind = Form.useWatch('noticeKind', form);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const r = await api.post<{ symbol: string }>(`${props.base}/notices`, v);
-      message.success(`Đã lập thông báo số ${r.symbol}.`);
-      setOpen(false);
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const r = await api.post<{ symbol: string }>(`${props.base}/notices`, v);
+    message.success(`Đã lập thông báo số ${r.symbol}.`);
+    setOpen(false);
+    props.onDone();
+  });
   return (
     <Card title="Thông báo cho người gửi đơn">
       {props.mayIssue && <div style={{ marginBottom: 8 }}><Button size="small" onClick={() => setOpen(true)}>Lập thông báo</Button></div>}

@@ -5,9 +5,8 @@ import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Form, Input, List, Modal, Space, Tag, Typography, message } from 'antd';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
+import { useApi, useFormSubmit } from '../../lib/hooks.ts';
 import { fmtDate } from '../../lib/format.ts';
-import { showFormError } from '../../lib/feedback.tsx';
 import { ForwardModal, LetterStateTag, senderOf, type LetterRow } from './shared.tsx';
 import { AttachmentsCard, FieldLine, NoticesCard, type Attachment, type FieldPart, type Notice } from './LetterExtras.tsx';
 
@@ -114,20 +113,11 @@ export function LetterPage({ mine = false }: { mine?: boolean }) {
 function NoteModal(props: { action: string; path: string; onClose(): void; onDone(): void }) {
   const a = NOTE_ACTIONS[props.action]!;
   const [form] = Form.useForm<{ text: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(props.path, props.action === 'receiveResult' ? { summary: v.text } : { note: v.text });
-      message.success('Đã ghi nhận.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(props.path, props.action === 'receiveResult' ? { summary: v.text } : { note: v.text });
+    message.success('Đã ghi nhận.');
+    props.onDone();
+  });
   return (
     <Modal open title={a.title} onCancel={props.onClose} onOk={submit} okText={a.ok} cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical">

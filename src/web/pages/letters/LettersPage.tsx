@@ -6,11 +6,10 @@ import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, Typography
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
 import { isoDay } from '../../lib/format.ts';
-import { showFormError } from '../../lib/feedback.tsx';
 import { downloadFile, ExportButton } from '../documents/shared.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
-import { usePagedTable } from '../../lib/hooks.ts';
+import { usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
 import { fmtDate } from '../../lib/format.ts';
 import { IntakeModal, KIND_OPTIONS, LetterStateTag, senderOf, type LetterRow } from './shared.tsx';
 
@@ -72,22 +71,13 @@ function LetterList(props: { mine: boolean }) {
 /** The period's report (ND30, numbered in the register) and its figures in Excel. */
 function ReportModal(props: { councilId: string; onClose(): void }) {
   const [form] = Form.useForm<{ period: [dayjs.Dayjs, dayjs.Dayjs]; signerName: string }>();
-  const [busy, setBusy] = useState(false);
   const period = Form.useWatch('period', form);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const doc = await api.post<{ symbol: string; downloadPath: string; fileName: string }>(`/councils/${props.councilId}/letter-report`, { from: isoDay(v.period[0]), to: isoDay(v.period[1]), signerName: v.signerName });
-      await downloadFile(doc.downloadPath.replace(/^\/api/, ''), { fallbackName: doc.fileName });
-      message.success(`Đã lập báo cáo số ${doc.symbol}.`);
-      props.onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const doc = await api.post<{ symbol: string; downloadPath: string; fileName: string }>(`/councils/${props.councilId}/letter-report`, { from: isoDay(v.period[0]), to: isoDay(v.period[1]), signerName: v.signerName });
+    await downloadFile(doc.downloadPath.replace(/^\/api/, ''), { fallbackName: doc.fileName });
+    message.success(`Đã lập báo cáo số ${doc.symbol}.`);
+    props.onClose();
+  });
   return (
     <Modal open title="Báo cáo kết quả tiếp công dân, tiếp nhận và xử lý đơn thư" onCancel={props.onClose} onOk={submit} okText="Lập báo cáo (.docx)" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ period: [dayjs().startOf('year'), dayjs()] }}>

@@ -8,9 +8,9 @@ import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Selec
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { usePagedTable } from '../../lib/hooks.ts';
+import { usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
 import { fmtDate, isoDay } from '../../lib/format.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
+import { message } from '../../lib/feedback.tsx';
 import { KIND_OPTIONS } from './shared.tsx';
 
 type Request = {
@@ -56,24 +56,15 @@ export function OnlineReceptionsPage() {
 
 function DialogFor(props: { councilId: string; dialog: { kind: 'day' } | { kind: 'confirm' | 'decline' | 'receive'; r: Request }; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const d = props.dialog;
   const titles = { day: 'Công bố ngày tiếp công dân', confirm: 'Xác nhận lịch tiếp trực tuyến', decline: 'Không bố trí được lịch tiếp', receive: 'Ghi lượt tiếp trực tuyến vào sổ' } as const;
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      if (d.kind === 'day') await api.post(`/councils/${props.councilId}/reception-days`, { ...v, on: isoDay(v.on) });
-      else if (d.kind === 'receive') await api.post(`/councils/${props.councilId}/online-reception-requests/${d.r.id}/receive`, { ...v, guidance: v.guidanceBody ? { body: v.guidanceBody } : null, guidanceBody: undefined, withinCompetence: v.withinCompetence ?? false });
-      else await api.post(`/councils/${props.councilId}/online-reception-requests/${d.r.id}/decide`, { ...v, decision: d.kind, version: d.r.version });
-      message.success('Đã ghi nhận.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    if (d.kind === 'day') await api.post(`/councils/${props.councilId}/reception-days`, { ...v, on: isoDay(v.on) });
+    else if (d.kind === 'receive') await api.post(`/councils/${props.councilId}/online-reception-requests/${d.r.id}/receive`, { ...v, guidance: v.guidanceBody ? { body: v.guidanceBody } : null, guidanceBody: undefined, withinCompetence: v.withinCompetence ?? false });
+    else await api.post(`/councils/${props.councilId}/online-reception-requests/${d.r.id}/decide`, { ...v, decision: d.kind, version: d.r.version });
+    message.success('Đã ghi nhận.');
+    props.onDone();
+  });
   return (
     <Modal open title={titles[d.kind]} okText="Ghi nhận" cancelText="Hủy" onOk={submit} confirmLoading={busy} onCancel={props.onClose} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={d.kind === 'day' ? { receiverKind: 'standing_committee', onlineSlots: 4 } : { withinCompetence: false }}>

@@ -8,9 +8,9 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi, usePagedTable } from '../../lib/hooks.ts';
+import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
 import { fmtDate, isoDay } from '../../lib/format.ts';
-import { showError, showFormError } from '../../lib/feedback.tsx';
+import { showError } from '../../lib/feedback.tsx';
 import { uploadForm } from '../../lib/upload.ts';
 import { ExportButton } from '../documents/shared.tsx';
 import { KIND_OPTIONS } from './shared.tsx';
@@ -121,22 +121,13 @@ type RecordValues = {
 
 function RecordModal(props: { mine: boolean; path: string; onClose(): void; onDone(r: { letters: { id: string }[] }): void }) {
   const [form] = Form.useForm<RecordValues>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const r = await api.post<{ number: number; letters: { id: string; reference: string }[] }>(props.path, {
-        ...v, receivedOn: isoDay(v.receivedOn), receiverKind: props.mine ? 'delegate' : 'standing_committee', proxy: false, guidance: null, forwarding: null, priorHandling: null, followUp: null,
-      });
-      message.success(`Đã ghi lượt tiếp số ${r.number}${r.letters.length ? `; mở đơn ${r.letters.map((l) => l.reference).join(', ')}` : ''}.`);
-      props.onDone(r);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const r = await api.post<{ number: number; letters: { id: string; reference: string }[] }>(props.path, {
+      ...v, receivedOn: isoDay(v.receivedOn), receiverKind: props.mine ? 'delegate' : 'standing_committee', proxy: false, guidance: null, forwarding: null, priorHandling: null, followUp: null,
+    });
+    message.success(`Đã ghi lượt tiếp số ${r.number}${r.letters.length ? `; mở đơn ${r.letters.map((l) => l.reference).join(', ')}` : ''}.`);
+    props.onDone(r);
+  });
   return (
     <Modal open title="Ghi lượt tiếp công dân" onCancel={props.onClose} onOk={submit} okText="Ghi vào sổ" cancelText="Hủy" confirmLoading={busy} destroyOnHidden width={640}>
       <Form form={form} layout="vertical" initialValues={{ receivedOn: dayjs(), mode: 'in_person', peopleCount: 1, withinCompetence: false, openLetter: true }}>

@@ -1,12 +1,10 @@
 // Shared pieces of the letters pages: the letter row, the state tag, the intake form and the
 // forwarding dialog (the official letter is numbered in the outgoing register).
-import { useState } from 'react';
 import { Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Tag, message } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
+import { useApi, useFormSubmit } from '../../lib/hooks.ts';
 import { isoDay } from '../../lib/format.ts';
-import { showFormError } from '../../lib/feedback.tsx';
 import { LETTER_KIND_LABELS } from '../../../domain/letters/labels.ts';
 
 export type LetterRow = {
@@ -37,26 +35,17 @@ type IntakeValues = { receivedOn: dayjs.Dayjs; channel?: string; kinds?: string[
 /** Recording a letter (the secretariat, or a delegate for their own list). */
 export function IntakeModal(props: { path: string; withChannel: boolean; onClose(): void; onDone(created: { letters: { id: string; reference: string }[] }): void }) {
   const [form] = Form.useForm<IntakeValues>();
-  const [busy, setBusy] = useState(false);
   const anonymous = Form.useWatch('anonymous', form);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const body = {
-        receivedOn: isoDay(v.receivedOn), ...(props.withChannel ? { channel: v.channel } : {}), kinds: v.kinds?.length ? v.kinds : undefined,
-        summary: v.summary, content: v.content ?? '', respondent: v.respondent ?? '', anonymous: !!v.anonymous,
-        signers: v.anonymous ? [] : [{ name: v.name ?? '', address: v.address ?? '', idNumber: v.idNumber?.trim() || null, phone: v.phone?.trim() || null }],
-      };
-      const r = await api.post<{ letters: { id: string; reference: string }[]; classification: { reasons: string[] } }>(props.path, body);
-      message.success(`Đã tiếp nhận ${r.letters.map((l) => l.reference).join(', ')}.`);
-      props.onDone(r);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const body = {
+      receivedOn: isoDay(v.receivedOn), ...(props.withChannel ? { channel: v.channel } : {}), kinds: v.kinds?.length ? v.kinds : undefined,
+      summary: v.summary, content: v.content ?? '', respondent: v.respondent ?? '', anonymous: !!v.anonymous,
+      signers: v.anonymous ? [] : [{ name: v.name ?? '', address: v.address ?? '', idNumber: v.idNumber?.trim() || null, phone: v.phone?.trim() || null }],
+    };
+    const r = await api.post<{ letters: { id: string; reference: string }[]; classification: { reasons: string[] } }>(props.path, body);
+    message.success(`Đã tiếp nhận ${r.letters.map((l) => l.reference).join(', ')}.`);
+    props.onDone(r);
+  });
   return (
     <Modal open title="Tiếp nhận đơn của công dân" onCancel={props.onClose} onOk={submit} okText="Tiếp nhận" cancelText="Hủy" confirmLoading={busy} destroyOnHidden width={640}>
       <Form form={form} layout="vertical" initialValues={{ receivedOn: dayjs(), channel: 'reception' }}>
@@ -105,21 +94,12 @@ export function IntakeModal(props: { path: string; withChannel: boolean; onClose
 /** Forwarding with an official letter: the agency, who signs. */
 export function ForwardModal(props: { path: string; reference: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm<{ agencyId: string; signerName: string; signerTitle?: string; complex?: boolean }>();
-  const [busy, setBusy] = useState(false);
   const agencies = useApi<{ items: { id: string; name: string }[] }>('/agencies', { pageSize: 200 });
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const r = await api.post<{ letter: { due: string }; document: { symbol: string } }>(props.path, { agencyId: v.agencyId, signerName: v.signerName, signerTitle: v.signerTitle || undefined, complex: !!v.complex });
-      message.success(`Đã chuyển đơn ${props.reference} bằng công văn số ${r.document.symbol}; hạn báo kết quả ${r.letter.due.split('-').reverse().join('/')}.`);
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const r = await api.post<{ letter: { due: string }; document: { symbol: string } }>(props.path, { agencyId: v.agencyId, signerName: v.signerName, signerTitle: v.signerTitle || undefined, complex: !!v.complex });
+    message.success(`Đã chuyển đơn ${props.reference} bằng công văn số ${r.document.symbol}; hạn báo kết quả ${r.letter.due.split('-').reverse().join('/')}.`);
+    props.onDone();
+  });
   return (
     <Modal open title={`Chuyển đơn ${props.reference}`} onCancel={props.onClose} onOk={submit} okText="Chuyển đơn, cấp số công văn" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical">

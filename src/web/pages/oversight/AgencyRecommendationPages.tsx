@@ -11,8 +11,8 @@ import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { useAuth } from '../../lib/auth.tsx';
 import { api } from '../../lib/api.ts';
 import { uploadForm } from '../../lib/upload.ts';
-import { useApi, usePagedTable } from '../../lib/hooks.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
+import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
+import { message } from '../../lib/feedback.tsx';
 import { fmtDate } from '../../lib/format.ts';
 import { History, StatusTags, dueText, type Rec, type RecDetail } from './recommendationShared.tsx';
 
@@ -87,22 +87,12 @@ export function AgencyRecommendationPage() {
 
 function AnswerCard(props: { path: string; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const action = Form.useWatch('action', form) as string | undefined;
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.post(props.path, { action: v.action, reason: v.reason || undefined });
-      message.success('Đã gửi trả lời.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(props.path, { action: v.action, reason: v.reason || undefined });
+    message.success('Đã gửi trả lời.');
+    props.onDone();
+  });
   return (
     <Card title="Trả lời việc tiếp thu kiến nghị" style={{ marginBottom: 16 }}>
       <Form form={form} layout="vertical" initialValues={{ action: 'accept' }}>
@@ -120,29 +110,19 @@ function AnswerCard(props: { path: string; onDone(): void }) {
 
 function ReportCard(props: { path: string; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const [submit, busy] = useFormSubmit(form, async (v) => {
     const body = new FormData();
     body.append('kind', v.kind);
     body.append('text', v.text);
     body.append('isPublic', v.isPublic === false ? 'false' : 'true');
     for (const f of files) body.append('files', f);
-    setBusy(true);
-    try {
-      await uploadForm(props.path, body);
-      message.success(v.kind === 'done' ? 'Đã gửi báo cáo thực hiện; chờ cơ quan giám sát xác minh.' : 'Đã gửi báo cáo tiến độ.');
-      form.resetFields();
-      setFiles([]);
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await uploadForm(props.path, body);
+    message.success(v.kind === 'done' ? 'Đã gửi báo cáo thực hiện; chờ cơ quan giám sát xác minh.' : 'Đã gửi báo cáo tiến độ.');
+    form.resetFields();
+    setFiles([]);
+    props.onDone();
+  });
   return (
     <Card title="Báo cáo thực hiện" style={{ marginBottom: 16 }}>
       <Form form={form} layout="vertical" initialValues={{ kind: 'progress', isPublic: true }}>

@@ -9,8 +9,8 @@ import dayjs from 'dayjs';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { useApi, useFormSubmit } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate, fmtDateTime } from '../../lib/format.ts';
 import { ConflictAlert, Period, useMayEdit, type ActivityRow } from './shared.tsx';
 
@@ -101,22 +101,12 @@ export function OversightActivityPage() {
 
 function FoundingModal(props: { councilId: string; activityId: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const r = await api.post<{ document: { symbol: string } }>(`/councils/${props.councilId}/oversight-activities/${props.activityId}/founding`, v);
-      message.success(`Đã ban hành quyết định số ${r.document.symbol}.`);
-      props.onDone();
-      props.onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const r = await api.post<{ document: { symbol: string } }>(`/councils/${props.councilId}/oversight-activities/${props.activityId}/founding`, v);
+    message.success(`Đã ban hành quyết định số ${r.document.symbol}.`);
+    props.onDone();
+    props.onClose();
+  });
   return (
     <Modal open width={680} title="Quyết định thành lập Đoàn giám sát" okText="Ban hành" cancelText="Hủy" onOk={submit} confirmLoading={busy} onCancel={props.onClose}>
       <Form form={form} layout="vertical" initialValues={{ team: [{ role: 'leader' }, { role: 'member' }] }}>
@@ -143,22 +133,12 @@ function FoundingModal(props: { councilId: string; activityId: string; onClose()
 
 function SessionModal(props: { councilId: string; activity: Detail; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/oversight-activities/${props.activity.id}/working-sessions`, { ...v, date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD') });
-      message.success('Đã thêm buổi làm việc; hạn thông báo lịch được tính lại.');
-      props.onDone();
-      props.onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${props.councilId}/oversight-activities/${props.activity.id}/working-sessions`, { ...v, date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD') });
+    message.success('Đã thêm buổi làm việc; hạn thông báo lịch được tính lại.');
+    props.onDone();
+    props.onClose();
+  });
   return (
     <Modal open title="Thêm buổi làm việc" okText="Thêm" cancelText="Hủy" onOk={submit} confirmLoading={busy} onCancel={props.onClose}>
       <Form form={form} layout="vertical" initialValues={{ date: dayjs(props.activity.startDate), time: '08:00', agencyId: props.activity.subjects[0]?.id }}>

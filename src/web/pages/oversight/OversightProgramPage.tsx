@@ -8,8 +8,8 @@ import { Alert, Button, Card, DatePicker, Form, Input, List, Modal, Space, Tag, 
 import { PlusOutlined } from '@ant-design/icons';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { ApiError, api } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { useApi, useFormSubmit } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate, todayIso } from '../../lib/format.ts';
 import dayjs from 'dayjs';
 import { ActivityFields, ConflictAlert, Period, PROGRAM_STATE_COLORS, activityBody, useMayEdit, type ActivityRow, type ProgramRow, type Sentence } from './shared.tsx';
@@ -103,27 +103,21 @@ export function OversightProgramPage() {
 
 function ActivityModal(props: { councilId: string; programId: string; amending: boolean; year: number; onClose(): void; onDone(title: string, conflicts: Sentence[]): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const [needReason, setNeedReason] = useState<Sentence[] | null>(null);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const r = await api.post<{ conflicts: Sentence[] }>(`/councils/${props.councilId}/oversight-programs/${props.programId}/activities`, {
-        ...activityBody(v), ...(props.amending ? { changeNote: v.changeNote, overlapReason: v.overlapReason } : {}),
-      });
-      message.success(r.conflicts.length ? 'Đã thêm hoạt động. Có cảnh báo trùng lặp.' : 'Đã thêm hoạt động.');
-      props.onDone(v.title, r.conflicts);
-      props.onClose();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409 && (err.details as { code?: string })?.code === 'overlapReasonRequired') {
-        setNeedReason((err.details as { conflicts: Sentence[] }).conflicts);
-      } else showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const r = await api.post<{ conflicts: Sentence[] }>(`/councils/${props.councilId}/oversight-programs/${props.programId}/activities`, {
+      ...activityBody(v), ...(props.amending ? { changeNote: v.changeNote, overlapReason: v.overlapReason } : {}),
+    });
+    message.success(r.conflicts.length ? 'Đã thêm hoạt động. Có cảnh báo trùng lặp.' : 'Đã thêm hoạt động.');
+    props.onDone(v.title, r.conflicts);
+    props.onClose();
+  }, {
+    onError: (err) => {
+      if (!(err instanceof ApiError && err.status === 409 && (err.details as { code?: string })?.code === 'overlapReasonRequired')) return false;
+      setNeedReason((err.details as { conflicts: Sentence[] }).conflicts);
+      return true;
+    },
+  });
   return (
     <Modal open width={640} title="Thêm hoạt động giám sát" okText="Thêm" cancelText="Hủy" onOk={submit} confirmLoading={busy} onCancel={props.onClose}>
       <Form form={form} layout="vertical" initialValues={{ kind: 'thematic', dates: [dayjs(`${props.year}-03-01`), dayjs(`${props.year}-03-05`)] }}>
@@ -148,25 +142,15 @@ function ActivityModal(props: { councilId: string; programId: string; amending: 
 
 function AdoptModal(props: { councilId: string; program: Detail; conflicts: Sentence[]; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const draft = props.program.state === 'draft';
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/oversight-programs/${props.program.id}/adopt`, {
-        adoptedOn: v.adoptedOn ? v.adoptedOn.format('YYYY-MM-DD') : undefined, resolutionNumber: v.resolutionNumber, overlapReason: v.overlapReason, note: v.note,
-      });
-      message.success(draft ? 'Đã thông qua chương trình giám sát.' : 'Đã ghi điều chỉnh chương trình.');
-      props.onDone();
-      props.onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${props.councilId}/oversight-programs/${props.program.id}/adopt`, {
+      adoptedOn: v.adoptedOn ? v.adoptedOn.format('YYYY-MM-DD') : undefined, resolutionNumber: v.resolutionNumber, overlapReason: v.overlapReason, note: v.note,
+    });
+    message.success(draft ? 'Đã thông qua chương trình giám sát.' : 'Đã ghi điều chỉnh chương trình.');
+    props.onDone();
+    props.onClose();
+  });
   return (
     <Modal open width={640} title={draft ? 'Thông qua chương trình giám sát' : 'Ghi điều chỉnh chương trình'} okText={draft ? 'Thông qua' : 'Ghi điều chỉnh'} cancelText="Hủy" onOk={submit} confirmLoading={busy} onCancel={props.onClose}>
       <Form form={form} layout="vertical" initialValues={{ adoptedOn: dayjs(todayIso()), resolutionNumber: props.program.resolutionNumber }}>

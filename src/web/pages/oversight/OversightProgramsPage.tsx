@@ -8,8 +8,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi, usePagedTable } from '../../lib/hooks.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
+import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
+import { message } from '../../lib/feedback.tsx';
 import { fmtDate, todayIso } from '../../lib/format.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { PROGRAM_STATE_COLORS, useManages, type ProgramRow } from './shared.tsx';
@@ -76,27 +76,17 @@ function CreateProgramModal(props: { councilId: string; year: number; onClose():
   const { me } = useAuth();
   const bodies = useApi<{ items: { id: string; kind: string; name: string }[] }>(`/councils/${props.councilId}/bodies`, { pageSize: 200 });
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('bodyKind', form) as string | undefined;
   // a committee member sees only their committee
   const ownBodies = me && !me.isAdmin && !me.grants.some((g) => g.councilId === props.councilId && (g.role === 'secretariat' || g.role === 'standing_member'))
     ? new Set(me.grants.filter((g) => g.role === 'committee_member').map((g) => g.bodyId))
     : null;
   const options = (bodies.data?.items ?? []).filter((b) => b.kind === kind && (!ownBodies || ownBodies.has(b.id))).map((b) => ({ value: b.id, label: b.name }));
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const p = await api.post<{ id: string }>(`/councils/${props.councilId}/oversight-programs`, { ...v, bodyId: v.bodyId ?? null });
-      message.success('Đã lập chương trình giám sát.');
-      navigate(`/councils/${props.councilId}/oversight/${p.id}`);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const p = await api.post<{ id: string }>(`/councils/${props.councilId}/oversight-programs`, { ...v, bodyId: v.bodyId ?? null });
+    message.success('Đã lập chương trình giám sát.');
+    navigate(`/councils/${props.councilId}/oversight/${p.id}`);
+  });
   return (
     <Modal open title="Lập chương trình giám sát" okText="Lập chương trình" cancelText="Hủy" onOk={submit} confirmLoading={busy} onCancel={props.onClose}>
       <Form form={form} layout="vertical" initialValues={{ year: props.year + (ownBodies ? 0 : 0), bodyKind: ownBodies ? 'committee' : 'committee' }}>

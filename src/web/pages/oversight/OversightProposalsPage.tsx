@@ -8,8 +8,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { usePagedTable } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate, todayIso } from '../../lib/format.ts';
 import dayjs from 'dayjs';
 import { ActivityFields, activityBody, useManages, type ProgramRow } from './shared.tsx';
@@ -71,22 +71,12 @@ export function OversightProposalsPage() {
 
 function ProposalModal(props: { councilId: string; year: number; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/oversight-proposals`, v);
-      message.success('Đã gửi đề xuất.');
-      props.onDone();
-      props.onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${props.councilId}/oversight-proposals`, v);
+    message.success('Đã gửi đề xuất.');
+    props.onDone();
+    props.onClose();
+  });
   return (
     <Modal open title="Gửi đề xuất nội dung giám sát" okText="Gửi" cancelText="Hủy" onOk={submit} confirmLoading={busy} onCancel={props.onClose}>
       <Form form={form} layout="vertical" initialValues={{ year: props.year, sourceKind: 'committee' }}>
@@ -104,23 +94,13 @@ function ProposalModal(props: { councilId: string; year: number; onClose(): void
 /** Accepts a proposal: it becomes an activity of one of the year's programmes (the overlap check runs). */
 function AcceptModal(props: { councilId: string; proposal: Row; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const programs = usePagedTable<ProgramRow>(`/councils/${props.councilId}/oversight-programs`, { year: props.proposal.year }, { pageSize: 100 });
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const r = await api.post<{ conflicts: { sentence: string }[] }>(`/councils/${props.councilId}/oversight-proposals/${props.proposal.id}/decision`, { decision: 'accept', programId: v.programId, activity: activityBody(v) });
-      message.success(r.conflicts.length ? `Đã đưa vào chương trình. Cảnh báo: ${r.conflicts.map((c) => c.sentence).join('; ')}` : 'Đã đưa vào chương trình.');
-      props.onDone();
-      props.onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const r = await api.post<{ conflicts: { sentence: string }[] }>(`/councils/${props.councilId}/oversight-proposals/${props.proposal.id}/decision`, { decision: 'accept', programId: v.programId, activity: activityBody(v) });
+    message.success(r.conflicts.length ? `Đã đưa vào chương trình. Cảnh báo: ${r.conflicts.map((c) => c.sentence).join('; ')}` : 'Đã đưa vào chương trình.');
+    props.onDone();
+    props.onClose();
+  });
   const y = props.proposal.year;
   return (
     <Modal open width={640} title="Đưa đề xuất vào chương trình giám sát" okText="Đưa vào" cancelText="Hủy" onOk={submit} confirmLoading={busy} onCancel={props.onClose}>

@@ -10,8 +10,8 @@ import { AgencySelect } from '../../components/pickers.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi, usePagedTable } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate, isoDay } from '../../lib/format.ts';
 import { History, StatusTags, dueText, type Rec, type RecDetail } from './recommendationShared.tsx';
 
@@ -78,7 +78,6 @@ export function OversightReportsPage() {
 
 function ReportForm(props: { open: boolean; councilId: string; initial?: ReportDetail; onClose(): void; onSaved(id: string): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const bodies = useBodies(props.councilId);
   const init = props.initial;
   const initialValues = init
@@ -87,26 +86,17 @@ function ReportForm(props: { open: boolean; councilId: string; initial?: ReportD
       recommendations: (init.recommendations as Rec[]).map((r) => ({ agencyId: r.agencyId, agencyName: r.agencyName, content: r.content, mode: r.plannedWorkingDays ? 'days' : 'date', workingDays: r.plannedWorkingDays ?? undefined, due: r.plannedDue ? dayjs(r.plannedDue) : undefined })),
     }
     : { recommendations: [{ mode: 'days', workingDays: 30 }] };
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const [submit, busy] = useFormSubmit(form, async (v) => {
     const body = {
       title: v.title, bodyId: v.bodyId ?? null, scope: v.scope ?? '', results: v.results ?? '', shortcomings: v.shortcomings ?? '',
       recommendations: (v.recommendations ?? []).map((r: any) => ({ agencyId: r.agencyId, content: r.content, ...(r.mode === 'days' ? { workingDays: r.workingDays } : { due: isoDay(r.due) }) })),
     };
-    setBusy(true);
-    try {
-      const saved = init
-        ? await api.put<{ id: string }>(`/councils/${props.councilId}/oversight-reports/${init.id}`, { ...body, version: init.version })
-        : await api.post<{ id: string }>(`/councils/${props.councilId}/oversight-reports`, body);
-      message.success('Đã lưu dự thảo báo cáo.');
-      props.onSaved(saved.id);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const saved = init
+      ? await api.put<{ id: string }>(`/councils/${props.councilId}/oversight-reports/${init.id}`, { ...body, version: init.version })
+      : await api.post<{ id: string }>(`/councils/${props.councilId}/oversight-reports`, body);
+    message.success('Đã lưu dự thảo báo cáo.');
+    props.onSaved(saved.id);
+  });
   return (
     <Modal open={props.open} title={init ? 'Sửa dự thảo báo cáo giám sát' : 'Lập báo cáo giám sát'} onCancel={props.onClose} onOk={submit} confirmLoading={busy} okText="Lưu dự thảo" cancelText="Hủy" width={860} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={initialValues} preserve={false}>
@@ -195,21 +185,11 @@ export function OversightReportPage() {
 
 function IssueModal(props: { open: boolean; councilId: string; report: ReportDetail; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const res = await api.post<{ symbol: string }>(`/councils/${props.councilId}/oversight-reports/${props.report.id}/issue`, { version: props.report.version, signerName: v.signerName, signerTitle: v.signerTitle || undefined });
-      message.success(`Đã ban hành báo cáo số ${res.symbol}; các kiến nghị đã được gửi đến cơ quan.`);
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const res = await api.post<{ symbol: string }>(`/councils/${props.councilId}/oversight-reports/${props.report.id}/issue`, { version: props.report.version, signerName: v.signerName, signerTitle: v.signerTitle || undefined });
+    message.success(`Đã ban hành báo cáo số ${res.symbol}; các kiến nghị đã được gửi đến cơ quan.`);
+    props.onDone();
+  });
   return (
     <Modal open={props.open} title="Ban hành báo cáo giám sát" onCancel={props.onClose} onOk={submit} confirmLoading={busy} okText="Ban hành" cancelText="Hủy" destroyOnHidden>
       <Typography.Paragraph>Báo cáo được lập theo Nghị định 30/2020/NĐ-CP, lấy số trong Sổ văn bản đi. Thời hạn của từng kiến nghị được tính từ hôm nay theo lịch ngày làm việc; kiến nghị được gửi vào hộp việc của từng cơ quan.</Typography.Paragraph>
@@ -276,22 +256,12 @@ export function RecommendationPage() {
 
 function ActModal(props: { action: string; label: string; path: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const a = props.action;
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.post(props.path, { action: a, text: v.text, reason: v.reason, approvedBy: v.approvedBy, due: v.due ? isoDay(v.due) : undefined });
-      message.success(`Đã ghi: ${props.label}.`);
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(props.path, { action: a, text: v.text, reason: v.reason, approvedBy: v.approvedBy, due: v.due ? isoDay(v.due) : undefined });
+    message.success(`Đã ghi: ${props.label}.`);
+    props.onDone();
+  });
   return (
     <Modal open title={props.label} onCancel={props.onClose} onOk={submit} confirmLoading={busy} okText="Ghi" cancelText="Hủy" destroyOnHidden>
       <Form form={form} layout="vertical" preserve={false}>
@@ -306,24 +276,14 @@ function ActModal(props: { action: string; label: string; path: string; onClose(
 
 function EscalateModal(props: { choices: { kind: string; label: string }[]; path: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form) as string | undefined;
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const res = await api.post<{ label: string; document: { symbol: string } }>(props.path, {
-        kind: v.kind, note: v.note || undefined, scheduledOn: v.scheduledOn ? isoDay(v.scheduledOn) : undefined, signerName: v.signerName, signerTitle: v.signerTitle || undefined,
-      });
-      message.success(`${res.label}: đã ban hành văn bản số ${res.document.symbol}.`);
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const res = await api.post<{ label: string; document: { symbol: string } }>(props.path, {
+      kind: v.kind, note: v.note || undefined, scheduledOn: v.scheduledOn ? isoDay(v.scheduledOn) : undefined, signerName: v.signerName, signerTitle: v.signerTitle || undefined,
+    });
+    message.success(`${res.label}: đã ban hành văn bản số ${res.document.symbol}.`);
+    props.onDone();
+  });
   return (
     <Modal open title="Bước xử lý tiếp" onCancel={props.onClose} onOk={submit} confirmLoading={busy} okText="Ban hành văn bản" cancelText="Hủy" destroyOnHidden>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: props.choices[0]?.kind }}>

@@ -7,12 +7,12 @@ import { Alert, Button, Card, Descriptions, Drawer, Form, Input, Segmented, Sele
 import { UploadOutlined } from '@ant-design/icons';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { request, api } from '../../lib/api.ts';
-import { useApi, useDebounced, usePagedTable } from '../../lib/hooks.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
-import { fmtDate, isoDay } from '../../lib/format.ts';
+import { useApi, useDebounced, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
+import { message } from '../../lib/feedback.tsx';
+import { fmtDate } from '../../lib/format.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { ErrorView, Loading, Page, ReturnReasonModal, SearchCorrection } from '../../components/common.tsx';
-import { AnswerFormItems, ResponseView, type ResponseRow } from './PetitionDetailPage.tsx';
+import { AnswerFormItems, ResponseView, answerBody, type ResponseRow } from './PetitionDetailPage.tsx';
 import { DeadlineTag, clip, type DeadlineState } from './shared.tsx';
 
 interface InboxItem {
@@ -157,39 +157,22 @@ function ItemPanel(props: { agencyId: string; itemId: string; onDone(): void }) 
   const [form] = Form.useForm();
   const result = Form.useWatch('result', form);
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [busy, setBusy] = useState(false);
   const [returnOpen, setReturnOpen] = useState(false);
+  const [answer, busy] = useFormSubmit(form, async (v) => {
+    const r = await api.post<{ id: string }>(`/agencies/${props.agencyId}/dispatch-items/${props.itemId}/response`, answerBody(v));
+    const responseId = r.id;
+    for (const f of files) {
+      const body = new FormData();
+      body.append('file', f.originFileObj as File);
+      await request('POST', `/agencies/${props.agencyId}/responses/${responseId}/attachments`, { body });
+    }
+    message.success('Đã gửi trả lời kiến nghị đến Văn phòng HĐND.');
+    props.onDone();
+  });
 
   if (item.error) return <ErrorView error={item.error} />;
   const it = item.data;
   if (!it) return <Loading />;
-
-  const answer = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const r = await api.post<{ id: string }>(`/agencies/${props.agencyId}/dispatch-items/${props.itemId}/response`, {
-        result: v.result,
-        text: v.text.trim(),
-        letterNumber: v.letterNumber?.trim() ?? '',
-        letterDate: isoDay(v.letterDate),
-        roadmap: v.roadmap?.trim() ?? '',
-        committedDate: isoDay(v.committedDate),
-      });
-      const responseId = r.id;
-      for (const f of files) {
-        const body = new FormData();
-        body.append('file', f.originFileObj as File);
-        await request('POST', `/agencies/${props.agencyId}/responses/${responseId}/attachments`, { body });
-      }
-      message.success('Đã gửi trả lời kiến nghị đến Văn phòng HĐND.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
 
   return (

@@ -7,9 +7,10 @@ import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Fo
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ListPager } from '../../components/ListPager.tsx';
 import { EditOutlined, PaperClipOutlined, ScissorOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
 import { api, ApiError } from '../../lib/api.ts';
-import { useApi, usePagedTable } from '../../lib/hooks.ts';
-import { message, notification, showError, showFormError } from '../../lib/feedback.tsx';
+import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
+import { message, notification, showError } from '../../lib/feedback.tsx';
 import { fmtDate, fmtDateTime, isoDay } from '../../lib/format.ts';
 import { AgencySelect } from '../../components/pickers.tsx';
 import { LetterLink } from './DispatchTab.tsx';
@@ -362,21 +363,12 @@ export function ResponseView({ r, downloadBase }: { r: ResponseRow; downloadBase
 function ReviewForm(props: { councilId: string; petitionId: string; onDone(): void }) {
   const [form] = Form.useForm();
   const bodies = useBodies(props.councilId);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/petitions/${props.petitionId}/reviews`, { verdict: v.verdict, comment: v.comment?.trim() ?? '', bodyId: v.bodyId ?? null });
-      message.success('Đã ghi nhận đánh giá.');
-      form.resetFields();
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${props.councilId}/petitions/${props.petitionId}/reviews`, { verdict: v.verdict, comment: v.comment?.trim() ?? '', bodyId: v.bodyId ?? null });
+    message.success('Đã ghi nhận đánh giá.');
+    form.resetFields();
+    props.onDone();
+  });
   return (
     <Form form={form} layout="vertical" style={{ marginTop: 8, borderTop: '1px solid #f0f0f0', paddingTop: 12 }}>
       <Form.Item name="verdict" label="Đánh giá trả lời" rules={[{ required: true, message: 'Hãy chọn Đạt hoặc Chưa đạt.' }]}>
@@ -398,33 +390,28 @@ function ReviewForm(props: { councilId: string; petitionId: string; onDone(): vo
 function EditModal(props: { councilId: string; p: Detail; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
   const fields = useFields(props.councilId);
-  const [busy, setBusy] = useState(false);
   const p = props.p;
   useEffect(() => {
     form.setFieldsValue({ text: p.text, fieldId: p.fieldId ?? undefined, competentLevel: p.competentLevel ?? undefined, agencyId: p.agencyId ?? undefined });
   }, [form, p]);
-  const save = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.patch(`/councils/${props.councilId}/petitions/${p.id}`, {
-        version: p.version,
-        text: v.text.trim(),
-        fieldId: v.fieldId ?? null,
-        competentLevel: v.competentLevel ?? null,
-        agencyId: v.agencyId ?? null,
-      });
-      message.success('Đã lưu kiến nghị.');
+  const [save, busy] = useFormSubmit(form, async (v) => {
+    await api.patch(`/councils/${props.councilId}/petitions/${p.id}`, {
+      version: p.version,
+      text: v.text.trim(),
+      fieldId: v.fieldId ?? null,
+      competentLevel: v.competentLevel ?? null,
+      agencyId: v.agencyId ?? null,
+    });
+    message.success('Đã lưu kiến nghị.');
+    props.onDone();
+  }, {
+    onError: (err) => {
+      if (!(err instanceof ApiError && err.status === 409)) return false;
+      notification.warning({ title: 'Dữ liệu vừa thay đổi', description: err.message });
       props.onDone();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        notification.warning({ title: 'Dữ liệu vừa thay đổi', description: err.message });
-        props.onDone();
-      } else showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return true;
+    },
+  });
   return (
     <Modal open title={`Sửa kiến nghị số ${p.number}`} onCancel={props.onClose} onOk={save} okText="Lưu" cancelText="Hủy" confirmLoading={busy} width={680}>
       <Form form={form} layout="vertical">
@@ -447,28 +434,12 @@ function EditModal(props: { councilId: string; p: Detail; onClose(): void; onDon
 
 function RecordAnswerModal(props: { councilId: string; p: Detail; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const result = Form.useWatch('result', form);
-  const save = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/petitions/${props.p.id}/responses`, {
-        result: v.result,
-        text: v.text.trim(),
-        letterNumber: v.letterNumber?.trim() ?? '',
-        letterDate: isoDay(v.letterDate),
-        roadmap: v.roadmap?.trim() ?? '',
-        committedDate: isoDay(v.committedDate),
-      });
-      message.success('Đã ghi nhận trả lời.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [save, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${props.councilId}/petitions/${props.p.id}/responses`, answerBody(v));
+    message.success('Đã ghi nhận trả lời.');
+    props.onDone();
+  });
   return (
     <Modal open title="Ghi nhận trả lời của cơ quan (văn bản giấy)" onCancel={props.onClose} onOk={save} okText="Ghi nhận" cancelText="Hủy" confirmLoading={busy} width={680}>
       <Form form={form} layout="vertical">
@@ -476,6 +447,18 @@ function RecordAnswerModal(props: { councilId: string; p: Detail; onClose(): voi
       </Form>
     </Modal>
   );
+}
+
+/** What AnswerFormItems' values send as an answer (the agency's or the secretariat's). */
+export function answerBody(v: { result: string; text: string; letterNumber?: string; letterDate?: Dayjs; roadmap?: string; committedDate?: Dayjs }) {
+  return {
+    result: v.result,
+    text: v.text.trim(),
+    letterNumber: v.letterNumber?.trim() ?? '',
+    letterDate: isoDay(v.letterDate),
+    roadmap: v.roadmap?.trim() ?? '',
+    committedDate: isoDay(v.committedDate),
+  };
 }
 
 /** The fields of an answer (shared by the agency inbox and the secretariat's paper-letter entry). */

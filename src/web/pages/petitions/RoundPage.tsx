@@ -9,8 +9,8 @@ import {
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, type Page as ApiPage } from '../../lib/api.ts';
-import { useApi, usePagedTable, type PagedTable } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { useApi, usePagedTable, type PagedTable, useFormSubmit } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { dayOrNull, fmtDate, isoDay } from '../../lib/format.ts';
 import { UnitSelect } from '../../components/pickers.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
@@ -360,7 +360,6 @@ function MeetingsTab(props: {
 
 function MeetingModal(props: { councilId: string; roundId: string; meeting: Meeting | null; open: boolean; onClose(): void; onSaved(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const bodies = useBodies(props.councilId);
   const m = props.meeting;
   useEffect(() => {
@@ -372,31 +371,23 @@ function MeetingModal(props: { councilId: string; roundId: string; meeting: Meet
         : { mode: 'in_person', votersAttending: 0, delegatesPresent: [] },
     );
   }, [props.open, m, form]);
-  const save = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const body = {
-        heldOn: isoDay(v.heldOn),
-        place: v.place?.trim() ?? '',
-        mode: v.mode,
-        unitId: v.unitId ?? null,
-        bodyId: v.bodyId ?? null,
-        delegatesPresent: v.delegatesPresent ?? [],
-        votersAttending: v.votersAttending ?? 0,
-        chairedBy: v.chairedBy?.trim() ?? '',
-        notes: v.notes?.trim() ?? '',
-      };
-      if (m) await api.patch(`/councils/${props.councilId}/petition-rounds/${props.roundId}/meetings/${m.id}`, body);
-      else await api.post(`/councils/${props.councilId}/petition-rounds/${props.roundId}/meetings`, body);
-      message.success(m ? 'Đã lưu cuộc tiếp xúc.' : 'Đã thêm cuộc tiếp xúc cử tri.');
-      props.onSaved();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [save, busy] = useFormSubmit(form, async (v) => {
+    const body = {
+      heldOn: isoDay(v.heldOn),
+      place: v.place?.trim() ?? '',
+      mode: v.mode,
+      unitId: v.unitId ?? null,
+      bodyId: v.bodyId ?? null,
+      delegatesPresent: v.delegatesPresent ?? [],
+      votersAttending: v.votersAttending ?? 0,
+      chairedBy: v.chairedBy?.trim() ?? '',
+      notes: v.notes?.trim() ?? '',
+    };
+    if (m) await api.patch(`/councils/${props.councilId}/petition-rounds/${props.roundId}/meetings/${m.id}`, body);
+    else await api.post(`/councils/${props.councilId}/petition-rounds/${props.roundId}/meetings`, body);
+    message.success(m ? 'Đã lưu cuộc tiếp xúc.' : 'Đã thêm cuộc tiếp xúc cử tri.');
+    props.onSaved();
+  });
   return (
     <Modal
       title={m ? 'Sửa cuộc tiếp xúc cử tri' : 'Thêm cuộc tiếp xúc cử tri'}

@@ -5,8 +5,8 @@ import { Button, Card, DatePicker, Form, Input, Modal, Select, Switch, Tag } fro
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../lib/api.ts';
-import { usePagedTable } from '../../lib/hooks.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
+import { usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
+import { message } from '../../lib/feedback.tsx';
 import { dayOrNull, fmtDate, isoDay } from '../../lib/format.ts';
 import { useCouncil } from '../../shell/AppShell.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
@@ -118,7 +118,6 @@ export function RoundsPage() {
 
 export function RoundFormModal(props: { councilId: string; open: boolean; round: Round | null; onClose(): void; onSaved(r: Round): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const r = props.round;
   useEffect(() => {
     if (!props.open) return;
@@ -130,27 +129,19 @@ export function RoundFormModal(props: { councilId: string; open: boolean; round:
     );
   }, [props.open, r, form]);
 
-  const save = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const body = {
-        name: v.name.trim(),
-        sessionName: v.sessionName?.trim() ?? '',
-        startDate: isoDay(v.startDate),
-        endDate: isoDay(v.endDate),
-      };
-      const saved = r
-        ? await api.patch<Round>(`/councils/${props.councilId}/petition-rounds/${r.id}`, { ...body, published: !!v.published })
-        : await api.post<Round>(`/councils/${props.councilId}/petition-rounds`, { ...body, kind: v.kind });
-      message.success(r ? 'Đã lưu đợt tiếp xúc cử tri.' : `Đã mở ${saved.name}.`);
-      props.onSaved(saved);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [save, busy] = useFormSubmit(form, async (v) => {
+    const body = {
+      name: v.name.trim(),
+      sessionName: v.sessionName?.trim() ?? '',
+      startDate: isoDay(v.startDate),
+      endDate: isoDay(v.endDate),
+    };
+    const saved = r
+      ? await api.patch<Round>(`/councils/${props.councilId}/petition-rounds/${r.id}`, { ...body, published: !!v.published })
+      : await api.post<Round>(`/councils/${props.councilId}/petition-rounds`, { ...body, kind: v.kind });
+    message.success(r ? 'Đã lưu đợt tiếp xúc cử tri.' : `Đã mở ${saved.name}.`);
+    props.onSaved(saved);
+  });
 
   return (
     <Modal

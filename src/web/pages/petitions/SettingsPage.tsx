@@ -6,8 +6,8 @@ import { Button, Card, Col, Form, Input, InputNumber, Modal, Popconfirm, Row, Se
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../lib/api.ts';
-import { useApi, usePagedTable } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { useCouncil } from '../../shell/AppShell.tsx';
 import { AgencySelect, UnitSelect } from '../../components/pickers.tsx';
 import { ErrorView, Forbidden, Page } from '../../components/common.tsx';
@@ -44,19 +44,14 @@ function FieldsTab({ councilId }: { councilId: string }) {
     form.resetFields();
     form.setFieldsValue(editing ? { ...editing } : { active: true, keywords: [], sortOrder: (fields.length + 1) * 10 });
   }, [editing, form, fields.length]);
-  const save = async () => {
-    const v = await form.validateFields();
-    try {
-      const body = { name: v.name.trim(), keywords: v.keywords ?? [], sortOrder: v.sortOrder ?? 0, active: !!v.active };
-      if (editing) await api.patch(`/councils/${councilId}/petition-fields/${editing.id}`, body);
-      else await api.post(`/councils/${councilId}/petition-fields`, { ...body, code: v.code.trim() });
-      message.success('Đã lưu lĩnh vực.');
-      setEditing(undefined);
-      setTick((t) => t + 1);
-    } catch (err) {
-      showFormError(form, err);
-    }
-  };
+  const [save] = useFormSubmit(form, async (v) => {
+    const body = { name: v.name.trim(), keywords: v.keywords ?? [], sortOrder: v.sortOrder ?? 0, active: !!v.active };
+    if (editing) await api.patch(`/councils/${councilId}/petition-fields/${editing.id}`, body);
+    else await api.post(`/councils/${councilId}/petition-fields`, { ...body, code: v.code.trim() });
+    message.success('Đã lưu lĩnh vực.');
+    setEditing(undefined);
+    setTick((t) => t + 1);
+  });
   return (
     <>
       <div className="nt-toolbar">
@@ -135,23 +130,18 @@ function RulesTab({ councilId }: { councilId: string }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const fieldName = (id: string | null) => (id ? (fields.find((f) => f.id === id)?.name ?? '') : 'Mọi lĩnh vực');
-  const add = async () => {
-    const v = await form.validateFields();
-    try {
-      await api.post(`/councils/${councilId}/routing-rules`, {
-        fieldId: v.fieldId ?? null,
-        competentLevel: v.competentLevel ?? null,
-        unitId: v.unitId ?? null,
-        agencyId: v.agencyId,
-        note: v.note?.trim() ?? '',
-      });
-      message.success('Đã thêm quy tắc chuyển.');
-      setOpen(false);
-      rules.reload();
-    } catch (err) {
-      showFormError(form, err);
-    }
-  };
+  const [add] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${councilId}/routing-rules`, {
+      fieldId: v.fieldId ?? null,
+      competentLevel: v.competentLevel ?? null,
+      unitId: v.unitId ?? null,
+      agencyId: v.agencyId,
+      note: v.note?.trim() ?? '',
+    });
+    message.success('Đã thêm quy tắc chuyển.');
+    setOpen(false);
+    rules.reload();
+  });
   const remove = async (r: Rule) => {
     try {
       await api.delete(`/councils/${councilId}/routing-rules/${r.id}`);
@@ -229,23 +219,14 @@ const RULE_TITLES: Record<string, string> = {
 function DeadlinesTab({ councilId }: { councilId: string }) {
   const s = useApi<Settings>(`/councils/${councilId}/petition-settings`);
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (s.data) form.setFieldsValue(s.data);
   }, [s.data, form]);
-  const save = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.put(`/councils/${councilId}/petition-settings`, v);
-      message.success('Đã lưu quy định thời hạn. Hạn của công văn chuyển từ nay tính theo quy định mới.');
-      s.reload();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [save, busy] = useFormSubmit(form, async (v) => {
+    await api.put(`/councils/${councilId}/petition-settings`, v);
+    message.success('Đã lưu quy định thời hạn. Hạn của công văn chuyển từ nay tính theo quy định mới.');
+    s.reload();
+  });
   if (s.error) return <ErrorView error={s.error} />;
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 820 }}>

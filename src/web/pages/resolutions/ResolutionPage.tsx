@@ -10,8 +10,8 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { AgencySelect } from '../../components/pickers.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { useApi, useFormSubmit } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate, isoDay, todayIso } from '../../lib/format.ts';
 import { LINK_TYPE_LABELS, StatusTag, TASK_COLORS, TaskDue, useResolutionPerms, type TaskRow } from './shared.tsx';
 
@@ -173,21 +173,12 @@ interface ModalProps { councilId: string; d: Detail; onClose(): void; onDone(): 
 
 function ActionModal(props: ModalProps & { title: string; ok: string; send(v: Record<string, unknown>): Promise<unknown>; children: React.ReactNode; initial?: Record<string, unknown> }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await props.send(v);
-      message.success('Đã ghi.');
-      props.onDone();
-      props.onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await props.send(v);
+    message.success('Đã ghi.');
+    props.onDone();
+    props.onClose();
+  });
   return (
     <Modal open title={props.title} onCancel={props.onClose} onOk={submit} okText={props.ok} cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={props.initial}>{props.children}</Form>

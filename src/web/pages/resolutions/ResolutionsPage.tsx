@@ -9,8 +9,8 @@ import dayjs from 'dayjs';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi, usePagedTable } from '../../lib/hooks.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
+import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
+import { message } from '../../lib/feedback.tsx';
 import { fmtDate, isoDay, todayIso } from '../../lib/format.ts';
 import { RESOLUTION_STATUS_LABELS, StatusTag, useResolutionPerms } from './shared.tsx';
 
@@ -86,28 +86,19 @@ function useSessions(councilId: string) {
 
 function CreateModal({ councilId, onClose }: { councilId: string; onClose(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
   const sessions = useSessions(councilId);
   const sessionId = Form.useWatch('sessionId', form) as string | undefined;
   const session = useApi<{ items: { id: string; title: string }[] }>(sessionId ? `/councils/${councilId}/sessions/${sessionId}` : null);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const announced = v.votesTotal ? { for: v.votesFor ?? 0, against: v.votesAgainst ?? 0, abstain: v.votesAbstain ?? 0, total: v.votesTotal } : null;
-      const r = await api.post<{ id: string }>(`/councils/${councilId}/resolutions`, {
-        title: v.title, normative: !!v.normative, shortenedProcedure: !!v.shortenedProcedure, content: v.content ?? '', passedOn: isoDay(v.passedOn),
-        sessionId: v.sessionId ?? null, itemId: v.itemId ?? null, inForceFrom: isoDay(v.inForceFrom), announced,
-      });
-      message.success('Đã ghi nghị quyết.');
-      navigate(`/councils/${councilId}/resolutions/${r.id}`);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const announced = v.votesTotal ? { for: v.votesFor ?? 0, against: v.votesAgainst ?? 0, abstain: v.votesAbstain ?? 0, total: v.votesTotal } : null;
+    const r = await api.post<{ id: string }>(`/councils/${councilId}/resolutions`, {
+      title: v.title, normative: !!v.normative, shortenedProcedure: !!v.shortenedProcedure, content: v.content ?? '', passedOn: isoDay(v.passedOn),
+      sessionId: v.sessionId ?? null, itemId: v.itemId ?? null, inForceFrom: isoDay(v.inForceFrom), announced,
+    });
+    message.success('Đã ghi nghị quyết.');
+    navigate(`/councils/${councilId}/resolutions/${r.id}`);
+  });
   return (
     <Modal open title="Ghi nghị quyết được thông qua" onCancel={onClose} onOk={submit} okText="Ghi nghị quyết" cancelText="Hủy" confirmLoading={busy} destroyOnHidden width={640}>
       <Form form={form} layout="vertical">
@@ -147,24 +138,15 @@ function CreateModal({ councilId, onClose }: { councilId: string; onClose(): voi
 
 function SessionDocModal({ councilId, kind, onClose }: { councilId: string; kind: 'minutes' | 'conclusion-notice'; onClose(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const sessions = useSessions(councilId);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const d = await api.post<{ id: string; symbol: string }>(`/councils/${councilId}/sessions/${v.sessionId}/${kind}`, {
-        place: v.place, chairPerson: v.chairPerson, secretary: v.secretary || undefined, signerName: v.signerName || undefined,
-      });
-      message.success(`Đã ban hành văn bản số ${d.symbol}.`);
-      window.open(`/api/councils/${councilId}/documents/${d.id}/download`, '_blank');
-      onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const d = await api.post<{ id: string; symbol: string }>(`/councils/${councilId}/sessions/${v.sessionId}/${kind}`, {
+      place: v.place, chairPerson: v.chairPerson, secretary: v.secretary || undefined, signerName: v.signerName || undefined,
+    });
+    message.success(`Đã ban hành văn bản số ${d.symbol}.`);
+    window.open(`/api/councils/${councilId}/documents/${d.id}/download`, '_blank');
+    onClose();
+  });
   return (
     <Modal open title={kind === 'minutes' ? 'Lập biên bản kỳ họp' : 'Thông báo kết luận kỳ họp'} onCancel={onClose} onOk={submit} okText="Ban hành và tải về" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical">

@@ -6,8 +6,8 @@ import { Button, Card, Checkbox, Form, Input, Modal, Radio, Select, Space, Tag }
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { usePagedTable } from '../../lib/hooks.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
+import { usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
+import { message } from '../../lib/feedback.tsx';
 import { fmtDate } from '../../lib/format.ts';
 import { TASK_COLORS, TASK_STATE_LABELS, TaskDue, type TaskRow } from './shared.tsx';
 
@@ -104,21 +104,12 @@ export function AgencyTasksPage() {
 
 function ReportModal({ agencyId, task, onClose, onDone }: { agencyId: string; task: TaskRow; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(`/agencies/${agencyId}/resolution-tasks/${task.id}/reports`, { kind: v.kind, content: v.content });
-      message.success('Đã gửi báo cáo.');
-      onDone();
-      onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/agencies/${agencyId}/resolution-tasks/${task.id}/reports`, { kind: v.kind, content: v.content });
+    message.success('Đã gửi báo cáo.');
+    onDone();
+    onClose();
+  });
   return (
     <Modal open title={`Báo cáo: ${task.title}`} onCancel={onClose} onOk={submit} okText="Gửi báo cáo" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ kind: task.state === 'reported' ? 'progress' : 'progress' }}>

@@ -7,8 +7,8 @@ import { Alert, Button, Card, Form, Input, List, Popconfirm, Select, Space, Tag,
 import { CalendarOutlined, DeleteOutlined, MailOutlined, PlusOutlined } from '@ant-design/icons';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { useApi, useFormSubmit } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate, fmtDateTime } from '../../lib/format.ts';
 
 interface DocRef { id: string; symbol: string; title: string; fileName: string; downloadPath: string }
@@ -61,21 +61,12 @@ export function ConvocationCard(props: { councilId: string; sessionId: string; c
 
 function Guests(props: { councilId: string; sessionId: string; guests: Guest[]; editable: boolean; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const add = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/guests`, { name: v.name.trim(), email: v.email?.trim() || '', organisation: v.organisation?.trim() || '' });
-      form.resetFields();
-      message.success('Đã thêm khách mời.');
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [add, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/guests`, { name: v.name.trim(), email: v.email?.trim() || '', organisation: v.organisation?.trim() || '' });
+    form.resetFields();
+    message.success('Đã thêm khách mời.');
+    props.onDone();
+  });
   const remove = async (g: Guest) => {
     try {
       await api.delete(`/councils/${props.councilId}/session-guests/${g.id}`);
@@ -162,27 +153,18 @@ function Sent({ c, councilId, canResend, onDone }: { c: Convocation; councilId: 
 
 function SendForm(props: { councilId: string; path: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const issuers = useApi<{ items: Issuer[] }>(`/councils/${props.councilId}/documents/issuers`);
   const standing = issuers.data?.items.find((i) => i.kind === 'standing');
   const signers = useApi<{ items: Signer[] }>(standing ? `/councils/${props.councilId}/documents/issuers/${standing.id}/signers` : null);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const r = await api.post<{ convocation: DocRef; delivery: { sent: number; failed: number } }>(props.path, {
-        startTime: v.startTime, place: v.place.trim(), ...(standing ? { issuerId: standing.id } : {}),
-        ...(v.signerId ? { signerId: v.signerId } : {}), ...(v.signerName?.trim() ? { signerName: v.signerName.trim() } : {}),
-      });
-      message.success(`Đã ban hành giấy triệu tập số ${r.convocation.symbol} và gửi ${r.delivery.sent} thư${r.delivery.failed ? `; ${r.delivery.failed} thư lỗi` : ''}.`);
-      props.onDone();
-      props.onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const r = await api.post<{ convocation: DocRef; delivery: { sent: number; failed: number } }>(props.path, {
+      startTime: v.startTime, place: v.place.trim(), ...(standing ? { issuerId: standing.id } : {}),
+      ...(v.signerId ? { signerId: v.signerId } : {}), ...(v.signerName?.trim() ? { signerName: v.signerName.trim() } : {}),
+    });
+    message.success(`Đã ban hành giấy triệu tập số ${r.convocation.symbol} và gửi ${r.delivery.sent} thư${r.delivery.failed ? `; ${r.delivery.failed} thư lỗi` : ''}.`);
+    props.onDone();
+    props.onClose();
+  });
   const options = (signers.data?.items ?? []).map((s) => ({ value: s.delegateId, label: `${s.name} – ${s.title}` }));
   return (
     <Card size="small" style={{ marginTop: 16 }} title="Ban hành và gửi giấy triệu tập" data-testid="convocation-form">

@@ -12,8 +12,8 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { useApi, useFormSubmit } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { dayOrNull, fmtDate, isoDay } from '../../lib/format.ts';
 import { RESPONSE_ANSWER_KIND_LABELS, VERIFICATION_CONCLUSION_LABELS } from '../../../domain/sessions/index.ts';
 import { useSessionPerms } from './shared.tsx';
@@ -155,22 +155,12 @@ export function SessionChainPage() {
 }
 
 function useSubmit(form: ReturnType<typeof Form.useForm>[0], run: (v: any) => Promise<unknown>, done: string, after: () => void) {
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
     // A form with errors shows them on its fields; nothing is sent.
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await run(v);
-      message.success(done);
-      after();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await run(v);
+    message.success(done);
+    after();
+  });
   return { busy, submit };
 }
 
@@ -294,20 +284,16 @@ function ResponseModal(props: ModalProps) {
 function LetterModal(props: { councilId: string; d: Chain; onClose(): void }) {
   const [form] = Form.useForm();
   const [issued, setIssued] = useState<{ id: string; symbol: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const r = await api.post<{ document: { id: string; symbol: string } }>(`/councils/${props.councilId}/sessions/${props.d.session.id}/reminder-letters`, { agencyId: props.d.item.presenterAgencyId, signerName: v.signerName.trim() });
-      setIssued(r.document);
-    } catch (err) {
+  // A refusal shows as a notice (showError), not on the signer field.
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const r = await api.post<{ document: { id: string; symbol: string } }>(`/councils/${props.councilId}/sessions/${props.d.session.id}/reminder-letters`, { agencyId: props.d.item.presenterAgencyId, signerName: v.signerName.trim() });
+    setIssued(r.document);
+  }, {
+    onError: (err) => {
       showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return true;
+    },
+  });
   return (
     <Modal open title={`Công văn đôn đốc ${props.d.item.presenterName}`} onCancel={props.onClose} footer={issued ? <Button onClick={props.onClose}>Đóng</Button> : undefined} onOk={submit} okText="Ban hành" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       {issued ? (

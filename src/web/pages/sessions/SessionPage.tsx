@@ -11,8 +11,8 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
 import { uploadForm } from '../../lib/upload.ts';
-import { useApi } from '../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { useApi, useFormSubmit } from '../../lib/hooks.ts';
+import { message, showError } from '../../lib/feedback.tsx';
 import { dayOrNull, fmtDate, isoDay } from '../../lib/format.ts';
 import {
   EXPECTED_DOCUMENT_KIND_LABELS, LatenessTable, SESSION_ACTION_LABELS, SUBMISSION_KIND_LABELS, TimingTag, dueNote, useSessionPerms,
@@ -201,20 +201,11 @@ export function UploadButton(props: { path: string; onDone(): void; label?: stri
 }
 
 function useSubmit(form: ReturnType<typeof Form.useForm>[0], run: (v: any) => Promise<unknown>, done: string, after: () => void) {
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await run(v);
-      message.success(done);
-      after();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await run(v);
+    message.success(done);
+    after();
+  });
   return { busy, submit };
 }
 

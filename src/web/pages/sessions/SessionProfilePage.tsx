@@ -6,8 +6,8 @@ import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi } from '../../lib/hooks.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
+import { useApi, useFormSubmit } from '../../lib/hooks.ts';
+import { message } from '../../lib/feedback.tsx';
 import { fmtDate } from '../../lib/format.ts';
 import { LEAD_TIME_STEP_LABELS, useSessionPerms } from './shared.tsx';
 import type { LeadTimeRule, LeadTimeStep, SessionProfile } from '../../../domain/sessions/index.ts';
@@ -83,34 +83,25 @@ export function SessionProfilePage() {
 
 function EditModal(props: { councilId: string; set: RuleSet; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const p = props.set.profile;
   const initial = {
     ...Object.fromEntries(STEPS.map((s) => [s, p.leadTimes[s] ? { on: true, ...p.leadTimes[s] } : { on: false, value: 5, unit: 'days', direction: 'before', verified: false, source: '' }])),
     speech: p.speakingMinutes.speech, question: p.speakingMinutes.question, answer: p.speakingMinutes.answer, dueSoonWorkingDays: p.dueSoonWorkingDays,
     seats: p.chamber.seats, selfCheckIn: p.chamber.selfCheckIn, publishNamedVotes: p.chamber.publishNamedVotes,
   };
-  const submit = async () => {
-    const v = await form.validateFields();
+  const [submit, busy] = useFormSubmit(form, async (v) => {
     const leadTimes = Object.fromEntries(STEPS.map((s) => {
       const r = v[s];
       return [s, r.on ? { value: r.value, unit: r.unit, anchor: 'session_opening', direction: r.direction, verified: !!r.verified, source: r.source?.trim() || 'Mặc định chưa kiểm chứng' } : null];
     }));
-    setBusy(true);
-    try {
-      const r = await api.put<{ recomputed: number }>(`/councils/${props.councilId}/session-profile`, {
-        ruleSetKey: props.set.key,
-        profile: { ...p, leadTimes, speakingMinutes: { speech: v.speech, question: v.question, answer: v.answer }, dueSoonWorkingDays: v.dueSoonWorkingDays, chamber: { seats: v.seats ?? null, selfCheckIn: !!v.selfCheckIn, publishNamedVotes: !!v.publishNamedVotes } },
-      });
-      message.success(r.recomputed ? `Đã lưu; tính lại hạn của ${r.recomputed} tài liệu.` : 'Đã lưu quy định chuẩn bị kỳ họp.');
-      props.onDone();
-      props.onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const r = await api.put<{ recomputed: number }>(`/councils/${props.councilId}/session-profile`, {
+      ruleSetKey: props.set.key,
+      profile: { ...p, leadTimes, speakingMinutes: { speech: v.speech, question: v.question, answer: v.answer }, dueSoonWorkingDays: v.dueSoonWorkingDays, chamber: { seats: v.seats ?? null, selfCheckIn: !!v.selfCheckIn, publishNamedVotes: !!v.publishNamedVotes } },
+    });
+    message.success(r.recomputed ? `Đã lưu; tính lại hạn của ${r.recomputed} tài liệu.` : 'Đã lưu quy định chuẩn bị kỳ họp.');
+    props.onDone();
+    props.onClose();
+  });
   return (
     <Modal open width={720} title="Sửa quy định chuẩn bị kỳ họp" onCancel={props.onClose} onOk={submit} okText="Lưu" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={initial}>

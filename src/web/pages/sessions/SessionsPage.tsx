@@ -7,8 +7,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi, usePagedTable } from '../../lib/hooks.ts';
-import { message, showFormError } from '../../lib/feedback.tsx';
+import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
+import { message } from '../../lib/feedback.tsx';
 import { fmtDate, isoDay } from '../../lib/format.ts';
 import { SESSION_KIND_LABELS, useSessionPerms } from './shared.tsx';
 
@@ -77,7 +77,6 @@ export function SessionsPage() {
 function CreateSessionModal(props: { councilId: string; plans: PlanRow[]; onClose(): void; onDone(): void }) {
   const council = useApi<{ terms: { id: string; name: string; startYear: number; endYear: number }[] }>(`/councils/${props.councilId}`);
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
   const terms = council.data?.terms ?? [];
   // The current term is the default once the council's terms have loaded.
@@ -85,23 +84,15 @@ function CreateSessionModal(props: { councilId: string; plans: PlanRow[]; onClos
   useEffect(() => {
     if (lastTerm && !form.getFieldValue('termId')) form.setFieldValue('termId', lastTerm);
   }, [lastTerm, form]);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const s = await api.post<{ id: string; title: string }>(`/councils/${props.councilId}/sessions`, {
-        termId: v.termId, kind: v.kind, title: v.title?.trim() || undefined, openingDate: isoDay(v.openingDate), closingDate: isoDay(v.closingDate),
-        firstOfTerm: !!v.firstOfTerm, planId: v.planId ?? null,
-      });
-      message.success(`Đã tạo ${s.title}.`);
-      props.onDone();
-      navigate(`/councils/${props.councilId}/sessions/${s.id}`);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const s = await api.post<{ id: string; title: string }>(`/councils/${props.councilId}/sessions`, {
+      termId: v.termId, kind: v.kind, title: v.title?.trim() || undefined, openingDate: isoDay(v.openingDate), closingDate: isoDay(v.closingDate),
+      firstOfTerm: !!v.firstOfTerm, planId: v.planId ?? null,
+    });
+    message.success(`Đã tạo ${s.title}.`);
+    props.onDone();
+    navigate(`/councils/${props.councilId}/sessions/${s.id}`);
+  });
   return (
     <Modal open title="Tạo kỳ họp" onCancel={props.onClose} onOk={submit} okText="Tạo kỳ họp" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ kind: 'regular' }}>
@@ -135,21 +126,12 @@ function CreateSessionModal(props: { councilId: string; plans: PlanRow[]; onClos
 
 function CreatePlanModal(props: { councilId: string; sessions: SessionRow[]; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api.post(`/councils/${props.councilId}/session-plans`, { year: v.year, adoptedAtSessionId: v.adoptedAtSessionId ?? null, resolutionNumber: v.resolutionNumber?.trim() ?? '', note: v.note?.trim() ?? '' });
-      message.success(`Đã lập kế hoạch tổ chức các kỳ họp năm ${v.year}.`);
-      props.onDone();
-      props.onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await api.post(`/councils/${props.councilId}/session-plans`, { year: v.year, adoptedAtSessionId: v.adoptedAtSessionId ?? null, resolutionNumber: v.resolutionNumber?.trim() ?? '', note: v.note?.trim() ?? '' });
+    message.success(`Đã lập kế hoạch tổ chức các kỳ họp năm ${v.year}.`);
+    props.onDone();
+    props.onClose();
+  });
   return (
     <Modal open title="Kế hoạch tổ chức các kỳ họp" onCancel={props.onClose} onOk={submit} okText="Lưu" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear() + 1 }}>

@@ -9,9 +9,9 @@ import dayjs from 'dayjs';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi, usePagedTable } from '../../lib/hooks.ts';
+import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
 import { fmtDate, isoDay } from '../../lib/format.ts';
-import { message, showError, showFormError } from '../../lib/feedback.tsx';
+import { message, showError } from '../../lib/feedback.tsx';
 import { uploadForm } from '../../lib/upload.ts';
 import { downloadFile, ExportButton } from '../documents/shared.tsx';
 
@@ -72,24 +72,15 @@ export function TrainingPage() {
 
 function CourseModal(props: { councilId: string; onClose(): void; onDone(id: string): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const audience = (v.audience as string[] ?? []).map((k) => AUDIENCE_OPTIONS.find((o) => o.value === k)!.rule);
-      const c = await api.post<{ id: string }>(`/councils/${props.councilId}/training-courses`, {
-        title: v.title, programme: v.programme || undefined, host: v.host || undefined, mode: v.mode, audience, required: v.required,
-        completionShare: v.share ? v.share / 100 : null,
-      });
-      message.success('Đã tạo khóa bồi dưỡng.');
-      props.onDone(c.id);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const audience = (v.audience as string[] ?? []).map((k) => AUDIENCE_OPTIONS.find((o) => o.value === k)!.rule);
+    const c = await api.post<{ id: string }>(`/councils/${props.councilId}/training-courses`, {
+      title: v.title, programme: v.programme || undefined, host: v.host || undefined, mode: v.mode, audience, required: v.required,
+      completionShare: v.share ? v.share / 100 : null,
+    });
+    message.success('Đã tạo khóa bồi dưỡng.');
+    props.onDone(c.id);
+  });
   return (
     <Modal open title="Tạo khóa bồi dưỡng đại biểu" onCancel={props.onClose} onOk={submit} okText="Tạo khóa" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ mode: 'in_person', required: true, audience: ['new_delegates'] }}>
@@ -156,29 +147,20 @@ export function TrainingCoursePage() {
 
 function ClassModal(props: { councilId: string; courseId: string; onClose(): void; onDone(id: string): void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form);
   const parentId = Form.useWatch('parentClassId', form);
   const parents = useApi<{ items: { id: string; title: string; councilName: string; startsOn: string; trainees: { delegateId: string; fullName: string }[] }[] }>(kind === 'local' ? `/councils/${props.councilId}/training-trainer-classes` : null, { pageSize: 100 });
   const trainees = parents.data?.items.find((p) => p.id === parentId)?.trainees ?? [];
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const sessions = (v.sessions ?? []).filter((s: { day?: dayjs.Dayjs; topic?: string }) => s?.day && s.topic).map((s: { day: dayjs.Dayjs; topic: string }) => ({ heldOn: isoDay(s.day), topic: s.topic }));
-      const c = await api.post<{ id: string }>(`/councils/${props.councilId}/training-courses/${props.courseId}/classes`, {
-        kind: v.kind, title: v.title, place: v.place || undefined, startsOn: isoDay(v.period[0]), endsOn: isoDay(v.period[1]), sessions,
-        parentClassId: v.kind === 'local' ? v.parentClassId : undefined,
-        trainers: v.kind === 'local' ? (v.trainerIds ?? []).map((id: string) => ({ name: trainees.find((t) => t.delegateId === id)?.fullName ?? '', delegateId: id })) : undefined,
-      });
-      message.success('Đã mở lớp.');
-      props.onDone(c.id);
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const sessions = (v.sessions ?? []).filter((s: { day?: dayjs.Dayjs; topic?: string }) => s?.day && s.topic).map((s: { day: dayjs.Dayjs; topic: string }) => ({ heldOn: isoDay(s.day), topic: s.topic }));
+    const c = await api.post<{ id: string }>(`/councils/${props.councilId}/training-courses/${props.courseId}/classes`, {
+      kind: v.kind, title: v.title, place: v.place || undefined, startsOn: isoDay(v.period[0]), endsOn: isoDay(v.period[1]), sessions,
+      parentClassId: v.kind === 'local' ? v.parentClassId : undefined,
+      trainers: v.kind === 'local' ? (v.trainerIds ?? []).map((id: string) => ({ name: trainees.find((t) => t.delegateId === id)?.fullName ?? '', delegateId: id })) : undefined,
+    });
+    message.success('Đã mở lớp.');
+    props.onDone(c.id);
+  });
   return (
     <Modal open title="Mở lớp bồi dưỡng" onCancel={props.onClose} onOk={submit} okText="Mở lớp" cancelText="Hủy" confirmLoading={busy} destroyOnHidden width={640}>
       <Form form={form} layout="vertical" initialValues={{ kind: 'regular', period: [dayjs(), dayjs()], sessions: [{ day: dayjs(), topic: '' }] }}>
@@ -272,21 +254,12 @@ export function TrainingClassPage() {
 
 function CertificateModal(props: { councilId: string; enrolment: Enrolment; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm<{ signerName: string; signerTitle?: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const doc = await api.post<{ symbol: string; downloadPath: string; fileName: string }>(`/councils/${props.councilId}/training-enrolments/${props.enrolment.id}/certificate`, { signerName: v.signerName, signerTitle: v.signerTitle || undefined });
-      await downloadFile(doc.downloadPath.replace(/^\/api/, ''), { fallbackName: doc.fileName });
-      message.success(`Đã cấp giấy chứng nhận số ${doc.symbol}.`);
-      props.onDone();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const doc = await api.post<{ symbol: string; downloadPath: string; fileName: string }>(`/councils/${props.councilId}/training-enrolments/${props.enrolment.id}/certificate`, { signerName: v.signerName, signerTitle: v.signerTitle || undefined });
+    await downloadFile(doc.downloadPath.replace(/^\/api/, ''), { fallbackName: doc.fileName });
+    message.success(`Đã cấp giấy chứng nhận số ${doc.symbol}.`);
+    props.onDone();
+  });
   return (
     <Modal open title={`Giấy chứng nhận: ${props.enrolment.fullName}`} onCancel={props.onClose} onOk={submit} okText="Cấp giấy chứng nhận (.docx)" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical">

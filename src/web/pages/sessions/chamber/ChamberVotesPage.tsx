@@ -8,8 +8,8 @@ import { Alert, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Mod
 import { DesktopOutlined, PlusOutlined } from '@ant-design/icons';
 import { ErrorView, Loading, Page } from '../../../components/common.tsx';
 import { api, type Page as ListPage } from '../../../lib/api.ts';
-import { useApi } from '../../../lib/hooks.ts';
-import { message, showError, showFormError } from '../../../lib/feedback.tsx';
+import { useApi, useFormSubmit } from '../../../lib/hooks.ts';
+import { message, showError } from '../../../lib/feedback.tsx';
 import { fmtDateTime } from '../../../lib/format.ts';
 import { useSessionParam, useSessionPerms } from '../shared.tsx';
 import { LiveTag, OutcomeTag, STATE_COLORS, useLiveVotes, type Vote } from './votesShared.tsx';
@@ -29,25 +29,16 @@ const RULES = [
 
 function CreateVote({ councilId, session, onClose }: { councilId: string; session: SessionDetail; onClose: () => void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form) ?? 'motion';
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const candidates = kind === 'election' ? String(v.candidates ?? '').split('\n').map((s: string) => s.trim()).filter(Boolean).map((name: string) => ({ name })) : undefined;
-      await api.post(`/councils/${councilId}/sessions/${session.id}/votes`, {
-        kind, title: v.title, itemId: v.itemId ?? null, method: kind === 'election' ? 'secret' : v.method, ruleKey: kind === 'election' ? 'election' : v.ruleKey,
-        seatsToFill: kind === 'election' ? v.seatsToFill : undefined, candidates,
-      });
-      message.success('Đã tạo lượt biểu quyết.');
-      onClose();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    const candidates = kind === 'election' ? String(v.candidates ?? '').split('\n').map((s: string) => s.trim()).filter(Boolean).map((name: string) => ({ name })) : undefined;
+    await api.post(`/councils/${councilId}/sessions/${session.id}/votes`, {
+      kind, title: v.title, itemId: v.itemId ?? null, method: kind === 'election' ? 'secret' : v.method, ruleKey: kind === 'election' ? 'election' : v.ruleKey,
+      seatsToFill: kind === 'election' ? v.seatsToFill : undefined, candidates,
+    });
+    message.success('Đã tạo lượt biểu quyết.');
+    onClose();
+  });
   return (
     <Modal open title="Tạo lượt biểu quyết" onCancel={onClose} onOk={submit} okText="Tạo" cancelText="Hủy" confirmLoading={busy} destroyOnClose>
       <Form form={form} layout="vertical" initialValues={{ kind: 'motion', method: 'named', ruleKey: 'resolution', seatsToFill: 1 }}>

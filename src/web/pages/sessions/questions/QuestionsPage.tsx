@@ -10,7 +10,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { ErrorView, Loading, Page } from '../../../components/common.tsx';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { api, type Page as ListPage } from '../../../lib/api.ts';
-import { useApi, usePagedTable } from '../../../lib/hooks.ts';
+import { useApi, usePagedTable, useViewportWidth } from '../../../lib/hooks.ts';
 import { message, showError } from '../../../lib/feedback.tsx';
 import { fmtDate, isoDay } from '../../../lib/format.ts';
 import { useAuth } from '../../../lib/auth.tsx';
@@ -323,6 +323,7 @@ function CommitmentsTab({ councilId, onCommitment }: { councilId: string; onComm
 
 /** One commitment: its source answer, the agency's reports with evidence, re-questions; verify/close. */
 export function CommitmentDrawer({ councilId, agencyId, id, canClose, onClose, children }: { councilId?: string; agencyId?: string; id: string; canClose?: boolean; onClose(): void; children?: (c: CommitmentDetail, reload: () => void) => React.ReactNode }) {
+  const vw = useViewportWidth();
   const base = councilId ? `/councils/${councilId}/commitments/${id}` : `/agencies/${agencyId}/commitments/${id}`;
   const detail = useApi<CommitmentDetail>(base);
   const [note, setNote] = useState('');
@@ -335,7 +336,7 @@ export function CommitmentDrawer({ councilId, agencyId, id, canClose, onClose, c
     detail.reload();
   };
   return (
-    <Drawer open onClose={onClose} title="Lời hứa khi trả lời chất vấn" width={Math.min(640, window.innerWidth)} data-testid="commitment-drawer">
+    <Drawer open onClose={onClose} title="Lời hứa khi trả lời chất vấn" width={Math.min(640, vw)} data-testid="commitment-drawer">
       {detail.error ? <ErrorView error={detail.error} /> : !c ? <Loading /> : (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph strong style={{ fontSize: 15 }}>{c.content}</Typography.Paragraph>

@@ -1,0 +1,2 @@
+CREATE INDEX "petition_dispatch_items_pending_due_idx" ON "petition_dispatch_items" USING btree ("due_date") WHERE state = 'pending';--> statement-breakpoint
+CREATE INDEX "petitions_council_status_idx" ON "petitions" USING btree ("council_id","status");
