@@ -7,6 +7,10 @@ export default defineConfig({
     globalSetup: ['tests/support/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for what a page shows after a live update or a refetch: its default of one
+    // second is shorter than a busy two-core machine may take to deliver it (the browser tests run
+    // beside the database suites). A wait, not a timed assertion: the value must still arrive.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     // Two cores: keep concurrency modest so PGlite/PostgreSQL/Chromium suites do not starve each other.
     maxWorkers: 2,
