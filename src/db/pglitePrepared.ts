@@ -73,18 +73,6 @@ export function preparedState(pg: PGlite): PreparedState | undefined {
   return states.get(pg);
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** The fields PGlite adds to a database error of `query` (see its makePGliteError). */
 function withQuery(err: unknown, query: string, params: unknown[], options: QueryOptions | undefined): unknown {
   if (err && typeof err === 'object' && 'severity' in err) Object.assign(err, { query, params, queryOptions: options });
@@ -163,7 +151,7 @@ export function preparing(pg: PGlite): PreparedState {
       const name = `nt_p${++next}`;
       parts.push(serialize.parse({ name, text: query }), serialize.describe({ type: 'S', name }), serialize.sync());
       // An error (the statement's own, as the unnamed path would give) is thrown after the Sync.
-      const described = await pg.execProtocolStream(concat(parts), { syncToFs: false });
+      const described = await pg.execProtocolStream(Buffer.concat(parts), { syncToFs: false });
       parts.length = 0;
       st = { name, types: parse.parseDescribeStatementResults(described) };
       state.statements.set(query, st);
@@ -182,7 +170,7 @@ export function preparing(pg: PGlite): PreparedState {
       return serializer ? serializer(param) : String(param);
     });
     parts.push(serialize.bind({ statement: st.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
-    const messages = await pg.execProtocolStream(concat(parts), { syncToFs: false });
+    const messages = await pg.execProtocolStream(Buffer.concat(parts), { syncToFs: false });
     if (!inTx) await pg.syncToFs();
     return resultOf<T>(messages, pg.parsers, options);
   };
