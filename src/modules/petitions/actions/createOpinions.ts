@@ -7,13 +7,16 @@ import { adminUnits } from '../../directory/schema.ts';
 import { convertLegacy, type ConversionResult } from '../../../domain/text/legacy.ts';
 import { collapseWhitespace } from '../../../domain/text/normalize.ts';
 import type { OpinionChannel } from '../../../domain/petitions/status.ts';
-import { meetingOf, out, roundOf, searchColumnsOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
+import { meetingOf, out, roundOf, today, type ActionCtx, type DbOrTx } from '../common.ts';
 import { auditSafe } from '../personal.ts';
 import { opinions } from '../schema.ts';
 import { withoutSearchKeys } from '../../../db/rows.ts';
 import { randomUUID } from 'node:crypto';
 import { insertColumns, insertMany } from '../../../db/bulkInsert.ts';
-import { addVocabulary, deriveSearchInApp, searchVectorOf } from '../../../db/searchSchema.ts';
+import { addVocabularyWords, deriveSearchInApp } from '../../../db/searchSchema.ts';
+import { bulkSearchColumns } from '../../../db/searchColumns.ts';
+import type { SearchColumns } from '../../../domain/text/searchVector.ts';
+import { currentAbbreviations } from '../../textSettings/dictionary.ts';
 
 export interface OpinionItem {
   text: string;
@@ -106,10 +109,9 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
     return cols;
   });
   const day = receivedOn ?? today(ctx.now);
-  const rowOf = (i: number) => {
+  const rowOf = (i: number, search: SearchColumns) => {
     const item = input.items[i]!;
     const cols = texts[i]!;
-    const search = searchColumnsOf(cols.text);
     return {
       // The id is made here (a random UUID, as the column's default makes): the rows are then
       // written column by column (insertColumns), nothing returned, nothing to order.
@@ -125,12 +127,12 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
       receivedOn: day,
       ...cols,
       ...search,
-      searchVector: searchVectorOf(search.searchText, search.exactText),
     };
   };
   await deriveSearchInApp(tx, true);
+  // Every row's search columns, a chunk at a time (a large write computes them on a worker thread).
+  const search = bulkSearchColumns(texts.map((t) => t.text), currentAbbreviations(), INSERT_CHUNK);
   const ids: string[] = [];
-  const searchDocs: string[] = [];
   const written = async (insert: Promise<string[]>) => {
     ids.push(...(await insert));
     if (opts.onProgress) {
@@ -139,14 +141,13 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  // Chunk k+1's search columns are computed while chunk k is written: on PostgreSQL the database
-  // works meanwhile in its own process (PGlite runs in this thread: there the two simply alternate).
+  // Chunk k+1's rows are made while chunk k is written: the database works meanwhile (PostgreSQL
+  // in its own process; PGlite in this thread, while the worker computes the next search columns).
   let pending: Promise<string[]> | null = null;
   try {
     for (let i = 0; i < texts.length; i += INSERT_CHUNK) {
-      const values = [];
-      for (let j = i; j < Math.min(i + INSERT_CHUNK, texts.length); j++) values.push(rowOf(j));
-      for (const v of values) searchDocs.push(v.searchText);
+      const columns = await search.next();
+      const values = columns.map((c, k) => rowOf(i + k, c));
       if (pending) await written(pending);
       pending = insertChunk(tx, values);
     }
@@ -156,7 +157,7 @@ async function writeOpinions(tx: DbOrTx, ctx: ActionCtx, councilId: string, inpu
     await pending?.catch(() => undefined);
     throw err;
   }
-  await addVocabulary(tx, searchDocs);
+  await addVocabularyWords(tx, await search.words());
   await deriveSearchInApp(tx, false);
   return ids;
 }
