@@ -5,9 +5,13 @@
  * transaction, in chunks (commitOpinionImport) — beside a baseline measured in the same run on the
  * same database: the same rows written by one plain `INSERT … SELECT FROM json_to_recordset`
  * (COPY-like: no search documents, no vocabulary words, no audit, no checks).
+ * PGlite is measured as the server runs it (durable data directory, database in its own thread, so
+ * the app's work of one chunk overlaps the database's work of the previous one), and as the tests
+ * run it (in memory, one thread: the two alternate).
  * Run alone: node bench/importOpinions.ts [--rows N]
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -22,9 +26,20 @@ import type { Row } from './text/quality.ts';
 
 const HAMLETS = ['Thạnh Đức 1', 'Long Thạnh 2', 'Châu Me', 'Trung Sơn', 'Hòa Thạnh', 'Vĩnh Tuy', 'Tân Diêm', 'An Thổ'];
 
-/** PGlite always; PostgreSQL too when NT_TEST_PG_URL names a server (a fresh database, dropped after). */
+/**
+ * PGlite as the server runs it (a data directory on disk, durable, the database in its worker
+ * thread: `nghitruong serve`), and in memory in the caller's thread (as the tests run it); then
+ * PostgreSQL too when NT_TEST_PG_URL names a server (a fresh database, dropped after).
+ */
 export async function runImportBench(opts: { rows?: number } = {}): Promise<Row[]> {
-  const out = await importBench(await openMemoryDatabase(), 'PGlite', opts.rows);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nt-bench-import-'));
+  const out: Row[] = [];
+  try {
+    out.push(...(await importBench(await openDatabase({ dataDir, worker: true }), 'PGlite', opts.rows)));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  out.push(...(await importBench(await openMemoryDatabase(), 'PGlite in memory, one thread', opts.rows)));
   const url = process.env.NT_TEST_PG_URL;
   if (url) {
     const name = `nt_bench_import_${process.pid}`;
@@ -101,7 +116,7 @@ async function importBench(database: Database, where: string, rowsWanted?: numbe
       { metric: `import ${n.toLocaleString('en')} opinions: write step`, value: ms(write), unit: 'ms', baseline: ms(base), ratio: Math.round((write / base) * 10) / 10, note: `${where}; ${chunks} progress reports; search columns, vocabulary, one audit event` },
       // On a loaded machine the wall clock also counts the time spent waiting for a processor; this
       // process's processor time does not (on PGlite it includes the database, on PostgreSQL not).
-      { metric: `import ${n.toLocaleString('en')} opinions: whole job, CPU`, value: ms((c1.user + c1.system) / 1000), unit: 'ms', baseline: ms((cb.user + cb.system) / 1000), ratio: Math.round(((c1.user + c1.system) / (cb.user + cb.system)) * 10) / 10, note: `${where}; this process's processor time${where === 'PGlite' ? ', database included' : ', the server not included'}` },
+      { metric: `import ${n.toLocaleString('en')} opinions: whole job, CPU`, value: ms((c1.user + c1.system) / 1000), unit: 'ms', baseline: ms((cb.user + cb.system) / 1000), ratio: Math.round(((c1.user + c1.system) / (cb.user + cb.system)) * 10) / 10, note: `${where}; this process's processor time${where.startsWith('PGlite') ? ', database included' : ', the server not included'}` },
       { metric: `import ${n.toLocaleString('en')} opinions: read + check`, value: ms(t1 - t0), unit: 'ms', baseline: null, ratio: null, note: `${where}; sheet, mapping, speakers, legacy fonts` },
     ];
   } finally {
