@@ -18,7 +18,8 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, openMemoryDatabase, type Database } from '../src/db/client.ts';
 import { seedDemo } from '../src/server/seed.ts';
-import { writeXlsx } from '../src/modules/spreadsheets/index.ts';
+import { warmSheetReader, writeXlsx } from '../src/modules/spreadsheets/index.ts';
+import { warmSearchColumns } from '../src/db/searchColumns.ts';
 import { createRound } from '../src/modules/petitions/actions/createRound.ts';
 import { commitOpinionImport, planOpinionImport } from '../src/modules/petitions/actions/importOpinions.ts';
 import { SYSTEM_ACTOR } from '../src/modules/audit/service.ts';
@@ -65,6 +66,10 @@ async function importBench(database: Database, where: string, rowsWanted?: numbe
     .filter(Boolean)
     .map((l) => (JSON.parse(l) as { text: string }).text);
   const db = database.db;
+  // As `nghitruong serve` does at start: the sheet reader's and the search columns' worker threads
+  // load while the demo data is written (a running server has them loaded when a file comes).
+  warmSheetReader();
+  warmSearchColumns();
   try {
     const ids = await seedDemo(db);
     const councilId = ids.get('council:sa-huynh')!;

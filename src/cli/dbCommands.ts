@@ -16,6 +16,8 @@ import { installModules } from '../server/install.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { createUser, grantRole } from '../modules/accounts/service.ts';
 import { startDailyJobs } from '../server/jobs.ts';
+import { warmSheetReader } from '../modules/spreadsheets/index.ts';
+import { warmSearchColumns } from '../db/searchColumns.ts';
 import { issueToken, noteServer, readServerNote, type ServerNote } from '../modules/backup/cliToken.ts';
 import { flag, readStdin } from './args.ts';
 
@@ -45,6 +47,9 @@ export async function cmdServe(args: string[]) {
   }
   // The first login with an unknown username must not be slower than the others (login.ts).
   void dummyHash();
+  // The import's worker threads (sheet reading, search columns) load now, not on the first file.
+  warmSheetReader();
+  warmSearchColumns();
   if (env.app.trustProxy?.length) console.log(`Tin X-Forwarded-For từ proxy: ${env.app.trustProxy.join(', ')}`);
   const app = createApp(deps, { webRoot: path.join(ROOT, 'dist/web') });
   // Daily jobs of the modules (reminders, notification digest): checked hourly, once a day across processes.

@@ -1,5 +1,5 @@
 export { readTable, MAX_ROWS, MAX_UNCOMPRESSED_BYTES } from './read.ts';
-export { readTableInWorker } from './readInWorker.ts';
+export { readTableInWorker, warmSheetReader } from './readInWorker.ts';
 export type { CellValue, ReadOptions, Table } from './read.ts';
 export { applyMapping, guessMapping, preview } from './mapping.ts';
 export type { FieldSpec, Mapping, MappingResult, Preview, PreviewRow, RowError } from './mapping.ts';

@@ -18,6 +18,11 @@ const lane = new WorkerLane<WorkerRequest, WorkerReply>(new URL('./readWorker.ts
   onDeath: (req) => new SpreadsheetError('TOO_LARGE', `Tệp "${req.fileName}" quá lớn hoặc quá phức tạp để xử lý. Hãy chia nhỏ tệp rồi nhập lại.`),
 });
 
+/** Starts the reader's worker ahead of the first file (a server at start: the first import then finds it loaded). */
+export function warmSheetReader(): void {
+  lane.warm();
+}
+
 /** Same result and errors as readTable(data, fileName, opts), computed on the worker thread. */
 export async function readTableInWorker(data: Uint8Array, fileName: string, opts: WorkerReadOptions = {}): Promise<Table> {
   let table: Table | undefined;
