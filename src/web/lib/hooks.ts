@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FormInstance, TablePaginationConfig, TableProps } from 'antd';
 import { api, ApiError, type Page } from './api.ts';
-import { showError, showFormError } from './feedback.tsx';
+import { message, showError, showFormError } from './feedback.tsx';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -185,6 +185,16 @@ export function useFormSubmit<V>(
     }
   };
   return [submit, busy];
+}
+
+/** useFormSubmit for a modal's form: on success, `done` as a message, then `after` (close, reload). */
+export function useModalSubmit<V>(form: FormInstance<V>, run: (values: V) => Promise<unknown>, done: string, after: () => void) {
+  const [submit, busy] = useFormSubmit(form, async (v) => {
+    await run(v);
+    message.success(done);
+    after();
+  });
+  return { busy, submit };
 }
 
 export { useDebounced } from './debounce.ts';

@@ -12,7 +12,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
-import { useApi, useFormSubmit } from '../../lib/hooks.ts';
+import { useApi, useFormSubmit, useModalSubmit } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { dayOrNull, fmtDate, isoDay } from '../../lib/format.ts';
 import { RESPONSE_ANSWER_KIND_LABELS, VERIFICATION_CONCLUSION_LABELS } from '../../../domain/sessions/index.ts';
@@ -154,22 +154,12 @@ export function SessionChainPage() {
   );
 }
 
-function useSubmit(form: ReturnType<typeof Form.useForm>[0], run: (v: any) => Promise<unknown>, done: string, after: () => void) {
-    // A form with errors shows them on its fields; nothing is sent.
-  const [submit, busy] = useFormSubmit(form, async (v) => {
-    await run(v);
-    message.success(done);
-    after();
-  });
-  return { busy, submit };
-}
-
 interface ModalProps { base: string; d: Chain; onClose(): void; onDone(): void }
 
 function AssignModal(props: { councilId: string; d: Chain; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
   const bodies = useApi<{ items: { id: string; name: string; kind: string }[] }>(`/councils/${props.councilId}/bodies`, { pageSize: 200 });
-  const { busy, submit } = useSubmit(form, (v) => api.post(`/councils/${props.councilId}/session-items/${props.d.item.id}/assignment`, { committeeBodyId: v.committeeBodyId, submissionNumber: v.submissionNumber?.trim() || undefined }),
+  const { busy, submit } = useModalSubmit(form, (v) => api.post(`/councils/${props.councilId}/session-items/${props.d.item.id}/assignment`, { committeeBodyId: v.committeeBodyId, submissionNumber: v.submissionNumber?.trim() || undefined }),
     'Đã phân công Ban thẩm tra.', props.onDone);
   const committees = (bodies.data?.items ?? []).filter((b) => b.kind === 'committee' && b.id !== props.d.item.presenterBodyId);
   return (
@@ -188,7 +178,7 @@ function MeetingModal(props: ModalProps) {
   const [form] = Form.useForm();
   const m = props.d.meeting;
   const present = Form.useWatch('drafterPresent', form);
-  const { busy, submit } = useSubmit(form, (v) => api.put(`${props.base}/verification-meeting`, {
+  const { busy, submit } = useModalSubmit(form, (v) => api.put(`${props.base}/verification-meeting`, {
     meetingOn: isoDay(v.meetingOn), attendees: v.attendees.trim(), drafterPresent: !!v.drafterPresent, drafterAttendees: v.drafterAttendees?.trim() || undefined,
   }), 'Đã ghi cuộc họp thẩm tra.', props.onDone);
   return (
@@ -206,7 +196,7 @@ function MeetingModal(props: ModalProps) {
 function ReportModal(props: ModalProps) {
   const [form] = Form.useForm();
   const r = props.d.report;
-  const { busy, submit } = useSubmit(form, (v) => api.put(`${props.base}/verification-report`, {
+  const { busy, submit } = useModalSubmit(form, (v) => api.put(`${props.base}/verification-report`, {
     number: v.number.trim(), issuedOn: isoDay(v.issuedOn), conclusion: v.conclusion, summary: v.summary?.trim() || undefined,
     points: (v.points ?? []).map((p: { key?: string; reference: string; conclusion: string; content: string }, i: number) => ({ key: p.key || `y${i + 1}`, reference: p.reference.trim(), conclusion: p.conclusion, content: p.content.trim() })),
   }), 'Đã gửi báo cáo thẩm tra.', props.onDone);
@@ -254,7 +244,7 @@ function ResponseModal(props: ModalProps) {
   const [form] = Form.useForm();
   const points = props.d.report?.points ?? [];
   const kinds = Object.entries(RESPONSE_ANSWER_KIND_LABELS).map(([value, label]) => ({ value, label }));
-  const { busy, submit } = useSubmit(form, (v) => api.post(`${props.base}/response`, {
+  const { busy, submit } = useModalSubmit(form, (v) => api.post(`${props.base}/response`, {
     number: v.number.trim(), issuedOn: isoDay(v.issuedOn), summary: v.summary?.trim() || undefined,
     answers: points.filter((p) => v[`text_${p.key}`]?.trim()).map((p) => ({ pointKey: p.key, kind: v[`kind_${p.key}`], text: v[`text_${p.key}`].trim() })),
   }), 'Đã gửi báo cáo tiếp thu, giải trình.', props.onDone);

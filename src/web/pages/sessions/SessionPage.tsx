@@ -11,7 +11,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
 import { uploadForm } from '../../lib/upload.ts';
-import { useApi, useFormSubmit } from '../../lib/hooks.ts';
+import { useApi, useFormSubmit, useModalSubmit } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { dayOrNull, fmtDate, isoDay } from '../../lib/format.ts';
 import {
@@ -200,20 +200,11 @@ export function UploadButton(props: { path: string; onDone(): void; label?: stri
   );
 }
 
-function useSubmit(form: ReturnType<typeof Form.useForm>[0], run: (v: any) => Promise<unknown>, done: string, after: () => void) {
-  const [submit, busy] = useFormSubmit(form, async (v) => {
-    await run(v);
-    message.success(done);
-    after();
-  });
-  return { busy, submit };
-}
-
 function AddItemModal(props: { councilId: string; sessionId: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
   const bodies = useApi<{ items: { id: string; name: string; kind: string }[] }>(`/councils/${props.councilId}/bodies`, { pageSize: 200 });
   const from = Form.useWatch('from', form) ?? 'agency';
-  const { busy, submit } = useSubmit(form, (v) => api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/items`, {
+  const { busy, submit } = useModalSubmit(form, (v) => api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/items`, {
     kind: v.kind, title: v.title.trim(),
     presenterAgencyId: v.from === 'agency' ? v.presenterAgencyId : null, presenterBodyId: v.from === 'body' ? v.presenterBodyId : null,
     committeeBodyId: v.committeeBodyId ?? null, documents: v.documents ?? [],
@@ -253,7 +244,7 @@ function AddItemModal(props: { councilId: string; sessionId: string; onClose(): 
 
 function AddDocumentModal(props: { councilId: string; item: Item; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const { busy, submit } = useSubmit(form, (v) => api.post(`/councils/${props.councilId}/session-items/${props.item.id}/documents`, { kind: v.kind, title: v.title?.trim() || undefined }),
+  const { busy, submit } = useModalSubmit(form, (v) => api.post(`/councils/${props.councilId}/session-items/${props.item.id}/documents`, { kind: v.kind, title: v.title?.trim() || undefined }),
     'Đã thêm tài liệu phải nộp.', () => { props.onDone(); props.onClose(); });
   return (
     <Modal open title={`Thêm tài liệu: ${props.item.title}`} onCancel={props.onClose} onOk={submit} okText="Thêm" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
@@ -271,7 +262,7 @@ function AddDocumentModal(props: { councilId: string; item: Item; onClose(): voi
 
 function PaperModal(props: { councilId: string; doc: SessionDoc; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
-  const { busy, submit } = useSubmit(form, (v) => api.post(`/councils/${props.councilId}/session-documents/${props.doc.id}/paper`, { receivedOn: isoDay(v.receivedOn) }),
+  const { busy, submit } = useModalSubmit(form, (v) => api.post(`/councils/${props.councilId}/session-documents/${props.doc.id}/paper`, { receivedOn: isoDay(v.receivedOn) }),
     'Đã ghi nhận tài liệu nộp bằng giấy.', () => { props.onDone(); props.onClose(); });
   return (
     <Modal open title="Nhận tài liệu nộp bằng giấy" onCancel={props.onClose} onOk={submit} okText="Ghi nhận" cancelText="Hủy" confirmLoading={busy} destroyOnHidden>
@@ -289,7 +280,7 @@ function PaperModal(props: { councilId: string; doc: SessionDoc; onClose(): void
 function TransitionModal(props: { councilId: string; sessionId: string; action: string; openingDate: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
   const postpone = props.action === 'postpone';
-  const { busy, submit } = useSubmit(form, (v) => api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/transition`, {
+  const { busy, submit } = useModalSubmit(form, (v) => api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/transition`, {
     action: props.action, reason: v.reason?.trim(), openingDate: isoDay(v.openingDate) ?? undefined, closingDate: isoDay(v.closingDate),
   }), postpone ? 'Đã hoãn kỳ họp.' : 'Đã định lại ngày kỳ họp.', () => { props.onDone(); props.onClose(); });
   return (
@@ -314,7 +305,7 @@ function JointConferenceCard(props: { councilId: string; sessionId: string; valu
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm();
   const v = props.value;
-  const { busy, submit } = useSubmit(form, (x) => api.put(`/councils/${props.councilId}/sessions/${props.sessionId}/joint-conference`, {
+  const { busy, submit } = useModalSubmit(form, (x) => api.put(`/councils/${props.councilId}/sessions/${props.sessionId}/joint-conference`, {
     heldOn: isoDay(x.heldOn), agreedOpeningDate: isoDay(x.agreedOpeningDate), participants: x.participants.trim(), content: x.content?.trim() ?? '',
   }), 'Đã ghi hội nghị liên tịch.', () => { setEditing(false); props.onDone(); });
   return (
@@ -349,7 +340,7 @@ function AgendaCard(props: { councilId: string; sessionId: string; versions: Age
   const [proposing, setProposing] = useState(false);
   const [form] = Form.useForm();
   const first = props.versions.length === 0;
-  const { busy, submit } = useSubmit(form, (v) => api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/agenda-versions`, { reason: v.reason?.trim() || undefined }),
+  const { busy, submit } = useModalSubmit(form, (v) => api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/agenda-versions`, { reason: v.reason?.trim() || undefined }),
     'Đã lập phiên bản chương trình, chờ Thường trực duyệt.', () => { setProposing(false); props.onDone(); });
   const approve = async (id: string) => {
     try {
