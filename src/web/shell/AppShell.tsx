@@ -69,8 +69,30 @@ export function useMenuEntries() {
   );
 }
 
-export function AppShell() {
+/** The menu as a drawer on a phone; sized from the window's width (which only it follows). */
+function PhoneMenu(props: { open: boolean; onClose(): void }) {
   const vw = useViewportWidth();
+  return (
+    <Drawer
+      className="nt-drawer"
+      placement="left"
+      open={props.open}
+      onClose={props.onClose}
+      size={Math.min(300, vw - 40)}
+      title={
+        <div className="nt-brand" style={{ padding: 0, height: 'auto' }}>
+          <span className="nt-brand-logo"><StarFilled /></span>
+          <span className="nt-brand-name">Nghị Trường</span>
+        </div>
+      }
+      closeIcon={null}
+    >
+      <SideMenu collapsed={false} />
+    </Drawer>
+  );
+}
+
+export function AppShell() {
   const me = useMe();
   const { logout } = useAuth();
   const location = useLocation();
@@ -110,22 +132,7 @@ export function AppShell() {
     <CouncilContext.Provider value={councilState}>
       <Layout style={{ minHeight: '100vh' }}>
         {phone ? (
-          <Drawer
-            className="nt-drawer"
-            placement="left"
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            size={Math.min(300, vw - 40)}
-            title={
-              <div className="nt-brand" style={{ padding: 0, height: 'auto' }}>
-                <span className="nt-brand-logo"><StarFilled /></span>
-                <span className="nt-brand-name">Nghị Trường</span>
-              </div>
-            }
-            closeIcon={null}
-          >
-            <SideMenu collapsed={false} />
-          </Drawer>
+          <PhoneMenu open={drawerOpen} onClose={() => setDrawerOpen(false)} />
         ) : (
         <Sider
           collapsible
