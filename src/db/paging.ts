@@ -8,7 +8,10 @@
 // total can never drift from the rows the page reads, and any Drizzle select takes it as one more
 // field. Its cost, reading every matching row before the page is cut, is nothing at the scale of a
 // council's lists (hundreds, a few thousand rows); the million-row petition list keeps its own plan.
-// Not for a SELECT DISTINCT: a window runs before DISTINCT and would count the duplicates.
+// Not for a SELECT DISTINCT: a window runs before DISTINCT and would count the duplicates. Nor for
+// a list that grows without bound and has wide rows (the audit log, its JSON snapshots): a window
+// keeps every matching row until the page is cut; such a list selects countColumn instead, the
+// InitPlan form, counted once beside an index-ordered read that stops after the page.
 //
 // An empty page says nothing of the total, except on the first page: only then (a page past the
 // end) is the count run as a statement of its own.
@@ -23,6 +26,11 @@ export interface PageRequest {
 
 /** The count of every row the statement matches, as a column of each of its rows. */
 export const totalColumn: SQL<number> = sql<number>`(count(*) over ())::int`;
+
+/** The InitPlan form of the total: `from`'s rows matching `where`, counted once (see the header). */
+export function countColumn(from: PgTable, where: SQL | undefined): SQL<number> {
+  return sql<number>`(select count(*)::int from ${from} where ${where ?? sql`true`})`;
+}
 
 /** What a page statement is given: the total column to select, and the page's bounds. */
 export interface PageBounds {
