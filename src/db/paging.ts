@@ -32,26 +32,25 @@ export function countColumn(from: PgTable, where: SQL | undefined): SQL<number> 
   return sql<number>`(select count(*)::int from ${from} where ${where ?? sql`true`})`;
 }
 
-/** What a page statement is given: the total column to select, and the page's bounds. */
-export interface PageBounds {
-  total: SQL<number>;
-  limit: number;
-  offset: number;
+/** A page statement before its bounds: a Drizzle select, which pageWithTotal limits to the page. */
+export interface PageStatement<R> {
+  limit(limit: number): { offset(offset: number): PromiseLike<R[]> };
 }
 
 /**
- * A page of a list and the list's total. `rows` runs the page statement, selecting `total` as a
- * field (`db.select({ ...getTableColumns(t), total })`); the field is taken off the rows before
- * `map` sees them. `count` counts the list alone; it runs only for an empty page past the first.
+ * A page of a list and the list's total. `rows` is the list's statement in its order, selecting
+ * `total` as a field (`db.select({ ...getTableColumns(t), total }).from(t).where(w).orderBy(…)`);
+ * the page's LIMIT and OFFSET are added here, and the field is taken off the rows before `map`
+ * sees them. `count` counts the list alone; it runs only for an empty page past the first.
  */
 export async function pageWithTotal<R extends { total: number }, T = Omit<R, 'total'>>(
   p: PageRequest,
-  rows: (b: PageBounds) => PromiseLike<R[]>,
+  rows: (total: SQL<number>) => PageStatement<R>,
   count: () => PromiseLike<number>,
   map: (row: Omit<R, 'total'>) => T = (row) => row as T,
 ): Promise<{ items: T[]; total: number; page: number; pageSize: number }> {
   const offset = (p.page - 1) * p.pageSize;
-  const found = await rows({ total: totalColumn, limit: p.pageSize, offset });
+  const found = await rows(totalColumn).limit(p.pageSize).offset(offset);
   const total = found[0]?.total ?? (offset === 0 ? 0 : await count());
   const items = found.map(({ total: _total, ...row }) => map(row));
   return { items, total, page: p.page, pageSize: p.pageSize };

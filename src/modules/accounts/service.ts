@@ -228,7 +228,7 @@ export async function listUsers(db: Db, q: { page: number; pageSize: number; q?:
   const cond = nameSearch(users.searchKey, q.q);
   const { items: rows, total } = await pageWithTotal(
     q,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(users), total }).from(users).where(cond).orderBy(asc(users.username)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(users), total }).from(users).where(cond).orderBy(asc(users.username)),
     () => countWhere(db, users, cond),
   );
   const ids = rows.map((r) => r.id);

@@ -87,14 +87,12 @@ export async function listEvents(db: Db, f: EventFilter) {
   // The audit log grows without bound and its rows are wide: the total as an InitPlan (paging.ts).
   const { items, total } = await pageWithTotal(
     f,
-    ({ limit, offset }) =>
+    () =>
       db
         .select({ ...getTableColumns(auditEvents), total: countColumn(auditEvents, cond) })
         .from(auditEvents)
         .where(cond)
-        .orderBy(desc(auditEvents.id))
-        .limit(limit)
-        .offset(offset),
+        .orderBy(desc(auditEvents.id)),
     () => countWhere(db, auditEvents, cond),
   );
   // Names only for this page's entities and what their snapshots reference (so only within the

@@ -92,7 +92,7 @@ export async function listConferences(db: DbOrTx, councilId: string, f: { page: 
   const where = eq(reportingConferences.councilId, councilId);
   const { items: rows, total } = await pageWithTotal(
     f,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(reportingConferences), total }).from(reportingConferences).where(where).orderBy(desc(reportingConferences.heldOn), asc(reportingConferences.createdAt)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(reportingConferences), total }).from(reportingConferences).where(where).orderBy(desc(reportingConferences.heldOn), asc(reportingConferences.createdAt)),
     () => countWhere(db, reportingConferences, where),
   );
   return { items: rows.map((r) => view(r, day)), total, page: f.page, pageSize: f.pageSize };

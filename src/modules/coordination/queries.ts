@@ -68,12 +68,11 @@ export async function listIncoming(db: DbOrTx, councilId: string, f: IncomingFil
   const where = incomingConds(councilId, f, day);
   return pageWithTotal(
     f,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({ d: incomingDocuments, handlerName: handler.fullName, total }).from(incomingDocuments)
         .leftJoin(handler, eq(handler.id, incomingDocuments.handlerUserId))
         .where(where)
-        .orderBy(desc(incomingDocuments.year), desc(incomingDocuments.number))
-        .limit(limit).offset(offset),
+        .orderBy(desc(incomingDocuments.year), desc(incomingDocuments.number)),
     () => countWhere(db, incomingDocuments, where),
     (r) => incomingView({ ...r.d, handlerName: r.handlerName }, day, calendar),
   );
@@ -122,9 +121,8 @@ export async function listInvitations(db: DbOrTx, councilId: string, f: Page & {
   );
   const { items: list, total } = await pageWithTotal(
     f,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(executiveInvitations), total }).from(executiveInvitations)
-      .where(where).orderBy(f.when === 'past' ? desc(executiveInvitations.startsAt) : asc(executiveInvitations.startsAt))
-      .limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(executiveInvitations), total }).from(executiveInvitations)
+      .where(where).orderBy(f.when === 'past' ? desc(executiveInvitations.startsAt) : asc(executiveInvitations.startsAt)),
     () => countWhere(db, executiveInvitations, where),
   );
   const userIds = [...new Set(list.flatMap((i) => [i.inviteeUserId, i.attendeeUserId].filter((x): x is string => !!x)))];

@@ -117,14 +117,12 @@ export async function listUnits(
   const childCount = sql<number>`(select count(*)::int from admin_units c where c.parent_id = "admin_units"."id")`;
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
         .select({ unit: adminUnits, childCount, total })
         .from(adminUnits)
         .where(where)
-        .orderBy(asc(adminUnits.validTo), sql`${adminUnits.sortKey} collate "C"`)
-        .limit(limit)
-        .offset(offset),
+        .orderBy(asc(adminUnits.validTo), sql`${adminUnits.sortKey} collate "C"`),
     () => countWhere(db, adminUnits, where),
     (r) => ({ ...out(r.unit), childCount: r.childCount }),
   );
@@ -272,15 +270,13 @@ export async function listCouncils(db: Db, q: Page & { q?: string; at?: string; 
   );
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
         .select({ council: councils, unit: adminUnits, total })
         .from(councils)
         .innerJoin(adminUnits, eq(adminUnits.id, councils.unitId))
         .where(where)
-        .orderBy(asc(councils.validTo), sql`${councils.sortKey} collate "C"`)
-        .limit(limit)
-        .offset(offset),
+        .orderBy(asc(councils.validTo), sql`${councils.sortKey} collate "C"`),
     () => countWhere(db, councils, where),
     (r) => ({ ...out(r.council), unitName: r.unit.name, level: r.unit.level }),
   );
@@ -358,8 +354,8 @@ export async function listConstituencies(db: Db, councilId: string, p: Page) {
   const where = eq(constituencies.councilId, councilId);
   return pageWithTotal(
     p,
-    ({ total, limit, offset }) =>
-      db.select({ ...getTableColumns(constituencies), total }).from(constituencies).where(where).orderBy(asc(constituencies.number), asc(constituencies.id)).limit(limit).offset(offset),
+    (total) =>
+      db.select({ ...getTableColumns(constituencies), total }).from(constituencies).where(where).orderBy(asc(constituencies.number), asc(constituencies.id)),
     () => countWhere(db, constituencies, where),
     out,
   );
@@ -398,14 +394,12 @@ export async function listBodies(db: Db, councilId: string, q: Page & { termId?:
   const where = and(eq(bodies.councilId, councilId), q.termId ? eq(bodies.termId, q.termId) : undefined);
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
         .select({ body: bodies, members: sql<number>`(select count(*)::int from memberships m where m.body_id = "bodies"."id")`, total })
         .from(bodies)
         .where(where)
-        .orderBy(sql`case ${bodies.kind} when 'standing' then 0 when 'committee' then 1 else 2 end`, asc(bodies.name), asc(bodies.id))
-        .limit(limit)
-        .offset(offset),
+        .orderBy(sql`case ${bodies.kind} when 'standing' then 0 when 'committee' then 1 else 2 end`, asc(bodies.name), asc(bodies.id)),
     () => countWhere(db, bodies, where),
     (r) => ({ ...out(r.body), memberCount: r.members }),
   );
@@ -417,15 +411,13 @@ export async function listMembers(db: Db, councilId: string, bodyId: string, p: 
   const where = eq(memberships.bodyId, bodyId);
   return pageWithTotal(
     p,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
         .select({ m: memberships, d: delegates, total })
         .from(memberships)
         .innerJoin(delegates, eq(delegates.id, memberships.delegateId))
         .where(where)
-        .orderBy(sql`case ${memberships.role} when 'chair' then 0 when 'vice_chair' then 1 else 2 end`, sql`${delegates.sortKey} collate "C"`, asc(memberships.id))
-        .limit(limit)
-        .offset(offset),
+        .orderBy(sql`case ${memberships.role} when 'chair' then 0 when 'vice_chair' then 1 else 2 end`, sql`${delegates.sortKey} collate "C"`, asc(memberships.id)),
     () => countWhere(db, memberships, where),
     (r) => ({ ...out(r.m), delegateName: r.d.fullName }),
   );
@@ -553,15 +545,13 @@ export async function listDelegates(
   );
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
         .select({ d: delegates, c: constituencies, total })
         .from(delegates)
         .leftJoin(constituencies, eq(constituencies.id, delegates.constituencyId))
         .where(where)
-        .orderBy(sql`${delegates.sortKey} collate "C"`, asc(delegates.id))
-        .limit(limit)
-        .offset(offset),
+        .orderBy(sql`${delegates.sortKey} collate "C"`, asc(delegates.id)),
     () => countWhere(db, delegates, where),
     (r) => ({ ...out(r.d), constituencyName: r.c?.name ?? null }),
   );
@@ -615,15 +605,13 @@ export async function listAgencies(db: Db, q: Page & { q?: string; unitId?: stri
   );
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
         .select({ a: agencies, u: adminUnits, total })
         .from(agencies)
         .leftJoin(adminUnits, eq(adminUnits.id, agencies.unitId))
         .where(where)
-        .orderBy(sql`case ${agencies.level} when 'central' then 0 when 'province' then 1 when 'district' then 2 else 3 end`, sql`${agencies.sortKey} collate "C"`)
-        .limit(limit)
-        .offset(offset),
+        .orderBy(sql`case ${agencies.level} when 'central' then 0 when 'province' then 1 when 'district' then 2 else 3 end`, sql`${agencies.sortKey} collate "C"`),
     () => countWhere(db, agencies, where),
     (r) => ({ ...out(r.a), unitName: r.u?.name ?? null }),
   );

@@ -737,15 +737,13 @@ export async function listDocuments(db: Db, councilId: string, f: DocumentFilter
   const cond = filterCond(councilId, f);
   return pageWithTotal(
     f,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
         .select({ ...listColumns, total })
         .from(documents)
         .innerJoin(documentIssuers, eq(documentIssuers.id, documents.issuerId))
         .where(cond)
-        .orderBy(desc(documents.issuedOn), desc(documents.createdAt), desc(documents.number))
-        .limit(limit)
-        .offset(offset),
+        .orderBy(desc(documents.issuedOn), desc(documents.createdAt), desc(documents.number)),
     () => countWhere(db, documents, cond),
     (r) => listItem(r),
   );

@@ -83,9 +83,9 @@ export async function memberAccounts(db: DbOrTx, councilId: string, p: { page: n
   // One row per account (grouped, not DISTINCT: the window count then counts accounts, not grants).
   return pageWithTotal(
     p,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({ id: users.id, fullName: users.fullName, username: users.username, total }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId)).where(where)
-        .groupBy(users.id, users.fullName, users.username).orderBy(asc(users.fullName), asc(users.id)).limit(limit).offset(offset),
+        .groupBy(users.id, users.fullName, users.username).orderBy(asc(users.fullName), asc(users.id)),
     async () => (await db.select({ n: countDistinct(roleGrants.userId) }).from(roleGrants).where(where))[0]?.n ?? 0,
   );
 }
@@ -100,9 +100,9 @@ export async function voterListComplaintsOf(db: DbOrTx, councilId: string, elect
   const where = and(eq(voterListComplaints.electionId, e.id), or(eq(pollingAreas.councilId, councilId), eq(pollingAreas.provinceCouncilId, councilId)), p.state ? eq(voterListComplaints.state, p.state) : undefined);
   const { items: rows, total } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({ c: voterListComplaints, areaNumber: pollingAreas.number, areaName: pollingAreas.name, listPostedOn: pollingAreas.listPostedOn, total }).from(voterListComplaints).innerJoin(pollingAreas, eq(pollingAreas.id, voterListComplaints.pollingAreaId))
-        .where(where).orderBy(asc(voterListComplaints.state), desc(voterListComplaints.receivedOn), asc(voterListComplaints.id)).limit(limit).offset(offset),
+        .where(where).orderBy(asc(voterListComplaints.state), desc(voterListComplaints.receivedOn), asc(voterListComplaints.id)),
     async () => (await db.select({ n: count() }).from(voterListComplaints).innerJoin(pollingAreas, eq(pollingAreas.id, voterListComplaints.pollingAreaId)).where(where))[0]?.n ?? 0,
   );
   const r = voterListComplaintRule(e.electionDay);
@@ -121,9 +121,9 @@ export async function resultComplaintsOf(db: DbOrTx, electionId: string, todayIs
   const where = eq(resultComplaints.electionId, e.id);
   const { items: rows, total } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({ c: resultComplaints, m: resultMinutes, unitName: electoralUnits.name, total }).from(resultComplaints).innerJoin(resultMinutes, eq(resultMinutes.id, resultComplaints.minutesId)).leftJoin(electoralUnits, eq(electoralUnits.id, resultMinutes.unitId))
-        .where(where).orderBy(asc(resultComplaints.state), desc(resultComplaints.receivedOn), asc(resultComplaints.id)).limit(limit).offset(offset),
+        .where(where).orderBy(asc(resultComplaints.state), desc(resultComplaints.receivedOn), asc(resultComplaints.id)),
     () => countWhere(db, resultComplaints, where),
   );
   const items = rows.map(({ c, m, unitName }) => {

@@ -131,10 +131,10 @@ export async function listOnlineRequests(db: DbOrTx, councilId: string, f: { sta
   const where = and(eq(onlineReceptionRequests.councilId, councilId), f.state ? eq(onlineReceptionRequests.state, f.state) : undefined);
   return pageWithTotal(
     f,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({ r: onlineReceptionRequests, d: receptionDays, total })
         .from(onlineReceptionRequests).innerJoin(receptionDays, eq(receptionDays.id, onlineReceptionRequests.dayId))
-        .where(where).orderBy(asc(receptionDays.on), asc(onlineReceptionRequests.createdAt)).limit(limit).offset(offset),
+        .where(where).orderBy(asc(receptionDays.on), asc(onlineReceptionRequests.createdAt)),
     () => countWhere(db, onlineReceptionRequests, where),
     ({ r, d }) => ({
       id: r.id, code: r.code, on: d.on, receiverName: d.receiverName, receiverKind: d.receiverKind, citizenName: r.citizenName, citizenAddress: r.citizenAddress, idDocument: r.idDocument,

@@ -250,15 +250,13 @@ export async function pendingFromContactMeetings(db: DbOrTx, councilId: string, 
   const where = and(eq(opinions.councilId, councilId), eq(opinions.kind, 'complaint'), isNull(letters.id));
   return pageWithTotal(
     page,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
         .select({ id: opinions.id, text: opinions.text, receivedOn: opinions.receivedOn, voterCount: opinions.voterCount, total })
         .from(opinions)
         .leftJoin(letters, eq(letters.sourceOpinionId, opinions.id))
         .where(where)
-        .orderBy(asc(opinions.createdAt))
-        .limit(limit)
-        .offset(offset),
+        .orderBy(asc(opinions.createdAt)),
     async () => (await db.select({ n: count() }).from(opinions).leftJoin(letters, eq(letters.sourceOpinionId, opinions.id)).where(where))[0]?.n ?? 0,
   );
 }

@@ -90,8 +90,8 @@ export async function listReceptions(db: DbOrTx, councilId: string, f: { year?: 
   const where = and(eq(receptionRecords.councilId, councilId), f.year ? eq(receptionRecords.year, f.year) : undefined, f.delegateId ? eq(receptionRecords.delegateId, f.delegateId) : undefined);
   const { items: rows, total } = await pageWithTotal(
     f,
-    ({ total, limit, offset }) =>
-      db.select({ r: receptionRecords, total }).from(receptionRecords).where(where).orderBy(desc(receptionRecords.receivedOn), desc(receptionRecords.number)).limit(limit).offset(offset),
+    (total) =>
+      db.select({ r: receptionRecords, total }).from(receptionRecords).where(where).orderBy(desc(receptionRecords.receivedOn), desc(receptionRecords.number)),
     () => countWhere(db, receptionRecords, where),
   );
   const files = await attachmentsOf(db, { receptionIds: rows.map(({ r }) => r.id) });

@@ -36,10 +36,9 @@ export async function listPrograms(db: DbOrTx, councilId: string, q: { year?: nu
   const filter = and(...where);
   const { items: rows, total } = await pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({ p: oversightPrograms, councilName: councils.name, total }).from(oversightPrograms).innerJoin(councils, eq(councils.id, oversightPrograms.councilId))
-        .where(filter).orderBy(desc(oversightPrograms.year), sql`${oversightPrograms.councilId} <> ${councilId}`, asc(councils.sortKey), asc(oversightPrograms.bodyKind), asc(oversightPrograms.bodyName))
-        .limit(limit).offset(offset),
+        .where(filter).orderBy(desc(oversightPrograms.year), sql`${oversightPrograms.councilId} <> ${councilId}`, asc(councils.sortKey), asc(oversightPrograms.bodyKind), asc(oversightPrograms.bodyName)),
     () => countWhere(db, oversightPrograms, filter),
   );
   const progress = await progressOf(db, rows.map((r) => r.p.id));
@@ -108,13 +107,13 @@ export async function agencyActivities(db: DbOrTx, agencyId: string, q: { page: 
   const filter = and(eq(oversightActivitySubjects.agencyId, agencyId), sql`${oversightActivities.state} <> 'cancelled'`, sql`${oversightPrograms.state} <> 'draft'`);
   const { items: rows, total } = await pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({ a: oversightActivities, bodyName: oversightPrograms.bodyName, councilName: councils.name, total })
         .from(oversightActivitySubjects)
         .innerJoin(oversightActivities, eq(oversightActivities.id, oversightActivitySubjects.activityId))
         .innerJoin(oversightPrograms, eq(oversightPrograms.id, oversightActivities.programId))
         .innerJoin(councils, eq(councils.id, oversightActivities.councilId))
-        .where(filter).orderBy(asc(oversightActivities.startDate)).limit(limit).offset(offset),
+        .where(filter).orderBy(asc(oversightActivities.startDate)),
     async () =>
       (await db.select({ n: count() }).from(oversightActivitySubjects)
         .innerJoin(oversightActivities, eq(oversightActivities.id, oversightActivitySubjects.activityId))
@@ -140,8 +139,8 @@ export async function publicPrograms(db: DbOrTx, councilId: string, q: { year?: 
   const where = and(eq(oversightPrograms.councilId, councilId), isNotNull(oversightPrograms.publishedAt), ...(q.year ? [eq(oversightPrograms.year, q.year)] : []));
   const { items: rows, total } = await pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
-      db.select({ ...getTableColumns(oversightPrograms), total }).from(oversightPrograms).where(where).orderBy(desc(oversightPrograms.year), asc(oversightPrograms.bodyName)).limit(limit).offset(offset),
+    (total) =>
+      db.select({ ...getTableColumns(oversightPrograms), total }).from(oversightPrograms).where(where).orderBy(desc(oversightPrograms.year), asc(oversightPrograms.bodyName)),
     () => countWhere(db, oversightPrograms, where),
   );
   const acts = rows.length
@@ -183,10 +182,10 @@ export async function councilNotices(db: DbOrTx, councilId: string, day: string,
   );
   const { items: rows, total } = await pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({ n: oversightNotices, title: oversightActivities.title, agencyName: agencies.name, shortName: agencies.shortName, total }).from(oversightNotices)
         .innerJoin(oversightActivities, eq(oversightActivities.id, oversightNotices.activityId)).innerJoin(agencies, eq(agencies.id, oversightNotices.agencyId))
-        .where(where).orderBy(asc(oversightNotices.dueDate), asc(agencies.name)).limit(limit).offset(offset),
+        .where(where).orderBy(asc(oversightNotices.dueDate), asc(agencies.name)),
     async () => (await db.select({ n: count() }).from(oversightNotices).innerJoin(oversightActivities, eq(oversightActivities.id, oversightNotices.activityId)).where(where))[0]?.n ?? 0,
   );
   return {

@@ -78,14 +78,13 @@ export async function listRecommendations(db: DbOrTx, scope: { councilId: string
   const where = recommendationConds(scope, f, day);
   return pageWithTotal(
     f,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({ ...listColumns, total }).from(oversightRecommendations)
         .innerJoin(agencies, eq(agencies.id, oversightRecommendations.agencyId))
         .innerJoin(oversightReports, eq(oversightReports.id, oversightRecommendations.reportId))
         .innerJoin(councils, eq(councils.id, oversightRecommendations.councilId))
         .where(where)
-        .orderBy(asc(oversightRecommendations.due), asc(oversightRecommendations.position), asc(oversightRecommendations.id))
-        .limit(limit).offset(offset),
+        .orderBy(asc(oversightRecommendations.due), asc(oversightRecommendations.position), asc(oversightRecommendations.id)),
     () => countWhere(db, oversightRecommendations, where),
     (x) => ({ ...out(x.r), agencyName: x.agencyName, reportTitle: x.reportTitle, councilName: x.councilName, ...computed(x.r, day, calendar) }),
   );
@@ -97,7 +96,7 @@ export async function listReports(db: DbOrTx, councilId: string, f: Page & { q?:
   const where = and(...conds)!;
   return pageWithTotal(
     f,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({
         r: oversightReports, bodyName: bodies.name, symbol: documents.symbol,
         recommendations: sql<number>`(select count(*)::int from oversight_recommendations x where x.report_id = ${oversightReports.id})`,
@@ -106,7 +105,7 @@ export async function listReports(db: DbOrTx, councilId: string, f: Page & { q?:
       }).from(oversightReports)
         .leftJoin(bodies, eq(bodies.id, oversightReports.bodyId))
         .leftJoin(documents, eq(documents.id, oversightReports.documentId))
-        .where(where).orderBy(desc(oversightReports.createdAt), asc(oversightReports.id)).limit(limit).offset(offset),
+        .where(where).orderBy(desc(oversightReports.createdAt), asc(oversightReports.id)),
     () => countWhere(db, oversightReports, where),
     (x) => ({ ...reportOut(x.r), bodyName: x.bodyName, symbol: x.symbol ?? x.r.typedNumber, recommendations: x.recommendations, closed: x.closed }),
   );
@@ -231,14 +230,14 @@ export async function publicReports(db: DbOrTx, councilId: string, p: Page) {
   const where = publicReportCond(councilId);
   return pageWithTotal(
     p,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({
         id: oversightReports.id, title: oversightReports.title, issuedOn: oversightReports.issuedOn, bodyName: bodies.name, symbol: documents.symbol, typedNumber: oversightReports.typedNumber,
         recommendations: sql<number>`(select count(*)::int from oversight_recommendations x where x.report_id = ${oversightReports.id})`,
         done: sql<number>`(select count(*)::int from oversight_recommendations x where x.report_id = ${oversightReports.id} and x.state = 'assessed_done')`,
         total,
       }).from(oversightReports).leftJoin(bodies, eq(bodies.id, oversightReports.bodyId)).leftJoin(documents, eq(documents.id, oversightReports.documentId))
-        .where(where).orderBy(desc(oversightReports.issuedOn), asc(oversightReports.id)).limit(limit).offset(offset),
+        .where(where).orderBy(desc(oversightReports.issuedOn), asc(oversightReports.id)),
     () => countWhere(db, oversightReports, where),
     ({ typedNumber, symbol, ...x }) => ({ ...x, symbol: symbol ?? typedNumber }),
   );

@@ -52,8 +52,8 @@ async function proposalsOf(db: DbOrTx, councilId: string, q: { year?: number; pa
   const where = and(eq(oversightTopicProposals.councilId, councilId), ...(q.year ? [eq(oversightTopicProposals.year, q.year)] : []));
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
-      db.select({ ...getTableColumns(oversightTopicProposals), total }).from(oversightTopicProposals).where(where).orderBy(desc(oversightTopicProposals.year), asc(oversightTopicProposals.submittedOn), asc(oversightTopicProposals.createdAt)).limit(limit).offset(offset),
+    (total) =>
+      db.select({ ...getTableColumns(oversightTopicProposals), total }).from(oversightTopicProposals).where(where).orderBy(desc(oversightTopicProposals.year), asc(oversightTopicProposals.submittedOn), asc(oversightTopicProposals.createdAt)),
     () => countWhere(db, oversightTopicProposals, where),
     (r) => ({ ...out(r), sourceLabel: PROPOSAL_SOURCE_LABELS[r.sourceKind as keyof typeof PROPOSAL_SOURCE_LABELS] ?? r.sourceKind }),
   );

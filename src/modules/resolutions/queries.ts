@@ -151,16 +151,14 @@ export async function listTasks(db: Db, scope: { councilId: string } | { agencyI
   );
   const { items: rows, total } = await pageWithTotal(
     f,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
         .select({ t: resolutionTasks, symbol: resolutions.symbol, title: resolutions.title, councilName: councils.name, total })
         .from(resolutionTasks)
         .innerJoin(resolutions, eq(resolutions.id, resolutionTasks.resolutionId))
         .innerJoin(councils, eq(councils.id, resolutionTasks.councilId))
         .where(where)
-        .orderBy(asc(resolutionTasks.due), desc(resolutionTasks.createdAt))
-        .limit(limit)
-        .offset(offset),
+        .orderBy(asc(resolutionTasks.due), desc(resolutionTasks.createdAt)),
     () => countWhere(db, resolutionTasks, where),
   );
   const reports = await reportsOf(db, rows.map((x) => x.t.id));

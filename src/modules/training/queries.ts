@@ -38,7 +38,7 @@ export async function listCourses(db: DbOrTx, councilId: string, p: Page & { ter
   );
   const { items: rows, total } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(trainingCourses), total }).from(trainingCourses).where(where).orderBy(desc(trainingCourses.createdAt), asc(trainingCourses.id)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(trainingCourses), total }).from(trainingCourses).where(where).orderBy(desc(trainingCourses.createdAt), asc(trainingCourses.id)),
     () => countWhere(db, trainingCourses, where),
   );
   const names = await bodyNames(db, councilId);

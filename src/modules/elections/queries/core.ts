@@ -11,7 +11,7 @@ type Page = { page: number; pageSize: number };
 export async function listElections(db: DbOrTx, p: Page) {
   const { items: rows, total } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(elections), total }).from(elections).orderBy(desc(elections.electionDay)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(elections), total }).from(elections).orderBy(desc(elections.electionDay)),
     () => countWhere(db, elections, undefined),
   );
   return { items: rows.map(out), total, page: p.page, pageSize: p.pageSize };
@@ -35,7 +35,7 @@ export async function listUnits(db: DbOrTx, councilId: string, electionId: strin
   const where = and(eq(electoralUnits.electionId, electionId), inArray(electoralUnits.councilId, ids), ballot ? eq(electoralUnits.ballotType, ballot) : undefined);
   const { items: rows, total } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(electoralUnits), total }).from(electoralUnits).where(where).orderBy(asc(electoralUnits.ballotType), asc(electoralUnits.number)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(electoralUnits), total }).from(electoralUnits).where(where).orderBy(asc(electoralUnits.ballotType), asc(electoralUnits.number)),
     () => countWhere(db, electoralUnits, where),
   );
   const counts = rows.length
@@ -51,7 +51,7 @@ export async function listAreas(db: DbOrTx, councilId: string, electionId: strin
   const where = and(eq(pollingAreas.electionId, electionId), or(eq(pollingAreas.councilId, councilId), eq(pollingAreas.provinceCouncilId, councilId)), areaIds ? inArray(pollingAreas.id, areaIds.length ? areaIds : ['00000000-0000-0000-0000-000000000000']) : undefined);
   const { items: rows, total } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(pollingAreas), total }).from(pollingAreas).where(where).orderBy(asc(pollingAreas.communeCode), asc(pollingAreas.number)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(pollingAreas), total }).from(pollingAreas).where(where).orderBy(asc(pollingAreas.communeCode), asc(pollingAreas.number)),
     () => countWhere(db, pollingAreas, where),
   );
   const items = rows.map((a) => ({ ...out(a), postingProblem: a.listPostedOn ? checkVoterListPosting(a.listPostedOn, e.electionDay) : null }));
@@ -63,7 +63,7 @@ export async function listBodies(db: DbOrTx, councilId: string, electionId: stri
   const where = and(eq(electionBodies.electionId, electionId), inArray(electionBodies.councilId, ids));
   const { items: rows, total } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(electionBodies), total }).from(electionBodies).where(where).orderBy(asc(electionBodies.kind), asc(electionBodies.name)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(electionBodies), total }).from(electionBodies).where(where).orderBy(asc(electionBodies.kind), asc(electionBodies.name)),
     () => countWhere(db, electionBodies, where),
   );
   const members = rows.length ? await db.select().from(electionBodyMembers).where(inArray(electionBodyMembers.bodyId, rows.map((r) => r.id))).orderBy(asc(electionBodyMembers.createdAt)) : [];
@@ -75,7 +75,7 @@ export async function listCandidates(db: DbOrTx, unitId: string, p: Page) {
   const where = eq(candidates.electoralUnitId, unitId);
   const { items: rows, total } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(candidates), total }).from(candidates).where(where).orderBy(asc(candidates.listOrder), asc(candidates.fullName)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(candidates), total }).from(candidates).where(where).orderBy(asc(candidates.listOrder), asc(candidates.fullName)),
     () => countWhere(db, candidates, where),
   );
   return { items: rows.map(out), total, page: p.page, pageSize: p.pageSize };

@@ -28,7 +28,7 @@ export async function areaVoters(db: DbOrTx, area: { id: string; provinceCode: s
     q ? (/^\d+$/.test(q) ? like(v.citizenId, `%${q}%`) : like(v.nameKey, `%${q}%`)) : undefined);
   const { items: rows, total } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(v), total }).from(v).where(where).orderBy(asc(v.household), asc(v.rowOrder), asc(v.createdAt), asc(v.id)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(v), total }).from(v).where(where).orderBy(asc(v.household), asc(v.rowOrder), asc(v.createdAt), asc(v.id)),
     () => countWhere(db, v, where),
   );
   return { items: rows.map(view), total, page: p.page, pageSize: p.pageSize };
@@ -78,7 +78,7 @@ export async function areaComplaints(db: DbOrTx, electionId: string, areaId: str
   const where = and(eq(voterListComplaints.electionId, electionId), eq(voterListComplaints.pollingAreaId, areaId));
   const { items: rows, total } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(voterListComplaints), total }).from(voterListComplaints).where(where).orderBy(desc(voterListComplaints.receivedOn)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(voterListComplaints), total }).from(voterListComplaints).where(where).orderBy(desc(voterListComplaints.receivedOn)),
     () => countWhere(db, voterListComplaints, where),
   );
   return { items: rows.map(out), total, page: p.page, pageSize: p.pageSize };

@@ -72,8 +72,8 @@ export async function listFields(db: DbOrTx, councilId: string, p: PageRequest) 
   const where = eq(petitionFields.councilId, councilId);
   return pageWithTotal(
     p,
-    ({ total, limit, offset }) =>
-      db.select({ ...getTableColumns(petitionFields), total }).from(petitionFields).where(where).orderBy(petitionFields.sortOrder, petitionFields.name, petitionFields.id).limit(limit).offset(offset),
+    (total) =>
+      db.select({ ...getTableColumns(petitionFields), total }).from(petitionFields).where(where).orderBy(petitionFields.sortOrder, petitionFields.name, petitionFields.id),
     () => countWhere(db, petitionFields, where),
     out,
   );

@@ -51,7 +51,7 @@ export async function listRoutingRules(db: ActionCtx['db'], councilId: string, p
   return pageWithTotal(
     p,
     // With the names the page shows (an id means nothing to the secretariat).
-    ({ total, limit, offset }) =>
+    (total) =>
       db
           .select({ r: routingRules, fieldName: petitionFields.name, unitName: adminUnits.name, agencyName: agencies.name, total })
           .from(routingRules)
@@ -59,9 +59,7 @@ export async function listRoutingRules(db: ActionCtx['db'], councilId: string, p
           .leftJoin(adminUnits, eq(adminUnits.id, routingRules.unitId))
           .leftJoin(agencies, eq(agencies.id, routingRules.agencyId))
           .where(where)
-          .orderBy(routingRules.createdAt, routingRules.id)
-          .limit(limit)
-          .offset(offset),
+          .orderBy(routingRules.createdAt, routingRules.id),
     () => countWhere(db, routingRules, where),
     ({ r, ...names }) => ({ ...out(r), ...names }),
   );

@@ -16,7 +16,7 @@ export async function listDispatches(db: Db, councilId: string, q: { page: numbe
   );
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
       .select({
         d: dispatches,
@@ -34,9 +34,7 @@ export async function listDispatches(db: Db, councilId: string, q: { page: numbe
       .leftJoin(councils, eq(councils.id, dispatches.targetCouncilId))
       .leftJoin(documents, eq(documents.id, dispatches.documentId))
       .where(where)
-      .orderBy(desc(dispatches.letterDate), desc(dispatches.createdAt))
-      .limit(limit)
-      .offset(offset),
+      .orderBy(desc(dispatches.letterDate), desc(dispatches.createdAt)),
     () => countWhere(db, dispatches, where),
     (r) => ({
       ...out(r.d),
@@ -55,15 +53,13 @@ export async function listReminders(db: Db, councilId: string, q: { page: number
   const where = and(eq(reminders.councilId, councilId), q.agencyId ? eq(reminders.agencyId, q.agencyId) : undefined);
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
         .select({ r: reminders, agencyName: agencies.name, total })
         .from(reminders)
         .innerJoin(agencies, eq(agencies.id, reminders.agencyId))
         .where(where)
-        .orderBy(desc(reminders.createdAt))
-        .limit(limit)
-        .offset(offset),
+        .orderBy(desc(reminders.createdAt)),
     () => countWhere(db, reminders, where),
     (r) => ({ ...out(r.r), agencyName: r.agencyName }),
   );

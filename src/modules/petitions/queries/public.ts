@@ -28,14 +28,12 @@ const NO_ROUND = 'đợt tiếp xúc cử tri đã công bố của HĐND này';
 export async function publicCouncils(db: Db, q: Page) {
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
         .select({ id: councils.id, name: councils.name, validTo: councils.validTo, total })
         .from(councils)
         .where(hasPublishedRound)
-        .orderBy(councils.sortKey, councils.name)
-        .limit(limit)
-        .offset(offset),
+        .orderBy(councils.sortKey, councils.name),
     () => countWhere(db, councils, hasPublishedRound),
   );
 }
@@ -54,14 +52,12 @@ export async function publicRounds(db: Db, councilId: string, q: Page) {
   const where = and(eq(petitionRounds.councilId, councilId), eq(petitionRounds.published, true));
   const page = await pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
         .select({ id: petitionRounds.id, name: petitionRounds.name, kind: petitionRounds.kind, sessionName: petitionRounds.sessionName, startDate: petitionRounds.startDate, endDate: petitionRounds.endDate, status: petitionRounds.status, total })
         .from(petitionRounds)
         .where(where)
-        .orderBy(desc(petitionRounds.sequence))
-        .limit(limit)
-        .offset(offset),
+        .orderBy(desc(petitionRounds.sequence)),
     () => countWhere(db, petitionRounds, where),
     (r) => ({ ...r, kindLabel: ROUND_KIND_LABELS[r.kind as RoundKind] }),
   );

@@ -15,8 +15,8 @@ export async function listRounds(db: Db, councilId: string, q: { page: number; p
   const where = and(eq(petitionRounds.councilId, councilId), q.status ? eq(petitionRounds.status, q.status) : undefined);
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
-      db.select({ ...getTableColumns(petitionRounds), total }).from(petitionRounds).where(where).orderBy(desc(petitionRounds.sequence)).limit(limit).offset(offset),
+    (total) =>
+      db.select({ ...getTableColumns(petitionRounds), total }).from(petitionRounds).where(where).orderBy(desc(petitionRounds.sequence)),
     () => countWhere(db, petitionRounds, where),
     (r) => ({ ...out(r), kindLabel: ROUND_KIND_LABELS[r.kind as RoundKind] }),
   );
@@ -79,7 +79,7 @@ export async function listMeetings(db: Db, councilId: string, roundId: string, p
   const where = eq(contactMeetings.roundId, roundId);
   return pageWithTotal(
     p,
-    ({ total, limit, offset }) =>
+    (total) =>
       db
           .select({
             m: contactMeetings,
@@ -92,9 +92,7 @@ export async function listMeetings(db: Db, councilId: string, roundId: string, p
           .leftJoin(adminUnits, eq(adminUnits.id, contactMeetings.unitId))
           .leftJoin(bodies, eq(bodies.id, contactMeetings.bodyId))
           .where(where)
-          .orderBy(contactMeetings.heldOn, contactMeetings.createdAt, contactMeetings.id)
-          .limit(limit)
-          .offset(offset),
+          .orderBy(contactMeetings.heldOn, contactMeetings.createdAt, contactMeetings.id),
     () => countWhere(db, contactMeetings, where),
     ({ m, unitName, bodyName, opinionCount }) => ({
       ...out(m),

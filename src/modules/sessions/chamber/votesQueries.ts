@@ -120,7 +120,7 @@ export async function sessionVotes(db: DbOrTx, councilId: string, sessionId: str
   const where = and(eq(chamberVotes.councilId, councilId), eq(chamberVotes.sessionId, sessionId));
   const { items: rows, total } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(chamberVotes), total }).from(chamberVotes).where(where).orderBy(desc(chamberVotes.createdAt), desc(chamberVotes.id)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(chamberVotes), total }).from(chamberVotes).where(where).orderBy(desc(chamberVotes.createdAt), desc(chamberVotes.id)),
     () => countWhere(db, chamberVotes, where),
   );
   return { items: await summaries(db, rows), total, page: p.page, pageSize: p.pageSize };
@@ -165,7 +165,7 @@ export async function publicVotes(db: DbOrTx, councilId: string, p: { page: numb
   const where = and(eq(chamberVotes.councilId, councilId), eq(chamberVotes.state, 'confirmed'));
   const { items: rows, total } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(chamberVotes), total }).from(chamberVotes).where(where).orderBy(desc(chamberVotes.closedAt), desc(chamberVotes.id)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(chamberVotes), total }).from(chamberVotes).where(where).orderBy(desc(chamberVotes.closedAt), desc(chamberVotes.id)),
     () => countWhere(db, chamberVotes, where),
   );
   const items = [];

@@ -27,7 +27,7 @@ export async function listPlans(db: DbOrTx, councilId: string, q: { page: number
   const where = eq(sessionPlans.councilId, councilId);
   const { items: rows, total } = await pageWithTotal(
     q,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(sessionPlans), total }).from(sessionPlans).where(where).orderBy(desc(sessionPlans.year)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(sessionPlans), total }).from(sessionPlans).where(where).orderBy(desc(sessionPlans.year)),
     () => countWhere(db, sessionPlans, where),
   );
   return { items: rows.map(out), total, page: q.page, pageSize: q.pageSize };
@@ -45,9 +45,9 @@ export async function listSessions(db: DbOrTx, councilId: string, q: { page: num
   if (q.state) where.push(eq(councilSessions.state, q.state));
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({ s: councilSessions, termName: terms.name, total }).from(councilSessions).innerJoin(terms, eq(terms.id, councilSessions.termId))
-        .where(and(...where)).orderBy(desc(councilSessions.openingDate), desc(councilSessions.createdAt)).limit(limit).offset(offset),
+        .where(and(...where)).orderBy(desc(councilSessions.openingDate), desc(councilSessions.createdAt)),
     () => countWhere(db, councilSessions, and(...where)),
     (r) => ({ ...sessionJson(r.s), termName: r.termName }),
   );

@@ -107,8 +107,8 @@ function slipView(r: SlipRow, answer: AnswerView | undefined, mine: boolean) {
 async function slipPage(db: DbOrTx, where: SQL | undefined, p: Paging, mineOf: (r: SlipRow) => boolean, newestFirst = false) {
   const found = await pageWithTotal(
     p,
-    ({ total, limit, offset }) =>
-      slipBase(db, total).where(where).orderBy(desc(councilSessions.openingDate), newestFirst ? desc(questionSlips.filedAt) : asc(questionSlips.filedAt), asc(questionSlips.id)).limit(limit).offset(offset),
+    (total) =>
+      slipBase(db, total).where(where).orderBy(desc(councilSessions.openingDate), newestFirst ? desc(questionSlips.filedAt) : asc(questionSlips.filedAt), asc(questionSlips.id)),
     () => countWhere(db, questionSlips, where),
   );
   const { bySlip } = await answersFor(db, found.items);
@@ -145,7 +145,7 @@ export async function sessionTopics(db: DbOrTx, councilId: string, sessionId: st
   const where = eq(questionTopics.sessionId, sessionId);
   const { items: rows, total: n } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) => db.select({ ...getTableColumns(questionTopics), total }).from(questionTopics).where(where).orderBy(asc(questionTopics.position)).limit(limit).offset(offset),
+    (total) => db.select({ ...getTableColumns(questionTopics), total }).from(questionTopics).where(where).orderBy(asc(questionTopics.position)),
     () => countWhere(db, questionTopics, where),
   );
   const ids = rows.map((t) => t.id);
@@ -179,7 +179,7 @@ async function commitmentRows(db: DbOrTx, where: SQL | undefined) {
 
 /** A page of commitments and their total; `count`: the count alone, when the page is empty past the first. */
 function commitmentPage(db: DbOrTx, where: SQL | undefined, p: Paging, count = () => countWhere(db, commitments, where)) {
-  return pageWithTotal(p, ({ total, limit, offset }) => commitmentQuery(db, where, total).limit(limit).offset(offset), count, (r) => commitmentView(r));
+  return pageWithTotal(p, (total) => commitmentQuery(db, where, total), count, (r) => commitmentView(r));
 }
 
 function commitmentView(r: { c: typeof commitments.$inferSelect; agencyName: string; sessionTitle: string; sessionOpening: string }, now?: string) {
@@ -292,8 +292,8 @@ export async function addressees(db: DbOrTx, councilId: string, q: Paging & { q?
   const where = and(eq(agencies.unitId, c.unitId), eq(agencies.active, true), nameSearch(agencies.searchKey, q.q));
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
-      db.select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName, kind: agencies.kind, total }).from(agencies).where(where).orderBy(asc(agencies.sortKey), asc(agencies.name)).limit(limit).offset(offset),
+    (total) =>
+      db.select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName, kind: agencies.kind, total }).from(agencies).where(where).orderBy(asc(agencies.sortKey), asc(agencies.name)),
     () => countWhere(db, agencies, where),
   );
 }
@@ -308,8 +308,8 @@ export async function citationOptions(db: DbOrTx, councilId: string, q: Paging &
   const where = and(eq(petitions.councilId, councilId), sql`${petitions.status} <> 'draft'`, nameSearch(petitions.searchText, q.q));
   return pageWithTotal(
     q,
-    ({ total, limit, offset }) =>
-      db.select({ id: petitions.id, number: petitions.number, text: petitions.text, total }).from(petitions).where(where).orderBy(desc(petitions.number)).limit(limit).offset(offset),
+    (total) =>
+      db.select({ id: petitions.id, number: petitions.number, text: petitions.text, total }).from(petitions).where(where).orderBy(desc(petitions.number)),
     () => countWhere(db, petitions, where),
     (r) => ({ kind: 'petition', id: r.id, label: `KN-${r.number}: ${r.text.length > 160 ? `${r.text.slice(0, 159)}…` : r.text}` }),
   );
@@ -325,12 +325,11 @@ export async function publicAnswers(db: DbOrTx, councilId: string, p: Paging) {
   const where = eq(questionAnswers.councilId, councilId);
   const { items: rows, total: n } = await pageWithTotal(
     p,
-    ({ total, limit, offset }) =>
+    (total) =>
       db.select({ a: questionAnswers, sessionTitle: councilSessions.title, openingDate: councilSessions.openingDate, topicTitle: questionTopics.title, total })
         .from(questionAnswers).innerJoin(councilSessions, eq(councilSessions.id, questionAnswers.sessionId))
         .leftJoin(questionTopics, eq(questionTopics.id, questionAnswers.topicId))
-        .where(where).orderBy(desc(councilSessions.openingDate), asc(questionTopics.position), asc(questionAnswers.answeredOn), asc(questionAnswers.id))
-        .limit(limit).offset(offset),
+        .where(where).orderBy(desc(councilSessions.openingDate), asc(questionTopics.position), asc(questionAnswers.answeredOn), asc(questionAnswers.id)),
     () => countWhere(db, questionAnswers, where),
   );
   const views = await answerViews(db, rows.map((r) => r.a));
