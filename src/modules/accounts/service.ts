@@ -1,5 +1,6 @@
 // Account actions: each is one function, in one transaction, writing its audit event.
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { nameSearch } from '../../db/textSearch.ts';
 import { conflict, invalid, notFound } from '../../server/errors.ts';
@@ -225,14 +226,11 @@ export async function revokeRole(db: Db, actor: Actor, userId: string, grantId: 
 /** Substring match of the folded query on the search key, as in the directory lists. */
 export async function listUsers(db: Db, q: { page: number; pageSize: number; q?: string }) {
   const cond = nameSearch(users.searchKey, q.q);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(users).where(cond);
-  const rows = await db
-    .select()
-    .from(users)
-    .where(cond)
-    .orderBy(asc(users.username))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+  const { items: rows, total } = await pageWithTotal(
+    q,
+    (total) => db.select({ ...getTableColumns(users), total }).from(users).where(cond).orderBy(asc(users.username)),
+    () => countWhere(db, users, cond),
+  );
   const ids = rows.map((r) => r.id);
   const grants = ids.length
     ? await db.select().from(roleGrants).where(sql`${roleGrants.userId} in ${ids}`)

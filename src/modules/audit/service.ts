@@ -1,6 +1,7 @@
 // Writing and reading the append-only audit log. Every action calls `recordEvent` inside its own
 // transaction, so a change and its event are committed together or not at all.
-import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { countColumn, countWhere, pageWithTotal } from '../../db/paging.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { AuthUser } from '../../server/permissions.ts';
 import { auditEvents } from './schema.ts';
@@ -83,17 +84,17 @@ export async function listEvents(db: Db, f: EventFilter) {
   if (f.from) where.push(gte(auditEvents.at, f.from));
   if (f.to) where.push(lte(auditEvents.at, f.to));
   const cond = where.length ? and(...where) : undefined;
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(auditEvents)
-    .where(cond);
-  const items = await db
-    .select()
-    .from(auditEvents)
-    .where(cond)
-    .orderBy(desc(auditEvents.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+  // The audit log grows without bound and its rows are wide: the total as an InitPlan (paging.ts).
+  const { items, total } = await pageWithTotal(
+    f,
+    () =>
+      db
+        .select({ ...getTableColumns(auditEvents), total: countColumn(auditEvents, cond) })
+        .from(auditEvents)
+        .where(cond)
+        .orderBy(desc(auditEvents.id)),
+    () => countWhere(db, auditEvents, cond),
+  );
   // Names only for this page's entities and what their snapshots reference (so only within the
   // caller's scope).
   const names = await resolveNames(db, [...items.flatMap((e) => [e.before, e.after]), ...entityReferences(items)]);

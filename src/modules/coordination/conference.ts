@@ -5,7 +5,8 @@
 // activities) and the letters module's (letterFigures: letters received in the period) — no
 // second definition here. The conclusion notice (TB) is drafted from them and issued through the
 // documents engine (template conclusion_notice) in the conference's transaction.
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import { conflict, invalid } from '../../server/errors.ts';
 import type { AuthUser } from '../../server/permissions.ts';
 import { CONFERENCE_STATE_LABELS, countWord, type ConferenceState } from '../../domain/coordination/index.ts';
@@ -89,11 +90,12 @@ const view = (r: typeof reportingConferences.$inferSelect, day: string) => {
 
 export async function listConferences(db: DbOrTx, councilId: string, f: { page: number; pageSize: number }, day: string) {
   const where = eq(reportingConferences.councilId, councilId);
-  const [rows, [t]] = await Promise.all([
-    db.select().from(reportingConferences).where(where).orderBy(desc(reportingConferences.heldOn), asc(reportingConferences.createdAt)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(reportingConferences).where(where),
-  ]);
-  return { items: rows.map((r) => view(r, day)), total: t?.n ?? 0, page: f.page, pageSize: f.pageSize };
+  const { items: rows, total } = await pageWithTotal(
+    f,
+    (total) => db.select({ ...getTableColumns(reportingConferences), total }).from(reportingConferences).where(where).orderBy(desc(reportingConferences.heldOn), asc(reportingConferences.createdAt)),
+    () => countWhere(db, reportingConferences, where),
+  );
+  return { items: rows.map((r) => view(r, day)), total, page: f.page, pageSize: f.pageSize };
 }
 
 export async function conferenceDetail(db: Db, user: AuthUser | null, councilId: string, id: string, day: string) {

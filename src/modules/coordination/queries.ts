@@ -1,6 +1,7 @@
 // Reads of the coordination module: paged lists (folded, accent-insensitive search), a document's
 // page, the council's people, periodic reports with lateness per agency. Reads write nothing.
-import { aliasedTable, and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
 import {
   incomingDeadline, INCOMING_KIND_LABELS, INCOMING_STATE_LABELS, INVITATION_STATE_LABELS, invitationGoer, latenessByAgency, periodicTiming,
@@ -65,15 +66,16 @@ function incomingView(r: typeof incomingDocuments.$inferSelect & { handlerName: 
 
 export async function listIncoming(db: DbOrTx, councilId: string, f: IncomingFilter, day: string, calendar: WorkingCalendar) {
   const where = incomingConds(councilId, f, day);
-  const [rows, [t]] = await Promise.all([
-    db.select({ d: incomingDocuments, handlerName: handler.fullName }).from(incomingDocuments)
-      .leftJoin(handler, eq(handler.id, incomingDocuments.handlerUserId))
-      .where(where)
-      .orderBy(desc(incomingDocuments.year), desc(incomingDocuments.number))
-      .limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(incomingDocuments).where(where),
-  ]);
-  return paged(rows.map((r) => incomingView({ ...r.d, handlerName: r.handlerName }, day, calendar)), t?.n ?? 0, f);
+  return pageWithTotal(
+    f,
+    (total) =>
+      db.select({ d: incomingDocuments, handlerName: handler.fullName, total }).from(incomingDocuments)
+        .leftJoin(handler, eq(handler.id, incomingDocuments.handlerUserId))
+        .where(where)
+        .orderBy(desc(incomingDocuments.year), desc(incomingDocuments.number)),
+    () => countWhere(db, incomingDocuments, where),
+    (r) => incomingView({ ...r.d, handlerName: r.handlerName }, day, calendar),
+  );
 }
 
 export async function incomingDetail(db: DbOrTx, councilId: string, id: string, day: string, calendar: WorkingCalendar) {
@@ -117,12 +119,12 @@ export async function listInvitations(db: DbOrTx, councilId: string, f: Page & {
     f.when === 'past' ? sql`${executiveInvitations.startsAt} < ${now.toISOString()}` : undefined,
     wordsSearch(executiveInvitations.searchKey, f.q),
   );
-  const [list, [t]] = await Promise.all([
-    db.select().from(executiveInvitations)
-      .where(where).orderBy(f.when === 'past' ? desc(executiveInvitations.startsAt) : asc(executiveInvitations.startsAt))
-      .limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(executiveInvitations).where(where),
-  ]);
+  const { items: list, total } = await pageWithTotal(
+    f,
+    (total) => db.select({ ...getTableColumns(executiveInvitations), total }).from(executiveInvitations)
+      .where(where).orderBy(f.when === 'past' ? desc(executiveInvitations.startsAt) : asc(executiveInvitations.startsAt)),
+    () => countWhere(db, executiveInvitations, where),
+  );
   const userIds = [...new Set(list.flatMap((i) => [i.inviteeUserId, i.attendeeUserId].filter((x): x is string => !!x)))];
   const names = new Map((userIds.length ? await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, userIds)) : []).map((u) => [u.id, u.fullName]));
   const rows = list.map((i) => ({ i, inviteeName: names.get(i.inviteeUserId) ?? '', attendeeName: i.attendeeUserId ? names.get(i.attendeeUserId) ?? null : null }));
@@ -135,7 +137,7 @@ export async function listInvitations(db: DbOrTx, councilId: string, f: Page & {
       goerName: goer === i.inviteeUserId ? inviteeName : goer ? attendeeName : null,
       past: i.startsAt <= now,
     };
-  }), t?.n ?? 0, f);
+  }), total, f);
 }
 
 // Periodic reports --------------------------------------------------------------------------------

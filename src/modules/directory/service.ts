@@ -1,8 +1,8 @@
 // Directory actions. Each action is one function, in one transaction, writing its audit event
 // (through insertAudited/updateAudited/deleteAudited). Lists paginate in the database and sort on
 // the text engine's Vietnamese sort key.
-import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, eq, getTableColumns, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { out } from '../../db/rows.ts';
 import { nameSearch } from '../../db/textSearch.ts';
@@ -22,15 +22,6 @@ export function iso(d: Date): string {
 }
 
 export { out };
-
-async function countOf(db: Db, table: PgTable, where: SQL | undefined): Promise<number> {
-  return (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]!.n;
-}
-
-async function paged<T>(db: Db, base: { rows: () => Promise<T[]>; count: () => Promise<number> }, p: Page) {
-  const [items, total] = await Promise.all([base.rows(), base.count()]);
-  return { items, total, page: p.page, pageSize: p.pageSize };
-}
 
 // Administrative units ---------------------------------------------------------------------------
 
@@ -124,22 +115,16 @@ export async function listUnits(
   const where = and(...conds.filter(Boolean));
   // Qualified by hand: inside the subquery an unqualified "id" would be the child's own id.
   const childCount = sql<number>`(select count(*)::int from admin_units c where c.parent_id = "admin_units"."id")`;
-  return paged(
-    db,
-    {
-      rows: async () =>
-        (
-          await db
-            .select({ unit: adminUnits, childCount })
-            .from(adminUnits)
-            .where(where)
-            .orderBy(asc(adminUnits.validTo), sql`${adminUnits.sortKey} collate "C"`)
-            .limit(q.pageSize)
-            .offset((q.page - 1) * q.pageSize)
-        ).map((r) => ({ ...out(r.unit), childCount: r.childCount })),
-      count: () => countOf(db, adminUnits, where),
-    },
+  return pageWithTotal(
     q,
+    (total) =>
+      db
+        .select({ unit: adminUnits, childCount, total })
+        .from(adminUnits)
+        .where(where)
+        .orderBy(asc(adminUnits.validTo), sql`${adminUnits.sortKey} collate "C"`),
+    () => countWhere(db, adminUnits, where),
+    (r) => ({ ...out(r.unit), childCount: r.childCount }),
   );
 }
 
@@ -283,23 +268,17 @@ export async function listCouncils(db: Db, q: Page & { q?: string; at?: string; 
       : undefined,
     q.ids && q.ids !== 'all' ? inArray(councils.id, q.ids) : undefined,
   );
-  return paged(
-    db,
-    {
-      rows: async () =>
-        (
-          await db
-            .select({ council: councils, unit: adminUnits })
-            .from(councils)
-            .innerJoin(adminUnits, eq(adminUnits.id, councils.unitId))
-            .where(where)
-            .orderBy(asc(councils.validTo), sql`${councils.sortKey} collate "C"`)
-            .limit(q.pageSize)
-            .offset((q.page - 1) * q.pageSize)
-        ).map((r) => ({ ...out(r.council), unitName: r.unit.name, level: r.unit.level })),
-      count: () => countOf(db, councils, where),
-    },
+  return pageWithTotal(
     q,
+    (total) =>
+      db
+        .select({ council: councils, unit: adminUnits, total })
+        .from(councils)
+        .innerJoin(adminUnits, eq(adminUnits.id, councils.unitId))
+        .where(where)
+        .orderBy(asc(councils.validTo), sql`${councils.sortKey} collate "C"`),
+    () => countWhere(db, councils, where),
+    (r) => ({ ...out(r.council), unitName: r.unit.name, level: r.unit.level }),
   );
 }
 
@@ -373,14 +352,12 @@ export async function createConstituency(db: Db, actor: Actor, councilId: string
 
 export async function listConstituencies(db: Db, councilId: string, p: Page) {
   const where = eq(constituencies.councilId, councilId);
-  return paged(
-    db,
-    {
-      rows: async () =>
-        (await db.select().from(constituencies).where(where).orderBy(asc(constituencies.number), asc(constituencies.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize)).map(out),
-      count: () => countOf(db, constituencies, where),
-    },
+  return pageWithTotal(
     p,
+    (total) =>
+      db.select({ ...getTableColumns(constituencies), total }).from(constituencies).where(where).orderBy(asc(constituencies.number), asc(constituencies.id)),
+    () => countWhere(db, constituencies, where),
+    out,
   );
 }
 
@@ -415,22 +392,16 @@ export async function updateBody(db: Db, actor: Actor, councilId: string, id: st
 
 export async function listBodies(db: Db, councilId: string, q: Page & { termId?: string }) {
   const where = and(eq(bodies.councilId, councilId), q.termId ? eq(bodies.termId, q.termId) : undefined);
-  return paged(
-    db,
-    {
-      rows: async () =>
-        (
-          await db
-            .select({ body: bodies, members: sql<number>`(select count(*)::int from memberships m where m.body_id = "bodies"."id")` })
-            .from(bodies)
-            .where(where)
-            .orderBy(sql`case ${bodies.kind} when 'standing' then 0 when 'committee' then 1 else 2 end`, asc(bodies.name), asc(bodies.id))
-            .limit(q.pageSize)
-            .offset((q.page - 1) * q.pageSize)
-        ).map((r) => ({ ...out(r.body), memberCount: r.members })),
-      count: () => countOf(db, bodies, where),
-    },
+  return pageWithTotal(
     q,
+    (total) =>
+      db
+        .select({ body: bodies, members: sql<number>`(select count(*)::int from memberships m where m.body_id = "bodies"."id")`, total })
+        .from(bodies)
+        .where(where)
+        .orderBy(sql`case ${bodies.kind} when 'standing' then 0 when 'committee' then 1 else 2 end`, asc(bodies.name), asc(bodies.id)),
+    () => countWhere(db, bodies, where),
+    (r) => ({ ...out(r.body), memberCount: r.members }),
   );
 }
 
@@ -438,23 +409,17 @@ export async function listMembers(db: Db, councilId: string, bodyId: string, p: 
   const [b] = await db.select().from(bodies).where(eq(bodies.id, bodyId));
   await ownedBy(b, councilId, 'cơ quan của HĐND');
   const where = eq(memberships.bodyId, bodyId);
-  return paged(
-    db,
-    {
-      rows: async () =>
-        (
-          await db
-            .select({ m: memberships, d: delegates })
-            .from(memberships)
-            .innerJoin(delegates, eq(delegates.id, memberships.delegateId))
-            .where(where)
-            .orderBy(sql`case ${memberships.role} when 'chair' then 0 when 'vice_chair' then 1 else 2 end`, sql`${delegates.sortKey} collate "C"`, asc(memberships.id))
-            .limit(p.pageSize)
-            .offset((p.page - 1) * p.pageSize)
-        ).map((r) => ({ ...out(r.m), delegateName: r.d.fullName })),
-      count: () => countOf(db, memberships, where),
-    },
+  return pageWithTotal(
     p,
+    (total) =>
+      db
+        .select({ m: memberships, d: delegates, total })
+        .from(memberships)
+        .innerJoin(delegates, eq(delegates.id, memberships.delegateId))
+        .where(where)
+        .orderBy(sql`case ${memberships.role} when 'chair' then 0 when 'vice_chair' then 1 else 2 end`, sql`${delegates.sortKey} collate "C"`, asc(memberships.id)),
+    () => countWhere(db, memberships, where),
+    (r) => ({ ...out(r.m), delegateName: r.d.fullName }),
   );
 }
 
@@ -578,23 +543,17 @@ export async function listDelegates(
     q.constituencyId ? eq(delegates.constituencyId, q.constituencyId) : undefined,
     q.status ? eq(delegates.status, q.status) : undefined,
   );
-  return paged(
-    db,
-    {
-      rows: async () =>
-        (
-          await db
-            .select({ d: delegates, c: constituencies })
-            .from(delegates)
-            .leftJoin(constituencies, eq(constituencies.id, delegates.constituencyId))
-            .where(where)
-            .orderBy(sql`${delegates.sortKey} collate "C"`, asc(delegates.id))
-            .limit(q.pageSize)
-            .offset((q.page - 1) * q.pageSize)
-        ).map((r) => ({ ...out(r.d), constituencyName: r.c?.name ?? null })),
-      count: () => countOf(db, delegates, where),
-    },
+  return pageWithTotal(
     q,
+    (total) =>
+      db
+        .select({ d: delegates, c: constituencies, total })
+        .from(delegates)
+        .leftJoin(constituencies, eq(constituencies.id, delegates.constituencyId))
+        .where(where)
+        .orderBy(sql`${delegates.sortKey} collate "C"`, asc(delegates.id)),
+    () => countWhere(db, delegates, where),
+    (r) => ({ ...out(r.d), constituencyName: r.c?.name ?? null }),
   );
 }
 
@@ -644,23 +603,17 @@ export async function listAgencies(db: Db, q: Page & { q?: string; unitId?: stri
     q.kind ? eq(agencies.kind, q.kind) : undefined,
     q.level ? eq(agencies.level, q.level) : undefined,
   );
-  return paged(
-    db,
-    {
-      rows: async () =>
-        (
-          await db
-            .select({ a: agencies, u: adminUnits })
-            .from(agencies)
-            .leftJoin(adminUnits, eq(adminUnits.id, agencies.unitId))
-            .where(where)
-            .orderBy(sql`case ${agencies.level} when 'central' then 0 when 'province' then 1 when 'district' then 2 else 3 end`, sql`${agencies.sortKey} collate "C"`)
-            .limit(q.pageSize)
-            .offset((q.page - 1) * q.pageSize)
-        ).map((r) => ({ ...out(r.a), unitName: r.u?.name ?? null })),
-      count: () => countOf(db, agencies, where),
-    },
+  return pageWithTotal(
     q,
+    (total) =>
+      db
+        .select({ a: agencies, u: adminUnits, total })
+        .from(agencies)
+        .leftJoin(adminUnits, eq(adminUnits.id, agencies.unitId))
+        .where(where)
+        .orderBy(sql`case ${agencies.level} when 'central' then 0 when 'province' then 1 when 'district' then 2 else 3 end`, sql`${agencies.sortKey} collate "C"`),
+    () => countWhere(db, agencies, where),
+    (r) => ({ ...out(r.a), unitName: r.u?.name ?? null }),
   );
 }
 

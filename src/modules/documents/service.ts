@@ -4,6 +4,7 @@
 // issuers a council gets are stored by the first action that needs them.
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { conflict, invalid, notFound } from '../../server/errors.ts';
 import { todayInVietnam } from '../../domain/calendar/dates.ts';
@@ -734,16 +735,18 @@ const listColumns = {
 
 export async function listDocuments(db: Db, councilId: string, f: DocumentFilter & { page: number; pageSize: number }) {
   const cond = filterCond(councilId, f);
-  const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(documents).where(cond)) as [{ total: number }];
-  const rows = await db
-    .select(listColumns)
-    .from(documents)
-    .innerJoin(documentIssuers, eq(documentIssuers.id, documents.issuerId))
-    .where(cond)
-    .orderBy(desc(documents.issuedOn), desc(documents.createdAt), desc(documents.number))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  return { items: rows.map(listItem), total, page: f.page, pageSize: f.pageSize };
+  return pageWithTotal(
+    f,
+    (total) =>
+      db
+        .select({ ...listColumns, total })
+        .from(documents)
+        .innerJoin(documentIssuers, eq(documentIssuers.id, documents.issuerId))
+        .where(cond)
+        .orderBy(desc(documents.issuedOn), desc(documents.createdAt), desc(documents.number)),
+    () => countWhere(db, documents, cond),
+    (r) => listItem(r),
+  );
 }
 
 function listItem(r: Awaited<ReturnType<typeof registerRows>>[number]) {

@@ -3,7 +3,8 @@
 // name and decision. Each: validate, one transaction, one audit event with before and after. Also
 // the accounts a member can be linked to, and the complaints of an election with their computed
 // due dates and overdue flags (never stored).
-import { and, asc, count, desc, eq, or } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, or } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import { conflict, invalid } from '../../server/errors.ts';
 import { recordEvent } from '../audit/service.ts';
 import { BALLOT_TYPES, resultComplaintTiming, seatsProblem, type BallotType, type PollingAreaKind } from '../../domain/elections/index.ts';
@@ -79,11 +80,14 @@ export async function updateElectionBody(ctx: ActionCtx, councilId: string, elec
 /** Accounts that may sit on a Ban or Tổ of the council (role election_member there): name and username only. */
 export async function memberAccounts(db: DbOrTx, councilId: string, p: { page: number; pageSize: number }) {
   const where = and(eq(roleGrants.councilId, councilId), eq(roleGrants.role, 'election_member'));
-  const [rows, [t]] = await Promise.all([
-    db.selectDistinct({ id: users.id, fullName: users.fullName, username: users.username }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId)).where(where).orderBy(asc(users.fullName), asc(users.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(roleGrants).where(where),
-  ]);
-  return { items: rows, total: t!.n, page: p.page, pageSize: p.pageSize };
+  // One row per account (grouped, not DISTINCT: the window count then counts accounts, not grants).
+  return pageWithTotal(
+    p,
+    (total) =>
+      db.select({ id: users.id, fullName: users.fullName, username: users.username, total }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId)).where(where)
+        .groupBy(users.id, users.fullName, users.username).orderBy(asc(users.fullName), asc(users.id)),
+    async () => (await db.select({ n: countDistinct(roleGrants.userId) }).from(roleGrants).where(where))[0]?.n ?? 0,
+  );
 }
 
 /**
@@ -94,11 +98,13 @@ export async function memberAccounts(db: DbOrTx, councilId: string, p: { page: n
 export async function voterListComplaintsOf(db: DbOrTx, councilId: string, electionId: string, todayIso: string, p: { page: number; pageSize: number; state?: 'open' | 'answered' }) {
   const e = await electionOf(db, electionId);
   const where = and(eq(voterListComplaints.electionId, e.id), or(eq(pollingAreas.councilId, councilId), eq(pollingAreas.provinceCouncilId, councilId)), p.state ? eq(voterListComplaints.state, p.state) : undefined);
-  const [rows, [t]] = await Promise.all([
-    db.select({ c: voterListComplaints, areaNumber: pollingAreas.number, areaName: pollingAreas.name, listPostedOn: pollingAreas.listPostedOn }).from(voterListComplaints).innerJoin(pollingAreas, eq(pollingAreas.id, voterListComplaints.pollingAreaId))
-      .where(where).orderBy(asc(voterListComplaints.state), desc(voterListComplaints.receivedOn), asc(voterListComplaints.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(voterListComplaints).innerJoin(pollingAreas, eq(pollingAreas.id, voterListComplaints.pollingAreaId)).where(where),
-  ]);
+  const { items: rows, total } = await pageWithTotal(
+    p,
+    (total) =>
+      db.select({ c: voterListComplaints, areaNumber: pollingAreas.number, areaName: pollingAreas.name, listPostedOn: pollingAreas.listPostedOn, total }).from(voterListComplaints).innerJoin(pollingAreas, eq(pollingAreas.id, voterListComplaints.pollingAreaId))
+        .where(where).orderBy(asc(voterListComplaints.state), desc(voterListComplaints.receivedOn), asc(voterListComplaints.id)),
+    async () => (await db.select({ n: count() }).from(voterListComplaints).innerJoin(pollingAreas, eq(pollingAreas.id, voterListComplaints.pollingAreaId)).where(where))[0]?.n ?? 0,
+  );
   const r = voterListComplaintRule(e.electionDay);
   const items = rows.map(({ c, areaNumber, areaName }) => ({
     ...out(c), areaNumber, areaName,
@@ -106,23 +112,25 @@ export async function voterListComplaintsOf(db: DbOrTx, councilId: string, elect
     late: c.state === 'answered' && !!c.answeredOn && c.answeredOn > c.answerDue,
     rule: `Trả lời trong ${String(r.answerWithinDays).padStart(2, '0')} ngày kể từ ngày nhận (${r.source})`,
   }));
-  return { items, total: t!.n, page: p.page, pageSize: p.pageSize, rule: { ...r } };
+  return { items, total, page: p.page, pageSize: p.pageSize, rule: { ...r } };
 }
 
 /** Complaints about results with the decision due date and overdue, computed against today. */
 export async function resultComplaintsOf(db: DbOrTx, electionId: string, todayIso: string, p: { page: number; pageSize: number }) {
   const e = await electionOf(db, electionId);
   const where = eq(resultComplaints.electionId, e.id);
-  const [rows, [t]] = await Promise.all([
-    db.select({ c: resultComplaints, m: resultMinutes, unitName: electoralUnits.name }).from(resultComplaints).innerJoin(resultMinutes, eq(resultMinutes.id, resultComplaints.minutesId)).leftJoin(electoralUnits, eq(electoralUnits.id, resultMinutes.unitId))
-      .where(where).orderBy(asc(resultComplaints.state), desc(resultComplaints.receivedOn), asc(resultComplaints.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(resultComplaints).where(where),
-  ]);
+  const { items: rows, total } = await pageWithTotal(
+    p,
+    (total) =>
+      db.select({ c: resultComplaints, m: resultMinutes, unitName: electoralUnits.name, total }).from(resultComplaints).innerJoin(resultMinutes, eq(resultMinutes.id, resultComplaints.minutesId)).leftJoin(electoralUnits, eq(electoralUnits.id, resultMinutes.unitId))
+        .where(where).orderBy(asc(resultComplaints.state), desc(resultComplaints.receivedOn), asc(resultComplaints.id)),
+    () => countWhere(db, resultComplaints, where),
+  );
   const items = rows.map(({ c, m, unitName }) => {
     const timing = m.publishedOn ? rule(() => resultComplaintTiming(e.electionDay, m.publishedOn!, c.receivedOn)) : null;
     return { ...out(c), ballotType: m.ballotType, unitName, timing, overdue: c.state === 'received' && !!timing?.decideBy && todayIso > timing.decideBy };
   });
-  return { items, total: t!.n, page: p.page, pageSize: p.pageSize };
+  return { items, total, page: p.page, pageSize: p.pageSize };
 }
 
 /** Published minutes a complaint about results can be filed against. */

@@ -6,6 +6,7 @@
 // sees days and free-slot counts only, never another citizen; the audit events name the request
 // by id and code, never the citizen.
 import { and, asc, count, eq, gte, inArray, sql } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import { randomBytes } from 'node:crypto';
 import { conflict, invalid, notFound, tooMany } from '../../server/errors.ts';
 import {
@@ -128,18 +129,20 @@ export async function requestOnlineReception(ctx: ActionCtx, councilId: string, 
 /** The secretariat's list of requests (paged), with each day's notice and link-test dates. */
 export async function listOnlineRequests(db: DbOrTx, councilId: string, f: { state?: OnlineRequestState; page: number; pageSize: number }, calendar: WorkingCalendar) {
   const where = and(eq(onlineReceptionRequests.councilId, councilId), f.state ? eq(onlineReceptionRequests.state, f.state) : undefined);
-  const rows = await db.select({ r: onlineReceptionRequests, d: receptionDays, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(onlineReceptionRequests).innerJoin(receptionDays, eq(receptionDays.id, onlineReceptionRequests.dayId))
-    .where(where).orderBy(asc(receptionDays.on), asc(onlineReceptionRequests.createdAt)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
-  return {
-    items: rows.map(({ r, d }) => ({
+  return pageWithTotal(
+    f,
+    (total) =>
+      db.select({ r: onlineReceptionRequests, d: receptionDays, total })
+        .from(onlineReceptionRequests).innerJoin(receptionDays, eq(receptionDays.id, onlineReceptionRequests.dayId))
+        .where(where).orderBy(asc(receptionDays.on), asc(onlineReceptionRequests.createdAt)),
+    () => countWhere(db, onlineReceptionRequests, where),
+    ({ r, d }) => ({
       id: r.id, code: r.code, on: d.on, receiverName: d.receiverName, receiverKind: d.receiverKind, citizenName: r.citizenName, citizenAddress: r.citizenAddress, idDocument: r.idDocument,
       phone: r.phone, email: r.email, summary: r.summary, state: r.state, stateLabel: ONLINE_REQUEST_STATE_LABELS[r.state as OnlineRequestState],
       slotTime: r.slotTime, meetingLink: r.meetingLink, decisionNote: r.decisionNote, receptionId: r.receptionId, version: r.version,
       noticeBy: noticeDeadline(d.on, calendar, rules), linkTestBy: linkTestDeadline(d.on, calendar, rules), createdAt: r.createdAt.toISOString(),
-    })),
-    total: rows[0]?.total ?? 0, page: f.page, pageSize: f.pageSize,
-  };
+    }),
+  );
 }
 
 async function requestOf(tx: DbOrTx, councilId: string, id: string) {

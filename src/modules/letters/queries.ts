@@ -2,6 +2,7 @@
 // the page of the council (handlers, staff), the agency's view of a letter forwarded to it, the
 // delegate's own list, the figures for the session report and the public counts.
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { pageWithTotal } from '../../db/paging.ts';
 import type { AuthUser } from '../../server/permissions.ts';
 import { notFound } from '../../server/errors.ts';
 import { nameSearch } from '../../db/textSearch.ts';
@@ -247,14 +248,16 @@ export async function letterFigures(db: DbOrTx, councilId: string, from: string,
 /** Complaints raised at contact meetings that left the petition track and wait to be received here. */
 export async function pendingFromContactMeetings(db: DbOrTx, councilId: string, page: { page: number; pageSize: number }) {
   const where = and(eq(opinions.councilId, councilId), eq(opinions.kind, 'complaint'), isNull(letters.id));
-  const rows = await db
-    .select({ id: opinions.id, text: opinions.text, receivedOn: opinions.receivedOn, voterCount: opinions.voterCount, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(opinions)
-    .leftJoin(letters, eq(letters.sourceOpinionId, opinions.id))
-    .where(where)
-    .orderBy(asc(opinions.createdAt))
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
-  return { items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0, page: page.page, pageSize: page.pageSize };
+  return pageWithTotal(
+    page,
+    (total) =>
+      db
+        .select({ id: opinions.id, text: opinions.text, receivedOn: opinions.receivedOn, voterCount: opinions.voterCount, total })
+        .from(opinions)
+        .leftJoin(letters, eq(letters.sourceOpinionId, opinions.id))
+        .where(where)
+        .orderBy(asc(opinions.createdAt)),
+    async () => (await db.select({ n: count() }).from(opinions).leftJoin(letters, eq(letters.sourceOpinionId, opinions.id)).where(where))[0]?.n ?? 0,
+  );
 }
 

@@ -3,6 +3,7 @@
 // letters it brought (one per kind) in the same transaction, and the schedule of reception days
 // (configurable, UNVERIFIED defaults) shows the days held and those missing.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import { conflict, invalid } from '../../server/errors.ts';
 import {
   receptionDays, registerRow, scheduleShortfall, validateReceptionRecord, DEFAULT_RECEPTION_SCHEDULE, LETTER_KIND_LABELS, RECEIVER_KIND_LABELS, RECEPTION_MODE_LABELS,
@@ -87,15 +88,14 @@ function rowView(r: Row, mayIdentify: boolean, files: AttachmentView[] = []) {
 
 export async function listReceptions(db: DbOrTx, councilId: string, f: { year?: number; delegateId?: string; page: number; pageSize: number }, viewer: { userId: string; delegateId: string | null }) {
   const where = and(eq(receptionRecords.councilId, councilId), f.year ? eq(receptionRecords.year, f.year) : undefined, f.delegateId ? eq(receptionRecords.delegateId, f.delegateId) : undefined);
-  const rows = await db
-    .select({ r: receptionRecords, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(receptionRecords)
-    .where(where)
-    .orderBy(desc(receptionRecords.receivedOn), desc(receptionRecords.number))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+  const { items: rows, total } = await pageWithTotal(
+    f,
+    (total) =>
+      db.select({ r: receptionRecords, total }).from(receptionRecords).where(where).orderBy(desc(receptionRecords.receivedOn), desc(receptionRecords.number)),
+    () => countWhere(db, receptionRecords, where),
+  );
   const files = await attachmentsOf(db, { receptionIds: rows.map(({ r }) => r.id) });
-  return { items: rows.map(({ r }) => rowView(r, ownsReception(r, viewer), files.get(r.id) ?? [])), total: rows[0]?.total ?? 0, page: f.page, pageSize: f.pageSize };
+  return { items: rows.map(({ r }) => rowView(r, ownsReception(r, viewer), files.get(r.id) ?? [])), total, page: f.page, pageSize: f.pageSize };
 }
 
 /** The year's register (Mẫu 03/TCD) as rows of text, for the .xlsx export: a denunciation's citizen is never in it. */

@@ -1,7 +1,8 @@
 // Read side of the oversight module: programmes of a council (and those of the councils below,
 // which the upper council sees), one programme with its activities, conflicts and versions, the
 // year's timeline with conflicts, an agency's own activities, the public pages and progress per body.
-import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../../domain/oversight/index.ts';
 import { agencies, councils } from '../directory/schema.ts';
 import { addDays } from '../../domain/calendar/index.ts';
@@ -33,12 +34,13 @@ export async function listPrograms(db: DbOrTx, councilId: string, q: { year?: nu
   const where: SQL[] = [inArray(oversightPrograms.councilId, ids)];
   if (q.year) where.push(eq(oversightPrograms.year, q.year));
   const filter = and(...where);
-  const [rows, { total }] = await Promise.all([
-    db.select({ p: oversightPrograms, councilName: councils.name }).from(oversightPrograms).innerJoin(councils, eq(councils.id, oversightPrograms.councilId))
-      .where(filter).orderBy(desc(oversightPrograms.year), sql`${oversightPrograms.councilId} <> ${councilId}`, asc(councils.sortKey), asc(oversightPrograms.bodyKind), asc(oversightPrograms.bodyName))
-      .limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(oversightPrograms).where(filter).then((r) => ({ total: Number(r[0]?.total ?? 0) })),
-  ]);
+  const { items: rows, total } = await pageWithTotal(
+    q,
+    (total) =>
+      db.select({ p: oversightPrograms, councilName: councils.name, total }).from(oversightPrograms).innerJoin(councils, eq(councils.id, oversightPrograms.councilId))
+        .where(filter).orderBy(desc(oversightPrograms.year), sql`${oversightPrograms.councilId} <> ${councilId}`, asc(councils.sortKey), asc(oversightPrograms.bodyKind), asc(oversightPrograms.bodyName)),
+    () => countWhere(db, oversightPrograms, filter),
+  );
   const progress = await progressOf(db, rows.map((r) => r.p.id));
   return {
     items: rows.map((r) => ({
@@ -103,17 +105,20 @@ export async function timeline(db: DbOrTx, councilId: string, year: number) {
 /** The activities an agency is supervised in (its own login), with the files it uploaded. */
 export async function agencyActivities(db: DbOrTx, agencyId: string, q: { page: number; pageSize: number }) {
   const filter = and(eq(oversightActivitySubjects.agencyId, agencyId), sql`${oversightActivities.state} <> 'cancelled'`, sql`${oversightPrograms.state} <> 'draft'`);
-  const base = db.select({ a: oversightActivities, bodyName: oversightPrograms.bodyName, councilName: councils.name })
-    .from(oversightActivitySubjects)
-    .innerJoin(oversightActivities, eq(oversightActivities.id, oversightActivitySubjects.activityId))
-    .innerJoin(oversightPrograms, eq(oversightPrograms.id, oversightActivities.programId))
-    .innerJoin(councils, eq(councils.id, oversightActivities.councilId));
-  const [rows, { total }] = await Promise.all([
-    base.where(filter).orderBy(asc(oversightActivities.startDate)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(oversightActivitySubjects)
-      .innerJoin(oversightActivities, eq(oversightActivities.id, oversightActivitySubjects.activityId))
-      .innerJoin(oversightPrograms, eq(oversightPrograms.id, oversightActivities.programId)).where(filter).then((r) => ({ total: Number(r[0]?.total ?? 0) })),
-  ]);
+  const { items: rows, total } = await pageWithTotal(
+    q,
+    (total) =>
+      db.select({ a: oversightActivities, bodyName: oversightPrograms.bodyName, councilName: councils.name, total })
+        .from(oversightActivitySubjects)
+        .innerJoin(oversightActivities, eq(oversightActivities.id, oversightActivitySubjects.activityId))
+        .innerJoin(oversightPrograms, eq(oversightPrograms.id, oversightActivities.programId))
+        .innerJoin(councils, eq(councils.id, oversightActivities.councilId))
+        .where(filter).orderBy(asc(oversightActivities.startDate)),
+    async () =>
+      (await db.select({ n: count() }).from(oversightActivitySubjects)
+        .innerJoin(oversightActivities, eq(oversightActivities.id, oversightActivitySubjects.activityId))
+        .innerJoin(oversightPrograms, eq(oversightPrograms.id, oversightActivities.programId)).where(filter))[0]?.n ?? 0,
+  );
   const ids = rows.map((r) => r.a.id);
   const files = ids.length
     ? await db.select({ id: oversightUploads.id, activityId: oversightUploads.activityId, title: oversightUploads.title, fileName: oversightUploads.fileName, size: oversightUploads.size, createdAt: oversightUploads.createdAt })
@@ -132,10 +137,12 @@ export async function agencyActivities(db: DbOrTx, agencyId: string, q: { page: 
 /** Published programmes of a council for the public pages (no internal notes, reasons or files). */
 export async function publicPrograms(db: DbOrTx, councilId: string, q: { year?: number; page: number; pageSize: number }) {
   const where = and(eq(oversightPrograms.councilId, councilId), isNotNull(oversightPrograms.publishedAt), ...(q.year ? [eq(oversightPrograms.year, q.year)] : []));
-  const [rows, { total }] = await Promise.all([
-    db.select().from(oversightPrograms).where(where).orderBy(desc(oversightPrograms.year), asc(oversightPrograms.bodyName)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(oversightPrograms).where(where).then((r) => ({ total: Number(r[0]?.total ?? 0) })),
-  ]);
+  const { items: rows, total } = await pageWithTotal(
+    q,
+    (total) =>
+      db.select({ ...getTableColumns(oversightPrograms), total }).from(oversightPrograms).where(where).orderBy(desc(oversightPrograms.year), asc(oversightPrograms.bodyName)),
+    () => countWhere(db, oversightPrograms, where),
+  );
   const acts = rows.length
     ? await db.select().from(oversightActivities).where(and(inArray(oversightActivities.programId, rows.map((r) => r.id)), sql`${oversightActivities.state} <> 'cancelled'`)).orderBy(asc(oversightActivities.startDate))
     : [];
@@ -173,13 +180,14 @@ export async function councilNotices(db: DbOrTx, councilId: string, day: string,
     sql`${oversightActivities.state} <> 'cancelled'`,
     ...(q.pending ? [sql`${oversightNotices.dueDate} <= ${addDays(day, s.noticeReminderDays)}`] : []),
   );
-  const [rows, { total }] = await Promise.all([
-    db.select({ n: oversightNotices, title: oversightActivities.title, agencyName: agencies.name, shortName: agencies.shortName }).from(oversightNotices)
-      .innerJoin(oversightActivities, eq(oversightActivities.id, oversightNotices.activityId)).innerJoin(agencies, eq(agencies.id, oversightNotices.agencyId))
-      .where(where).orderBy(asc(oversightNotices.dueDate), asc(agencies.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(oversightNotices).innerJoin(oversightActivities, eq(oversightActivities.id, oversightNotices.activityId)).where(where)
-      .then((r) => ({ total: Number(r[0]?.total ?? 0) })),
-  ]);
+  const { items: rows, total } = await pageWithTotal(
+    q,
+    (total) =>
+      db.select({ n: oversightNotices, title: oversightActivities.title, agencyName: agencies.name, shortName: agencies.shortName, total }).from(oversightNotices)
+        .innerJoin(oversightActivities, eq(oversightActivities.id, oversightNotices.activityId)).innerJoin(agencies, eq(agencies.id, oversightNotices.agencyId))
+        .where(where).orderBy(asc(oversightNotices.dueDate), asc(agencies.name)),
+    async () => (await db.select({ n: count() }).from(oversightNotices).innerJoin(oversightActivities, eq(oversightActivities.id, oversightNotices.activityId)).where(where))[0]?.n ?? 0,
+  );
   return {
     items: rows.map((r) => ({
       ...out(r.n), activityTitle: r.title, agencyName: subjectName({ name: r.agencyName, shortName: r.shortName }),

@@ -4,6 +4,7 @@
 // flags are computed on the day asked (domain recommendationView), and the overdue filter is the
 // same rule in SQL (owed, neither answered nor closed, past its due date).
 import { and, asc, count, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
 import { fold } from '../../domain/text/normalize.ts';
 import {
@@ -75,41 +76,39 @@ const listColumns = {
 
 export async function listRecommendations(db: DbOrTx, scope: { councilId: string } | { agencyId: string }, f: RecommendationFilter & Page, day: string, calendar: WorkingCalendar) {
   const where = recommendationConds(scope, f, day);
-  const [rows, [total]] = await Promise.all([
-    db.select(listColumns).from(oversightRecommendations)
-      .innerJoin(agencies, eq(agencies.id, oversightRecommendations.agencyId))
-      .innerJoin(oversightReports, eq(oversightReports.id, oversightRecommendations.reportId))
-      .innerJoin(councils, eq(councils.id, oversightRecommendations.councilId))
-      .where(where)
-      .orderBy(asc(oversightRecommendations.due), asc(oversightRecommendations.position), asc(oversightRecommendations.id))
-      .limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(oversightRecommendations).where(where),
-  ]);
-  return {
-    items: rows.map((x) => ({ ...out(x.r), agencyName: x.agencyName, reportTitle: x.reportTitle, councilName: x.councilName, ...computed(x.r, day, calendar) })),
-    total: total!.n, page: f.page, pageSize: f.pageSize,
-  };
+  return pageWithTotal(
+    f,
+    (total) =>
+      db.select({ ...listColumns, total }).from(oversightRecommendations)
+        .innerJoin(agencies, eq(agencies.id, oversightRecommendations.agencyId))
+        .innerJoin(oversightReports, eq(oversightReports.id, oversightRecommendations.reportId))
+        .innerJoin(councils, eq(councils.id, oversightRecommendations.councilId))
+        .where(where)
+        .orderBy(asc(oversightRecommendations.due), asc(oversightRecommendations.position), asc(oversightRecommendations.id)),
+    () => countWhere(db, oversightRecommendations, where),
+    (x) => ({ ...out(x.r), agencyName: x.agencyName, reportTitle: x.reportTitle, councilName: x.councilName, ...computed(x.r, day, calendar) }),
+  );
 }
 
 export async function listReports(db: DbOrTx, councilId: string, f: Page & { q?: string | undefined }) {
   const conds: SQL[] = [eq(oversightReports.councilId, councilId)];
   if (f.q?.trim()) conds.push(sql`lower(${oversightReports.title}) like ${`%${f.q.trim().toLowerCase()}%`}`);
   const where = and(...conds)!;
-  const [rows, [total]] = await Promise.all([
-    db.select({
-      r: oversightReports, bodyName: bodies.name, symbol: documents.symbol,
-      recommendations: sql<number>`(select count(*)::int from oversight_recommendations x where x.report_id = ${oversightReports.id})`,
-      closed: sql<number>`(select count(*)::int from oversight_recommendations x where x.report_id = ${oversightReports.id} and x.closed_on is not null)`,
-    }).from(oversightReports)
-      .leftJoin(bodies, eq(bodies.id, oversightReports.bodyId))
-      .leftJoin(documents, eq(documents.id, oversightReports.documentId))
-      .where(where).orderBy(desc(oversightReports.createdAt), asc(oversightReports.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(oversightReports).where(where),
-  ]);
-  return {
-    items: rows.map((x) => ({ ...reportOut(x.r), bodyName: x.bodyName, symbol: x.symbol ?? x.r.typedNumber, recommendations: x.recommendations, closed: x.closed })),
-    total: total!.n, page: f.page, pageSize: f.pageSize,
-  };
+  return pageWithTotal(
+    f,
+    (total) =>
+      db.select({
+        r: oversightReports, bodyName: bodies.name, symbol: documents.symbol,
+        recommendations: sql<number>`(select count(*)::int from oversight_recommendations x where x.report_id = ${oversightReports.id})`,
+        closed: sql<number>`(select count(*)::int from oversight_recommendations x where x.report_id = ${oversightReports.id} and x.closed_on is not null)`,
+        total,
+      }).from(oversightReports)
+        .leftJoin(bodies, eq(bodies.id, oversightReports.bodyId))
+        .leftJoin(documents, eq(documents.id, oversightReports.documentId))
+        .where(where).orderBy(desc(oversightReports.createdAt), asc(oversightReports.id)),
+    () => countWhere(db, oversightReports, where),
+    (x) => ({ ...reportOut(x.r), bodyName: x.bodyName, symbol: x.symbol ?? x.r.typedNumber, recommendations: x.recommendations, closed: x.closed }),
+  );
 }
 
 async function filesOf(db: DbOrTx, recommendationIds: string[]) {
@@ -229,19 +228,19 @@ const publicReportCond = (councilId: string) => and(eq(oversightReports.councilI
 
 export async function publicReports(db: DbOrTx, councilId: string, p: Page) {
   const where = publicReportCond(councilId);
-  const [rows, [total]] = await Promise.all([
-    db.select({
-      id: oversightReports.id, title: oversightReports.title, issuedOn: oversightReports.issuedOn, bodyName: bodies.name, symbol: documents.symbol, typedNumber: oversightReports.typedNumber,
-      recommendations: sql<number>`(select count(*)::int from oversight_recommendations x where x.report_id = ${oversightReports.id})`,
-      done: sql<number>`(select count(*)::int from oversight_recommendations x where x.report_id = ${oversightReports.id} and x.state = 'assessed_done')`,
-    }).from(oversightReports).leftJoin(bodies, eq(bodies.id, oversightReports.bodyId)).leftJoin(documents, eq(documents.id, oversightReports.documentId))
-      .where(where).orderBy(desc(oversightReports.issuedOn), asc(oversightReports.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(oversightReports).where(where),
-  ]);
-  return {
-    items: rows.map(({ typedNumber, symbol, ...x }) => ({ ...x, symbol: symbol ?? typedNumber })),
-    total: total!.n, page: p.page, pageSize: p.pageSize,
-  };
+  return pageWithTotal(
+    p,
+    (total) =>
+      db.select({
+        id: oversightReports.id, title: oversightReports.title, issuedOn: oversightReports.issuedOn, bodyName: bodies.name, symbol: documents.symbol, typedNumber: oversightReports.typedNumber,
+        recommendations: sql<number>`(select count(*)::int from oversight_recommendations x where x.report_id = ${oversightReports.id})`,
+        done: sql<number>`(select count(*)::int from oversight_recommendations x where x.report_id = ${oversightReports.id} and x.state = 'assessed_done')`,
+        total,
+      }).from(oversightReports).leftJoin(bodies, eq(bodies.id, oversightReports.bodyId)).leftJoin(documents, eq(documents.id, oversightReports.documentId))
+        .where(where).orderBy(desc(oversightReports.issuedOn), asc(oversightReports.id)),
+    () => countWhere(db, oversightReports, where),
+    ({ typedNumber, symbol, ...x }) => ({ ...x, symbol: symbol ?? typedNumber }),
+  );
 }
 
 /** A published report: its text, each recommendation with its status and the published reports and verifications (dates and texts only). */

@@ -20,7 +20,8 @@ import {
 } from './actions/fieldwork.ts';
 import { agencyActivities, councilNotices, listPrograms, programDetail, publicPrograms, timeline } from './queries.ts';
 import { oversightTeamMembers, oversightTopicProposals } from './schema.ts';
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import { out, today } from './common.ts';
 
 const ProgramParams = CouncilParams.extend({ oversightProgramId: param('oversightProgramId') });
@@ -49,11 +50,13 @@ const fileOf = (form: { file?: unknown }) => uploadedFile(form, { maxBytes: MAX_
 
 async function proposalsOf(db: DbOrTx, councilId: string, q: { year?: number; page: number; pageSize: number }) {
   const where = and(eq(oversightTopicProposals.councilId, councilId), ...(q.year ? [eq(oversightTopicProposals.year, q.year)] : []));
-  const [rows, { total }] = await Promise.all([
-    db.select().from(oversightTopicProposals).where(where).orderBy(desc(oversightTopicProposals.year), asc(oversightTopicProposals.submittedOn), asc(oversightTopicProposals.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(oversightTopicProposals).where(where).then((r) => ({ total: Number(r[0]?.total ?? 0) })),
-  ]);
-  return { items: rows.map((r) => ({ ...out(r), sourceLabel: PROPOSAL_SOURCE_LABELS[r.sourceKind as keyof typeof PROPOSAL_SOURCE_LABELS] ?? r.sourceKind })), total, page: q.page, pageSize: q.pageSize };
+  return pageWithTotal(
+    q,
+    (total) =>
+      db.select({ ...getTableColumns(oversightTopicProposals), total }).from(oversightTopicProposals).where(where).orderBy(desc(oversightTopicProposals.year), asc(oversightTopicProposals.submittedOn), asc(oversightTopicProposals.createdAt)),
+    () => countWhere(db, oversightTopicProposals, where),
+    (r) => ({ ...out(r), sourceLabel: PROPOSAL_SOURCE_LABELS[r.sourceKind as keyof typeof PROPOSAL_SOURCE_LABELS] ?? r.sourceKind }),
+  );
 }
 
 export function oversightRoutes(r: Router) {

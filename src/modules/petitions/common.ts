@@ -203,13 +203,4 @@ export async function totalOf(q: PromiseLike<{ total: number }[]>): Promise<numb
   return (await q)[0]?.total ?? 0;
 }
 
-export interface PageRequest {
-  page: number;
-  pageSize: number;
-}
-
-/** A list's page as every list answers it: its rows (limited to the page) and its count, read together. */
-export async function pageRows<T>(p: PageRequest, rows: (limit: number, offset: number) => PromiseLike<T[]>, count: PromiseLike<{ total: number }[]>) {
-  const [items, total] = await Promise.all([rows(p.pageSize, (p.page - 1) * p.pageSize), totalOf(count)]);
-  return { items, total, page: p.page, pageSize: p.pageSize };
-}
+export type { PageRequest } from '../../db/paging.ts';

@@ -2,6 +2,7 @@
 // from the council's graph (domain statusOn), never stored; a council's register is small enough
 // (hundreds a term) to compute whole and page (pageFrom), the same answer as a database page.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import type { Db } from '../../db/client.ts';
 import type { AuthUser } from '../../server/permissions.ts';
 import { notFound } from '../../server/errors.ts';
@@ -148,16 +149,18 @@ export async function listTasks(db: Db, scope: { councilId: string } | { agencyI
     f.agencyId ? eq(resolutionTasks.agencyId, f.agencyId) : undefined,
     f.overdue ? and(eq(resolutionTasks.state, 'open'), sql`${resolutionTasks.due} < ${day}`) : undefined,
   );
-  const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(resolutionTasks).where(where)) as [{ total: number }];
-  const rows = await db
-    .select({ t: resolutionTasks, symbol: resolutions.symbol, title: resolutions.title, councilName: councils.name })
-    .from(resolutionTasks)
-    .innerJoin(resolutions, eq(resolutions.id, resolutionTasks.resolutionId))
-    .innerJoin(councils, eq(councils.id, resolutionTasks.councilId))
-    .where(where)
-    .orderBy(asc(resolutionTasks.due), desc(resolutionTasks.createdAt))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+  const { items: rows, total } = await pageWithTotal(
+    f,
+    (total) =>
+      db
+        .select({ t: resolutionTasks, symbol: resolutions.symbol, title: resolutions.title, councilName: councils.name, total })
+        .from(resolutionTasks)
+        .innerJoin(resolutions, eq(resolutions.id, resolutionTasks.resolutionId))
+        .innerJoin(councils, eq(councils.id, resolutionTasks.councilId))
+        .where(where)
+        .orderBy(asc(resolutionTasks.due), desc(resolutionTasks.createdAt)),
+    () => countWhere(db, resolutionTasks, where),
+  );
   const reports = await reportsOf(db, rows.map((x) => x.t.id));
   const names = await agencyNames(db, rows.map((x) => x.t.agencyId));
   return {

@@ -1,6 +1,7 @@
 // Reads of the training module: they compute completion from attendance on the day asked and
 // write nothing.
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import { invalid, notFound } from '../../server/errors.ts';
 import { pageFrom } from '../../server/route.ts';
 import { fold } from '../../domain/text/normalize.ts';
@@ -35,10 +36,11 @@ export async function listCourses(db: DbOrTx, councilId: string, p: Page & { ter
     term ? eq(trainingCourses.termId, term.id) : undefined,
     nameSearch(trainingCourses.searchKey, p.q),
   );
-  const [rows, [total]] = await Promise.all([
-    db.select().from(trainingCourses).where(where).orderBy(desc(trainingCourses.createdAt), asc(trainingCourses.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(trainingCourses).where(where),
-  ]);
+  const { items: rows, total } = await pageWithTotal(
+    p,
+    (total) => db.select({ ...getTableColumns(trainingCourses), total }).from(trainingCourses).where(where).orderBy(desc(trainingCourses.createdAt), asc(trainingCourses.id)),
+    () => countWhere(db, trainingCourses, where),
+  );
   const names = await bodyNames(db, councilId);
   const classCounts = rows.length
     ? await db.select({ courseId: trainingClasses.courseId, n: sql<number>`count(*)::int` }).from(trainingClasses).where(inArray(trainingClasses.courseId, rows.map((r) => r.id))).groupBy(trainingClasses.courseId)
@@ -46,7 +48,7 @@ export async function listCourses(db: DbOrTx, councilId: string, p: Page & { ter
   const cc = new Map(classCounts.map((c) => [c.courseId, c.n]));
   return {
     items: rows.map((r) => ({ ...out(r), modeLabel: MODE_LABELS[r.mode] ?? r.mode, audience: rulesView(r.audience as AudienceRule[], names), classCount: cc.get(r.id) ?? 0 })),
-    total: total?.n ?? 0, page: p.page, pageSize: p.pageSize,
+    total, page: p.page, pageSize: p.pageSize,
   };
 }
 

@@ -1,6 +1,7 @@
 // Read side of the voter lists: the current version of each voter (the latest; a removal version
 // takes the voter off), a voter's history, counts per area for the election day (no identities).
-import { and, asc, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../../db/paging.ts';
 import { fold } from '../../../domain/text/index.ts';
 import { ballotMarks, EXCLUSION_GROUND_LABELS, VOTER_STATUS_LABELS, type ExclusionGround, type VoterStatus } from '../../../domain/elections/index.ts';
 import { notFound } from '../../../server/errors.ts';
@@ -25,11 +26,12 @@ export async function areaVoters(db: DbOrTx, area: { id: string; provinceCode: s
   const q = p.q ? fold(p.q) : '';
   const where = and(eq(v.provinceCode, area.provinceCode), eq(v.pollingAreaId, area.id), isCurrent, withRemoved ? undefined : eq(v.removed, false),
     q ? (/^\d+$/.test(q) ? like(v.citizenId, `%${q}%`) : like(v.nameKey, `%${q}%`)) : undefined);
-  const [rows, [t]] = await Promise.all([
-    db.select().from(v).where(where).orderBy(asc(v.household), asc(v.rowOrder), asc(v.createdAt), asc(v.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(v).where(where),
-  ]);
-  return { items: rows.map(view), total: t!.n, page: p.page, pageSize: p.pageSize };
+  const { items: rows, total } = await pageWithTotal(
+    p,
+    (total) => db.select({ ...getTableColumns(v), total }).from(v).where(where).orderBy(asc(v.household), asc(v.rowOrder), asc(v.createdAt), asc(v.id)),
+    () => countWhere(db, v, where),
+  );
+  return { items: rows.map(view), total, page: p.page, pageSize: p.pageSize };
 }
 
 /** Every current voter of an area in list order (exports). */
@@ -74,9 +76,10 @@ export async function currentVoterCounts(db: DbOrTx, areaIds: string[]): Promise
 
 export async function areaComplaints(db: DbOrTx, electionId: string, areaId: string, p: { page: number; pageSize: number }) {
   const where = and(eq(voterListComplaints.electionId, electionId), eq(voterListComplaints.pollingAreaId, areaId));
-  const [rows, [t]] = await Promise.all([
-    db.select().from(voterListComplaints).where(where).orderBy(desc(voterListComplaints.receivedOn)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(voterListComplaints).where(where),
-  ]);
-  return { items: rows.map(out), total: t!.n, page: p.page, pageSize: p.pageSize };
+  const { items: rows, total } = await pageWithTotal(
+    p,
+    (total) => db.select({ ...getTableColumns(voterListComplaints), total }).from(voterListComplaints).where(where).orderBy(desc(voterListComplaints.receivedOn)),
+    () => countWhere(db, voterListComplaints, where),
+  );
+  return { items: rows.map(out), total, page: p.page, pageSize: p.pageSize };
 }

@@ -1,10 +1,11 @@
 // The per-council field taxonomy (lĩnh vực): installed from the default list when a council opens
 // its first round, then edited by the secretariat (policy per council as data).
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { conflict, notFound } from '../../../server/errors.ts';
 import { insertAudited, recordEvent, updateAudited, type Actor } from '../../audit/service.ts';
 import { DEFAULT_FIELDS } from '../../../domain/text/fields.ts';
-import { out, pageRows, type ActionCtx, type DbOrTx, type PageRequest } from '../common.ts';
+import { out, type ActionCtx, type DbOrTx, type PageRequest } from '../common.ts';
+import { countWhere, pageWithTotal } from '../../../db/paging.ts';
 import { petitionFields } from '../schema.ts';
 
 /** The default taxonomy: the text engine's fields plus "Khác". */
@@ -69,10 +70,11 @@ export async function updateField(ctx: ActionCtx, councilId: string, fieldId: st
 
 export async function listFields(db: DbOrTx, councilId: string, p: PageRequest) {
   const where = eq(petitionFields.councilId, councilId);
-  return pageRows(
+  return pageWithTotal(
     p,
-    async (limit, offset) =>
-      (await db.select().from(petitionFields).where(where).orderBy(petitionFields.sortOrder, petitionFields.name, petitionFields.id).limit(limit).offset(offset)).map(out),
-    db.select({ total: sql<number>`count(*)::int` }).from(petitionFields).where(where),
+    (total) =>
+      db.select({ ...getTableColumns(petitionFields), total }).from(petitionFields).where(where).orderBy(petitionFields.sortOrder, petitionFields.name, petitionFields.id),
+    () => countWhere(db, petitionFields, where),
+    out,
   );
 }

@@ -4,7 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import { invalid, notFound } from '../../../server/errors.ts';
 import { deleteAudited, insertAudited } from '../../audit/service.ts';
 import { adminUnits, agencies } from '../../directory/schema.ts';
-import { out, pageRows, type ActionCtx, type PageRequest } from '../common.ts';
+import { out, type ActionCtx, type PageRequest } from '../common.ts';
+import { countWhere, pageWithTotal } from '../../../db/paging.ts';
 import { petitionFields, routingRules } from '../schema.ts';
 import { checkClassification } from './classifyOpinions.ts';
 
@@ -47,22 +48,19 @@ export async function deleteRoutingRule(ctx: ActionCtx, councilId: string, ruleI
 
 export async function listRoutingRules(db: ActionCtx['db'], councilId: string, p: PageRequest) {
   const where = eq(routingRules.councilId, councilId);
-  return pageRows(
+  return pageWithTotal(
     p,
     // With the names the page shows (an id means nothing to the secretariat).
-    async (limit, offset) =>
-      (
-        await db
-          .select({ r: routingRules, fieldName: petitionFields.name, unitName: adminUnits.name, agencyName: agencies.name })
+    (total) =>
+      db
+          .select({ r: routingRules, fieldName: petitionFields.name, unitName: adminUnits.name, agencyName: agencies.name, total })
           .from(routingRules)
           .leftJoin(petitionFields, eq(petitionFields.id, routingRules.fieldId))
           .leftJoin(adminUnits, eq(adminUnits.id, routingRules.unitId))
           .leftJoin(agencies, eq(agencies.id, routingRules.agencyId))
           .where(where)
-          .orderBy(routingRules.createdAt, routingRules.id)
-          .limit(limit)
-          .offset(offset)
-      ).map(({ r, ...names }) => ({ ...out(r), ...names })),
-    db.select({ total: sql<number>`count(*)::int` }).from(routingRules).where(where),
+          .orderBy(routingRules.createdAt, routingRules.id),
+    () => countWhere(db, routingRules, where),
+    ({ r, ...names }) => ({ ...out(r), ...names }),
   );
 }

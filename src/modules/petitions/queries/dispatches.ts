@@ -2,7 +2,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { agencies, councils } from '../../directory/schema.ts';
-import { out, totalOf } from '../common.ts';
+import { out } from '../common.ts';
+import { countWhere, pageWithTotal } from '../../../db/paging.ts';
 import { dispatches, reminders } from '../schema.ts';
 import { documents } from '../../documents/schema.ts';
 import { documentDownloadPath } from '../../documents/service.ts';
@@ -13,8 +14,10 @@ export async function listDispatches(db: Db, councilId: string, q: { page: numbe
     q.roundId ? eq(dispatches.roundId, q.roundId) : undefined,
     q.agencyId ? eq(dispatches.agencyId, q.agencyId) : undefined,
   );
-  const [rows, total] = await Promise.all([
-    db
+  return pageWithTotal(
+    q,
+    (total) =>
+      db
       .select({
         d: dispatches,
         agencyName: agencies.name,
@@ -24,19 +27,16 @@ export async function listDispatches(db: Db, councilId: string, q: { page: numbe
         docStatus: documents.status,
         items: sql<number>`(select count(*)::int from petition_dispatch_items i where i.dispatch_id = "petition_dispatches"."id")`,
         pending: sql<number>`(select count(*)::int from petition_dispatch_items i where i.dispatch_id = "petition_dispatches"."id" and i.state = 'pending')`,
+        total,
       })
       .from(dispatches)
       .leftJoin(agencies, eq(agencies.id, dispatches.agencyId))
       .leftJoin(councils, eq(councils.id, dispatches.targetCouncilId))
       .leftJoin(documents, eq(documents.id, dispatches.documentId))
       .where(where)
-      .orderBy(desc(dispatches.letterDate), desc(dispatches.createdAt))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(dispatches).where(where)),
-  ]);
-  return {
-    items: rows.map((r) => ({
+      .orderBy(desc(dispatches.letterDate), desc(dispatches.createdAt)),
+    () => countWhere(db, dispatches, where),
+    (r) => ({
       ...out(r.d),
       targetName: r.agencyName ?? r.councilName,
       petitionCount: r.items,
@@ -45,25 +45,22 @@ export async function listDispatches(db: Db, councilId: string, q: { page: numbe
       document: r.docId
         ? { id: r.docId, symbol: r.docSymbol!, status: r.docStatus!, downloadPath: documentDownloadPath(councilId, r.docId) }
         : null,
-    })),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+    }),
+  );
 }
 
 export async function listReminders(db: Db, councilId: string, q: { page: number; pageSize: number; agencyId?: string }) {
   const where = and(eq(reminders.councilId, councilId), q.agencyId ? eq(reminders.agencyId, q.agencyId) : undefined);
-  const [rows, total] = await Promise.all([
-    db
-      .select({ r: reminders, agencyName: agencies.name })
-      .from(reminders)
-      .innerJoin(agencies, eq(agencies.id, reminders.agencyId))
-      .where(where)
-      .orderBy(desc(reminders.createdAt))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(reminders).where(where)),
-  ]);
-  return { items: rows.map((r) => ({ ...out(r.r), agencyName: r.agencyName })), total, page: q.page, pageSize: q.pageSize };
+  return pageWithTotal(
+    q,
+    (total) =>
+      db
+        .select({ r: reminders, agencyName: agencies.name, total })
+        .from(reminders)
+        .innerJoin(agencies, eq(agencies.id, reminders.agencyId))
+        .where(where)
+        .orderBy(desc(reminders.createdAt)),
+    () => countWhere(db, reminders, where),
+    (r) => ({ ...out(r.r), agencyName: r.agencyName }),
+  );
 }

@@ -10,6 +10,7 @@ import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, ROUND_KIND_LABELS, type
 import { adminUnits, councils } from '../../directory/schema.ts';
 import { notFound } from '../../../server/errors.ts';
 import { predecessorUnits, searchRequest, totalOf } from '../common.ts';
+import { countWhere, pageWithTotal } from '../../../db/paging.ts';
 import { orderFirst, searchPage } from '../../../db/textSearch.ts';
 import { listColumns } from './listPetitions.ts';
 import { opinions, petitionRounds, petitions } from '../schema.ts';
@@ -25,17 +26,16 @@ const hasPublishedRound = sql`exists (select 1 from petition_rounds r where r.co
 const NO_ROUND = 'đợt tiếp xúc cử tri đã công bố của HĐND này';
 
 export async function publicCouncils(db: Db, q: Page) {
-  const [items, total] = await Promise.all([
-    db
-      .select({ id: councils.id, name: councils.name, validTo: councils.validTo })
-      .from(councils)
-      .where(hasPublishedRound)
-      .orderBy(councils.sortKey, councils.name)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(councils).where(hasPublishedRound)),
-  ]);
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  return pageWithTotal(
+    q,
+    (total) =>
+      db
+        .select({ id: councils.id, name: councils.name, validTo: councils.validTo, total })
+        .from(councils)
+        .where(hasPublishedRound)
+        .orderBy(councils.sortKey, councils.name),
+    () => countWhere(db, councils, hasPublishedRound),
+  );
 }
 
 /** One council's public heading; 404 while it has published nothing. */
@@ -50,18 +50,19 @@ export async function publicCouncil(db: Db, councilId: string) {
 
 export async function publicRounds(db: Db, councilId: string, q: Page) {
   const where = and(eq(petitionRounds.councilId, councilId), eq(petitionRounds.published, true));
-  const [rows, total] = await Promise.all([
-    db
-      .select({ id: petitionRounds.id, name: petitionRounds.name, kind: petitionRounds.kind, sessionName: petitionRounds.sessionName, startDate: petitionRounds.startDate, endDate: petitionRounds.endDate, status: petitionRounds.status })
-      .from(petitionRounds)
-      .where(where)
-      .orderBy(desc(petitionRounds.sequence))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(petitionRounds).where(where)),
-  ]);
-  if (!total) throw notFound(NO_ROUND);
-  return { items: rows.map((r) => ({ ...r, kindLabel: ROUND_KIND_LABELS[r.kind as RoundKind] })), total, page: q.page, pageSize: q.pageSize };
+  const page = await pageWithTotal(
+    q,
+    (total) =>
+      db
+        .select({ id: petitionRounds.id, name: petitionRounds.name, kind: petitionRounds.kind, sessionName: petitionRounds.sessionName, startDate: petitionRounds.startDate, endDate: petitionRounds.endDate, status: petitionRounds.status, total })
+        .from(petitionRounds)
+        .where(where)
+        .orderBy(desc(petitionRounds.sequence)),
+    () => countWhere(db, petitionRounds, where),
+    (r) => ({ ...r, kindLabel: ROUND_KIND_LABELS[r.kind as RoundKind] }),
+  );
+  if (!page.total) throw notFound(NO_ROUND);
+  return page;
 }
 
 /**

@@ -1,22 +1,25 @@
 // Rounds, their meetings, and the round's page figures: the founding notice's counts of petitions
 // by competent level (07 central / 25 province / 34 district-or-town), in one SQL query, for the
 // levels in force for the council (never a fixed list).
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../../db/paging.ts';
 import type { Db } from '../../../db/client.ts';
 import { LEVEL_LABELS } from '../../../domain/petitions/counting.ts';
 import { MEETING_MODE_LABELS, PETITION_STATUS_LABELS, ROUND_KIND_LABELS, type PetitionStatus, type RoundKind } from '../../../domain/petitions/status.ts';
 import { adminUnits, bodies, councils } from '../../directory/schema.ts';
-import { councilLevels, out, pageRows, roundOf, rowsOf, totalOf, type PageRequest } from '../common.ts';
+import { councilLevels, out, roundOf, rowsOf, type PageRequest } from '../common.ts';
 import { contactMeetings, petitionRounds } from '../schema.ts';
 import { countedOpinion, meetingOpinionCount, roundRaisedPetitionCount } from '../counts.ts';
 
 export async function listRounds(db: Db, councilId: string, q: { page: number; pageSize: number; status?: string }) {
   const where = and(eq(petitionRounds.councilId, councilId), q.status ? eq(petitionRounds.status, q.status) : undefined);
-  const [rows, total] = await Promise.all([
-    db.select().from(petitionRounds).where(where).orderBy(desc(petitionRounds.sequence)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    totalOf(db.select({ total: sql<number>`count(*)::int` }).from(petitionRounds).where(where)),
-  ]);
-  return { items: rows.map((r) => ({ ...out(r), kindLabel: ROUND_KIND_LABELS[r.kind as RoundKind] })), total, page: q.page, pageSize: q.pageSize };
+  return pageWithTotal(
+    q,
+    (total) =>
+      db.select({ ...getTableColumns(petitionRounds), total }).from(petitionRounds).where(where).orderBy(desc(petitionRounds.sequence)),
+    () => countWhere(db, petitionRounds, where),
+    (r) => ({ ...out(r), kindLabel: ROUND_KIND_LABELS[r.kind as RoundKind] }),
+  );
 }
 
 /** Counts of the round's petitions per competent level and status: one query. */
@@ -74,31 +77,29 @@ export async function roundSummary(db: Db, councilId: string, roundId: string) {
 export async function listMeetings(db: Db, councilId: string, roundId: string, p: PageRequest) {
   await roundOf(db, councilId, roundId);
   const where = eq(contactMeetings.roundId, roundId);
-  return pageRows(
+  return pageWithTotal(
     p,
-    async (limit, offset) =>
-      (
-        await db
+    (total) =>
+      db
           .select({
             m: contactMeetings,
             unitName: adminUnits.name,
             bodyName: bodies.name,
             opinionCount: sql<number>`${meetingOpinionCount(sql`"contact_meetings"."id"`)}`,
+            total,
           })
           .from(contactMeetings)
           .leftJoin(adminUnits, eq(adminUnits.id, contactMeetings.unitId))
           .leftJoin(bodies, eq(bodies.id, contactMeetings.bodyId))
           .where(where)
-          .orderBy(contactMeetings.heldOn, contactMeetings.createdAt, contactMeetings.id)
-          .limit(limit)
-          .offset(offset)
-      ).map(({ m, unitName, bodyName, opinionCount }) => ({
-        ...out(m),
-        unitName,
-        bodyName,
-        opinionCount,
-        modeLabel: MEETING_MODE_LABELS[m.mode as keyof typeof MEETING_MODE_LABELS] ?? m.mode,
-      })),
-    db.select({ total: sql<number>`count(*)::int` }).from(contactMeetings).where(where),
+          .orderBy(contactMeetings.heldOn, contactMeetings.createdAt, contactMeetings.id),
+    () => countWhere(db, contactMeetings, where),
+    ({ m, unitName, bodyName, opinionCount }) => ({
+      ...out(m),
+      unitName,
+      bodyName,
+      opinionCount,
+      modeLabel: MEETING_MODE_LABELS[m.mode as keyof typeof MEETING_MODE_LABELS] ?? m.mode,
+    }),
   );
 }

@@ -1,7 +1,8 @@
 // Reading votes: the public summary (the projector, the live channel, every client: counts only,
 // never who voted how), the chair's detail (a named vote's choices by name, the frozen roll), a
 // session's list, and a delegate's own open votes on the phone.
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../../db/paging.ts';
 import { notFound } from '../../../server/errors.ts';
 import { users } from '../../accounts/schema.ts';
 import { delegates } from '../../directory/schema.ts';
@@ -117,11 +118,12 @@ export async function voteDetail(db: DbOrTx, councilId: string, voteId: string) 
 /** A session's votes, newest first. */
 export async function sessionVotes(db: DbOrTx, councilId: string, sessionId: string, p: { page: number; pageSize: number }) {
   const where = and(eq(chamberVotes.councilId, councilId), eq(chamberVotes.sessionId, sessionId));
-  const [rows, [t]] = await Promise.all([
-    db.select().from(chamberVotes).where(where).orderBy(desc(chamberVotes.createdAt), desc(chamberVotes.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(chamberVotes).where(where),
-  ]);
-  return { items: await summaries(db, rows), total: Number(t?.n ?? 0), page: p.page, pageSize: p.pageSize };
+  const { items: rows, total } = await pageWithTotal(
+    p,
+    (total) => db.select({ ...getTableColumns(chamberVotes), total }).from(chamberVotes).where(where).orderBy(desc(chamberVotes.createdAt), desc(chamberVotes.id)),
+    () => countWhere(db, chamberVotes, where),
+  );
+  return { items: await summaries(db, rows), total, page: p.page, pageSize: p.pageSize };
 }
 
 /** The live state of a session's votes (the first SSE message): the open vote, else the latest. */
@@ -161,10 +163,11 @@ export async function publicVoteByName(db: DbOrTx, voteId: string): Promise<{ de
 /** Public: a council's confirmed votes, newest first, totals and result; named votes by name when the council publishes them. */
 export async function publicVotes(db: DbOrTx, councilId: string, p: { page: number; pageSize: number }) {
   const where = and(eq(chamberVotes.councilId, councilId), eq(chamberVotes.state, 'confirmed'));
-  const [rows, [t]] = await Promise.all([
-    db.select().from(chamberVotes).where(where).orderBy(desc(chamberVotes.closedAt), desc(chamberVotes.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(chamberVotes).where(where),
-  ]);
+  const { items: rows, total } = await pageWithTotal(
+    p,
+    (total) => db.select({ ...getTableColumns(chamberVotes), total }).from(chamberVotes).where(where).orderBy(desc(chamberVotes.closedAt), desc(chamberVotes.id)),
+    () => countWhere(db, chamberVotes, where),
+  );
   const items = [];
   for (const v of await summaries(db, rows)) {
     const r = v.result as { counts?: Record<string, number>; reason?: string; outcome?: string; base?: number } | null;
@@ -177,5 +180,5 @@ export async function publicVotes(db: DbOrTx, councilId: string, p: { page: numb
       byName: await publicVoteByName(db, v.id),
     });
   }
-  return { items, total: Number(t?.n ?? 0), page: p.page, pageSize: p.pageSize };
+  return { items, total, page: p.page, pageSize: p.pageSize };
 }

@@ -1,7 +1,8 @@
 // Reads of the sessions module: the council's profile (every value marked while it is the
 // default), the annual plans, the sessions list, and one session's page (items, expected
 // documents with their timing, lateness per presenting agency, joint conference, agenda versions).
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../../db/paging.ts';
 import type { WorkingCalendar } from '../../../domain/calendar/index.ts';
 import {
   LEAD_TIME_STEP_LABELS, SESSION_KIND_LABELS, SESSION_STATE_LABELS, SUBMISSION_KIND_LABELS, SUBMISSION_STATE_LABELS,
@@ -24,11 +25,12 @@ export async function profileView(db: DbOrTx, councilId: string, day: string) {
 
 export async function listPlans(db: DbOrTx, councilId: string, q: { page: number; pageSize: number }) {
   const where = eq(sessionPlans.councilId, councilId);
-  const [rows, [total]] = await Promise.all([
-    db.select().from(sessionPlans).where(where).orderBy(desc(sessionPlans.year)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(sessionPlans).where(where),
-  ]);
-  return { items: rows.map(out), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  const { items: rows, total } = await pageWithTotal(
+    q,
+    (total) => db.select({ ...getTableColumns(sessionPlans), total }).from(sessionPlans).where(where).orderBy(desc(sessionPlans.year)),
+    () => countWhere(db, sessionPlans, where),
+  );
+  return { items: rows.map(out), total, page: q.page, pageSize: q.pageSize };
 }
 
 const sessionJson = (s: typeof councilSessions.$inferSelect & { termName?: string | null }) => ({
@@ -41,12 +43,14 @@ export async function listSessions(db: DbOrTx, councilId: string, q: { page: num
   const where: SQL[] = [eq(councilSessions.councilId, councilId)];
   if (q.year) where.push(sql`extract(year from ${councilSessions.openingDate}) = ${q.year}`);
   if (q.state) where.push(eq(councilSessions.state, q.state));
-  const [rows, [total]] = await Promise.all([
-    db.select({ s: councilSessions, termName: terms.name }).from(councilSessions).innerJoin(terms, eq(terms.id, councilSessions.termId))
-      .where(and(...where)).orderBy(desc(councilSessions.openingDate), desc(councilSessions.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(councilSessions).where(and(...where)),
-  ]);
-  return { items: rows.map((r) => ({ ...sessionJson(r.s), termName: r.termName })), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return pageWithTotal(
+    q,
+    (total) =>
+      db.select({ s: councilSessions, termName: terms.name, total }).from(councilSessions).innerJoin(terms, eq(terms.id, councilSessions.termId))
+        .where(and(...where)).orderBy(desc(councilSessions.openingDate), desc(councilSessions.createdAt)),
+    () => countWhere(db, councilSessions, and(...where)),
+    (r) => ({ ...sessionJson(r.s), termName: r.termName }),
+  );
 }
 
 export async function sessionDetail(db: DbOrTx, councilId: string, sessionId: string, day: string, calendar: WorkingCalendar) {

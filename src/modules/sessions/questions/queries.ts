@@ -3,7 +3,8 @@
 // commitments due before a session (for the standing committee's report and re-questioning), the
 // public answers and commitments (no delegate-private data), and questionsForMinutes.
 import { answerHistory, commitmentEscalationView } from './followThrough.ts';
-import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { countWhere, pageWithTotal } from '../../../db/paging.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import { nameSearch } from '../../../db/textSearch.ts';
 import { notFound } from '../../../server/errors.ts';
@@ -22,7 +23,8 @@ import { commitmentReports, commitments, questionAnswers, questionSlips, questio
 type Paging = { page: number; pageSize: number };
 const page = <T>(items: T[], total: number, p: Paging) => ({ items, total, page: p.page, pageSize: p.pageSize });
 const total = async (q: PromiseLike<{ n: number }[]>) => Number((await q)[0]?.n ?? 0);
-const offset = (p: Paging) => (p.page - 1) * p.pageSize;
+/** The total column of a statement that is not a page (slipBase, commitmentQuery). */
+const NO_TOTAL = sql<number>`0`;
 
 
 const addressed = alias(agencies, 'addressed_agency');
@@ -38,15 +40,16 @@ const slipColumns = {
   sessionTitle: councilSessions.title,
 };
 
-function slipBase(db: DbOrTx) {
-  return db.select(slipColumns).from(questionSlips)
+/** Slips with their names; `total`: a page's total column (pageWithTotal), a constant elsewhere. */
+function slipBase(db: DbOrTx, total: SQL<number> = NO_TOTAL) {
+  return db.select({ ...slipColumns, total }).from(questionSlips)
     .innerJoin(delegates, eq(delegates.id, questionSlips.delegateId))
     .innerJoin(councilSessions, eq(councilSessions.id, questionSlips.sessionId))
     .leftJoin(addressed, eq(addressed.id, questionSlips.addressedAgencyId))
     .leftJoin(questionTopics, eq(questionTopics.id, questionSlips.topicId));
 }
 
-type SlipRow = Awaited<ReturnType<ReturnType<typeof slipBase>['where']>>[number];
+type SlipRow = Omit<Awaited<ReturnType<ReturnType<typeof slipBase>['where']>>[number], 'total'>;
 
 async function answersFor(db: DbOrTx, slips: SlipRow[]) {
   const topicIds = [...new Set(slips.map((s) => s.slip.topicId).filter((x): x is string => !!x))];
@@ -102,12 +105,14 @@ function slipView(r: SlipRow, answer: AnswerView | undefined, mine: boolean) {
 }
 
 async function slipPage(db: DbOrTx, where: SQL | undefined, p: Paging, mineOf: (r: SlipRow) => boolean, newestFirst = false) {
-  const [rows, n] = await Promise.all([
-    slipBase(db).where(where).orderBy(desc(councilSessions.openingDate), newestFirst ? desc(questionSlips.filedAt) : asc(questionSlips.filedAt), asc(questionSlips.id)).limit(p.pageSize).offset(offset(p)),
-    total(db.select({ n: count() }).from(questionSlips).where(where)),
-  ]);
-  const { bySlip } = await answersFor(db, rows);
-  return page(rows.map((r) => slipView(r, bySlip.get(r.slip.id), mineOf(r))), Number(n), p);
+  const found = await pageWithTotal(
+    p,
+    (total) =>
+      slipBase(db, total).where(where).orderBy(desc(councilSessions.openingDate), newestFirst ? desc(questionSlips.filedAt) : asc(questionSlips.filedAt), asc(questionSlips.id)),
+    () => countWhere(db, questionSlips, where),
+  );
+  const { bySlip } = await answersFor(db, found.items);
+  return { ...found, items: found.items.map((r) => slipView(r, bySlip.get(r.slip.id), mineOf(r))) };
 }
 
 const PUBLISHED = inArray(questionSlips.state, ['grouped', 'writtenDue', 'answered']);
@@ -137,10 +142,12 @@ export async function sessionQuestions(db: DbOrTx, councilId: string, sessionId:
 /** The session's topics in questioning order, each with its slips, who answers, the answer and its commitments. */
 export async function sessionTopics(db: DbOrTx, councilId: string, sessionId: string, p: Paging) {
   await sessionOf(db, councilId, sessionId);
-  const [rows, n] = await Promise.all([
-    db.select().from(questionTopics).where(eq(questionTopics.sessionId, sessionId)).orderBy(asc(questionTopics.position)).limit(p.pageSize).offset(offset(p)),
-    total(db.select({ n: count() }).from(questionTopics).where(eq(questionTopics.sessionId, sessionId))),
-  ]);
+  const where = eq(questionTopics.sessionId, sessionId);
+  const { items: rows, total: n } = await pageWithTotal(
+    p,
+    (total) => db.select({ ...getTableColumns(questionTopics), total }).from(questionTopics).where(where).orderBy(asc(questionTopics.position)),
+    () => countWhere(db, questionTopics, where),
+  );
   const ids = rows.map((t) => t.id);
   const [slips, answers, names] = await Promise.all([
     ids.length ? slipBase(db).where(inArray(questionSlips.topicId, ids)).orderBy(asc(questionSlips.filedAt)) : [],
@@ -153,19 +160,26 @@ export async function sessionTopics(db: DbOrTx, councilId: string, sessionId: st
     answererName: t.answererName, answererPost: t.answererPost, version: t.version,
     slips: slips.filter((s) => s.slip.topicId === t.id).map((s) => slipView(s, undefined, false)),
     answer: answers.find((a) => a.topicId === t.id) ?? null,
-  })), Number(n), p);
+  })), n, p);
 }
 
 // Commitments ----------------------------------------------------------------------------------
 
-async function commitmentRows(db: DbOrTx, where: SQL | undefined, p?: Paging) {
-  let q = db.select({ c: commitments, agencyName: agencies.name, sessionTitle: councilSessions.title, sessionOpening: councilSessions.openingDate })
+function commitmentQuery(db: DbOrTx, where: SQL | undefined, total: SQL<number> = NO_TOTAL) {
+  return db.select({ c: commitments, agencyName: agencies.name, sessionTitle: councilSessions.title, sessionOpening: councilSessions.openingDate, total })
     .from(commitments)
     .innerJoin(agencies, eq(agencies.id, commitments.agencyId))
     .innerJoin(councilSessions, eq(councilSessions.id, commitments.sessionId))
-    .where(where).orderBy(asc(commitments.dueOn), asc(commitments.id)).$dynamic();
-  if (p) q = q.limit(p.pageSize).offset(offset(p));
-  return (await q).map((r) => commitmentView(r));
+    .where(where).orderBy(asc(commitments.dueOn), asc(commitments.id));
+}
+
+async function commitmentRows(db: DbOrTx, where: SQL | undefined) {
+  return (await commitmentQuery(db, where)).map((r) => commitmentView(r));
+}
+
+/** A page of commitments and their total; `count`: the count alone, when the page is empty past the first. */
+function commitmentPage(db: DbOrTx, where: SQL | undefined, p: Paging, count = () => countWhere(db, commitments, where)) {
+  return pageWithTotal(p, (total) => commitmentQuery(db, where, total), count, (r) => commitmentView(r));
 }
 
 function commitmentView(r: { c: typeof commitments.$inferSelect; agencyName: string; sessionTitle: string; sessionOpening: string }, now?: string) {
@@ -193,11 +207,8 @@ export async function commitmentList(db: DbOrTx, scope: CommitmentScope, q: Pagi
     q.q ? sql`lower(${commitments.content}) like ${`%${q.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`}` : undefined,
   );
   const day = today(now);
-  const [rows, n] = await Promise.all([
-    commitmentRows(db, where, q),
-    total(db.select({ n: count() }).from(commitments).where(where)),
-  ]);
-  return page(rows.map((r) => ({ ...r, overdue: r.state !== 'closed' && r.dueOn < day })), Number(n), q);
+  const found = await commitmentPage(db, where, q);
+  return { ...found, items: found.items.map((r) => ({ ...r, overdue: r.state !== 'closed' && r.dueOn < day })) };
 }
 
 /** One commitment with the answer it came from and its reports (evidence files by link, not content). */
@@ -259,13 +270,14 @@ export async function commitmentsDue(db: DbOrTx, councilId: string, sessionId: s
     reportError = err.message;
   }
   const day = today(now);
-  const [rows, n, open] = await Promise.all([
-    commitmentRows(db, where, q),
-    total(db.select({ n: count() }).from(commitments).innerJoin(councilSessions, eq(councilSessions.id, commitments.sessionId)).where(where)),
-    total(db.select({ n: count() }).from(commitments).innerJoin(councilSessions, eq(councilSessions.id, commitments.sessionId)).where(and(where, sql`${commitments.state} <> 'closed'`))),
+  const dueCount = (cond: SQL | undefined) => total(db.select({ n: count() }).from(commitments).innerJoin(councilSessions, eq(councilSessions.id, commitments.sessionId)).where(cond));
+  const [found, open] = await Promise.all([
+    commitmentPage(db, where, q, () => dueCount(where)),
+    dueCount(and(where, sql`${commitments.state} <> 'closed'`)),
   ]);
   return {
-    ...page(rows.map((r) => ({ ...r, overdue: r.state !== 'closed' && r.dueOn < day, canRequestion: r.state !== 'closed' })), Number(n), q),
+    ...found,
+    items: found.items.map((r) => ({ ...r, overdue: r.state !== 'closed' && r.dueOn < day, canRequestion: r.state !== 'closed' })),
     session: { id: s.id, title: s.title, openingDate: s.openingDate },
     report, reportError, openCount: Number(open),
   };
@@ -278,29 +290,29 @@ export async function addressees(db: DbOrTx, councilId: string, q: Paging & { q?
   const [c] = await db.select({ unitId: councils.unitId }).from(councils).where(eq(councils.id, councilId));
   if (!c) throw notFound('hội đồng nhân dân');
   const where = and(eq(agencies.unitId, c.unitId), eq(agencies.active, true), nameSearch(agencies.searchKey, q.q));
-  const [rows, n] = await Promise.all([
-    db.select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName, kind: agencies.kind }).from(agencies).where(where).orderBy(asc(agencies.sortKey), asc(agencies.name)).limit(q.pageSize).offset(offset(q)),
-    total(db.select({ n: count() }).from(agencies).where(where)),
-  ]);
-  return page(rows, Number(n), q);
+  return pageWithTotal(
+    q,
+    (total) =>
+      db.select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName, kind: agencies.kind, total }).from(agencies).where(where).orderBy(asc(agencies.sortKey), asc(agencies.name)),
+    () => countWhere(db, agencies, where),
+  );
 }
 
 /** What a slip may cite: the council's petitions (sent to an agency), or commitments of earlier sessions. */
 export async function citationOptions(db: DbOrTx, councilId: string, q: Paging & { kind: 'petition' | 'commitment'; q?: string }) {
   if (q.kind === 'commitment') {
     const where = and(eq(commitments.councilId, councilId), q.q ? sql`lower(${commitments.content}) like ${`%${q.q.toLowerCase()}%`}` : undefined);
-    const [rows, n] = await Promise.all([
-      commitmentRows(db, where, q),
-      total(db.select({ n: count() }).from(commitments).where(where)),
-    ]);
-    return page(rows.map((r) => ({ kind: 'commitment', id: r.id, label: `${r.content} (${r.agencyName}, hạn ${r.dueOn}; ${r.stateLabel.toLowerCase()})`, state: r.state, sessionId: r.sessionId })), Number(n), q);
+    const found = await commitmentPage(db, where, q);
+    return { ...found, items: found.items.map((r) => ({ kind: 'commitment', id: r.id, label: `${r.content} (${r.agencyName}, hạn ${r.dueOn}; ${r.stateLabel.toLowerCase()})`, state: r.state, sessionId: r.sessionId })) };
   }
   const where = and(eq(petitions.councilId, councilId), sql`${petitions.status} <> 'draft'`, nameSearch(petitions.searchText, q.q));
-  const [rows, n] = await Promise.all([
-    db.select({ id: petitions.id, number: petitions.number, text: petitions.text }).from(petitions).where(where).orderBy(desc(petitions.number)).limit(q.pageSize).offset(offset(q)),
-    total(db.select({ n: count() }).from(petitions).where(where)),
-  ]);
-  return page(rows.map((r) => ({ kind: 'petition', id: r.id, label: `KN-${r.number}: ${r.text.length > 160 ? `${r.text.slice(0, 159)}…` : r.text}` })), Number(n), q);
+  return pageWithTotal(
+    q,
+    (total) =>
+      db.select({ id: petitions.id, number: petitions.number, text: petitions.text, total }).from(petitions).where(where).orderBy(desc(petitions.number)),
+    () => countWhere(db, petitions, where),
+    (r) => ({ kind: 'petition', id: r.id, label: `KN-${r.number}: ${r.text.length > 160 ? `${r.text.slice(0, 159)}…` : r.text}` }),
+  );
 }
 
 // Public ---------------------------------------------------------------------------------------
@@ -311,14 +323,15 @@ export async function citationOptions(db: DbOrTx, councilId: string, q: Paging &
  */
 export async function publicAnswers(db: DbOrTx, councilId: string, p: Paging) {
   const where = eq(questionAnswers.councilId, councilId);
-  const [rows, n] = await Promise.all([
-    db.select({ a: questionAnswers, sessionTitle: councilSessions.title, openingDate: councilSessions.openingDate, topicTitle: questionTopics.title })
-      .from(questionAnswers).innerJoin(councilSessions, eq(councilSessions.id, questionAnswers.sessionId))
-      .leftJoin(questionTopics, eq(questionTopics.id, questionAnswers.topicId))
-      .where(where).orderBy(desc(councilSessions.openingDate), asc(questionTopics.position), asc(questionAnswers.answeredOn), asc(questionAnswers.id))
-      .limit(p.pageSize).offset(offset(p)),
-    total(db.select({ n: count() }).from(questionAnswers).where(where)),
-  ]);
+  const { items: rows, total: n } = await pageWithTotal(
+    p,
+    (total) =>
+      db.select({ a: questionAnswers, sessionTitle: councilSessions.title, openingDate: councilSessions.openingDate, topicTitle: questionTopics.title, total })
+        .from(questionAnswers).innerJoin(councilSessions, eq(councilSessions.id, questionAnswers.sessionId))
+        .leftJoin(questionTopics, eq(questionTopics.id, questionAnswers.topicId))
+        .where(where).orderBy(desc(councilSessions.openingDate), asc(questionTopics.position), asc(questionAnswers.answeredOn), asc(questionAnswers.id)),
+    () => countWhere(db, questionAnswers, where),
+  );
   const views = await answerViews(db, rows.map((r) => r.a));
   const topicIds = rows.map((r) => r.a.topicId).filter((x): x is string => !!x);
   const slipIds = rows.map((r) => r.a.slipId).filter((x): x is string => !!x);
@@ -338,7 +351,7 @@ export async function publicAnswers(db: DbOrTx, councilId: string, p: Paging) {
       version: r.a.version, correctedOn: r.a.correctedOn,
       commitments: v.commitments.map(publicCommitment),
     };
-  }), Number(n), p);
+  }), n, p);
 }
 
 function publicCommitment(c: ReturnType<typeof commitmentView>) {
@@ -351,11 +364,8 @@ function publicCommitment(c: ReturnType<typeof commitmentView>) {
 export async function publicCommitments(db: DbOrTx, councilId: string, q: Paging & { open?: boolean }, now: Date) {
   const where = and(eq(commitments.councilId, councilId), q.open ? sql`${commitments.state} <> 'closed'` : undefined);
   const day = today(now);
-  const [rows, n] = await Promise.all([
-    commitmentRows(db, where, q),
-    total(db.select({ n: count() }).from(commitments).where(where)),
-  ]);
-  return page(rows.map((c) => ({ ...publicCommitment(c), overdue: c.state !== 'closed' && c.dueOn < day })), Number(n), q);
+  const found = await commitmentPage(db, where, q);
+  return { ...found, items: found.items.map((c) => ({ ...publicCommitment(c), overdue: c.state !== 'closed' && c.dueOn < day })) };
 }
 
 // Minutes --------------------------------------------------------------------------------------
