@@ -50,6 +50,8 @@ export interface OpenOptions {
    * keep it in their own thread.
    */
   worker?: boolean;
+  /** PostgreSQL only: connections of the pool (default 10). Several server processes share the server's limit. */
+  poolSize?: number;
 }
 
 function redact(url: string): string {
@@ -174,7 +176,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     // Every connection in UTC so timestamps mean the same on both databases. No JIT compilation:
     // it costs tens of milliseconds and pays only on long analytical statements, while the
     // estimate of work a statement may skip (textSearch.ts, smallScopePage) would trigger it.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: '-c TimeZone=UTC -c jit=off', Client: PreparingClient });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: '-c TimeZone=UTC -c jit=off', Client: PreparingClient });
     // An idle connection dropped by the server (restart, administrator) is replaced on next use;
     // it must not bring the process down.
     pool.on('error', (err) => console.error(`[CSDL] mất kết nối tới PostgreSQL: ${err.message}`));
