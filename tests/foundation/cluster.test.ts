@@ -194,6 +194,7 @@ describe.runIf(dbKinds().includes('postgres'))('serve with two worker processes 
         reject(new Error(`serve exited with ${code}:\n${output}`));
       });
     });
+    workers = childrenOf(server.pid!).map(String).sort();
   }, 240_000);
 
   afterAll(async () => {
@@ -215,11 +216,9 @@ describe.runIf(dbKinds().includes('postgres'))('serve with two worker processes 
     expect(output.match(/đang chạy tại/g)).toHaveLength(1);
     expect(output).toContain(`http://localhost:${port} (2 tiến trình phục vụ)`);
     expect(output.match(/đang nạp dữ liệu mẫu/g)).toHaveLength(1);
-    const children = childrenOf(server.pid!).map(String).sort();
-    expect(children).toHaveLength(2);
+    expect(workers).toHaveLength(2);
     const answers = await everyWorker('GET', '/health', {}, (a) => expect(a.status).toBe(200));
-    workers = answers.map((a) => a.worker).sort();
-    expect(workers).toEqual(children);
+    expect(answers.map((a) => a.worker).sort()).toEqual(workers);
   });
 
   it('a role revoked or given back, a setting changed, through one worker: the next request to either sees it', async () => {
@@ -288,6 +287,29 @@ describe.runIf(dbKinds().includes('postgres'))('serve with two worker processes 
     } finally {
       stream.destroy();
     }
+  });
+
+  it('the progress of an import served by one worker is read through the other', async () => {
+    const vp = await login('vp.sahuynh');
+    const base = `/councils/${vp.councilId}`;
+    const round = await request(port, 'POST', `${base}/petition-rounds`, { cookie: vp.cookie, csrf: vp.csrf, body: { name: 'Đợt nhập thử nhiều tiến trình', kind: 'continuous', startDate: '2026-11-01' } });
+    expect(round.status).toBe(201);
+    const form = new FormData();
+    const csv = ['STT,Họ và tên,Thôn,Nội dung ý kiến, kiến nghị', ...Array.from({ length: 30 }, (_, i) => `${i + 1},Nguyễn Văn ${i},Thôn ${i % 3},"Đề nghị sửa đường liên thôn số ${i} bị xuống cấp"`)].join('\n');
+    form.set('file', new Blob([csv]), 'y-kien.csv');
+    form.set('roundId', round.body.id);
+    form.set('mode', 'preview');
+    form.set('jobId', 'cluster-progress-1');
+    const res = await fetch(`http://127.0.0.1:${port}/api${base}/opinions/import`, { method: 'POST', body: form, headers: { cookie: vp.cookie, 'x-csrf-token': vp.csrf } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ mode: 'preview', total: 30 });
+    const other = await connectionTo(workers.find((w) => w !== res.headers.get('x-nt-worker'))!);
+    const progress = await request(port, 'GET', `${base}/opinions/import-progress/cluster-progress-1`, { cookie: vp.cookie, agent: other });
+    expect(progress.body).toEqual({ phase: 'done', label: 'Đã đọc xong tệp', done: 30, total: 30 });
+    // Another user never reads it, on either worker.
+    const admin = await login('admin');
+    await everyWorker('GET', `${base}/opinions/import-progress/cluster-progress-1`, { cookie: admin.cookie }, (a) => expect(a.body?.phase).not.toBe('done'));
+    other.destroy();
   });
 
   it('SIGUSR2 on the primary prints the statements of every worker, summed', async () => {
