@@ -1,7 +1,7 @@
 // `nghitruong serve`: the HTTP server. On PostgreSQL it runs one server process per core (node:cluster,
 // NT_WORKERS): the primary process migrates the database and loads the demo data once, then forks
-// the workers, which share the port (the primary hands each new connection to the next worker) and
-// each open their own pool. Nothing a request depends on is kept per process without a check
+// the workers, which each open their own pool and listen on the same port with a socket of their
+// own (SO_REUSEPORT: the kernel spreads new connections over them). Nothing a request depends on is kept per process without a check
 // against the database (src/db/cache.ts), live updates go through LISTEN/NOTIFY (src/server/live.ts),
 // the daily jobs run in one worker (each also claims its day in job_runs), and the progress of a
 // long import is handed to every worker (src/server/progress.ts). PGlite's data directory belongs to
@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import net, { type AddressInfo } from 'node:net';
+import { createAdaptorServer, serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { driverStats, openDatabase, type Database } from '../db/client.ts';
 import { readEnv, type EnvSettings } from '../server/config.ts';
@@ -30,7 +31,8 @@ const STATEMENTS = '[đo] câu lệnh CSDL đã gửi:';
 type Message =
   | { nt: 'statements?'; ask: number }
   | { nt: 'statements'; ask: number; n: number }
-  | { nt: 'progress'; m: SharedProgress };
+  | { nt: 'progress'; m: SharedProgress }
+  | { nt: 'listening' };
 
 /** Connections of each worker's pool: together about 40, at least 4 each (PostgreSQL's default limit is 100). */
 export function poolSizeFor(workers: number): number {
@@ -82,11 +84,22 @@ function listen(env: EnvSettings, database: Database, o: { jobs: boolean; onList
   // day in the database, so it runs once a day whichever process checks.
   const stopJobs = o.jobs ? startDailyJobs(deps) : () => {};
   let forgetServer = () => {};
-  const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
+  const onListening = (info: AddressInfo) => {
     // `nghitruong backup` on this data directory finds the server here.
     if (dataDir) forgetServer = noteServer(dataDir, info.port);
     o.onListening(info.port);
-  }) as Server;
+  };
+  let server: Server;
+  if (cluster.isWorker) {
+    // Each worker listens on a socket of its own on the shared port (SO_REUSEPORT): the kernel
+    // spreads new connections evenly over the workers. Through the primary's shared socket, a
+    // burst of new connections went to whichever worker answered the primary first (70/30 was
+    // seen), and one worker queued while the other idled.
+    server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    server.listen({ port: env.port, exclusive: true, reusePort: true }, () => onListening(server.address() as AddressInfo));
+  } else {
+    server = serve({ fetch: app.fetch, port: env.port }, onListening) as Server;
+  }
   if (process.env.NT_BENCH === '1' && cluster.isWorker) {
     // Which process answered (tests of the multi-process server); set before the app writes its headers.
     const pid = String(process.pid);
@@ -129,7 +142,7 @@ async function serveAsWorker(env: EnvSettings) {
     if (msg?.nt === 'statements?') process.send?.({ nt: 'statements', ask: msg.ask, n: driverStats.statements } satisfies Message);
     else if (msg?.nt === 'progress') receiveProgress(msg.m);
   });
-  const stop = listen(env, database, { jobs: process.env.NT_WORKER_JOBS === '1', onListening: () => {} });
+  const stop = listen(env, database, { jobs: process.env.NT_WORKER_JOBS === '1', onListening: () => process.send?.({ nt: 'listening' } satisfies Message) });
   process.on('SIGTERM', stop);
   // Ctrl-C reaches the whole process group: the primary stops the workers in order.
   process.on('SIGINT', () => {});
@@ -144,6 +157,9 @@ async function serveAsPrimary(env: EnvSettings, args: string[], count: number) {
   } finally {
     await database.close();
   }
+  // The workers' sockets share the port with each other (SO_REUSEPORT), and would with another
+  // server started the same way: make sure nothing listens on it yet.
+  await portFree(env.port);
   console.log(`Chạy ${count} tiến trình phục vụ (NT_WORKERS) trên cùng cổng ${env.port}.`);
   const slots = new Map<Worker, number>();
   const startedAt = new Map<Worker, number>();
@@ -159,7 +175,9 @@ async function serveAsPrimary(env: EnvSettings, args: string[], count: number) {
     startedAt.set(w, Date.now());
     w.on('message', (msg: Message) => {
       // A long import's progress, for the polls other workers serve.
-      if (msg?.nt === 'progress') for (const other of slots.keys()) if (other !== w && other.isConnected()) other.send(msg);
+      if (msg?.nt === 'progress') {
+        for (const other of slots.keys()) if (other !== w && other.isConnected()) other.send(msg);
+      } else if (msg?.nt === 'listening') listened(slot);
     });
     return w;
   };
@@ -184,15 +202,15 @@ async function serveAsPrimary(env: EnvSettings, args: string[], count: number) {
     process.exit(code);
   };
 
-  cluster.on('listening', (w) => {
-    const slot = slots.get(w);
-    if (slot === undefined || started) return;
+  // Each worker says when it listens (on its own socket: the primary does not see it).
+  const listened = (slot: number) => {
+    if (started) return;
     listening.add(slot);
     if (listening.size === count) {
       started = true;
       console.log(`${RUNNING} http://localhost:${env.port} (${count} tiến trình phục vụ)`);
     }
-  });
+  };
 
   cluster.on('exit', (w, code, signal) => {
     const slot = slots.get(w)!;
@@ -224,6 +242,17 @@ async function serveAsPrimary(env: EnvSettings, args: string[], count: number) {
     let asks = 0;
     process.on('SIGUSR2', () => void sumStatements([...slots.keys()], ++asks).then((n) => console.log(`${STATEMENTS} ${n}`)));
   }
+}
+
+/** Resolves when nothing listens on `port` (a plain socket can take it), fails otherwise. */
+function portFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`Cổng ${port} đang được một chương trình khác sử dụng.`) : err),
+    );
+    probe.listen({ port, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }
 
 /** Asks each worker for its statement count; a worker that does not answer in 2 s counts nothing. */

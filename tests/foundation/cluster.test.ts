@@ -1,6 +1,6 @@
 // `nghitruong serve` on PostgreSQL with several server processes (src/cli/serve.ts, NT_WORKERS): the
-// real command on a fresh database with the demo data, two workers sharing the port. Requests on new
-// connections go to the workers in turn; each answer names its worker (x-nt-worker, NT_BENCH=1 only).
+// real command on a fresh database with the demo data, two workers sharing the port. New connections
+// are spread over the workers; each answer names its worker (x-nt-worker, NT_BENCH=1 only).
 // A role revoked, a setting changed or a live event caused through one worker is seen through the
 // other on its next request; the statement count the bench reads is every worker's; a killed worker
 // is replaced; SIGTERM to the primary ends every process.
@@ -60,8 +60,8 @@ interface Answer {
 }
 
 /**
- * One request. Without an agent, on a new connection (the primary gives each new connection to the
- * next worker); with one, on that agent's kept-alive connection (the same worker).
+ * One request. Without an agent, on a new connection (the kernel gives it to one of the workers);
+ * with one, on that agent's kept-alive connection (the same worker).
  */
 function request(port: number, method: string, p: string, o: { cookie?: string; csrf?: string; body?: unknown; agent?: http.Agent } = {}): Promise<Answer> {
   const body = o.body === undefined ? undefined : JSON.stringify(o.body);
@@ -324,6 +324,22 @@ describe.runIf(dbKinds().includes('postgres'))('serve with two worker processes 
       agent.destroy();
     }
   });
+
+  it('a second server on the same port is refused (the workers share it only with each other)', async () => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const second = spawn(process.execPath, [path.resolve('bin/nghitruong.js'), 'serve'], {
+      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), NT_WORKERS: '2', NT_BENCH: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let said = '';
+    second.stdout!.on('data', (d) => (said += d));
+    second.stderr!.on('data', (d) => (said += d));
+    const code = await new Promise<number | null>((r) => second.once('exit', (c) => r(c)));
+    expect(code).toBe(1);
+    expect(said).toContain(`Cổng ${port} đang được một chương trình khác sử dụng`);
+    expect(said).not.toContain('đang chạy tại');
+  }, 60_000);
 
   it('a killed worker is replaced; SIGTERM to the primary ends every process', async () => {
     const [victim, survivor] = childrenOf(server.pid!);
