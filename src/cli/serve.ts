@@ -1,11 +1,12 @@
-// `nghitruong serve`: the HTTP server. On PostgreSQL it runs one server process per core (node:cluster,
-// NT_WORKERS): the primary process migrates the database and loads the demo data once, then forks
-// the workers, which each open their own pool and listen on the same port with a socket of their
-// own (SO_REUSEPORT: the kernel spreads new connections over them). Nothing a request depends on is kept per process without a check
-// against the database (src/db/cache.ts), live updates go through LISTEN/NOTIFY (src/server/live.ts),
-// the daily jobs run in one worker (each also claims its day in job_runs), and the progress of a
-// long import is handed to every worker (src/server/progress.ts). PGlite's data directory belongs to
-// one process: on it the server is always a single process.
+// `nghitruong serve`: the HTTP server. On PostgreSQL it runs one server process per core
+// (node:cluster, NT_WORKERS): the primary process migrates the database and loads the demo data
+// once, then forks the workers, which each open their own pool and listen on the same port with a
+// socket of their own (SO_REUSEPORT: the kernel spreads new connections over them). Nothing a
+// request depends on is kept per process without a check against the database (src/db/cache.ts),
+// live updates go through LISTEN/NOTIFY (src/server/live.ts), the daily jobs run in one worker
+// (each also claims its day in job_runs), and the progress of a long import is handed to every
+// worker (src/server/progress.ts). PGlite's data directory belongs to one process: on it the server
+// is always a single process.
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
 import path from 'node:path';
