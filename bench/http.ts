@@ -3,13 +3,15 @@
  * PostgreSQL, loaded by 100 keep-alive connections on loopback, beside a bare Hono hello-world
  * measured in the same run. Two requests: a clerk's authenticated, filtered petitions list, and the
  * public page's text search. On PostgreSQL a second baseline, the floor: a bare Hono that sends one
- * small prepared statement per request to the same database (bench/helloDb.ts). Then two app
- * processes on one PostgreSQL database: a settings change and a role revoked in one are seen by the
- * next request in the other, their answers equal, and their combined throughput is reported.
+ * small prepared statement per request to the same database (bench/helloDb.ts). On PostgreSQL the app
+ * runs with its default number of server processes (NT_WORKERS: one per core; printed). Then two
+ * separately started single-process servers on one PostgreSQL database: a settings change and a
+ * logout in one are seen by the next request in the other, their answers equal, and their combined
+ * throughput is reported.
  * The load generator runs on the same machine (the same cores) as the servers and the database, as
  * does the hello-world baseline; each figure is compared with the baseline measured just before it.
  * Besides requests per second and latency, each measurement reports the server process's own CPU
- * time per answered request (and PostgreSQL's, its backends for the app's database), requests
+ * time per answered request (all its processes: a primary and its workers; and PostgreSQL's, its backends for the app's database), requests
  * refused at once by the PGlite request line (503), and the delay of a request that needs no
  * database while the load runs (does the embedded database block the event loop?).
  * Run alone: node bench/http.ts [--quick]
@@ -50,6 +52,33 @@ function cpuMs(pid: number): number {
   }
 }
 
+/** A process and its descendants now (the app on PostgreSQL: a primary and its workers). */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    const p = out[i]!;
+    let tasks: string[] = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const t of tasks) {
+      try {
+        for (const c of fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/)) if (c) out.push(Number(c));
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return out;
+}
+
+/** CPU time of a process and its descendants so far, in ms. */
+function treeCpuMs(pid: number): number {
+  return processTree(pid).reduce((n, p) => n + cpuMs(p), 0);
+}
+
 /** PostgreSQL backends serving `url`'s database (their CPU is the database's share of a request). */
 async function backendsOf(url: string): Promise<number[]> {
   const c = new pg.Client({ connectionString: url });
@@ -68,6 +97,8 @@ interface Server {
   stop(): Promise<void>;
   /** Statements the app server has sent to its database so far (null for the hello-world). */
   statements(): Promise<number | null>;
+  /** Server processes answering requests (the app on PostgreSQL: its workers, NT_WORKERS). */
+  workers: number;
 }
 
 /** Spawns a server and waits for its "running at" line. */
@@ -93,14 +124,18 @@ async function start(args: string[], env: Record<string, string>, label: string)
   });
   proc.removeAllListeners('exit');
   const isApp = args[0] === 'bin/nghitruong.js';
+  // The app with several workers prints its running line once all of them listen, with their number.
+  const workers = Number(/đang chạy tại \S+ \((\d+) tiến trình phục vụ\)/.exec(output)?.[1] ?? 1);
   return {
     port,
     proc,
+    workers,
     statements: () =>
       !isApp
         ? Promise.resolve(null)
         : new Promise((resolve) => {
-            // The server prints its driver's statement count on SIGUSR2 (src/cli/main.ts, NT_BENCH=1).
+            // The server prints its driver's statement count on SIGUSR2 (src/cli/serve.ts, NT_BENCH=1; with
+            // several workers, the primary sums theirs).
             let seen = '';
             const onData = (d: Buffer) => {
               seen += d.toString();
@@ -190,7 +225,7 @@ async function measure(
   // WebAssembly, in background threads) for the first thousand requests or so.
   await runLoad({ port: ports[0]!, ports, paths, connections: CONNECTIONS, durationMs: 2000, headers });
   const backends = o.databaseUrl ? await backendsOf(o.databaseUrl) : [];
-  const cpu = () => servers.reduce((n, s) => n + cpuMs(s.proc.pid!), 0);
+  const cpu = () => servers.reduce((n, s) => n + treeCpuMs(s.proc.pid!), 0);
   const dbCpu = () => backends.reduce((n, pid) => n + cpuMs(pid), 0);
   const statements = async () => {
     const counts = await Promise.all(servers.map((s) => s.statements()));
@@ -264,6 +299,8 @@ async function section(t: Timing, target: string, env: Record<string, string>, h
     await server.stop();
     server = await start(['bin/nghitruong.js', 'serve'], env, target);
   }
+  if (server.workers > 1) t.log(`  ${target}: ${server.workers} server processes (NT_WORKERS; the default is one per core)`);
+  const label = server.workers > 1 ? `${target}, ${server.workers} workers` : target;
   const { clerk, listPaths, searchPaths } = await targets(server.port);
   const databaseUrl = env.DATABASE_URL || undefined;
   const floorRows: Row[] = [];
@@ -275,7 +312,7 @@ async function section(t: Timing, target: string, env: Record<string, string>, h
       t.log(`    hello-world: ${describe(h)}`);
       const f = await measure(t, [floor], ['/'], { databaseUrl });
       t.log(`    hello-world + one statement: ${describe(f)}`);
-      floorRows.push(...rowsOf(target, 'bare Hono + 1 prepared statement', f, h, 'the least a server reading the database once per request pays (bench/helloDb.ts)'));
+      floorRows.push(...rowsOf(label, 'bare Hono + 1 prepared statement', f, h, 'the least a server reading the database once per request pays (bench/helloDb.ts)'));
     } finally {
       await floor.stop();
     }
@@ -293,8 +330,8 @@ async function section(t: Timing, target: string, env: Record<string, string>, h
     server,
     rows: [
       ...floorRows,
-      ...rowsOf(target, 'filtered list (clerk)', list, hList, 'deadline/status filters of one council, page 1 with total'),
-      ...rowsOf(target, 'public search', search, hSearch, '4 queries in turn, first page with total'),
+      ...rowsOf(label, 'filtered list (clerk)', list, hList, 'deadline/status filters of one council, page 1 with total'),
+      ...rowsOf(label, 'public search', search, hSearch, '4 queries in turn, first page with total'),
     ],
   };
 }
@@ -304,13 +341,18 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Two processes on one database: each change made through one is checked on the very next request
- * to the other (no waiting), then both serve the list together.
+ * Two separately started servers on one database, one process each (NT_WORKERS=1), as two machines
+ * behind a load balancer would be: each change made through one is checked on the very next request
+ * to the other (no waiting), then both serve the list together. (The workers of one `serve` share
+ * its primary, which forwards between them nothing a request depends on; two servers share only the
+ * database, the stricter case. On two cores their throughput is comparable to two workers'.)
  */
-async function twoProcesses(t: Timing, first: Server, url: string, hello: Server): Promise<Row[]> {
-  t.log('  PostgreSQL, two processes: starting a second server on the same database…');
-  const second = await start(['bin/nghitruong.js', 'serve'], { DATABASE_URL: url }, 'second process');
+async function twoProcesses(t: Timing, url: string, hello: Server): Promise<Row[]> {
+  t.log('  PostgreSQL, two processes: starting two single-process servers (NT_WORKERS=1) on the same database…');
+  const first = await start(['bin/nghitruong.js', 'serve'], { DATABASE_URL: url, NT_WORKERS: '1' }, 'first process');
+  let second: Server | undefined;
   try {
+    second = await start(['bin/nghitruong.js', 'serve'], { DATABASE_URL: url, NT_WORKERS: '1' }, 'second process');
     const a = await targets(first.port);
     const bClerk = await login(second.port, 'vp.sahuynh');
     const problems: string[] = [];
@@ -352,7 +394,8 @@ async function twoProcesses(t: Timing, first: Server, url: string, hello: Server
       },
     ];
   } finally {
-    await second.stop();
+    await second?.stop();
+    await first.stop();
   }
 }
 
@@ -384,11 +427,8 @@ export async function runHttpBench(opts: { quick?: boolean; log?: (s: string) =>
     try {
       const server = await section(t, 'PostgreSQL', { DATABASE_URL: url.toString() }, hello);
       out.push(...server.rows);
-      try {
-        out.push(...(await twoProcesses(t, server.server, url.toString(), hello)));
-      } finally {
-        await server.server.stop();
-      }
+      await server.server.stop();
+      out.push(...(await twoProcesses(t, url.toString(), hello)));
     } finally {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();

@@ -2,76 +2,24 @@
 // one of them runs: the pure commands (text, vote, election) start without the whole app.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
-import { sql } from 'drizzle-orm';
-import { driverStats, openDatabase } from '../db/client.ts';
+import { openDatabase } from '../db/client.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { readEnv } from '../server/config.ts';
-import { dummyHash } from '../modules/accounts/password.ts';
-import { createApp } from '../server/app.ts';
 import { isFresh, seedDemo } from '../server/seed.ts';
 import { installModules } from '../server/install.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { createUser, grantRole } from '../modules/accounts/service.ts';
-import { startDailyJobs } from '../server/jobs.ts';
-import { warmSheetReader } from '../modules/spreadsheets/index.ts';
-import { warmSearchColumns } from '../db/searchColumns.ts';
-import { issueToken, noteServer, readServerNote, type ServerNote } from '../modules/backup/cliToken.ts';
+import { issueToken, readServerNote, type ServerNote } from '../modules/backup/cliToken.ts';
 import { flag, readStdin } from './args.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function open(o: { worker?: boolean } = {}) {
   const env = readEnv();
   return { env, database: await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, worker: o.worker }) };
 }
 
-export async function cmdServe(args: string[]) {
-  // The server runs PGlite in a worker thread (src/db/pgliteWorker.ts); PGLITE_WORKER=0 keeps it
-  // in the server's own thread (as the command line does).
-  const { env, database } = await open({ worker: process.env.PGLITE_WORKER !== '0' });
-  console.log(`Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite nhúng tại ${database.where}` : `PostgreSQL ${database.where}`}`);
-  if (args.includes('--demo') && (await isFresh(database.db))) {
-    console.log('CSDL mới: đang nạp dữ liệu mẫu (Đức Phổ, Quảng Ngãi)…');
-    await seedDemo(database.db, new Date(), console.log);
-    // PGlite writes the seed's pages back at its next checkpoint, which would stall the first
-    // requests for seconds (one thread): take it now, before the server listens.
-    if (database.kind === 'pglite') await database.db.execute(sql`checkpoint`);
-  }
-  const dataDir = database.kind === 'pglite' ? database.where : undefined;
-  const deps = { db: database.db, dbKind: database.kind, clock: () => new Date(), config: env.app, dataDir };
-  if (process.env.NT_TEST_SCRYPT_LOG2N) {
-    console.warn('CẢNH BÁO: NT_TEST_SCRYPT_LOG2N chỉ dùng cho kiểm thử — mật khẩu mới sẽ được băm yếu hơn mức OWASP. Hãy bỏ biến này.');
-  }
-  // The first login with an unknown username must not be slower than the others (login.ts).
-  void dummyHash();
-  // The import's worker threads (sheet reading, search columns) load now, not on the first file.
-  warmSheetReader();
-  warmSearchColumns();
-  if (env.app.trustProxy?.length) console.log(`Tin X-Forwarded-For từ proxy: ${env.app.trustProxy.join(', ')}`);
-  const app = createApp(deps, { webRoot: path.join(ROOT, 'dist/web') });
-  // Daily jobs of the modules (reminders, notification digest): checked hourly, once a day across processes.
-  const stopJobs = startDailyJobs(deps);
-  let forgetServer = () => {};
-  const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
-    // `nghitruong backup` on this data directory finds the server here.
-    if (dataDir) forgetServer = noteServer(dataDir, info.port);
-    console.log(`Nghị Trường đang chạy tại http://localhost:${info.port}`);
-  });
-  const stop = async () => {
-    forgetServer();
-    stopJobs();
-    server.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  // The throughput bench (bench/http.ts) asks how many statements the server has sent so far.
-  if (process.env.NT_BENCH === '1') process.on('SIGUSR2', () => console.log(`[đo] câu lệnh CSDL đã gửi: ${driverStats.statements}`));
-}
+/** The server (one process, or one per core on PostgreSQL): src/cli/serve.ts. */
+export { cmdServe } from './serve.ts';
 
 export async function cmdAdmin(args: string[]) {
   if (args[0] !== 'create' || !args[1]) throw new Error('Cú pháp: nghitruong admin create <tên-đăng-nhập> --name "<Họ tên>" [--password <mật khẩu>]');

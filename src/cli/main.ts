@@ -19,7 +19,7 @@ const HELP = `Nghị Trường — dòng lệnh
   nghitruong election winners [--json] Xác định người trúng cử của một đơn vị bầu cử (số liệu kiểm phiếu: JSON từ stdin).
 
 Biến môi trường: PORT, DATABASE_URL (bỏ trống = CSDL nhúng PGlite trong DATA_DIR, mặc định ./data),
-SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, SMTP_FROM, PUBLIC_URL.`;
+NT_WORKERS (với PostgreSQL: số tiến trình phục vụ, mặc định bằng số lõi CPU), SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, SMTP_FROM, PUBLIC_URL.`;
 
 const db = () => import('./dbCommands.ts');
 

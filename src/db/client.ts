@@ -19,6 +19,10 @@ import { PGliteOnThread } from './pgliteWorker.ts';
 import { preparing, resultTypeChanged, statementKind } from './pglitePrepared.ts';
 import { closeLive } from '../server/live.ts';
 import { closeCaches } from './cache.ts';
+import { installFlatSql } from './flatSql.ts';
+
+// Statements are rendered from their flattened pieces (flatSql.ts: the same text, less CPU).
+installFlatSql();
 
 export type Schema = typeof schema;
 /**
@@ -50,6 +54,8 @@ export interface OpenOptions {
    * keep it in their own thread.
    */
   worker?: boolean;
+  /** PostgreSQL only: connections of the pool (default 10). Several server processes share the server's limit. */
+  poolSize?: number;
 }
 
 function redact(url: string): string {
@@ -107,8 +113,8 @@ class PreparingClient extends pg.Client {
     this.#last = p.catch(() => undefined);
     return p;
   }
-  #nameFor(text: string): string | undefined {
-    let name = statementName(text);
+  #nameFor(info: StatementInfo): string | undefined {
+    let name = info.name;
     if (!name) return undefined;
     const again = this.#renamed.get(name);
     if (schemaChanges || again) name = `${name}_${schemaChanges}_${again ?? 0}`;
@@ -121,11 +127,12 @@ class PreparingClient extends pg.Client {
     const c = config as { text?: string; name?: string; submit?: unknown } | null;
     if (!c || typeof c !== 'object' || typeof c.text !== 'string' || c.name || c.submit) return (super.query as (...a: unknown[]) => never)(config, values, callback);
     const text = c.text;
-    const schema = statementKind(text) === 'schema';
+    const info = statementInfo(text);
+    const schema = info.kind === 'schema';
     if (schema) schemaChanges++;
     const [args, cb] = typeof values === 'function' ? [undefined, values] : [values, callback];
     const send = () => {
-      const name = this.#nameFor(text);
+      const name = this.#nameFor(info);
       return (super.query as (...a: unknown[]) => Promise<unknown>)(name ? { ...c, name } : c, args);
     };
     const run = async () => {
@@ -133,7 +140,7 @@ class PreparingClient extends pg.Client {
         return await send();
       } catch (err) {
         if (!resultTypeChanged(err)) throw err;
-        const name = statementName(text);
+        const name = info.name;
         this.#renamed.set(name, (this.#renamed.get(name) ?? 0) + 1);
         if (this.getTransactionStatus() !== 'I') throw err;
         return await send();
@@ -148,19 +155,25 @@ class PreparingClient extends pg.Client {
   }
 }
 
+interface StatementInfo {
+  /** Its prepared name ('' when it cannot be prepared). */
+  name: string;
+  kind: ReturnType<typeof statementKind>;
+}
+
 /**
- * Statement text → its prepared name ('' when it cannot be prepared), shared by the pool's
- * connections: hashing and testing a long statement's text at every request cost more than a
- * lookup. Bounded like the connections' own sets (beyond, names are computed each time).
+ * Statement text → its prepared name and kind, shared by the pool's connections: hashing and
+ * testing a long statement's text at every request cost more than a lookup. Bounded like the
+ * connections' own sets (beyond, they are computed each time).
  */
-const statementNames = new Map<string, string>();
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (name === undefined) {
-    name = preparable(text) ? `nt_${createHash('sha1').update(text).digest('base64url')}` : '';
-    if (statementNames.size < PREPARED_PER_CONNECTION * 4) statementNames.set(text, name);
+const statementInfos = new Map<string, StatementInfo>();
+function statementInfo(text: string): StatementInfo {
+  let info = statementInfos.get(text);
+  if (info === undefined) {
+    info = { name: preparable(text) ? `nt_${createHash('sha1').update(text).digest('base64url')}` : '', kind: statementKind(text) };
+    if (statementInfos.size < PREPARED_PER_CONNECTION * 4) statementInfos.set(text, info);
   }
-  return name;
+  return info;
 }
 
 /** One statement, not transaction control (several statements cannot be prepared). */
@@ -174,7 +187,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     // Every connection in UTC so timestamps mean the same on both databases. No JIT compilation:
     // it costs tens of milliseconds and pays only on long analytical statements, while the
     // estimate of work a statement may skip (textSearch.ts, smallScopePage) would trigger it.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: '-c TimeZone=UTC -c jit=off', Client: PreparingClient });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: '-c TimeZone=UTC -c jit=off', Client: PreparingClient });
     // An idle connection dropped by the server (restart, administrator) is replaced on next use;
     // it must not bring the process down.
     pool.on('error', (err) => console.error(`[CSDL] mất kết nối tới PostgreSQL: ${err.message}`));
