@@ -91,7 +91,7 @@ async function backendsOf(url: string): Promise<number[]> {
   }
 }
 
-interface Server {
+export interface Server {
   port: number;
   proc: ChildProcess;
   stop(): Promise<void>;
@@ -102,7 +102,7 @@ interface Server {
 }
 
 /** Spawns a server and waits for its "running at" line. */
-async function start(args: string[], env: Record<string, string>, label: string): Promise<Server> {
+export async function start(args: string[], env: Record<string, string>, label: string): Promise<Server> {
   const port = await freePort();
   const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), NT_BENCH: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -157,7 +157,7 @@ async function start(args: string[], env: Record<string, string>, label: string)
   };
 }
 
-async function api(port: number, method: string, p: string, o: { cookie?: string; csrf?: string; body?: unknown } = {}) {
+export async function api(port: number, method: string, p: string, o: { cookie?: string; csrf?: string; body?: unknown } = {}) {
   const res = await fetch(`http://127.0.0.1:${port}/api${p}`, {
     method,
     headers: {
@@ -177,7 +177,7 @@ interface Session {
   councilId: string;
 }
 
-async function login(port: number, username: string): Promise<Session> {
+export async function login(port: number, username: string): Promise<Session> {
   const r = await api(port, 'POST', '/auth/login', { body: { username, password: DEMO_PASSWORD } });
   if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
   const cookie = r.headers.get('set-cookie')!.split(';')[0]!;

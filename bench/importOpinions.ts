@@ -8,6 +8,8 @@
  * PGlite is measured as the server runs it (durable data directory, database in its own thread, so
  * the app's work of one chunk overlaps the database's work of the previous one), and as the tests
  * run it (in memory, one thread: the two alternate).
+ * Then the whole job through the running server, as the intake screen sends it (one request:
+ * upload, read, check, write), on both databases.
  * Run alone: node bench/importOpinions.ts [--rows N]
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { createRound } from '../src/modules/petitions/actions/createRound.ts';
 import { commitOpinionImport, planOpinionImport } from '../src/modules/petitions/actions/importOpinions.ts';
 import { SYSTEM_ACTOR } from '../src/modules/audit/service.ts';
 import type { Row } from './text/quality.ts';
+import { api, login, start } from './http.ts';
 
 const HAMLETS = ['Thạnh Đức 1', 'Long Thạnh 2', 'Châu Me', 'Trung Sơn', 'Hòa Thạnh', 'Vĩnh Tuy', 'Tân Diêm', 'An Thổ'];
 
@@ -33,38 +36,122 @@ const HAMLETS = ['Thạnh Đức 1', 'Long Thạnh 2', 'Châu Me', 'Trung Sơn',
  * PostgreSQL too when NT_TEST_PG_URL names a server (a fresh database, dropped after).
  */
 export async function runImportBench(opts: { rows?: number } = {}): Promise<Row[]> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nt-bench-import-'));
+  const n = opts.rows ?? 20_000;
   const out: Row[] = [];
+  const baselineOf = (rows: Row[]) => rows[0]!.baseline!;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nt-bench-import-'));
+  let liteBaseline: number;
   try {
-    out.push(...(await importBench(await openDatabase({ dataDir, worker: true }), 'PGlite', opts.rows)));
+    const rows = await importBench(await openDatabase({ dataDir, worker: true }), 'PGlite', n);
+    liteBaseline = baselineOf(rows);
+    out.push(...rows);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  out.push(...(await importBench(await openMemoryDatabase(), 'PGlite in memory, one thread', opts.rows)));
+  out.push(...(await importBench(await openMemoryDatabase(), 'PGlite in memory, one thread', n)));
+  const serverDir = mkdtempSync(path.join(os.tmpdir(), 'nt-bench-import-'));
+  try {
+    out.push(...(await throughServer({ DATA_DIR: serverDir, DATABASE_URL: '' }, 'PGlite', n, liteBaseline)));
+  } finally {
+    rmSync(serverDir, { recursive: true, force: true });
+  }
   const url = process.env.NT_TEST_PG_URL;
   if (url) {
-    const name = `nt_bench_import_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    try {
-      const u = new URL(url);
-      u.pathname = `/${name}`;
-      out.push(...(await importBench(await openDatabase({ databaseUrl: u.toString() }), 'PostgreSQL', opts.rows)));
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+    let pgBaseline = 0;
+    for (const part of ['direct', 'server'] as const) {
+      const name = `nt_bench_import_${part}_${process.pid}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      try {
+        const u = new URL(url);
+        u.pathname = `/${name}`;
+        if (part === 'direct') {
+          const rows = await importBench(await openDatabase({ databaseUrl: u.toString() }), 'PostgreSQL', n);
+          pgBaseline = baselineOf(rows);
+          out.push(...rows);
+        } else out.push(...(await throughServer({ DATABASE_URL: u.toString() }, 'PostgreSQL', n, pgBaseline)));
+      } finally {
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      }
     }
   }
   return out;
 }
 
-async function importBench(database: Database, where: string, rowsWanted?: number): Promise<Row[]> {
-  const n = rowsWanted ?? 20_000;
+/** The sheet both parts import: n opinions; every fifth row names its speaker in the content cell, as minutes do. */
+async function benchSheet(n: number): Promise<Uint8Array> {
   const texts = readFileSync(fileURLToPath(new URL('./data/opinions.jsonl', import.meta.url)), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((l) => (JSON.parse(l) as { text: string }).text);
+  const rows = Array.from({ length: n }, (_, i) => ({
+    n: i + 1,
+    name: i % 5 === 0 ? '' : `Nguyễn Văn ${String.fromCharCode(65 + (i % 26))}`,
+    hamlet: HAMLETS[i % HAMLETS.length]!,
+    text: i % 5 === 0 ? `Cử tri Trần Văn Bảy (thôn ${HAMLETS[i % HAMLETS.length]}): ${texts[i % texts.length]!}` : `${texts[i % texts.length]!} (${i + 1})`,
+  }));
+  return writeXlsx({
+    sheetName: 'Ý kiến cử tri',
+    columns: [{ header: 'STT', key: 'n' }, { header: 'Họ và tên', key: 'name' }, { header: 'Thôn', key: 'hamlet' }, { header: 'Nội dung ý kiến, kiến nghị', key: 'text' }],
+    rows,
+  });
+}
+
+/**
+ * The whole job as a clerk does it: `nghitruong serve --demo` running, the sheet uploaded to the
+ * intake's import route (mode commit: upload, read, check, write in one request) while the wizard
+ * polls the job's progress, timed from the request to its answer. Beside it, the plain INSERT of the
+ * same rows on the same kind of database in this run (`baseline`).
+ */
+async function throughServer(env: Record<string, string>, where: string, n: number, baseline: number): Promise<Row[]> {
+  const server = await start(['bin/nghitruong.js', 'serve', '--demo'], env, where);
+  try {
+    const clerk = await login(server.port, 'vp.sahuynh');
+    const base = `/councils/${clerk.councilId}`;
+    const round = await api(server.port, 'POST', `${base}/petition-rounds`, { ...clerk, body: { name: 'Bench nhập qua máy chủ', kind: 'continuous', startDate: '2026-11-01' } });
+    if (round.status !== 201) throw new Error(`bench: round ${round.status}`);
+    const form = new FormData();
+    form.set('file', new Blob([(await benchSheet(n)) as BlobPart]), 'y-kien.xlsx');
+    form.set('roundId', round.body.id);
+    form.set('channel', 'letter');
+    form.set('mode', 'commit');
+    form.set('jobId', 'bench-import-through-server');
+    const phases = new Set<string>();
+    let writing = 0;
+    let finished = false;
+    const poll = (async () => {
+      while (!finished) {
+        const p = await api(server.port, 'GET', `${base}/opinions/import-progress/bench-import-through-server`, clerk);
+        phases.add(p.body.phase);
+        if (p.body.phase === 'writing' && p.body.done > 0) writing++;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const t0 = performance.now();
+    const res = await fetch(`http://127.0.0.1:${server.port}/api${base}/opinions/import`, { method: 'POST', headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf }, body: form });
+    const body = (await res.json()) as { created?: number };
+    const ms = Math.round(performance.now() - t0);
+    finished = true;
+    await poll;
+    if (res.status !== 200 || body.created !== n) throw new Error(`bench: import through the server ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    return [
+      {
+        metric: `import ${n.toLocaleString('en')} opinions through the server`,
+        value: ms,
+        unit: 'ms',
+        baseline,
+        ratio: Math.round((ms / baseline) * 10) / 10,
+        note: `${where}${server.workers > 1 ? ` (${server.workers} server processes)` : ''}: upload + read + check + write, one request; progress polled every 50 ms: ${[...phases].join(' → ')}, ${writing} reads while writing; baseline plain INSERT…SELECT in this run`,
+      },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+async function importBench(database: Database, where: string, n: number): Promise<Row[]> {
   const db = database.db;
   // As `nghitruong serve` does at start: the sheet reader's and the search columns' worker threads
   // load while the demo data is written (a running server has them loaded when a file comes).
@@ -76,18 +163,7 @@ async function importBench(database: Database, where: string, rowsWanted?: numbe
     const now = new Date('2026-11-26T02:00:00Z');
     const ctx = { db, actor: SYSTEM_ACTOR, now };
     const round = async (name: string) => (await createRound(ctx, councilId, { name, kind: 'continuous', startDate: '2026-11-01' })).id as string;
-    // Every fifth row names its speaker in the content cell, as minutes do.
-    const rows = Array.from({ length: n }, (_, i) => ({
-      n: i + 1,
-      name: i % 5 === 0 ? '' : `Nguyễn Văn ${String.fromCharCode(65 + (i % 26))}`,
-      hamlet: HAMLETS[i % HAMLETS.length]!,
-      text: i % 5 === 0 ? `Cử tri Trần Văn Bảy (thôn ${HAMLETS[i % HAMLETS.length]}): ${texts[i % texts.length]!}` : `${texts[i % texts.length]!} (${i + 1})`,
-    }));
-    const xlsx = await writeXlsx({
-      sheetName: 'Ý kiến cử tri',
-      columns: [{ header: 'STT', key: 'n' }, { header: 'Họ và tên', key: 'name' }, { header: 'Thôn', key: 'hamlet' }, { header: 'Nội dung ý kiến, kiến nghị', key: 'text' }],
-      rows,
-    });
+    const xlsx = await benchSheet(n);
 
     // Ours: the whole job, and its write step alone.
     const r1 = await round('Bench nhập ý kiến');
