@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { and, asc, eq } from 'drizzle-orm';
-import { apiAs, browserAvailable, login, useChromium } from './support.ts';
+import { apiAs, browserAvailable, expectNoSideScroll, login, useChromium } from './support.ts';
 import { checkIn, delegateAccounts, startSession } from '../chamber/support.ts';
 import { delegates } from '../../src/modules/directory/schema.ts';
 import { councilSessions } from '../../src/modules/sessions/schema.ts';
@@ -14,11 +14,6 @@ import { councilSessions } from '../../src/modules/sessions/schema.ts';
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-chamber-votes');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-
-async function noSideScroll(page: Page) {
-  const m = await page.evaluate(() => ({ sw: document.scrollingElement!.scrollWidth, iw: window.innerWidth }));
-  expect(m.sw, `the page is ${m.sw}px wide on a ${m.iw}px screen`).toBeLessThanOrEqual(m.iw);
-}
 
 describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium: chủ tọa, ba đại biểu 390 px, màn hình chiếu)', () => {
   const contexts: BrowserContext[] = [];
@@ -74,7 +69,7 @@ describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium:
     for (const [i, p] of phones.entries()) {
       await p.getByTestId('open-vote').waitFor();
       if (i === 0) {
-        await noSideScroll(p);
+        await expectNoSideScroll(p);
         await p.screenshot({ path: path.join(SHOTS, 'ballot-390.png'), fullPage: true });
       }
       await p.getByTestId(`ballot-${choices[i]}`).click();
@@ -113,12 +108,12 @@ describe.skipIf(!browserAvailable())('biểu quyết tại kỳ họp (Chromium:
     await byName.locator('summary').click();
     await expect.poll(() => byName.textContent()).toContain('Kết quả theo từng đại biểu (3)');
     expect(await byName.textContent()).toContain('Không tán thành');
-    await noSideScroll(pub);
+    await expectNoSideScroll(pub);
     await pub.screenshot({ path: path.join(SHOTS, 'public-votes-390.png'), fullPage: true });
     // The chair's page on a phone too.
     const chairPhone = await open(PHONE, 'tt.sahuynh', `/councils/${sh}/chamber/votes?sessionId=${sessionId}`, true);
     await chairPhone.getByTestId('chamber-vote').first().waitFor();
-    await noSideScroll(chairPhone);
+    await expectNoSideScroll(chairPhone);
     await chairPhone.screenshot({ path: path.join(SHOTS, 'chair-390.png'), fullPage: true });
   });
 });

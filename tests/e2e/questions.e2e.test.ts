@@ -6,21 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { commitments } from '../../src/modules/sessions/questions/schema.ts';
-import { apiAs, browserAvailable, expectText, login, pickOption, useChromium } from './support.ts';
+import { apiAs, browserAvailable, expectNoSideScroll, expectText, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-questions');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const SUBJECT = 'Ô nhiễm mùi hôi tại bãi rác Đồng Nà';
 const PROMISE = 'Đóng cửa ô chôn lấp số 2 và phun chế phẩm khử mùi.';
-
-async function noSideScroll(page: Page) {
-  const m = await page.evaluate(() => ({ sw: document.scrollingElement!.scrollWidth, iw: window.innerWidth }));
-  expect(m.sw, `the page is ${m.sw}px wide on a ${m.iw}px screen`).toBeLessThanOrEqual(m.iw);
-}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const vn = (isoDate: string) => isoDate.split('-').reverse().join('/');
@@ -54,12 +48,12 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await pickOption(page, form.getByLabel('Cơ quan', { exact: true }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]'), 'Ủy ban nhân dân phường Sa Huỳnh');
       await form.getByLabel('Chức vụ').fill('Chủ tịch Ủy ban nhân dân phường');
       await form.getByLabel('Nội dung câu hỏi').fill('Đề nghị cho biết giải pháp xử lý mùi hôi và nước rỉ rác ảnh hưởng đến các hộ dân lân cận, thời gian hoàn thành.');
-      await noSideScroll(page);
+      await expectNoSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'portal-questions-form-390.png'), fullPage: true });
       await form.getByRole('button', { name: 'Gửi phiếu' }).click();
       const card = page.getByTestId('slip-card').filter({ hasText: SUBJECT });
       await expectText(card, 'Đã gửi Thường trực', 'Ủy ban nhân dân phường Sa Huỳnh');
-      await noSideScroll(page);
+      await expectNoSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'portal-questions-390.png'), fullPage: true });
 
       // The commitment of the mid-year session falls due before this one: question it again.
@@ -139,7 +133,7 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await expectText(drawer.getByTestId('answer-version'), 'Đính chính ngày', 'Người trả lời đề nghị đính chính thời hạn');
       await tt.screenshot({ path: path.join(SHOTS, 'followthrough-1280.png') });
       await tt.setViewportSize(PHONE);
-      await noSideScroll(tt);
+      await expectNoSideScroll(tt);
       await tt.screenshot({ path: path.join(SHOTS, 'followthrough-390.png'), fullPage: true });
       await tt.setViewportSize(DESKTOP);
     });
@@ -159,7 +153,7 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await p.goto(`${e2e.server.baseUrl}/cong-khai/${sh}/chat-van`);
       await expectText(p.getByTestId('public-answers'), SUBJECT, 'UBND phường nhận trách nhiệm', PROMISE);
       expect(await p.getByTestId('public-answers').innerText()).not.toContain('Đặng Văn Tín');
-      await noSideScroll(p);
+      await expectNoSideScroll(p);
       await p.screenshot({ path: path.join(SHOTS, 'public-390.png'), fullPage: true });
     });
   });
