@@ -4,8 +4,8 @@
 // socket of their own (SO_REUSEPORT: the kernel spreads new connections over them). Nothing a
 // request depends on is kept per process without a check against the database (src/db/cache.ts),
 // live updates go through LISTEN/NOTIFY (src/server/live.ts), the daily jobs run in one worker
-// (each also claims its day in job_runs), and the progress of a long import is handed to every
-// worker (src/server/progress.ts). PGlite's data directory belongs to one process: on it the server
+// (each also claims its day in job_runs), and the progress of a long import reaches every
+// process through LISTEN/NOTIFY too (src/server/progress.ts). PGlite's data directory belongs to one process: on it the server
 // is always a single process.
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
@@ -23,7 +23,7 @@ import { isFresh, seedDemo } from '../server/seed.ts';
 import { startDailyJobs } from '../server/jobs.ts';
 import { warmSheetReader } from '../modules/spreadsheets/index.ts';
 import { warmSearchColumns } from '../db/searchColumns.ts';
-import { receiveProgress, shareProgress, type SharedProgress } from '../server/progress.ts';
+import { shareProgress } from '../server/progress.ts';
 import { noteServer } from '../modules/backup/cliToken.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,7 +34,6 @@ const STATEMENTS = '[đo] câu lệnh CSDL đã gửi:';
 type Message =
   | { nt: 'statements?'; ask: number }
   | { nt: 'statements'; ask: number; n: number }
-  | { nt: 'progress'; m: SharedProgress }
   | { nt: 'listening' };
 
 /** Connections of each worker's pool: together about 40, at least 4 each (PostgreSQL's default limit is 100). */
@@ -132,6 +131,8 @@ export async function cmdServe(args: string[]) {
   // keeps it in the server's own thread (as the command line does).
   const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, worker: process.env.PGLITE_WORKER !== '0' });
   await prepare(env, database, args);
+  // Another server on the same PostgreSQL database may serve the polls of an import run here.
+  await shareProgress(database.db);
   const stop = listen(env, database, { jobs: true, onListening: (port) => console.log(`${RUNNING} http://localhost:${port}`) });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -143,10 +144,10 @@ export async function cmdServe(args: string[]) {
 async function serveAsWorker(env: EnvSettings) {
   const workers = Number(process.env.NT_WORKER_COUNT) || 1;
   const database = await openDatabase({ databaseUrl: env.databaseUrl, migrate: false, poolSize: poolSizeFor(workers) });
-  shareProgress((m) => process.send?.({ nt: 'progress', m } satisfies Message));
+  // A long import's progress, for the polls that another process serves (through PostgreSQL).
+  await shareProgress(database.db);
   process.on('message', (msg: Message) => {
     if (msg?.nt === 'statements?') process.send?.({ nt: 'statements', ask: msg.ask, n: driverStats.statements } satisfies Message);
-    else if (msg?.nt === 'progress') receiveProgress(msg.m);
   });
   const stop = listen(env, database, { jobs: process.env.NT_WORKER_JOBS === '1', onListening: () => process.send?.({ nt: 'listening' } satisfies Message) });
   process.on('SIGTERM', stop);
@@ -180,10 +181,7 @@ async function serveAsPrimary(env: EnvSettings, args: string[], count: number) {
     slots.set(w, slot);
     startedAt.set(w, Date.now());
     w.on('message', (msg: Message) => {
-      // A long import's progress, for the polls other workers serve.
-      if (msg?.nt === 'progress') {
-        for (const other of slots.keys()) if (other !== w && other.isConnected()) other.send(msg);
-      } else if (msg?.nt === 'listening') listened(slot);
+      if (msg?.nt === 'listening') listened(slot);
     });
     return w;
   };

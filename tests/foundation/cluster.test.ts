@@ -304,12 +304,41 @@ describe.runIf(dbKinds().includes('postgres'))('serve with two worker processes 
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ mode: 'preview', total: 30 });
     const other = await connectionTo(workers.find((w) => w !== res.headers.get('x-nt-worker'))!);
-    const progress = await request(port, 'GET', `${base}/opinions/import-progress/cluster-progress-1`, { cookie: vp.cookie, agent: other });
-    expect(progress.body).toEqual({ phase: 'done', label: 'Đã đọc xong tệp', done: 30, total: 30 });
+    // Through PostgreSQL (LISTEN/NOTIFY): the last report may still be on its way when the answer arrives.
+    await expect
+      .poll(async () => (await request(port, 'GET', `${base}/opinions/import-progress/cluster-progress-1`, { cookie: vp.cookie, agent: other })).body)
+      .toEqual({ phase: 'done', label: 'Đã đọc xong tệp', done: 30, total: 30 });
     // Another user never reads it, on either worker.
     const admin = await login('admin');
     await everyWorker('GET', `${base}/opinions/import-progress/cluster-progress-1`, { cookie: admin.cookie }, (a) => expect(a.body?.phase).not.toBe('done'));
     other.destroy();
+  });
+
+  it('a progress report from another server reaches every worker through PostgreSQL, and a late one never replaces a newer one', async () => {
+    const vp = await login('vp.sahuynh');
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    // Another app process on the same database (a second server behind the proxy) reports twice;
+    // PostgreSQL delivers its newer report first.
+    const db = new pg.Client({ connectionString: url.toString() });
+    await db.connect();
+    const report = (job: string, seq: number, done: number) =>
+      db.query('select pg_notify($1, $2)', ['nt_live', JSON.stringify({ channel: 'app:job-progress', payload: { key: `${vp.id}\u0000${job}`, progress: { phase: 'writing', label: 'Đang ghi ý kiến', done, total: 20000 }, from: 'another-server', seq } })]);
+    try {
+      await report('other-server-job', 7, 12000);
+      await report('other-server-job', 6, 11000);
+      // Delivered in order: once a worker has this one, it has had both above.
+      await report('marker-job', 8, 1);
+    } finally {
+      await db.end();
+    }
+    const read = (job: string, agent: http.Agent) => request(port, 'GET', `/councils/${vp.councilId}/opinions/import-progress/${job}`, { cookie: vp.cookie, agent });
+    for (const w of workers) {
+      const agent = await connectionTo(w);
+      await expect.poll(async () => (await read('marker-job', agent)).body?.done).toBe(1);
+      expect((await read('other-server-job', agent)).body).toEqual({ phase: 'writing', label: 'Đang ghi ý kiến', done: 12000, total: 20000 });
+      agent.destroy();
+    }
   });
 
   it('SIGUSR2 on the primary prints the statements of every worker, summed', async () => {
