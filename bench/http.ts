@@ -18,7 +18,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -26,21 +25,12 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runLoad, type LoadResult } from './load.ts';
 import type { Row } from './text/quality.ts';
+import { freePort } from '../tests/support/ports.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CONNECTIONS = 100;
 const DEMO_PASSWORD = 'NghiTruong@2026';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** CPU time (user + system) a process has used so far, in ms (Linux /proc). */
 function cpuMs(pid: number): number {

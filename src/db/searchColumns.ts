@@ -4,7 +4,7 @@
 // the text work of the next chunk overlaps the insert of this one; a small write computes them in
 // place (a message round trip would cost more than the work).
 import { WorkerLane } from '../server/workerLane.ts';
-import { DEFAULT_ABBREVIATIONS, type AbbreviationDictionary } from '../domain/text/abbreviations.ts';
+import type { AbbreviationDictionary } from '../domain/text/abbreviations.ts';
 import { searchColumnsOfText, vocabularyWords, type SearchColumns } from '../domain/text/searchVector.ts';
 
 export type SearchColumnsRequest = { texts: string[]; dict: AbbreviationDictionary; chunk: number };
@@ -18,24 +18,10 @@ const lane = new WorkerLane<SearchColumnsRequest, SearchColumnsReply>(new URL('.
   onDeath: () => new Error('Không tính được cột tìm kiếm của các dòng (luồng phụ dừng bất thường).'),
 });
 
-/**
- * Starts the worker before a large write that will come (the server at start, an import's plan
- * before its commit), and at the first call also runs it once over made-up rows (the dictionary's
- * phrases, with and without their abbreviations: ~50 ms of its own thread), so that the first
- * import's first chunks find the text functions compiled instead of waiting for that.
- */
+/** Starts the worker before a large write that will come (the server at start, an import's plan before its commit). */
 export function warmSearchColumns(): void {
   lane.warm();
-  if (warmed) return;
-  warmed = true;
-  const phrases = DEFAULT_ABBREVIATIONS.map((a) => a.expansion);
-  const texts = Array.from({ length: WORKER_MIN_ROWS }, (_, i) => {
-    const a = DEFAULT_ABBREVIATIONS[i % DEFAULT_ABBREVIATIONS.length]!;
-    return `Đề nghị ${a.abbr} và ${phrases[(i * 7) % phrases.length]} xem xét, giải quyết dứt điểm (thôn ${i % 13}, tổ ${i}).`;
-  });
-  void lane.run({ texts, dict: DEFAULT_ABBREVIATIONS, chunk: 1000 }, (r) => 'words' in r).catch(() => undefined);
 }
-let warmed = false;
 
 export interface SearchColumnsSource {
   /** The next chunk's columns (`chunk` rows, fewer for the last). */

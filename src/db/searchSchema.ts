@@ -4,8 +4,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { pgTable, text, index, customType } from 'drizzle-orm/pg-core';
 
-export { searchVectorOf, vocabularyWords } from '../domain/text/searchVector.ts';
-
 export const searchVocabulary = pgTable(
   'search_vocabulary',
   { word: text('word').primaryKey() },
@@ -19,7 +17,7 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
  * documents (function nt_search_vector, migration 0007); GIN-indexed, queried by
  * src/db/textSearch.ts. A trigger (migration 0015) keeps it: a row inserted without one gets
  * nt_search_vector's, and a change of the documents recomputes it. A bulk insert may bring it
- * computed already (searchVectorOf, the same value; the import of 20,000 rows does). Strip it from
+ * computed already (searchVectorOf in domain/text/searchVector.ts, the same value; the import of 20,000 rows does). Strip it from
  * rows with `withoutSearchKeys`.
  */
 export const searchVectorColumn = () => tsvector('search_vector');

@@ -7,13 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { dbKinds } from '../support/db.ts';
 import { poolSizeFor, workerCount } from '../../src/cli/serve.ts';
+import { freePort } from '../support/ports.ts';
 
 const PASSWORD = 'NghiTruong@2026';
 
@@ -42,16 +42,6 @@ describe('how many server processes', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 interface Answer {
   status: number;

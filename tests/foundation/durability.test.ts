@@ -4,13 +4,13 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/seed.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { createTestApp } from '../support/app.ts';
+import { freePort } from '../support/ports.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nt-durable-'));
 const servers: ChildProcess[] = [];
@@ -20,13 +20,6 @@ afterAll(() => {
 });
 const BIN = path.resolve('bin/nghitruong.js');
 
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as net.AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 /** `nghitruong serve` as a real child process on an embedded data directory, once it listens. */
 async function startServer(dataDir: string, port: number, args: string[] = []): Promise<ChildProcess> {

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
 import { writeXlsx } from '../../src/modules/spreadsheets/index.ts';
-import { searchVectorOf, vocabularyWords } from '../../src/db/searchSchema.ts';
+import { searchVectorOf, vocabularyWords } from '../../src/domain/text/searchVector.ts';
 import { searchColumnsOf } from '../../src/modules/petitions/common.ts';
 import { json } from './support.ts';
 

@@ -12,7 +12,6 @@ import { adminUnits } from '../../directory/schema.ts';
 import { today, type ActionCtx } from '../common.ts';
 import { insertImportedOpinions, textColumnsOf, withTextColumns, type CreateOpinionsInput, type OpinionItem } from './createOpinions.ts';
 import { inForce } from '../../../domain/directory/labels.ts';
-import { warmSearchColumns } from '../../../db/searchColumns.ts';
 
 export const OPINION_FIELDS: FieldSpec[] = [
   {
@@ -54,8 +53,6 @@ export async function planOpinionImport(
   at?: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<OpinionImportPlan> {
-  // The commit computes the rows' search columns on a worker thread: it starts loading now.
-  warmSearchColumns();
   // Units by folded name ("Phổ Thạnh", "phường Sa Huỳnh"); units in force at the date win.
   const units = await db.select().from(adminUnits);
   const byName = new Map<string, (typeof units)[number][]>();
