@@ -15,12 +15,13 @@ import type { Server } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { createAdaptorServer, serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
+import { maintainTables } from '../db/maintenance.ts';
 import { driverStats, openDatabase, type Database } from '../db/client.ts';
 import { readEnv, type EnvSettings } from '../server/config.ts';
 import { dummyHash } from '../modules/accounts/password.ts';
 import { createApp } from '../server/app.ts';
 import { isFresh, seedDemo } from '../server/seed.ts';
-import { startDailyJobs } from '../server/jobs.ts';
+import { startDailyJobs, startMaintenance } from '../server/jobs.ts';
 import { warmSheetReader } from '../modules/spreadsheets/index.ts';
 import { warmSearchColumns } from '../db/searchColumns.ts';
 import { shareProgress } from '../server/progress.ts';
@@ -65,13 +66,18 @@ function notes(env: EnvSettings) {
 
 async function prepare(env: EnvSettings, database: Database, args: string[]) {
   console.log(`Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite nhúng tại ${database.where}` : `PostgreSQL ${database.where}`}`);
-  if (args.includes('--demo') && (await isFresh(database.db))) {
+  const seeded = args.includes('--demo') && (await isFresh(database.db));
+  if (seeded) {
     console.log('CSDL mới: đang nạp dữ liệu mẫu (Đức Phổ, Quảng Ngãi)…');
     await seedDemo(database.db, new Date(), console.log);
-    // PGlite writes the seed's pages back at its next checkpoint, which would stall the first
-    // requests for seconds (one thread): take it now, before the server listens.
-    if (database.kind === 'pglite') await database.db.execute(sql`checkpoint`);
   }
+  // The planner's statistics of tables never analyzed (a new database, the demo data) or, on PGlite,
+  // grown since (src/db/maintenance.ts), before the first request is planned.
+  const maintained = await maintainTables(database.db, database.kind);
+  if (maintained.length) console.log(`CSDL: đã cập nhật thống kê của ${maintained.length} bảng.`);
+  // PGlite writes the seed's and the maintenance's pages back at its next checkpoint, which would
+  // stall the first requests for seconds (one thread): take it now, before the server listens.
+  if (database.kind === 'pglite' && (seeded || maintained.length)) await database.db.execute(sql`checkpoint`);
   notes(env);
 }
 
@@ -87,7 +93,13 @@ function listen(env: EnvSettings, database: Database, o: { jobs: boolean; onList
   const app = createApp(deps, { webRoot: path.join(ROOT, 'dist/web') });
   // Daily jobs of the modules (reminders, notification digest): checked hourly; each job claims its
   // day in the database, so it runs once a day whichever process checks.
-  const stopJobs = o.jobs ? startDailyJobs(deps) : () => {};
+  const stopDaily = o.jobs ? startDailyJobs(deps) : () => {};
+  // Statistics and dead rows while it runs: autovacuum's work on PGlite, which has none (src/db/maintenance.ts).
+  const stopMaintenance = database.kind === 'pglite' ? startMaintenance(database.db) : () => {};
+  const stopJobs = () => {
+    stopDaily();
+    stopMaintenance();
+  };
   let forgetServer = () => {};
   const onListening = (info: AddressInfo) => {
     // `nghitruong backup` on this data directory finds the server here.

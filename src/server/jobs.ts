@@ -7,6 +7,8 @@ import { todayInVietnam } from '../domain/calendar/index.ts';
 import type { JobDeps } from './module.ts';
 import { deliverPending } from '../modules/notifications/service.ts';
 import { logUnexpected } from './errors.ts';
+import { maintainTables } from '../db/maintenance.ts';
+import type { Db } from '../db/client.ts';
 
 const vnHour = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).getUTCHours();
 
@@ -44,6 +46,30 @@ export function startDailyJobs(deps: JobDeps, everyMs = 3_600_000): () => void {
     }
   };
   void tick();
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * The embedded database's statistics and dead rows (src/db/maintenance.ts; PGlite has no
+ * autovacuum), checked every `everyMs` (default a minute; the server checks once before it
+ * listens). Returns a function that stops it.
+ */
+export function startMaintenance(db: Db, everyMs = 60_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const done = await maintainTables(db, 'pglite');
+      if (done.length) console.log(`[CSDL] đã cập nhật thống kê và dọn dữ liệu cũ của ${done.length} bảng.`);
+    } catch (err) {
+      logUnexpected('CSDL', 'bảo trì bảng', err);
+    } finally {
+      running = false;
+    }
+  };
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
