@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, browserAvailable, login, pickOption, useChromium } from './support.ts';
+import { apiAs, browserAvailable, expectNoSideScroll, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-coordination');
 
@@ -64,8 +64,7 @@ describe.skipIf(!browserAvailable())('phối hợp với UBND (Chromium)', () =>
       await page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
       await page.getByText('215/KH-UBND').first().waitFor();
       await page.getByText('Quá hạn', { exact: false }).first().waitFor();
-      const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
-      expect(side).toBeLessThanOrEqual(0);
+      await expectNoSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'incoming-390.png'), fullPage: true });
       await page.getByLabel('Tìm văn bản đến').fill('doi thoai boi thuong');
       await page.getByLabel('Tìm văn bản đến').press('Enter');
@@ -88,8 +87,7 @@ describe.skipIf(!browserAvailable())('phối hợp với UBND (Chromium)', () =>
       await dialog.getByRole('button', { name: 'Giao xử lý' }).click();
       await page.getByText('Đã giao người xử lý', { exact: true }).first().waitFor();
       await page.getByText('Huỳnh Văn Đạt').first().waitFor();
-      const side2 = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
-      expect(side2).toBeLessThanOrEqual(0);
+      await expectNoSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'incoming-detail-390.png'), fullPage: true });
       // The other pages of the module at phone width: no sideways scroll.
       for (const [route, heading, shot] of [['invitations', 'Giấy mời họp', 'invitations'], ['periodic-reports', 'Báo cáo định kỳ', 'periodic-reports']] as const) {
@@ -97,7 +95,7 @@ describe.skipIf(!browserAvailable())('phối hợp với UBND (Chromium)', () =>
         await page.getByRole('heading', { name: heading }).waitFor();
         await page.locator('.ant-card').first().waitFor();
         await page.waitForLoadState('networkidle');
-        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await expectNoSideScroll(page);
         await page.screenshot({ path: path.join(SHOTS, `${shot}-390.png`), fullPage: true });
       }
       // The same pages on a desk (1440 px), for the record.

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectText, login, useChromium } from './support.ts';
+import { browserAvailable, expectNoSideScroll, expectText, login, useChromium } from './support.ts';
 import { buildDayElection, commune, serverHost, type DayFixture } from '../elections/daySupport.ts';
 
 const SHOTS = path.resolve('test-results/elections-day');
@@ -67,8 +67,7 @@ describe.skipIf(!browserAvailable())('giao diện web: ngày bầu cử, Tổ b�
     await phone.getByRole('button', { name: 'Gửi Ban bầu cử' }).and(phone.locator(':not([disabled])')).click();
     await phone.getByText('Đã gửi Ban bầu cử', { exact: true }).waitFor();
     await shot(phone, 'phone-tally-sent');
-    const noScroll = await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-    expect(noScroll).toBe(true);
+    await expectNoSideScroll(phone, { tolerance: 1 });
 
     // The Ban locks both areas' sheets (the second area's team sent theirs through the API).
     const host = serverHost(e2e.server.baseUrl, e2e.server.db, e2e.server.ids);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectText, login, pickOption, useChromium } from './support.ts';
+import { browserAvailable, expectNoSideScroll, expectText, login, pickOption, useChromium } from './support.ts';
 import { buildDayElection, serverHost } from '../elections/daySupport.ts';
 
 const SHOTS = path.resolve('test-results/elections-setup');
@@ -123,8 +123,7 @@ describe.skipIf(!browserAvailable())('giao diện web: lập cuộc bầu cử, 
     await expectText(phone.locator('.ant-card', { hasText: 'Danh sách cử tri — Khu vực bỏ phiếu số 1' }), 'Trần Thị Mai');
     expect(await phone.getByRole('button', { name: 'Thêm cử tri' }).count()).toBe(0);
     await shot(phone, 'phone-team-list');
-    const noScroll = await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-    expect(noScroll).toBe(true);
+    await expectNoSideScroll(phone, { tolerance: 1 });
     expect(errors).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, login, pickOption, useChromium } from './support.ts';
+import { browserAvailable, expectNoSideScroll, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-followup');
 
@@ -32,8 +32,7 @@ describe.skipIf(!browserAvailable())('việc cơ quan phải thực hiện (Chro
         // every kind an agency owes in one list: petition answers, letters, recommendations, commitments, resolution tasks
         const rows = page.locator('.ant-table-tbody tr.ant-table-row, .nt-card');
         await expect.poll(() => rows.count()).toBe(Math.min(n, 20));
-        const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
-        expect(side).toBeLessThanOrEqual(0);
+        await expectNoSideScroll(page);
         await pickOption(page, page.locator('.ant-select', { has: page.getByLabel('Loại việc') }), 'Kiến nghị sau giám sát');
         await page.getByText('Yêu cầu nhà thầu bảo hành, khắc phục các vết nứt mặt đường', { exact: false }).first().waitFor();
         expect(await page.locator('.ant-table-tbody tr.ant-table-row, .nt-card').filter({ hasText: 'Trả lời kiến nghị cử tri' }).count()).toBe(0);

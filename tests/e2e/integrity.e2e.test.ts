@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiAs, browserAvailable, expectText, login, pickOption, useChromium } from './support.ts';
+import { apiAs, browserAvailable, expectNoSideScroll, expectText, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = process.env.INTEGRITY_SHOTS ?? '/tmp/shots-integrity';
 const VOTER = 'Đặng Văn Sơn';
@@ -26,12 +26,6 @@ const SIZES = [
 async function shoot(page: Page, name: string) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-/** No sideways scrolling: the page is no wider than the screen. */
-async function fitsWidth(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll).toBeLessThanOrEqual(client);
 }
 
 describe.skipIf(!browserAvailable())('giao diện web: cảnh báo công khai, tách người nêu, cấp thẩm quyền (Chromium)', () => {
@@ -170,7 +164,7 @@ describe.skipIf(!browserAvailable())('giao diện web: cảnh báo công khai, t
         expect(await preview.getByLabel('Người nêu ý kiến 2', { exact: true }).inputValue()).toBe('Nguyễn Văn Tư');
         expect(await preview.getByLabel('Nơi ở của người nêu ý kiến 2', { exact: true }).inputValue()).toBe('thôn 2');
         expect(await preview.getByLabel('Người nêu ý kiến 3', { exact: true }).inputValue()).toBe('');
-        await fitsWidth(page);
+        await expectNoSideScroll(page);
         await shoot(page, `paste-preview-${s.tag}`);
         if (s.tag === 'phone') {
           await preview.getByRole('button', { name: 'Quay lại sửa danh sách' }).click();

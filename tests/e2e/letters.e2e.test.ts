@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, login, pickOption, useChromium } from './support.ts';
+import { browserAvailable, expectNoSideScroll, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-letters');
 
@@ -50,8 +50,7 @@ describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)',
       const row = page.getByText(reference).first();
       await row.waitFor();
       await page.getByText('Chờ cơ quan có thẩm quyền báo kết quả').first().waitFor();
-      const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
-      expect(side).toBeLessThanOrEqual(0);
+      await expectNoSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'my-letters-390.png'), fullPage: true });
     });
   });
@@ -84,8 +83,7 @@ describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)',
       const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
       await page.locator('input[type=file]').setInputFiles({ name: 'Bien-nhan-ho-so.png', mimeType: 'image/png', buffer: png });
       await page.getByRole('link', { name: 'Bien-nhan-ho-so.png' }).waitFor();
-      const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
-      expect(side).toBeLessThanOrEqual(0);
+      await expectNoSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'letter-field-attachments-390.png'), fullPage: true });
     });
   });
@@ -105,8 +103,7 @@ describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)',
       await page.getByLabel('Tóm tắt nội dung cần trình bày').fill('Đề nghị xem xét việc chậm giải quyết hồ sơ trợ cấp người có công.');
       await page.getByRole('button', { name: 'Gửi đăng ký' }).click();
       await page.getByRole('status').getByText(/Mã đăng ký: TT-[0-9A-F]{8}/).waitFor();
-      const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
-      expect(side).toBeLessThanOrEqual(0);
+      await expectNoSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'public-online-390.png'), fullPage: true });
     });
     await e2e.withPage({ viewport: { width: 1440, height: 900 }, timeout: 30_000 }, async (office) => {

@@ -3,16 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { browserAvailable, login, useChromium } from './support.ts';
+import type { Locator } from 'playwright-core';
+import { browserAvailable, expectNoSideScroll, login, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-phone');
 const PHONE = { width: 390, height: 844 };
-
-async function noSideScroll(page: Page) {
-  const m = await page.evaluate(() => ({ sw: document.scrollingElement!.scrollWidth, iw: window.innerWidth }));
-  expect(m.sw, `the page is ${m.sw}px wide on a ${m.iw}px screen`).toBeLessThanOrEqual(m.iw);
-}
 
 /** Visible, inside the screen's width, and enabled: a thumb can reach it. */
 async function reachable(button: Locator) {
@@ -35,7 +30,7 @@ describe.skipIf(!browserAvailable())('giao diện trên điện thoại (390 px,
       await login(page, e2e.server.baseUrl, 'so.xaydung');
       // The home page is the to-do list: what to answer, next due first.
       await page.getByTestId('todo-agency-to-answer').waitFor();
-      await noSideScroll(page);
+      await expectNoSideScroll(page);
       // The menu is a drawer on a phone.
       expect(await page.locator('.ant-layout-sider').count()).toBe(0);
       await page.getByTestId('menu-button').click();
@@ -43,7 +38,7 @@ describe.skipIf(!browserAvailable())('giao diện trên điện thoại (390 px,
       await page.waitForURL(`**/agencies/${e2e.server.ids.get('agency:so-xay-dung')}/petitions`);
       const answer = page.getByRole('button', { name: 'Trả lời', exact: true }).first();
       await answer.waitFor();
-      await noSideScroll(page);
+      await expectNoSideScroll(page);
       await reachable(answer);
       await page.screenshot({ path: path.join(SHOTS, 'agency-inbox-390.png') });
       await answer.click();
@@ -53,7 +48,7 @@ describe.skipIf(!browserAvailable())('giao diện trên điện thoại (390 px,
       await reachable(submit);
       await submit.click();
       await page.getByText('Hãy chọn kết quả giải quyết.').waitFor();
-      await noSideScroll(page);
+      await expectNoSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'agency-answer-390.png') });
     });
   });
@@ -67,7 +62,7 @@ describe.skipIf(!browserAvailable())('giao diện trên điện thoại (390 px,
       expect(open).toBeDefined();
       await page.goto(`${e2e.server.baseUrl}/councils/${councilId}/petition-rounds/${open.id}?tab=intake`);
       await page.getByTestId('keyboard-entry').waitFor();
-      await noSideScroll(page);
+      await expectNoSideScroll(page);
       await page.getByLabel('Nội dung ý kiến').fill('Đề nghị sửa chữa mặt đường tổ dân phố Thạnh Đức bị sụt lún sau mưa lũ.');
       const save = page.getByRole('button', { name: 'Ghi ý kiến (Enter)' });
       await reachable(save);
@@ -76,7 +71,7 @@ describe.skipIf(!browserAvailable())('giao diện trên điện thoại (390 px,
       expect(await page.getByTestId('entry-saved').first().innerText()).toContain('sụt lún sau mưa lũ');
       // The round's opinions below are cards, still without sideways scrolling.
       await page.getByTestId('responsive-cards').first().locator('.nt-card').first().waitFor();
-      await noSideScroll(page);
+      await expectNoSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'intake-390.png') });
     });
   });

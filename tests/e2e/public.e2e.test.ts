@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiAs, browserAvailable, expectText, useChromium } from './support.ts';
+import { apiAs, browserAvailable, expectNoSideScroll, expectText, useChromium } from './support.ts';
 
 const ROUND = 'Tiếp xúc cử tri cuối năm 2026 (kiểm tra trên điện thoại)';
 const N = 27;
@@ -18,12 +18,6 @@ const SHOTS = process.env.PUBLIC_SHOTS ?? '/tmp/shots-public';
 async function shoot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-/** No sideways scrolling: the page is no wider than the screen. */
-async function fitsWidth(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll).toBeLessThanOrEqual(client);
 }
 
 describe.skipIf(!browserAvailable())('trang công khai và đăng nhập trên điện thoại (Chromium, 390 px)', () => {
@@ -57,7 +51,7 @@ describe.skipIf(!browserAvailable())('trang công khai và đăng nhập trên �
       await expectText(page.getByTestId('public-summary'), `${N} kiến nghị`);
       expect(await list.locator('article').count()).toBe(20);
       await expectText(list, text(1), text(20));
-      await fitsWidth(page);
+      await expectNoSideScroll(page);
       await shoot(page, 'public-round-phone');
 
       // Page 2 holds the other seven.
@@ -65,7 +59,7 @@ describe.skipIf(!browserAvailable())('trang công khai và đăng nhập trên �
       await expectText(list, UNIQUE);
       expect(await list.locator('article').count()).toBe(N - 20);
       expect(await list.innerText()).not.toContain(text(1) + '\n');
-      await fitsWidth(page);
+      await expectNoSideScroll(page);
 
       // Search without diacritics finds the one petition, back on page 1.
       await page.getByLabel('Tìm kiến nghị').fill('nao vet kenh thuy loi');
@@ -73,7 +67,7 @@ describe.skipIf(!browserAvailable())('trang công khai và đăng nhập trên �
       await expectText(list, UNIQUE);
       expect(await list.locator('article').count()).toBe(1);
       expect(await page.getByRole('button', { name: 'Trang 2' }).count()).toBe(0);
-      await fitsWidth(page);
+      await expectNoSideScroll(page);
       await shoot(page, 'public-search-phone');
 
       // The light entry only: no Ant Design chunk was downloaded.
@@ -90,7 +84,7 @@ describe.skipIf(!browserAvailable())('trang công khai và đăng nhập trên �
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByText('Hãy nhập tên đăng nhập.').waitFor();
       await page.getByText('Hãy nhập mật khẩu.').waitFor();
-      await fitsWidth(page);
+      await expectNoSideScroll(page);
       await page.getByLabel('Mật khẩu', { exact: true }).fill('bí mật');
       await page.getByRole('button', { name: 'Hiện mật khẩu' }).click();
       expect(await page.getByLabel('Mật khẩu', { exact: true }).getAttribute('type')).toBe('text');

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { browserAvailable, login, pickOption, useChromium } from './support.ts';
+import { browserAvailable, expectNoSideScroll, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = process.env.NT_SHOTS_DIR ?? '/tmp/resolution-shots';
 const TITLE = 'Nghị quyết sửa đổi Kế hoạch tổ chức các kỳ họp thường lệ năm 2026';
@@ -107,8 +107,7 @@ describe.skipIf(!browserAvailable())('giao diện web: nghị quyết sửa đ�
     await report.getByLabel('Nội dung báo cáo').fill('Đã bố trí 45.000.000 đồng từ dự phòng ngân sách phường.');
     await report.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await ub.getByText('Đã báo cáo xong, chờ xác nhận').first().waitFor();
-    const scroll = await ub.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(scroll).toBeLessThanOrEqual(1);
+    await expectNoSideScroll(ub, { tolerance: 1 });
     await ub.screenshot({ path: `${SHOTS}/agency-tasks-phone.png`, fullPage: true });
     await phone.close();
     expect(errors).toEqual([]);

@@ -5,17 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { apiAs, browserAvailable, login, useChromium } from './support.ts';
+import { apiAs, browserAvailable, expectNoSideScroll, login, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-portal');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
-
-async function noSideScroll(page: Page) {
-  const m = await page.evaluate(() => ({ sw: document.scrollingElement!.scrollWidth, iw: window.innerWidth }));
-  expect(m.sw, `the page is ${m.sw}px wide on a ${m.iw}px screen`).toBeLessThanOrEqual(m.iw);
-}
 
 describe.skipIf(!browserAvailable())('cổng đại biểu trên điện thoại (390 px, Chromium)', () => {
   const e2e = useChromium({ timeout: 180_000 });
@@ -43,7 +37,7 @@ describe.skipIf(!browserAvailable())('cổng đại biểu trên điện thoại
       expect(await doc.getByTestId('seen-tag').textContent()).toBe('Mới');
       expect(await page.getByTestId('portal-counts').textContent()).toContain('2 mới');
       await expect.poll(() => page.getByTestId('attendance-card').textContent()).toContain('Bạn chưa xác nhận tham dự');
-      await noSideScroll(page);
+      await expectNoSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'portal-390.png'), fullPage: true });
 
       // Open it: the PDF opens in a new tab, served inline; the page records the receipt.
@@ -73,7 +67,7 @@ describe.skipIf(!browserAvailable())('cổng đại biểu trên điện thoại
       await item.getByLabel('Nội dung dự kiến phát biểu').fill('Đề nghị làm rõ tiến độ giải ngân vốn đầu tư công năm 2026.');
       await item.getByRole('button', { name: 'Đăng ký', exact: true }).click();
       await item.getByText('Đã đăng ký phát biểu').waitFor();
-      await noSideScroll(page);
+      await expectNoSideScroll(page);
       await page.screenshot({ path: path.join(SHOTS, 'portal-done-390.png'), fullPage: true });
       for (const w of [DESKTOP]) {
         await page.setViewportSize(w);
@@ -99,7 +93,7 @@ describe.skipIf(!browserAvailable())('cổng đại biểu trên điện thoại
         await p2.getByRole('tab', { name: 'Tài liệu' }).click();
         await p2.getByText(draft.title).first().waitFor();
         await p2.screenshot({ path: path.join(SHOTS, `chair-documents-${tag}.png`), fullPage: true });
-        if (tag === '390') await noSideScroll(p2);
+        if (tag === '390') await expectNoSideScroll(p2);
       });
     }
   });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, login, useChromium } from './support.ts';
+import { browserAvailable, expectNoSideScroll, login, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-sessions-todo');
 const VIEWPORTS = [{ width: 1440, height: 900 }, { width: 390, height: 844 }];
@@ -28,8 +28,7 @@ describe.skipIf(!browserAvailable())('việc cần làm về kỳ họp trên tr
           await login(page, e2e.server.baseUrl, username);
           await page.locator('.nt-todo-line').first().waitFor();
           await page.screenshot({ path: path.join(SHOTS, `home-${username}-${viewport.width}.png`), fullPage: true });
-          const side = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
-          expect(side, `${username} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
+          await expectNoSideScroll(page, { message: `${username} at ${viewport.width}px` });
         });
       }
     }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { todayInVietnam } from '../../src/domain/calendar/index.ts';
-import { apiAs, browserAvailable, expectText, login, pickOption, useChromium } from './support.ts';
+import { apiAs, browserAvailable, expectNoSideScroll, expectText, login, pickOption, useChromium } from './support.ts';
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const SHOTS = process.env.NT_SHOTS_DIR ?? '/tmp/nt-chain-shots';
@@ -103,10 +103,11 @@ describe.skipIf(!browserAvailable())('giao diện web: Ban thẩm tra, cơ quan 
     await expectText(vp.locator('[data-testid="chain-step-responseReport"]'), 'Báo cáo tiếp thu, giải trình', `Ngày ${dmy(today)}`);
     await vp.screenshot({ path: path.join(SHOTS, 'chain-1440.png'), fullPage: true });
     await vp.setViewportSize({ width: 390, height: 844 });
-    await vp.waitForTimeout(300);
-    const sideways = await vp.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
-    await vp.screenshot({ path: path.join(SHOTS, 'chain-390.png'), fullPage: true });
-    expect(sideways).toBe(false);
+    try {
+      await expectNoSideScroll(vp, { tolerance: 1 });
+    } finally {
+      await vp.screenshot({ path: path.join(SHOTS, 'chain-390.png'), fullPage: true });
+    }
     expect(errors).toEqual([]);
     await Promise.all([banCtx.close(), agCtx.close(), vpCtx.close()]);
   });

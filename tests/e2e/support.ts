@@ -249,11 +249,13 @@ export async function pickOption(page: Page, select: import('playwright-core').L
 }
 
 /**
- * The page does not scroll sideways at its window's width. Polled: right after a resize the
- * window-sized parts (drawers, modals) follow on their next render, which a loaded machine delays.
+ * The page does not scroll sideways at its window's width (by more than `tolerance` px, for checks
+ * that allow a rounding pixel). Polled: right after a resize the window-sized parts (drawers,
+ * modals) follow on their next render, which a loaded machine delays. `message` says where.
  */
-export async function expectNoSideScroll(page: Page): Promise<void> {
+export async function expectNoSideScroll(page: Page, { tolerance = 0, message }: { tolerance?: number; message?: string } = {}): Promise<void> {
   const { expect } = await import('vitest');
   const measure = () => page.evaluate(() => ({ sw: document.scrollingElement!.scrollWidth, iw: window.innerWidth }));
-  await expect.poll(async () => { const m = await measure(); return m.sw - m.iw; }, { message: 'the page scrolls sideways (its width minus the window\'s, px)' }).toBeLessThanOrEqual(0);
+  const what = 'the page scrolls sideways (its width minus the window\'s, px)';
+  await expect.poll(async () => { const m = await measure(); return m.sw - m.iw; }, { message: message ? `${message}: ${what}` : what }).toBeLessThanOrEqual(tolerance);
 }

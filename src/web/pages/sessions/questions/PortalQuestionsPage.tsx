@@ -10,10 +10,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { ErrorView, Loading, Page } from '../../../components/common.tsx';
 import { ListPager } from '../../../components/ListPager.tsx';
 import { api, type Page as ListPage } from '../../../lib/api.ts';
-import { useApi, usePagedTable } from '../../../lib/hooks.ts';
+import { useApi, useFormSubmit, usePagedTable } from '../../../lib/hooks.ts';
+import { message } from '../../../lib/feedback.tsx';
 import { fmtDate, fmtDateTime } from '../../../lib/format.ts';
 import { useSessionParam } from '../shared.tsx';
-import { AnswerBlock, addresseeOf, CITATION_LABELS, CommitmentLine, RemoteSelect, SLIP_COLORS, useSubmit, type Commitment, type Slip } from './shared.tsx';
+import { AnswerBlock, addresseeOf, CITATION_LABELS, CommitmentLine, RemoteSelect, SLIP_COLORS, type Commitment, type Slip } from './shared.tsx';
 
 interface PortalSession { id: string; title: string; openingDate: string; state: string; stateLabel: string }
 
@@ -93,11 +94,10 @@ interface SlipValues { subject: string; target: 'official' | 'topic'; addressedA
 
 function SlipForm(props: { councilId: string; sessionId: string; followsCommitmentId: string | null; onDone(): void; onCancel(): void }) {
   const [form] = Form.useForm<SlipValues>();
-  const { busy, run } = useSubmit(form);
   const target = Form.useWatch('target', form) ?? 'official';
-  const submit = async (v: SlipValues) => {
+  const [submit, busy] = useFormSubmit(form, async (v) => {
     const official = v.target === 'official';
-    const ok = await run(() => api.post(`/councils/${props.councilId}/portal/questions`, {
+    await api.post(`/councils/${props.councilId}/portal/questions`, {
       sessionId: props.sessionId, subject: v.subject, content: v.content,
       addressedAgencyId: official ? v.addressedAgencyId ?? null : null, addressedName: official ? v.addressedName ?? '' : '', addressedPost: official ? v.addressedPost ?? '' : '',
       citations: [
@@ -105,9 +105,10 @@ function SlipForm(props: { councilId: string; sessionId: string; followsCommitme
         ...(v.supervision?.trim() ? [{ kind: 'supervision', id: v.supervision.trim().slice(0, 100), label: v.supervision.trim() }] : []),
       ],
       followsCommitmentId: v.followsCommitmentId || null,
-    }), 'Đã gửi phiếu chất vấn đến Thường trực HĐND.');
-    if (ok) props.onDone();
-  };
+    });
+    message.success('Đã gửi phiếu chất vấn đến Thường trực HĐND.');
+    props.onDone();
+  });
   const base = `/councils/${props.councilId}/portal`;
   return (
     <Card size="small" title="Phiếu chất vấn" data-testid="slip-form">

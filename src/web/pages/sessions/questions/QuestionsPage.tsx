@@ -10,7 +10,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { ErrorView, Loading, Page } from '../../../components/common.tsx';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { api, type Page as ListPage } from '../../../lib/api.ts';
-import { useApi, usePagedTable, useViewportWidth } from '../../../lib/hooks.ts';
+import { useApi, useModalSubmit, usePagedTable, useViewportWidth } from '../../../lib/hooks.ts';
 import { message, showError } from '../../../lib/feedback.tsx';
 import { fmtDate, isoDay } from '../../../lib/format.ts';
 import { useAuth } from '../../../lib/auth.tsx';
@@ -136,19 +136,14 @@ interface TopicValues { title: string; answererAgencyId?: string; answererName?:
 
 function TopicModal(props: { councilId: string; sessionId: string; slipIds: string[]; topic?: Topic; onClose(done: boolean): void }) {
   const [form] = Form.useForm<TopicValues>();
-  const { busy, run } = useSubmit(form);
   const t = props.topic;
-  const save = async (v: TopicValues) => {
+  const { busy, submit } = useModalSubmit(form, (v) => {
     const body = { title: v.title, answererAgencyId: v.answererAgencyId ?? null, answererName: v.answererName ?? '', answererPost: v.answererPost ?? '' };
-    const ok = await run(
-      () => (t ? api.patch(`/councils/${props.councilId}/question-topics/${t.id}`, body) : api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/question-topics`, { ...body, slipIds: props.slipIds })),
-      t ? 'Đã sửa nhóm vấn đề.' : 'Đã lập nhóm vấn đề chất vấn.',
-    );
-    if (ok) props.onClose(true);
-  };
+    return t ? api.patch(`/councils/${props.councilId}/question-topics/${t.id}`, body) : api.post(`/councils/${props.councilId}/sessions/${props.sessionId}/question-topics`, { ...body, slipIds: props.slipIds });
+  }, t ? 'Đã sửa nhóm vấn đề.' : 'Đã lập nhóm vấn đề chất vấn.', () => props.onClose(true));
   return (
-    <Modal open title={t ? `Sửa nhóm: ${t.title}` : `Lập nhóm vấn đề từ ${props.slipIds.length} phiếu`} onCancel={() => props.onClose(false)} onOk={() => form.submit()} okText="Lưu" cancelText="Hủy" confirmLoading={busy}>
-      <Form form={form} layout="vertical" onFinish={save} initialValues={t ? { title: t.title, answererAgencyId: t.answererAgencyId ?? undefined, answererName: t.answererName, answererPost: t.answererPost } : undefined}>
+    <Modal open title={t ? `Sửa nhóm: ${t.title}` : `Lập nhóm vấn đề từ ${props.slipIds.length} phiếu`} onCancel={() => props.onClose(false)} onOk={submit} okText="Lưu" cancelText="Hủy" confirmLoading={busy}>
+      <Form form={form} layout="vertical" initialValues={t ? { title: t.title, answererAgencyId: t.answererAgencyId ?? undefined, answererName: t.answererName, answererPost: t.answererPost } : undefined}>
         <Form.Item name="title" label="Tên nhóm vấn đề" rules={[{ required: true, whitespace: true, message: 'Hãy đặt tên nhóm vấn đề.' }]}><Input maxLength={300} /></Form.Item>
         <Form.Item name="answererAgencyId" label="Cơ quan của người trả lời">
           <RemoteSelect<{ id: string; name: string }> path={`/councils/${props.councilId}/question-addressees`} toOption={(a) => ({ value: a.id, label: a.name })} placeholder="Gõ tên cơ quan để tìm" aria-label="Cơ quan trả lời"
@@ -219,19 +214,15 @@ interface AnswerValues {
 
 function AnswerModal(props: { councilId: string; target: AnswerTarget; mode: 'oral' | 'written'; openingDate: string; onClose(done: boolean): void }) {
   const [form] = Form.useForm<AnswerValues>();
-  const { busy, run } = useSubmit(form);
   const tg = props.target;
-  const save = async (v: AnswerValues) => {
-    const ok = await run(() => api.post(`/councils/${props.councilId}/question-answers`, {
-      topicId: tg.topicId ?? null, slipId: tg.slipId ?? null, mode: props.mode, answeredOn: isoDay(v.answeredOn),
-      summary: v.summary, answererAgencyId: tg.answererAgencyId, answererName: v.answererName, answererPost: v.answererPost ?? '', reference: v.reference ?? '',
-      commitments: (v.commitments ?? []).map((c) => ({ agencyId: c.agencyId, ownerName: c.ownerName, ownerPost: c.ownerPost ?? '', content: c.content, dueOn: isoDay(c.dueOn) })),
-    }), 'Đã ghi câu trả lời và các lời hứa.');
-    if (ok) props.onClose(true);
-  };
+  const { busy, submit } = useModalSubmit(form, (v) => api.post(`/councils/${props.councilId}/question-answers`, {
+    topicId: tg.topicId ?? null, slipId: tg.slipId ?? null, mode: props.mode, answeredOn: isoDay(v.answeredOn),
+    summary: v.summary, answererAgencyId: tg.answererAgencyId, answererName: v.answererName, answererPost: v.answererPost ?? '', reference: v.reference ?? '',
+    commitments: (v.commitments ?? []).map((c) => ({ agencyId: c.agencyId, ownerName: c.ownerName, ownerPost: c.ownerPost ?? '', content: c.content, dueOn: isoDay(c.dueOn) })),
+  }), 'Đã ghi câu trả lời và các lời hứa.', () => props.onClose(true));
   return (
-    <Modal open width={720} title={`${props.mode === 'oral' ? 'Trả lời tại phiên chất vấn' : 'Trả lời bằng văn bản'}: ${tg.title}`} onCancel={() => props.onClose(false)} onOk={() => form.submit()} okText="Ghi câu trả lời" cancelText="Hủy" confirmLoading={busy}>
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ answererName: tg.answererName, answererPost: tg.answererPost, commitments: [] }}>
+    <Modal open width={720} title={`${props.mode === 'oral' ? 'Trả lời tại phiên chất vấn' : 'Trả lời bằng văn bản'}: ${tg.title}`} onCancel={() => props.onClose(false)} onOk={submit} okText="Ghi câu trả lời" cancelText="Hủy" confirmLoading={busy}>
+      <Form form={form} layout="vertical" initialValues={{ answererName: tg.answererName, answererPost: tg.answererPost, commitments: [] }}>
         <Space wrap>
           <Form.Item name="answeredOn" label="Ngày trả lời" rules={[{ required: true, message: 'Hãy chọn ngày trả lời.' }]}><DatePicker format="DD/MM/YYYY" aria-label="Ngày trả lời" /></Form.Item>
           {props.mode === 'written' && <Form.Item name="reference" label="Số văn bản trả lời"><Input maxLength={200} /></Form.Item>}
