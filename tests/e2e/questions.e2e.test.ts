@@ -147,6 +147,15 @@ describe.skipIf(!browserAvailable())('chất vấn thành lời hứa, lên danh
       await ap.goto(`${e2e.server.baseUrl}/agencies/${e2e.server.ids.get('agency:ubnd-sa-huynh')}/commitments`);
       await ap.getByText(PROMISE).click();
       await expectText(ap.getByTestId('commitment-drawer'), PROMISE, 'Báo cáo thực hiện');
+      // It reports progress: an empty report is refused on the field, a written one is sent.
+      const report = ap.getByTestId('report-form');
+      await report.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await expectText(report, 'Hãy viết nội dung báo cáo.');
+      const progress = 'Đã lập phương án bồi thường, đang trình UBND phường phê duyệt.';
+      await report.getByLabel('Nội dung báo cáo, minh chứng').fill(progress);
+      await report.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await ap.getByText('Đã gửi báo cáo tiến độ.').waitFor();
+      await expectText(ap.getByTestId('commitment-drawer'), progress);
       await ap.screenshot({ path: path.join(SHOTS, 'agency-commitment-390.png'), fullPage: true });
     });
     await e2e.withPage({ viewport: PHONE, isMobile: true, hasTouch: true }, async (p) => {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, browserAvailable, expectText, login, pickOption, useChromium } from './support.ts';
+import { apiAs, browserAvailable, expectNoSideScroll, expectText, login, pickOption, useChromium } from './support.ts';
 
 const SHOTS = path.join(process.env.TMPDIR ?? '/tmp', 'nt-training');
 
@@ -74,7 +74,7 @@ describe.skipIf(!browserAvailable())('bồi dưỡng đại biểu (Chromium)', 
         await sp.goto(`${e2e.server.baseUrl}/councils/${sh}/${route}`);
         await sp.getByRole('heading', { name: heading }).waitFor();
         await sp.getByText(route === 'training' ? 'Kỹ năng thẩm tra dự thảo nghị quyết' : me.fullName).first().waitFor();
-        expect(await sp.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await expectNoSideScroll(sp);
         await sp.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
       }
     });
@@ -88,8 +88,7 @@ describe.skipIf(!browserAvailable())('bồi dưỡng đại biểu (Chromium)', 
       await p.getByText('Bạn còn khóa bồi dưỡng bắt buộc chưa hoàn thành.').waitFor();
       // The earlier class, completed, with its certificate to download.
       await p.getByRole('button', { name: 'Tải giấy chứng nhận' }).waitFor();
-      const side = await p.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
-      expect(side).toBeLessThanOrEqual(0);
+      await expectNoSideScroll(p);
       await p.screenshot({ path: path.join(SHOTS, 'my-training-390.png'), fullPage: true });
     });
   });

@@ -9,10 +9,11 @@ import { UploadOutlined } from '@ant-design/icons';
 import { ErrorView, Page } from '../../../components/common.tsx';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { request } from '../../../lib/api.ts';
-import { usePagedTable } from '../../../lib/hooks.ts';
+import { useFormSubmit, usePagedTable } from '../../../lib/hooks.ts';
+import { message } from '../../../lib/feedback.tsx';
 import { fmtDate } from '../../../lib/format.ts';
 import { CommitmentDrawer } from './QuestionsPage.tsx';
-import { COMMITMENT_COLORS, useSubmit, type Commitment, type CommitmentDetail } from './shared.tsx';
+import { COMMITMENT_COLORS, type Commitment, type CommitmentDetail } from './shared.tsx';
 
 export function AgencyCommitmentsPage() {
   const { agencyId, commitmentId } = useParams() as { agencyId: string; commitmentId?: string };
@@ -47,18 +48,17 @@ export function AgencyCommitmentsPage() {
 function ReportForm({ agencyId, c, onDone }: { agencyId: string; c: CommitmentDetail; onDone(): void }) {
   const [form] = Form.useForm<{ kind: 'progress' | 'done'; text: string }>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const { busy, run } = useSubmit(form);
-  const submit = async (v: { kind: 'progress' | 'done'; text: string }) => {
+  const [submit, busy] = useFormSubmit(form, async (v) => {
     const body = new FormData();
     body.append('kind', v.kind);
     body.append('text', v.text);
     if (files[0]?.originFileObj) body.append('file', files[0].originFileObj as File);
-    const ok = await run(() => request('POST', `/agencies/${agencyId}/commitments/${c.id}/reports`, { body }), v.kind === 'done' ? 'Đã báo cáo hoàn thành; chờ Thường trực HĐND xác nhận.' : 'Đã gửi báo cáo tiến độ.');
-    if (!ok) return;
+    await request('POST', `/agencies/${agencyId}/commitments/${c.id}/reports`, { body });
+    message.success(v.kind === 'done' ? 'Đã báo cáo hoàn thành; chờ Thường trực HĐND xác nhận.' : 'Đã gửi báo cáo tiến độ.');
     form.resetFields();
     setFiles([]);
     onDone();
-  };
+  });
   return (
     <Card size="small" title="Báo cáo thực hiện" data-testid="report-form">
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'progress' }}>

@@ -2,8 +2,8 @@
 // paged list, the commitment card (state, owner, due, overdue) and the answer block.
 import { useState } from 'react';
 import { Select, Tag, Typography } from 'antd';
-import type { FormInstance, SelectProps } from 'antd';
-import { message, showError, showFormError } from '../../../lib/feedback.tsx';
+import type { SelectProps } from 'antd';
+import { message, showError } from '../../../lib/feedback.tsx';
 import { useRemoteOptions } from '../../../components/pickers.tsx';
 import { fmtDate } from '../../../lib/format.ts';
 
@@ -96,10 +96,12 @@ export function addresseeOf(s: Pick<Slip, 'addressedName' | 'addressedPost' | 'a
 }
 
 /**
- * One submit path for the pages' forms: busy while it runs, the success message, errors shown on
- * the form's fields (or as a message without a form). Resolves true when the action succeeded.
+ * An action behind a button, not a form (confirm, extend, escalate, correct): busy while it runs,
+ * the success message, a failure as a message. Resolves true when the action succeeded. Forms
+ * submit through useFormSubmit / useModalSubmit (lib/hooks.ts), which validate and show failures
+ * on their fields.
  */
-export function useSubmit(form?: FormInstance) {
+export function useSubmit() {
   const [busy, setBusy] = useState(false);
   const run = async (action: () => Promise<unknown>, ok: string): Promise<boolean> => {
     setBusy(true);
@@ -108,8 +110,7 @@ export function useSubmit(form?: FormInstance) {
       message.success(ok);
       return true;
     } catch (err) {
-      if (form) showFormError(form, err);
-      else showError(err);
+      showError(err);
       return false;
     } finally {
       setBusy(false);
