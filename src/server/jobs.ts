@@ -62,8 +62,11 @@ export function startMaintenance(db: Db, everyMs = 60_000): () => void {
     if (running) return;
     running = true;
     try {
+      const t0 = performance.now();
       const done = await maintainTables(db, 'pglite');
-      if (done.length) console.log(`[CSDL] đã cập nhật thống kê và dọn dữ liệu cũ của ${done.length} bảng.`);
+      // Quiet as autovacuum is, unless it held the database for long (statements wait meanwhile).
+      const ms = Math.round(performance.now() - t0);
+      if (ms >= 1000) console.log(`[CSDL] đã cập nhật thống kê và dọn dữ liệu cũ của ${done.length} bảng trong ${ms} ms (các câu lệnh khác chờ trong lúc đó).`);
     } catch (err) {
       logUnexpected('CSDL', 'bảo trì bảng', err);
     } finally {
