@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { DEFAULT_THRESHOLDS, maintainTables, needsMaintenance, tableStats, type TableStats } from '../../src/db/maintenance.ts';
 import type { Database, Db } from '../../src/db/client.ts';
 import { createTestDb, dbKinds } from '../support/db.ts';
+import { startMaintenance } from '../../src/server/jobs.ts';
 
 describe('which tables need maintenance (autovacuum’s rules)', () => {
   const t = (o: Partial<TableStats>): TableStats => ({ table: 't', reltuples: 10_000, pages: 100, deadRows: 0, insertedSinceVacuum: 0, modifiedSinceAnalyze: 0, ...o });
@@ -102,6 +103,17 @@ for (const kind of dbKinds()) {
         const kept = await pagesOf(db, 'maint_kept');
         expect(left).toBeGreaterThan(start * 4);
         expect(kept).toBeLessThanOrEqual(start * 2);
+      });
+
+      it('the server’s periodic check does it while the server runs', async () => {
+        await db.execute(sql`create table maint_timer (id int primary key)`);
+        await db.execute(sql`insert into maint_timer select generate_series(1, 500)`);
+        const stop = startMaintenance(db, 50);
+        try {
+          await expect.poll(async () => (await statsOf(db, 'maint_timer')).reltuples, { timeout: 10_000 }).toBe(500);
+        } finally {
+          stop();
+        }
       });
     } else {
       it('leaves a grown table to autovacuum', async () => {
