@@ -83,26 +83,35 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     headers['content-type'] = 'application/json';
   }
   let res: Response;
-  try {
-    res = await fetch(withQuery(`/api${path}`, opts.query), {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: opts.signal,
-    });
-  } catch (err) {
-    if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, 'network', 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.');
-  }
-  const text = await res.text();
   let data: unknown = undefined;
-  if (text) {
+  for (let attempt = 0; ; attempt++) {
     try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
+      res = await fetch(withQuery(`/api${path}`, opts.query), {
+        method,
+        headers,
+        body,
+        credentials: 'same-origin',
+        signal: opts.signal,
+      });
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') throw err;
+      throw new ApiError(0, 'network', 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.');
     }
+    const text = await res.text();
+    data = undefined;
+    if (text) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = undefined;
+      }
+    }
+    // The embedded database's request line turned the request away before running it (503 busy,
+    // src/db/fairQueue.ts): sent again after the Retry-After it gave — a write too, since nothing of
+    // it ran — a little later for each client, so that those refused together do not come back together.
+    if (res.status !== 503 || apiErrorOf(503, data).code !== 'busy' || attempt >= BUSY_RETRIES) break;
+    const seconds = Math.min(10, Number(res.headers.get('retry-after')) || 1);
+    await pause(seconds * 1000 * (1 + Math.random() / 2), opts.signal);
   }
   if (!res.ok) {
     const err = apiErrorOf(res.status, data);
@@ -110,6 +119,21 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     throw err;
   }
   return data as T;
+}
+
+/** Times a request refused by a busy server (503 busy) is sent again before its error is shown. */
+const BUSY_RETRIES = 3;
+
+/** Waits `ms`; rejects with the signal's AbortError if it is aborted meanwhile. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
 }
 
 /** The ApiError for a failed answer: the server's `{ error: { code, message, details } }` or a default message. */
