@@ -26,8 +26,9 @@ function keyFor(voteId: string): string {
 }
 
 async function submitOnce(path: string, body: object): Promise<void> {
-  // A network failure (no answer) or a busy server (503) is retried with the same key: the server
-  // counts it once. Any other answer is final.
+  // A network failure (no answer) is retried with the same key: the server counts it once. A busy
+  // server's refusal (503 busy) is retried by the request itself (lib/api.ts), a 503 that remains
+  // here too. Any other answer is final.
   for (let attempt = 0; ; attempt++) {
     try {
       await api.post(path, body);
