@@ -1,7 +1,8 @@
 // Expected documents with their timing (domain documentTiming: computed from dates, never stored),
 // seen by a council (a session, a year, a presenting agency: the lateness dashboard and its
 // drill-down) or by the presenting agency itself (its own documents only).
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { pageWithTotal, totalColumn } from '../../../db/paging.ts';
 import type { WorkingCalendar } from '../../../domain/calendar/index.ts';
 import {
   documentTiming, latenessByAgency, EXPECTED_DOCUMENT_KIND_LABELS, type DocumentTiming, type ExpectedDocumentKind,
@@ -28,23 +29,38 @@ const NOT_RECEIVED: readonly DocumentTiming[] = ['expected', 'dueSoon', 'late'];
 const matches = (t: DocumentTiming, f: TimingFilter | undefined) =>
   !f || t === f || (f === 'anyLate' && (t === 'late' || t === 'receivedLate')) || (f === 'notReceived' && NOT_RECEIVED.includes(t));
 
-/** The documents of a filter, joined with their item, session and presenter, in due order. */
-export async function documentRows(db: DbOrTx, f: DocumentFilter) {
+/** The conditions of a filter's scope (council, agency, session, year, presenter), timing aside. */
+function scopeConds(f: DocumentFilter): SQL[] {
   const where: SQL[] = [];
   if (f.councilId) where.push(eq(sessionDocuments.councilId, f.councilId));
   if (f.agencyId) where.push(eq(sessionDocuments.agencyId, f.agencyId));
   if (f.sessionId) where.push(eq(sessionDocuments.sessionId, f.sessionId));
   if (f.year) where.push(sql`extract(year from ${councilSessions.openingDate}) = ${f.year}`);
   if (f.presenterId) where.push(sql`coalesce(${sessionItems.presenterAgencyId}, ${sessionItems.presenterBodyId}) = ${f.presenterId}`);
+  return where;
+}
+
+/** The list's columns: the document with its item, session, presenter and council. */
+const rowColumns = {
+  doc: sessionDocuments,
+  itemTitle: sessionItems.title, itemKind: sessionItems.kind, itemState: sessionItems.state,
+  presenterId: sql<string>`coalesce(${sessionItems.presenterAgencyId}, ${sessionItems.presenterBodyId})`,
+  presenterName: sql<string>`coalesce(${agencies.name}, ${bodies.name}, '')`,
+  sessionTitle: councilSessions.title, openingDate: councilSessions.openingDate, sessionState: councilSessions.state,
+  councilName: councils.name,
+};
+
+/** Due order: the session's opening, the item's place, the due date, then creation. */
+const dueOrder = [asc(councilSessions.openingDate), asc(sessionItems.position), asc(sessionDocuments.dueDate), asc(sessionDocuments.createdAt)];
+
+/**
+ * The documents of a filter joined with their item, session and presenter: `where` adds
+ * conditions, `first` orders before the due order, `total` is selected as a column (pageWithTotal).
+ */
+function documentSelect<E extends Record<string, SQL>>(db: DbOrTx, f: DocumentFilter, o: { where?: SQL[]; first?: SQL[]; extra?: E } = {}) {
+  const where = [...scopeConds(f), ...(o.where ?? [])];
   return db
-    .select({
-      doc: sessionDocuments,
-      itemTitle: sessionItems.title, itemKind: sessionItems.kind, itemState: sessionItems.state,
-      presenterId: sql<string>`coalesce(${sessionItems.presenterAgencyId}, ${sessionItems.presenterBodyId})`,
-      presenterName: sql<string>`coalesce(${agencies.name}, ${bodies.name}, '')`,
-      sessionTitle: councilSessions.title, openingDate: councilSessions.openingDate, sessionState: councilSessions.state,
-      councilName: councils.name,
-    })
+    .select({ ...rowColumns, ...(o.extra ?? ({} as E)) })
     .from(sessionDocuments)
     .innerJoin(sessionItems, eq(sessionItems.id, sessionDocuments.itemId))
     .innerJoin(councilSessions, eq(councilSessions.id, sessionDocuments.sessionId))
@@ -52,7 +68,43 @@ export async function documentRows(db: DbOrTx, f: DocumentFilter) {
     .leftJoin(agencies, eq(agencies.id, sessionItems.presenterAgencyId))
     .leftJoin(bodies, eq(bodies.id, sessionItems.presenterBodyId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(councilSessions.openingDate), asc(sessionItems.position), asc(sessionDocuments.dueDate), asc(sessionDocuments.createdAt));
+    .orderBy(...(o.first ?? []), ...dueOrder);
+}
+
+/** Every document of a filter, in due order (a session's page, the lateness report). */
+export function documentRows(db: DbOrTx, f: DocumentFilter) {
+  return documentSelect(db, f);
+}
+
+/**
+ * SQL: the documents whose timing (domain documentTiming) is `f` on `day`. `soonBefore` is the first
+ * due date that is no longer "due soon" — addWorkingDays(day, dueSoonWorkingDays + 1): a document
+ * not received, due on or after `day`, is due soon when at most that many working days lie in
+ * (day, due], that is when it is due before the next working day after them (a due date on the
+ * weekend after the last one counts too). Equal to filtering documentTiming's result (tested over
+ * every day of a year and the demo data).
+ */
+export function timingCond(f: TimingFilter, day: string, soonBefore: SQL): SQL {
+  const due = sql`${sessionDocuments.dueDate}`;
+  const received = sql`${sessionDocuments.receivedOn}`;
+  const revised = sql`${sessionDocuments.lastRevisedOn}`;
+  const late = sql`(${received} is null and ${due} < ${day})`;
+  const receivedLate = sql`(${received} > ${due})`;
+  switch (f) {
+    case 'late': return late;
+    case 'dueSoon': return sql`(${received} is null and ${due} >= ${day} and ${due} < ${soonBefore})`;
+    case 'expected': return sql`(${received} is null and (${due} is null or ${due} >= ${soonBefore}))`;
+    case 'receivedLate': return receivedLate;
+    case 'revisedAfterDeadline': return sql`(${received} <= ${due} and ${revised} > ${due})`;
+    case 'receivedOnTime': return sql`(${received} is not null and (${due} is null or (${received} <= ${due} and (${revised} is null or ${revised} <= ${due}))))`;
+    case 'anyLate': return sql`(${late} or ${receivedLate})`;
+    case 'notReceived': return sql`(${received} is null)`;
+  }
+}
+
+/** The first due date that is no longer "due soon" on `day` (see timingCond). */
+export function soonBefore(day: string, calendar: WorkingCalendar, dueSoonWorkingDays: number): string {
+  return calendar.addWorkingDays(day, dueSoonWorkingDays + 1);
 }
 
 type Row = Awaited<ReturnType<typeof documentRows>>[number];
@@ -104,12 +156,17 @@ export function lateness(rows: Row[], day: string, calendar: WorkingCalendar, du
 
 const paged = <T>(all: T[], page: number, pageSize: number) => ({ items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize });
 
-/** A council's documents (the drill-down of the dashboard), filtered by timing, one page. */
+/** A council's documents (the drill-down of the dashboard), filtered by timing, one page: one statement. */
 export async function councilDocuments(db: DbOrTx, councilId: string, f: DocumentFilter & { page: number; pageSize: number }, day: string, calendar: WorkingCalendar) {
   const dueSoon = await dueSoonOf(db, councilId, day);
-  const all = (await documentRows(db, { ...f, councilId })).map((r) => documentJson(r, day, calendar, dueSoon));
-  const picked = all.filter((d) => matches(d.timing, f.timing));
-  return paged(picked, f.page, f.pageSize);
+  const scope = { ...f, councilId };
+  const where = f.timing ? [timingCond(f.timing, day, sql`${soonBefore(day, calendar, dueSoon)}::date`)] : [];
+  return pageWithTotal(
+    f,
+    (total) => documentSelect(db, scope, { where, extra: { total } }),
+    async () => (await documentSelect(db, scope, { where, extra: { total: totalColumn } }).limit(1))[0]?.total ?? 0,
+    (r) => documentJson(r, day, calendar, dueSoon),
+  );
 }
 
 /** Lateness per presenting agency over a council's sessions of a year (or one session), one page of agencies. */
@@ -121,16 +178,25 @@ export async function councilLateness(db: DbOrTx, councilId: string, f: { year?:
   return { ...paged(all, f.page, f.pageSize), year: f.year ?? null, sessionId: f.sessionId ?? null, totals };
 }
 
-/** The presenting agency's own expected documents, with their files, one page. */
+/** The presenting agency's own expected documents of sessions not closed, with their files, one page. */
 export async function agencyDocuments(db: DbOrTx, agencyId: string, f: { page: number; pageSize: number; timing?: TimingFilter }, day: string, calendar: WorkingCalendar) {
-  const rows = (await documentRows(db, { agencyId })).filter((r) => r.sessionState !== 'closed');
+  // "Due soon" is each council's own threshold (its rule set in force today).
+  const councilIds = (await db.selectDistinct({ id: sessionDocuments.councilId }).from(sessionDocuments).where(eq(sessionDocuments.agencyId, agencyId))).map((r) => r.id);
   const dueSoonByCouncil = new Map<string, number>();
-  for (const c of new Set(rows.map((r) => r.doc.councilId))) dueSoonByCouncil.set(c, await dueSoonOf(db, c, day));
-  const all = rows.map((r) => documentJson(r, day, calendar, dueSoonByCouncil.get(r.doc.councilId)!));
-  const picked = all.filter((d) => matches(d.timing, f.timing));
+  for (const c of councilIds) dueSoonByCouncil.set(c, await dueSoonOf(db, c, day));
+  const soon = councilIds.length
+    ? sql`(case ${sessionDocuments.councilId} ${sql.join(councilIds.map((c) => sql`when ${c}::uuid then ${soonBefore(day, calendar, dueSoonByCouncil.get(c)!)}::date`), sql` `)} end)`
+    : sql`null::date`;
+  const scope = { agencyId };
+  const where = [ne(councilSessions.state, 'closed'), ...(f.timing ? [timingCond(f.timing, day, soon)] : [])];
   // What the agency still owes: the nearest due date first.
-  if (f.timing === 'notReceived' || f.timing === 'late') picked.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
-  const page = paged(picked, f.page, f.pageSize);
+  const first = f.timing === 'notReceived' || f.timing === 'late' ? [sql`${sessionDocuments.dueDate} asc nulls last`] : [];
+  const page = await pageWithTotal(
+    f,
+    (total) => documentSelect(db, scope, { where, first, extra: { total } }),
+    async () => (await documentSelect(db, scope, { where, extra: { total: totalColumn } }).limit(1))[0]?.total ?? 0,
+    (r) => documentJson(r, day, calendar, dueSoonByCouncil.get(r.doc.councilId)!),
+  );
   const files = await filesOf(db, page.items.map((d) => d.id));
   return { ...page, items: page.items.map((d) => ({ ...d, files: files.get(d.id) ?? [] })) };
 }
