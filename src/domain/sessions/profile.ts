@@ -139,7 +139,7 @@ export function defaultSessionRuleSets(level: 'province' | 'commune'): SessionRu
 }
 
 /** The rule set in force on `date` (validFrom inclusive, validTo exclusive). */
-export function ruleSetInForce(sets: SessionRuleSet[], date: string): SessionRuleSet {
+export function ruleSetInForce(sets: readonly SessionRuleSet[], date: string): SessionRuleSet {
   if (!isIsoDate(date)) throw new SessionRuleError('invalidDate', `Ngày không hợp lệ: "${String(date)}" (cần dạng YYYY-MM-DD).`);
   const found = setsInForce(sets, date);
   if (found.length === 0) {

@@ -8,6 +8,7 @@ import { defaultSessionRuleSets, dueDateOf, mergeProfile, ruleSetInForce, stepOf
 import { adminUnits, agencies, bodies, councils } from '../directory/schema.ts';
 import { councilSessions, sessionDocuments, sessionItems, sessionProfiles } from './schema.ts';
 import { loadCalendar, type DbOrTx } from '../petitions/common.ts';
+import { processCache } from '../../db/cache.ts';
 import { ruleError } from '../../server/ruleErrors.ts';
 export { ruleError };
 
@@ -19,8 +20,13 @@ export async function councilLevel(db: DbOrTx, councilId: string): Promise<'prov
   return r.level === 'province' ? 'province' : 'commune';
 }
 
-/** The council's rule sets: the defaults for its level, each merged with the council's stored edits. */
-export async function ruleSetsOf(db: DbOrTx, councilId: string): Promise<SessionRuleSet[]> {
+/**
+ * The council's rule sets: the defaults for its level, each merged with the council's stored edits.
+ * Cached per process with the council's settings (src/db/cache.ts; saveProfile invalidates them; a
+ * council's level never changes): the home page's lines and every session page read them. Shared
+ * by the requests that read them: never changed in place.
+ */
+export const ruleSetsOf: (db: DbOrTx, councilId: string) => Promise<readonly SessionRuleSet[]> = processCache('settings', async (db, councilId) => {
   const [level, stored] = await Promise.all([
     councilLevel(db, councilId),
     db.select().from(sessionProfiles).where(eq(sessionProfiles.councilId, councilId)),
@@ -30,7 +36,7 @@ export async function ruleSetsOf(db: DbOrTx, councilId: string): Promise<Session
     const merged = mergeProfile(byKey.get(set.key) ?? {}, set.profile);
     return { ...set, profile: merged.profile, defaults: merged.defaults };
   });
-}
+});
 
 export async function ruleSetOf(db: DbOrTx, councilId: string, key: string): Promise<SessionRuleSet> {
   const set = (await ruleSetsOf(db, councilId)).find((s) => s.key === key);
@@ -38,7 +44,7 @@ export async function ruleSetOf(db: DbOrTx, councilId: string, key: string): Pro
   return set;
 }
 
-export function inForce(sets: SessionRuleSet[], date: string): SessionRuleSet {
+export function inForce(sets: readonly SessionRuleSet[], date: string): SessionRuleSet {
   try {
     return ruleSetInForce(sets, date);
   } catch (err) {

@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { invalid } from '../../../server/errors.ts';
 import { validateProfile, type SessionProfile } from '../../../domain/sessions/index.ts';
 import { recordEvent } from '../../audit/service.ts';
+import { invalidate } from '../../../db/cache.ts';
 import { councilLevel, openSessionIds, recomputeDueDates, type ActionCtx } from '../common.ts';
 import { defaultSessionRuleSets } from '../../../domain/sessions/index.ts';
 import { sessionProfiles } from '../schema.ts';
@@ -39,6 +40,8 @@ export async function saveProfile(ctx: ActionCtx, councilId: string, input: { ru
     if (before) await tx.update(sessionProfiles).set({ profile: stored, updatedAt: new Date() }).where(eq(sessionProfiles.id, before.id));
     else await tx.insert(sessionProfiles).values({ councilId, ruleSetKey: set.key, profile: stored });
     const recomputed = await recomputeDueDates(tx, await openSessionIds(tx, { councilId, ruleSetKey: set.key }));
+    // The rule sets are cached with the council's settings (ruleSetsOf).
+    await invalidate(tx, 'settings');
     await recordEvent(tx, ctx.actor, {
       action: 'session_profile.update', entityType: 'session_profile', entityId: councilId, councilId,
       before: { ruleSetKey: set.key, profile: before?.profile ?? {} }, after: { ruleSetKey: set.key, profile: stored, recomputed },
