@@ -19,7 +19,7 @@ async function agencyCounts(ctx: TodoContext, agencyId: string): Promise<Counts>
   const base = `/agencies/${agencyId}/session-documents`;
   const out: Counts = {};
   if (ctx.keys.has('session-docs-to-submit')) {
-    const owed = await agencyDocuments(ctx.db, agencyId, { page: 1, pageSize: 5, timing: 'notReceived' }, day, calendar);
+    const owed = await agencyDocuments(ctx.db, agencyId, { page: 1, pageSize: 5, timing: 'notReceived' }, day, calendar, { files: false });
     out['session-docs-to-submit'] = {
       count: owed.total,
       link: `${base}?timing=notReceived`,
@@ -33,7 +33,7 @@ async function agencyCounts(ctx: TodoContext, agencyId: string): Promise<Counts>
     };
   }
   if (ctx.keys.has('session-docs-overdue')) {
-    const late = await agencyDocuments(ctx.db, agencyId, { page: 1, pageSize: 1, timing: 'late' }, day, calendar);
+    const late = await agencyDocuments(ctx.db, agencyId, { page: 1, pageSize: 1, timing: 'late' }, day, calendar, { files: false });
     out['session-docs-overdue'] = { count: late.total, link: `${base}?timing=late` };
   }
   return out;

@@ -178,8 +178,8 @@ export async function councilLateness(db: DbOrTx, councilId: string, f: { year?:
   return { ...paged(all, f.page, f.pageSize), year: f.year ?? null, sessionId: f.sessionId ?? null, totals };
 }
 
-/** The presenting agency's own expected documents of sessions not closed, with their files, one page. */
-export async function agencyDocuments(db: DbOrTx, agencyId: string, f: { page: number; pageSize: number; timing?: TimingFilter }, day: string, calendar: WorkingCalendar) {
+/** The presenting agency's own expected documents of sessions not closed, with their files (unless o.files is false), one page. */
+export async function agencyDocuments(db: DbOrTx, agencyId: string, f: { page: number; pageSize: number; timing?: TimingFilter }, day: string, calendar: WorkingCalendar, o: { files?: boolean } = {}) {
   // "Due soon" is each council's own threshold (its rule set in force today).
   const councilIds = (await db.selectDistinct({ id: sessionDocuments.councilId }).from(sessionDocuments).where(eq(sessionDocuments.agencyId, agencyId))).map((r) => r.id);
   const dueSoonByCouncil = new Map<string, number>();
@@ -197,6 +197,7 @@ export async function agencyDocuments(db: DbOrTx, agencyId: string, f: { page: n
     async () => (await documentSelect(db, scope, { where, extra: { total: totalColumn } }).limit(1))[0]?.total ?? 0,
     (r) => documentJson(r, day, calendar, dueSoonByCouncil.get(r.doc.councilId)!),
   );
-  const files = await filesOf(db, page.items.map((d) => d.id));
+  // The home page's lines show no files (o.files false): one statement less each.
+  const files = o.files === false ? new Map<string, FileMeta[]>() : await filesOf(db, page.items.map((d) => d.id));
   return { ...page, items: page.items.map((d) => ({ ...d, files: files.get(d.id) ?? [] })) };
 }
