@@ -24,10 +24,6 @@ export interface DocumentFilter {
 }
 
 export type TimingFilter = DocumentTiming | 'anyLate' | 'notReceived';
-const NOT_RECEIVED: readonly DocumentTiming[] = ['expected', 'dueSoon', 'late'];
-
-const matches = (t: DocumentTiming, f: TimingFilter | undefined) =>
-  !f || t === f || (f === 'anyLate' && (t === 'late' || t === 'receivedLate')) || (f === 'notReceived' && NOT_RECEIVED.includes(t));
 
 /** The conditions of a filter's scope (council, agency, session, year, presenter), timing aside. */
 function scopeConds(f: DocumentFilter): SQL[] {
@@ -77,14 +73,14 @@ export function documentRows(db: DbOrTx, f: DocumentFilter) {
 }
 
 /**
- * SQL: the documents whose timing (domain documentTiming) is `f` on `day`. `soonBefore` is the first
+ * SQL: the documents whose timing (domain documentTiming) is `f` on `day`. `notSoonFrom` is the first
  * due date that is no longer "due soon" — addWorkingDays(day, dueSoonWorkingDays + 1): a document
  * not received, due on or after `day`, is due soon when at most that many working days lie in
  * (day, due], that is when it is due before the next working day after them (a due date on the
  * weekend after the last one counts too). Equal to filtering documentTiming's result (tested over
  * every day of a year and the demo data).
  */
-export function timingCond(f: TimingFilter, day: string, soonBefore: SQL): SQL {
+export function timingCond(f: TimingFilter, day: string, notSoonFrom: SQL): SQL {
   const due = sql`${sessionDocuments.dueDate}`;
   const received = sql`${sessionDocuments.receivedOn}`;
   const revised = sql`${sessionDocuments.lastRevisedOn}`;
@@ -92,8 +88,8 @@ export function timingCond(f: TimingFilter, day: string, soonBefore: SQL): SQL {
   const receivedLate = sql`(${received} > ${due})`;
   switch (f) {
     case 'late': return late;
-    case 'dueSoon': return sql`(${received} is null and ${due} >= ${day} and ${due} < ${soonBefore})`;
-    case 'expected': return sql`(${received} is null and (${due} is null or ${due} >= ${soonBefore}))`;
+    case 'dueSoon': return sql`(${received} is null and ${due} >= ${day} and ${due} < ${notSoonFrom})`;
+    case 'expected': return sql`(${received} is null and (${due} is null or ${due} >= ${notSoonFrom}))`;
     case 'receivedLate': return receivedLate;
     case 'revisedAfterDeadline': return sql`(${received} <= ${due} and ${revised} > ${due})`;
     case 'receivedOnTime': return sql`(${received} is not null and (${due} is null or (${received} <= ${due} and (${revised} is null or ${revised} <= ${due}))))`;
@@ -102,7 +98,7 @@ export function timingCond(f: TimingFilter, day: string, soonBefore: SQL): SQL {
   }
 }
 
-/** The first due date that is no longer "due soon" on `day` (see timingCond). */
+/** The first due date that is no longer "due soon" on `day` (timingCond's `notSoonFrom`). */
 export function soonBefore(day: string, calendar: WorkingCalendar, dueSoonWorkingDays: number): string {
   return calendar.addWorkingDays(day, dueSoonWorkingDays + 1);
 }
