@@ -47,6 +47,18 @@ export function flatSql(q: SQL): SQL {
 
 const render = PgDialect.prototype.sqlToQuery;
 
+const dialect = new PgDialect();
+/**
+ * SQL without parameters, rendered to text once (a list's column expressions, the same for every
+ * request): building them into a statement each time cost the server more CPU than the database
+ * spends running it.
+ */
+export function fixedSql<T>(q: SQL<T>): SQL<T> {
+  const { sql: text, params } = render.call(dialect, q);
+  if (params.length) throw new Error('fixedSql(): SQL with parameters');
+  return new SQL([new StringChunk(text)]) as SQL<T>;
+}
+
 /** Drizzle's own rendering, without flattening (tests compare the two). */
 export function renderUnflattened(dialect: PgDialect, q: SQL, invokeSource?: 'indexes'): ReturnType<PgDialect['sqlToQuery']> {
   return render.call(dialect, q, invokeSource);

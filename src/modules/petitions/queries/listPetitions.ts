@@ -5,7 +5,7 @@
 // committed date.
 import { petitionInRound } from '../counts.ts';
 import { and, sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { fixedSql as fixed } from '../../../db/flatSql.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { deadlineStatus, DEADLINE_STATUS_LABELS, addDays, type DeadlineStatus, type WorkingCalendar } from '../../../domain/calendar/index.ts';
 import { PETITION_STATUS_LABELS, RESPONSE_RESULT_LABELS, type PetitionStatus, type ResponseResult } from '../../../domain/petitions/status.ts';
@@ -27,18 +27,6 @@ export interface PetitionFilter {
   deadline?: 'due_soon' | 'overdue' | 'long_overdue' | 'late';
   unitId?: string;
   bodyId?: string;
-}
-
-const dialect = new PgDialect();
-/**
- * SQL without parameters, rendered to text once. The list's column expressions are long and the
- * same for every request: building them into a statement each time cost the server more CPU than
- * the database spends running it.
- */
-function fixed<T>(q: SQL<T>): SQL<T> {
-  const { sql: text, params } = dialect.sqlToQuery(q);
-  if (params.length) throw new Error('fixed(): SQL with parameters');
-  return sql.raw(text) as SQL<T>;
 }
 
 /**
