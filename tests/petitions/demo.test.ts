@@ -1,5 +1,6 @@
 // The demo data tells the story of the founding notice: a current round in Sa Huỳnh and in the
 // province, and 2021 petitions of Phổ Thạnh still followed today by Phường Sa Huỳnh.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { dbKinds } from '../support/db.ts';
@@ -28,6 +29,11 @@ for (const kind of dbKinds()) {
       const old = carried.items.filter((p: { outstandingSessions: number }) => p.outstandingSessions === 2);
       expect(old.length).toBeGreaterThanOrEqual(2);
       expect(old.every((p: { communes: string[] }) => p.communes.includes('Phổ Thạnh'))).toBe(true);
+      // Numbered in Sa Huỳnh's series in the order of their numbers in the town's (the same on every run).
+      const moves = (await t.db.execute(sql`select (before->>'number')::int as "from", (after->>'number')::int as "to" from audit_events
+        where action = 'petition.carry_over' and council_id = ${t.id('council:sa-huynh')} and (before->>'councilId') <> (after->>'councilId') order by 1`)).rows as { from: number; to: number }[];
+      expect(moves.length).toBeGreaterThanOrEqual(2);
+      expect(moves.map((m) => m.to)).toEqual(moves.map((m) => m.to).sort((a, b) => a - b));
       const proposals = await json(vp.get(`${base}/petition-rounds/${rounds.items[0].id}/merge-proposals`));
       expect(proposals.groups.length).toBeGreaterThanOrEqual(1);
 

@@ -39,7 +39,9 @@ export async function carryOverIn(
         petitionIds?.length ? inArray(petitions.id, petitionIds) : undefined,
       ),
     )
-    .orderBy(petitions.id)
+    // In their numbering order: moved to another council, they get new numbers in the same order
+    // as their old ones (not an order that changes from one database to the next).
+    .orderBy(petitions.number, petitions.id)
     .for('update');
   if (petitionIds?.length && rows.length !== petitionIds.length) {
     throw conflict('Có kiến nghị không còn tồn đọng trong đợt này (đã giải quyết xong hoặc đã được chuyển).');
