@@ -32,23 +32,31 @@ export async function runDueJobs(deps: JobDeps, lastDay: Map<string, string>) {
   return done;
 }
 
-/** Checks every `everyMs` (default an hour) and once at start. Returns a function that stops it. */
-export function startDailyJobs(deps: JobDeps, everyMs = 3_600_000): () => void {
-  const lastDay = new Map<string, string>();
+/**
+ * Runs `task` every `everyMs` (and once now with `now`), never two at once: a run still going when
+ * the next is due makes that one skip. The timer keeps no process alive. Returns a function that stops it.
+ */
+function every(everyMs: number, task: () => Promise<unknown>, o: { now?: boolean } = {}): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await runDueJobs(deps, lastDay);
+      await task();
     } finally {
       running = false;
     }
   };
-  void tick();
+  if (o.now) void tick();
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** Checks every `everyMs` (default an hour) and once at start. Returns a function that stops it. */
+export function startDailyJobs(deps: JobDeps, everyMs = 3_600_000): () => void {
+  const lastDay = new Map<string, string>();
+  return every(everyMs, () => runDueJobs(deps, lastDay), { now: true });
 }
 
 /**
@@ -57,10 +65,7 @@ export function startDailyJobs(deps: JobDeps, everyMs = 3_600_000): () => void {
  * listens). Returns a function that stops it.
  */
 export function startMaintenance(db: Db, everyMs = 60_000): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  return every(everyMs, async () => {
     try {
       const t0 = performance.now();
       const done = await maintainTables(db, 'pglite');
@@ -69,11 +74,6 @@ export function startMaintenance(db: Db, everyMs = 60_000): () => void {
       if (ms >= 1000) console.log(`[CSDL] đã cập nhật thống kê và dọn dữ liệu cũ của ${done.length} bảng trong ${ms} ms (các câu lệnh khác chờ trong lúc đó).`);
     } catch (err) {
       logUnexpected('CSDL', 'bảo trì bảng', err);
-    } finally {
-      running = false;
     }
-  };
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  });
 }

@@ -34,7 +34,7 @@ export interface PetitionFilter {
  * microseconds each, at every request (the list's filters name them several times). The filters'
  * values are text and uuids, sent as they are.
  */
-const col = {
+export const col = {
   councilId: fixed(sql`${petitions.councilId}`),
   fieldId: fixed(sql`${petitions.fieldId}`),
   competentLevel: fixed(sql`${petitions.competentLevel}`),
@@ -42,7 +42,7 @@ const col = {
   status: fixed(sql`${petitions.status}`),
   number: fixed(sql`${petitions.number}`),
 };
-const petitionsTable = fixed(sql`${petitions}`);
+export const petitionsTable = fixed(sql`${petitions}`);
 
 /** SQL: the date a petition is tracked against (pending dispatch due date, or committed date). */
 export const trackedDue = fixed(sql<string | null>`coalesce(

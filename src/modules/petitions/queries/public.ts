@@ -13,7 +13,7 @@ import { predecessorUnits, searchRequest, totalOf } from '../common.ts';
 import { countWhere, pageWithTotal } from '../../../db/paging.ts';
 import { searchPage } from '../../../db/textSearch.ts';
 import { fixedSql } from '../../../db/flatSql.ts';
-import { listColumns } from './listPetitions.ts';
+import { col, listColumns, petitionsTable } from './listPetitions.ts';
 import { opinions, petitionRounds, petitions } from '../schema.ts';
 
 interface Page {
@@ -160,8 +160,6 @@ const publicColumns = fixedSql(sql.join(
   } satisfies Record<keyof PublicRow, SQL>).map(([k, v]) => sql`${v} as ${sql.identifier(k)}`),
   sql`, `,
 ));
-const publicFrom = fixedSql(sql`${petitions}`);
-const publicNumber = fixedSql(sql`${petitions.number}`);
 
 /**
  * The page's OFFSET: none on the first page. With `offset $n` PostgreSQL cannot know the offset
@@ -187,9 +185,9 @@ export async function publicPetitions(
     db,
     {
       rows: async (tx, where, offset, limit, extra, first) =>
-        (await tx.execute(sql`select ${extra ? sql`${extra.total} as "total", ` : sql``}${publicColumns} from ${publicFrom}
-          where ${where ?? sql`true`} order by ${first ? sql`${first} desc, ` : sql``}${publicNumber} limit ${limit}${pageOffset(offset)}`)).rows as unknown as PublicRow[],
-      from: publicFrom,
+        (await tx.execute(sql`select ${extra ? sql`${extra.total} as "total", ` : sql``}${publicColumns} from ${petitionsTable}
+          where ${where ?? sql`true`} order by ${first ? sql`${first} desc, ` : sql``}${col.number} limit ${limit}${pageOffset(offset)}`)).rows as unknown as PublicRow[],
+      from: petitionsTable,
     },
     searchRequest(petitions.searchVector, q.q, filters, q),
   );

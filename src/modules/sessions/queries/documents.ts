@@ -53,7 +53,7 @@ const dueOrder = [asc(councilSessions.openingDate), asc(sessionItems.position), 
  * The documents of a filter joined with their item, session and presenter: `where` adds
  * conditions, `first` orders before the due order, `total` is selected as a column (pageWithTotal).
  */
-function documentSelect<E extends Record<string, SQL>>(db: DbOrTx, f: DocumentFilter, o: { where?: SQL[]; first?: SQL[]; extra?: E } = {}) {
+function documentSelect<E extends Record<string, SQL> = Record<never, SQL>>(db: DbOrTx, f: DocumentFilter, o: { where?: SQL[]; first?: SQL[]; extra?: E } = {}) {
   const where = [...scopeConds(f), ...(o.where ?? [])];
   return db
     .select({ ...rowColumns, ...(o.extra ?? ({} as E)) })
@@ -65,6 +65,17 @@ function documentSelect<E extends Record<string, SQL>>(db: DbOrTx, f: DocumentFi
     .leftJoin(bodies, eq(bodies.id, sessionItems.presenterBodyId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(...(o.first ?? []), ...dueOrder);
+}
+
+/** One page of a filter's documents (`o` as documentSelect's) and their total, from one statement (pageWithTotal). */
+function documentPage<T>(db: DbOrTx, p: { page: number; pageSize: number }, f: DocumentFilter, o: { where: SQL[]; first?: SQL[] }, map: (r: Row) => T) {
+  return pageWithTotal<Row & { total: number }, T>(
+    p,
+    (total) => documentSelect(db, f, { ...o, extra: { total } }),
+    // An empty page past the first: the total alone.
+    async () => (await documentSelect(db, f, { where: o.where, extra: { total: totalColumn } }).limit(1))[0]?.total ?? 0,
+    map,
+  );
 }
 
 /** Every document of a filter, in due order (a session's page, the lateness report). */
@@ -157,12 +168,7 @@ export async function councilDocuments(db: DbOrTx, councilId: string, f: Documen
   const dueSoon = await dueSoonOf(db, councilId, day);
   const scope = { ...f, councilId };
   const where = f.timing ? [timingCond(f.timing, day, sql`${soonBefore(day, calendar, dueSoon)}::date`)] : [];
-  return pageWithTotal(
-    f,
-    (total) => documentSelect(db, scope, { where, extra: { total } }),
-    async () => (await documentSelect(db, scope, { where, extra: { total: totalColumn } }).limit(1))[0]?.total ?? 0,
-    (r) => documentJson(r, day, calendar, dueSoon),
-  );
+  return documentPage(db, f, scope, { where }, (r) => documentJson(r, day, calendar, dueSoon));
 }
 
 /** Lateness per presenting agency over a council's sessions of a year (or one session), one page of agencies. */
@@ -187,12 +193,7 @@ export async function agencyDocuments(db: DbOrTx, agencyId: string, f: { page: n
   const where = [ne(councilSessions.state, 'closed'), ...(f.timing ? [timingCond(f.timing, day, soon)] : [])];
   // What the agency still owes: the nearest due date first.
   const first = f.timing === 'notReceived' || f.timing === 'late' ? [sql`${sessionDocuments.dueDate} asc nulls last`] : [];
-  const page = await pageWithTotal(
-    f,
-    (total) => documentSelect(db, scope, { where, first, extra: { total } }),
-    async () => (await documentSelect(db, scope, { where, extra: { total: totalColumn } }).limit(1))[0]?.total ?? 0,
-    (r) => documentJson(r, day, calendar, dueSoonByCouncil.get(r.doc.councilId)!),
-  );
+  const page = await documentPage(db, f, scope, { where, first }, (r) => documentJson(r, day, calendar, dueSoonByCouncil.get(r.doc.councilId)!));
   // The home page's lines show no files (o.files false): one statement less each.
   const files = o.files === false ? new Map<string, FileMeta[]>() : await filesOf(db, page.items.map((d) => d.id));
   return { ...page, items: page.items.map((d) => ({ ...d, files: files.get(d.id) ?? [] })) };
