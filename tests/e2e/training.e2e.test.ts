@@ -24,6 +24,8 @@ describe.skipIf(!browserAvailable())('bồi dưỡng đại biểu (Chromium)', 
       await page.goto(`${e2e.server.baseUrl}/councils/${sh}/training`);
       await page.getByRole('heading', { name: 'Khóa, lớp bồi dưỡng đại biểu' }).waitFor();
       await expectText(page.locator('.ant-card').first(), 'Hội đồng nhân dân phường Sa Huỳnh');
+      // The share as Vietnamese writes it: a decimal comma, no space before the sign ("4 (66,7%)").
+      expect(await page.locator('.ant-card').first().locator('td').nth(2).textContent()).toMatch(/^\d+ \(\d+(,\d+)?%\)$/);
       await page.screenshot({ path: path.join(SHOTS, 'courses-1440.png'), fullPage: true });
       await page.getByRole('button', { name: 'Tạo khóa bồi dưỡng' }).click();
       const dialog = page.getByRole('dialog');

@@ -93,7 +93,7 @@ for (const kind of dbKinds()) {
       expect((await vp.post(`/api/councils/${sh}/training-enrolments/${enr}/certificate`, { signerName: 'Huỳnh Văn Đạt' })).status).toBe(409);
       const file = await vp.get(`${cert.downloadPath.startsWith('/api') ? '' : '/api'}${cert.downloadPath}`);
       expect(file.status).toBe(200);
-      expect(docxText(new Uint8Array(await file.arrayBuffer()))).toContain('Số buổi tham dự: 04/05 buổi (yêu cầu tối thiểu 04 buổi, 80 % số buổi của lớp)');
+      expect(docxText(new Uint8Array(await file.arrayBuffer()))).toContain('Số buổi tham dự: 04/05 buổi (yêu cầu tối thiểu 04 buổi, 80% số buổi của lớp)');
     });
 
     it('attendance only for enrolled delegates and held sessions; a local class needs trainers from its trainers\' class', async () => {

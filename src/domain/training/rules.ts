@@ -15,7 +15,7 @@ export const DEFAULT_TRAINING_RULES: TrainingRuleSet = Object.freeze({
   key: 'training-default',
   completionShare: 0.8,
   verified: false,
-  source: 'Chưa tìm thấy văn bản quy định tỷ lệ tham dự để được công nhận hoàn thành bồi dưỡng (mặc định 80 %, chưa kiểm chứng; có thể cấu hình theo khóa học).',
+  source: 'Chưa tìm thấy văn bản quy định tỷ lệ tham dự để được công nhận hoàn thành bồi dưỡng (mặc định 80%, chưa kiểm chứng; có thể cấu hình theo khóa học).',
 });
 
 export class TrainingRuleError extends RuleError {}
@@ -24,7 +24,7 @@ export class TrainingRuleError extends RuleError {}
 export function shareInForce(courseShare: number | null | undefined, councilShare?: number | null): { share: number; verified: boolean; source: string } {
   for (const [s, source] of [[courseShare, 'Tỷ lệ do khóa bồi dưỡng quy định.'], [councilShare, 'Tỷ lệ do Hội đồng nhân dân cấu hình.']] as const) {
     if (typeof s === 'number') {
-      if (!(s > 0 && s <= 1)) throw new TrainingRuleError('bad_share', 'Tỷ lệ buổi học phải tham dự phải lớn hơn 0 % và không quá 100 %.');
+      if (!(s > 0 && s <= 1)) throw new TrainingRuleError('bad_share', 'Tỷ lệ buổi học phải tham dự phải lớn hơn 0% và không quá 100%.');
       return { share: s, verified: true, source };
     }
   }

@@ -13,7 +13,7 @@ describe('completion share', () => {
     expect(shareInForce(null, 0.5).share).toBe(0.5);
     expect(shareInForce(1, 0.5).share).toBe(1);
     expect(() => shareInForce(0, null)).toThrow(TrainingRuleError);
-    expect(() => shareInForce(1.2, null)).toThrow(/không quá 100 %/);
+    expect(() => shareInForce(1.2, null)).toThrow(/không quá 100%/);
   });
 
   it('sessions needed round up, without floating-point surprises', () => {

@@ -120,7 +120,6 @@ export const REGISTER_COLUMNS = [
   'Cơ quan đã giải quyết hết thẩm quyền', 'Thuộc thẩm quyền', 'Hướng dẫn (cơ quan, số văn bản)', 'Chuyển đơn (cơ quan nhận, số công văn)', 'Theo dõi kết quả giải quyết',
 ];
 
-/** The reception days of the year by the schedule (shipped UNVERIFIED defaults), the days held, and the periods short. */
 /** Has the period a shortfall line names ("tháng 3/2026", "quý II/2026") ended before `day`? */
 function periodEnded(period: string, day: string): boolean {
   const [label, yearText] = period.split('/') as [string, string];
@@ -129,6 +128,7 @@ function periodEnded(period: string, day: string): boolean {
   return year * 100 + month < Number(day.slice(0, 4)) * 100 + Number(day.slice(5, 7));
 }
 
+/** The reception days of the year by the schedule (shipped UNVERIFIED defaults), the days held, and the periods short. */
 export async function receptionSchedule(db: DbOrTx, councilId: string, year: number, calendar: WorkingCalendar, day: string) {
   const held = await db
     .select({ day: receptionRecords.receivedOn, kind: receptionRecords.receiverKind })

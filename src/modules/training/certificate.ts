@@ -59,7 +59,7 @@ export const trainingCertificate: DocumentTemplate<Params> = {
         { type: 'paragraph', text: `Đại biểu ${ctx.council.name} ${r.termName}, nhiệm kỳ ${term}${r.d.position && r.d.position !== 'Đại biểu' ? `; ${r.d.position}` : ''}.` },
         { type: 'paragraph', text: ['Đã hoàn thành: ', { text: r.cl.title, bold: true }, `, thuộc khóa bồi dưỡng “${r.course.title}”${r.course.programme ? ` (${r.course.programme})` : ''}.`] },
         { type: 'paragraph', text: `Thời gian: ${range(r.cl.startsOn, r.cl.endsOn)}; hình thức: ${(MODE_LABELS[r.course.mode] ?? r.course.mode).toLowerCase()}${r.cl.place ? `; địa điểm: ${r.cl.place}` : ''}.` },
-        { type: 'paragraph', text: `Số buổi tham dự: ${twoDigits(a?.present ?? 0)}/${twoDigits(sessions)} buổi (yêu cầu tối thiểu ${twoDigits(sessionsNeeded(sessions, share))} buổi, ${Math.round(share * 100)} % số buổi của lớp).` },
+        { type: 'paragraph', text: `Số buổi tham dự: ${twoDigits(a?.present ?? 0)}/${twoDigits(sessions)} buổi (yêu cầu tối thiểu ${twoDigits(sessionsNeeded(sessions, share))} buổi, ${Math.round(share * 100)}% số buổi của lớp).` },
         { type: 'paragraph', text: fillWording(wording.closing ?? '', vars) },
       ],
       signature: signatureOf(wording, vars, p),

@@ -45,7 +45,7 @@ const Course = z.object({
   description: optionalText('Nội dung', 5000).optional(),
   audience: z.array(Rule).max(20, { message: 'Tối đa 20 nhóm đối tượng.' }),
   required: z.boolean().optional(),
-  completionShare: z.number({ message: 'Tỷ lệ buổi học phải tham dự phải là số.' }).gt(0, { message: 'Tỷ lệ buổi học phải tham dự phải lớn hơn 0.' }).max(1, { message: 'Tỷ lệ buổi học phải tham dự không quá 1 (100 %).' }).nullable().optional(),
+  completionShare: z.number({ message: 'Tỷ lệ buổi học phải tham dự phải là số.' }).gt(0, { message: 'Tỷ lệ buổi học phải tham dự phải lớn hơn 0.' }).max(1, { message: 'Tỷ lệ buổi học phải tham dự không quá 1 (100%).' }).nullable().optional(),
 });
 const Trainer = z.object({ name: text('Họ tên báo cáo viên', 200), delegateId: Id.nullable().optional() });
 const SessionIn = z.object({ heldOn: IsoDate, topic: text('Chủ đề buổi học', 500) });

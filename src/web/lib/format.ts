@@ -47,6 +47,12 @@ export function todayIso(): string {
   return dayjs().format('YYYY-MM-DD');
 }
 
+const PERCENT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+/** A percentage as Vietnamese writes it: 66.7 → "66,7%" (decimal comma, no space); null → "—". */
+export function fmtPercent(percent: number | null | undefined): string {
+  return percent === null || percent === undefined || Number.isNaN(percent) ? '—' : `${PERCENT.format(percent)}%`;
+}
+
 export const GENDER_LABELS: Record<string, string> = { male: 'Nam', female: 'Nữ' };
 export const DELEGATE_STATUS: Record<string, string> = { active: 'Đang là đại biểu', ended: 'Đã thôi' };
 

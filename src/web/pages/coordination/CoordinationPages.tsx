@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
-import { fmtDate, fmtDateTime, isoDay, vnTimestamp } from '../../lib/format.ts';
+import { fmtDate, fmtDateTime, fmtPercent, isoDay, vnTimestamp } from '../../lib/format.ts';
 import { message } from '../../lib/feedback.tsx';
 import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
 import { useMe } from '../../lib/auth.tsx';
@@ -277,7 +277,7 @@ export function ConferencePage() {
   if (!d.data) return <Loading />;
   const c = d.data;
   const num = (n: number) => n.toLocaleString('vi-VN');
-  const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
+  const pct = (r: number | null) => fmtPercent(r === null ? null : Math.round(r * 100));
   const rows = [...c.figures.councils, { ...c.figures.totals, councilId: 'total', councilName: 'Tổng cộng', canOpen: false, resolutionRate: c.figures.totals.petitionsForwarded ? c.figures.totals.petitionsResolved / c.figures.totals.petitionsForwarded : null }];
   return (
     <Page title={c.title} subtitle={`Ngày ${fmtDate(c.heldOn)} · kỳ báo cáo ${fmtDate(c.periodFrom)} – ${fmtDate(c.periodTo)}`} crumbs={[CRUMB, { title: 'Hội nghị trực báo', to: `/councils/${councilId}/reporting-conferences` }, { title: fmtDate(c.heldOn) }]}

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { Card, Col, Empty, Row, Tooltip, Typography } from 'antd';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';
+import { fmtPercent } from '../../lib/format.ts';
 
 export type ListFilter = Record<string, string>;
 
@@ -12,8 +13,7 @@ const NUM = new Intl.NumberFormat('vi-VN');
 /** 13124 → "13.124" */
 export const fmtNum = (n: number | null | undefined) => (n === null || n === undefined ? '' : NUM.format(n));
 /** 0.9938 → "99,38%"; null → "—" */
-export const fmtPct = (r: number | null | undefined) =>
-  r === null || r === undefined ? '—' : `${(r * 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
+export const fmtPct = (r: number | null | undefined) => fmtPercent(r === null || r === undefined ? r : r * 100);
 
 export function petitionsHref(councilId: string, filter: ListFilter) {
   const qs = new URLSearchParams(filter).toString();

@@ -10,6 +10,7 @@ import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { useApi } from '../../lib/hooks.ts';
 import { useLive } from '../../lib/live.ts';
 import { num, pct, useElection } from './turnoutShared.tsx';
+import { fmtPercent } from '../../lib/format.ts';
 
 type Roll = { key: string; name: string; at: string; votersOnList: number; voted: number; percent: number; reportedAreas: number; areaCount: number; notReportedNames: string[]; kind: 'estimated' | 'final'; ballotType?: string };
 type AreaRow = { id: string; number: string; name: string; communeName: string; votersOnList: number; reported: boolean; at: string | null; voted: number | null; kind: string | null; percent: number | null };
@@ -18,7 +19,7 @@ type Dashboard = { at: string; hours: string[]; hoursAreDefault: boolean; total:
 function RollCard({ r }: { r: Roll }) {
   return (
     <Card size="small" title={r.name} extra={<Tag color={r.kind === 'final' ? 'green' : 'blue'}>{r.kind === 'final' ? 'Chính thức' : 'Ước tính'}</Tag>}>
-      <Progress percent={Math.round(r.percent * 100) / 100} format={(p) => `${(p ?? 0).toLocaleString('vi-VN')}%`} />
+      <Progress percent={Math.round(r.percent * 100) / 100} format={(p) => fmtPercent(p ?? 0)} />
       <div>{num(r.voted)} / {num(r.votersOnList)} cử tri · {r.reportedAreas}/{r.areaCount} khu vực đã báo cáo</div>
       {r.notReportedNames.length > 0 && <div style={{ color: '#ad6800', marginTop: 4 }}>Chưa báo cáo: {r.notReportedNames.join(', ')}</div>}
     </Card>

@@ -20,7 +20,26 @@ type Reception = {
   citizenName: string | null; citizenAddress: string | null; identityProtected: boolean; summary: string | null; kindLabels: string[]; peopleCount: number;
   outcome: string | null; letterIds: string[]; attachments: { id: string; name: string; protected: boolean }[];
 };
-type Schedule = { rules: { receiver: string; receiverLabel: string; days: string[]; held: string[]; verified: boolean; source: string; shortfall: { message: string }[] }[] };
+type Shortfall = { period: string; held: number; required: number; message: string };
+type Schedule = { rules: { receiver: string; receiverLabel: string; period: 'month' | 'quarter'; days: string[]; held: string[]; verified: boolean; source: string; shortfall: Shortfall[] }[] };
+
+/** The periods already over in which fewer days were held than the schedule asks: one line, one tag per period. */
+function ShortfallAlert({ period, shortfall }: { period: 'month' | 'quarter'; shortfall: Shortfall[] }) {
+  if (!shortfall.length) return null;
+  return (
+    <Alert
+      style={{ marginTop: 6 }}
+      type="warning"
+      showIcon
+      message={`Chưa tiếp đủ theo lịch ở ${shortfall.length} ${period === 'month' ? 'tháng' : 'quý'} đã qua`}
+      description={
+        <Space size={[4, 4]} wrap>
+          {shortfall.map((s) => <Tag key={s.period} title={s.message}>{s.period}: {s.held}/{s.required} ngày</Tag>)}
+        </Space>
+      }
+    />
+  );
+}
 
 function ReceptionList({ mine }: { mine: boolean }) {
   const { councilId } = useParams() as { councilId: string };
@@ -41,7 +60,7 @@ function ReceptionList({ mine }: { mine: boolean }) {
               <div key={r.receiver} style={{ marginBottom: 12 }}>
                 <strong>{r.receiverLabel}</strong>: {r.days.length} ngày theo lịch, đã tiếp {r.held.length} ngày{!r.verified && <Tag style={{ marginLeft: 8 }} color="gold">Mặc định, chưa kiểm chứng</Tag>}
                 <div style={{ color: '#6b7280', fontSize: 12 }}>{r.source}</div>
-                {r.shortfall.length > 0 && <Alert style={{ marginTop: 6 }} type="warning" showIcon message={r.shortfall.map((s) => s.message).join(' ')} />}
+                <ShortfallAlert period={r.period} shortfall={r.shortfall} />
               </div>
             ))}
           </Card>

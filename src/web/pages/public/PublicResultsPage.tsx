@@ -6,6 +6,7 @@ import { useParams } from 'react-router-dom';
 import { api, ApiError } from '../../lib/api.ts';
 import { Logo } from '../../components/Logo.tsx';
 import '../../public.css';
+import { fmtPercent } from '../../lib/format.ts';
 
 type Figures = { votersOnList: number; votersVoted: number; ballotsReceived: number; validBallots: number; invalidBallots: number };
 type Outcome = { reasons: string[]; winners: { candidateId: string; name: string; votes: number; percent: number }[]; candidates: { candidateId: string; name: string; votes: number; percent: number; outcome: string; reason: string }[] };
@@ -13,7 +14,7 @@ type PublicUnit = { unitId: string; name: string; ballotLabel: string; round: st
 type PublicResults = { election: { id: string; name: string; electionDay: string }; units: PublicUnit[] };
 
 const n = (x: number) => x.toLocaleString('vi-VN');
-const p = (a: number, b: number) => `${(b ? (a * 100) / b : 0).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
+const p = (a: number, b: number) => fmtPercent(b ? (a * 100) / b : 0);
 const ROUND: Record<string, string> = { first: 'Bầu cử lần đầu', revote: 'Bầu cử lại', additional: 'Bầu cử thêm' };
 
 export function PublicResultsPage() {
@@ -41,7 +42,7 @@ export function PublicResultsPage() {
                 <p>Cử tri: {n(u.figures.votersOnList)} · đã bỏ phiếu {n(u.figures.votersVoted)} ({p(u.figures.votersVoted, u.figures.votersOnList)}) · phiếu hợp lệ {n(u.figures.validBallots)} · không hợp lệ {n(u.figures.invalidBallots)}</p>
                 <ul>{u.outcome.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
                 <h3>Người trúng cử</h3>
-                <ol>{u.outcome.winners.map((w) => <li key={w.candidateId}><strong>{w.name}</strong>: {n(w.votes)} phiếu ({w.percent.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%)</li>)}</ol>
+                <ol>{u.outcome.winners.map((w) => <li key={w.candidateId}><strong>{w.name}</strong>: {n(w.votes)} phiếu ({fmtPercent(w.percent)})</li>)}</ol>
                 <h3>Tất cả người ứng cử</h3>
                 <ul>{u.outcome.candidates.map((c) => <li key={c.candidateId}>{c.reason}</li>)}</ul>
                 <h3>Số liệu theo khu vực bỏ phiếu</h3>

@@ -10,7 +10,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
 import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
-import { fmtDate, isoDay } from '../../lib/format.ts';
+import { fmtDate, fmtPercent, isoDay } from '../../lib/format.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { uploadForm } from '../../lib/upload.ts';
 import { downloadFile, ExportButton } from '../documents/shared.tsx';
@@ -52,7 +52,7 @@ export function TrainingPage() {
             <ResponsiveTable<Coverage> rowKey="councilId" size="small" pagination={false} dataSource={coverage.data.items} columns={[
               { title: 'Hội đồng nhân dân', dataIndex: 'councilName', render: (v: string, r) => <div><strong>{v}</strong><div style={{ color: '#6b7280', fontSize: 12 }}>{r.termName ?? 'Chưa có nhiệm kỳ'}</div></div> },
               { title: 'Đại biểu', dataIndex: 'delegates', width: 90 },
-              { title: 'Đã hoàn thành ít nhất một khóa', key: 'cov', width: 200, render: (_: unknown, r) => `${r.covered} (${r.coverage ?? 0} %)` },
+              { title: 'Đã hoàn thành ít nhất một khóa', key: 'cov', width: 200, render: (_: unknown, r) => `${r.covered} (${fmtPercent(r.coverage ?? 0)})` },
               { title: 'Chưa hoàn thành bồi dưỡng bắt buộc', key: 'nc', width: 200, render: (_: unknown, r) => (r.notCompleted ? <Link to={`/councils/${councilId}/training/report?council=${r.councilId}`}><Tag color="red">{r.notCompleted} đại biểu</Tag></Link> : <Tag color="green">Không còn</Tag>) },
             ]} />
           </Card>
@@ -90,7 +90,7 @@ function CourseModal(props: { councilId: string; onClose(): void; onDone(id: str
         <Form.Item name="mode" label="Hình thức"><Radio.Group options={[{ value: 'in_person', label: 'Trực tiếp' }, { value: 'online', label: 'Trực tuyến' }, { value: 'mixed', label: 'Kết hợp' }]} /></Form.Item>
         <Form.Item name="audience" label="Đối tượng phải tham dự (tính từ danh sách đại biểu, các Ban, Tổ đại biểu)"><Checkbox.Group options={AUDIENCE_OPTIONS.map(({ value, label }) => ({ value, label }))} style={{ display: 'grid', gap: 4 }} /></Form.Item>
         <Form.Item name="required" valuePropName="checked"><Checkbox>Bồi dưỡng bắt buộc (tính vào báo cáo chưa hoàn thành)</Checkbox></Form.Item>
-        <Form.Item name="share" label="Tỷ lệ buổi học phải tham dự để hoàn thành (%)" extra="Để trống: dùng mặc định 80 % (chưa có văn bản quy định, chưa kiểm chứng)."><InputNumber min={1} max={100} /></Form.Item>
+        <Form.Item name="share" label="Tỷ lệ buổi học phải tham dự để hoàn thành (%)" extra="Để trống: dùng mặc định 80% (chưa có văn bản quy định, chưa kiểm chứng)."><InputNumber min={1} max={100} /></Form.Item>
       </Form>
     </Modal>
   );
@@ -122,7 +122,7 @@ export function TrainingCoursePage() {
           <Descriptions column={{ xs: 1, md: 2 }} size="small" items={[
             { key: 'a', label: 'Đối tượng phải tham dự', children: data.audience.map((a) => a.label).join('; ') || '—' },
             { key: 'f', label: 'Kết quả', children: `${data.figures.completed}/${data.figures.audience} đại biểu đã hoàn thành; ${data.figures.enrolled} đã ghi danh` },
-            { key: 's', label: 'Điều kiện hoàn thành', children: <span>Tham dự ít nhất {Math.round(data.share.value * 100)} % số buổi {!data.share.verified && <Tag color="gold">Mặc định, chưa kiểm chứng</Tag>}</span> },
+            { key: 's', label: 'Điều kiện hoàn thành', children: <span>Tham dự ít nhất {fmtPercent(Math.round(data.share.value * 100))} số buổi {!data.share.verified && <Tag color="gold">Mặc định, chưa kiểm chứng</Tag>}</span> },
             { key: 'h', label: 'Tổ chức', children: [data.host, data.modeLabel].filter(Boolean).join(' · ') },
           ]} />
         </Card>
@@ -224,7 +224,7 @@ export function TrainingClassPage() {
             { key: 't', label: 'Thời gian', children: `${fmtDate(data.startsOn)} – ${fmtDate(data.endsOn)}` },
             { key: 's', label: 'Trạng thái', children: data.stateLabel },
             { key: 'p', label: 'Địa điểm', children: data.place || '—' },
-            { key: 'r', label: 'Hoàn thành khi', children: `tham dự ít nhất ${Math.round(data.share.value * 100)} % số buổi` },
+            { key: 'r', label: 'Hoàn thành khi', children: `tham dự ít nhất ${fmtPercent(Math.round(data.share.value * 100))} số buổi` },
             ...(data.trainers.length ? [{ key: 'tr', label: 'Báo cáo viên', children: data.trainers.map((t) => t.name).join(', ') }] : []),
             ...(data.children.length ? [{ key: 'ch', label: 'Lớp nhân rộng', children: data.children.map((c) => `${c.title} (${c.councilName})`).join('; ') }] : []),
           ]} />
