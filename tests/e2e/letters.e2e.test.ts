@@ -113,7 +113,7 @@ describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)',
       await office.getByText('Lâm Văn Phúc').waitFor();
       await office.getByText(/Thông báo chậm nhất/).first().waitFor();
       await office.screenshot({ path: path.join(SHOTS, 'online-requests-1440.png'), fullPage: true });
-      // The year's schedule: the months gone by without a reception day, one tag each, not one sentence per month.
+      // The year's schedule: the months gone by without a reception day in runs ("tháng 1–10/2026"), not one sentence per month.
       await office.goto(`${e2e.server.baseUrl}/councils/${sh}/receptions`);
       await office.getByRole('heading', { name: 'Sổ tiếp công dân' }).waitFor();
       const year = office.getByLabel('Năm');
@@ -121,7 +121,7 @@ describe.skipIf(!browserAvailable())('tiếp công dân, đơn thư (Chromium)',
       await year.press('Tab');
       await office.getByText('Lịch tiếp công dân năm 2026').waitFor();
       const short = office.getByRole('alert').filter({ hasText: /^Chưa tiếp đủ theo lịch ở \d+ tháng đã qua/ });
-      await short.getByText('tháng 1/2026: 0/1 ngày', { exact: true }).waitFor();
+      await short.getByText(/^tháng 1(–\d+)?\/2026: 0\/1 ngày/).waitFor();
       expect(await short.textContent()).not.toContain('mới tiếp');
     });
   });

@@ -80,7 +80,7 @@ for (const kind of dbKinds()) {
     });
 
     it('the schedule shows the year’s reception days and the months already past that fell short', async () => {
-      const s = await json<{ rules: { receiver: string; days: string[]; held: string[]; verified: boolean; shortfall: { message: string }[] }[] }>(vp.get(`/api/councils/${sh}/reception-schedule?year=2026`));
+      const s = await json<{ rules: { receiver: string; days: string[]; held: string[]; verified: boolean; shortfall: { message: string }[]; shortfallRuns: { label: string; periods: number }[] }[] }>(vp.get(`/api/councils/${sh}/reception-schedule?year=2026`));
       const standing = s.rules.find((r) => r.receiver === 'standing_committee')!;
       expect(standing.days).toHaveLength(12);
       expect(standing.verified).toBe(false);
@@ -88,6 +88,8 @@ for (const kind of dbKinds()) {
       // January–October had no reception: ten months short; November is not over yet
       expect(standing.shortfall).toHaveLength(10);
       expect(standing.shortfall[0]!.message).toBe('Thường trực Hội đồng nhân dân: tháng 1/2026 mới tiếp 0/1 ngày theo lịch.');
+      // …which the page shows as one run
+      expect(standing.shortfallRuns).toEqual([{ label: 'tháng 1–10/2026: 0/1 ngày mỗi tháng', periods: 10 }]);
     });
 
     it('the period’s report (ND30) and its .xlsx carry the same figures as the figures screen, and no citizen', async () => {

@@ -52,11 +52,12 @@ export {
   registerRow,
   receptionDays,
   scheduleShortfall,
+  shortfallRuns,
   DEFAULT_RECEPTION_SCHEDULE,
   RECEPTION_MODE_LABELS,
   RECEIVER_KIND_LABELS,
 } from './reception.ts';
-export type { ReceptionMode, ReceiverKind, ReceptionRecordInput, ReceptionScheduleRule, FieldError } from './reception.ts';
+export type { ReceptionMode, ReceiverKind, ReceptionRecordInput, ReceptionScheduleRule, Shortfall, FieldError } from './reception.ts';
 export { DEFAULT_LETTER_FIELDS, LETTER_FIELD_OTHER, suggestLetterField, letterFieldName } from './fields.ts';
 export { DEFAULT_ONLINE_RECEPTION_RULES, ONLINE_REQUEST_STATE_LABELS, noticeDeadline, linkTestDeadline, checkRequestable } from './online.ts';
 export type { OnlineReceptionRules, OnlineRequestState } from './online.ts';

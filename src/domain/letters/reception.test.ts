@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar, KNOWN_OVERRIDES } from '../calendar/index.ts';
-import { DEFAULT_RECEPTION_SCHEDULE, receptionDays, registerRow, scheduleShortfall, validateReceptionRecord } from './reception.ts';
+import { DEFAULT_RECEPTION_SCHEDULE, receptionDays, registerRow, scheduleShortfall, shortfallRuns, validateReceptionRecord } from './reception.ts';
 import type { ReceptionRecordInput } from './reception.ts';
 import { ruleError } from './testSupport.ts';
 
@@ -90,6 +90,21 @@ describe('the reception schedule (configurable, unverified defaults)', () => {
 
   it('periods with fewer receptions than the rule asks are listed', () => {
     const short = scheduleShortfall(DEFAULT_RECEPTION_SCHEDULE[1]!, 2026, ['2026-01-02', '2026-02-05', '2026-07-02', '2026-10-01']);
-    expect(short).toEqual([{ period: 'quý II/2026', held: 0, required: 1, message: 'Đại biểu Hội đồng nhân dân: quý II/2026 mới tiếp 0/1 ngày theo lịch.' }]);
+    expect(short).toEqual([{ index: 2, period: 'quý II/2026', held: 0, required: 1, message: 'Đại biểu Hội đồng nhân dân: quý II/2026 mới tiếp 0/1 ngày theo lịch.' }]);
+  });
+
+  it('consecutive periods short by the same count are one run; a break or another count starts a new one', () => {
+    const twice = { ...DEFAULT_RECEPTION_SCHEDULE[0]!, daysPerPeriod: 2 };
+    // Held: one day in March, two in May, none in the other months (2 a month asked).
+    const short = scheduleShortfall(twice, 2026, ['2026-03-03', '2026-05-05', '2026-05-12']);
+    expect(shortfallRuns('month', 2026, short)).toEqual([
+      { label: 'tháng 1–2/2026: 0/2 ngày mỗi tháng', periods: 2 },
+      { label: 'tháng 3/2026: 1/2 ngày', periods: 1 },
+      { label: 'tháng 4/2026: 0/2 ngày', periods: 1 },
+      { label: 'tháng 6–12/2026: 0/2 ngày mỗi tháng', periods: 7 },
+    ]);
+    const quarters = scheduleShortfall(DEFAULT_RECEPTION_SCHEDULE[1]!, 2026, []);
+    expect(shortfallRuns('quarter', 2026, quarters.slice(0, 3))).toEqual([{ label: 'quý I–III/2026: 0/1 ngày mỗi quý', periods: 3 }]);
+    expect(shortfallRuns('month', 2026, [])).toEqual([]);
   });
 });

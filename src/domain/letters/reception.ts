@@ -198,17 +198,48 @@ export function receptionDays(rule: ReceptionScheduleRule, year: number, calenda
   return out;
 }
 
+/** A period of the year short of reception days: `index` is the month (1–12) or the quarter (1–4). */
+export interface Shortfall {
+  index: number;
+  period: string;
+  held: number;
+  required: number;
+  message: string;
+}
+
+const QUARTERS = ['I', 'II', 'III', 'IV'];
+
 /** Periods of `year` in which fewer receptions were held than the rule asks, with a Vietnamese line each. */
-export function scheduleShortfall(rule: ReceptionScheduleRule, year: number, held: readonly string[]): { period: string; held: number; required: number; message: string }[] {
+export function scheduleShortfall(rule: ReceptionScheduleRule, year: number, held: readonly string[]): Shortfall[] {
   const periods = rule.period === 'month' ? 12 : 4;
-  const out: { period: string; held: number; required: number; message: string }[] = [];
+  const out: Shortfall[] = [];
   for (let p = 1; p <= periods; p++) {
     const inPeriod = held.filter((d) => Number(d.slice(0, 4)) === year && (rule.period === 'month' ? Number(d.slice(5, 7)) === p : Math.ceil(Number(d.slice(5, 7)) / 3) === p));
     const n = new Set(inPeriod).size;
     if (n < rule.daysPerPeriod) {
-      const period = rule.period === 'month' ? `tháng ${p}/${year}` : `quý ${['I', 'II', 'III', 'IV'][p - 1]}/${year}`;
-      out.push({ period, held: n, required: rule.daysPerPeriod, message: `${RECEIVER_KIND_LABELS[rule.receiver]}: ${period} mới tiếp ${n}/${rule.daysPerPeriod} ngày theo lịch.` });
+      const period = rule.period === 'month' ? `tháng ${p}/${year}` : `quý ${QUARTERS[p - 1]}/${year}`;
+      out.push({ index: p, period, held: n, required: rule.daysPerPeriod, message: `${RECEIVER_KIND_LABELS[rule.receiver]}: ${period} mới tiếp ${n}/${rule.daysPerPeriod} ngày theo lịch.` });
     }
   }
   return out;
+}
+
+/**
+ * Shortfalls as a council reads them: consecutive periods short by the same count make one run
+ * ("tháng 1–10/2026: 0/1 ngày mỗi tháng"), so a year gone by without receptions is one line, not ten.
+ */
+export function shortfallRuns(period: ReceptionScheduleRule['period'], year: number, shortfall: readonly Shortfall[]): { label: string; periods: number }[] {
+  const runs: { from: Shortfall; to: Shortfall }[] = [];
+  for (const s of shortfall) {
+    const last = runs[runs.length - 1];
+    if (last && last.to.index + 1 === s.index && last.to.held === s.held && last.to.required === s.required) last.to = s;
+    else runs.push({ from: s, to: s });
+  }
+  const name = (i: number) => (period === 'month' ? String(i) : QUARTERS[i - 1]!);
+  const unit = period === 'month' ? 'tháng' : 'quý';
+  return runs.map(({ from, to }) => {
+    const periods = to.index - from.index + 1;
+    const span = periods === 1 ? name(from.index) : `${name(from.index)}–${name(to.index)}`;
+    return { label: `${unit} ${span}/${year}: ${from.held}/${from.required} ngày${periods > 1 ? ` mỗi ${unit}` : ''}`, periods };
+  });
 }

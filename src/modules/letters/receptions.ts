@@ -6,7 +6,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { countWhere, pageWithTotal } from '../../db/paging.ts';
 import { conflict, invalid } from '../../server/errors.ts';
 import {
-  receptionDays, registerRow, scheduleShortfall, validateReceptionRecord, DEFAULT_RECEPTION_SCHEDULE, LETTER_KIND_LABELS, RECEIVER_KIND_LABELS, RECEPTION_MODE_LABELS,
+  receptionDays, registerRow, scheduleShortfall, shortfallRuns, validateReceptionRecord, DEFAULT_RECEPTION_SCHEDULE, LETTER_KIND_LABELS, RECEIVER_KIND_LABELS, RECEPTION_MODE_LABELS,
   type LetterKind, type ReceptionRecordInput, type ReceiverKind, type ReceptionMode,
 } from '../../domain/letters/index.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
@@ -120,12 +120,10 @@ export const REGISTER_COLUMNS = [
   'Cơ quan đã giải quyết hết thẩm quyền', 'Thuộc thẩm quyền', 'Hướng dẫn (cơ quan, số văn bản)', 'Chuyển đơn (cơ quan nhận, số công văn)', 'Theo dõi kết quả giải quyết',
 ];
 
-/** Has the period a shortfall line names ("tháng 3/2026", "quý II/2026") ended before `day`? */
-function periodEnded(period: string, day: string): boolean {
-  const [label, yearText] = period.split('/') as [string, string];
-  const year = Number(yearText);
-  const month = label.startsWith('tháng') ? Number(label.replace('tháng ', '')) : ['I', 'II', 'III', 'IV'].indexOf(label.replace('quý ', '')) * 3 + 3;
-  return year * 100 + month < Number(day.slice(0, 4)) * 100 + Number(day.slice(5, 7));
+/** Has the month or quarter `index` of `year` ended before `day`? */
+function periodEnded(period: 'month' | 'quarter', year: number, index: number, day: string): boolean {
+  const lastMonth = period === 'month' ? index : index * 3;
+  return year * 100 + lastMonth < Number(day.slice(0, 4)) * 100 + Number(day.slice(5, 7));
 }
 
 /** The reception days of the year by the schedule (shipped UNVERIFIED defaults), the days held, and the periods short. */
@@ -139,11 +137,12 @@ export async function receptionSchedule(db: DbOrTx, councilId: string, year: num
     rules: DEFAULT_RECEPTION_SCHEDULE.map((rule) => {
       const days = domain(() => receptionDays(rule, year, calendar, knownYears(calendar)));
       const heldDays = held.filter((h) => (rule.receiver === 'standing_committee' ? h.kind !== 'delegate' : h.kind === 'delegate')).map((h) => h.day);
+      // Only periods already over can fall short.
+      const shortfall = scheduleShortfall(rule, year, heldDays).filter((x) => periodEnded(rule.period, year, x.index, day));
       return {
         receiver: rule.receiver, receiverLabel: RECEIVER_KIND_LABELS[rule.receiver], period: rule.period, daysPerPeriod: rule.daysPerPeriod,
         verified: rule.verified, source: rule.source, days, held: [...new Set(heldDays)].sort(),
-        // Only periods already over can fall short.
-        shortfall: scheduleShortfall(rule, year, heldDays).filter((x) => periodEnded(x.period, day)),
+        shortfall, shortfallRuns: shortfallRuns(rule.period, year, shortfall),
       };
     }),
   };

@@ -20,11 +20,12 @@ type Reception = {
   citizenName: string | null; citizenAddress: string | null; identityProtected: boolean; summary: string | null; kindLabels: string[]; peopleCount: number;
   outcome: string | null; letterIds: string[]; attachments: { id: string; name: string; protected: boolean }[];
 };
-type Shortfall = { period: string; held: number; required: number; message: string };
-type Schedule = { rules: { receiver: string; receiverLabel: string; period: 'month' | 'quarter'; days: string[]; held: string[]; verified: boolean; source: string; shortfall: Shortfall[] }[] };
+type Schedule = {
+  rules: { receiver: string; receiverLabel: string; period: 'month' | 'quarter'; days: string[]; held: string[]; verified: boolean; source: string; shortfall: unknown[]; shortfallRuns: { label: string }[] }[];
+};
 
-/** The periods already over in which fewer days were held than the schedule asks: one line, one tag per period. */
-function ShortfallAlert({ period, shortfall }: { period: 'month' | 'quarter'; shortfall: Shortfall[] }) {
+/** The periods already over in which fewer days were held than the schedule asks: one line, a tag per run of periods. */
+function ShortfallAlert({ period, shortfall, runs }: { period: 'month' | 'quarter'; shortfall: unknown[]; runs: { label: string }[] }) {
   if (!shortfall.length) return null;
   return (
     <Alert
@@ -34,7 +35,7 @@ function ShortfallAlert({ period, shortfall }: { period: 'month' | 'quarter'; sh
       message={`Chưa tiếp đủ theo lịch ở ${shortfall.length} ${period === 'month' ? 'tháng' : 'quý'} đã qua`}
       description={
         <Space size={[4, 4]} wrap>
-          {shortfall.map((s) => <Tag key={s.period} title={s.message}>{s.period}: {s.held}/{s.required} ngày</Tag>)}
+          {runs.map((r) => <Tag key={r.label} style={{ whiteSpace: 'normal' }}>{r.label}</Tag>)}
         </Space>
       }
     />
@@ -60,7 +61,7 @@ function ReceptionList({ mine }: { mine: boolean }) {
               <div key={r.receiver} style={{ marginBottom: 12 }}>
                 <strong>{r.receiverLabel}</strong>: {r.days.length} ngày theo lịch, đã tiếp {r.held.length} ngày{!r.verified && <Tag style={{ marginLeft: 8 }} color="gold">Mặc định, chưa kiểm chứng</Tag>}
                 <div style={{ color: '#6b7280', fontSize: 12 }}>{r.source}</div>
-                <ShortfallAlert period={r.period} shortfall={r.shortfall} />
+                <ShortfallAlert period={r.period} shortfall={r.shortfall} runs={r.shortfallRuns} />
               </div>
             ))}
           </Card>
