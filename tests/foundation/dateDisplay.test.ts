@@ -1,8 +1,8 @@
-// Times are shown in Vietnam's time whatever the device's time zone: a delegate's phone set to
+// Display helpers of the web (src/web/lib/format.ts). Times are shown in Vietnam's time whatever the device's time zone: a delegate's phone set to
 // another zone (or a server-side renderer in UTC) must not move a 09:00 meeting to 02:00.
 import { afterEach, describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { fmtDate, fmtDateTime, vnTimestamp } from '../../src/web/lib/format.ts';
+import { clip, fmtDate, fmtDateTime, fmtPercent, vnTimestamp } from '../../src/web/lib/format.ts';
 
 const original = process.env.TZ;
 afterEach(() => { process.env.TZ = original; });
@@ -26,5 +26,20 @@ describe('Vietnamese date display', () => {
   it('leaves nothing and unreadable values as they are', () => {
     expect(fmtDate(null)).toBe('');
     expect(fmtDateTime('không phải ngày')).toBe('không phải ngày');
+  });
+});
+
+describe('Vietnamese numbers and cut texts', () => {
+  it('writes percentages with a decimal comma and no space, two decimals at most', () => {
+    expect(fmtPercent(66.66666)).toBe('66,67%');
+    expect(fmtPercent(80)).toBe('80%');
+    expect(fmtPercent(12.5)).toBe('12,5%');
+    expect(fmtPercent(null)).toBe('—');
+    expect(fmtPercent(Number.NaN)).toBe('—');
+  });
+  it('cuts a long text with an ellipsis and leaves a short one whole', () => {
+    expect(clip('Chi trả dứt điểm tiền bồi thường', 40)).toBe('Chi trả dứt điểm tiền bồi thường');
+    expect(clip('Chi trả dứt điểm tiền bồi thường', 10)).toBe('Chi trả d…');
+    expect(clip('Chi trả dứt điểm tiền bồi thường', 10)).toHaveLength(10);
   });
 });

@@ -47,6 +47,11 @@ export function todayIso(): string {
   return dayjs().format('YYYY-MM-DD');
 }
 
+/** Text cut to n characters with an ellipsis, left whole when it fits. */
+export function clip(text: string, n = 160): string {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
+
 const PERCENT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 /** A percentage as Vietnamese writes it: 66.7 → "66,7%" (decimal comma, no space); null → "—". */
 export function fmtPercent(percent: number | null | undefined): string {

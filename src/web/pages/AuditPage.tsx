@@ -10,7 +10,7 @@ import { useApi, usePagedTable, type Loaded } from '../lib/hooks.ts';
 import type { Page as ApiPage } from '../lib/api.ts';
 import {
   ACTION_LABELS, DATE_FORMAT, DELEGATE_STATUS, ENTITY_LABELS, FIELD_LABELS, GENDER_LABELS, HIDDEN_FIELDS, actionLabel,
-  entityLabel, fmtDate, fmtDateTime, isoDay,
+  clip, entityLabel, fmtDate, fmtDateTime, isoDay,
 } from '../lib/format.ts';
 import { ErrorView, Page } from '../components/common.tsx';
 import { AGENCY_KINDS, BODY_KINDS, LEVELS } from '../../domain/directory/labels.ts';
@@ -283,7 +283,7 @@ export function AuditPage() {
                   <Tag>{entityLabel(e.entityType)}</Tag>
                   {entityName(e, names) && <div>{entityName(e, names)}</div>}
                   <Tooltip title={`Mã đối tượng: ${e.entityId}`}>
-                    <div className="nt-mono" style={{ color: '#8a94a3' }}>{e.entityId.length > 13 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</div>
+                    <div className="nt-mono" style={{ color: '#8a94a3' }}>{e.entityId.length > 13 ? clip(e.entityId, 9) : e.entityId}</div>
                   </Tooltip>
                 </div>
               ),

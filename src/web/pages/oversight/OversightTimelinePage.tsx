@@ -8,7 +8,7 @@ import dayjs from 'dayjs';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { useApi } from '../../lib/hooks.ts';
-import { todayIso } from '../../lib/format.ts';
+import { clip, todayIso } from '../../lib/format.ts';
 import type { Sentence, Subject } from './shared.tsx';
 
 interface TimelineActivity {
@@ -56,7 +56,7 @@ export function OversightTimelinePage() {
         splitLine: { lineStyle: { color: '#eef0f3' } },
       },
       yAxis: {
-        type: 'category', data: acts.map((a) => (a.title.length > 34 ? `${a.title.slice(0, 33)}…` : a.title)),
+        type: 'category', data: acts.map((a) => clip(a.title, 34)),
         axisLabel: { fontSize: 11, width: narrow ? 110 : 240, overflow: 'truncate' },
       },
       series: [

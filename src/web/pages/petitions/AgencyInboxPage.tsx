@@ -9,11 +9,11 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { request, api } from '../../lib/api.ts';
 import { useApi, useDebounced, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
 import { message } from '../../lib/feedback.tsx';
-import { fmtDate } from '../../lib/format.ts';
+import { clip, fmtDate } from '../../lib/format.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { ErrorView, Loading, Page, ReturnReasonModal, SearchCorrection } from '../../components/common.tsx';
 import { AnswerFormItems, ResponseView, answerBody, type ResponseRow } from './PetitionDetailPage.tsx';
-import { DeadlineTag, clip, type DeadlineState } from './shared.tsx';
+import { DeadlineTag, type DeadlineState } from './shared.tsx';
 
 interface InboxItem {
   id: string;

@@ -7,7 +7,8 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { AgencySelect } from '../../components/pickers.tsx';
-import { EncodingTag, clip, levelOptions, useFields, type Opinion } from './shared.tsx';
+import { EncodingTag, levelOptions, useFields, type Opinion } from './shared.tsx';
+import { clip } from '../../lib/format.ts';
 
 interface Suggestion {
   opinionId: string;

@@ -12,9 +12,9 @@ import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
 import { useApi } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
-import { fmtDate, isoDay } from '../../lib/format.ts';
+import { clip, fmtDate, isoDay } from '../../lib/format.ts';
 import { AgencySelect, CouncilSelect } from '../../components/pickers.tsx';
-import { DeadlineTag, StatusTag, clip, type PetitionRow, type RoundSummary } from './shared.tsx';
+import { DeadlineTag, StatusTag, type PetitionRow, type RoundSummary } from './shared.tsx';
 import { downloadFile, type Issuer } from '../documents/shared.tsx';
 
 /** The letter issued from the register with a dispatch. */

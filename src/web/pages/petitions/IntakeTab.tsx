@@ -14,9 +14,9 @@ import { ImportWizard, type ImportField, type ImportPlanBase } from '../../compo
 import { ReturnReasonModal, SearchCorrection } from '../../components/common.tsx';
 import { useApi, useDebounced, usePagedTable } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
-import { fmtDate } from '../../lib/format.ts';
+import { clip, fmtDate } from '../../lib/format.ts';
 import { ExportButton } from '../documents/shared.tsx';
-import { CHANNEL_LABELS, EncodingTag, clip, usePetitionPerms, type Meeting, type Opinion, type RoundSummary } from './shared.tsx';
+import { CHANNEL_LABELS, EncodingTag, usePetitionPerms, type Meeting, type Opinion, type RoundSummary } from './shared.tsx';
 
 interface Target {
   meetingId?: string;

@@ -12,7 +12,8 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { api, ApiError } from '../../lib/api.ts';
 import { useApi } from '../../lib/hooks.ts';
 import { message, notification, showError } from '../../lib/feedback.tsx';
-import { StatusTag, clip, type Opinion, type PetitionRow } from './shared.tsx';
+import { StatusTag, type Opinion, type PetitionRow } from './shared.tsx';
+import { clip } from '../../lib/format.ts';
 
 interface PropOpinion {
   id: string;

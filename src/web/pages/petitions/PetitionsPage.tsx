@@ -6,13 +6,13 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Card, Input, Select, Tag, Tooltip } from 'antd';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useDebounced, usePagedTable } from '../../lib/hooks.ts';
-import { fmtDate } from '../../lib/format.ts';
+import { clip, fmtDate } from '../../lib/format.ts';
 import { useCouncil } from '../../shell/AppShell.tsx';
 import { AgencySelect, UnitSelect } from '../../components/pickers.tsx';
 import { ErrorView, Page, SearchCorrection } from '../../components/common.tsx';
 import { ExportButton } from '../documents/shared.tsx';
 import {
-  DeadlineTag, ResultTag, StatusTag, clip, levelOptions, statusOptions, useBodies, useFields, useRounds, type PetitionRow,
+  DeadlineTag, ResultTag, StatusTag, levelOptions, statusOptions, useBodies, useFields, useRounds, type PetitionRow,
 } from './shared.tsx';
 
 const DEADLINE_FILTERS = [

@@ -9,10 +9,10 @@ import { BellOutlined, FileTextOutlined } from '@ant-design/icons';
 import { api } from '../../lib/api.ts';
 import { useApi, usePagedTable } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
-import { fmtDate, fmtDateTime } from '../../lib/format.ts';
+import { clip, fmtDate, fmtDateTime } from '../../lib/format.ts';
 import { useCouncil } from '../../shell/AppShell.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
-import { DeadlineTag, clip, two, usePetitionPerms, type DeadlineState } from './shared.tsx';
+import { DeadlineTag, two, usePetitionPerms, type DeadlineState } from './shared.tsx';
 
 interface DueEntry {
   kind: 'answer' | 'commitment';

@@ -283,7 +283,3 @@ export function useBodies(councilId: string | undefined) {
 export const levelOptions = Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }));
 export const statusOptions = Object.entries(PETITION_STATUS_LABELS).map(([value, label]) => ({ value, label }));
 
-/** Text cut to n characters with an ellipsis (full text in the title). */
-export function clip(text: string, n = 160) {
-  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
-}

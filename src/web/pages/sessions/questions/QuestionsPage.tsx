@@ -12,7 +12,7 @@ import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { api, type Page as ListPage } from '../../../lib/api.ts';
 import { useApi, useModalSubmit, usePagedTable, useViewportWidth } from '../../../lib/hooks.ts';
 import { message, showError } from '../../../lib/feedback.tsx';
-import { fmtDate, isoDay } from '../../../lib/format.ts';
+import { clip, fmtDate, isoDay } from '../../../lib/format.ts';
 import { useAuth } from '../../../lib/auth.tsx';
 import { useSessionParam } from '../shared.tsx';
 import {
@@ -191,7 +191,7 @@ function TopicsTab({ councilId, session, perms, onCommitment }: { councilId: str
             {t.slips.map((s) => <div key={s.id} style={{ fontSize: 13 }}>• {s.subject} <span style={{ color: '#6b7280' }}>— đại biểu {s.delegateName}</span></div>)}
           </div>
           {t.answer
-            ? <div>{t.answer && <AnswerBlock a={t.answer} />}<Space wrap style={{ marginTop: 6 }}>{t.answer.commitments.map((c) => <Button key={c.id} size="small" type="link" onClick={() => onCommitment(c.id)}>Theo dõi: {c.content.slice(0, 40)}…</Button>)}</Space></div>
+            ? <div>{t.answer && <AnswerBlock a={t.answer} />}<Space wrap style={{ marginTop: 6 }}>{t.answer.commitments.map((c) => <Button key={c.id} size="small" type="link" onClick={() => onCommitment(c.id)}>Theo dõi: {clip(c.content, 40)}</Button>)}</Space></div>
             : (
               <Space wrap style={{ marginTop: 8 }}>
                 {perms.record && <Button type="primary" size="small" onClick={() => setAnswering(t)} disabled={!t.slips.length}>Ghi câu trả lời</Button>}
@@ -435,7 +435,7 @@ function CorrectionBlock({ councilId, answer, history, canCorrect, onDone }: { c
   return (
     <Card size="small" title="Câu trả lời" data-testid="answer-card">
       <div style={{ whiteSpace: 'pre-wrap' }} data-testid="answer-summary">{answer.summary}</div>
-      {history.map((h) => <div key={h.version} style={{ fontSize: 12, color: '#6b7280', marginTop: 4 }} data-testid="answer-version">Đính chính ngày {fmtDate(h.correctedOn)}: {h.reason} (bản trước: “{h.summary.length > 120 ? `${h.summary.slice(0, 119)}…` : h.summary}”)</div>)}
+      {history.map((h) => <div key={h.version} style={{ fontSize: 12, color: '#6b7280', marginTop: 4 }} data-testid="answer-version">Đính chính ngày {fmtDate(h.correctedOn)}: {h.reason} (bản trước: “{clip(h.summary, 120)}”)</div>)}
  {!canCorrect ? null : !open ? <Button size="small" style={{ marginTop: 6 }} onClick={() => setOpen(true)} data-testid="correct-answer">Đính chính</Button> : (
         <Space direction="vertical" style={{ width: '100%', marginTop: 6 }}>
           <Input.TextArea aria-label="Nội dung sau đính chính" value={summary} onChange={(ev) => setSummary(ev.target.value)} autoSize={{ minRows: 3 }} />
