@@ -2,7 +2,7 @@
 // another zone (or a server-side renderer in UTC) must not move a 09:00 meeting to 02:00.
 import { afterEach, describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { clip, fmtDate, fmtDateTime, fmtPercent, vnTimestamp } from '../../src/web/lib/format.ts';
+import { clip, fmtDate, fmtDateTime, fmtPercent, fmtSize, vnTimestamp } from '../../src/web/lib/format.ts';
 
 const original = process.env.TZ;
 afterEach(() => { process.env.TZ = original; });
@@ -36,6 +36,11 @@ describe('Vietnamese numbers and cut texts', () => {
     expect(fmtPercent(12.5)).toBe('12,5%');
     expect(fmtPercent(null)).toBe('—');
     expect(fmtPercent(Number.NaN)).toBe('—');
+  });
+  it('writes file sizes in B, KB and MB with a decimal comma', () => {
+    expect(fmtSize(850)).toBe('850 B');
+    expect(fmtSize(12_595)).toBe('12,3 KB');
+    expect(fmtSize(1_572_864)).toBe('1,5 MB');
   });
   it('cuts a long text with an ellipsis and leaves a short one whole', () => {
     expect(clip('Chi trả dứt điểm tiền bồi thường', 40)).toBe('Chi trả dứt điểm tiền bồi thường');

@@ -52,6 +52,14 @@ export function clip(text: string, n = 160): string {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
 
+const ONE_DECIMAL = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+/** A file's size as Vietnamese writes it: "850 B", "12,3 KB", "1,5 MB". */
+export function fmtSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${ONE_DECIMAL.format(bytes / 1024)} KB`;
+  return `${ONE_DECIMAL.format(bytes / 1024 / 1024)} MB`;
+}
+
 const PERCENT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 /** A percentage as Vietnamese writes it: 66.7 → "66,7%" (decimal comma, no space); null → "—". */
 export function fmtPercent(percent: number | null | undefined): string {

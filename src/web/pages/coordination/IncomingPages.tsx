@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
-import { fmtDate, isoDay } from '../../lib/format.ts';
+import { fmtDate, fmtSize, isoDay } from '../../lib/format.ts';
 import { message } from '../../lib/feedback.tsx';
 import { uploadForm } from '../../lib/upload.ts';
 import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
@@ -185,7 +185,7 @@ export function IncomingDetailPage() {
           {x.secret ? <Typography.Text type="secondary">Văn bản mật không tải bản chụp lên hệ thống.</Typography.Text> : (
             <>
               <List size="small" dataSource={x.files} locale={{ emptyText: 'Chưa có bản chụp.' }} renderItem={(f) => (
-                <List.Item><Button type="link" onClick={() => downloadFile(`${path}/files/${f.id}`, { fallbackName: f.fileName })}>{f.fileName}</Button> <span style={{ color: '#6b7280', fontSize: 12 }}>bản {f.version} · {Math.ceil(f.size / 1024)} KB</span></List.Item>
+                <List.Item><Button type="link" onClick={() => downloadFile(`${path}/files/${f.id}`, { fallbackName: f.fileName })}>{f.fileName}</Button> <span style={{ color: '#6b7280', fontSize: 12 }}>bản {f.version} · {fmtSize(f.size)}</span></List.Item>
               )} />
               <Upload beforeUpload={upload} showUploadList={false} accept=".pdf,.docx,.png,.jpg,.jpeg"><Button>Tải bản chụp (PDF, Word, ảnh)</Button></Upload>
             </>

@@ -11,10 +11,10 @@ import { api } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useApi, useDebounced, useFormSubmit, usePagedTable } from '../../lib/hooks.ts';
 import { message, modal, showError } from '../../lib/feedback.tsx';
-import { DATE_FORMAT, fmtDate, fmtDateTime, isoDay } from '../../lib/format.ts';
+import { DATE_FORMAT, fmtDate, fmtDateTime, fmtSize, isoDay } from '../../lib/format.ts';
 import { ErrorView, Page } from '../../components/common.tsx';
 import {
-  DOCUMENT_KIND_NAMES, DOCUMENT_STATUS, ExportButton, downloadFile, fmtSize, type DocumentItem, type Issuer, type TemplateSummary,
+  DOCUMENT_KIND_NAMES, DOCUMENT_STATUS, ExportButton, downloadFile, type DocumentItem, type Issuer, type TemplateSummary,
 } from './shared.tsx';
 
 interface DocumentDetail extends DocumentItem {

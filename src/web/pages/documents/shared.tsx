@@ -173,8 +173,3 @@ export interface DocumentItem {
   recipients: string | null;
 }
 
-/** "12,3 KB" */
-export function fmtSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  return `${(bytes / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB`;
-}

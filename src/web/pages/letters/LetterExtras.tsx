@@ -8,13 +8,12 @@ import { api, getCsrfToken } from '../../lib/api.ts';
 import { uploadForm } from '../../lib/upload.ts';
 import { useApi, useFormSubmit } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
-import { fmtDate } from '../../lib/format.ts';
+import { fmtDate, fmtSize } from '../../lib/format.ts';
 
 export type Attachment = { id: string; name: string; kindLabel: string; mimeType: string; size: number; protected: boolean };
 export type Notice = { id: string; symbol: string; issuedOn: string; label: string; downloadPath: string };
 export type FieldPart = { fieldCode: string | null; fieldName: string; fieldConfirmed: boolean; fieldSuggested: { code: string; name: string } | null; version: number };
 
-const kb = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 /** "Lĩnh vực": the confirmed field, or the suggestion to confirm; staff may pick another. */
 export function FieldLine(props: { councilId: string; letterId: string; l: FieldPart; editable: boolean; onDone(): void }) {
@@ -92,7 +91,7 @@ export function AttachmentsCard(props: { base: string; items: Attachment[]; mayU
               {a.protected
                 ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openProtected(`${props.base}/attachments/${a.id}/open`).catch(showError)}>{a.name}</Button>
                 : <a href={`/api${props.base}/attachments/${a.id}`}>{a.name}</a>}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.kindLabel} · {kb(a.size)}{a.protected ? ' · mỗi lần mở được ghi nhật ký' : ''}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.kindLabel} · {fmtSize(a.size)}{a.protected ? ' · mỗi lần mở được ghi nhật ký' : ''}</Typography.Text>
             </Space>
           </List.Item>
         )} />

@@ -1,7 +1,7 @@
 // Pieces the recommendation pages share: shapes of the API answers, the status tag, the history
 // of a recommendation with its evidence files.
 import { Tag, Timeline, Typography } from 'antd';
-import { fmtDate } from '../../lib/format.ts';
+import { fmtDate, fmtSize } from '../../lib/format.ts';
 
 export interface Rec {
   id: string;
@@ -108,7 +108,7 @@ export function History({ events, escalations, fileHref }: { events: RecEvent[];
         {e.reason && <div>Lý do: {e.reason}</div>}
         {e.text && <div style={{ whiteSpace: 'pre-wrap' }}>{e.text}</div>}
         {e.due && <div>Thời hạn mới: {fmtDate(e.due)}{e.approvedBy ? ` · Người phê duyệt: ${e.approvedBy}` : ''}</div>}
-        {e.files.map((f) => <div key={f.id}><a href={fileHref(f.id)}>{f.fileName}</a> <span style={{ color: '#6b7280', fontSize: 12 }}>({Math.max(1, Math.round(f.size / 1024))} KB)</span></div>)}
+        {e.files.map((f) => <div key={f.id}><a href={fileHref(f.id)}>{f.fileName}</a> <span style={{ color: '#6b7280', fontSize: 12 }}>({fmtSize(f.size)})</span></div>)}
       </div>
     ), color: e.actor === 'agency' ? 'blue' : 'green' })),
     ...escalations.map((x) => ({ on: x.takenOn, key: x.id, node: (

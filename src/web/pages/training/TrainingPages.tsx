@@ -10,7 +10,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { api } from '../../lib/api.ts';
 import { useApi, usePagedTable, useFormSubmit } from '../../lib/hooks.ts';
-import { fmtDate, fmtPercent, isoDay } from '../../lib/format.ts';
+import { fmtDate, fmtPercent, fmtSize, isoDay } from '../../lib/format.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { uploadForm } from '../../lib/upload.ts';
 import { downloadFile, ExportButton } from '../documents/shared.tsx';
@@ -136,7 +136,7 @@ export function TrainingCoursePage() {
         </Card>
         <Card title="Tài liệu" extra={<Upload beforeUpload={upload} showUploadList={false}><Button>Tải lên tài liệu</Button></Upload>}>
           {data.materials.length === 0 ? <Typography.Text type="secondary">Chưa có tài liệu.</Typography.Text> : data.materials.map((m) => (
-            <div key={m.id}><Button type="link" style={{ padding: 0 }} onClick={() => downloadFile(`/councils/${councilId}/training-courses/${courseId}/materials/${m.id}`, { fallbackName: m.fileName }).catch(showError)}>{m.title}</Button> <Typography.Text type="secondary">({Math.ceil(m.size / 1024)} KB)</Typography.Text></div>
+            <div key={m.id}><Button type="link" style={{ padding: 0 }} onClick={() => downloadFile(`/councils/${councilId}/training-courses/${courseId}/materials/${m.id}`, { fallbackName: m.fileName }).catch(showError)}>{m.title}</Button> <Typography.Text type="secondary">({fmtSize(m.size)})</Typography.Text></div>
           ))}
         </Card>
       </Space>

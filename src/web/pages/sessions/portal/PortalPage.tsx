@@ -10,7 +10,7 @@ import { ErrorView, Loading, Page } from '../../../components/common.tsx';
 import { api, type Page as ListPage } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/hooks.ts';
 import { message, showError } from '../../../lib/feedback.tsx';
-import { fmtDate, fmtDateTime } from '../../../lib/format.ts';
+import { fmtDate, fmtDateTime, fmtSize } from '../../../lib/format.ts';
 import { useSessionParam } from '../shared.tsx';
 
 interface PortalFile { fileId: string; version: number; fileName: string; mimeType: string; size: number; publishedAt: string }
@@ -30,7 +30,6 @@ interface PortalView {
 interface PortalSession { id: string; title: string; openingDate: string; state: string; stateLabel: string; documents: number; new: number; changed: number }
 
 const SEEN_COLORS = { new: 'blue', changed: 'orange', read: 'default' } as const;
-const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 const typeOf = (m: string) => (m === 'application/pdf' ? 'PDF' : 'Word');
 
 export function PortalPage() {
@@ -99,7 +98,7 @@ function DocumentBlock({ councilId, doc, canRecord, onDone }: { councilId: strin
         <div style={{ minWidth: 0 }}>
           <strong style={{ overflowWrap: 'anywhere' }}>{doc.title}</strong>
           <div style={{ color: '#6b7280', fontSize: 12 }}>
-            {doc.kindLabel} · bản {f.version} · {typeOf(f.mimeType)} · {size(f.size)} · phát hành {fmtDateTime(f.publishedAt)}
+            {doc.kindLabel} · bản {f.version} · {typeOf(f.mimeType)} · {fmtSize(f.size)} · phát hành {fmtDateTime(f.publishedAt)}
           </div>
           {doc.seen === 'changed' && doc.lastOpenedVersion && <div style={{ color: '#d46b08', fontSize: 12 }}>Bạn đã xem bản {doc.lastOpenedVersion}; đây là bản mới hơn.</div>}
           {doc.seen === 'read' && doc.lastOpenedAt && <div style={{ color: '#6b7280', fontSize: 12 }}>Bạn đã xem lúc {fmtDateTime(doc.lastOpenedAt)}</div>}
