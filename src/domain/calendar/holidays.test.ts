@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultHolidays, KNOWN_OVERRIDES, nationalDayAdjacentDate, statutoryHolidays, validateOverrides } from './holidays.ts';
+import { dateRange, dayRuns, defaultHolidays, KNOWN_OVERRIDES, nationalDayAdjacentDate, statutoryHolidays, validateOverrides } from './holidays.ts';
 import type { Holiday } from './holidays.ts';
 
 const pick = (list: Holiday[]) => list.map((h) => [h.date, h.name]);
@@ -109,5 +109,22 @@ describe('override table validation', () => {
     expect(problems.join('\n')).toMatch(/không thuộc năm 2025/);
     expect(problems.join('\n')).toMatch(/vừa thuộc/);
     expect(problems.join('\n')).toMatch(/nhiều lần/);
+  });
+});
+
+describe('dayRuns', () => {
+  it('joins consecutive days of one name, in date order; a gap or another name starts a new run', () => {
+    const tet = dateRange('2026-02-14', '2026-02-22').map((date) => ({ date, name: 'Tết Nguyên đán' }));
+    const days = [{ date: '2026-04-27', name: 'Nghỉ bù Giỗ Tổ' }, ...tet.reverse(), { date: '2026-02-23', name: 'Nghỉ bù' }, { date: '2026-02-25', name: 'Nghỉ bù' }, { date: '', name: 'chưa chọn ngày' }];
+    expect(dayRuns(days)).toEqual([
+      { from: '2026-02-14', to: '2026-02-22', name: 'Tết Nguyên đán', days: 9 },
+      { from: '2026-02-23', to: '2026-02-23', name: 'Nghỉ bù', days: 1 },
+      { from: '2026-02-25', to: '2026-02-25', name: 'Nghỉ bù', days: 1 },
+      { from: '2026-04-27', to: '2026-04-27', name: 'Nghỉ bù Giỗ Tổ', days: 1 },
+    ]);
+  });
+  it('runs across a month and a year end, and gives nothing for nothing', () => {
+    expect(dayRuns([{ date: '2026-12-31', name: 'A' }, { date: '2027-01-01', name: 'A' }])).toEqual([{ from: '2026-12-31', to: '2027-01-01', name: 'A', days: 2 }]);
+    expect(dayRuns([])).toEqual([]);
   });
 });

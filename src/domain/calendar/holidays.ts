@@ -241,3 +241,20 @@ export function dateRange(from: string, to: string): string[] {
   for (let d = a; d <= b; d++) out.push(fromDayNumber(d));
   return out;
 }
+
+/** A run of consecutive days under one name: Tết's nine days off are one line, not nine. */
+export type DayRun = { from: string; to: string; name: string; days: number };
+
+/** The days (in any order; invalid dates left out) as runs of consecutive days with the same name, in date order. */
+export function dayRuns(days: readonly DayOverride[]): DayRun[] {
+  const sorted = days.filter((d) => isIsoDate(d.date)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const runs: DayRun[] = [];
+  for (const d of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.name === d.name && toDayNumber(d.date) === toDayNumber(last.to) + 1) {
+      last.to = d.date;
+      last.days++;
+    } else runs.push({ from: d.date, to: d.date, name: d.name, days: 1 });
+  }
+  return runs;
+}

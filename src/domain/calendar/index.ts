@@ -21,11 +21,12 @@ export {
   validateOverrides,
   emptyOverrides,
   dateRange,
+  dayRuns,
   KNOWN_OVERRIDES,
   HOLIDAY_NAMES,
   COMPENSATORY_PREFIX,
 } from './holidays.ts';
-export type { Holiday, HolidayKind, DayOverride, YearOverrides } from './holidays.ts';
+export type { Holiday, HolidayKind, DayOverride, DayRun, YearOverrides } from './holidays.ts';
 export { createWorkingCalendar, WEEKDAY_NAMES } from './calendar.ts';
 export type { WorkingCalendar, DayInfo, DayKind } from './calendar.ts';
 export {

@@ -2,7 +2,7 @@
 // holidays that are not off, swapped working Saturdays) and the resulting calendar of the year
 // as a month grid — the calendar every answer deadline is computed on.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Input, InputNumber, Row, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -12,6 +12,7 @@ import { useApi } from '../../lib/hooks.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { fmtDate } from '../../lib/format.ts';
 import { Page } from '../../components/common.tsx';
+import { dateRange, dayRuns, type DayRun } from '../../../domain/calendar/holidays.ts';
 
 interface DayName {
   date: string;
@@ -32,6 +33,19 @@ interface SpecialDay {
 }
 
 const WEEKDAYS = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'];
+/** A range longer than this is a slip of the picker, not a decision on days off. */
+const MAX_RANGE_DAYS = 31;
+
+/** The days of `days` replaced by (or joined with) `added`, in date order; rows still without a date stay last. */
+function mergeDays(days: DayName[], added: DayName[]): DayName[] {
+  const dates = new Set(added.map((d) => d.date));
+  const kept = days.filter((d) => !dates.has(d.date));
+  const dated = [...kept.filter((d) => d.date), ...added].sort((a, b) => (a.date < b.date ? -1 : 1));
+  return [...dated, ...kept.filter((d) => !d.date)];
+}
+
+/** "14/02/2026 – 22/02/2026 (9 ngày)", or the day alone. */
+const runText = (r: DayRun) => (r.days === 1 ? fmtDate(r.from) : `${fmtDate(r.from)} – ${fmtDate(r.to)} (${r.days} ngày)`);
 
 export function CalendarPage() {
   const { menu } = useAuth();
@@ -66,11 +80,30 @@ export function CalendarPage() {
     }
   };
 
+  const [ranging, setRanging] = useState<'daysOff' | 'workingDays' | null>(null);
+
   const dayList = (key: 'daysOff' | 'workingDays', title: string, hint: string) => (
     <Card size="small" title={title} style={{ marginBottom: 12 }} extra={canEdit && (
-      <Button size="small" icon={<PlusOutlined />} onClick={() => setDraft({ ...draft, [key]: [...draft[key], { date: '', name: key === 'daysOff' ? 'Nghỉ bù' : 'Làm bù' }] })}>Thêm ngày</Button>
+      <Space size={4} wrap>
+        <Button size="small" icon={<PlusOutlined />} onClick={() => setDraft({ ...draft, [key]: [...draft[key], { date: '', name: key === 'daysOff' ? 'Nghỉ bù' : 'Làm bù' }] })}>Thêm ngày</Button>
+        <Button size="small" icon={<PlusOutlined />} onClick={() => setRanging(key)}>Thêm khoảng ngày</Button>
+      </Space>
     )}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{hint}</Typography.Paragraph>
+      {!canEdit ? (
+        // Read only: consecutive days of one name as one line (Tết's nine days off, not nine rows).
+        <ResponsiveTable<DayRun>
+          size="small"
+          rowKey="from"
+          pagination={false}
+          dataSource={dayRuns(draft[key])}
+          locale={{ emptyText: 'Không có.' }}
+          columns={[
+            { title: 'Ngày', key: 'days', width: 250, render: (_: unknown, r) => runText(r) },
+            { title: 'Tên', dataIndex: 'name' },
+          ]}
+        />
+      ) : (
       <ResponsiveTable<DayName & { i: number }>
         size="small"
         rowKey="i"
@@ -108,6 +141,7 @@ export function CalendarPage() {
             : []),
         ]}
       />
+      )}
     </Card>
   );
 
@@ -142,7 +176,55 @@ export function CalendarPage() {
           </Card>
         </Col>
       </Row>
+      {ranging && (
+        <DayRangeModal
+          year={year}
+          defaultName={ranging === 'daysOff' ? '' : 'Làm bù'}
+          title={ranging === 'daysOff' ? 'Thêm khoảng ngày nghỉ' : 'Thêm khoảng ngày làm bù'}
+          onClose={() => setRanging(null)}
+          onAdd={(added) => {
+            setDraft({ ...draft, [ranging]: mergeDays(draft[ranging], added) });
+            setRanging(null);
+          }}
+        />
+      )}
     </Page>
+  );
+}
+
+/** Several consecutive days under one name (the days off of Tết), added to the table in one step. */
+function DayRangeModal(props: { year: number; title: string; defaultName: string; onClose(): void; onAdd(days: DayName[]): void }) {
+  const [form] = Form.useForm<{ range: [dayjs.Dayjs, dayjs.Dayjs]; name: string }>();
+  const add = async () => {
+    const v = await form.validateFields();
+    const name = v.name.trim();
+    props.onAdd(dateRange(v.range[0].format('YYYY-MM-DD'), v.range[1].format('YYYY-MM-DD')).map((date) => ({ date, name })));
+  };
+  return (
+    <Modal open title={props.title} onCancel={props.onClose} onOk={() => void add().catch(() => undefined)} okText="Thêm vào bảng" cancelText="Hủy">
+      <Form form={form} layout="vertical" initialValues={{ name: props.defaultName }}>
+        <Form.Item
+          name="range"
+          label="Từ ngày – đến ngày"
+          extra={`Mọi ngày trong khoảng, kể cả Thứ Bảy, Chủ nhật; sau đó bấm "Lưu bảng năm ${props.year}".`}
+          rules={[
+            { required: true, message: 'Hãy chọn ngày đầu và ngày cuối.' },
+            {
+              validator: async (_, v?: [dayjs.Dayjs, dayjs.Dayjs]) => {
+                if (!v) return;
+                if (v[0].year() !== props.year || v[1].year() !== props.year) throw new Error(`Khoảng ngày phải nằm trong năm ${props.year}.`);
+                if (v[1].diff(v[0], 'day') + 1 > MAX_RANGE_DAYS) throw new Error(`Một khoảng không quá ${MAX_RANGE_DAYS} ngày; hãy kiểm tra lại ngày đầu và ngày cuối.`);
+              },
+            },
+          ]}
+        >
+          <DatePicker.RangePicker format="DD/MM/YYYY" placeholder={['Từ ngày', 'Đến ngày']} style={{ width: '100%' }} defaultPickerValue={[dayjs(`${props.year}-01-01`), dayjs(`${props.year}-01-01`)]} />
+        </Form.Item>
+        <Form.Item name="name" label="Tên" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên (ví dụ: Tết Nguyên đán).' }]}>
+          <Input maxLength={200} placeholder="Ví dụ: Tết Nguyên đán" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 
@@ -155,7 +237,7 @@ function YearGrid({ year, special }: { year: number; special: SpecialDay[] }) {
         const offset = (first.day() + 6) % 7;
         const days = first.daysInMonth();
         return (
-          <div key={m}>
+          <div key={m} role="group" aria-label={`Tháng ${m + 1}/${year}`}>
             <div style={{ fontWeight: 600, marginBottom: 4 }}>Tháng {m + 1}</div>
             <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 2, fontSize: 12, textAlign: 'center' }}>
               {WEEKDAYS.map((w) => <div key={w} style={{ color: '#6b7280' }}>{w}</div>)}
@@ -166,8 +248,10 @@ function YearGrid({ year, special }: { year: number; special: SpecialDay[] }) {
                 const s = byDate.get(iso);
                 const weekend = date.day() === 0 || date.day() === 6;
                 const bg = s ? (s.working ? '#d9f7be' : '#ffccc7') : weekend ? '#f3f4f6' : undefined;
+                // The colour says it to the eye; the label and data-day say it to a screen reader and a test.
                 const cell = (
-                  <div style={{ background: bg, borderRadius: 3, padding: '1px 0', color: s && !s.working ? '#a8071a' : weekend ? '#9ca3af' : undefined }}>{d + 1}</div>
+                  <div data-day={s ? (s.working ? 'working' : 'off') : weekend ? 'weekend' : undefined} aria-label={s ? `${fmtDate(iso)}: ${s.label}` : undefined}
+                    style={{ background: bg, borderRadius: 3, padding: '1px 0', color: s && !s.working ? '#a8071a' : weekend ? '#9ca3af' : undefined }}>{d + 1}</div>
                 );
                 return s ? <Tooltip key={iso} title={`${fmtDate(iso)}: ${s.label}`}>{cell}</Tooltip> : <div key={iso}>{cell}</div>;
               })}
