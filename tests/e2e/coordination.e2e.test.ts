@@ -108,4 +108,39 @@ describe.skipIf(!browserAvailable())('phối hợp với UBND (Chromium)', () =>
       }
     });
   });
+
+  it('ghi giấy mời họp trên điện thoại: ngày và giờ chọn riêng, bảng chọn nằm trong màn hình; giấy mời hiện đúng giờ (390 px)', { timeout: 180_000 }, async () => {
+    const sh = e2e.server.ids.get('council:sa-huynh')!;
+    const vp = await apiAs(e2e.server.baseUrl, 'vp.sahuynh');
+    const person = (await vp.get<{ items: { fullName: string }[] }>(`/councils/${sh}/coordination/people?pageSize=5`)).items[0]!.fullName;
+    await e2e.withPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, timeout: 30_000 }, async (page) => {
+      const within = async (what: string) => {
+        const box = (await page.locator(`${what}:visible`).first().boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(390);
+      };
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
+      await page.goto(`${e2e.server.baseUrl}/councils/${sh}/invitations?when=all`);
+      await page.getByRole('button', { name: 'Ghi giấy mời' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Nội dung cuộc họp').fill('Họp bàn phương án tiêu thoát nước khu dân cư Thạnh Đức');
+      await dialog.getByLabel('Cơ quan mời', { exact: true }).fill('Ủy ban nhân dân phường Sa Huỳnh');
+      const day = dialog.getByLabel('Ngày họp');
+      expect(await day.getAttribute('placeholder')).toBe('Chọn ngày'); // not antd's "Chọn thời điểm"
+      await day.click();
+      await within('.ant-picker-dropdown');
+      await day.fill('15/03/2031');
+      await day.press('Enter');
+      const time = dialog.getByLabel('Giờ bắt đầu');
+      await time.click();
+      await within('.ant-picker-dropdown');
+      await time.fill('08:30');
+      await time.press('Enter');
+      await pickOption(page, dialog.locator('.ant-select', { has: page.getByLabel('Lãnh đạo HĐND được mời') }), person);
+      await dialog.getByRole('button', { name: 'Ghi giấy mời' }).click();
+      await page.getByText('Đã ghi giấy mời.').waitFor();
+      await page.getByText('15/03/2031 08:30').waitFor();
+      await expectNoSideScroll(page);
+    });
+  });
 });

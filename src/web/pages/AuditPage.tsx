@@ -204,7 +204,6 @@ export function AuditPage() {
             format={DATE_FORMAT}
             value={range}
             onChange={(v) => setRange(v)}
-            placeholder={['Từ ngày', 'Đến ngày']}
             allowEmpty={[true, true]}
             style={{ width: 260 }}
           />

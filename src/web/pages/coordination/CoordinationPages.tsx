@@ -2,7 +2,7 @@
 // reporting conferences between levels (the upper council's side-by-side figures and its notice).
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, TimePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
 import { fmtDate, fmtDateTime, fmtPercent, isoDay, vnTimestamp } from '../../lib/format.ts';
@@ -77,11 +77,13 @@ export function InvitationsPage() {
 }
 
 function InvitationModal(props: { councilId: string; onClose(): void; onDone(): void }) {
-  const [form] = Form.useForm<{ title: string; organizerName: string; organizerAgencyId?: string; startsAt: dayjs.Dayjs; hours?: number; location?: string; inviteeUserId: string }>();
+  const [form] = Form.useForm<{ title: string; organizerName: string; organizerAgencyId?: string; day: dayjs.Dayjs; time: dayjs.Dayjs; hours?: number; location?: string; inviteeUserId: string }>();
   const [submit, busy] = useFormSubmit(form, async (v) => {
+    // A day and an hour picked apart (one picker with both runs off a phone's screen).
+    const startsAt = v.day.hour(v.time.hour()).minute(v.time.minute()).second(0);
     await api.post(`/councils/${props.councilId}/executive-invitations`, {
       title: v.title, organizerName: v.organizerName, organizerAgencyId: v.organizerAgencyId ?? null, location: v.location ?? '', inviteeUserId: v.inviteeUserId,
-      startsAt: vnTimestamp(v.startsAt), endsAt: v.hours ? vnTimestamp(v.startsAt.add(v.hours, 'hour')) : null,
+      startsAt: vnTimestamp(startsAt), endsAt: v.hours ? vnTimestamp(startsAt.add(v.hours, 'hour')) : null,
     });
     message.success('Đã ghi giấy mời.');
     props.onDone();
@@ -93,7 +95,8 @@ function InvitationModal(props: { councilId: string; onClose(): void; onDone(): 
         <Form.Item name="organizerName" label="Cơ quan mời" rules={[{ required: true, whitespace: true, message: 'Hãy nhập cơ quan mời.' }]}><Input maxLength={300} /></Form.Item>
         <Form.Item name="organizerAgencyId" label="Cơ quan trong danh bạ (nếu có)"><AgencySelect /></Form.Item>
         <Space wrap>
-          <Form.Item name="startsAt" label="Thời gian bắt đầu" rules={[{ required: true, message: 'Hãy chọn thời gian.' }]}><DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" /></Form.Item>
+          <Form.Item name="day" label="Ngày họp" rules={[{ required: true, message: 'Hãy chọn ngày họp.' }]}><DatePicker format="DD/MM/YYYY" /></Form.Item>
+          <Form.Item name="time" label="Giờ bắt đầu" rules={[{ required: true, message: 'Hãy chọn giờ bắt đầu.' }]}><TimePicker format="HH:mm" minuteStep={5} needConfirm={false} placeholder="Giờ:phút" /></Form.Item>
           <Form.Item name="hours" label="Thời lượng (giờ)"><InputNumber min={1} max={24} /></Form.Item>
         </Space>
         <Form.Item name="location" label="Địa điểm"><Input maxLength={500} /></Form.Item>

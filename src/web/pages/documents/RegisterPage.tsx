@@ -203,7 +203,6 @@ export function RegisterPage() {
             format={DATE_FORMAT}
             value={range}
             onChange={(v) => setRange(v)}
-            placeholder={['Từ ngày', 'Đến ngày']}
             allowEmpty={[true, true]}
             style={{ width: 250 }}
           />

@@ -72,7 +72,7 @@ export function ElectionForm(props: { councilId: string; election?: ElectionRow;
         return r;
       }}>
       <Form.Item name="name" label="Tên cuộc bầu cử" rules={req('Tên cuộc bầu cử')}><Input placeholder="Bầu cử đại biểu Quốc hội và đại biểu HĐND các cấp" /></Form.Item>
-      {!e && <Form.Item name="electionDay" label="Ngày bầu cử" rules={[{ required: true, message: 'Chưa chọn ngày bầu cử.' }]} extra="Lịch bầu cử (các mốc thời hạn) được tính từ ngày bầu cử, không lùi vào ngày nghỉ."><DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} placeholder="Chọn ngày" /></Form.Item>}
+      {!e && <Form.Item name="electionDay" label="Ngày bầu cử" rules={[{ required: true, message: 'Chưa chọn ngày bầu cử.' }]} extra="Lịch bầu cử (các mốc thời hạn) được tính từ ngày bầu cử, không lùi vào ngày nghỉ."><DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} /></Form.Item>}
       {e && <div style={{ marginBottom: 12 }}>Ngày bầu cử: <b>{fmtDate(e.electionDay)}</b></div>}
       <Form.Item name="ballotTypes" label="Bầu đại biểu" rules={[{ required: true, message: 'Cần chọn ít nhất một loại phiếu bầu.' }]}><Checkbox.Group options={opts(BALLOT)} /></Form.Item>
       <Form.Item name="note" label="Ghi chú"><Input.TextArea rows={2} /></Form.Item>
@@ -202,7 +202,7 @@ export function VoterForm(props: { base: string; areaId: string; posted: boolean
       <Form.Item name="citizenId" label="Số Căn cước"><Input inputMode="numeric" placeholder="12 chữ số" /></Form.Item>
       <Form.Item name="ethnicity" label="Dân tộc"><Input /></Form.Item>
       <Form.Item name="residenceKind" label="Cư trú"><Radio.Group options={[{ value: 'permanent', label: 'Thường trú' }, { value: 'temporary', label: 'Tạm trú' }]} /></Form.Item>
-      <Form.Item name="residenceSince" label="Tạm trú từ ngày (nếu tạm trú)"><DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} placeholder="Chọn ngày" /></Form.Item>
+      <Form.Item name="residenceSince" label="Tạm trú từ ngày (nếu tạm trú)"><DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="permanentAddress" label="Nơi thường trú"><Input /></Form.Item>
       <Form.Item name="temporaryAddress" label="Nơi tạm trú"><Input /></Form.Item>
       <Form.Item name="status" label="Trường hợp đặc biệt"><Select options={[

@@ -218,7 +218,7 @@ function DayRangeModal(props: { year: number; title: string; defaultName: string
             },
           ]}
         >
-          <DatePicker.RangePicker format="DD/MM/YYYY" placeholder={['Từ ngày', 'Đến ngày']} style={{ width: '100%' }} defaultPickerValue={[dayjs(`${props.year}-01-01`), dayjs(`${props.year}-01-01`)]} />
+          <DatePicker.RangePicker format="DD/MM/YYYY" style={{ width: '100%' }} defaultPickerValue={[dayjs(`${props.year}-01-01`), dayjs(`${props.year}-01-01`)]} />
         </Form.Item>
         <Form.Item name="name" label="Tên" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên (ví dụ: Tết Nguyên đán).' }]}>
           <Input maxLength={200} placeholder="Ví dụ: Tết Nguyên đán" />
