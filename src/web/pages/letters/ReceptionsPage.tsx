@@ -21,18 +21,19 @@ type Reception = {
   outcome: string | null; letterIds: string[]; attachments: { id: string; name: string; protected: boolean }[];
 };
 type Schedule = {
-  rules: { receiver: string; receiverLabel: string; period: 'month' | 'quarter'; days: string[]; held: string[]; verified: boolean; source: string; shortfall: unknown[]; shortfallRuns: { label: string }[] }[];
+  rules: { receiver: string; receiverLabel: string; period: 'month' | 'quarter'; days: string[]; held: string[]; verified: boolean; source: string; shortfallRuns: { label: string; periods: number }[] }[];
 };
 
 /** The periods already over in which fewer days were held than the schedule asks: one line, a tag per run of periods. */
-function ShortfallAlert({ period, shortfall, runs }: { period: 'month' | 'quarter'; shortfall: unknown[]; runs: { label: string }[] }) {
-  if (!shortfall.length) return null;
+function ShortfallAlert({ period, runs }: { period: 'month' | 'quarter'; runs: { label: string; periods: number }[] }) {
+  const periods = runs.reduce((n, r) => n + r.periods, 0);
+  if (!periods) return null;
   return (
     <Alert
       style={{ marginTop: 6 }}
       type="warning"
       showIcon
-      message={`Chưa tiếp đủ theo lịch ở ${shortfall.length} ${period === 'month' ? 'tháng' : 'quý'} đã qua`}
+      message={`Chưa tiếp đủ theo lịch ở ${periods} ${period === 'month' ? 'tháng' : 'quý'} đã qua`}
       description={
         <Space size={[4, 4]} wrap>
           {runs.map((r) => <Tag key={r.label} style={{ whiteSpace: 'normal' }}>{r.label}</Tag>)}
@@ -61,7 +62,7 @@ function ReceptionList({ mine }: { mine: boolean }) {
               <div key={r.receiver} style={{ marginBottom: 12 }}>
                 <strong>{r.receiverLabel}</strong>: {r.days.length} ngày theo lịch, đã tiếp {r.held.length} ngày{!r.verified && <Tag style={{ marginLeft: 8 }} color="gold">Mặc định, chưa kiểm chứng</Tag>}
                 <div style={{ color: '#6b7280', fontSize: 12 }}>{r.source}</div>
-                <ShortfallAlert period={r.period} shortfall={r.shortfall} runs={r.shortfallRuns} />
+                <ShortfallAlert period={r.period} runs={r.shortfallRuns} />
               </div>
             ))}
           </Card>

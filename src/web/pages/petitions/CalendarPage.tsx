@@ -56,6 +56,7 @@ export function CalendarPage() {
   const special = useApi<ApiPage<SpecialDay>>(`/calendar/years/${year}`, { pageSize: 200 });
   const [draft, setDraft] = useState<YearOverrides>({ year, daysOff: [], notOff: [], workingDays: [], source: '' });
   const [busy, setBusy] = useState(false);
+  const [ranging, setRanging] = useState<'daysOff' | 'workingDays' | null>(null);
   useEffect(() => {
     const o = overrides.data?.items.find((x) => x.year === year);
     setDraft(o ? { ...o, source: o.source ?? '' } : { year, daysOff: [], notOff: [], workingDays: [], source: '' });
@@ -79,8 +80,6 @@ export function CalendarPage() {
       setBusy(false);
     }
   };
-
-  const [ranging, setRanging] = useState<'daysOff' | 'workingDays' | null>(null);
 
   const dayList = (key: 'daysOff' | 'workingDays', title: string, hint: string) => (
     <Card size="small" title={title} style={{ marginBottom: 12 }} extra={canEdit && (
