@@ -11,7 +11,8 @@ import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { useApi } from '../../lib/hooks.ts';
 import { api } from '../../lib/api.ts';
 import { message, showError } from '../../lib/feedback.tsx';
-import { BALLOT_LABELS, ROUND_LABELS, SHEET_STATE_COLORS, SHEET_STATE_LABELS, num, pct } from './turnoutShared.tsx';
+import { BALLOT_LABELS, ROUND_LABELS, SHEET_STATE_COLORS, SHEET_STATE_LABELS, num } from './turnoutShared.tsx';
+import { fmtPercent } from '../../lib/format.ts';
 
 type Candidate = { id: string; name: string; birthDate: string; struckOff: boolean };
 type Version = { id: string; version: number; state: string; figures: TallyFigures; form: Record<string, string | boolean>; overrides: Record<string, string>; reason: string; createdAt: string; lockedAt: string | null; failures: TallyFailure[] };
@@ -160,14 +161,14 @@ export function TallySheetPage() {
         <Card title="Số liệu" size="small" style={{ marginBottom: 12 }}>
           {NUMBER_FIELDS.map((k) => numberItem(k, TALLY_LINE_LABELS[k]))}
           <div style={{ color: '#6b7280', marginBottom: 12 }}>
-            Tỷ lệ cử tri đã bỏ phiếu: {pct(typeof v.votersVoted === 'number' && typeof v.votersOnList === 'number' && v.votersOnList ? (v.votersVoted * 100) / v.votersOnList : null)} ·
-            phiếu hợp lệ: {pct(typeof v.ballotsReceived === 'number' && v.ballotsReceived ? (valid * 100) / v.ballotsReceived : null)} số phiếu thu vào
+            Tỷ lệ cử tri đã bỏ phiếu: {fmtPercent(typeof v.votersVoted === 'number' && typeof v.votersOnList === 'number' && v.votersOnList ? (v.votersVoted * 100) / v.votersOnList : null)} ·
+            phiếu hợp lệ: {fmtPercent(typeof v.ballotsReceived === 'number' && v.ballotsReceived ? (valid * 100) / v.ballotsReceived : null)} số phiếu thu vào
           </div>
         </Card>
         <Card title="Số phiếu bầu cho mỗi người ứng cử" size="small" style={{ marginBottom: 12 }}>
           {d.unit.candidates.map((c) => (
             <Form.Item key={c.id} name={['votes', c.id]} label={`${c.name}${c.struckOff ? ' (đã bị xóa tên: không tính)' : ''}`} style={{ marginBottom: 12 }}
-              extra={typeof v.votes?.[c.id] === 'number' && valid ? `được ${num(v.votes[c.id])}/${num(valid)} phiếu hợp lệ (${pct(((v.votes[c.id] as number) * 100) / valid)})` : undefined}>
+              extra={typeof v.votes?.[c.id] === 'number' && valid ? `được ${num(v.votes[c.id])}/${num(valid)} phiếu hợp lệ (${fmtPercent(((v.votes[c.id] as number) * 100) / valid)})` : undefined}>
               <InputNumber aria-label={`Số phiếu bầu cho ${c.name}`} min={0} style={{ width: '100%' }} inputMode="numeric" disabled={!editable} />
             </Form.Item>
           ))}

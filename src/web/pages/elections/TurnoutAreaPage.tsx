@@ -7,7 +7,8 @@ import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { useApi } from '../../lib/hooks.ts';
 import { api } from '../../lib/api.ts';
 import { message, showError } from '../../lib/feedback.tsx';
-import { BALLOT_LABELS, ROUND_LABELS, SHEET_STATE_COLORS, SHEET_STATE_LABELS, num, pct } from './turnoutShared.tsx';
+import { BALLOT_LABELS, ROUND_LABELS, SHEET_STATE_COLORS, SHEET_STATE_LABELS, num } from './turnoutShared.tsx';
+import { fmtPercent } from '../../lib/format.ts';
 
 type AreaDay = {
   election: { id: string; name: string; electionDay: string };
@@ -70,7 +71,7 @@ export function TurnoutAreaPage() {
             <List.Item>
               <Space wrap>
                 <strong>{r.at}</strong>
-                <span>{num(r.voted)} cử tri ({pct((r.voted * 100) / (d.area.votersOnList || 1))})</span>
+                <span>{num(r.voted)} cử tri ({fmtPercent((r.voted * 100) / (d.area.votersOnList || 1))})</span>
                 {r.kind === 'final' ? <Tag color="green">Chính thức</Tag> : <Tag>Ước tính</Tag>}
               </Space>
             </List.Item>

@@ -9,7 +9,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ErrorView, Loading, Page } from '../../components/common.tsx';
 import { useApi } from '../../lib/hooks.ts';
 import { useLive } from '../../lib/live.ts';
-import { num, pct, useElection } from './turnoutShared.tsx';
+import { num, useElection } from './turnoutShared.tsx';
 import { fmtPercent } from '../../lib/format.ts';
 
 type Roll = { key: string; name: string; at: string; votersOnList: number; voted: number; percent: number; reportedAreas: number; areaCount: number; notReportedNames: string[]; kind: 'estimated' | 'final'; ballotType?: string };
@@ -55,7 +55,7 @@ export function TurnoutDashboardPage() {
           {d.hoursAreDefault && <Alert style={{ marginBottom: 12 }} type="warning" showIcon message={`Giờ báo cáo mặc định (${d.hours.join(', ')}): Ủy ban bầu cử chưa quy định giờ báo cáo (giá trị mặc định, có thể cấu hình).`} />}
           <Card style={{ marginBottom: 16 }}>
             <Space size={32} wrap>
-              <Statistic title="Tỷ lệ cử tri đi bầu" value={pct(d.total.percent)} />
+              <Statistic title="Tỷ lệ cử tri đi bầu" value={fmtPercent(d.total.percent)} />
               <Statistic title="Cử tri đã bỏ phiếu" value={num(d.total.voted)} suffix={`/ ${num(d.total.votersOnList)}`} />
               <Statistic title="Khu vực đã báo cáo" value={d.total.reportedAreas} suffix={`/ ${d.total.areaCount}`} />
             </Space>
@@ -76,7 +76,7 @@ export function TurnoutDashboardPage() {
                 { title: 'Khu vực bỏ phiếu', dataIndex: 'name', render: (t: string, r) => <Link to={`/councils/${councilId}/election-day/areas/${r.id}?electionId=${electionId}`}>{t}</Link> },
                 { title: 'Xã, phường', dataIndex: 'communeName', responsive: ['md'] },
                 { title: 'Cử tri', dataIndex: 'votersOnList', render: num },
-                { title: 'Đã bỏ phiếu', key: 'voted', render: (_: unknown, r) => (r.reported ? `${num(r.voted)} (${pct(r.percent)}) lúc ${r.at}` : <Tag color="orange">Chưa báo cáo</Tag>) },
+                { title: 'Đã bỏ phiếu', key: 'voted', render: (_: unknown, r) => (r.reported ? `${num(r.voted)} (${fmtPercent(r.percent)}) lúc ${r.at}` : <Tag color="orange">Chưa báo cáo</Tag>) },
                 { title: 'Loại số liệu', dataIndex: 'kind', render: (k: string | null) => (k === 'final' ? <Tag color="green">Chính thức</Tag> : k ? <Tag>Ước tính</Tag> : '—') },
               ]}
             />

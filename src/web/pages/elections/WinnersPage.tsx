@@ -12,7 +12,8 @@ import { useApi } from '../../lib/hooks.ts';
 import { api } from '../../lib/api.ts';
 import { message, showError } from '../../lib/feedback.tsx';
 import { useAuth } from '../../lib/auth.tsx';
-import { BALLOT_LABELS, ROUND_LABELS, num, pct, useElection } from './turnoutShared.tsx';
+import { BALLOT_LABELS, ROUND_LABELS, num, useElection } from './turnoutShared.tsx';
+import { fmtPercent } from '../../lib/format.ts';
 
 type RoundResult = { round: string; confirmed: boolean; minutesId: string | null; state: string; publishedOn: string | null; figures: TallyFigures | null; outcome: UnitOutcome | null; missingAreas: { id: string; number: string; name: string }[]; failures: TallyFailure[] };
 type Level = { ballotType: string; label: string; units: { unit: { id: string; number: number; name: string; seats: number }; rounds: RoundResult[] }[]; summary: { id: string; state: string; publishedOn: string | null } | null };
@@ -33,10 +34,10 @@ function RoundCard({ r, onConfirm, busy }: { r: RoundResult; onConfirm: () => vo
       {f && (
         <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
           { key: 'l', label: 'Tổng số cử tri', children: num(f.votersOnList) },
-          { key: 'v', label: 'Đã bỏ phiếu', children: `${num(f.votersVoted)} (${pct(f.votersOnList ? (f.votersVoted * 100) / f.votersOnList : 0)})` },
+          { key: 'v', label: 'Đã bỏ phiếu', children: `${num(f.votersVoted)} (${fmtPercent(f.votersOnList ? (f.votersVoted * 100) / f.votersOnList : 0)})` },
           { key: 'r', label: 'Phiếu thu vào', children: num(f.ballotsReceived) },
-          { key: 'ok', label: 'Phiếu hợp lệ', children: `${num(f.validBallots)} (${pct(f.ballotsReceived ? (f.validBallots * 100) / f.ballotsReceived : 0)})` },
-          { key: 'no', label: 'Phiếu không hợp lệ', children: `${num(f.invalidBallots)} (${pct(f.ballotsReceived ? (f.invalidBallots * 100) / f.ballotsReceived : 0)})` },
+          { key: 'ok', label: 'Phiếu hợp lệ', children: `${num(f.validBallots)} (${fmtPercent(f.ballotsReceived ? (f.validBallots * 100) / f.ballotsReceived : 0)})` },
+          { key: 'no', label: 'Phiếu không hợp lệ', children: `${num(f.invalidBallots)} (${fmtPercent(f.ballotsReceived ? (f.invalidBallots * 100) / f.ballotsReceived : 0)})` },
         ]} />
       )}
       {r.outcome && (
@@ -49,7 +50,7 @@ function RoundCard({ r, onConfirm, busy }: { r: RoundResult; onConfirm: () => vo
             dataSource={[...r.outcome.candidates].sort((a, b) => b.votes - a.votes)}
             columns={[
               { title: 'Người ứng cử', dataIndex: 'name' },
-              { title: 'Số phiếu', dataIndex: 'votes', render: (v: number, c: { percent: number }) => `${num(v)} (${pct(c.percent)})` },
+              { title: 'Số phiếu', dataIndex: 'votes', render: (v: number, c: { percent: number }) => `${num(v)} (${fmtPercent(c.percent)})` },
               { title: 'Kết quả', dataIndex: 'outcome', render: (o: string) => <Tag color={OUTCOME_COLORS[o]}>{CANDIDATE_OUTCOME_LABELS[o as keyof typeof CANDIDATE_OUTCOME_LABELS]}</Tag> },
               { title: 'Lý do', dataIndex: 'reason' },
             ]}

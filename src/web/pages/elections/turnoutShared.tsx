@@ -5,7 +5,6 @@ import { useSearchParams } from 'react-router-dom';
 import { Select } from 'antd';
 import { useApi } from '../../lib/hooks.ts';
 import type { Page as ApiPage } from '../../lib/api.ts';
-import { fmtPercent } from '../../lib/format.ts';
 
 export type ElectionRow = { id: string; name: string; electionDay: string; ballotTypes: string[] };
 
@@ -19,7 +18,6 @@ export const SHEET_STATE_LABELS: Record<string, string> = { draft: 'Bản nháp'
 export const SHEET_STATE_COLORS: Record<string, string> = { draft: 'default', submitted: 'processing', locked: 'success', superseded: 'warning' };
 
 export const num = (n: number | null | undefined) => (n == null ? '—' : n.toLocaleString('vi-VN'));
-export const pct = fmtPercent;
 
 /** The election of the page: ?electionId=…, else the newest one the user can see. */
 export function useElection(councilId: string) {
