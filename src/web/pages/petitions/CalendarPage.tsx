@@ -82,13 +82,15 @@ export function CalendarPage() {
   };
 
   const dayList = (key: 'daysOff' | 'workingDays', title: string, hint: string) => (
-    <Card size="small" title={title} style={{ marginBottom: 12 }} extra={canEdit && (
-      <Space size={4} wrap>
-        <Button size="small" icon={<PlusOutlined />} onClick={() => setDraft({ ...draft, [key]: [...draft[key], { date: '', name: key === 'daysOff' ? 'Nghỉ bù' : 'Làm bù' }] })}>Thêm ngày</Button>
-        <Button size="small" icon={<PlusOutlined />} onClick={() => setRanging(key)}>Thêm khoảng ngày</Button>
-      </Space>
-    )}>
+    <Card size="small" title={title} style={{ marginBottom: 12 }}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{hint}</Typography.Paragraph>
+      {/* Under the hint, not in the card's head: two buttons there cut the title short on a phone. */}
+      {canEdit && (
+        <Space size={4} wrap style={{ marginBottom: 8 }}>
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setDraft({ ...draft, [key]: [...draft[key], { date: '', name: key === 'daysOff' ? 'Nghỉ bù' : 'Làm bù' }] })}>Thêm ngày</Button>
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setRanging(key)}>Thêm khoảng ngày</Button>
+        </Space>
+      )}
       {!canEdit ? (
         // Read only: consecutive days of one name as one line (Tết's nine days off, not nine rows).
         <ResponsiveTable<DayRun>
