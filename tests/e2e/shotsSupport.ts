@@ -28,8 +28,9 @@ export async function startShots(defaultOut: string) {
   };
 }
 
-/** Whether the page scrolls sideways (wider than the window). */
-export const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+/** Whether the page is wider than the window asked for (a phone context widens window.innerWidth to fit the content). */
+export const scrollsSideways = (page: Page) =>
+  page.evaluate((w) => document.documentElement.scrollWidth > (w ?? window.innerWidth) + 1, page.viewportSize()?.width);
 
 /** Prints `sideways scroll: <label>` when the page scrolls sideways. */
 export async function reportSideways(page: Page, label: string): Promise<void> {

@@ -255,7 +255,10 @@ export async function pickOption(page: Page, select: import('playwright-core').L
  */
 export async function expectNoSideScroll(page: Page, { tolerance = 0, message }: { tolerance?: number; message?: string } = {}): Promise<void> {
   const { expect } = await import('vitest');
-  const measure = () => page.evaluate(() => ({ sw: document.scrollingElement!.scrollWidth, iw: window.innerWidth }));
+  // Against the window the test asked for: in a phone context (isMobile) the browser widens its
+  // layout viewport to fit the content, so window.innerWidth grows with the overflow it should reveal.
+  const asked = page.viewportSize()?.width;
+  const measure = () => page.evaluate((w) => ({ sw: document.scrollingElement!.scrollWidth, iw: w ?? window.innerWidth }), asked);
   const what = 'the page scrolls sideways (its width minus the window\'s, px)';
   await expect.poll(async () => { const m = await measure(); return m.sw - m.iw; }, { message: message ? `${message}: ${what}` : what }).toBeLessThanOrEqual(tolerance);
 }
