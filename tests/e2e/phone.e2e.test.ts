@@ -75,4 +75,18 @@ describe.skipIf(!browserAvailable())('giao diện trên điện thoại (390 px,
       await page.screenshot({ path: path.join(SHOTS, 'intake-390.png') });
     });
   });
+
+  it('kết quả bầu cử: tên đầy đủ của cuộc bầu cử trong ô chọn không làm trang cuộn ngang', { timeout: 120_000 }, async () => {
+    const councilId = e2e.server.ids.get('council:sa-huynh')!;
+    await e2e.withPage({ viewport: PHONE, isMobile: true, hasTouch: true, timeout: 30_000 }, async (page) => {
+      await login(page, e2e.server.baseUrl, 'vp.sahuynh');
+      for (const route of ['election-results', 'election-day']) {
+        await page.goto(`${e2e.server.baseUrl}/councils/${councilId}/${route}`);
+        await page.getByRole('combobox', { name: 'Cuộc bầu cử' }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await expectNoSideScroll(page, { message: route });
+      }
+      await page.screenshot({ path: path.join(SHOTS, 'election-results-390.png'), fullPage: true });
+    });
+  });
 });

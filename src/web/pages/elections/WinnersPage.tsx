@@ -51,7 +51,7 @@ function RoundCard({ r, onConfirm, busy }: { r: RoundResult; onConfirm: () => vo
             columns={[
               { title: 'Người ứng cử', dataIndex: 'name' },
               { title: 'Số phiếu', dataIndex: 'votes', render: (v: number, c: { percent: number }) => `${num(v)} (${fmtPercent(c.percent)})` },
-              { title: 'Kết quả', dataIndex: 'outcome', render: (o: string) => <Tag color={OUTCOME_COLORS[o]}>{CANDIDATE_OUTCOME_LABELS[o as keyof typeof CANDIDATE_OUTCOME_LABELS]}</Tag> },
+              { title: 'Kết quả', dataIndex: 'outcome', render: (o: string) => <Tag color={OUTCOME_COLORS[o]} style={{ whiteSpace: 'normal' }}>{CANDIDATE_OUTCOME_LABELS[o as keyof typeof CANDIDATE_OUTCOME_LABELS]}</Tag> },
               { title: 'Lý do', dataIndex: 'reason' },
             ]}
           />

@@ -34,7 +34,8 @@ export function useElection(councilId: string) {
   const picker = (
     <Select
       aria-label="Cuộc bầu cử"
-      style={{ minWidth: 220, maxWidth: '100%' }}
+      // Sized by the window, not by its box: an election's full name is wider than a phone.
+      style={{ width: 'min(520px, calc(100vw - 24px))' }}
       value={chosen ?? undefined}
       placeholder="Chọn cuộc bầu cử"
       options={(list.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
